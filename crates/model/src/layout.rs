@@ -1,0 +1,229 @@
+//! The positioned text of a document: what `extract` produces and `parse` reads.
+//!
+//! Coordinates are PDF points (1/72 inch) with the origin at the **top-left** of the page as
+//! it is displayed (after `/Rotate`), `y` growing downwards, like a reader's eye moves.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::Diagnostic;
+
+/// An axis-aligned box in points, top-left origin. Serialised as `[x0, y0, x1, y1]`,
+/// rounded to 0.01 pt so that a tiny float change does not churn snapshots.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(into = "[f32; 4]", from = "[f32; 4]")]
+pub struct Rect {
+    pub x0: f32,
+    pub y0: f32,
+    pub x1: f32,
+    pub y1: f32,
+}
+
+impl Rect {
+    pub fn new(x0: f32, y0: f32, x1: f32, y1: f32) -> Rect {
+        Rect { x0, y0, x1, y1 }
+    }
+
+    pub fn width(&self) -> f32 {
+        self.x1 - self.x0
+    }
+
+    pub fn height(&self) -> f32 {
+        self.y1 - self.y0
+    }
+
+    /// The smallest box holding both.
+    pub fn union(&self, other: &Rect) -> Rect {
+        Rect {
+            x0: self.x0.min(other.x0),
+            y0: self.y0.min(other.y0),
+            x1: self.x1.max(other.x1),
+            y1: self.y1.max(other.y1),
+        }
+    }
+
+    /// The union of all boxes, or `None` for none.
+    pub fn union_all<'a>(rects: impl IntoIterator<Item = &'a Rect>) -> Option<Rect> {
+        rects.into_iter().fold(None, |acc, r| Some(acc.map_or(*r, |a: Rect| a.union(r))))
+    }
+
+    /// Overlap of the vertical extents, in points (0 when disjoint).
+    pub fn vertical_overlap(&self, other: &Rect) -> f32 {
+        (self.y1.min(other.y1) - self.y0.max(other.y0)).max(0.0)
+    }
+
+    /// Overlap of the horizontal extents, in points (0 when disjoint).
+    pub fn horizontal_overlap(&self, other: &Rect) -> f32 {
+        (self.x1.min(other.x1) - self.x0.max(other.x0)).max(0.0)
+    }
+}
+
+fn round2(v: f32) -> f32 {
+    (v * 100.0).round() / 100.0
+}
+
+impl From<Rect> for [f32; 4] {
+    fn from(r: Rect) -> [f32; 4] {
+        [round2(r.x0), round2(r.y0), round2(r.x1), round2(r.y1)]
+    }
+}
+
+impl From<[f32; 4]> for Rect {
+    fn from([x0, y0, x1, y1]: [f32; 4]) -> Rect {
+        Rect { x0, y0, x1, y1 }
+    }
+}
+
+/// The positioned text of a whole document.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Layout {
+    pub pages: Vec<Page>,
+    /// Problems that concern the document as a whole (repaired cross-reference table, ...).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// One page: its size as displayed and its lines in reading order.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Page {
+    /// 1-based page number.
+    pub number: u32,
+    /// Width and height in points, after rotation.
+    pub width: f32,
+    pub height: f32,
+    /// The page's `/Rotate`, normalised to 0, 90, 180 or 270.
+    #[serde(default)]
+    pub rotation: u16,
+    /// Lines in reading order: furniture at the top, then the body column by column, then
+    /// furniture at the bottom and in the margins.
+    pub lines: Vec<Line>,
+    /// Glyphs whose Unicode value could not be found (they appear as U+FFFD in the text).
+    #[serde(default)]
+    pub unmapped_glyphs: u32,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A line of text: words on one baseline within one column.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Line {
+    pub bbox: Rect,
+    /// The dominant baseline of the line (top-left origin).
+    pub baseline: f32,
+    pub role: Role,
+    pub words: Vec<Word>,
+}
+
+impl Line {
+    /// The words joined by single spaces.
+    pub fn text(&self) -> String {
+        let mut out = String::new();
+        for (i, w) in self.words.iter().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(&w.text);
+        }
+        out
+    }
+
+    /// The font size most of the line's characters have.
+    pub fn dominant_size(&self) -> f32 {
+        dominant(self.words.iter().map(|w| (w.size, w.text.chars().count())))
+    }
+}
+
+/// The value carrying the largest weight (first one wins a tie); 0 for none.
+fn dominant(values: impl Iterator<Item = (f32, usize)>) -> f32 {
+    let mut tally: Vec<(f32, usize)> = Vec::new();
+    for (v, weight) in values {
+        match tally.iter_mut().find(|(t, _)| (*t - v).abs() < 0.05) {
+            Some(entry) => entry.1 += weight,
+            None => tally.push((v, weight)),
+        }
+    }
+    tally
+        .iter()
+        .fold(None, |best: Option<(f32, usize)>, &(v, n)| match best {
+            Some((_, bn)) if bn >= n => best,
+            _ => Some((v, n)),
+        })
+        .map_or(0.0, |(v, _)| v)
+}
+
+/// A word: characters without a word gap between them, in one font.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Word {
+    pub text: String,
+    pub bbox: Rect,
+    /// The font's name without the subset prefix (`ABCDEF+`).
+    pub font: String,
+    /// Font size in points as rendered (text matrix and CTM applied).
+    pub size: f32,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub bold: bool,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub italic: bool,
+    /// Raised above the line's baseline in smaller type (a footnote marker, an exponent).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub superscript: bool,
+    /// The word ended in a soft hyphen (U+00AD), which is not part of `text`: a typesetter's
+    /// break that a reader joins with the next line.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub soft_hyphen: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// What a line is on the page. Everything except `Body` is page furniture.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    #[default]
+    Body,
+    /// Repeated at the top of pages (running head, browser header).
+    Header,
+    /// Repeated at the bottom of pages (running footer, browser footer).
+    Footer,
+    /// A page number (`3`, `Pagina 2 van 11`, `3/11`) wherever it stands.
+    PageNumber,
+    /// A narrow column beside the body: the letter's reference column (referentiekolom).
+    Margin,
+}
+
+impl Role {
+    pub fn is_furniture(self) -> bool {
+        self != Role::Body
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Body => "body",
+            Role::Header => "header",
+            Role::Footer => "footer",
+            Role::PageNumber => "page_number",
+            Role::Margin => "margin",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rect_serialises_as_rounded_array() {
+        let r = Rect::new(1.004, 2.0, 3.456, 4.0);
+        assert_eq!(serde_json::to_string(&r).unwrap(), "[1.0,2.0,3.46,4.0]");
+    }
+
+    #[test]
+    fn dominant_size_prefers_most_characters() {
+        let w = |t: &str, size| Word { text: t.into(), size, ..Word::default() };
+        let line = Line { words: vec![w("1", 6.0), w("Lorem", 9.0), w("ipsum", 9.0)], ..Line::default() };
+        assert_eq!(line.dominant_size(), 9.0);
+        assert_eq!(line.text(), "1 Lorem ipsum");
+    }
+}

@@ -1,0 +1,1 @@
+//! Layout to letter.
