@@ -1,1 +1,44 @@
-fn main() {}
+//! Project tasks: `cargo xtask <command>`. One `match` over commands; each lives in its module.
+
+mod fixtures;
+mod tables;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (command, rest) = match args.split_first() {
+        Some((c, rest)) => (c.as_str(), rest),
+        None => ("help", &[][..]),
+    };
+    let result = match command {
+        "fixtures" => fixtures::run(rest),
+        "gen-tables" => tables::run(rest),
+        _ => {
+            eprintln!("{HELP}");
+            return if command == "help" { ExitCode::SUCCESS } else { ExitCode::FAILURE };
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask {command}: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+const HELP: &str = "usage: cargo xtask <command>
+
+commands:
+  fixtures     rebuild the PDFs under fixtures/ with their third-party producers
+  gen-tables   regenerate the font tables of crates/extract from public sources";
+
+/// Errors of xtask commands are messages for the person running them.
+pub type Result<T = ()> = std::result::Result<T, String>;
+
+/// The workspace root (the parent of `xtask/`).
+pub fn root() -> std::path::PathBuf {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    dir.parent().unwrap_or(dir).to_path_buf()
+}
