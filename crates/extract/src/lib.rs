@@ -1,1 +1,160 @@
-//! PDF to positioned text.
+//! Faithful positioned text from PDF.
+//!
+//! [`extract`] reads a PDF with lopdf's object parser and interprets the content streams
+//! itself: graphics and text state, fonts and their Unicode mappings, Form XObjects and
+//! marked content. It returns a [`Layout`]: pages with lines of words in reading order,
+//! each with its box, font, size and a [`Role`](kamerbrief_model::Role) that tells the body
+//! from page furniture (headers, footers, page numbers, a margin column).
+//!
+//! ```no_run
+//! let pdf = std::fs::read("letter.pdf")?;
+//! let layout = kamerbrief_extract::extract(&pdf, &kamerbrief_extract::Options::default())?;
+//! for page in &layout.pages {
+//!     for line in &page.lines {
+//!         println!("{:>3} {:<11} {}", page.number, line.role.as_str(), line.text());
+//!     }
+//! }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! Only a file that cannot be read at all is an [`Error`] (not a PDF, a password is needed);
+//! every other problem is a [`Diagnostic`](kamerbrief_model::Diagnostic) on its page, and the
+//! other pages still come out. Work is bounded by [`Limits`].
+//!
+//! This crate knows PDF and typography; it knows nothing about letters.
+
+mod content;
+mod document;
+mod font;
+mod geometry;
+mod interpret;
+mod layout;
+mod objects;
+mod tables;
+
+use kamerbrief_model::{Diagnostic, DiagnosticKind, Layout, Page};
+
+pub use kamerbrief_model as model;
+
+/// How to read a document.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The user password, for documents that do not open with the empty one.
+    pub password: Option<String>,
+    pub limits: Limits,
+}
+
+/// Bounds on the work and memory one document may cost. Reaching one is a diagnostic on the
+/// page concerned, never a crash.
+#[derive(Clone, Debug)]
+pub struct Limits {
+    /// Bytes one stream may decompress to.
+    pub max_stream_bytes: usize,
+    /// Decompressed content-stream bytes for the whole document.
+    pub max_document_bytes: u64,
+    /// Content-stream operators interpreted per page (forms included).
+    pub max_operators_per_page: u64,
+    /// Glyphs kept per page.
+    pub max_glyphs_per_page: usize,
+    /// Nesting of Form XObjects and of saved graphics states.
+    pub max_nesting: usize,
+    /// Pages read; later pages are left out with a diagnostic.
+    pub max_pages: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_stream_bytes: 64 << 20,
+            max_document_bytes: 512 << 20,
+            max_operators_per_page: 2_000_000,
+            max_glyphs_per_page: 200_000,
+            max_nesting: 64,
+            max_pages: 10_000,
+        }
+    }
+}
+
+/// Why a document could not be read at all.
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct Error {
+    pub kind: ErrorKind,
+    message: String,
+}
+
+/// The kinds of [`Error`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The bytes are not a PDF.
+    NotPdf,
+    /// The document is encrypted and the empty password does not open it.
+    PasswordRequired,
+    /// The password given does not open the document.
+    WrongPassword,
+    /// The file is a PDF but too damaged to find any page.
+    Unreadable,
+}
+
+impl Error {
+    fn new(kind: ErrorKind, message: String) -> Error {
+        let prefix = match kind {
+            ErrorKind::NotPdf => "not a PDF",
+            ErrorKind::PasswordRequired => "password required",
+            ErrorKind::WrongPassword => "wrong password",
+            ErrorKind::Unreadable => "unreadable PDF",
+        };
+        Error { kind, message: format!("{prefix}: {message}") }
+    }
+}
+
+/// Reads the positioned text of every page of `pdf`.
+pub fn extract(pdf: &[u8], options: &Options) -> Result<Layout, Error> {
+    let doc = document::open(pdf, options)?;
+    let mut layout = Layout::default();
+    if doc.xref_recovery.is_some() {
+        layout.diagnostics.push(Diagnostic::new(DiagnosticKind::Repaired, None, "cross-reference table damaged; rebuilt by scanning the file"));
+    }
+    let page_ids = document::pages(&doc);
+    if page_ids.is_empty() {
+        return Err(Error::new(ErrorKind::Unreadable, "no pages found".to_string()));
+    }
+    let limits = &options.limits;
+    if page_ids.len() > limits.max_pages {
+        layout.diagnostics.push(Diagnostic::new(DiagnosticKind::LimitReached, None, format!("{} pages; only the first {} are read", page_ids.len(), limits.max_pages)));
+    }
+    let mut fonts = interpret::FontCache::default();
+    let mut decompressed = 0u64;
+    for (index, id) in page_ids.into_iter().take(limits.max_pages).enumerate() {
+        let number = index as u32 + 1;
+        let page = match document::page_info(&doc, id) {
+            Some(info) => read_page(&doc, &info, number, limits, &mut fonts, &mut decompressed),
+            None => Page {
+                number,
+                width: 612.0,
+                height: 792.0,
+                diagnostics: vec![Diagnostic::new(DiagnosticKind::BrokenObject, Some(number), format!("page object {} {} unreadable", id.0, id.1))],
+                ..Page::default()
+            },
+        };
+        layout.pages.push(page);
+    }
+    layout::assign_furniture(&mut layout);
+    Ok(layout)
+}
+
+fn read_page(doc: &lopdf::Document, info: &document::PageInfo<'_>, number: u32, limits: &Limits, fonts: &mut interpret::FontCache, decompressed: &mut u64) -> Page {
+    let mut interpreter = interpret::Interpreter::new(doc, limits, fonts, decompressed, number, info.matrix);
+    let mut content = Vec::new();
+    for stream in document::content_streams(doc, info.dict) {
+        if let Some(data) = interpreter.decompress(stream) {
+            content.extend_from_slice(&data);
+            content.push(b'\n');
+        }
+    }
+    let text = interpreter.run_page(&content, info.resources);
+    let mut page = layout::build_page(&text, number, info.width, info.height);
+    page.rotation = info.rotation;
+    page
+}

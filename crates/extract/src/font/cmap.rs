@@ -1,0 +1,264 @@
+//! CMaps (PDF 32000-1 §9.7.5, §9.10.3): code space ranges, code → CID and code → Unicode.
+//!
+//! Parsed with the content-stream lexer: a CMap is PostScript whose `begin…`/`end…` sections
+//! are operand lists, which is exactly what the lexer yields before each operator.
+
+use std::collections::HashMap;
+
+use crate::content::{Lexer, Operand};
+
+/// Bounds the work one CMap may cause: entries expanded from ranges.
+const MAX_RANGE_SPAN: u32 = 0x1_0000;
+
+/// Byte-length ranges that split a string into codes (§9.7.6.2).
+#[derive(Clone, Debug, Default)]
+pub struct Codespace {
+    /// (length in bytes, low bytes, high bytes); bytes compared position by position.
+    ranges: Vec<(usize, [u8; 4], [u8; 4])>,
+}
+
+impl Codespace {
+    /// Two-byte codes `<0000>`–`<FFFF>`, as Identity-H/V and UCS-2 CMaps have.
+    pub fn two_byte() -> Codespace {
+        Codespace { ranges: vec![(2, [0; 4], [0xFF, 0xFF, 0, 0])] }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ranges.is_empty()
+    }
+
+    fn add(&mut self, lo: &[u8], hi: &[u8]) {
+        let len = lo.len();
+        if len == 0 || len > 4 || hi.len() != len {
+            return;
+        }
+        let mut l = [0u8; 4];
+        let mut h = [0u8; 4];
+        l[..len].copy_from_slice(lo);
+        h[..len].copy_from_slice(hi);
+        self.ranges.push((len, l, h));
+    }
+
+    /// The next code at the start of `bytes`: (code value, bytes used). Never returns 0 bytes
+    /// for a non-empty input: an unmatched byte sequence takes the shortest range's length.
+    pub fn next_code(&self, bytes: &[u8]) -> (u32, usize) {
+        for &(len, lo, hi) in &self.ranges {
+            let Some(candidate) = bytes.get(..len) else { continue };
+            let inside = candidate.iter().enumerate().all(|(i, b)| lo.get(i) <= Some(b) && Some(b) <= hi.get(i));
+            if inside {
+                return (code_value(candidate), len);
+            }
+        }
+        let shortest = self.ranges.iter().map(|r| r.0).min().unwrap_or(1);
+        let len = shortest.clamp(1, bytes.len().max(1));
+        (code_value(bytes.get(..len).unwrap_or(bytes)), len)
+    }
+}
+
+fn code_value(bytes: &[u8]) -> u32 {
+    bytes.iter().take(4).fold(0u32, |acc, &b| acc << 8 | u32::from(b))
+}
+
+/// A code → Unicode map from a `/ToUnicode` stream.
+#[derive(Clone, Debug, Default)]
+pub struct ToUnicode {
+    pub codespace: Codespace,
+    chars: HashMap<u32, Box<str>>,
+    /// Ranges whose destination increments (lo, hi, first destination).
+    ranges: Vec<(u32, u32, Vec<u16>)>,
+}
+
+impl ToUnicode {
+    pub fn parse(data: &[u8]) -> ToUnicode {
+        let mut map = ToUnicode::default();
+        let mut lexer = Lexer::new(data);
+        let mut operands = Vec::new();
+        while let Some(op) = lexer.next_operation(&mut operands) {
+            match op {
+                b"endcodespacerange" => {
+                    for pair in operands.chunks_exact(2) {
+                        if let [Operand::Str(lo), Operand::Str(hi)] = pair {
+                            map.codespace.add(lo, hi);
+                        }
+                    }
+                }
+                b"endbfchar" => {
+                    for pair in operands.chunks_exact(2) {
+                        if let [Operand::Str(src), dst] = pair
+                            && let Some(text) = destination(dst)
+                        {
+                            map.chars.insert(code_value(src), text.into());
+                        }
+                    }
+                }
+                b"endbfrange" => {
+                    for triple in operands.chunks_exact(3) {
+                        if let [Operand::Str(lo), Operand::Str(hi), dst] = triple {
+                            map.add_range(code_value(lo), code_value(hi), dst);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        map
+    }
+
+    fn add_range(&mut self, lo: u32, hi: u32, dst: &Operand<'_>) {
+        // Broken ranges are tolerated: a reversed range is taken the right way round,
+        // an oversized one is cut.
+        let (lo, hi) = if hi < lo { (hi, lo) } else { (lo, hi) };
+        let hi = hi.min(lo.saturating_add(MAX_RANGE_SPAN - 1));
+        match dst {
+            Operand::Str(bytes) => self.ranges.push((lo, hi, utf16_units(bytes))),
+            Operand::Array(items) => {
+                for (code, item) in (lo..=hi).zip(items) {
+                    if let Some(text) = destination(item) {
+                        self.chars.insert(code, text.into());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The Unicode text of a code, if the map has it. A destination of U+0000 or an
+    /// unpaired surrogate is treated as absent.
+    pub fn get(&self, code: u32) -> Option<String> {
+        if let Some(text) = self.chars.get(&code) {
+            return Some(text.to_string());
+        }
+        // Later ranges override earlier ones, as later definitions do in a CMap.
+        let (lo, _, first) = self.ranges.iter().rev().find(|(lo, hi, _)| *lo <= code && code <= *hi)?;
+        let mut units = first.clone();
+        let offset = code - lo;
+        let last = units.last_mut()?;
+        // The last unit increments (§9.10.3); carry into a surrogate pair is not handled.
+        *last = u16::try_from(u32::from(*last) + offset).ok()?;
+        decode_utf16(&units)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.chars.is_empty() && self.ranges.is_empty()
+    }
+}
+
+fn destination(operand: &Operand<'_>) -> Option<String> {
+    match operand {
+        Operand::Str(bytes) => decode_utf16(&utf16_units(bytes)),
+        // `/name` destinations appear in broken CMaps; a glyph name is the best reading.
+        Operand::Name(name) => crate::tables::glyph_unicode(&String::from_utf8_lossy(name)).map(|t| t.to_string()),
+        _ => None,
+    }
+}
+
+fn utf16_units(bytes: &[u8]) -> Vec<u16> {
+    if bytes.len() == 1 {
+        // A one-byte destination is a Latin-1 code in broken CMaps.
+        return vec![u16::from(bytes.first().copied().unwrap_or(0))];
+    }
+    bytes.chunks(2).map(|c| u16::from_be_bytes([c.first().copied().unwrap_or(0), c.get(1).copied().unwrap_or(0)])).collect()
+}
+
+fn decode_utf16(units: &[u16]) -> Option<String> {
+    let text: String = char::decode_utf16(units.iter().copied()).collect::<Result<_, _>>().ok()?;
+    if text.is_empty() || text.chars().all(|c| c == '\0') {
+        return None;
+    }
+    Some(text.replace('\0', ""))
+}
+
+/// A code → CID map from a CMap used as a composite font's `/Encoding`.
+#[derive(Clone, Debug, Default)]
+pub struct CidMap {
+    pub codespace: Codespace,
+    chars: HashMap<u32, u32>,
+    ranges: Vec<(u32, u32, u32)>,
+}
+
+impl CidMap {
+    pub fn parse(data: &[u8]) -> CidMap {
+        let mut map = CidMap::default();
+        let mut lexer = Lexer::new(data);
+        let mut operands = Vec::new();
+        while let Some(op) = lexer.next_operation(&mut operands) {
+            match op {
+                b"endcodespacerange" => {
+                    for pair in operands.chunks_exact(2) {
+                        if let [Operand::Str(lo), Operand::Str(hi)] = pair {
+                            map.codespace.add(lo, hi);
+                        }
+                    }
+                }
+                b"endcidchar" => {
+                    for pair in operands.chunks_exact(2) {
+                        if let [Operand::Str(src), Operand::Number(cid)] = pair {
+                            map.chars.insert(code_value(src), *cid as u32);
+                        }
+                    }
+                }
+                b"endcidrange" => {
+                    for triple in operands.chunks_exact(3) {
+                        if let [Operand::Str(lo), Operand::Str(hi), Operand::Number(cid)] = triple {
+                            map.ranges.push((code_value(lo), code_value(hi), *cid as u32));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        map
+    }
+
+    pub fn cid(&self, code: u32) -> Option<u32> {
+        if let Some(&cid) = self.chars.get(&code) {
+            return Some(cid);
+        }
+        let (lo, _, first) = self.ranges.iter().rev().find(|(lo, hi, _)| *lo <= code && code <= *hi)?;
+        Some(first + (code - lo))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CMAP: &[u8] = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap
+        1 begincodespacerange <0000> <FFFF> endcodespacerange
+        2 beginbfchar <0003> <0020> <0011> <00660069> endbfchar
+        2 beginbfrange <0024> <0026> <0041>
+        <0030> <0032> [<0066> <D835DC00> <0000>] endbfrange
+        endcmap CMapName currentdict /CMap defineresource pop end end";
+
+    #[test]
+    fn bfchar_bfrange_and_arrays() {
+        let map = ToUnicode::parse(CMAP);
+        assert_eq!(map.get(0x03).as_deref(), Some(" "));
+        assert_eq!(map.get(0x11).as_deref(), Some("fi"));
+        assert_eq!(map.get(0x25).as_deref(), Some("B"));
+        assert_eq!(map.get(0x30).as_deref(), Some("f"));
+        assert_eq!(map.get(0x31).as_deref(), Some("\u{1D400}"));
+        assert_eq!(map.get(0x32), None);
+        assert_eq!(map.get(0x27), None);
+        assert_eq!(map.codespace.next_code(&[0, 0x24, 9]), (0x24, 2));
+    }
+
+    #[test]
+    fn mixed_length_codespace() {
+        let map = CidMap::parse(b"2 begincodespacerange <00> <80> <8140> <9FFC> endcodespacerange 1 begincidrange <8140> <817e> 633 endcidrange");
+        assert_eq!(map.codespace.next_code(&[0x41, 0x81, 0x40]), (0x41, 1));
+        assert_eq!(map.codespace.next_code(&[0x81, 0x41]), (0x8141, 2));
+        assert_eq!(map.cid(0x8141), Some(634));
+        // An unmatched byte still advances.
+        assert_eq!(map.codespace.next_code(&[0xFF]).1, 1);
+    }
+
+    #[test]
+    fn broken_ranges_are_tolerated() {
+        let map = ToUnicode::parse(b"beginbfrange <10> <05> <0061> endbfrange");
+        assert_eq!(map.get(0x06).as_deref(), Some("b"));
+        let map = ToUnicode::parse(b"beginbfrange <00> <FFFFFFFF> <0041> endbfrange");
+        assert_eq!(map.get(0x01).as_deref(), Some("B"));
+        assert_eq!(map.get(0x1_0000), None);
+    }
+}

@@ -1,0 +1,410 @@
+//! Fonts (PDF 32000-1 §9.6–9.10): from a font dictionary to, for each character code,
+//! its Unicode text and its advance.
+//!
+//! Unicode comes through one fallback chain: the font's `/ToUnicode` CMap, then the simple
+//! font's encoding (base encoding + `/Differences`, glyph names through the Adobe Glyph List),
+//! then the built-in encoding of a standard-14 or embedded Type 1 font, then, for composite
+//! fonts, a Unicode-based CMap. What none of them maps is reported as unmapped.
+
+mod cmap;
+mod type1;
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use lopdf::{Dictionary, Document, Object};
+
+use crate::objects::{self, get, get_array, get_dict, get_name, get_number, get_stream};
+use crate::tables::{self, BaseEncoding, Standard14};
+use cmap::{CidMap, Codespace, ToUnicode};
+
+/// A decoded character code.
+#[derive(Clone, Debug)]
+pub struct Char<'f> {
+    /// Unicode text, `None` when the code could not be mapped.
+    pub text: Option<&'f str>,
+    /// Advance in text space units per unit of font size (glyph width / 1000 for most fonts).
+    pub width: f32,
+    /// A single-byte code 32: word spacing (`Tw`) applies to it.
+    pub is_space_code: bool,
+}
+
+/// A font, ready to decode strings shown with it.
+#[derive(Debug)]
+pub struct Font {
+    /// `/BaseFont` without a subset prefix (`ABCDEF+`).
+    pub name: String,
+    pub bold: bool,
+    pub italic: bool,
+    /// Ascent and descent in text space units per unit of font size (descent negative).
+    pub ascent: f32,
+    pub descent: f32,
+    /// Multiplies the font size for the glyphs' em (Type 3 fonts with unusual matrices).
+    pub size_scale: f32,
+    kind: Kind,
+    /// Problems found while loading, reported once per page that uses the font.
+    pub problems: Vec<String>,
+}
+
+#[derive(Debug)]
+enum Kind {
+    /// One byte per code; text and width per code.
+    Simple { texts: Box<[Option<Box<str>>]>, widths: Box<[f32]> },
+    Composite(Box<Composite>),
+}
+
+#[derive(Debug)]
+struct Composite {
+    codespace: Codespace,
+    /// `None` for Identity (CID = code).
+    cids: Option<CidMap>,
+    /// Codes are UTF-16 (a `Uni…-UCS2`/`UTF16` CMap).
+    unicode_codes: bool,
+    to_unicode: Option<ToUnicode>,
+    widths: CidWidths,
+    /// Texts decoded so far, so that each code is looked up once.
+    cache: std::cell::RefCell<HashMap<u32, Option<Box<str>>>>,
+}
+
+impl Font {
+    /// Reads a font dictionary. Never fails: what cannot be read is noted in `problems` and
+    /// degrades to unmapped glyphs with a default width.
+    pub fn load(doc: &Document, dict: &Dictionary) -> Font {
+        let subtype = get_name(doc, dict, b"Subtype").unwrap_or(b"Type1");
+        let base_font = get_name(doc, dict, b"BaseFont").map(|n| String::from_utf8_lossy(n).into_owned()).unwrap_or_default();
+        let name = strip_subset_prefix(&base_font).to_string();
+        let mut problems = Vec::new();
+        let kind;
+        let descriptor;
+        let mut size_scale = 1.0;
+        let mut glyph_to_text = 1.0 / 1000.0;
+        let mut ascent_descent = None;
+        if subtype == b"Type0" {
+            let descendant = get_array(doc, dict, b"DescendantFonts").and_then(|a| a.first()).and_then(|o| objects::as_dict(doc, o));
+            descriptor = descendant.and_then(|d| get_dict(doc, d, b"FontDescriptor"));
+            if descendant.is_none() {
+                problems.push("composite font without a descendant font".to_string());
+            }
+            kind = Kind::Composite(Box::new(Composite::load(doc, dict, descendant, &mut problems)));
+        } else {
+            descriptor = get_dict(doc, dict, b"FontDescriptor");
+            if subtype == b"Type3" {
+                let matrix = get_array(doc, dict, b"FontMatrix").and_then(|a| objects::numbers(doc, a));
+                if let Some(&[a, _, _, d, _, _]) = matrix.as_deref() {
+                    glyph_to_text = a;
+                    size_scale = (d * 1000.0).abs();
+                    if let Some(bbox) = get_array(doc, dict, b"FontBBox").and_then(|a| objects::numbers(doc, a))
+                        && let [_, y0, _, y1] = bbox[..]
+                        && y1 > y0
+                    {
+                        ascent_descent = Some((y1 * d.abs(), y0 * d.abs()));
+                    }
+                }
+            }
+            kind = load_simple(doc, dict, descriptor, &name, glyph_to_text, &mut problems);
+        }
+        let standard = tables::standard14(&name);
+        let (ascent, descent) = ascent_descent.unwrap_or_else(|| ascent_descent_of(doc, descriptor, standard));
+        let flags = descriptor.and_then(|d| get_number(doc, d, b"Flags")).unwrap_or(0.0) as u32;
+        let weight = descriptor.and_then(|d| get_number(doc, d, b"FontWeight")).unwrap_or(400.0);
+        let italic_angle = descriptor.and_then(|d| get_number(doc, d, b"ItalicAngle")).unwrap_or(0.0);
+        let lower = name.to_ascii_lowercase();
+        let bold = ["bold", "black", "heavy", "semibold", "demi"].iter().any(|w| lower.contains(w))
+            || flags & (1 << 18) != 0
+            || weight >= 600.0
+            || standard.is_some_and(|s| s.bold());
+        let italic = ["italic", "oblique", "kursiv"].iter().any(|w| lower.contains(w))
+            || flags & (1 << 6) != 0
+            || italic_angle.abs() > 1.0
+            || standard.is_some_and(|s| s.italic());
+        Font { name, bold, italic, ascent, descent, size_scale, kind, problems }
+    }
+
+    /// A stand-in for a font that is missing from the resources.
+    pub fn missing(name: &str) -> Font {
+        Font {
+            name: name.to_string(),
+            bold: false,
+            italic: false,
+            ascent: 0.8,
+            descent: -0.2,
+            size_scale: 1.0,
+            kind: Kind::Simple { texts: vec![None; 256].into(), widths: vec![0.5; 256].into() },
+            problems: vec![format!("font resource {name} not found")],
+        }
+    }
+
+    /// Decodes a shown string into characters, calling `each` for every code.
+    pub fn decode(&self, bytes: &[u8], mut each: impl FnMut(Char<'_>)) {
+        match &self.kind {
+            Kind::Simple { texts, widths } => {
+                for &b in bytes {
+                    let i = usize::from(b);
+                    each(Char {
+                        text: texts.get(i).and_then(|t| t.as_deref()),
+                        width: widths.get(i).copied().unwrap_or(0.0),
+                        is_space_code: b == 32,
+                    });
+                }
+            }
+            Kind::Composite(c) => {
+                let mut rest = bytes;
+                while !rest.is_empty() {
+                    let (code, len) = c.codespace.next_code(rest);
+                    rest = rest.get(len..).unwrap_or_default();
+                    let cid = match &c.cids {
+                        Some(map) => map.cid(code).unwrap_or(0),
+                        None => code,
+                    };
+                    let width = c.widths.width(cid) / 1000.0;
+                    let mut cache = c.cache.borrow_mut();
+                    let text = cache.entry(code).or_insert_with(|| c.text(code).map(String::into_boxed_str));
+                    each(Char { text: text.as_deref(), width, is_space_code: len == 1 && code == 32 });
+                }
+            }
+        }
+    }
+}
+
+impl Composite {
+    fn load(doc: &Document, font: &Dictionary, descendant: Option<&Dictionary>, problems: &mut Vec<String>) -> Composite {
+        let mut codespace = Codespace::two_byte();
+        let mut cids = None;
+        let mut unicode_codes = false;
+        match get(doc, font, b"Encoding") {
+            Some(Object::Name(name)) => {
+                let name = String::from_utf8_lossy(name);
+                if !name.starts_with("Identity") {
+                    match predefined_codespace(&name) {
+                        Some(space) => codespace = space,
+                        None => problems.push(format!("predefined CMap {name} not supported; read as two-byte codes")),
+                    }
+                    unicode_codes = name.starts_with("Uni") && (name.contains("UCS2") || name.contains("UTF16"));
+                }
+            }
+            Some(Object::Stream(stream)) => match stream.decompressed_content() {
+                Ok(data) => {
+                    let map = CidMap::parse(&data);
+                    if !map.codespace.is_empty() {
+                        codespace = map.codespace.clone();
+                    }
+                    cids = Some(map);
+                }
+                Err(e) => problems.push(format!("encoding CMap unreadable: {e}")),
+            },
+            _ => problems.push("composite font without an encoding; read as Identity-H".to_string()),
+        }
+        let to_unicode = to_unicode(doc, font, problems);
+        let widths = descendant.map(|d| CidWidths::load(doc, d)).unwrap_or_default();
+        Composite { codespace, cids, unicode_codes, to_unicode, widths, cache: Default::default() }
+    }
+
+    fn text(&self, code: u32) -> Option<String> {
+        if let Some(text) = self.to_unicode.as_ref().and_then(|m| m.get(code)) {
+            return Some(text);
+        }
+        if self.unicode_codes {
+            return char::from_u32(code).filter(|c| !c.is_control()).map(String::from);
+        }
+        None
+    }
+}
+
+/// Code spaces of the predefined CMaps in common use (PDF 32000-1 Table 118).
+fn predefined_codespace(name: &str) -> Option<Codespace> {
+    let src: &[u8] = if name.contains("RKSJ") {
+        b"<00> <80> <8140> <9FFC> <A0> <DF> <E040> <FCFC>"
+    } else if name.contains("EUC") || name.contains("GBK") || name.contains("GBpc") || name.contains("B5") || name.contains("KSC") || name.contains("ETen") || name.contains("HKscs") {
+        b"<00> <80> <8140> <FEFE>"
+    } else if name.contains("UCS2") || name.contains("UTF16") || name.contains("H") || name.contains("V") {
+        b"<0000> <FFFF>"
+    } else {
+        return None;
+    };
+    let mut text = b"begincodespacerange ".to_vec();
+    text.extend_from_slice(src);
+    text.extend_from_slice(b" endcodespacerange");
+    Some(CidMap::parse(&text).codespace)
+}
+
+/// CID widths from `/W` and `/DW` (§9.7.4.3).
+#[derive(Clone, Debug)]
+struct CidWidths {
+    default: f32,
+    /// (first CID, last CID, widths): one width for the range, or one per CID.
+    ranges: Vec<(u32, u32, Vec<f32>)>,
+}
+
+impl Default for CidWidths {
+    fn default() -> Self {
+        CidWidths { default: 1000.0, ranges: Vec::new() }
+    }
+}
+
+impl CidWidths {
+    fn load(doc: &Document, dict: &Dictionary) -> CidWidths {
+        let default = get_number(doc, dict, b"DW").unwrap_or(1000.0);
+        let mut ranges = Vec::new();
+        let items = get_array(doc, dict, b"W").unwrap_or_default();
+        let mut i = 0;
+        while let Some(first) = items.get(i).and_then(|o| objects::resolve(doc, o)).and_then(objects::number) {
+            let first = first.max(0.0) as u32;
+            match items.get(i + 1).and_then(|o| objects::resolve(doc, o)) {
+                Some(Object::Array(list)) => {
+                    let widths: Vec<f32> = list.iter().map(|o| objects::resolve(doc, o).and_then(objects::number).unwrap_or(default)).collect();
+                    let last = first.saturating_add(widths.len().saturating_sub(1) as u32);
+                    if !widths.is_empty() {
+                        ranges.push((first, last, widths));
+                    }
+                    i += 2;
+                }
+                Some(other) => {
+                    let last = objects::number(other).unwrap_or(first as f32).max(0.0) as u32;
+                    let width = items.get(i + 2).and_then(|o| objects::resolve(doc, o)).and_then(objects::number).unwrap_or(default);
+                    ranges.push((first, last.max(first), vec![width]));
+                    i += 3;
+                }
+                None => break,
+            }
+        }
+        ranges.sort_by_key(|r| r.0);
+        CidWidths { default, ranges }
+    }
+
+    fn width(&self, cid: u32) -> f32 {
+        let idx = self.ranges.partition_point(|r| r.0 <= cid);
+        let Some((first, last, widths)) = idx.checked_sub(1).and_then(|i| self.ranges.get(i)) else { return self.default };
+        if cid > *last {
+            return self.default;
+        }
+        match widths.len() {
+            1 => widths.first().copied().unwrap_or(self.default),
+            _ => widths.get((cid - first) as usize).copied().unwrap_or(self.default),
+        }
+    }
+}
+
+fn to_unicode(doc: &Document, font: &Dictionary, problems: &mut Vec<String>) -> Option<ToUnicode> {
+    let stream = get_stream(doc, font, b"ToUnicode")?;
+    match stream.decompressed_content() {
+        Ok(data) => Some(ToUnicode::parse(&data)).filter(|m| !m.is_empty()),
+        Err(e) => {
+            problems.push(format!("ToUnicode CMap unreadable: {e}"));
+            None
+        }
+    }
+}
+
+/// A simple font: code → (text, width) for the 256 codes, computed once.
+fn load_simple(doc: &Document, dict: &Dictionary, descriptor: Option<&Dictionary>, name: &str, glyph_to_text: f32, problems: &mut Vec<String>) -> Kind {
+    let standard = tables::standard14(name);
+    let to_unicode = to_unicode(doc, dict, problems);
+    let names = glyph_names(doc, dict, descriptor, standard);
+    let symbolic_dingbats = standard.is_some_and(|s| s.builtin_encoding() == BaseEncoding::ZapfDingbats);
+
+    let first_char = get_number(doc, dict, b"FirstChar").unwrap_or(0.0).max(0.0) as usize;
+    let widths_array = get_array(doc, dict, b"Widths").and_then(|a| objects::numbers(doc, a));
+    let missing_width = descriptor.and_then(|d| get_number(doc, d, b"MissingWidth"));
+    let mut texts: Vec<Option<Box<str>>> = vec![None; 256];
+    let mut widths = vec![0.0f32; 256];
+    for code in 0..256usize {
+        let glyph_name = names.get(code).and_then(|n| n.as_deref());
+        let text = to_unicode
+            .as_ref()
+            .and_then(|m| m.get(code as u32))
+            .or_else(|| glyph_name.and_then(|n| if symbolic_dingbats { tables::dingbats_unicode(n).map(String::from) } else { tables::glyph_unicode(n).map(|t| t.to_string()) }));
+        if let Some(slot) = texts.get_mut(code) {
+            *slot = text.map(String::into_boxed_str);
+        }
+        let from_array = widths_array.as_ref().and_then(|w| code.checked_sub(first_char).and_then(|i| w.get(i)).copied());
+        let from_standard = || standard.and_then(|s| glyph_name.and_then(|n| s.width(n))).map(f32::from);
+        let width = from_array.or_else(from_standard).or(missing_width).unwrap_or(if standard.is_some() { 0.0 } else { 500.0 });
+        if let Some(slot) = widths.get_mut(code) {
+            *slot = width * glyph_to_text;
+        }
+    }
+    Kind::Simple { texts: texts.into(), widths: widths.into() }
+}
+
+/// Glyph names per code: the base encoding (explicit, or the font's built-in one), with
+/// `/Differences` applied.
+fn glyph_names<'a>(doc: &'a Document, dict: &'a Dictionary, descriptor: Option<&'a Dictionary>, standard: Option<Standard14>) -> Vec<Option<Cow<'a, str>>> {
+    let encoding = get(doc, dict, b"Encoding");
+    let explicit_base = match encoding {
+        Some(Object::Name(n)) => BaseEncoding::from_name(n),
+        Some(Object::Dictionary(d)) => get_name(doc, d, b"BaseEncoding").and_then(BaseEncoding::from_name),
+        _ => None,
+    };
+    let flags = descriptor.and_then(|d| get_number(doc, d, b"Flags")).unwrap_or(0.0) as u32;
+    let symbolic = flags & 4 != 0 && flags & 32 == 0;
+    let builtin = descriptor.and_then(|d| type1::builtin_encoding(doc, d));
+    let base = explicit_base
+        .or_else(|| standard.map(|s| s.builtin_encoding()))
+        .or(if symbolic || builtin.is_some() { None } else { Some(BaseEncoding::Standard) });
+    let mut names: Vec<Option<Cow<'a, str>>> = (0..=255u8).map(|code| base.and_then(|b| tables::encoding_glyph_name(b, code)).map(Cow::Borrowed)).collect();
+    if explicit_base.is_none()
+        && let Some(builtin) = builtin
+    {
+        for (code, name) in builtin {
+            if let Some(slot) = names.get_mut(usize::from(code)) {
+                *slot = Some(Cow::Owned(name));
+            }
+        }
+    }
+    if let Some(Object::Dictionary(d)) = encoding
+        && let Some(differences) = get_array(doc, d, b"Differences")
+    {
+        let mut code = 0usize;
+        for item in differences {
+            match objects::resolve(doc, item) {
+                Some(Object::Integer(i)) => code = (*i).clamp(0, 256) as usize,
+                Some(Object::Name(n)) => {
+                    if let Some(slot) = names.get_mut(code) {
+                        *slot = std::str::from_utf8(n).ok().map(Cow::Borrowed);
+                    }
+                    code += 1;
+                }
+                _ => {}
+            }
+        }
+    }
+    names
+}
+
+fn ascent_descent_of(doc: &Document, descriptor: Option<&Dictionary>, standard: Option<Standard14>) -> (f32, f32) {
+    let from_descriptor = descriptor.and_then(|d| Some((get_number(doc, d, b"Ascent")?, get_number(doc, d, b"Descent")?)));
+    let (ascent, descent) = from_descriptor.or_else(|| standard.map(|s| (s.ascent(), s.descent()))).unwrap_or((800.0, -200.0));
+    // Descriptors in the wild carry zeros and nonsense; keep the box plausible.
+    let ascent = if (300.0..=1500.0).contains(&ascent) { ascent } else { 800.0 };
+    let descent = if (-600.0..=0.0).contains(&descent) && descent != 0.0 { descent } else { -200.0 };
+    (ascent / 1000.0, descent / 1000.0)
+}
+
+/// `ABCDEF+Name` → `Name`.
+pub fn strip_subset_prefix(name: &str) -> &str {
+    match name.split_once('+') {
+        Some((prefix, rest)) if prefix.len() == 6 && prefix.bytes().all(|b| b.is_ascii_uppercase()) => rest,
+        _ => name,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subset_prefix() {
+        assert_eq!(strip_subset_prefix("ABCDEF+DejaVuSans-Bold"), "DejaVuSans-Bold");
+        assert_eq!(strip_subset_prefix("Arial,Bold"), "Arial,Bold");
+        assert_eq!(strip_subset_prefix("AB+X"), "AB+X");
+    }
+
+    #[test]
+    fn cid_widths() {
+        let w = CidWidths { default: 1000.0, ranges: vec![(1, 3, vec![500.0, 600.0, 700.0]), (10, 20, vec![250.0])] };
+        assert_eq!(w.width(2), 600.0);
+        assert_eq!(w.width(15), 250.0);
+        assert_eq!(w.width(5), 1000.0);
+        assert_eq!(w.width(0), 1000.0);
+    }
+}

@@ -1,0 +1,38 @@
+//! The built-in encoding of an embedded Type 1 font program (PDF 32000-1 §9.6.6.2): used
+//! when the font dictionary gives no `/Encoding`.
+
+use lopdf::{Dictionary, Document};
+
+use crate::objects::get_stream;
+
+/// Reads `dup <code> /<name> put` entries from the clear-text part of `/FontFile`.
+/// `None` when there is no Type 1 program or it uses `StandardEncoding`.
+pub fn builtin_encoding(doc: &Document, descriptor: &Dictionary) -> Option<Vec<(u8, String)>> {
+    let stream = get_stream(doc, descriptor, b"FontFile")?;
+    let data = stream.decompressed_content().ok()?;
+    let clear_len = crate::objects::get_number(doc, &stream.dict, b"Length1").map_or(data.len(), |n| n.max(0.0) as usize);
+    let clear = data.get(..clear_len.min(data.len()))?;
+    let start = find(clear, b"/Encoding")?;
+    let rest = clear.get(start..)?;
+    if rest.get(9..).is_some_and(|r| r.trim_ascii_start().starts_with(b"StandardEncoding")) {
+        return None;
+    }
+    let end = find(rest, b"readonly def").or_else(|| find(rest, b"def")).unwrap_or(rest.len());
+    let body = std::str::from_utf8(rest.get(..end)?).ok()?;
+    let mut entries = Vec::new();
+    let mut tokens = body.split_ascii_whitespace();
+    while let Some(token) = tokens.next() {
+        if token != "dup" {
+            continue;
+        }
+        let (Some(code), Some(name)) = (tokens.next(), tokens.next()) else { break };
+        if let (Ok(code), Some(name)) = (code.parse::<u8>(), name.strip_prefix('/')) {
+            entries.push((code, name.to_string()));
+        }
+    }
+    (!entries.is_empty()).then_some(entries)
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}

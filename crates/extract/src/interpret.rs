@@ -1,0 +1,520 @@
+//! The content-stream interpreter (PDF 32000-1 §8.4, §9.3, §9.4): graphics and text state,
+//! Form XObjects and marked content, producing positioned glyphs in display space.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use kamerbrief_model::{Diagnostic, DiagnosticKind};
+use lopdf::{Dictionary, Document, Object, ObjectId};
+
+use crate::Limits;
+use crate::content::{Lexer, Operand};
+use crate::font::Font;
+use crate::geometry::{Dir, Matrix};
+use crate::objects::{self, get_dict};
+
+/// One shown glyph. Coordinates are in the *frame* of its direction: display space rotated
+/// so that the text runs left to right (for [`Dir::Right`], display space itself).
+#[derive(Clone, Debug)]
+pub struct Glyph {
+    /// Byte range of the glyph's text in [`PageText::text`].
+    pub start: u32,
+    pub len: u32,
+    pub x0: f32,
+    pub x1: f32,
+    /// Where the next glyph would start without explicit positioning (advance with `Tc`/`Tw`).
+    pub advance_end: f32,
+    pub baseline: f32,
+    pub top: f32,
+    pub bottom: f32,
+    pub size: f32,
+    pub font: u16,
+    pub dir: Dir,
+    pub unmapped: bool,
+}
+
+/// Font facts the layout needs per glyph, shared by index.
+#[derive(Clone, Debug)]
+pub struct FontInfo {
+    pub name: String,
+    pub bold: bool,
+    pub italic: bool,
+}
+
+/// Everything shown on one page.
+#[derive(Debug, Default)]
+pub struct PageText {
+    pub text: String,
+    pub glyphs: Vec<Glyph>,
+    pub fonts: Vec<FontInfo>,
+    pub unmapped: u32,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl PageText {
+    pub fn glyph_text(&self, g: &Glyph) -> &str {
+        self.text.get(g.start as usize..(g.start + g.len) as usize).unwrap_or("")
+    }
+}
+
+/// Fonts loaded once per document, by object id.
+#[derive(Default)]
+pub struct FontCache {
+    fonts: HashMap<ObjectId, Rc<Font>>,
+}
+
+#[derive(Clone)]
+struct GraphicsState {
+    ctm: Matrix,
+    font: Option<Rc<Font>>,
+    font_size: f32,
+    char_spacing: f32,
+    word_spacing: f32,
+    /// `Tz` / 100.
+    horizontal_scale: f32,
+    leading: f32,
+    rise: f32,
+}
+
+impl GraphicsState {
+    fn new(ctm: Matrix) -> GraphicsState {
+        GraphicsState {
+            ctm,
+            font: None,
+            font_size: 0.0,
+            char_spacing: 0.0,
+            word_spacing: 0.0,
+            horizontal_scale: 1.0,
+            leading: 0.0,
+            rise: 0.0,
+        }
+    }
+}
+
+/// A marked-content sequence (`BMC`/`BDC` … `EMC`), with its `/ActualText` if it has one.
+struct Marked {
+    actual_text: Option<String>,
+    first_glyph: usize,
+}
+
+pub struct Interpreter<'a> {
+    doc: &'a Document,
+    limits: &'a Limits,
+    fonts: &'a mut FontCache,
+    page_number: u32,
+    gs: GraphicsState,
+    stack: Vec<GraphicsState>,
+    text_matrix: Matrix,
+    line_matrix: Matrix,
+    resources: Vec<&'a Dictionary>,
+    forms_in_progress: Vec<ObjectId>,
+    marked: Vec<Marked>,
+    operators: u64,
+    /// Decompressed bytes of content streams so far, against `limits.max_document_bytes`.
+    pub decompressed: &'a mut u64,
+    out: PageText,
+    /// Font problems already reported on this page, by font name.
+    reported_fonts: Vec<String>,
+    skipped_operators: u32,
+    limit_reported: bool,
+}
+
+impl<'a> Interpreter<'a> {
+    pub fn new(doc: &'a Document, limits: &'a Limits, fonts: &'a mut FontCache, decompressed: &'a mut u64, page_number: u32, page_matrix: Matrix) -> Interpreter<'a> {
+        Interpreter {
+            doc,
+            limits,
+            fonts,
+            page_number,
+            gs: GraphicsState::new(page_matrix),
+            stack: Vec::new(),
+            text_matrix: Matrix::IDENTITY,
+            line_matrix: Matrix::IDENTITY,
+            resources: Vec::new(),
+            forms_in_progress: Vec::new(),
+            marked: Vec::new(),
+            operators: 0,
+            decompressed,
+            out: PageText::default(),
+            reported_fonts: Vec::new(),
+            skipped_operators: 0,
+            limit_reported: false,
+        }
+    }
+
+    /// Runs a page's content streams with its resources and returns what was shown.
+    pub fn run_page(mut self, content: &[u8], resources: Option<&'a Dictionary>) -> PageText {
+        if let Some(r) = resources {
+            self.resources.push(r);
+        }
+        self.run(content);
+        if self.skipped_operators > 0 {
+            self.diagnose(DiagnosticKind::SkippedOperator, format!("{} malformed operators or operands skipped", self.skipped_operators));
+        }
+        if self.out.unmapped > 0 {
+            self.diagnose(DiagnosticKind::UnmappedGlyphs, format!("{} glyphs without a Unicode mapping", self.out.unmapped));
+        }
+        self.out
+    }
+
+    fn diagnose(&mut self, kind: DiagnosticKind, message: String) {
+        self.out.diagnostics.push(Diagnostic::new(kind, Some(self.page_number), message));
+    }
+
+    fn limit(&mut self, message: String) {
+        if !self.limit_reported {
+            self.limit_reported = true;
+            self.diagnose(DiagnosticKind::LimitReached, message);
+        }
+    }
+
+    fn run(&mut self, content: &[u8]) {
+        let mut lexer = Lexer::new(content);
+        let mut operands = Vec::new();
+        while let Some(op) = lexer.next_operation(&mut operands) {
+            self.operators += 1;
+            if self.operators > self.limits.max_operators_per_page {
+                let max = self.limits.max_operators_per_page;
+                self.limit(format!("more than {max} operators on the page; the rest is skipped"));
+                return;
+            }
+            if !self.operate(op, &operands) {
+                self.skipped_operators += 1;
+            }
+        }
+        self.skipped_operators += lexer.malformed;
+    }
+
+    /// Carries out one operator; `false` when its operands were unusable.
+    fn operate(&mut self, op: &[u8], operands: &[Operand<'_>]) -> bool {
+        let nums = |n: usize| -> Option<Vec<f32>> {
+            let values: Vec<f32> = operands.iter().filter_map(Operand::number).collect();
+            (values.len() >= n).then(|| values[values.len() - n..].to_vec())
+        };
+        match op {
+            b"q" => {
+                if self.stack.len() < self.limits.max_nesting {
+                    self.stack.push(self.gs.clone());
+                } else {
+                    self.limit("graphics state nesting too deep".to_string());
+                }
+            }
+            b"Q" => {
+                if let Some(gs) = self.stack.pop() {
+                    self.gs = gs;
+                }
+            }
+            b"cm" => match nums(6).and_then(|v| Matrix::from_slice(&v)) {
+                Some(m) => self.gs.ctm = m.then(&self.gs.ctm),
+                None => return false,
+            },
+            b"BT" => {
+                self.text_matrix = Matrix::IDENTITY;
+                self.line_matrix = Matrix::IDENTITY;
+            }
+            b"ET" => {}
+            b"Tf" => {
+                let (Some(Operand::Name(name)), Some(size)) = (operands.first(), operands.get(1).and_then(Operand::number)) else { return false };
+                self.gs.font = Some(self.font(name));
+                self.gs.font_size = size;
+            }
+            b"Tc" => match nums(1) {
+                Some(v) => self.gs.char_spacing = v[0],
+                None => return false,
+            },
+            b"Tw" => match nums(1) {
+                Some(v) => self.gs.word_spacing = v[0],
+                None => return false,
+            },
+            b"Tz" => match nums(1) {
+                Some(v) => self.gs.horizontal_scale = v[0] / 100.0,
+                None => return false,
+            },
+            b"TL" => match nums(1) {
+                Some(v) => self.gs.leading = v[0],
+                None => return false,
+            },
+            b"Ts" => match nums(1) {
+                Some(v) => self.gs.rise = v[0],
+                None => return false,
+            },
+            b"Td" => match nums(2) {
+                Some(v) => self.move_line(v[0], v[1]),
+                None => return false,
+            },
+            b"TD" => match nums(2) {
+                Some(v) => {
+                    self.gs.leading = -v[1];
+                    self.move_line(v[0], v[1]);
+                }
+                None => return false,
+            },
+            b"Tm" => match nums(6).and_then(|v| Matrix::from_slice(&v)) {
+                Some(m) => {
+                    self.text_matrix = m;
+                    self.line_matrix = m;
+                }
+                None => return false,
+            },
+            b"T*" => self.next_line(),
+            b"Tj" => match operands.last() {
+                Some(Operand::Str(s)) => self.show(s),
+                _ => return false,
+            },
+            b"'" => {
+                self.next_line();
+                match operands.last() {
+                    Some(Operand::Str(s)) => self.show(s),
+                    _ => return false,
+                }
+            }
+            b"\"" => {
+                let (Some(aw), Some(ac), Some(Operand::Str(s))) = (operands.first().and_then(Operand::number), operands.get(1).and_then(Operand::number), operands.get(2)) else {
+                    return false;
+                };
+                self.gs.word_spacing = aw;
+                self.gs.char_spacing = ac;
+                self.next_line();
+                self.show(s);
+            }
+            b"TJ" => match operands.last() {
+                Some(Operand::Array(items)) => {
+                    for item in items {
+                        match item {
+                            Operand::Str(s) => self.show(s),
+                            Operand::Number(n) => self.adjust(*n),
+                            _ => {}
+                        }
+                    }
+                }
+                _ => return false,
+            },
+            b"Do" => match operands.last() {
+                Some(Operand::Name(name)) => self.draw_xobject(name),
+                _ => return false,
+            },
+            b"BMC" => self.marked.push(Marked { actual_text: None, first_glyph: self.out.glyphs.len() }),
+            b"BDC" => {
+                let actual_text = self.actual_text(operands.get(1));
+                self.marked.push(Marked { actual_text, first_glyph: self.out.glyphs.len() });
+            }
+            b"EMC" => {
+                if let Some(marked) = self.marked.pop()
+                    && let Some(text) = marked.actual_text
+                {
+                    self.replace_with_actual_text(marked.first_glyph, &text);
+                }
+            }
+            _ => {}
+        }
+        true
+    }
+
+    fn move_line(&mut self, tx: f32, ty: f32) {
+        self.line_matrix = Matrix::translate(tx, ty).then(&self.line_matrix);
+        self.text_matrix = self.line_matrix;
+    }
+
+    fn next_line(&mut self) {
+        self.move_line(0.0, -self.gs.leading);
+    }
+
+    /// A `TJ` number: moves the text position left by n/1000 of the font size.
+    fn adjust(&mut self, n: f32) {
+        let tx = -n / 1000.0 * self.gs.font_size * self.gs.horizontal_scale;
+        self.text_matrix = Matrix::translate(tx, 0.0).then(&self.text_matrix);
+    }
+
+    fn font(&mut self, name: &[u8]) -> Rc<Font> {
+        let doc = self.doc;
+        let found = self.resources.iter().rev().find_map(|r| {
+            let fonts = get_dict(doc, r, b"Font")?;
+            let object = fonts.get(name).ok()?;
+            Some((objects::reference_id(object), objects::as_dict(doc, object)?))
+        });
+        let font = match found {
+            Some((Some(id), dict)) => self.fonts.fonts.entry(id).or_insert_with(|| Rc::new(Font::load(doc, dict))).clone(),
+            Some((None, dict)) => Rc::new(Font::load(doc, dict)),
+            None => Rc::new(Font::missing(&String::from_utf8_lossy(name))),
+        };
+        if !font.problems.is_empty() && !self.reported_fonts.contains(&font.name) {
+            self.reported_fonts.push(font.name.clone());
+            let message = format!("font {}: {}", font.name, font.problems.join("; "));
+            self.diagnose(DiagnosticKind::BrokenFont, message);
+        }
+        font
+    }
+
+    fn font_index(&mut self, font: &Font) -> u16 {
+        if let Some(i) = self.out.fonts.iter().position(|f| f.name == font.name && f.bold == font.bold && f.italic == font.italic) {
+            return i as u16;
+        }
+        self.out.fonts.push(FontInfo { name: font.name.clone(), bold: font.bold, italic: font.italic });
+        (self.out.fonts.len() - 1).min(usize::from(u16::MAX)) as u16
+    }
+
+    /// Shows a string: one glyph per character code, advancing the text matrix.
+    fn show(&mut self, bytes: &[u8]) {
+        let font = match &self.gs.font {
+            Some(f) => f.clone(),
+            None => {
+                self.skipped_operators += 1;
+                return;
+            }
+        };
+        let font_index = self.font_index(&font);
+        let gs = &self.gs;
+        let size = gs.font_size;
+        let scale = gs.horizontal_scale;
+        // Text space → display space, without the per-glyph translation.
+        let base = self.text_matrix.then(&gs.ctm);
+        let (ux, uy) = base.apply_vector(0.0, size);
+        let em = (ux.hypot(uy) * font.size_scale).max(0.0);
+        let (bx, by) = base.apply_vector(1.0, 0.0);
+        let dir = Dir::of_vector(bx, by);
+        let mut tx = 0.0f32;
+        let (char_spacing, word_spacing, rise) = (gs.char_spacing, gs.word_spacing, gs.rise);
+        let mut new_glyphs = Vec::new();
+        let mut unmapped = 0;
+        let text = &mut self.out.text;
+        font.decode(bytes, |ch| {
+            let advance = ch.width * size;
+            let spacing = char_spacing + if ch.is_space_code { word_spacing } else { 0.0 };
+            let origin = dir.to_frame(base.apply(tx, rise));
+            let end = dir.to_frame(base.apply(tx + advance * scale, rise));
+            let advance_end = dir.to_frame(base.apply(tx + (advance + spacing) * scale, rise));
+            let start = text.len() as u32;
+            match ch.text {
+                Some(t) => text.push_str(t),
+                None => {
+                    text.push('\u{FFFD}');
+                    unmapped += 1;
+                }
+            }
+            new_glyphs.push(Glyph {
+                start,
+                len: text.len() as u32 - start,
+                x0: origin.0.min(end.0),
+                x1: origin.0.max(end.0),
+                advance_end: advance_end.0,
+                baseline: origin.1,
+                top: origin.1 - font.ascent * em,
+                bottom: origin.1 - font.descent * em,
+                size: em,
+                font: font_index,
+                dir,
+                unmapped: ch.text.is_none(),
+            });
+            tx += (advance + spacing) * scale;
+        });
+        self.out.unmapped += unmapped;
+        let room = self.limits.max_glyphs_per_page.saturating_sub(self.out.glyphs.len());
+        if new_glyphs.len() > room {
+            new_glyphs.truncate(room);
+            self.limit(format!("more than {} glyphs on the page; the rest is skipped", self.limits.max_glyphs_per_page));
+        }
+        self.out.glyphs.extend(new_glyphs.into_iter().filter(|g| g.x0.is_finite() && g.baseline.is_finite() && g.top.is_finite()));
+        self.text_matrix = Matrix::translate(tx, 0.0).then(&self.text_matrix);
+    }
+
+    fn draw_xobject(&mut self, name: &[u8]) {
+        let doc = self.doc;
+        let Some(object) = self.resources.iter().rev().find_map(|r| get_dict(doc, r, b"XObject")?.get(name).ok()) else { return };
+        let id = objects::reference_id(object);
+        let Some(Object::Stream(stream)) = objects::resolve(doc, object) else { return };
+        if objects::get_name(doc, &stream.dict, b"Subtype") != Some(b"Form") {
+            return;
+        }
+        if let Some(id) = id
+            && self.forms_in_progress.contains(&id)
+        {
+            self.diagnose(DiagnosticKind::LimitReached, format!("form {} {} draws itself; not followed", id.0, id.1));
+            return;
+        }
+        if self.forms_in_progress.len() >= self.limits.max_nesting {
+            self.limit("forms nested too deeply".to_string());
+            return;
+        }
+        let Some(content) = self.decompress(stream) else { return };
+        let matrix = objects::get_array(doc, &stream.dict, b"Matrix").and_then(|a| objects::numbers(doc, a)).and_then(|v| Matrix::from_slice(&v)).unwrap_or(Matrix::IDENTITY);
+        let resources = objects::get_dict(doc, &stream.dict, b"Resources");
+        let saved = (self.gs.clone(), self.stack.len(), self.text_matrix, self.line_matrix);
+        self.gs.ctm = matrix.then(&self.gs.ctm);
+        if let Some(r) = resources {
+            self.resources.push(r);
+        }
+        self.forms_in_progress.push(id.unwrap_or((0, 0)));
+        self.run(&content);
+        self.forms_in_progress.pop();
+        if resources.is_some() {
+            self.resources.pop();
+        }
+        self.gs = saved.0;
+        self.stack.truncate(saved.1);
+        self.text_matrix = saved.2;
+        self.line_matrix = saved.3;
+    }
+
+    /// A stream's decoded bytes within the limits, or `None` with a diagnostic.
+    pub fn decompress(&mut self, stream: &lopdf::Stream) -> Option<Vec<u8>> {
+        let remaining = self.limits.max_document_bytes.saturating_sub(*self.decompressed);
+        let max = (self.limits.max_stream_bytes as u64).min(remaining) as usize;
+        match stream.decompressed_content_with_limit(max) {
+            Ok(data) => {
+                *self.decompressed += data.len() as u64;
+                Some(data)
+            }
+            Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })) => {
+                self.limit(format!("a content stream decompresses past {max} bytes; skipped"));
+                None
+            }
+            Err(e) => {
+                // Some producers write streams whose filter fails near the end; lopdf then
+                // has nothing. Take the raw bytes if the stream is unfiltered.
+                self.diagnose(DiagnosticKind::BrokenObject, format!("content stream unreadable: {e}"));
+                None
+            }
+        }
+    }
+
+    fn actual_text(&self, properties: Option<&Operand<'_>>) -> Option<String> {
+        match properties? {
+            Operand::Dict(entries) => entries.iter().find(|(k, _)| *k == b"ActualText").and_then(|(_, v)| match v {
+                Operand::Str(s) => Some(objects::text_string(s)),
+                _ => None,
+            }),
+            Operand::Name(name) => {
+                let doc = self.doc;
+                let dict = self.resources.iter().rev().find_map(|r| objects::as_dict(doc, get_dict(doc, r, b"Properties")?.get(name).ok()?))?;
+                match objects::get(doc, dict, b"ActualText")? {
+                    Object::String(s, _) => Some(objects::text_string(s)),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// Replaces the glyphs shown since `first` by one glyph carrying `text`, over their box.
+    fn replace_with_actual_text(&mut self, first: usize, text: &str) {
+        let Some(shown) = self.out.glyphs.get(first..) else { return };
+        let Some(head) = shown.first().cloned() else { return };
+        let same_line: Vec<&Glyph> = shown.iter().filter(|g| g.dir == head.dir && (g.baseline - head.baseline).abs() < head.size.max(1.0)).collect();
+        let mut merged = head.clone();
+        for g in &same_line {
+            merged.x0 = merged.x0.min(g.x0);
+            merged.x1 = merged.x1.max(g.x1);
+            merged.advance_end = merged.advance_end.max(g.advance_end);
+            merged.top = merged.top.min(g.top);
+            merged.bottom = merged.bottom.max(g.bottom);
+        }
+        let unmapped_replaced = shown.iter().filter(|g| g.unmapped).count() as u32;
+        self.out.unmapped -= unmapped_replaced.min(self.out.unmapped);
+        self.out.glyphs.truncate(first);
+        merged.start = self.out.text.len() as u32;
+        self.out.text.push_str(text);
+        merged.len = text.len() as u32;
+        merged.unmapped = false;
+        self.out.glyphs.push(merged);
+    }
+}

@@ -1,0 +1,221 @@
+//! Glyphs → rows → words, in the frame of one text direction.
+
+use crate::geometry::Dir;
+use crate::interpret::{Glyph, PageText};
+
+/// A word in the frame of its direction.
+#[derive(Clone, Debug)]
+pub struct WordBox {
+    pub text: String,
+    pub x0: f32,
+    pub x1: f32,
+    pub top: f32,
+    pub bottom: f32,
+    pub size: f32,
+    pub font: u16,
+    /// The baseline of the row the word belongs to (a superscript's row is the line it
+    /// is raised above).
+    pub row_baseline: f32,
+    pub superscript: bool,
+    pub soft_hyphen: bool,
+}
+
+/// A gap wider than this many ems between two glyphs is a word break.
+const WORD_GAP_EM: f32 = 0.15;
+
+/// Glyphs drawn twice at (almost) the same place, to fake bold or a shadow, count once.
+const DUPLICATE_TOLERANCE_EM: f32 = 0.15;
+
+struct Row {
+    baseline: f32,
+    size: f32,
+    glyphs: Vec<usize>,
+    superscript: Vec<bool>,
+}
+
+pub fn build_words(text: &PageText, dir: Dir, width: f32, height: f32) -> Vec<WordBox> {
+    let glyphs = visible_glyphs(text, dir, width, height);
+    let rows = attach_raised_rows(rows(&glyphs, &text.glyphs), &text.glyphs);
+    let mut words = Vec::new();
+    for row in &rows {
+        split_words(row, text, &mut words);
+    }
+    words
+}
+
+/// The glyphs of one direction that fall on the page, without duplicates, in content order.
+fn visible_glyphs(text: &PageText, dir: Dir, width: f32, height: f32) -> Vec<usize> {
+    let mut kept: Vec<usize> = Vec::new();
+    for (i, g) in text.glyphs.iter().enumerate() {
+        if g.dir != dir || !on_page(g, width, height) {
+            continue;
+        }
+        let glyph_text = text.glyph_text(g);
+        let duplicate = kept.iter().rev().take(12).filter_map(|&k| text.glyphs.get(k)).any(|k| {
+            let tol = DUPLICATE_TOLERANCE_EM * g.size.max(k.size);
+            (k.x0 - g.x0).abs() < tol && (k.baseline - g.baseline).abs() < tol && text.glyph_text(k) == glyph_text && !glyph_text.trim().is_empty()
+        });
+        if !duplicate {
+            kept.push(i);
+        }
+    }
+    kept
+}
+
+fn on_page(g: &Glyph, width: f32, height: f32) -> bool {
+    let (x, y) = g.dir.from_frame(((g.x0 + g.x1) / 2.0, (g.top + g.bottom) / 2.0));
+    let margin = 2.0;
+    x >= -margin && x <= width + margin && y >= -margin && y <= height + margin
+}
+
+/// Glyphs grouped by baseline, top to bottom.
+fn rows(indices: &[usize], glyphs: &[Glyph]) -> Vec<Row> {
+    let mut sorted = indices.to_vec();
+    sorted.sort_by(|&a, &b| baseline(glyphs, a).total_cmp(&baseline(glyphs, b)).then(a.cmp(&b)));
+    let mut rows: Vec<Row> = Vec::new();
+    for i in sorted {
+        let Some(g) = glyphs.get(i) else { continue };
+        match rows.last_mut() {
+            Some(row) if (g.baseline - row.baseline).abs() <= 0.2 * g.size.min(row.size).max(1.0) => {
+                row.glyphs.push(i);
+                row.superscript.push(false);
+                if g.size > row.size {
+                    row.size = g.size;
+                }
+            }
+            _ => rows.push(Row { baseline: g.baseline, size: g.size, glyphs: vec![i], superscript: vec![false] }),
+        }
+    }
+    rows
+}
+
+fn baseline(glyphs: &[Glyph], i: usize) -> f32 {
+    glyphs.get(i).map_or(0.0, |g| g.baseline)
+}
+
+/// Joins a row of small glyphs raised above (or lowered below) a row of larger type, and
+/// touching it, to that row: footnote markers, exponents.
+fn attach_raised_rows(mut rows: Vec<Row>, glyphs: &[Glyph]) -> Vec<Row> {
+    let mut i = 0;
+    while i < rows.len() {
+        let target = rows.get(i).and_then(|small| {
+            [i.wrapping_sub(1), i + 1].into_iter().find(|&j| rows.get(j).is_some_and(|big| sits_on(small, big, glyphs)))
+        });
+        match target {
+            Some(j) => {
+                let small = rows.remove(i);
+                let j = if j > i { j - 1 } else { j };
+                if let Some(big) = rows.get_mut(j) {
+                    let raised = small.baseline < big.baseline - 0.1 * big.size;
+                    big.superscript.extend(small.glyphs.iter().map(|_| raised));
+                    big.glyphs.extend(small.glyphs);
+                }
+                i = i.saturating_sub(1);
+            }
+            None => i += 1,
+        }
+    }
+    rows
+}
+
+fn sits_on(small: &Row, big: &Row, glyphs: &[Glyph]) -> bool {
+    if small.size >= 0.85 * big.size {
+        return false;
+    }
+    let shift = small.baseline - big.baseline;
+    if !(-0.6 * big.size..=0.35 * big.size).contains(&shift) {
+        return false;
+    }
+    // Every small glyph must touch the big row's text horizontally.
+    let span = |row: &Row| {
+        row.glyphs.iter().filter_map(|&g| glyphs.get(g)).fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), g| (a.min(g.x0), b.max(g.x1)))
+    };
+    let (bx0, bx1) = span(big);
+    let (sx0, sx1) = span(small);
+    sx0 >= bx0 - big.size && sx1 <= bx1 + 2.0 * big.size
+}
+
+/// Cuts a row into words at spaces and at wide gaps.
+fn split_words(row: &Row, text: &PageText, out: &mut Vec<WordBox>) {
+    let mut order: Vec<(usize, bool)> = row.glyphs.iter().copied().zip(row.superscript.iter().copied()).collect();
+    order.sort_by(|a, b| x0(&text.glyphs, a.0).total_cmp(&x0(&text.glyphs, b.0)).then(a.0.cmp(&b.0)));
+    let mut current: Option<WordBox> = None;
+    let mut previous: Option<(usize, bool)> = None;
+    for (i, raised) in order {
+        let Some(g) = text.glyphs.get(i) else { continue };
+        let glyph_text = text.glyph_text(g);
+        if glyph_text.chars().all(is_space) {
+            flush(&mut current, out);
+            previous = None;
+            continue;
+        }
+        let breaks = match previous.and_then(|(p, praised)| Some((p, praised, text.glyphs.get(p)?))) {
+            Some((p, praised, prev)) => {
+                let gap = if i == p + 1 { g.x0 - prev.advance_end } else { g.x0 - prev.x1 };
+                praised != raised || gap > WORD_GAP_EM * g.size.max(prev.size)
+            }
+            None => true,
+        };
+        if breaks {
+            flush(&mut current, out);
+        }
+        let word = current.get_or_insert_with(|| WordBox {
+            text: String::new(),
+            x0: g.x0,
+            x1: g.x1,
+            top: g.top,
+            bottom: g.bottom,
+            size: g.size,
+            font: g.font,
+            row_baseline: row.baseline,
+            superscript: raised,
+            soft_hyphen: false,
+        });
+        push_text(&mut word.text, glyph_text);
+        word.x0 = word.x0.min(g.x0);
+        word.x1 = word.x1.max(g.x1);
+        word.top = word.top.min(g.top);
+        word.bottom = word.bottom.max(g.bottom);
+        word.size = word.size.max(g.size);
+        previous = Some((i, raised));
+    }
+    flush(&mut current, out);
+}
+
+fn x0(glyphs: &[Glyph], i: usize) -> f32 {
+    glyphs.get(i).map_or(0.0, |g| g.x0)
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{200B}'
+}
+
+/// Appends a glyph's text, expanding ligatures and dropping inner whitespace.
+fn push_text(word: &mut String, glyph_text: &str) {
+    for c in glyph_text.chars() {
+        match c {
+            '\u{FB00}' => word.push_str("ff"),
+            '\u{FB01}' => word.push_str("fi"),
+            '\u{FB02}' => word.push_str("fl"),
+            '\u{FB03}' => word.push_str("ffi"),
+            '\u{FB04}' => word.push_str("ffl"),
+            '\u{FB05}' | '\u{FB06}' => word.push_str("st"),
+            c if is_space(c) => {}
+            c => word.push(c),
+        }
+    }
+}
+
+/// Ends the current word: a final soft hyphen becomes a flag, inner ones go.
+fn flush(current: &mut Option<WordBox>, out: &mut Vec<WordBox>) {
+    let Some(mut word) = current.take() else { return };
+    if word.text.ends_with('\u{AD}') {
+        word.soft_hyphen = true;
+    }
+    if word.text.contains('\u{AD}') {
+        word.text.retain(|c| c != '\u{AD}');
+    }
+    if !word.text.is_empty() {
+        out.push(word);
+    }
+}
