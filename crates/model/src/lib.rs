@@ -5,13 +5,19 @@
 //! - [`Layout`]: the positioned text of a PDF (pages, lines, words with boxes, fonts and a
 //!   [`Role`] that separates page furniture from the body). `kamerbrief-extract` produces it;
 //!   any other extractor can too.
-//! - the letter (added by the `parse` crate's types here): metadata, sections, blocks,
-//!   signatories, references, each traceable to its page and box.
+//! - [`Letter`]: the letter a reader sees (metadata, sections of blocks, lists, footnotes,
+//!   signatories, references, recommendations), every block traceable to its page and box.
+//!   `kamerbrief-parse` produces it from a `Layout`.
 //!
 //! This crate knows nothing about PDF and nothing about parsing.
 
 mod diagnostic;
 mod layout;
+mod letter;
 
 pub use diagnostic::{Diagnostic, DiagnosticKind};
 pub use layout::{Layout, Line, Page, Rect, Role, Word};
+pub use letter::{
+    AdvisoryBody, Anchor, Block, BlockKind, DateMention, Evidence, FieldKey, Footnote, Heading, Letter, ListItem, Metadata, Provenance, Question,
+    Recommendation, Reference, ReferenceField, ReferenceKind, Section, Sentence, Signatory, Stance,
+};

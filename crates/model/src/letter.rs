@@ -1,0 +1,316 @@
+//! The letter as a reader sees it: what `parse` produces.
+//!
+//! Field documentation names the official vocabulary where one exists: the Tweede Kamer open
+//! data (`Document.Onderwerp`, `DocumentActor`, …) and the official XML of
+//! officielebekendmakingen.nl (`al`, `lijst/li`, `noot`, `ondertekening`, …).
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::{Diagnostic, Rect};
+
+/// A parsed letter with the problems met while parsing it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Letter {
+    pub metadata: Metadata,
+    /// The salutation (`Geachte voorzitter,`).
+    pub salutation: Option<Block>,
+    /// The body in reading order. The first section has no heading when the letter opens
+    /// with untitled text. (XML: `divisie`, `tussenkop`.)
+    pub sections: Vec<Section>,
+    /// The closing formula (`Hoogachtend,`), when the letter has one.
+    pub closing: Option<Block>,
+    /// Who signed, in order. (Open data: `DocumentActor`; XML: `ondertekening`.)
+    pub signatories: Vec<Signatory>,
+    /// Footnotes, in order of their markers. (XML: `noot`.)
+    pub footnotes: Vec<Footnote>,
+    /// References to other parliamentary documents, in order of appearance.
+    /// (XML: `extref[@soort=document]`, `dossierref`.)
+    pub references: Vec<Reference>,
+    /// Dates mentioned in the body, in order of appearance.
+    pub dates: Vec<DateMention>,
+    /// The advisory body whose report the letter answers, when it answers one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub advisory_body: Option<AdvisoryBody>,
+    /// The advisory body's recommendations, each paired with the cabinet's response.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recommendations: Vec<Recommendation>,
+    /// Parliamentary questions and their answers (Kamervragen), when the document has them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<Question>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// What the letterhead, the addressee block and the reference column say.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Metadata {
+    /// The letter's date, ISO 8601 (`2021-04-07`). (Open data: `Document.Datum`.)
+    pub date: Option<String>,
+    /// The subject (`Betreft`, older `Onderwerp`). (Open data: `Document.Onderwerp`.)
+    pub subject: Option<String>,
+    /// The sending organisation (first line of the reference column or letterhead).
+    pub sender: Option<String>,
+    /// The sender's own reference (`Ons kenmerk`). (Open data: `Document.KenmerkAfzender`.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sender_reference: Option<String>,
+    /// The one-line return address above the addressee (`> Retouradres …`).
+    pub return_address: Option<String>,
+    /// The addressee block, line by line.
+    pub addressee: Vec<String>,
+    /// The reference column (referentiekolom) as ordered label/value pairs; lines without
+    /// a label (the sender's address) have `label: null`.
+    pub reference_column: Vec<ReferenceField>,
+    pub pages: u32,
+}
+
+/// One entry of the reference column.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ReferenceField {
+    /// The label as printed (`Datum`, `Ons kenmerk`), `None` for unlabelled lines.
+    pub label: Option<String>,
+    /// The label recognised, or `other`.
+    pub key: FieldKey,
+    pub value: String,
+    pub page: u32,
+}
+
+/// Known labels of the reference column. New ones may be added; unknown labels are `Other`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum FieldKey {
+    /// An unlabelled line: the sender's name or address.
+    Sender,
+    Date,
+    /// `Betreft` or `Onderwerp`.
+    Subject,
+    /// `Ons kenmerk`, `Onze referentie`, `Kenmerk`.
+    OurReference,
+    /// `Uw kenmerk`, `Uw referentie`, `Uw brief`.
+    YourReference,
+    /// `Bijlage(n)`, `Bijlagen`.
+    Attachments,
+    ContactPerson,
+    /// `Pagina 2 van 11`.
+    Page,
+    #[default]
+    Other,
+}
+
+/// Where a block is on the page: its page and box.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Provenance {
+    pub page: u32,
+    pub bbox: Rect,
+}
+
+/// A titled part of the body.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Section {
+    /// `None` for the untitled opening. (XML: `tussenkop`, `kop/titel`.)
+    pub heading: Option<Heading>,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Heading {
+    /// The heading without its number.
+    pub text: String,
+    /// `1.`, `2.1`: the number as printed, when the heading is numbered. (XML: `kop/nr`.)
+    pub number: Option<String>,
+    /// 1 for top-level headings, 2 for `1.1`, ….
+    pub level: u8,
+    pub page: u32,
+    pub bbox: Rect,
+}
+
+/// A paragraph, a list, a quotation: one unit of the body.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// The text as a reader reads it: lines joined, typesetter hyphens removed, footnote
+    /// markers left out (see [`Footnote::anchor`]). For a list, its items' labels and texts.
+    pub text: String,
+    /// First page and box of the block.
+    pub page: u32,
+    pub bbox: Rect,
+    /// Every page part of the block, in order: more than one when it crosses a page or column.
+    pub parts: Vec<Provenance>,
+    /// A list's items; a paragraph's inline enumeration (`1. …; 2. …`) when it has one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<ListItem>,
+}
+
+/// What a [`Block`] is. Unknown kinds must be kept by consumers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum BlockKind {
+    /// (XML: `al`.)
+    #[default]
+    Paragraph,
+    /// A numbered or bulleted list. (XML: `lijst`.)
+    List,
+    /// The salutation (`Geachte voorzitter,`).
+    Salutation,
+    /// The closing formula (`Hoogachtend,`).
+    Closing,
+}
+
+/// An item of a list or of an inline enumeration. (XML: `li`, `li.nr`.)
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ListItem {
+    /// `1.`, `a)`, `•`.
+    pub label: String,
+    pub text: String,
+    pub page: u32,
+}
+
+/// Someone who signed the letter. (Open data: `DocumentActor` with `Functie` and
+/// `ActorNaam`; XML: `ondertekening`.)
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Signatory {
+    /// `De Minister van Buitenlandse Zaken`. (`Functie`.)
+    pub role: String,
+    /// `Stef Blok`. (`ActorNaam`.)
+    pub name: Option<String>,
+    pub page: u32,
+    pub bbox: Rect,
+}
+
+/// A footnote. (XML: `noot`, `noot.nr`, `noot.al`.)
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Footnote {
+    /// The marker as printed (`1`, `*`).
+    pub marker: String,
+    pub text: String,
+    pub page: u32,
+    pub bbox: Rect,
+    /// Where the marker stands in the body, when it was found.
+    pub anchor: Option<Anchor>,
+}
+
+/// A place in the body text: a block of a section and a character offset in its `text`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Anchor {
+    pub section: usize,
+    pub block: usize,
+    /// Offset in characters (Unicode scalar values) into the block's `text`.
+    pub offset: usize,
+}
+
+/// A reference to another parliamentary document, as a structured key.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Reference {
+    pub kind: ReferenceKind,
+    /// The citation as printed (`Kamerstuk 35 373, nr. 1`).
+    pub text: String,
+    /// Dossier number without spaces (`35373`). (Open data: `Kamerstukdossier.Nummer`.)
+    pub dossier: Option<String>,
+    /// Dossier suffix (`02`, `XVI`). (Open data: `Kamerstukdossier.Toevoeging`.)
+    pub suffix: Option<String>,
+    /// Number within the dossier (`1`). (Open data: `Document.Volgnummer`; XML: `ondernummer`.)
+    pub number: Option<u32>,
+    /// Session year when cited (`2009-2010`). (Open data: `Document.Vergaderjaar`.)
+    pub session_year: Option<String>,
+    /// The official id (`kst-35373-1`, `ah-tk-20242025-1028`). (XML: `DC.identifier`.)
+    pub id: Option<String>,
+    pub anchor: Anchor,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ReferenceKind {
+    /// A Kamerstuk: dossier, optional suffix, number.
+    #[default]
+    Kamerstuk,
+    /// Aanhangsel Handelingen: answers to parliamentary questions.
+    Aanhangsel,
+}
+
+/// A date named in the body.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct DateMention {
+    /// As printed (`25 november 2020`, `juli 2019`).
+    pub text: String,
+    /// ISO 8601: `2020-11-25`, or `2019-07` when only month and year are given.
+    pub date: String,
+    pub anchor: Anchor,
+}
+
+/// The advisory body whose report the letter answers.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct AdvisoryBody {
+    /// How the letter refers to it (`de reflectiegroep`).
+    pub name: String,
+    /// The report's title where the letter states it.
+    pub report: Option<String>,
+}
+
+/// One recommendation (or finding) of the advisory body, with the cabinet's response.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Recommendation {
+    /// `r1`, `r2`, … in order of appearance.
+    pub id: String,
+    /// Index of the section it appears in, and that section's heading.
+    pub section: usize,
+    pub section_heading: Option<String>,
+    /// A short topic: the key words of the advisory sentences.
+    pub topic: String,
+    /// The sentences that report what the advisory body finds or recommends.
+    pub advice: Vec<Sentence>,
+    /// The sentences in which the cabinet responds.
+    pub response: Vec<Sentence>,
+    pub stance: Stance,
+    /// The sentence and the cue that decided the stance; several for `partly`.
+    pub evidence: Vec<Evidence>,
+}
+
+/// A sentence of the body, traceable to its block.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Sentence {
+    pub text: String,
+    pub anchor: Anchor,
+}
+
+/// The cabinet's position on a recommendation; the naming follows the Kamer's motion
+/// verdicts in spirit (`Overgenomen`, `Ontraden`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Stance {
+    Agrees,
+    /// Agrees with a part, rejects or defers another.
+    Partly,
+    /// Will examine, consider or come back to it.
+    Examines,
+    Disagrees,
+    /// Takes note without a position.
+    Notes,
+    /// The letter gives no response.
+    #[default]
+    None,
+}
+
+/// Why a stance was chosen.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Evidence {
+    pub stance: Stance,
+    /// The cue phrase as it stands in the sentence.
+    pub cue: String,
+    pub sentence: String,
+}
+
+/// A parliamentary question with its answer (Kamervragen).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Question {
+    pub number: u32,
+    pub text: String,
+    /// The answer, `None` when there is none (yet).
+    pub answer: Option<String>,
+    /// The numbers of all questions the answer serves (`Antwoord 10 en 11`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub answered_with: Vec<u32>,
+    pub page: u32,
+}
