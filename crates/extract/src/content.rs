@@ -467,7 +467,7 @@ mod tests {
 
     #[test]
     fn skips_inline_images_and_garbage() {
-        let out = ops(b"BI /W 2 /H 2 ID \x00EI\xffEI\n) ] 1 2 re EMC");
+        let out = ops(b"BI /W 2 /H 2 ID \x00EI\xff\nEI\n) ] 1 2 re EMC");
         let names: Vec<_> = out.iter().map(|(op, _)| op.as_str()).collect();
         assert_eq!(names, ["BI", "EI", "re", "EMC"]);
     }
@@ -483,8 +483,11 @@ mod tests {
     #[test]
     fn deep_nesting_is_bounded() {
         let mut src = vec![b'['; 10_000];
+        src.extend(vec![b']'; 10_000]);
         src.extend_from_slice(b" Tj");
         let out = ops(&src);
         assert_eq!(out.len(), 1);
+        // Unbalanced: the rest of the stream is swallowed, without recursion or a hang.
+        assert!(ops(&vec![b'['; 100_000]).is_empty());
     }
 }

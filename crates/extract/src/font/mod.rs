@@ -312,7 +312,7 @@ fn load_simple(doc: &Document, dict: &Dictionary, descriptor: Option<&Dictionary
         let text = to_unicode
             .as_ref()
             .and_then(|m| m.get(code as u32))
-            .or_else(|| glyph_name.and_then(|n| if symbolic_dingbats { tables::dingbats_unicode(n).map(String::from) } else { tables::glyph_unicode(n).map(|t| t.to_string()) }));
+            .or_else(|| glyph_name.and_then(|n| tables::dingbats_unicode(n).filter(|_| symbolic_dingbats).map(String::from).or_else(|| tables::glyph_unicode(n).map(|t| t.to_string()))));
         if let Some(slot) = texts.get_mut(code) {
             *slot = text.map(String::into_boxed_str);
         }
