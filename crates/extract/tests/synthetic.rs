@@ -1,0 +1,566 @@
+//! Hard cases of text extraction, each on a tiny PDF written here: word gaps without spaces,
+//! fonts and encodings, forms, Type 3, ligatures, `/ActualText`, rotation, columns, margin
+//! columns, soft hyphens, superscripts and encryption.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+mod common;
+
+use common::{
+    PageSpec, layout, lines, page, pdf, pdf_with, standard_font, stream, strings, to_unicode,
+};
+use kamerbrief_extract::model::{DiagnosticKind, Role};
+use kamerbrief_extract::{ErrorKind, Options, extract};
+use lopdf::{Dictionary, Object, Stream, dictionary};
+
+/// A standard-14 font with a WinAnsi base encoding and `/Differences`.
+fn with_differences(base_font: &str, differences: Vec<Object>) -> Dictionary {
+    let mut font = standard_font(base_font);
+    font.set("Encoding", dictionary! { "Type" => "Encoding", "BaseEncoding" => "WinAnsiEncoding", "Differences" => differences });
+    font
+}
+
+fn names(first: i64, glyphs: &[&str]) -> Vec<Object> {
+    std::iter::once(Object::Integer(first))
+        .chain(glyphs.iter().map(|g| Object::Name(g.as_bytes().to_vec())))
+        .collect()
+}
+
+fn reals(values: &[f32]) -> Object {
+    Object::Array(values.iter().map(|&v| Object::Real(v)).collect())
+}
+
+// 1. Word gaps made only by `TJ` numbers or by `Td` between `Tj`s; a kern is no gap.
+#[test]
+fn gaps_without_space_characters() {
+    let pdf = pdf(vec![PageSpec::new(
+        "BT /F1 12 Tf 72 700 Td [(Hello) -300 (World)] TJ ET
+         BT /F1 12 Tf 72 680 Td (Hello) Tj 33 0 Td (World) Tj ET
+         BT /F1 12 Tf 72 660 Td [(W) 80 (ater)] TJ ET",
+    )]);
+    assert_eq!(
+        lines(&pdf),
+        strings(&["Hello World", "Hello World", "Water"])
+    );
+}
+
+// 2. Justified text (`Tw 8`) and letter-spaced text (`Tc 2`) keep whole words and single spaces.
+#[test]
+fn word_and_letter_spacing() {
+    let pdf = pdf(vec![PageSpec::new(
+        "BT /F1 12 Tf 8 Tw 72 700 Td (Uitgevulde tekst met ruime spaties) Tj ET
+         BT /F1 12 Tf 0 Tw 2 Tc 72 680 Td (Gespatieerde letters blijven woorden) Tj ET",
+    )]);
+    assert_eq!(
+        lines(&pdf),
+        strings(&[
+            "Uitgevulde tekst met ruime spaties",
+            "Gespatieerde letters blijven woorden"
+        ])
+    );
+}
+
+// 3. A `/ToUnicode` with bfrange array destinations and bfchar wins over a custom encoding.
+#[test]
+fn to_unicode_bfrange_array_and_bfchar() {
+    let font = dictionary! {
+        "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => "Custom",
+        "FirstChar" => 1, "LastChar" => 5, "Widths" => vec![722.into(), 222.into(), 500.into(), 278.into(), 278.into()],
+        "Encoding" => dictionary! { "Type" => "Encoding", "Differences" => names(1, &["g1", "g2", "g3", "g4", "g5"]) },
+        "ToUnicode" => to_unicode(false, "1 beginbfrange <01> <03> [<0048> <0069> <00660069>] endbfrange\n2 beginbfchar <04> <0021> <05> <0020> endbfchar"),
+    };
+    let pdf = pdf(vec![
+        PageSpec::new("BT /F2 12 Tf 72 700 Td <0102050304> Tj ET").font("F2", font),
+    ]);
+    assert_eq!(lines(&pdf), strings(&["Hi fi!"]));
+    assert_eq!(page(&pdf).unmapped_glyphs, 0);
+}
+
+// 4. `/Differences` glyph names over WinAnsi: plain names, `eacute`, `f_i`, `uni00E9`.
+#[test]
+fn differences_glyph_names() {
+    let font = with_differences(
+        "Helvetica",
+        names(1, &["H", "e", "l", "o", "eacute", "f_i", "uni00E9"]),
+    );
+    let pdf = pdf(vec![
+        PageSpec::new(
+            r"BT /F2 12 Tf 72 700 Td (\001\002\003\003\004 caf\005 \006nal r\007sum\007) Tj ET",
+        )
+        .font("F2", font),
+    ]);
+    assert_eq!(lines(&pdf), strings(&["Hello café final résumé"]));
+}
+
+// 5. Identity-H Type 0 font over a CIDFontType2: two-byte codes, ToUnicode, `/W` widths.
+#[test]
+fn identity_h_cid_font() {
+    let descendant = dictionary! {
+        "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "Demo",
+        "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"), "Ordering" => Object::string_literal("Identity"), "Supplement" => 0 },
+        "FontDescriptor" => dictionary! {
+            "Type" => "FontDescriptor", "FontName" => "Demo", "Flags" => 4, "ItalicAngle" => 0,
+            "FontBBox" => vec![0.into(), (-200).into(), 1000.into(), 800.into()],
+            "Ascent" => 800, "Descent" => -200, "CapHeight" => 700, "StemV" => 80,
+        },
+        "DW" => 1000,
+        "W" => vec![1.into(), vec![500.into(), 600.into()].into(), 3.into(), 10.into(), 250.into()],
+        "CIDToGIDMap" => "Identity",
+    };
+    let font = dictionary! {
+        "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "Demo", "Encoding" => "Identity-H",
+        "DescendantFonts" => vec![descendant.into()],
+        "ToUnicode" => to_unicode(true, "5 beginbfchar <0001> <0048> <0002> <0069> <0003> <0020> <0004> <0079> <0005> <006F> endbfchar"),
+    };
+    let pdf = pdf(vec![
+        PageSpec::new("BT /F0 10 Tf 100 700 Td <00010002000300040005> Tj ET").font("F0", font),
+    ]);
+    let page = page(&pdf);
+    assert_eq!(
+        page.lines.iter().map(|l| l.text()).collect::<Vec<_>>(),
+        strings(&["Hi yo"])
+    );
+    // H 500 + i 600 at 10 pt: 100–111; space 250; y, o 250 each: 113.5–118.5.
+    let xs: Vec<[f32; 2]> = page.lines[0]
+        .words
+        .iter()
+        .map(|w| [round2(w.bbox.x0), round2(w.bbox.x1)])
+        .collect();
+    assert_eq!(xs, vec![[100.0, 111.0], [113.5, 118.5]]);
+}
+
+fn round2(v: f32) -> f32 {
+    (v * 100.0).round() / 100.0
+}
+
+// 6a. Text in a Form XObject, placed by its `/Matrix`, in a font from its own `/Resources`.
+#[test]
+fn form_xobject_with_matrix_and_resources() {
+    let form = stream(
+        dictionary! {
+            "Type" => "XObject", "Subtype" => "Form", "BBox" => vec![0.into(), 0.into(), 300.into(), 100.into()],
+            "Matrix" => vec![1.into(), 0.into(), 0.into(), 1.into(), 100.into(), 200.into()],
+            "Resources" => dictionary! { "Font" => dictionary! { "FX" => standard_font("Times-Roman") } },
+        },
+        "BT /FX 12 Tf 0 0 Td (Inside the form) Tj ET",
+    );
+    let pdf = pdf(vec![
+        PageSpec::new(
+            "BT /F1 12 Tf 72 750 Td (Before the form) Tj ET
+             q 1 0 0 1 0 100 cm /Fm1 Do Q
+             BT /F1 12 Tf 72 100 Td (After the form) Tj ET",
+        )
+        .xobject("Fm1", form),
+    ]);
+    let page = page(&pdf);
+    assert_eq!(
+        page.lines.iter().map(|l| l.text()).collect::<Vec<_>>(),
+        strings(&["Before the form", "Inside the form", "After the form"])
+    );
+    let inside = &page.lines[1].words[0];
+    assert_eq!(
+        (inside.font.as_str(), round2(inside.bbox.x0)),
+        ("Times-Roman", 100.0)
+    );
+    // Baseline at y = 100 (cm) + 200 (Matrix) in user space: 842 − 300 from the top.
+    assert_eq!(round2(page.lines[1].baseline), 542.0);
+}
+
+// 6b. A form that draws itself is followed once, with a diagnostic, and does not hang.
+#[test]
+fn form_drawing_itself() {
+    let pdf = pdf_with(|doc| {
+        let id = doc.new_object_id();
+        let resources = dictionary! { "Font" => dictionary! { "F1" => standard_font("Helvetica") }, "XObject" => dictionary! { "Fm1" => id } };
+        let form = Stream::new(
+            dictionary! { "Type" => "XObject", "Subtype" => "Form", "BBox" => vec![0.into(), 0.into(), 595.into(), 842.into()], "Resources" => resources },
+            b"BT /F1 12 Tf 72 700 Td (Loop) Tj ET /Fm1 Do".to_vec(),
+        );
+        doc.objects.insert(id, Object::Stream(form));
+        vec![PageSpec::new("/Fm1 Do").xobject("Fm1", id)]
+    });
+    let page = page(&pdf);
+    assert_eq!(
+        page.lines.iter().map(|l| l.text()).collect::<Vec<_>>(),
+        strings(&["Loop"])
+    );
+    assert!(
+        page.diagnostics
+            .iter()
+            .any(|d| d.kind == DiagnosticKind::LimitReached && d.message.contains("draws itself")),
+        "{:?}",
+        page.diagnostics
+    );
+}
+
+/// A Type 3 font with glyphs `A` (65) and `B` (66) whose glyph space is `unit` of text space.
+fn type3_dict(unit: f32) -> Dictionary {
+    let k = 0.001 / unit;
+    let proc_ = |w: f32| {
+        stream(
+            Dictionary::new(),
+            &format!(
+                "{w} 0 0 0 {w} {h} d1 0 0 {w} {h} re f",
+                w = w * k,
+                h = 700.0 * k
+            ),
+        )
+    };
+    dictionary! {
+        "Type" => "Font", "Subtype" => "Type3",
+        "FontBBox" => reals(&[0.0, 0.0, 750.0 * k, 750.0 * k]),
+        "FontMatrix" => reals(&[unit, 0.0, 0.0, unit, 0.0, 0.0]),
+        "CharProcs" => dictionary! { "A" => proc_(600.0), "B" => proc_(700.0) },
+        "Encoding" => dictionary! { "Type" => "Encoding", "Differences" => names(65, &["A", "B"]) },
+        "FirstChar" => 65, "LastChar" => 66, "Widths" => reals(&[600.0 * k, 700.0 * k]),
+        "Resources" => Dictionary::new(),
+    }
+}
+
+/// `text` in the Type 3 font with glyph space `unit`, at 12 pt.
+fn type3_pdf(unit: f32, content: &str) -> Vec<u8> {
+    pdf(vec![PageSpec::new(content).font("T3", type3_dict(unit))])
+}
+
+// 7a. A Type 3 font: text from `/Differences` glyph names, advances from `/Widths`.
+#[test]
+fn type3_font() {
+    let page = page(&type3_pdf(
+        0.001,
+        "BT /T3 12 Tf 72 700 Td [(AB) -500 (BA)] TJ ET",
+    ));
+    assert_eq!(
+        page.lines.iter().map(|l| l.text()).collect::<Vec<_>>(),
+        strings(&["AB BA"])
+    );
+    // A 600 + B 700 thousandths of 12 pt: 72 + 15.6.
+    let word = &page.lines[0].words[0];
+    assert_eq!((round2(word.bbox.x1), word.size), (87.6, 12.0));
+}
+
+// 7b. A Type 3 font with a 0.01 FontMatrix (glyphs on a 100-unit grid) reads the same.
+#[test]
+#[ignore = "extractor bug: Type 3 em taken as |FontMatrix d|×1000×size (120 pt, not 12): 0.15-em duplicate filter drops a glyph, TJ gap lost: \"ABA\""]
+fn type3_font_with_hundredth_matrix() {
+    let page = page(&type3_pdf(
+        0.01,
+        "BT /T3 12 Tf 72 700 Td [(AB) -500 (BA)] TJ ET",
+    ));
+    assert_eq!(
+        page.lines.iter().map(|l| l.text()).collect::<Vec<_>>(),
+        strings(&["AB BA"])
+    );
+    let word = &page.lines[0].words[0];
+    assert_eq!((round2(word.bbox.x1), word.size), (87.6, 12.0));
+}
+
+// 7c. Lines in both Type 3 fonts, 20 pt apart: two lines of the same size.
+#[test]
+#[ignore = "extractor bug: Type 3 em 10× too large for a 0.01 FontMatrix: the 12 pt line is attached to it as superscript, one line \"A B B A B B A\""]
+fn type3_fonts_with_different_matrices() {
+    let pdf = pdf(vec![
+        PageSpec::new(
+            "BT /T3 12 Tf 72 700 Td [(AB) -500 (BA)] TJ ET
+             BT /T4 12 Tf 72 680 Td [(BA) -500 (AB)] TJ ET",
+        )
+        .font("T3", type3_dict(0.001))
+        .font("T4", type3_dict(0.01)),
+    ]);
+    let page = page(&pdf);
+    assert_eq!(
+        page.lines.iter().map(|l| l.text()).collect::<Vec<_>>(),
+        strings(&["AB BA", "BA AB"])
+    );
+    assert_eq!(
+        page.lines
+            .iter()
+            .map(|l| l.dominant_size())
+            .collect::<Vec<_>>(),
+        vec![12.0, 12.0]
+    );
+}
+
+// 8. Ligature glyphs: ToUnicode to U+FB01 and the glyph name `/fi` both give "fi" in the word.
+#[test]
+fn ligatures_expand() {
+    let mut font = with_differences("Helvetica", names(1, &["fi", "fi"]));
+    font.set(
+        "ToUnicode",
+        to_unicode(false, "1 beginbfchar <01> <FB01> endbfchar"),
+    );
+    let pdf = pdf(vec![
+        PageSpec::new(r"BT /F2 12 Tf 72 700 Td (\001nance) Tj 0 -20 Td (pro\002le) Tj ET")
+            .font("F2", font),
+    ]);
+    assert_eq!(lines(&pdf), strings(&["finance", "profile"]));
+}
+
+// 9. `/ActualText` (literal, UTF-16BE hex, and through `/Properties`) replaces the glyphs inside.
+#[test]
+fn actual_text_replaces_glyphs() {
+    let mut font = with_differences("Helvetica", names(1, &["g1"]));
+    font.set("FirstChar", 1);
+    font.set("LastChar", 1);
+    font.set("Widths", vec![556.into()]);
+    let pdf = pdf(vec![
+        PageSpec::new(
+            r"BT /F2 12 Tf 72 700 Td /Span << /ActualText (fi) >> BDC (\001) Tj EMC (nance) Tj ET
+              BT /F2 12 Tf 72 680 Td (of) Tj /Span <</ActualText <FEFF00660069>>> BDC (\001) Tj EMC (ce) Tj ET
+              BT /F2 12 Tf 72 660 Td /Span /MC0 BDC (\001) Tj EMC (t) Tj ET",
+        )
+        .font("F2", font)
+        .resource("Properties", "MC0", dictionary! { "ActualText" => Object::string_literal("fi") }),
+    ]);
+    assert_eq!(lines(&pdf), strings(&["finance", "office", "fit"]));
+    assert_eq!(page(&pdf).unmapped_glyphs, 0);
+}
+
+// 10. `/Rotate 90` with text upright on the displayed page: normal line order, size swapped.
+#[test]
+fn rotated_page() {
+    let pdf = pdf(vec![
+        PageSpec::new(
+            "BT /F1 12 Tf 0 1 -1 0 100 72 Tm (First line of the page) Tj
+             0 1 -1 0 120 72 Tm (Second line) Tj ET",
+        )
+        .rotate(90),
+    ]);
+    let page = page(&pdf);
+    assert_eq!((page.width, page.height, page.rotation), (842.0, 595.0, 90));
+    assert_eq!(
+        page.lines.iter().map(|l| l.text()).collect::<Vec<_>>(),
+        strings(&["First line of the page", "Second line"])
+    );
+    // Upright on the displayed page: the first line starts 72 pt from the left, 100 pt down.
+    let first = &page.lines[0];
+    assert_eq!(
+        (round2(first.bbox.x0), round2(first.baseline)),
+        (72.0, 100.0)
+    );
+}
+
+/// A full-width title over two columns whose lines share baselines, drawn row by row.
+fn columns_pdf(left: &[&str], right: &[&str], right_x: i32) -> Vec<u8> {
+    let mut content =
+        String::from("BT /F1 16 Tf 72 740 Td (A title across the full width of the page) Tj ET\n");
+    for (i, (l, r)) in left.iter().zip(right).enumerate() {
+        let y = 700 - 14 * i;
+        content.push_str(&format!(
+            "BT /F1 11 Tf 72 {y} Td ({l}) Tj ET BT /F1 11 Tf {right_x} {y} Td ({r}) Tj ET\n"
+        ));
+    }
+    pdf(vec![PageSpec::new(&content)])
+}
+
+// 11a. Two columns on shared baselines under a full-width title: title, left column, right.
+#[test]
+fn two_columns() {
+    let left = [
+        "De eerste kolom begint hier met tekst",
+        "en loopt door op de tweede regel van",
+        "deze kolom, tot aan de derde regel en",
+        "eindigt op de vierde regel hier.",
+    ];
+    let right = [
+        "De tweede kolom staat ernaast op de",
+        "zelfde basislijnen als de eerste en",
+        "wordt pas na de hele eerste kolom",
+        "gelezen, van boven naar beneden.",
+    ];
+    let expected: Vec<&str> = std::iter::once("A title across the full width of the page")
+        .chain(left)
+        .chain(right)
+        .collect();
+    assert_eq!(lines(&columns_pdf(&left, &right, 310)), strings(&expected));
+}
+
+// 11b. The same with short lines far apart: columns of equal width are not label and value.
+#[test]
+#[ignore = "extractor bug: is_label_gap reads a narrow left column as labels when its rows align with the right column: rows merged across the gutter"]
+fn two_narrow_columns() {
+    let left = [
+        "Left one alpha beta",
+        "Left two gamma delta",
+        "Left three epsilon",
+        "Left four zeta eta",
+    ];
+    let right = [
+        "Right one theta iota",
+        "Right two kappa",
+        "Right three lambda mu",
+        "Right four nu xi",
+    ];
+    let expected: Vec<&str> = std::iter::once("A title across the full width of the page")
+        .chain(left)
+        .chain(right)
+        .collect();
+    assert_eq!(lines(&columns_pdf(&left, &right, 320)), strings(&expected));
+}
+
+// 12. A small-type sidebar on the right, drawn before the body: body uninterrupted, sidebar Margin.
+#[test]
+fn sidebar_drawn_first_is_margin() {
+    let sidebar = [
+        "Directie Wetgeving",
+        "Referentie",
+        "2024-0000123",
+        "Datum",
+        "1 maart 2024",
+    ];
+    let body = [
+        "Hierbij informeer ik uw Kamer over de voortgang van het plan",
+        "dat in het voorjaar is aangekondigd. De uitvoering verloopt",
+        "volgens de planning en binnen het afgesproken budget. In de",
+        "komende maanden worden de laatste onderdelen afgerond, zodat",
+        "het programma voor het einde van het jaar kan worden gesloten",
+        "en de resultaten aan uw Kamer kunnen worden toegezonden.",
+    ];
+    let mut content = String::new();
+    for (i, s) in sidebar.iter().enumerate() {
+        content.push_str(&format!(
+            "BT /F1 7.5 Tf 460 {} Td ({s}) Tj ET\n",
+            700 - 9 * i
+        ));
+    }
+    for (i, b) in body.iter().enumerate() {
+        content.push_str(&format!(
+            "BT /F1 11 Tf 72 {} Td ({b}) Tj ET\n",
+            700 - 14 * i
+        ));
+    }
+    let pdf = pdf(vec![PageSpec::new(&content)]);
+    let expected: Vec<(Role, String)> = body
+        .iter()
+        .map(|b| (Role::Body, b.to_string()))
+        .chain(sidebar.iter().map(|s| (Role::Margin, s.to_string())))
+        .collect();
+    assert_eq!(common::roles(&pdf), expected);
+}
+
+// 13. A line ending in U+00AD: the word is flagged `soft_hyphen`, its text has no hyphen.
+#[test]
+fn soft_hyphen() {
+    let mut font = standard_font("Helvetica");
+    font.set(
+        "ToUnicode",
+        to_unicode(false, "1 beginbfchar <AD> <00AD> endbfchar"),
+    );
+    let pdf = pdf(vec![
+        PageSpec::new(
+            r"BT /F2 11 Tf 14 TL 72 700 Td (Dit is een verant\255) Tj (woordelijke taak voor Noord-) ' (Holland en de ge\255meen\255te.) ' ET",
+        )
+        .font("F2", font),
+    ]);
+    let page = page(&pdf);
+    assert_eq!(
+        page.lines.iter().map(|l| l.text()).collect::<Vec<_>>(),
+        strings(&[
+            "Dit is een verant",
+            "woordelijke taak voor Noord-",
+            "Holland en de gemeente."
+        ])
+    );
+    let flags: Vec<Vec<bool>> = page
+        .lines
+        .iter()
+        .map(|l| l.words.iter().map(|w| w.soft_hyphen).collect())
+        .collect();
+    assert_eq!(
+        flags,
+        vec![
+            vec![false, false, false, true],
+            vec![false; 4],
+            vec![false; 4]
+        ]
+    );
+}
+
+// 14. A footnote marker in smaller type, raised by `Ts` or by `Td`: its own superscript word.
+#[test]
+fn superscript_marker() {
+    let pdf = pdf(vec![PageSpec::new(
+        "BT /F1 11 Tf 72 700 Td (Zie de brief) Tj /F1 7 Tf 4 Ts (1) Tj 0 Ts /F1 11 Tf ( van gisteren.) Tj ET
+         BT /F1 11 Tf 72 680 Td (Zie noot) Tj ET BT /F1 7 Tf 111.8 684 Td (2) Tj ET BT /F1 11 Tf 119 680 Td (hierna.) Tj ET",
+    )]);
+    let page = page(&pdf);
+    assert_eq!(
+        page.lines.iter().map(|l| l.text()).collect::<Vec<_>>(),
+        strings(&["Zie de brief 1 van gisteren.", "Zie noot 2 hierna."])
+    );
+    let raised: Vec<Vec<bool>> = page
+        .lines
+        .iter()
+        .map(|l| l.words.iter().map(|w| w.superscript).collect())
+        .collect();
+    assert_eq!(
+        raised,
+        vec![
+            vec![false, false, false, true, false, false],
+            vec![false, false, true, false]
+        ]
+    );
+}
+
+// 15. Encryption (RC4 128): opens with the empty user password, or with the one given.
+#[test]
+fn encrypted() {
+    let encrypted = |user: &str| {
+        let mut doc = common::build_document(|_| {
+            vec![PageSpec::new(
+                "BT /F1 12 Tf 72 700 Td (Vertrouwelijk) Tj ET",
+            )]
+        });
+        doc.trailer.set(
+            "ID",
+            vec![
+                Object::string_literal("0123456789abcdef"),
+                Object::string_literal("fedcba9876543210"),
+            ],
+        );
+        let version = lopdf::EncryptionVersion::V2 {
+            document: &doc,
+            owner_password: "eigenaar",
+            user_password: user,
+            key_length: 128,
+            permissions: lopdf::Permissions::all(),
+        };
+        let state = lopdf::EncryptionState::try_from(version).unwrap();
+        doc.encrypt(&state).unwrap();
+        let mut out = Vec::new();
+        doc.save_to(&mut out).unwrap();
+        out
+    };
+    let text = |layout: kamerbrief_extract::model::Layout| {
+        layout.pages[0]
+            .lines
+            .iter()
+            .map(|l| l.text())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(text(layout(&encrypted(""))), strings(&["Vertrouwelijk"]));
+    let locked = encrypted("geheim");
+    assert_eq!(
+        extract(&locked, &Options::default()).unwrap_err().kind,
+        ErrorKind::PasswordRequired
+    );
+    let wrong = Options {
+        password: Some("fout".to_string()),
+        ..Options::default()
+    };
+    assert_eq!(
+        extract(&locked, &wrong).unwrap_err().kind,
+        ErrorKind::WrongPassword
+    );
+    let right = Options {
+        password: Some("geheim".to_string()),
+        ..Options::default()
+    };
+    assert_eq!(
+        text(extract(&locked, &right).unwrap()),
+        strings(&["Vertrouwelijk"])
+    );
+}
