@@ -41,7 +41,11 @@ pub struct Lexer<'a> {
 
 impl<'a> Lexer<'a> {
     pub fn new(data: &'a [u8]) -> Lexer<'a> {
-        Lexer { data, pos: 0, malformed: 0 }
+        Lexer {
+            data,
+            pos: 0,
+            malformed: 0,
+        }
     }
 
     /// Reads operands into `operands` (cleared first) up to the next operator, which it
@@ -85,7 +89,9 @@ impl<'a> Lexer<'a> {
 
     fn operand(&mut self, depth: usize) -> Option<Operand<'a>> {
         let &byte = self.data.get(self.pos)?;
-        if depth >= MAX_NESTING && (byte == b'[' || byte == b'<' && self.data.get(self.pos + 1) == Some(&b'<')) {
+        if depth >= MAX_NESTING
+            && (byte == b'[' || byte == b'<' && self.data.get(self.pos + 1) == Some(&b'<'))
+        {
             self.skip_nested();
             self.malformed += 1;
             return Some(Operand::Other);
@@ -300,7 +306,9 @@ impl<'a> Lexer<'a> {
     }
 
     fn escape(&mut self, out: &mut Vec<u8>) {
-        let Some(&c) = self.data.get(self.pos) else { return };
+        let Some(&c) = self.data.get(self.pos) else {
+            return;
+        };
         self.pos += 1;
         match c {
             b'n' => out.push(b'\n'),
@@ -358,8 +366,15 @@ impl<'a> Lexer<'a> {
         self.pos += 1;
         while self.pos < self.data.len() {
             let at_ei = self.data.get(self.pos..self.pos + 2) == Some(b"EI");
-            let before_ok = self.pos == 0 || self.data.get(self.pos - 1).is_some_and(|&b| is_whitespace(b));
-            let after_ok = self.data.get(self.pos + 2).is_none_or(|&b| is_whitespace(b) || is_delimiter(b));
+            let before_ok = self.pos == 0
+                || self
+                    .data
+                    .get(self.pos - 1)
+                    .is_some_and(|&b| is_whitespace(b));
+            let after_ok = self
+                .data
+                .get(self.pos + 2)
+                .is_none_or(|&b| is_whitespace(b) || is_delimiter(b));
             if at_ei && before_ok && after_ok {
                 self.pos += 2;
                 return;
@@ -374,7 +389,10 @@ pub fn is_whitespace(b: u8) -> bool {
 }
 
 pub fn is_delimiter(b: u8) -> bool {
-    matches!(b, b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%')
+    matches!(
+        b,
+        b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
+    )
 }
 
 pub fn hex_value(b: u8) -> Option<u8> {
@@ -447,7 +465,10 @@ mod tests {
         let out = ops(b"BT /F1 12 Tf 72 700 Td (Hello\\051 \\(x\\)) Tj [(A) -250 (B)] TJ ET");
         let names: Vec<_> = out.iter().map(|(op, _)| op.as_str()).collect();
         assert_eq!(names, ["BT", "Tf", "Td", "Tj", "TJ", "ET"]);
-        assert_eq!(out[3].1, vec![Operand::Str(Cow::Owned(b"Hello) (x)".to_vec()))]);
+        assert_eq!(
+            out[3].1,
+            vec![Operand::Str(Cow::Owned(b"Hello) (x)".to_vec()))]
+        );
         assert_eq!(
             out[4].1,
             vec![Operand::Array(vec![
@@ -461,7 +482,13 @@ mod tests {
     #[test]
     fn hex_strings_and_dicts() {
         let out = ops(b"/Span <</ActualText <FEFF0041>>> BDC <48 65 6c6>Tj EMC");
-        assert_eq!(out[0].1[1], Operand::Dict(vec![(&b"ActualText"[..], Operand::Str(Cow::Owned(vec![0xFE, 0xFF, 0, 0x41])))]));
+        assert_eq!(
+            out[0].1[1],
+            Operand::Dict(vec![(
+                &b"ActualText"[..],
+                Operand::Str(Cow::Owned(vec![0xFE, 0xFF, 0, 0x41]))
+            )])
+        );
         assert_eq!(out[1].1[0], Operand::Str(Cow::Owned(b"Hel`".to_vec())));
     }
 

@@ -17,14 +17,25 @@ pub fn open(pdf: &[u8], options: &Options) -> Result<Document, Error> {
         ..LoadOptions::default()
     };
     let doc = Document::load_mem_with_options(pdf, load_options).map_err(|e| match e {
-        lopdf::Error::InvalidPassword => Error::new(ErrorKind::WrongPassword, "the password is not correct".to_string()),
-        lopdf::Error::Decryption(e) => Error::new(ErrorKind::Unreadable, format!("cannot decrypt: {e}")),
+        lopdf::Error::InvalidPassword => Error::new(
+            ErrorKind::WrongPassword,
+            "the password is not correct".to_string(),
+        ),
+        lopdf::Error::Decryption(e) => {
+            Error::new(ErrorKind::Unreadable, format!("cannot decrypt: {e}"))
+        }
         other => Error::new(ErrorKind::Unreadable, other.to_string()),
     })?;
     if doc.trailer.has(b"Encrypt") {
         return Err(match &options.password {
-            Some(_) => Error::new(ErrorKind::WrongPassword, "the password is not correct".to_string()),
-            None => Error::new(ErrorKind::PasswordRequired, "the document is encrypted and needs a password".to_string()),
+            Some(_) => Error::new(
+                ErrorKind::WrongPassword,
+                "the password is not correct".to_string(),
+            ),
+            None => Error::new(
+                ErrorKind::PasswordRequired,
+                "the document is encrypted and needs a password".to_string(),
+            ),
         });
     }
     Ok(doc)
@@ -55,9 +66,16 @@ pub fn pages(doc: &Document) -> Vec<ObjectId> {
 
 pub fn page_info(doc: &Document, id: ObjectId) -> Option<PageInfo<'_>> {
     let dict = doc.get_dictionary(id).ok()?;
-    let media = inherited(doc, dict, b"MediaBox").and_then(|o| rect(doc, o)).unwrap_or([0.0, 0.0, 612.0, 792.0]);
-    let crop = inherited(doc, dict, b"CropBox").and_then(|o| rect(doc, o)).map(|c| intersect(c, media)).unwrap_or(media);
-    let rotation = inherited(doc, dict, b"Rotate").and_then(objects::number).map_or(0, |r| ((r as i64).rem_euclid(360) / 90 * 90) as u16);
+    let media = inherited(doc, dict, b"MediaBox")
+        .and_then(|o| rect(doc, o))
+        .unwrap_or([0.0, 0.0, 612.0, 792.0]);
+    let crop = inherited(doc, dict, b"CropBox")
+        .and_then(|o| rect(doc, o))
+        .map(|c| intersect(c, media))
+        .unwrap_or(media);
+    let rotation = inherited(doc, dict, b"Rotate")
+        .and_then(objects::number)
+        .map_or(0, |r| ((r as i64).rem_euclid(360) / 90 * 90) as u16);
     let resources = inherited(doc, dict, b"Resources").and_then(|o| objects::as_dict(doc, o));
     let [x0, y0, x1, y1] = crop;
     let (w, h) = (x1 - x0, y1 - y0);
@@ -68,7 +86,14 @@ pub fn page_info(doc: &Document, id: ObjectId) -> Option<PageInfo<'_>> {
         _ => Matrix([1.0, 0.0, 0.0, -1.0, -x0, y1]),
     };
     let (width, height) = if rotation % 180 == 90 { (h, w) } else { (w, h) };
-    Some(PageInfo { dict, resources, width, height, rotation, matrix })
+    Some(PageInfo {
+        dict,
+        resources,
+        width,
+        height,
+        rotation,
+        matrix,
+    })
 }
 
 /// A page attribute, looked up through `/Parent` when the page does not carry it (§7.7.3.4).
@@ -84,7 +109,9 @@ fn inherited<'a>(doc: &'a Document, page: &'a Dictionary, key: &[u8]) -> Option<
 }
 
 fn rect(doc: &Document, object: &Object) -> Option<[f32; 4]> {
-    let Object::Array(items) = object else { return None };
+    let Object::Array(items) = object else {
+        return None;
+    };
     let v = objects::numbers(doc, items)?;
     let [a, b, c, d] = v[..] else { return None };
     let r = [a.min(c), b.min(d), a.max(c), b.max(d)];
@@ -92,14 +119,25 @@ fn rect(doc: &Document, object: &Object) -> Option<[f32; 4]> {
 }
 
 fn intersect(a: [f32; 4], b: [f32; 4]) -> [f32; 4] {
-    let r = [a[0].max(b[0]), a[1].max(b[1]), a[2].min(b[2]), a[3].min(b[3])];
-    if r[2] - r[0] > 1.0 && r[3] - r[1] > 1.0 { r } else { b }
+    let r = [
+        a[0].max(b[0]),
+        a[1].max(b[1]),
+        a[2].min(b[2]),
+        a[3].min(b[3]),
+    ];
+    if r[2] - r[0] > 1.0 && r[3] - r[1] > 1.0 {
+        r
+    } else {
+        b
+    }
 }
 
 /// The page's content: its `/Contents` streams, decoded and joined with a space between them
 /// (a token may not span two streams, but operands may).
 pub fn content_streams<'a>(doc: &'a Document, page: &'a Dictionary) -> Vec<&'a lopdf::Stream> {
-    let Some(contents) = page.get(b"Contents").ok() else { return Vec::new() };
+    let Some(contents) = page.get(b"Contents").ok() else {
+        return Vec::new();
+    };
     let items: Vec<&Object> = match objects::resolve(doc, contents) {
         Some(Object::Array(items)) => items.iter().collect(),
         Some(other) => vec![other],

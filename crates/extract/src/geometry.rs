@@ -79,7 +79,7 @@ impl Dir {
     }
 
     /// The inverse of [`Dir::to_frame`].
-    pub fn from_frame(self, (x, y): (f32, f32)) -> (f32, f32) {
+    pub fn to_display(self, (x, y): (f32, f32)) -> (f32, f32) {
         match self {
             Dir::Right => (x, y),
             Dir::Down => (-y, x),
@@ -104,7 +104,7 @@ mod tests {
     #[test]
     fn frames_round_trip() {
         for dir in [Dir::Right, Dir::Down, Dir::Left, Dir::Up] {
-            assert_eq!(dir.from_frame(dir.to_frame((3.0, -7.0))), (3.0, -7.0));
+            assert_eq!(dir.to_display(dir.to_frame((3.0, -7.0))), (3.0, -7.0));
         }
         // Along the baseline of each direction, the frame's x grows.
         assert!(Dir::Down.to_frame((0.0, 5.0)).0 > Dir::Down.to_frame((0.0, 1.0)).0);

@@ -13,6 +13,12 @@ use crate::font::Font;
 use crate::geometry::{Dir, Matrix};
 use crate::objects::{self, get_dict};
 
+/// The last `N` numeric operands (extra leading operands are tolerated, as readers do).
+fn last_numbers<const N: usize>(operands: &[Operand<'_>]) -> Option<[f32; N]> {
+    let values: Vec<f32> = operands.iter().filter_map(Operand::number).collect();
+    values.get(values.len().checked_sub(N)?..)?.try_into().ok()
+}
+
 /// One shown glyph. Coordinates are in the *frame* of its direction: display space rotated
 /// so that the text runs left to right (for [`Dir::Right`], display space itself).
 #[derive(Clone, Debug)]
@@ -53,7 +59,9 @@ pub struct PageText {
 
 impl PageText {
     pub fn glyph_text(&self, g: &Glyph) -> &str {
-        self.text.get(g.start as usize..(g.start + g.len) as usize).unwrap_or("")
+        self.text
+            .get(g.start as usize..(g.start + g.len) as usize)
+            .unwrap_or("")
     }
 }
 
@@ -120,7 +128,14 @@ pub struct Interpreter<'a> {
 }
 
 impl<'a> Interpreter<'a> {
-    pub fn new(doc: &'a Document, limits: &'a Limits, fonts: &'a mut FontCache, decompressed: &'a mut u64, page_number: u32, page_matrix: Matrix) -> Interpreter<'a> {
+    pub fn new(
+        doc: &'a Document,
+        limits: &'a Limits,
+        fonts: &'a mut FontCache,
+        decompressed: &'a mut u64,
+        page_number: u32,
+        page_matrix: Matrix,
+    ) -> Interpreter<'a> {
         Interpreter {
             doc,
             limits,
@@ -149,16 +164,27 @@ impl<'a> Interpreter<'a> {
         }
         self.run(content);
         if self.skipped_operators > 0 {
-            self.diagnose(DiagnosticKind::SkippedOperator, format!("{} malformed operators or operands skipped", self.skipped_operators));
+            self.diagnose(
+                DiagnosticKind::SkippedOperator,
+                format!(
+                    "{} malformed operators or operands skipped",
+                    self.skipped_operators
+                ),
+            );
         }
         if self.out.unmapped > 0 {
-            self.diagnose(DiagnosticKind::UnmappedGlyphs, format!("{} glyphs without a Unicode mapping", self.out.unmapped));
+            self.diagnose(
+                DiagnosticKind::UnmappedGlyphs,
+                format!("{} glyphs without a Unicode mapping", self.out.unmapped),
+            );
         }
         self.out
     }
 
     fn diagnose(&mut self, kind: DiagnosticKind, message: String) {
-        self.out.diagnostics.push(Diagnostic::new(kind, Some(self.page_number), message));
+        self.out
+            .diagnostics
+            .push(Diagnostic::new(kind, Some(self.page_number), message));
     }
 
     fn limit(&mut self, message: String) {
@@ -175,7 +201,9 @@ impl<'a> Interpreter<'a> {
             self.operators += 1;
             if self.operators > self.limits.max_operators_per_page {
                 let max = self.limits.max_operators_per_page;
-                self.limit(format!("more than {max} operators on the page; the rest is skipped"));
+                self.limit(format!(
+                    "more than {max} operators on the page; the rest is skipped"
+                ));
                 return;
             }
             if !self.operate(op, &operands) {
@@ -187,10 +215,6 @@ impl<'a> Interpreter<'a> {
 
     /// Carries out one operator; `false` when its operands were unusable.
     fn operate(&mut self, op: &[u8], operands: &[Operand<'_>]) -> bool {
-        let nums = |n: usize| -> Option<Vec<f32>> {
-            let values: Vec<f32> = operands.iter().filter_map(Operand::number).collect();
-            (values.len() >= n).then(|| values[values.len() - n..].to_vec())
-        };
         match op {
             b"q" => {
                 if self.stack.len() < self.limits.max_nesting {
@@ -204,7 +228,7 @@ impl<'a> Interpreter<'a> {
                     self.gs = gs;
                 }
             }
-            b"cm" => match nums(6).and_then(|v| Matrix::from_slice(&v)) {
+            b"cm" => match last_numbers::<6>(operands).and_then(|v| Matrix::from_slice(&v)) {
                 Some(m) => self.gs.ctm = m.then(&self.gs.ctm),
                 None => return false,
             },
@@ -214,42 +238,46 @@ impl<'a> Interpreter<'a> {
             }
             b"ET" => {}
             b"Tf" => {
-                let (Some(Operand::Name(name)), Some(size)) = (operands.first(), operands.get(1).and_then(Operand::number)) else { return false };
+                let (Some(Operand::Name(name)), Some(size)) =
+                    (operands.first(), operands.get(1).and_then(Operand::number))
+                else {
+                    return false;
+                };
                 self.gs.font = Some(self.font(name));
                 self.gs.font_size = size;
             }
-            b"Tc" => match nums(1) {
-                Some(v) => self.gs.char_spacing = v[0],
+            b"Tc" => match last_numbers::<1>(operands) {
+                Some([v]) => self.gs.char_spacing = v,
                 None => return false,
             },
-            b"Tw" => match nums(1) {
-                Some(v) => self.gs.word_spacing = v[0],
+            b"Tw" => match last_numbers::<1>(operands) {
+                Some([v]) => self.gs.word_spacing = v,
                 None => return false,
             },
-            b"Tz" => match nums(1) {
-                Some(v) => self.gs.horizontal_scale = v[0] / 100.0,
+            b"Tz" => match last_numbers::<1>(operands) {
+                Some([v]) => self.gs.horizontal_scale = v / 100.0,
                 None => return false,
             },
-            b"TL" => match nums(1) {
-                Some(v) => self.gs.leading = v[0],
+            b"TL" => match last_numbers::<1>(operands) {
+                Some([v]) => self.gs.leading = v,
                 None => return false,
             },
-            b"Ts" => match nums(1) {
-                Some(v) => self.gs.rise = v[0],
+            b"Ts" => match last_numbers::<1>(operands) {
+                Some([v]) => self.gs.rise = v,
                 None => return false,
             },
-            b"Td" => match nums(2) {
-                Some(v) => self.move_line(v[0], v[1]),
+            b"Td" => match last_numbers::<2>(operands) {
+                Some([x, y]) => self.move_line(x, y),
                 None => return false,
             },
-            b"TD" => match nums(2) {
-                Some(v) => {
-                    self.gs.leading = -v[1];
-                    self.move_line(v[0], v[1]);
+            b"TD" => match last_numbers::<2>(operands) {
+                Some([x, y]) => {
+                    self.gs.leading = -y;
+                    self.move_line(x, y);
                 }
                 None => return false,
             },
-            b"Tm" => match nums(6).and_then(|v| Matrix::from_slice(&v)) {
+            b"Tm" => match last_numbers::<6>(operands).and_then(|v| Matrix::from_slice(&v)) {
                 Some(m) => {
                     self.text_matrix = m;
                     self.line_matrix = m;
@@ -269,7 +297,11 @@ impl<'a> Interpreter<'a> {
                 }
             }
             b"\"" => {
-                let (Some(aw), Some(ac), Some(Operand::Str(s))) = (operands.first().and_then(Operand::number), operands.get(1).and_then(Operand::number), operands.get(2)) else {
+                let (Some(aw), Some(ac), Some(Operand::Str(s))) = (
+                    operands.first().and_then(Operand::number),
+                    operands.get(1).and_then(Operand::number),
+                    operands.get(2),
+                ) else {
                     return false;
                 };
                 self.gs.word_spacing = aw;
@@ -293,10 +325,16 @@ impl<'a> Interpreter<'a> {
                 Some(Operand::Name(name)) => self.draw_xobject(name),
                 _ => return false,
             },
-            b"BMC" => self.marked.push(Marked { actual_text: None, first_glyph: self.out.glyphs.len() }),
+            b"BMC" => self.marked.push(Marked {
+                actual_text: None,
+                first_glyph: self.out.glyphs.len(),
+            }),
             b"BDC" => {
                 let actual_text = self.actual_text(operands.get(1));
-                self.marked.push(Marked { actual_text, first_glyph: self.out.glyphs.len() });
+                self.marked.push(Marked {
+                    actual_text,
+                    first_glyph: self.out.glyphs.len(),
+                });
             }
             b"EMC" => {
                 if let Some(marked) = self.marked.pop()
@@ -330,10 +368,18 @@ impl<'a> Interpreter<'a> {
         let found = self.resources.iter().rev().find_map(|r| {
             let fonts = get_dict(doc, r, b"Font")?;
             let object = fonts.get(name).ok()?;
-            Some((objects::reference_id(object), objects::as_dict(doc, object)?))
+            Some((
+                objects::reference_id(object),
+                objects::as_dict(doc, object)?,
+            ))
         });
         let font = match found {
-            Some((Some(id), dict)) => self.fonts.fonts.entry(id).or_insert_with(|| Rc::new(Font::load(doc, dict))).clone(),
+            Some((Some(id), dict)) => self
+                .fonts
+                .fonts
+                .entry(id)
+                .or_insert_with(|| Rc::new(Font::load(doc, dict)))
+                .clone(),
             Some((None, dict)) => Rc::new(Font::load(doc, dict)),
             None => Rc::new(Font::missing(&String::from_utf8_lossy(name))),
         };
@@ -346,10 +392,19 @@ impl<'a> Interpreter<'a> {
     }
 
     fn font_index(&mut self, font: &Font) -> u16 {
-        if let Some(i) = self.out.fonts.iter().position(|f| f.name == font.name && f.bold == font.bold && f.italic == font.italic) {
+        if let Some(i) = self
+            .out
+            .fonts
+            .iter()
+            .position(|f| f.name == font.name && f.bold == font.bold && f.italic == font.italic)
+        {
             return i as u16;
         }
-        self.out.fonts.push(FontInfo { name: font.name.clone(), bold: font.bold, italic: font.italic });
+        self.out.fonts.push(FontInfo {
+            name: font.name.clone(),
+            bold: font.bold,
+            italic: font.italic,
+        });
         (self.out.fonts.len() - 1).min(usize::from(u16::MAX)) as u16
     }
 
@@ -408,37 +463,69 @@ impl<'a> Interpreter<'a> {
             tx += (advance + spacing) * scale;
         });
         self.out.unmapped += unmapped;
-        let room = self.limits.max_glyphs_per_page.saturating_sub(self.out.glyphs.len());
+        let room = self
+            .limits
+            .max_glyphs_per_page
+            .saturating_sub(self.out.glyphs.len());
         if new_glyphs.len() > room {
             new_glyphs.truncate(room);
-            self.limit(format!("more than {} glyphs on the page; the rest is skipped", self.limits.max_glyphs_per_page));
+            self.limit(format!(
+                "more than {} glyphs on the page; the rest is skipped",
+                self.limits.max_glyphs_per_page
+            ));
         }
-        self.out.glyphs.extend(new_glyphs.into_iter().filter(|g| g.x0.is_finite() && g.baseline.is_finite() && g.top.is_finite()));
+        self.out.glyphs.extend(
+            new_glyphs
+                .into_iter()
+                .filter(|g| g.x0.is_finite() && g.baseline.is_finite() && g.top.is_finite()),
+        );
         self.text_matrix = Matrix::translate(tx, 0.0).then(&self.text_matrix);
     }
 
     fn draw_xobject(&mut self, name: &[u8]) {
         let doc = self.doc;
-        let Some(object) = self.resources.iter().rev().find_map(|r| get_dict(doc, r, b"XObject")?.get(name).ok()) else { return };
+        let Some(object) = self
+            .resources
+            .iter()
+            .rev()
+            .find_map(|r| get_dict(doc, r, b"XObject")?.get(name).ok())
+        else {
+            return;
+        };
         let id = objects::reference_id(object);
-        let Some(Object::Stream(stream)) = objects::resolve(doc, object) else { return };
+        let Some(Object::Stream(stream)) = objects::resolve(doc, object) else {
+            return;
+        };
         if objects::get_name(doc, &stream.dict, b"Subtype") != Some(b"Form") {
             return;
         }
         if let Some(id) = id
             && self.forms_in_progress.contains(&id)
         {
-            self.diagnose(DiagnosticKind::LimitReached, format!("form {} {} draws itself; not followed", id.0, id.1));
+            self.diagnose(
+                DiagnosticKind::LimitReached,
+                format!("form {} {} draws itself; not followed", id.0, id.1),
+            );
             return;
         }
         if self.forms_in_progress.len() >= self.limits.max_nesting {
             self.limit("forms nested too deeply".to_string());
             return;
         }
-        let Some(content) = self.decompress(stream) else { return };
-        let matrix = objects::get_array(doc, &stream.dict, b"Matrix").and_then(|a| objects::numbers(doc, a)).and_then(|v| Matrix::from_slice(&v)).unwrap_or(Matrix::IDENTITY);
+        let Some(content) = self.decompress(stream) else {
+            return;
+        };
+        let matrix = objects::get_array(doc, &stream.dict, b"Matrix")
+            .and_then(|a| objects::numbers(doc, a))
+            .and_then(|v| Matrix::from_slice(&v))
+            .unwrap_or(Matrix::IDENTITY);
         let resources = objects::get_dict(doc, &stream.dict, b"Resources");
-        let saved = (self.gs.clone(), self.stack.len(), self.text_matrix, self.line_matrix);
+        let saved = (
+            self.gs.clone(),
+            self.stack.len(),
+            self.text_matrix,
+            self.line_matrix,
+        );
         self.gs.ctm = matrix.then(&self.gs.ctm);
         if let Some(r) = resources {
             self.resources.push(r);
@@ -457,21 +544,31 @@ impl<'a> Interpreter<'a> {
 
     /// A stream's decoded bytes within the limits, or `None` with a diagnostic.
     pub fn decompress(&mut self, stream: &lopdf::Stream) -> Option<Vec<u8>> {
-        let remaining = self.limits.max_document_bytes.saturating_sub(*self.decompressed);
+        let remaining = self
+            .limits
+            .max_document_bytes
+            .saturating_sub(*self.decompressed);
         let max = (self.limits.max_stream_bytes as u64).min(remaining) as usize;
         match stream.decompressed_content_with_limit(max) {
             Ok(data) => {
                 *self.decompressed += data.len() as u64;
                 Some(data)
             }
-            Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })) => {
-                self.limit(format!("a content stream decompresses past {max} bytes; skipped"));
+            Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
+                ..
+            })) => {
+                self.limit(format!(
+                    "a content stream decompresses past {max} bytes; skipped"
+                ));
                 None
             }
             Err(e) => {
                 // Some producers write streams whose filter fails near the end; lopdf then
                 // has nothing. Take the raw bytes if the stream is unfiltered.
-                self.diagnose(DiagnosticKind::BrokenObject, format!("content stream unreadable: {e}"));
+                self.diagnose(
+                    DiagnosticKind::BrokenObject,
+                    format!("content stream unreadable: {e}"),
+                );
                 None
             }
         }
@@ -479,13 +576,20 @@ impl<'a> Interpreter<'a> {
 
     fn actual_text(&self, properties: Option<&Operand<'_>>) -> Option<String> {
         match properties? {
-            Operand::Dict(entries) => entries.iter().find(|(k, _)| *k == b"ActualText").and_then(|(_, v)| match v {
-                Operand::Str(s) => Some(objects::text_string(s)),
-                _ => None,
-            }),
+            Operand::Dict(entries) => {
+                entries
+                    .iter()
+                    .find(|(k, _)| *k == b"ActualText")
+                    .and_then(|(_, v)| match v {
+                        Operand::Str(s) => Some(objects::text_string(s)),
+                        _ => None,
+                    })
+            }
             Operand::Name(name) => {
                 let doc = self.doc;
-                let dict = self.resources.iter().rev().find_map(|r| objects::as_dict(doc, get_dict(doc, r, b"Properties")?.get(name).ok()?))?;
+                let dict = self.resources.iter().rev().find_map(|r| {
+                    objects::as_dict(doc, get_dict(doc, r, b"Properties")?.get(name).ok()?)
+                })?;
                 match objects::get(doc, dict, b"ActualText")? {
                     Object::String(s, _) => Some(objects::text_string(s)),
                     _ => None,
@@ -497,9 +601,18 @@ impl<'a> Interpreter<'a> {
 
     /// Replaces the glyphs shown since `first` by one glyph carrying `text`, over their box.
     fn replace_with_actual_text(&mut self, first: usize, text: &str) {
-        let Some(shown) = self.out.glyphs.get(first..) else { return };
-        let Some(head) = shown.first().cloned() else { return };
-        let same_line: Vec<&Glyph> = shown.iter().filter(|g| g.dir == head.dir && (g.baseline - head.baseline).abs() < head.size.max(1.0)).collect();
+        let Some(shown) = self.out.glyphs.get(first..) else {
+            return;
+        };
+        let Some(head) = shown.first().cloned() else {
+            return;
+        };
+        let same_line: Vec<&Glyph> = shown
+            .iter()
+            .filter(|g| {
+                g.dir == head.dir && (g.baseline - head.baseline).abs() < head.size.max(1.0)
+            })
+            .collect();
         let mut merged = head.clone();
         for g in &same_line {
             merged.x0 = merged.x0.min(g.x0);

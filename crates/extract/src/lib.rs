@@ -105,7 +105,10 @@ impl Error {
             ErrorKind::WrongPassword => "wrong password",
             ErrorKind::Unreadable => "unreadable PDF",
         };
-        Error { kind, message: format!("{prefix}: {message}") }
+        Error {
+            kind,
+            message: format!("{prefix}: {message}"),
+        }
     }
 }
 
@@ -114,15 +117,30 @@ pub fn extract(pdf: &[u8], options: &Options) -> Result<Layout, Error> {
     let doc = document::open(pdf, options)?;
     let mut layout = Layout::default();
     if doc.xref_recovery.is_some() {
-        layout.diagnostics.push(Diagnostic::new(DiagnosticKind::Repaired, None, "cross-reference table damaged; rebuilt by scanning the file"));
+        layout.diagnostics.push(Diagnostic::new(
+            DiagnosticKind::Repaired,
+            None,
+            "cross-reference table damaged; rebuilt by scanning the file",
+        ));
     }
     let page_ids = document::pages(&doc);
     if page_ids.is_empty() {
-        return Err(Error::new(ErrorKind::Unreadable, "no pages found".to_string()));
+        return Err(Error::new(
+            ErrorKind::Unreadable,
+            "no pages found".to_string(),
+        ));
     }
     let limits = &options.limits;
     if page_ids.len() > limits.max_pages {
-        layout.diagnostics.push(Diagnostic::new(DiagnosticKind::LimitReached, None, format!("{} pages; only the first {} are read", page_ids.len(), limits.max_pages)));
+        layout.diagnostics.push(Diagnostic::new(
+            DiagnosticKind::LimitReached,
+            None,
+            format!(
+                "{} pages; only the first {} are read",
+                page_ids.len(),
+                limits.max_pages
+            ),
+        ));
     }
     let mut fonts = interpret::FontCache::default();
     let mut decompressed = 0u64;
@@ -134,7 +152,11 @@ pub fn extract(pdf: &[u8], options: &Options) -> Result<Layout, Error> {
                 number,
                 width: 612.0,
                 height: 792.0,
-                diagnostics: vec![Diagnostic::new(DiagnosticKind::BrokenObject, Some(number), format!("page object {} {} unreadable", id.0, id.1))],
+                diagnostics: vec![Diagnostic::new(
+                    DiagnosticKind::BrokenObject,
+                    Some(number),
+                    format!("page object {} {} unreadable", id.0, id.1),
+                )],
                 ..Page::default()
             },
         };
@@ -144,8 +166,16 @@ pub fn extract(pdf: &[u8], options: &Options) -> Result<Layout, Error> {
     Ok(layout)
 }
 
-fn read_page(doc: &lopdf::Document, info: &document::PageInfo<'_>, number: u32, limits: &Limits, fonts: &mut interpret::FontCache, decompressed: &mut u64) -> Page {
-    let mut interpreter = interpret::Interpreter::new(doc, limits, fonts, decompressed, number, info.matrix);
+fn read_page(
+    doc: &lopdf::Document,
+    info: &document::PageInfo<'_>,
+    number: u32,
+    limits: &Limits,
+    fonts: &mut interpret::FontCache,
+    decompressed: &mut u64,
+) -> Page {
+    let mut interpreter =
+        interpret::Interpreter::new(doc, limits, fonts, decompressed, number, info.matrix);
     let mut content = Vec::new();
     for stream in document::content_streams(doc, info.dict) {
         if let Some(data) = interpreter.decompress(stream) {

@@ -64,7 +64,10 @@ pub fn number(object: &Object) -> Option<f32> {
 
 /// An array of numbers (a matrix, a box): `None` unless every element is a number.
 pub fn numbers(doc: &Document, objects: &[Object]) -> Option<Vec<f32>> {
-    objects.iter().map(|o| resolve(doc, o).and_then(number)).collect()
+    objects
+        .iter()
+        .map(|o| resolve(doc, o).and_then(number))
+        .collect()
 }
 
 pub fn as_dict<'a>(doc: &'a Document, object: &'a Object) -> Option<&'a Dictionary> {
@@ -87,8 +90,15 @@ pub fn reference_id(object: &Object) -> Option<ObjectId> {
 /// Latin-1, which agrees with it on letters).
 pub fn text_string(bytes: &[u8]) -> String {
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        let units = rest.chunks(2).map(|c| u16::from_be_bytes([c.first().copied().unwrap_or(0), c.get(1).copied().unwrap_or(0)]));
-        return char::decode_utf16(units).map(|r| r.unwrap_or('\u{FFFD}')).collect();
+        let units = rest.chunks(2).map(|c| {
+            u16::from_be_bytes([
+                c.first().copied().unwrap_or(0),
+                c.get(1).copied().unwrap_or(0),
+            ])
+        });
+        return char::decode_utf16(units)
+            .map(|r| r.unwrap_or('\u{FFFD}'))
+            .collect();
     }
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         return String::from_utf8_lossy(rest).into_owned();

@@ -16,7 +16,11 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn new(kind: DiagnosticKind, page: Option<u32>, message: impl Into<String>) -> Diagnostic {
-        Diagnostic { kind, page, message: message.into() }
+        Diagnostic {
+            kind,
+            page,
+            message: message.into(),
+        }
     }
 }
 

@@ -44,7 +44,9 @@ impl Rect {
 
     /// The union of all boxes, or `None` for none.
     pub fn union_all<'a>(rects: impl IntoIterator<Item = &'a Rect>) -> Option<Rect> {
-        rects.into_iter().fold(None, |acc, r| Some(acc.map_or(*r, |a: Rect| a.union(r))))
+        rects
+            .into_iter()
+            .fold(None, |acc, r| Some(acc.map_or(*r, |a: Rect| a.union(r))))
     }
 
     /// Overlap of the vertical extents, in points (0 when disjoint).
@@ -221,8 +223,15 @@ mod tests {
 
     #[test]
     fn dominant_size_prefers_most_characters() {
-        let w = |t: &str, size| Word { text: t.into(), size, ..Word::default() };
-        let line = Line { words: vec![w("1", 6.0), w("Lorem", 9.0), w("ipsum", 9.0)], ..Line::default() };
+        let w = |t: &str, size| Word {
+            text: t.into(),
+            size,
+            ..Word::default()
+        };
+        let line = Line {
+            words: vec![w("1", 6.0), w("Lorem", 9.0), w("ipsum", 9.0)],
+            ..Line::default()
+        };
         assert_eq!(line.dominant_size(), 9.0);
         assert_eq!(line.text(), "1 Lorem ipsum");
     }

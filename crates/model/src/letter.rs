@@ -9,7 +9,17 @@ use serde::{Deserialize, Serialize};
 
 use crate::{Diagnostic, Rect};
 
-/// A parsed letter with the problems met while parsing it.
+/// What `parse` returns, and the JSON contract of `kamerbrief parse`: the letter's fields
+/// with the diagnostics of extraction and parsing beside them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Parsed {
+    #[serde(flatten)]
+    pub letter: Letter,
+    /// Problems met while reading the PDF and parsing the letter.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A parsed letter.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Letter {
     pub metadata: Metadata,
@@ -38,7 +48,6 @@ pub struct Letter {
     /// Parliamentary questions and their answers (Kamervragen), when the document has them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub questions: Vec<Question>,
-    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// What the letterhead, the addressee block and the reference column say.

@@ -18,6 +18,7 @@ mod letter;
 pub use diagnostic::{Diagnostic, DiagnosticKind};
 pub use layout::{Layout, Line, Page, Rect, Role, Word};
 pub use letter::{
-    AdvisoryBody, Anchor, Block, BlockKind, DateMention, Evidence, FieldKey, Footnote, Heading, Letter, ListItem, Metadata, Provenance, Question,
-    Recommendation, Reference, ReferenceField, ReferenceKind, Section, Sentence, Signatory, Stance,
+    AdvisoryBody, Anchor, Block, BlockKind, DateMention, Evidence, FieldKey, Footnote, Heading,
+    Letter, ListItem, Metadata, Parsed, Provenance, Question, Recommendation, Reference,
+    ReferenceField, ReferenceKind, Section, Sentence, Signatory, Stance,
 };

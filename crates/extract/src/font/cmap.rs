@@ -20,7 +20,9 @@ pub struct Codespace {
 impl Codespace {
     /// Two-byte codes `<0000>`–`<FFFF>`, as Identity-H/V and UCS-2 CMaps have.
     pub fn two_byte() -> Codespace {
-        Codespace { ranges: vec![(2, [0; 4], [0xFF, 0xFF, 0, 0])] }
+        Codespace {
+            ranges: vec![(2, [0; 4], [0xFF, 0xFF, 0, 0])],
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -34,8 +36,12 @@ impl Codespace {
         }
         let mut l = [0u8; 4];
         let mut h = [0u8; 4];
-        l[..len].copy_from_slice(lo);
-        h[..len].copy_from_slice(hi);
+        for (i, (a, b)) in lo.iter().zip(hi).enumerate() {
+            if let (Some(x), Some(y)) = (l.get_mut(i), h.get_mut(i)) {
+                *x = *a;
+                *y = *b;
+            }
+        }
         self.ranges.push((len, l, h));
     }
 
@@ -43,8 +49,13 @@ impl Codespace {
     /// for a non-empty input: an unmatched byte sequence takes the shortest range's length.
     pub fn next_code(&self, bytes: &[u8]) -> (u32, usize) {
         for &(len, lo, hi) in &self.ranges {
-            let Some(candidate) = bytes.get(..len) else { continue };
-            let inside = candidate.iter().enumerate().all(|(i, b)| lo.get(i) <= Some(b) && Some(b) <= hi.get(i));
+            let Some(candidate) = bytes.get(..len) else {
+                continue;
+            };
+            let inside = candidate
+                .iter()
+                .enumerate()
+                .all(|(i, b)| lo.get(i) <= Some(b) && Some(b) <= hi.get(i));
             if inside {
                 return (code_value(candidate), len);
             }
@@ -56,7 +67,10 @@ impl Codespace {
 }
 
 fn code_value(bytes: &[u8]) -> u32 {
-    bytes.iter().take(4).fold(0u32, |acc, &b| acc << 8 | u32::from(b))
+    bytes
+        .iter()
+        .take(4)
+        .fold(0u32, |acc, &b| acc << 8 | u32::from(b))
 }
 
 /// A code → Unicode map from a `/ToUnicode` stream.
@@ -129,7 +143,11 @@ impl ToUnicode {
             return Some(text.to_string());
         }
         // Later ranges override earlier ones, as later definitions do in a CMap.
-        let (lo, _, first) = self.ranges.iter().rev().find(|(lo, hi, _)| *lo <= code && code <= *hi)?;
+        let (lo, _, first) = self
+            .ranges
+            .iter()
+            .rev()
+            .find(|(lo, hi, _)| *lo <= code && code <= *hi)?;
         let mut units = first.clone();
         let offset = code - lo;
         let last = units.last_mut()?;
@@ -147,7 +165,9 @@ fn destination(operand: &Operand<'_>) -> Option<String> {
     match operand {
         Operand::Str(bytes) => decode_utf16(&utf16_units(bytes)),
         // `/name` destinations appear in broken CMaps; a glyph name is the best reading.
-        Operand::Name(name) => crate::tables::glyph_unicode(&String::from_utf8_lossy(name)).map(|t| t.to_string()),
+        Operand::Name(name) => {
+            crate::tables::glyph_unicode(&String::from_utf8_lossy(name)).map(|t| t.to_string())
+        }
         _ => None,
     }
 }
@@ -157,11 +177,21 @@ fn utf16_units(bytes: &[u8]) -> Vec<u16> {
         // A one-byte destination is a Latin-1 code in broken CMaps.
         return vec![u16::from(bytes.first().copied().unwrap_or(0))];
     }
-    bytes.chunks(2).map(|c| u16::from_be_bytes([c.first().copied().unwrap_or(0), c.get(1).copied().unwrap_or(0)])).collect()
+    bytes
+        .chunks(2)
+        .map(|c| {
+            u16::from_be_bytes([
+                c.first().copied().unwrap_or(0),
+                c.get(1).copied().unwrap_or(0),
+            ])
+        })
+        .collect()
 }
 
 fn decode_utf16(units: &[u16]) -> Option<String> {
-    let text: String = char::decode_utf16(units.iter().copied()).collect::<Result<_, _>>().ok()?;
+    let text: String = char::decode_utf16(units.iter().copied())
+        .collect::<Result<_, _>>()
+        .ok()?;
     if text.is_empty() || text.chars().all(|c| c == '\0') {
         return None;
     }
@@ -200,7 +230,8 @@ impl CidMap {
                 b"endcidrange" => {
                     for triple in operands.chunks_exact(3) {
                         if let [Operand::Str(lo), Operand::Str(hi), Operand::Number(cid)] = triple {
-                            map.ranges.push((code_value(lo), code_value(hi), *cid as u32));
+                            map.ranges
+                                .push((code_value(lo), code_value(hi), *cid as u32));
                         }
                     }
                 }
@@ -214,7 +245,11 @@ impl CidMap {
         if let Some(&cid) = self.chars.get(&code) {
             return Some(cid);
         }
-        let (lo, _, first) = self.ranges.iter().rev().find(|(lo, hi, _)| *lo <= code && code <= *hi)?;
+        let (lo, _, first) = self
+            .ranges
+            .iter()
+            .rev()
+            .find(|(lo, hi, _)| *lo <= code && code <= *hi)?;
         Some(first + (code - lo))
     }
 }

@@ -49,7 +49,10 @@ pub struct Font {
 #[derive(Debug)]
 enum Kind {
     /// One byte per code; text and width per code.
-    Simple { texts: Box<[Option<Box<str>>]>, widths: Box<[f32]> },
+    Simple {
+        texts: Box<[Option<Box<str>>]>,
+        widths: Box<[f32]>,
+    },
     Composite(Box<Composite>),
 }
 
@@ -71,7 +74,9 @@ impl Font {
     /// degrades to unmapped glyphs with a default width.
     pub fn load(doc: &Document, dict: &Dictionary) -> Font {
         let subtype = get_name(doc, dict, b"Subtype").unwrap_or(b"Type1");
-        let base_font = get_name(doc, dict, b"BaseFont").map(|n| String::from_utf8_lossy(n).into_owned()).unwrap_or_default();
+        let base_font = get_name(doc, dict, b"BaseFont")
+            .map(|n| String::from_utf8_lossy(n).into_owned())
+            .unwrap_or_default();
         let name = strip_subset_prefix(&base_font).to_string();
         let mut problems = Vec::new();
         let kind;
@@ -80,20 +85,29 @@ impl Font {
         let mut glyph_to_text = 1.0 / 1000.0;
         let mut ascent_descent = None;
         if subtype == b"Type0" {
-            let descendant = get_array(doc, dict, b"DescendantFonts").and_then(|a| a.first()).and_then(|o| objects::as_dict(doc, o));
+            let descendant = get_array(doc, dict, b"DescendantFonts")
+                .and_then(|a| a.first())
+                .and_then(|o| objects::as_dict(doc, o));
             descriptor = descendant.and_then(|d| get_dict(doc, d, b"FontDescriptor"));
             if descendant.is_none() {
                 problems.push("composite font without a descendant font".to_string());
             }
-            kind = Kind::Composite(Box::new(Composite::load(doc, dict, descendant, &mut problems)));
+            kind = Kind::Composite(Box::new(Composite::load(
+                doc,
+                dict,
+                descendant,
+                &mut problems,
+            )));
         } else {
             descriptor = get_dict(doc, dict, b"FontDescriptor");
             if subtype == b"Type3" {
-                let matrix = get_array(doc, dict, b"FontMatrix").and_then(|a| objects::numbers(doc, a));
+                let matrix =
+                    get_array(doc, dict, b"FontMatrix").and_then(|a| objects::numbers(doc, a));
                 if let Some(&[a, _, _, d, _, _]) = matrix.as_deref() {
                     glyph_to_text = a;
                     size_scale = (d * 1000.0).abs();
-                    if let Some(bbox) = get_array(doc, dict, b"FontBBox").and_then(|a| objects::numbers(doc, a))
+                    if let Some(bbox) =
+                        get_array(doc, dict, b"FontBBox").and_then(|a| objects::numbers(doc, a))
                         && let [_, y0, _, y1] = bbox[..]
                         && y1 > y0
                     {
@@ -104,20 +118,40 @@ impl Font {
             kind = load_simple(doc, dict, descriptor, &name, glyph_to_text, &mut problems);
         }
         let standard = tables::standard14(&name);
-        let (ascent, descent) = ascent_descent.unwrap_or_else(|| ascent_descent_of(doc, descriptor, standard));
-        let flags = descriptor.and_then(|d| get_number(doc, d, b"Flags")).unwrap_or(0.0) as u32;
-        let weight = descriptor.and_then(|d| get_number(doc, d, b"FontWeight")).unwrap_or(400.0);
-        let italic_angle = descriptor.and_then(|d| get_number(doc, d, b"ItalicAngle")).unwrap_or(0.0);
+        let (ascent, descent) =
+            ascent_descent.unwrap_or_else(|| ascent_descent_of(doc, descriptor, standard));
+        let flags = descriptor
+            .and_then(|d| get_number(doc, d, b"Flags"))
+            .unwrap_or(0.0) as u32;
+        let weight = descriptor
+            .and_then(|d| get_number(doc, d, b"FontWeight"))
+            .unwrap_or(400.0);
+        let italic_angle = descriptor
+            .and_then(|d| get_number(doc, d, b"ItalicAngle"))
+            .unwrap_or(0.0);
         let lower = name.to_ascii_lowercase();
-        let bold = ["bold", "black", "heavy", "semibold", "demi"].iter().any(|w| lower.contains(w))
+        let bold = ["bold", "black", "heavy", "semibold", "demi"]
+            .iter()
+            .any(|w| lower.contains(w))
             || flags & (1 << 18) != 0
             || weight >= 600.0
             || standard.is_some_and(|s| s.bold());
-        let italic = ["italic", "oblique", "kursiv"].iter().any(|w| lower.contains(w))
+        let italic = ["italic", "oblique", "kursiv"]
+            .iter()
+            .any(|w| lower.contains(w))
             || flags & (1 << 6) != 0
             || italic_angle.abs() > 1.0
             || standard.is_some_and(|s| s.italic());
-        Font { name, bold, italic, ascent, descent, size_scale, kind, problems }
+        Font {
+            name,
+            bold,
+            italic,
+            ascent,
+            descent,
+            size_scale,
+            kind,
+            problems,
+        }
     }
 
     /// A stand-in for a font that is missing from the resources.
@@ -129,7 +163,10 @@ impl Font {
             ascent: 0.8,
             descent: -0.2,
             size_scale: 1.0,
-            kind: Kind::Simple { texts: vec![None; 256].into(), widths: vec![0.5; 256].into() },
+            kind: Kind::Simple {
+                texts: vec![None; 256].into(),
+                widths: vec![0.5; 256].into(),
+            },
             problems: vec![format!("font resource {name} not found")],
         }
     }
@@ -158,8 +195,14 @@ impl Font {
                     };
                     let width = c.widths.width(cid) / 1000.0;
                     let mut cache = c.cache.borrow_mut();
-                    let text = cache.entry(code).or_insert_with(|| c.text(code).map(String::into_boxed_str));
-                    each(Char { text: text.as_deref(), width, is_space_code: len == 1 && code == 32 });
+                    let text = cache
+                        .entry(code)
+                        .or_insert_with(|| c.text(code).map(String::into_boxed_str));
+                    each(Char {
+                        text: text.as_deref(),
+                        width,
+                        is_space_code: len == 1 && code == 32,
+                    });
                 }
             }
         }
@@ -167,7 +210,12 @@ impl Font {
 }
 
 impl Composite {
-    fn load(doc: &Document, font: &Dictionary, descendant: Option<&Dictionary>, problems: &mut Vec<String>) -> Composite {
+    fn load(
+        doc: &Document,
+        font: &Dictionary,
+        descendant: Option<&Dictionary>,
+        problems: &mut Vec<String>,
+    ) -> Composite {
         let mut codespace = Codespace::two_byte();
         let mut cids = None;
         let mut unicode_codes = false;
@@ -177,9 +225,12 @@ impl Composite {
                 if !name.starts_with("Identity") {
                     match predefined_codespace(&name) {
                         Some(space) => codespace = space,
-                        None => problems.push(format!("predefined CMap {name} not supported; read as two-byte codes")),
+                        None => problems.push(format!(
+                            "predefined CMap {name} not supported; read as two-byte codes"
+                        )),
                     }
-                    unicode_codes = name.starts_with("Uni") && (name.contains("UCS2") || name.contains("UTF16"));
+                    unicode_codes = name.starts_with("Uni")
+                        && (name.contains("UCS2") || name.contains("UTF16"));
                 }
             }
             Some(Object::Stream(stream)) => match stream.decompressed_content() {
@@ -192,11 +243,22 @@ impl Composite {
                 }
                 Err(e) => problems.push(format!("encoding CMap unreadable: {e}")),
             },
-            _ => problems.push("composite font without an encoding; read as Identity-H".to_string()),
+            _ => {
+                problems.push("composite font without an encoding; read as Identity-H".to_string())
+            }
         }
         let to_unicode = to_unicode(doc, font, problems);
-        let widths = descendant.map(|d| CidWidths::load(doc, d)).unwrap_or_default();
-        Composite { codespace, cids, unicode_codes, to_unicode, widths, cache: Default::default() }
+        let widths = descendant
+            .map(|d| CidWidths::load(doc, d))
+            .unwrap_or_default();
+        Composite {
+            codespace,
+            cids,
+            unicode_codes,
+            to_unicode,
+            widths,
+            cache: Default::default(),
+        }
     }
 
     fn text(&self, code: u32) -> Option<String> {
@@ -204,7 +266,9 @@ impl Composite {
             return Some(text);
         }
         if self.unicode_codes {
-            return char::from_u32(code).filter(|c| !c.is_control()).map(String::from);
+            return char::from_u32(code)
+                .filter(|c| !c.is_control())
+                .map(String::from);
         }
         None
     }
@@ -214,9 +278,20 @@ impl Composite {
 fn predefined_codespace(name: &str) -> Option<Codespace> {
     let src: &[u8] = if name.contains("RKSJ") {
         b"<00> <80> <8140> <9FFC> <A0> <DF> <E040> <FCFC>"
-    } else if name.contains("EUC") || name.contains("GBK") || name.contains("GBpc") || name.contains("B5") || name.contains("KSC") || name.contains("ETen") || name.contains("HKscs") {
+    } else if name.contains("EUC")
+        || name.contains("GBK")
+        || name.contains("GBpc")
+        || name.contains("B5")
+        || name.contains("KSC")
+        || name.contains("ETen")
+        || name.contains("HKscs")
+    {
         b"<00> <80> <8140> <FEFE>"
-    } else if name.contains("UCS2") || name.contains("UTF16") || name.contains("H") || name.contains("V") {
+    } else if name.contains("UCS2")
+        || name.contains("UTF16")
+        || name.contains("H")
+        || name.contains("V")
+    {
         b"<0000> <FFFF>"
     } else {
         return None;
@@ -237,7 +312,10 @@ struct CidWidths {
 
 impl Default for CidWidths {
     fn default() -> Self {
-        CidWidths { default: 1000.0, ranges: Vec::new() }
+        CidWidths {
+            default: 1000.0,
+            ranges: Vec::new(),
+        }
     }
 }
 
@@ -247,11 +325,22 @@ impl CidWidths {
         let mut ranges = Vec::new();
         let items = get_array(doc, dict, b"W").unwrap_or_default();
         let mut i = 0;
-        while let Some(first) = items.get(i).and_then(|o| objects::resolve(doc, o)).and_then(objects::number) {
+        while let Some(first) = items
+            .get(i)
+            .and_then(|o| objects::resolve(doc, o))
+            .and_then(objects::number)
+        {
             let first = first.max(0.0) as u32;
             match items.get(i + 1).and_then(|o| objects::resolve(doc, o)) {
                 Some(Object::Array(list)) => {
-                    let widths: Vec<f32> = list.iter().map(|o| objects::resolve(doc, o).and_then(objects::number).unwrap_or(default)).collect();
+                    let widths: Vec<f32> = list
+                        .iter()
+                        .map(|o| {
+                            objects::resolve(doc, o)
+                                .and_then(objects::number)
+                                .unwrap_or(default)
+                        })
+                        .collect();
                     let last = first.saturating_add(widths.len().saturating_sub(1) as u32);
                     if !widths.is_empty() {
                         ranges.push((first, last, widths));
@@ -260,7 +349,11 @@ impl CidWidths {
                 }
                 Some(other) => {
                     let last = objects::number(other).unwrap_or(first as f32).max(0.0) as u32;
-                    let width = items.get(i + 2).and_then(|o| objects::resolve(doc, o)).and_then(objects::number).unwrap_or(default);
+                    let width = items
+                        .get(i + 2)
+                        .and_then(|o| objects::resolve(doc, o))
+                        .and_then(objects::number)
+                        .unwrap_or(default);
                     ranges.push((first, last.max(first), vec![width]));
                     i += 3;
                 }
@@ -273,13 +366,19 @@ impl CidWidths {
 
     fn width(&self, cid: u32) -> f32 {
         let idx = self.ranges.partition_point(|r| r.0 <= cid);
-        let Some((first, last, widths)) = idx.checked_sub(1).and_then(|i| self.ranges.get(i)) else { return self.default };
+        let Some((first, last, widths)) = idx.checked_sub(1).and_then(|i| self.ranges.get(i))
+        else {
+            return self.default;
+        };
         if cid > *last {
             return self.default;
         }
         match widths.len() {
             1 => widths.first().copied().unwrap_or(self.default),
-            _ => widths.get((cid - first) as usize).copied().unwrap_or(self.default),
+            _ => widths
+                .get((cid - first) as usize)
+                .copied()
+                .unwrap_or(self.default),
         }
     }
 }
@@ -296,11 +395,19 @@ fn to_unicode(doc: &Document, font: &Dictionary, problems: &mut Vec<String>) -> 
 }
 
 /// A simple font: code → (text, width) for the 256 codes, computed once.
-fn load_simple(doc: &Document, dict: &Dictionary, descriptor: Option<&Dictionary>, name: &str, glyph_to_text: f32, problems: &mut Vec<String>) -> Kind {
+fn load_simple(
+    doc: &Document,
+    dict: &Dictionary,
+    descriptor: Option<&Dictionary>,
+    name: &str,
+    glyph_to_text: f32,
+    problems: &mut Vec<String>,
+) -> Kind {
     let standard = tables::standard14(name);
     let to_unicode = to_unicode(doc, dict, problems);
     let names = glyph_names(doc, dict, descriptor, standard);
-    let symbolic_dingbats = standard.is_some_and(|s| s.builtin_encoding() == BaseEncoding::ZapfDingbats);
+    let symbolic_dingbats =
+        standard.is_some_and(|s| s.builtin_encoding() == BaseEncoding::ZapfDingbats);
 
     let first_char = get_number(doc, dict, b"FirstChar").unwrap_or(0.0).max(0.0) as usize;
     let widths_array = get_array(doc, dict, b"Widths").and_then(|a| objects::numbers(doc, a));
@@ -312,36 +419,73 @@ fn load_simple(doc: &Document, dict: &Dictionary, descriptor: Option<&Dictionary
         let text = to_unicode
             .as_ref()
             .and_then(|m| m.get(code as u32))
-            .or_else(|| glyph_name.and_then(|n| tables::dingbats_unicode(n).filter(|_| symbolic_dingbats).map(String::from).or_else(|| tables::glyph_unicode(n).map(|t| t.to_string()))));
+            .or_else(|| {
+                glyph_name.and_then(|n| {
+                    tables::dingbats_unicode(n)
+                        .filter(|_| symbolic_dingbats)
+                        .map(String::from)
+                        .or_else(|| tables::glyph_unicode(n).map(|t| t.to_string()))
+                })
+            });
         if let Some(slot) = texts.get_mut(code) {
             *slot = text.map(String::into_boxed_str);
         }
-        let from_array = widths_array.as_ref().and_then(|w| code.checked_sub(first_char).and_then(|i| w.get(i)).copied());
-        let from_standard = || standard.and_then(|s| glyph_name.and_then(|n| s.width(n))).map(f32::from);
-        let width = from_array.or_else(from_standard).or(missing_width).unwrap_or(if standard.is_some() { 0.0 } else { 500.0 });
+        let from_array = widths_array
+            .as_ref()
+            .and_then(|w| code.checked_sub(first_char).and_then(|i| w.get(i)).copied());
+        let from_standard = || {
+            standard
+                .and_then(|s| glyph_name.and_then(|n| s.width(n)))
+                .map(f32::from)
+        };
+        let width = from_array
+            .or_else(from_standard)
+            .or(missing_width)
+            .unwrap_or(if standard.is_some() { 0.0 } else { 500.0 });
         if let Some(slot) = widths.get_mut(code) {
             *slot = width * glyph_to_text;
         }
     }
-    Kind::Simple { texts: texts.into(), widths: widths.into() }
+    Kind::Simple {
+        texts: texts.into(),
+        widths: widths.into(),
+    }
 }
 
 /// Glyph names per code: the base encoding (explicit, or the font's built-in one), with
 /// `/Differences` applied.
-fn glyph_names<'a>(doc: &'a Document, dict: &'a Dictionary, descriptor: Option<&'a Dictionary>, standard: Option<Standard14>) -> Vec<Option<Cow<'a, str>>> {
+fn glyph_names<'a>(
+    doc: &'a Document,
+    dict: &'a Dictionary,
+    descriptor: Option<&'a Dictionary>,
+    standard: Option<Standard14>,
+) -> Vec<Option<Cow<'a, str>>> {
     let encoding = get(doc, dict, b"Encoding");
     let explicit_base = match encoding {
         Some(Object::Name(n)) => BaseEncoding::from_name(n),
-        Some(Object::Dictionary(d)) => get_name(doc, d, b"BaseEncoding").and_then(BaseEncoding::from_name),
+        Some(Object::Dictionary(d)) => {
+            get_name(doc, d, b"BaseEncoding").and_then(BaseEncoding::from_name)
+        }
         _ => None,
     };
-    let flags = descriptor.and_then(|d| get_number(doc, d, b"Flags")).unwrap_or(0.0) as u32;
+    let flags = descriptor
+        .and_then(|d| get_number(doc, d, b"Flags"))
+        .unwrap_or(0.0) as u32;
     let symbolic = flags & 4 != 0 && flags & 32 == 0;
     let builtin = descriptor.and_then(|d| type1::builtin_encoding(doc, d));
     let base = explicit_base
         .or_else(|| standard.map(|s| s.builtin_encoding()))
-        .or(if symbolic || builtin.is_some() { None } else { Some(BaseEncoding::Standard) });
-    let mut names: Vec<Option<Cow<'a, str>>> = (0..=255u8).map(|code| base.and_then(|b| tables::encoding_glyph_name(b, code)).map(Cow::Borrowed)).collect();
+        .or(if symbolic || builtin.is_some() {
+            None
+        } else {
+            Some(BaseEncoding::Standard)
+        });
+    let mut names: Vec<Option<Cow<'a, str>>> = (0..=255u8)
+        .map(|code| {
+            base.and_then(|b| tables::encoding_glyph_name(b, code))
+                .map(Cow::Borrowed)
+        })
+        .collect();
     if explicit_base.is_none()
         && let Some(builtin) = builtin
     {
@@ -371,19 +515,42 @@ fn glyph_names<'a>(doc: &'a Document, dict: &'a Dictionary, descriptor: Option<&
     names
 }
 
-fn ascent_descent_of(doc: &Document, descriptor: Option<&Dictionary>, standard: Option<Standard14>) -> (f32, f32) {
-    let from_descriptor = descriptor.and_then(|d| Some((get_number(doc, d, b"Ascent")?, get_number(doc, d, b"Descent")?)));
-    let (ascent, descent) = from_descriptor.or_else(|| standard.map(|s| (s.ascent(), s.descent()))).unwrap_or((800.0, -200.0));
+fn ascent_descent_of(
+    doc: &Document,
+    descriptor: Option<&Dictionary>,
+    standard: Option<Standard14>,
+) -> (f32, f32) {
+    let from_descriptor = descriptor.and_then(|d| {
+        Some((
+            get_number(doc, d, b"Ascent")?,
+            get_number(doc, d, b"Descent")?,
+        ))
+    });
+    let (ascent, descent) = from_descriptor
+        .or_else(|| standard.map(|s| (s.ascent(), s.descent())))
+        .unwrap_or((800.0, -200.0));
     // Descriptors in the wild carry zeros and nonsense; keep the box plausible.
-    let ascent = if (300.0..=1500.0).contains(&ascent) { ascent } else { 800.0 };
-    let descent = if (-600.0..=0.0).contains(&descent) && descent != 0.0 { descent } else { -200.0 };
+    let ascent = if (300.0..=1500.0).contains(&ascent) {
+        ascent
+    } else {
+        800.0
+    };
+    let descent = if (-600.0..=0.0).contains(&descent) && descent != 0.0 {
+        descent
+    } else {
+        -200.0
+    };
     (ascent / 1000.0, descent / 1000.0)
 }
 
 /// `ABCDEF+Name` → `Name`.
 pub fn strip_subset_prefix(name: &str) -> &str {
     match name.split_once('+') {
-        Some((prefix, rest)) if prefix.len() == 6 && prefix.bytes().all(|b| b.is_ascii_uppercase()) => rest,
+        Some((prefix, rest))
+            if prefix.len() == 6 && prefix.bytes().all(|b| b.is_ascii_uppercase()) =>
+        {
+            rest
+        }
         _ => name,
     }
 }
@@ -394,14 +561,20 @@ mod tests {
 
     #[test]
     fn subset_prefix() {
-        assert_eq!(strip_subset_prefix("ABCDEF+DejaVuSans-Bold"), "DejaVuSans-Bold");
+        assert_eq!(
+            strip_subset_prefix("ABCDEF+DejaVuSans-Bold"),
+            "DejaVuSans-Bold"
+        );
         assert_eq!(strip_subset_prefix("Arial,Bold"), "Arial,Bold");
         assert_eq!(strip_subset_prefix("AB+X"), "AB+X");
     }
 
     #[test]
     fn cid_widths() {
-        let w = CidWidths { default: 1000.0, ranges: vec![(1, 3, vec![500.0, 600.0, 700.0]), (10, 20, vec![250.0])] };
+        let w = CidWidths {
+            default: 1000.0,
+            ranges: vec![(1, 3, vec![500.0, 600.0, 700.0]), (10, 20, vec![250.0])],
+        };
         assert_eq!(w.width(2), 600.0);
         assert_eq!(w.width(15), 250.0);
         assert_eq!(w.width(5), 1000.0);

@@ -10,14 +10,20 @@ use crate::objects::get_stream;
 pub fn builtin_encoding(doc: &Document, descriptor: &Dictionary) -> Option<Vec<(u8, String)>> {
     let stream = get_stream(doc, descriptor, b"FontFile")?;
     let data = stream.decompressed_content().ok()?;
-    let clear_len = crate::objects::get_number(doc, &stream.dict, b"Length1").map_or(data.len(), |n| n.max(0.0) as usize);
+    let clear_len = crate::objects::get_number(doc, &stream.dict, b"Length1")
+        .map_or(data.len(), |n| n.max(0.0) as usize);
     let clear = data.get(..clear_len.min(data.len()))?;
     let start = find(clear, b"/Encoding")?;
     let rest = clear.get(start..)?;
-    if rest.get(9..).is_some_and(|r| r.trim_ascii_start().starts_with(b"StandardEncoding")) {
+    if rest
+        .get(9..)
+        .is_some_and(|r| r.trim_ascii_start().starts_with(b"StandardEncoding"))
+    {
         return None;
     }
-    let end = find(rest, b"readonly def").or_else(|| find(rest, b"def")).unwrap_or(rest.len());
+    let end = find(rest, b"readonly def")
+        .or_else(|| find(rest, b"def"))
+        .unwrap_or(rest.len());
     let body = std::str::from_utf8(rest.get(..end)?).ok()?;
     let mut entries = Vec::new();
     let mut tokens = body.split_ascii_whitespace();
@@ -25,7 +31,9 @@ pub fn builtin_encoding(doc: &Document, descriptor: &Dictionary) -> Option<Vec<(
         if token != "dup" {
             continue;
         }
-        let (Some(code), Some(name)) = (tokens.next(), tokens.next()) else { break };
+        let (Some(code), Some(name)) = (tokens.next(), tokens.next()) else {
+            break;
+        };
         if let (Ok(code), Some(name)) = (code.parse::<u8>(), name.strip_prefix('/')) {
             entries.push((code, name.to_string()));
         }

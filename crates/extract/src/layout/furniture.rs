@@ -28,7 +28,15 @@ pub fn assign_furniture(layout: &mut Layout) {
     }
 }
 
-fn role_of(line: &Line, index: usize, repeated: &[(u32, usize)], zone: Option<(f32, f32)>, width: f32, height: f32, page: u32) -> Role {
+fn role_of(
+    line: &Line,
+    index: usize,
+    repeated: &[(u32, usize)],
+    zone: Option<(f32, f32)>,
+    width: f32,
+    height: f32,
+    page: u32,
+) -> Role {
     let near_edge = line.bbox.y1 < EDGE_ZONE * height || line.bbox.y0 > (1.0 - EDGE_ZONE) * height;
     let in_margin = zone.is_some_and(|(x0, x1)| is_beside(line, x0, x1, width));
     let is_repeated = repeated.contains(&(page, index));
@@ -41,7 +49,11 @@ fn role_of(line: &Line, index: usize, repeated: &[(u32, usize)], zone: Option<(f
         return Role::Margin;
     }
     if is_repeated {
-        return if line.bbox.y0 < height / 2.0 { Role::Header } else { Role::Footer };
+        return if line.bbox.y0 < height / 2.0 {
+            Role::Header
+        } else {
+            Role::Footer
+        };
     }
     Role::Body
 }
@@ -49,7 +61,8 @@ fn role_of(line: &Line, index: usize, repeated: &[(u32, usize)], zone: Option<(f
 /// Entirely outside the body zone, on its left or right, and not spanning much of the page.
 fn is_beside(line: &Line, x0: f32, x1: f32, width: f32) -> bool {
     let tolerance = 2.0;
-    (line.bbox.x0 >= x1 - tolerance || line.bbox.x1 <= x0 + tolerance) && line.bbox.width() < 0.35 * width
+    (line.bbox.x0 >= x1 - tolerance || line.bbox.x1 <= x0 + tolerance)
+        && line.bbox.width() < 0.35 * width
 }
 
 /// The size most characters of the document are set in.
@@ -58,17 +71,24 @@ fn body_font_size(layout: &Layout) -> f32 {
     for page in &layout.pages {
         for line in &page.lines {
             for word in &line.words {
-                *tally.entry((word.size * 10.0).round() as u32).or_default() += word.text.chars().count();
+                *tally.entry((word.size * 10.0).round() as u32).or_default() +=
+                    word.text.chars().count();
             }
         }
     }
-    tally.into_iter().max_by_key(|&(size, n)| (n, size)).map_or(0.0, |(size, _)| size as f32 / 10.0)
+    tally
+        .into_iter()
+        .max_by_key(|&(size, n)| (n, size))
+        .map_or(0.0, |(size, _)| size as f32 / 10.0)
 }
 
 /// The horizontal extent of the page's body-size text: from the 5th percentile of line
 /// starts to the 95th of line ends, weighted by characters. `None` on a page without it.
 fn body_zone(lines: &[Line], body_size: f32) -> Option<(f32, f32)> {
-    let body: Vec<&Line> = lines.iter().filter(|l| (l.dominant_size() - body_size).abs() <= 0.15 * body_size).collect();
+    let body: Vec<&Line> = lines
+        .iter()
+        .filter(|l| (l.dominant_size() - body_size).abs() <= 0.15 * body_size)
+        .collect();
     let weight: usize = body.iter().map(|l| l.text().chars().count()).sum();
     if weight < 40 {
         return None;
@@ -85,8 +105,14 @@ fn body_zone(lines: &[Line], body_size: f32) -> Option<(f32, f32)> {
         }
         values.last().map_or(0.0, |v| v.0)
     };
-    let starts = body.iter().map(|l| (l.bbox.x0, l.text().chars().count())).collect();
-    let ends = body.iter().map(|l| (l.bbox.x1, l.text().chars().count())).collect();
+    let starts = body
+        .iter()
+        .map(|l| (l.bbox.x0, l.text().chars().count()))
+        .collect();
+    let ends = body
+        .iter()
+        .map(|l| (l.bbox.x1, l.text().chars().count()))
+        .collect();
     Some((percentile(starts, 0.05), percentile(ends, 0.95)))
 }
 
@@ -101,18 +127,30 @@ fn repeated_edge_lines(layout: &Layout) -> Vec<(u32, usize)> {
     let mut seen: HashMap<(String, i32), Vec<(u32, usize)>> = HashMap::new();
     for page in &layout.pages {
         for (index, line) in page.lines.iter().enumerate() {
-            let near_edge = line.bbox.y1 < EDGE_ZONE * page.height || line.bbox.y0 > (1.0 - EDGE_ZONE) * page.height;
+            let near_edge = line.bbox.y1 < EDGE_ZONE * page.height
+                || line.bbox.y0 > (1.0 - EDGE_ZONE) * page.height;
             if !near_edge {
                 continue;
             }
             let key = normalise(&line.text());
-            if key.chars().filter(|c| c.is_alphanumeric() || *c == '#').count() == 0 {
+            if key
+                .chars()
+                .filter(|c| c.is_alphanumeric() || *c == '#')
+                .count()
+                == 0
+            {
                 continue;
             }
             // Bucket by height from the nearer edge, tolerant to a few points.
-            let from_edge = if line.bbox.y0 < page.height / 2.0 { line.bbox.y0 } else { line.bbox.y1 - page.height };
+            let from_edge = if line.bbox.y0 < page.height / 2.0 {
+                line.bbox.y0
+            } else {
+                line.bbox.y1 - page.height
+            };
             let bucket = (from_edge / 6.0).round() as i32;
-            seen.entry((key, bucket)).or_default().push((page.number, index));
+            seen.entry((key, bucket))
+                .or_default()
+                .push((page.number, index));
         }
     }
     let needed = 2.max((pages as f32 * 0.3).ceil() as usize);
@@ -156,7 +194,10 @@ fn normalise(text: &str) -> String {
 /// `3`, `- 3 -`, `3/11`, `3 / 11`, `Pagina 2 van 11`, `Page 3 of 11`, `blz. 4`, `p. 7`.
 pub fn is_page_number(text: &str) -> bool {
     let lower = text.trim().to_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| c.is_whitespace() || c == '/').filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .filter(|w| !w.is_empty())
+        .collect();
     let number = |w: &str| !w.is_empty() && w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit());
     let dash = |w: &str| matches!(w, "-" | "–" | "—");
     match words.as_slice() {
@@ -166,8 +207,18 @@ pub fn is_page_number(text: &str) -> bool {
         }
         [d1, n, d2] if dash(d1) && dash(d2) => number(n),
         [a, n] if number(a) => number(n) && lower.contains('/'),
-        [label, n] => matches!(*label, "pagina" | "page" | "blz." | "blz" | "p." | "pag." | "seite") && number(n),
-        [label, n, of, m] => matches!(*label, "pagina" | "page" | "seite" | "blz." | "pag.") && number(n) && matches!(*of, "van" | "of" | "von" | "de") && number(m),
+        [label, n] => {
+            matches!(
+                *label,
+                "pagina" | "page" | "blz." | "blz" | "p." | "pag." | "seite"
+            ) && number(n)
+        }
+        [label, n, of, m] => {
+            matches!(*label, "pagina" | "page" | "seite" | "blz." | "pag.")
+                && number(n)
+                && matches!(*of, "van" | "of" | "von" | "de")
+                && number(m)
+        }
         _ => false,
     }
 }
@@ -178,16 +229,30 @@ mod tests {
 
     #[test]
     fn page_numbers() {
-        for yes in ["3", "- 3 -", "–12–", "3/11", "3 / 11", "Pagina 2 van 11", "Page 3 of 11", "blz. 4"] {
+        for yes in [
+            "3",
+            "- 3 -",
+            "–12–",
+            "3/11",
+            "3 / 11",
+            "Pagina 2 van 11",
+            "Page 3 of 11",
+            "blz. 4",
+        ] {
             assert!(is_page_number(yes), "{yes}");
         }
-        for no in ["Pagina", "3 april", "1. Het", "Datum", "28 676", "12345", "-"] {
+        for no in [
+            "Pagina", "3 april", "1. Het", "Datum", "28 676", "12345", "-",
+        ] {
             assert!(!is_page_number(no), "{no}");
         }
     }
 
     #[test]
     fn normalising_running_heads() {
-        assert_eq!(normalise("Tweede Kamer, vergaderjaar 2020–2021, 28 676, nr. 360  3"), "tweede kamer, vergaderjaar #–#, # #, nr. # #");
+        assert_eq!(
+            normalise("Tweede Kamer, vergaderjaar 2020–2021, 28 676, nr. 360  3"),
+            "tweede kamer, vergaderjaar #–#, # #, nr. # #"
+        );
     }
 }

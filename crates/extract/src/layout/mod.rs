@@ -57,7 +57,9 @@ fn xy_cut(node: Vec<usize>, words: &[WordBox], depth: usize, out: &mut Vec<Vec<u
         return;
     }
     if let Some(x) = vertical_cut(&node, words) {
-        let (left, right): (Vec<usize>, Vec<usize>) = node.iter().partition(|&&i| words.get(i).is_some_and(|w| w.x1 <= x));
+        let (left, right): (Vec<usize>, Vec<usize>) = node
+            .iter()
+            .partition(|&&i| words.get(i).is_some_and(|w| w.x1 <= x));
         if !left.is_empty() && !right.is_empty() {
             xy_cut(left, words, depth + 1, out);
             xy_cut(right, words, depth + 1, out);
@@ -65,7 +67,9 @@ fn xy_cut(node: Vec<usize>, words: &[WordBox], depth: usize, out: &mut Vec<Vec<u
         }
     }
     if let Some(y) = horizontal_cut(&node, words) {
-        let (upper, lower): (Vec<usize>, Vec<usize>) = node.iter().partition(|&&i| words.get(i).is_some_and(|w| w.bottom <= y));
+        let (upper, lower): (Vec<usize>, Vec<usize>) = node
+            .iter()
+            .partition(|&&i| words.get(i).is_some_and(|w| w.bottom <= y));
         if !upper.is_empty() && !lower.is_empty() {
             xy_cut(upper, words, depth + 1, out);
             xy_cut(lower, words, depth + 1, out);
@@ -90,7 +94,11 @@ fn gaps(mut intervals: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
 }
 
 fn median_size(node: &[usize], words: &[WordBox]) -> f32 {
-    let mut sizes: Vec<f32> = node.iter().filter_map(|&i| words.get(i)).map(|w| w.size).collect();
+    let mut sizes: Vec<f32> = node
+        .iter()
+        .filter_map(|&i| words.get(i))
+        .map(|w| w.size)
+        .collect();
     sizes.sort_by(f32::total_cmp);
     sizes.get(sizes.len() / 2).copied().unwrap_or(10.0)
 }
@@ -101,34 +109,59 @@ fn median_size(node: &[usize], words: &[WordBox]) -> f32 {
 /// what follows it (`Datum   7 april 2021`, `1.   Het versterken`): that is one line.
 fn vertical_cut(node: &[usize], words: &[WordBox]) -> Option<f32> {
     let em = median_size(node, words);
-    let intervals = node.iter().filter_map(|&i| words.get(i)).map(|w| (w.x0, w.x1)).collect();
+    let intervals = node
+        .iter()
+        .filter_map(|&i| words.get(i))
+        .map(|w| (w.x0, w.x1))
+        .collect();
     let rows = distinct_baselines(node, words);
     let min_gap = if rows.len() <= 1 { 3.0 * em } else { 1.5 * em };
-    let candidates: Vec<(f32, f32)> = gaps(intervals).into_iter().filter(|(a, b)| b - a >= min_gap).collect();
+    let candidates: Vec<(f32, f32)> = gaps(intervals)
+        .into_iter()
+        .filter(|(a, b)| b - a >= min_gap)
+        .collect();
     let (x0, x1) = node_extent(node, words, |w| (w.x0, w.x1));
     // Widest first; the first acceptable one wins.
     let mut sorted = candidates;
     sorted.sort_by(|a, b| (b.1 - b.0).total_cmp(&(a.1 - a.0)));
-    sorted.into_iter().find(|&(a, b)| !is_label_gap(node, words, a, b, x1 - x0, em)).map(|(a, b)| (a + b) / 2.0)
+    sorted
+        .into_iter()
+        .find(|&(a, b)| !is_label_gap(node, words, a, b, x1 - x0, em))
+        .map(|(a, b)| (a + b) / 2.0)
 }
 
 /// The gap between `a` and `b` separates a narrow side whose rows each continue on the
 /// other side: labels or list numbers, not a column.
 fn is_label_gap(node: &[usize], words: &[WordBox], a: f32, b: f32, width: f32, em: f32) -> bool {
-    let left: Vec<&WordBox> = node.iter().filter_map(|&i| words.get(i)).filter(|w| w.x1 <= a).collect();
-    let right: Vec<&WordBox> = node.iter().filter_map(|&i| words.get(i)).filter(|w| w.x0 >= b).collect();
+    let left: Vec<&WordBox> = node
+        .iter()
+        .filter_map(|&i| words.get(i))
+        .filter(|w| w.x1 <= a)
+        .collect();
+    let right: Vec<&WordBox> = node
+        .iter()
+        .filter_map(|&i| words.get(i))
+        .filter(|w| w.x0 >= b)
+        .collect();
     let side_width = |side: &[&WordBox]| {
         let x0 = side.iter().map(|w| w.x0).fold(f32::INFINITY, f32::min);
         let x1 = side.iter().map(|w| w.x1).fold(f32::NEG_INFINITY, f32::max);
         x1 - x0
     };
-    let (narrow, other) = if side_width(&left) <= side_width(&right) { (&left, &right) } else { (&right, &left) };
+    let (narrow, other) = if side_width(&left) <= side_width(&right) {
+        (&left, &right)
+    } else {
+        (&right, &left)
+    };
     if side_width(narrow) > 0.3 * width {
         return false;
     }
     let narrow_rows = baselines(narrow);
     let other_rows = baselines(other);
-    let aligned = narrow_rows.iter().filter(|&&y| other_rows.iter().any(|&o| (o - y).abs() <= 0.3 * em)).count();
+    let aligned = narrow_rows
+        .iter()
+        .filter(|&&y| other_rows.iter().any(|&o| (o - y).abs() <= 0.3 * em))
+        .count();
     aligned * 10 >= narrow_rows.len() * 8
 }
 
@@ -144,14 +177,31 @@ fn distinct_baselines(node: &[usize], words: &[WordBox]) -> Vec<f32> {
     baselines(&refs)
 }
 
-fn node_extent(node: &[usize], words: &[WordBox], f: impl Fn(&WordBox) -> (f32, f32)) -> (f32, f32) {
-    node.iter().filter_map(|&i| words.get(i)).map(f).fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), (a, b)| (lo.min(a), hi.max(b)))
+fn node_extent(
+    node: &[usize],
+    words: &[WordBox],
+    f: impl Fn(&WordBox) -> (f32, f32),
+) -> (f32, f32) {
+    node.iter()
+        .filter_map(|&i| words.get(i))
+        .map(f)
+        .fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), (a, b)| {
+            (lo.min(a), hi.max(b))
+        })
 }
 
 /// The widest horizontal gap across the whole node. Returns its middle.
 fn horizontal_cut(node: &[usize], words: &[WordBox]) -> Option<f32> {
-    let intervals = node.iter().filter_map(|&i| words.get(i)).map(|w| (w.top, w.bottom)).collect();
-    gaps(intervals).into_iter().filter(|(a, b)| b - a > 0.01).max_by(|a, b| (a.1 - a.0).total_cmp(&(b.1 - b.0))).map(|(a, b)| (a + b) / 2.0)
+    let intervals = node
+        .iter()
+        .filter_map(|&i| words.get(i))
+        .map(|w| (w.top, w.bottom))
+        .collect();
+    gaps(intervals)
+        .into_iter()
+        .filter(|(a, b)| b - a > 0.01)
+        .max_by(|a, b| (a.1 - a.0).total_cmp(&(b.1 - b.0)))
+        .map(|(a, b)| (a + b) / 2.0)
 }
 
 /// The rows of a leaf, top to bottom, each left to right.
@@ -161,7 +211,10 @@ fn rows_of(leaf: &[usize], words: &[WordBox]) -> Vec<Vec<usize>> {
         let (wa, wb) = (words.get(a), words.get(b));
         let ya = wa.map_or(0.0, |w| w.row_baseline);
         let yb = wb.map_or(0.0, |w| w.row_baseline);
-        ya.total_cmp(&yb).then_with(|| wa.map_or(0.0, |w| w.x0).total_cmp(&wb.map_or(0.0, |w| w.x0)))
+        ya.total_cmp(&yb).then_with(|| {
+            wa.map_or(0.0, |w| w.x0)
+                .total_cmp(&wb.map_or(0.0, |w| w.x0))
+        })
     });
     let mut rows: Vec<Vec<usize>> = Vec::new();
     let mut current_baseline = f32::NAN;
@@ -186,7 +239,7 @@ fn make_line(row: &[usize], words: &[WordBox], dir: Dir, text: &PageText) -> Lin
             let font = text.fonts.get(usize::from(w.font));
             Word {
                 text: w.text.clone(),
-                bbox: to_display(dir, w.x0, w.top, w.x1, w.bottom),
+                bbox: frame_box_to_display(dir, w.x0, w.top, w.x1, w.bottom),
                 font: font.map(|f| f.name.clone()).unwrap_or_default(),
                 size: (w.size * 100.0).round() / 100.0,
                 bold: font.is_some_and(|f| f.bold),
@@ -197,13 +250,27 @@ fn make_line(row: &[usize], words: &[WordBox], dir: Dir, text: &PageText) -> Lin
         })
         .collect();
     let bbox = Rect::union_all(out_words.iter().map(|w| &w.bbox)).unwrap_or_default();
-    let baseline = row.first().and_then(|&i| words.get(i)).map_or(bbox.y1, |w| if dir == Dir::Right { w.row_baseline } else { bbox.y1 });
-    Line { bbox, baseline, role: Role::Body, words: out_words }
+    let baseline = row
+        .first()
+        .and_then(|&i| words.get(i))
+        .map_or(bbox.y1, |w| {
+            if dir == Dir::Right {
+                w.row_baseline
+            } else {
+                bbox.y1
+            }
+        });
+    Line {
+        bbox,
+        baseline,
+        role: Role::Body,
+        words: out_words,
+    }
 }
 
 /// A box in a direction's frame → display space.
-fn to_display(dir: Dir, x0: f32, top: f32, x1: f32, bottom: f32) -> Rect {
-    let (ax, ay) = dir.from_frame((x0, top));
-    let (bx, by) = dir.from_frame((x1, bottom));
+fn frame_box_to_display(dir: Dir, x0: f32, top: f32, x1: f32, bottom: f32) -> Rect {
+    let (ax, ay) = dir.to_display((x0, top));
+    let (bx, by) = dir.to_display((x1, bottom));
     Rect::new(ax.min(bx), ay.min(by), ax.max(bx), ay.max(by))
 }

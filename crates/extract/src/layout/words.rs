@@ -51,10 +51,18 @@ fn visible_glyphs(text: &PageText, dir: Dir, width: f32, height: f32) -> Vec<usi
             continue;
         }
         let glyph_text = text.glyph_text(g);
-        let duplicate = kept.iter().rev().take(12).filter_map(|&k| text.glyphs.get(k)).any(|k| {
-            let tol = DUPLICATE_TOLERANCE_EM * g.size.max(k.size);
-            (k.x0 - g.x0).abs() < tol && (k.baseline - g.baseline).abs() < tol && text.glyph_text(k) == glyph_text && !glyph_text.trim().is_empty()
-        });
+        let duplicate = kept
+            .iter()
+            .rev()
+            .take(12)
+            .filter_map(|&k| text.glyphs.get(k))
+            .any(|k| {
+                let tol = DUPLICATE_TOLERANCE_EM * g.size.max(k.size);
+                (k.x0 - g.x0).abs() < tol
+                    && (k.baseline - g.baseline).abs() < tol
+                    && text.glyph_text(k) == glyph_text
+                    && !glyph_text.trim().is_empty()
+            });
         if !duplicate {
             kept.push(i);
         }
@@ -63,7 +71,9 @@ fn visible_glyphs(text: &PageText, dir: Dir, width: f32, height: f32) -> Vec<usi
 }
 
 fn on_page(g: &Glyph, width: f32, height: f32) -> bool {
-    let (x, y) = g.dir.from_frame(((g.x0 + g.x1) / 2.0, (g.top + g.bottom) / 2.0));
+    let (x, y) = g
+        .dir
+        .to_display(((g.x0 + g.x1) / 2.0, (g.top + g.bottom) / 2.0));
     let margin = 2.0;
     x >= -margin && x <= width + margin && y >= -margin && y <= height + margin
 }
@@ -71,19 +81,30 @@ fn on_page(g: &Glyph, width: f32, height: f32) -> bool {
 /// Glyphs grouped by baseline, top to bottom.
 fn rows(indices: &[usize], glyphs: &[Glyph]) -> Vec<Row> {
     let mut sorted = indices.to_vec();
-    sorted.sort_by(|&a, &b| baseline(glyphs, a).total_cmp(&baseline(glyphs, b)).then(a.cmp(&b)));
+    sorted.sort_by(|&a, &b| {
+        baseline(glyphs, a)
+            .total_cmp(&baseline(glyphs, b))
+            .then(a.cmp(&b))
+    });
     let mut rows: Vec<Row> = Vec::new();
     for i in sorted {
         let Some(g) = glyphs.get(i) else { continue };
         match rows.last_mut() {
-            Some(row) if (g.baseline - row.baseline).abs() <= 0.2 * g.size.min(row.size).max(1.0) => {
+            Some(row)
+                if (g.baseline - row.baseline).abs() <= 0.2 * g.size.min(row.size).max(1.0) =>
+            {
                 row.glyphs.push(i);
                 row.superscript.push(false);
                 if g.size > row.size {
                     row.size = g.size;
                 }
             }
-            _ => rows.push(Row { baseline: g.baseline, size: g.size, glyphs: vec![i], superscript: vec![false] }),
+            _ => rows.push(Row {
+                baseline: g.baseline,
+                size: g.size,
+                glyphs: vec![i],
+                superscript: vec![false],
+            }),
         }
     }
     rows
@@ -99,7 +120,9 @@ fn attach_raised_rows(mut rows: Vec<Row>, glyphs: &[Glyph]) -> Vec<Row> {
     let mut i = 0;
     while i < rows.len() {
         let target = rows.get(i).and_then(|small| {
-            [i.wrapping_sub(1), i + 1].into_iter().find(|&j| rows.get(j).is_some_and(|big| sits_on(small, big, glyphs)))
+            [i.wrapping_sub(1), i + 1]
+                .into_iter()
+                .find(|&j| rows.get(j).is_some_and(|big| sits_on(small, big, glyphs)))
         });
         match target {
             Some(j) => {
@@ -128,7 +151,12 @@ fn sits_on(small: &Row, big: &Row, glyphs: &[Glyph]) -> bool {
     }
     // Every small glyph must touch the big row's text horizontally.
     let span = |row: &Row| {
-        row.glyphs.iter().filter_map(|&g| glyphs.get(g)).fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), g| (a.min(g.x0), b.max(g.x1)))
+        row.glyphs
+            .iter()
+            .filter_map(|&g| glyphs.get(g))
+            .fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), g| {
+                (a.min(g.x0), b.max(g.x1))
+            })
     };
     let (bx0, bx1) = span(big);
     let (sx0, sx1) = span(small);
@@ -137,21 +165,37 @@ fn sits_on(small: &Row, big: &Row, glyphs: &[Glyph]) -> bool {
 
 /// Cuts a row into words at spaces and at wide gaps.
 fn split_words(row: &Row, text: &PageText, out: &mut Vec<WordBox>) {
-    let mut order: Vec<(usize, bool)> = row.glyphs.iter().copied().zip(row.superscript.iter().copied()).collect();
-    order.sort_by(|a, b| x0(&text.glyphs, a.0).total_cmp(&x0(&text.glyphs, b.0)).then(a.0.cmp(&b.0)));
+    let mut order: Vec<(usize, bool)> = row
+        .glyphs
+        .iter()
+        .copied()
+        .zip(row.superscript.iter().copied())
+        .collect();
+    order.sort_by(|a, b| {
+        x0(&text.glyphs, a.0)
+            .total_cmp(&x0(&text.glyphs, b.0))
+            .then(a.0.cmp(&b.0))
+    });
     let mut current: Option<WordBox> = None;
     let mut previous: Option<(usize, bool)> = None;
     for (i, raised) in order {
-        let Some(g) = text.glyphs.get(i) else { continue };
+        let Some(g) = text.glyphs.get(i) else {
+            continue;
+        };
         let glyph_text = text.glyph_text(g);
         if glyph_text.chars().all(is_space) {
             flush(&mut current, out);
             previous = None;
             continue;
         }
-        let breaks = match previous.and_then(|(p, praised)| Some((p, praised, text.glyphs.get(p)?))) {
+        let breaks = match previous.and_then(|(p, praised)| Some((p, praised, text.glyphs.get(p)?)))
+        {
             Some((p, praised, prev)) => {
-                let gap = if i == p + 1 { g.x0 - prev.advance_end } else { g.x0 - prev.x1 };
+                let gap = if i == p + 1 {
+                    g.x0 - prev.advance_end
+                } else {
+                    g.x0 - prev.x1
+                };
                 praised != raised || gap > WORD_GAP_EM * g.size.max(prev.size)
             }
             None => true,
@@ -208,7 +252,9 @@ fn push_text(word: &mut String, glyph_text: &str) {
 
 /// Ends the current word: a final soft hyphen becomes a flag, inner ones go.
 fn flush(current: &mut Option<WordBox>, out: &mut Vec<WordBox>) {
-    let Some(mut word) = current.take() else { return };
+    let Some(mut word) = current.take() else {
+        return;
+    };
     if word.text.ends_with('\u{AD}') {
         word.soft_hyphen = true;
     }
