@@ -343,6 +343,56 @@ fn rotated_page() {
     );
 }
 
+// 10b. `/Rotate 180` and `/Rotate 270`, text upright once displayed, 72 pt in and 100 pt down.
+#[test]
+fn rotated_pages_180_and_270() {
+    let pdf = pdf(vec![
+        PageSpec::new(
+            "BT /F1 12 Tf -1 0 0 -1 523 100 Tm (Upside down) Tj -1 0 0 -1 523 120 Tm (page) Tj ET",
+        )
+        .rotate(180),
+        PageSpec::new(
+            "BT /F1 12 Tf 0 -1 1 0 495 770 Tm (Turned left) Tj 0 -1 1 0 475 770 Tm (page) Tj ET",
+        )
+        .rotate(270),
+    ]);
+    let seen: Vec<_> = layout(&pdf)
+        .pages
+        .iter()
+        .map(|p| {
+            (
+                p.width,
+                p.height,
+                p.rotation,
+                p.lines.iter().map(|l| l.text()).collect::<Vec<_>>(),
+                round2(p.lines[0].bbox.x0),
+                round2(p.lines[0].baseline),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        vec![
+            (
+                595.0,
+                842.0,
+                180,
+                strings(&["Upside down", "page"]),
+                72.0,
+                100.0
+            ),
+            (
+                842.0,
+                595.0,
+                270,
+                strings(&["Turned left", "page"]),
+                72.0,
+                100.0
+            )
+        ]
+    );
+}
+
 /// A full-width title over two columns whose lines share baselines, drawn row by row.
 fn columns_pdf(left: &[&str], right: &[&str], right_x: i32) -> Vec<u8> {
     let mut content =
