@@ -244,7 +244,7 @@ fn type3_font() {
 
 // 7b. A Type 3 font with a 0.01 FontMatrix (glyphs on a 100-unit grid) reads the same.
 #[test]
-#[ignore = "extractor bug: Type 3 em taken as |FontMatrix d|×1000×size (120 pt, not 12): 0.15-em duplicate filter drops a glyph, TJ gap lost: \"ABA\""]
+
 fn type3_font_with_hundredth_matrix() {
     let page = page(&type3_pdf(
         0.01,
@@ -260,7 +260,7 @@ fn type3_font_with_hundredth_matrix() {
 
 // 7c. Lines in both Type 3 fonts, 20 pt apart: two lines of the same size.
 #[test]
-#[ignore = "extractor bug: Type 3 em 10× too large for a 0.01 FontMatrix: the 12 pt line is attached to it as superscript, one line \"A B B A B B A\""]
+
 fn type3_fonts_with_different_matrices() {
     let pdf = pdf(vec![
         PageSpec::new(
@@ -430,7 +430,7 @@ fn two_columns() {
 
 // 11b. The same with short lines far apart: columns of equal width are not label and value.
 #[test]
-#[ignore = "extractor bug: is_label_gap reads a narrow left column as labels when its rows align with the right column: rows merged across the gutter"]
+
 fn two_narrow_columns() {
     let left = [
         "Left one alpha beta",

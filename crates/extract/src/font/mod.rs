@@ -105,13 +105,23 @@ impl Font {
                     get_array(doc, dict, b"FontMatrix").and_then(|a| objects::numbers(doc, a));
                 if let Some(&[a, _, _, d, _, _]) = matrix.as_deref() {
                     glyph_to_text = a;
-                    size_scale = (d * 1000.0).abs();
-                    if let Some(bbox) =
-                        get_array(doc, dict, b"FontBBox").and_then(|a| objects::numbers(doc, a))
-                        && let [_, y0, _, y1] = bbox[..]
-                        && y1 > y0
-                    {
-                        ascent_descent = Some((y1 * d.abs(), y0 * d.abs()));
+                    // The em of a Type 3 font is its glyph box, not 1000 units: glyphs
+                    // drawn on a 100-unit grid with a 0.01 matrix are as big as usual.
+                    let bbox =
+                        get_array(doc, dict, b"FontBBox").and_then(|a| objects::numbers(doc, a));
+                    match bbox.as_deref() {
+                        Some(&[_, y0, _, y1]) if y1 > y0 && d != 0.0 => {
+                            let height = (y1 - y0) * d.abs();
+                            // An ordinary glyph box (0.5–2 text units) means an ordinary em.
+                            size_scale = if (0.5..=2.0).contains(&height) {
+                                1.0
+                            } else {
+                                height
+                            };
+                            ascent_descent =
+                                Some((y1 * d.abs() / size_scale, y0 * d.abs() / size_scale));
+                        }
+                        _ => size_scale = (d * 1000.0).abs(),
                     }
                 }
             }

@@ -153,7 +153,7 @@ fn is_label_gap(node: &[usize], words: &[WordBox], a: f32, b: f32, width: f32, e
     } else {
         (&right, &left)
     };
-    if side_width(narrow) > 0.3 * width {
+    if side_width(narrow) > 0.3 * width || side_width(narrow) > 0.5 * side_width(other) {
         return false;
     }
     let narrow_rows = baselines(narrow);
@@ -190,18 +190,49 @@ fn node_extent(
         })
 }
 
-/// The widest horizontal gap across the whole node. Returns its middle.
+/// Horizontal gaps about as wide as the widest one are compared for where to cut.
+const GAP_TIE: f32 = 0.8;
+const MAX_GAP_CANDIDATES: usize = 24;
+
+/// A horizontal gap across the whole node, returned as its middle: the widest one, or among
+/// gaps about as wide, the one that sets apart the largest block with a column gutter (a
+/// full-width title above two columns whose rows share baselines), else the topmost.
 fn horizontal_cut(node: &[usize], words: &[WordBox]) -> Option<f32> {
     let intervals = node
         .iter()
         .filter_map(|&i| words.get(i))
         .map(|w| (w.top, w.bottom))
         .collect();
-    gaps(intervals)
+    let all: Vec<(f32, f32)> = gaps(intervals)
         .into_iter()
         .filter(|(a, b)| b - a > 0.01)
-        .max_by(|a, b| (a.1 - a.0).total_cmp(&(b.1 - b.0)))
+        .collect();
+    let widest = all.iter().map(|(a, b)| b - a).fold(0.0f32, f32::max);
+    let ties: Vec<f32> = all
+        .iter()
+        .filter(|(a, b)| b - a >= GAP_TIE * widest)
         .map(|(a, b)| (a + b) / 2.0)
+        .collect();
+    let first = ties.first().copied()?;
+    if ties.len() == 1 || ties.len() > MAX_GAP_CANDIDATES {
+        return Some(first);
+    }
+    let gutter_part = |y: f32| {
+        let (upper, lower): (Vec<usize>, Vec<usize>) = node
+            .iter()
+            .partition(|&&i| words.get(i).is_some_and(|w| w.bottom <= y));
+        [upper, lower]
+            .into_iter()
+            .filter(|part| part.len() > 1 && vertical_cut(part, words).is_some())
+            .map(|part| part.len())
+            .max()
+            .unwrap_or(0)
+    };
+    let best = ties
+        .iter()
+        .map(|&y| (gutter_part(y), y))
+        .fold((0, first), |best, c| if c.0 > best.0 { c } else { best });
+    Some(best.1)
 }
 
 /// The rows of a leaf, top to bottom, each left to right.
