@@ -9,7 +9,11 @@ use kamerbrief_extract::{ErrorKind, Options};
 use kamerbrief_model::Layout;
 
 #[derive(Parser)]
-#[command(name = "kamerbrief", version, about = "Turn the PDF of a Dutch government letter to parliament into structured data")]
+#[command(
+    name = "kamerbrief",
+    version,
+    about = "Turn the PDF of a Dutch government letter to parliament into structured data"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -39,12 +43,19 @@ enum ExtractFormat {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Extract { file, format, password } => {
+        Command::Extract {
+            file,
+            format,
+            password,
+        } => {
             let bytes = match read_input(&file) {
                 Ok(b) => b,
                 Err(e) => return fail(&file, &e.to_string(), 1),
             };
-            let options = Options { password, ..Options::default() };
+            let options = Options {
+                password,
+                ..Options::default()
+            };
             let layout = match kamerbrief_extract::extract(&bytes, &options) {
                 Ok(l) => l,
                 Err(e) => {
@@ -57,7 +68,9 @@ fn main() -> ExitCode {
             };
             let out = match format {
                 ExtractFormat::Text => layout_text(&layout),
-                ExtractFormat::Json => serde_json::to_string_pretty(&layout).unwrap_or_default() + "\n",
+                ExtractFormat::Json => {
+                    serde_json::to_string_pretty(&layout).unwrap_or_default() + "\n"
+                }
             };
             if std::io::stdout().write_all(out.as_bytes()).is_err() {
                 return ExitCode::from(1);
@@ -87,7 +100,11 @@ fn layout_text(layout: &Layout) -> String {
     let mut out = String::new();
     for page in &layout.pages {
         for line in &page.lines {
-            let mark = if line.role.is_furniture() { format!("[{}] ", line.role.as_str()) } else { String::new() };
+            let mark = if line.role.is_furniture() {
+                format!("[{}] ", line.role.as_str())
+            } else {
+                String::new()
+            };
             out.push_str(&format!("{:>3} {mark}{}\n", page.number, line.text()));
         }
         for d in &page.diagnostics {

@@ -1,7 +1,12 @@
 //! The replica of the NAVO2030 letter: every body word exactly once and in order, nothing
 //! unmapped, all furniture recognised.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use kamerbrief_extract::{Options, extract};
 use kamerbrief_model::{Layout, Role};
@@ -28,26 +33,51 @@ fn layout() -> Layout {
 
 /// The seed's words, `Bijlage(n)` (line 1, the reference column) left out.
 fn seed_words() -> Vec<&'static str> {
-    SEED.lines().skip(1).flat_map(str::split_whitespace).collect()
+    SEED.lines()
+        .skip(1)
+        .flat_map(str::split_whitespace)
+        .collect()
 }
 
 fn body_lines(layout: &Layout) -> Vec<String> {
-    layout.pages.iter().flat_map(|p| &p.lines).filter(|l| l.role == Role::Body).map(|l| l.text()).collect()
+    layout
+        .pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .filter(|l| l.role == Role::Body)
+        .map(|l| l.text())
+        .collect()
 }
 
 #[test]
 fn body_words_equal_the_seed() {
     let layout = layout();
     let lines = body_lines(&layout);
-    let start = lines.iter().position(|l| l == "Geachte voorzitter,").expect("salutation found");
-    let head: Vec<String> = lines[..start].iter().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
-    assert_eq!(head, LETTERHEAD, "only the letterhead precedes the salutation");
+    let start = lines
+        .iter()
+        .position(|l| l == "Geachte voorzitter,")
+        .expect("salutation found");
+    let head: Vec<String> = lines[..start]
+        .iter()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    assert_eq!(
+        head, LETTERHEAD,
+        "only the letterhead precedes the salutation"
+    );
 
-    let ours: Vec<&str> = lines[start..].iter().flat_map(|l| l.split_whitespace()).collect();
+    let ours: Vec<&str> = lines[start..]
+        .iter()
+        .flat_map(|l| l.split_whitespace())
+        .collect();
     let theirs = seed_words();
     if let Some(i) = (0..ours.len().max(theirs.len())).find(|&i| ours.get(i) != theirs.get(i)) {
         let around = |w: &[&str]| w[i.saturating_sub(8)..(i + 8).min(w.len())].join(" ");
-        panic!("word {i} differs:\n ours:   {}\n theirs: {}", around(&ours), around(&theirs));
+        panic!(
+            "word {i} differs:\n ours:   {}\n theirs: {}",
+            around(&ours),
+            around(&theirs)
+        );
     }
     assert_eq!(ours.len(), theirs.len());
 }
@@ -56,9 +86,20 @@ fn body_words_equal_the_seed() {
 fn line_breaks_equal_the_seed() {
     let layout = layout();
     let lines = body_lines(&layout);
-    let start = lines.iter().position(|l| l == "Geachte voorzitter,").unwrap();
-    let ours: Vec<String> = lines[start..].iter().map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
-    let theirs: Vec<String> = SEED.lines().skip(1).map(|l| l.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|l| !l.is_empty()).collect();
+    let start = lines
+        .iter()
+        .position(|l| l == "Geachte voorzitter,")
+        .unwrap();
+    let ours: Vec<String> = lines[start..]
+        .iter()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    let theirs: Vec<String> = SEED
+        .lines()
+        .skip(1)
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect();
     assert_eq!(ours, theirs);
 }
 
@@ -68,14 +109,25 @@ fn nothing_unmapped() {
     assert_eq!(layout.pages.len(), 11);
     let unmapped: u32 = layout.pages.iter().map(|p| p.unmapped_glyphs).sum();
     assert_eq!(unmapped, 0);
-    assert!(!layout.pages.iter().flat_map(|p| &p.lines).any(|l| l.text().contains('\u{FFFD}')));
+    assert!(
+        !layout
+            .pages
+            .iter()
+            .flat_map(|p| &p.lines)
+            .any(|l| l.text().contains('\u{FFFD}'))
+    );
 }
 
 #[test]
 fn reference_column_and_page_numbers_are_furniture() {
     let layout = layout();
     for page in &layout.pages {
-        let mut furniture: Vec<String> = page.lines.iter().filter(|l| l.role.is_furniture()).map(|l| l.text()).collect();
+        let mut furniture: Vec<String> = page
+            .lines
+            .iter()
+            .filter(|l| l.role.is_furniture())
+            .map(|l| l.text())
+            .collect();
         furniture.sort();
         let mut expected: Vec<String> = if page.number == 1 {
             [
@@ -96,7 +148,12 @@ fn reference_column_and_page_numbers_are_furniture() {
             .map(String::from)
             .to_vec()
         } else {
-            vec!["Ministerie van Buitenlandse Zaken".into(), "Datum".into(), "7 april 2021".into(), format!("Pagina {} van 11", page.number)]
+            vec![
+                "Ministerie van Buitenlandse Zaken".into(),
+                "Datum".into(),
+                "7 april 2021".into(),
+                format!("Pagina {} van 11", page.number),
+            ]
         };
         expected.sort();
         assert_eq!(furniture, expected, "furniture of page {}", page.number);
@@ -110,7 +167,13 @@ fn reference_column_and_page_numbers_are_furniture() {
 #[test]
 fn headings_are_bold_and_body_is_not() {
     let layout = layout();
-    let bold: Vec<String> = layout.pages.iter().flat_map(|p| &p.lines).filter(|l| l.role == Role::Body && l.words.iter().all(|w| w.bold)).map(|l| l.text()).collect();
+    let bold: Vec<String> = layout
+        .pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .filter(|l| l.role == Role::Body && l.words.iter().all(|w| w.bold))
+        .map(|l| l.text())
+        .collect();
     // The word mark and the five headings.
     assert_eq!(bold.len(), 6, "{bold:?}");
 }
@@ -123,7 +186,11 @@ fn layout_snapshot() {
     for page in &layout.pages {
         for line in &page.lines {
             let b = line.bbox;
-            let font = line.words.first().map(|w| format!("{}{} {:.1}", w.font, if w.bold { "*" } else { "" }, w.size)).unwrap_or_default();
+            let font = line
+                .words
+                .first()
+                .map(|w| format!("{}{} {:.1}", w.font, if w.bold { "*" } else { "" }, w.size))
+                .unwrap_or_default();
             dump.push_str(&format!(
                 "p{} {:>3},{:>3}-{:>3},{:>3} {:<24} {:<11} {}\n",
                 page.number,
