@@ -1,5 +1,6 @@
 //! Project tasks: `cargo xtask <command>`. One `match` over commands; each lives in its module.
 
+mod corpus;
 mod fixtures;
 mod tables;
 
@@ -12,6 +13,7 @@ fn main() -> ExitCode {
         None => ("help", &[][..]),
     };
     let result = match command {
+        "corpus" => corpus::run(rest),
         "fixtures" => fixtures::run(rest),
         "gen-tables" => tables::run(rest),
         _ => {
@@ -31,6 +33,7 @@ fn main() -> ExitCode {
 const HELP: &str = "usage: cargo xtask <command>
 
 commands:
+  corpus       extract the real-world corpus (../shared/corpus) and score it against pdftotext
   fixtures     rebuild the PDFs under fixtures/ with their third-party producers
   gen-tables   regenerate the font tables of crates/extract from public sources";
 
