@@ -31,6 +31,35 @@ enum Command {
         #[arg(long)]
         password: Option<String>,
     },
+    /// The letter as data: metadata, sections, lists, footnotes, signatories, references.
+    Parse {
+        /// The PDF (or text) to read (`-` for standard input).
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = ParseFormat::Json)]
+        format: ParseFormat,
+        /// Write here instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// What the input is; by default a `.txt` file is text, anything else a PDF.
+        #[arg(long, value_enum)]
+        input: Option<Input>,
+        /// User password of an encrypted PDF.
+        #[arg(long)]
+        password: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ParseFormat {
+    Json,
+    Markdown,
+    Text,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Input {
+    Pdf,
+    Text,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -43,6 +72,50 @@ enum ExtractFormat {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Parse {
+            file,
+            format,
+            output,
+            input,
+            password,
+        } => {
+            let bytes = match read_input(&file) {
+                Ok(b) => b,
+                Err(e) => return fail(&file, &e.to_string(), 1),
+            };
+            let is_text = input.map_or(file.extension().is_some_and(|e| e == "txt"), |i| {
+                i == Input::Text
+            });
+            let layout = if is_text {
+                kamerbrief_model::Layout::from_text(&String::from_utf8_lossy(&bytes))
+            } else {
+                match kamerbrief_extract::extract(
+                    &bytes,
+                    &Options {
+                        password,
+                        ..Options::default()
+                    },
+                ) {
+                    Ok(l) => l,
+                    Err(e) => return fail(&file, &e.to_string(), exit_code(e.kind)),
+                }
+            };
+            let parsed = kamerbrief_parse::parse(&layout);
+            let out = match format {
+                ParseFormat::Json => {
+                    serde_json::to_string_pretty(&parsed).unwrap_or_default() + "\n"
+                }
+                ParseFormat::Markdown => kamerbrief_parse::render::markdown(&parsed.letter),
+                ParseFormat::Text => kamerbrief_parse::render::text(&parsed.letter),
+            };
+            let written = match output {
+                Some(path) if path.as_os_str() != "-" => std::fs::write(&path, out),
+                _ => std::io::stdout().write_all(out.as_bytes()),
+            };
+            if let Err(e) = written {
+                return fail(&file, &format!("cannot write the output: {e}"), 1);
+            }
+        }
         Command::Extract {
             file,
             format,
@@ -58,13 +131,7 @@ fn main() -> ExitCode {
             };
             let layout = match kamerbrief_extract::extract(&bytes, &options) {
                 Ok(l) => l,
-                Err(e) => {
-                    let code = match e.kind {
-                        ErrorKind::PasswordRequired | ErrorKind::WrongPassword => 3,
-                        _ => 2,
-                    };
-                    return fail(&file, &e.to_string(), code);
-                }
+                Err(e) => return fail(&file, &e.to_string(), exit_code(e.kind)),
             };
             let out = match format {
                 ExtractFormat::Text => layout_text(&layout),
@@ -78,6 +145,13 @@ fn main() -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+fn exit_code(kind: ErrorKind) -> u8 {
+    match kind {
+        ErrorKind::PasswordRequired | ErrorKind::WrongPassword => 3,
+        _ => 2,
+    }
 }
 
 fn read_input(file: &PathBuf) -> std::io::Result<Vec<u8>> {

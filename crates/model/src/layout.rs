@@ -85,6 +85,96 @@ pub struct Layout {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Geometry given to lines that arrive without positions (see [`Layout::from_text`]).
+pub mod text_geometry {
+    /// Font size assumed for every line.
+    pub const SIZE: f32 = 10.0;
+    /// Distance between baselines; a blank line adds one more.
+    pub const PITCH: f32 = 12.0;
+    /// Width of one character: text is treated as if set in a fixed-pitch font.
+    pub const CHAR_WIDTH: f32 = 5.0;
+    pub const LEFT: f32 = 72.0;
+    pub const TOP: f32 = 72.0;
+}
+
+impl Layout {
+    /// A layout from plain text lines without positions or fonts: what `pdftotext`, an OCR
+    /// engine or another extractor gives. Form feeds (`\f`) separate pages; blank lines keep
+    /// their vertical space, so paragraph breaks stay visible to the parser. Each line gets
+    /// a box as if set in a fixed-pitch font ([`text_geometry`]) and an empty font name, which
+    /// tells the parser that typography (bold, sizes) is unknown. Every line is `Body`.
+    pub fn from_text(text: &str) -> Layout {
+        use text_geometry::{CHAR_WIDTH, LEFT, PITCH, SIZE, TOP};
+        let mut pages = Vec::new();
+        for (index, page_text) in text.split('\u{c}').enumerate() {
+            let mut lines = Vec::new();
+            let mut y = TOP;
+            for raw in page_text.lines() {
+                let baseline = y + SIZE;
+                y += PITCH;
+                let mut x = LEFT;
+                let mut words = Vec::new();
+                for (offset, word) in split_with_offsets(raw) {
+                    let start = LEFT + offset as f32 * CHAR_WIDTH;
+                    x = start + word.chars().count() as f32 * CHAR_WIDTH;
+                    words.push(Word {
+                        text: word.to_string(),
+                        bbox: Rect::new(start, baseline - 0.8 * SIZE, x, baseline + 0.2 * SIZE),
+                        size: SIZE,
+                        ..Word::default()
+                    });
+                }
+                if words.is_empty() {
+                    continue;
+                }
+                let x0 = words.first().map_or(LEFT, |w| w.bbox.x0);
+                lines.push(Line {
+                    bbox: Rect::new(x0, baseline - 0.8 * SIZE, x, baseline + 0.2 * SIZE),
+                    baseline,
+                    role: Role::Body,
+                    words,
+                });
+            }
+            if index > 0 && lines.is_empty() && page_text.trim().is_empty() {
+                continue;
+            }
+            pages.push(Page {
+                number: pages.len() as u32 + 1,
+                width: 595.0,
+                height: 842.0,
+                lines,
+                ..Page::default()
+            });
+        }
+        Layout {
+            pages,
+            diagnostics: Vec::new(),
+        }
+    }
+}
+
+/// Whitespace-separated words with their character offsets. Leading spaces are ignored:
+/// they are an artefact of many extractors, not indentation we can trust.
+fn split_with_offsets(line: &str) -> Vec<(usize, &str)> {
+    let trimmed = line.trim_start();
+    let mut out = Vec::new();
+    let mut start: Option<(usize, usize)> = None;
+    for (chars, (byte, c)) in trimmed.char_indices().enumerate() {
+        match (c.is_whitespace(), start) {
+            (true, Some((s, cs))) => {
+                out.push((cs, trimmed.get(s..byte).unwrap_or_default()));
+                start = None;
+            }
+            (false, None) => start = Some((byte, chars)),
+            _ => {}
+        }
+    }
+    if let Some((s, cs)) = start {
+        out.push((cs, trimmed.get(s..).unwrap_or_default()));
+    }
+    out
+}
+
 /// One page: its size as displayed and its lines in reading order.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Page {
@@ -219,6 +309,27 @@ mod tests {
     fn rect_serialises_as_rounded_array() {
         let r = Rect::new(1.004, 2.0, 3.456, 4.0);
         assert_eq!(serde_json::to_string(&r).unwrap(), "[1.0,2.0,3.46,4.0]");
+    }
+
+    #[test]
+    fn layout_from_text() {
+        let layout = Layout::from_text(" Geachte voorzitter,\n\nIn april  2020\n\u{c}Pagina twee");
+        assert_eq!(layout.pages.len(), 2);
+        let lines = &layout.pages[0].lines;
+        assert_eq!(
+            lines.iter().map(Line::text).collect::<Vec<_>>(),
+            ["Geachte voorzitter,", "In april 2020"]
+        );
+        // The blank line keeps its space: two pitches between the baselines.
+        assert_eq!(
+            lines[1].baseline - lines[0].baseline,
+            2.0 * text_geometry::PITCH
+        );
+        assert_eq!(
+            lines[1].words[2].bbox.x0,
+            text_geometry::LEFT + 10.0 * text_geometry::CHAR_WIDTH
+        );
+        assert!(lines[0].words.iter().all(|w| w.font.is_empty()));
     }
 
     #[test]

@@ -62,7 +62,10 @@ pub struct Metadata {
     /// The sender's own reference (`Ons kenmerk`). (Open data: `Document.KenmerkAfzender`.)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sender_reference: Option<String>,
-    /// The one-line return address above the addressee (`> Retouradres …`).
+    /// Lines of the letterhead above the return address (the sender's word mark).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub letterhead: Vec<String>,
+    /// The return address above the addressee, without its `> Retouradres` label.
     pub return_address: Option<String>,
     /// The addressee block, line by line.
     pub addressee: Vec<String>,
@@ -179,8 +182,10 @@ pub struct ListItem {
 /// `ActorNaam`; XML: `ondertekening`.)
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Signatory {
-    /// `De Minister van Buitenlandse Zaken`. (`Functie`.)
+    /// `De Minister van Buitenlandse Zaken`, without the comma that may follow. (`Functie`.)
     pub role: String,
+    /// The role line(s) as printed, joined (`De Minister van Buitenlandse Zaken,`).
+    pub printed_role: String,
     /// `Stef Blok`. (`ActorNaam`.)
     pub name: Option<String>,
     pub page: u32,

@@ -1,0 +1,258 @@
+//! Body lines → blocks: paragraphs, headings, list items.
+//!
+//! A paragraph ends where the next line is set apart: a vertical gap larger than the line
+//! pitch, a first-line indent, a change of emphasis (a bold heading), a list label. Across a
+//! page or column break the gap cannot be seen; there a sentence-final line ends the paragraph
+//! only when the next line's first word would have fitted on it (so the line was ended on
+//! purpose). Headings are found from typography and spacing, never from their words.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::lines::{Measures, TextLine};
+use crate::regex;
+
+/// A block before it becomes part of the letter: its lines and what it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Draft {
+    pub lines: Vec<usize>,
+    pub kind: DraftKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum DraftKind {
+    Paragraph,
+    Heading { number: Option<String>, level: u8 },
+    Item { label: String },
+}
+
+/// `1.`, `1)`, `a.`, `(a)`, `ii.`, `•`, `-`, `–`: a list label followed by text.
+static ITEM_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"^(\d{1,2}[.)]|[a-z][.)]|\((?:\d{1,2}|[a-z])\)|(?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)]|[•·▪◦‣∙●○■□➢►\-–*])\s+\S",
+    )
+});
+
+/// `1.`, `2.3`, `4.1.2` before a heading's text.
+static HEADING_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^(\d{1,2}(?:\.\d{1,2}){0,3}\.?)\s+(\S.*)$"));
+
+/// The label of a list item at the start of `text`.
+pub fn item_label(text: &str) -> Option<&str> {
+    let m = ITEM_LABEL.captures(text)?;
+    m.get(1).map(|l| l.as_str())
+}
+
+/// Splits body lines (`range`, indices into `lines`) into drafts.
+pub fn segment(
+    lines: &[TextLine],
+    range: &[usize],
+    m: &Measures,
+    right_edges: &dyn Fn(u32) -> f32,
+) -> Vec<Draft> {
+    let emphasis = m.typographic
+        && range
+            .iter()
+            .filter_map(|&i| lines.get(i))
+            .any(|l| is_emphasised(l, m));
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut in_list = false;
+    let mut previous: Option<&TextLine> = None;
+    for &i in range {
+        let Some(line) = lines.get(i) else { continue };
+        let label = item_label(&line.text);
+        let new_group = match previous {
+            None => true,
+            Some(prev) => {
+                let starts_item = label.is_some()
+                    && (in_list || prev.text.ends_with(':') || gap_before(prev, line, m));
+                starts_item || breaks_between(prev, line, m, in_list, emphasis, right_edges)
+            }
+        };
+        if new_group {
+            in_list = label.is_some()
+                && previous
+                    .is_none_or(|p| in_list || p.text.ends_with(':') || gap_before(p, line, m));
+            groups.push(vec![i]);
+        } else if let Some(group) = groups.last_mut() {
+            group.push(i);
+        }
+        previous = Some(line);
+    }
+    let groups = merge_continuations(groups, lines);
+    classify(groups, lines, m, emphasis, right_edges)
+}
+
+fn gap_before(prev: &TextLine, line: &TextLine, m: &Measures) -> bool {
+    prev.page == line.page && line.baseline - prev.baseline > 1.45 * m.pitch
+}
+
+fn breaks_between(
+    prev: &TextLine,
+    line: &TextLine,
+    m: &Measures,
+    in_list: bool,
+    emphasis: bool,
+    right_edges: &dyn Fn(u32) -> f32,
+) -> bool {
+    if emphasis && is_emphasised(prev, m) != is_emphasised(line, m) {
+        return true;
+    }
+    let same_flow = line.page == prev.page && line.baseline > prev.baseline;
+    if same_flow {
+        if line.baseline - prev.baseline > 1.45 * m.pitch {
+            return true;
+        }
+        // A first-line indent after a finished sentence starts a paragraph.
+        let indent = line.bbox.x0 - prev.bbox.x0;
+        return !in_list && prev.ends_sentence() && indent > 0.8 * m.size && indent < 6.0 * m.size;
+    }
+    // A page or column break: the gap is not visible.
+    if !prev.ends_sentence() || line.starts_lowercase() {
+        return false;
+    }
+    let room = right_edges(prev.page) - prev.bbox.x1;
+    line.first_word_width + 0.3 * m.size <= room
+}
+
+fn is_emphasised(line: &TextLine, m: &Measures) -> bool {
+    line.bold || line.italic || line.size > 1.15 * m.size
+}
+
+/// A group that starts in lowercase after one that did not finish its sentence continues it
+/// (a paragraph or list item broken by a blank line or a page).
+fn merge_continuations(groups: Vec<Vec<usize>>, lines: &[TextLine]) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    for group in groups {
+        let first = group.first().and_then(|&i| lines.get(i));
+        let continues = match (
+            out.last()
+                .and_then(|g| g.last())
+                .and_then(|&i| lines.get(i)),
+            first,
+        ) {
+            (Some(prev), Some(first)) => {
+                !prev.ends_sentence()
+                    && first.starts_lowercase()
+                    && item_label(&first.text).is_none()
+                    && !prev.bold
+            }
+            _ => false,
+        };
+        match out.last_mut() {
+            Some(last) if continues => last.extend(group),
+            _ => out.push(group),
+        }
+    }
+    out
+}
+
+fn classify(
+    groups: Vec<Vec<usize>>,
+    lines: &[TextLine],
+    m: &Measures,
+    emphasis: bool,
+    right_edges: &dyn Fn(u32) -> f32,
+) -> Vec<Draft> {
+    let count = groups.len();
+    let mut drafts: Vec<Draft> = Vec::with_capacity(count);
+    for (n, group) in groups.iter().enumerate() {
+        let group_lines: Vec<&TextLine> = group.iter().filter_map(|&i| lines.get(i)).collect();
+        let has_next = n + 1 < count;
+        let kind =
+            if let Some(heading) = heading_kind(&group_lines, m, emphasis, has_next, right_edges) {
+                heading
+            } else if let Some(label) = group_lines.first().and_then(|l| item_label(&l.text)) {
+                DraftKind::Item {
+                    label: label.to_string(),
+                }
+            } else {
+                DraftKind::Paragraph
+            };
+        drafts.push(Draft {
+            lines: group.clone(),
+            kind,
+        });
+    }
+    drafts
+}
+
+/// A heading: one or two lines set apart by emphasis (bold or larger type) when the letter
+/// uses emphasis; otherwise a short single line without final punctuation that is followed
+/// by more text. Numbered when it starts with `1.`, `2.1`.
+fn heading_kind(
+    group: &[&TextLine],
+    m: &Measures,
+    emphasis: bool,
+    has_next: bool,
+    right_edges: &dyn Fn(u32) -> f32,
+) -> Option<DraftKind> {
+    let first = group.first()?;
+    let text: String = group
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let words = text.split_whitespace().count();
+    let punctuated = text.ends_with(['.', ',', ';', ':']);
+    if punctuated || !has_next || words > 15 || group.len() > 2 {
+        return None;
+    }
+    let starts_well = text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let looks = if emphasis {
+        group.iter().all(|l| is_emphasised(l, m))
+    } else {
+        let short = first.bbox.x1 - first.bbox.x0 < 0.7 * (right_edges(first.page) - first.bbox.x0);
+        group.len() == 1 && words <= 10 && short && starts_well
+    };
+    if !looks || !starts_well {
+        return None;
+    }
+    let (number, level) = match HEADING_NUMBER.captures(&text) {
+        Some(c) => {
+            let number = c.get(1).map_or("", |n| n.as_str()).to_string();
+            let level = number.trim_end_matches('.').split('.').count() as u8;
+            (Some(number), level)
+        }
+        None => (None, 1),
+    };
+    Some(DraftKind::Heading { number, level })
+}
+
+/// A heading's text without its number.
+pub fn heading_text(text: &str) -> String {
+    match HEADING_NUMBER.captures(text) {
+        Some(c) => c.get(2).map_or(text, |t| t.as_str()).to_string(),
+        None => text.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels() {
+        for (text, label) in [
+            ("1. Het versterken", Some("1.")),
+            ("a) eerst", Some("a)")),
+            ("• punt", Some("•")),
+            ("(2) twee", Some("(2)")),
+            ("1 december 2020", None),
+            ("2020. Daarna", None),
+            ("-5 graden", None),
+        ] {
+            assert_eq!(item_label(text), label, "{text}");
+        }
+    }
+
+    #[test]
+    fn heading_numbers() {
+        assert_eq!(heading_text("2.1 Achtergrond"), "Achtergrond");
+        assert_eq!(heading_text("Algemeen"), "Algemeen");
+    }
+}

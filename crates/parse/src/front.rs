@@ -1,0 +1,263 @@
+//! The front of a letter: letterhead, return address, addressee, the reference column and
+//! the salutation (domain.md, "Rendering A"). The labels are the Dutch letter template's own
+//! vocabulary; nothing here knows a particular letter.
+
+use std::sync::LazyLock;
+
+use kamerbrief_model::{FieldKey, Metadata, ReferenceField, Role};
+use regex::Regex;
+
+use crate::dates::parse_dutch_date;
+use crate::lines::{Measures, TextLine};
+use crate::regex;
+
+/// `Geachte voorzitter,`, `Zeer geachte heer Jansen,`, `Beste Kamerleden,`.
+static SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^(geachte|hooggeachte|zeer geachte|beste|lieve|dear|l\.s\.|mijnheer|mevrouw|excellentie)\b.{0,60}[,:]?$",
+    )
+});
+
+/// Labels of the reference column and of label/value lines above the salutation.
+const LABELS: &[(&str, FieldKey)] = &[
+    ("datum", FieldKey::Date),
+    ("betreft", FieldKey::Subject),
+    ("onderwerp", FieldKey::Subject),
+    ("ons kenmerk", FieldKey::OurReference),
+    ("onze referentie", FieldKey::OurReference),
+    ("kenmerk", FieldKey::OurReference),
+    ("uw kenmerk", FieldKey::YourReference),
+    ("uw referentie", FieldKey::YourReference),
+    ("uw brief", FieldKey::YourReference),
+    ("uw brief van", FieldKey::YourReference),
+    ("bijlage(n)", FieldKey::Attachments),
+    ("bijlagen", FieldKey::Attachments),
+    ("bijlage", FieldKey::Attachments),
+    ("contactpersoon", FieldKey::ContactPerson),
+    ("inlichtingen", FieldKey::ContactPerson),
+    ("behandeld door", FieldKey::ContactPerson),
+    ("doorkiesnummer", FieldKey::Other),
+    ("telefoon", FieldKey::Other),
+    ("e-mail", FieldKey::Other),
+    ("pagina", FieldKey::Page),
+];
+
+/// The front matter found, and where the body begins.
+pub struct Front {
+    pub metadata: Metadata,
+    /// Index (into the lines) of the salutation.
+    pub salutation: Option<usize>,
+    /// Position in `body` of the first line after the front matter.
+    pub body_start: usize,
+}
+
+/// Reads the front matter from the body lines before the salutation and from the reference
+/// column of the first page.
+pub fn read(lines: &[TextLine], body: &[usize], m: &Measures) -> Front {
+    let first_pages = |&&i: &&usize| lines.get(i).is_some_and(|l| l.page <= 2);
+    let salutation_pos = body
+        .iter()
+        .filter(first_pages)
+        .position(|&i| lines.get(i).is_some_and(|l| SALUTATION.is_match(&l.text)));
+    let front_lines: Vec<&TextLine> = match salutation_pos {
+        Some(pos) => body
+            .iter()
+            .take(pos)
+            .filter_map(|&i| lines.get(i))
+            .collect(),
+        None => Vec::new(),
+    };
+    let mut metadata = Metadata {
+        pages: lines.iter().map(|l| l.page).max().unwrap_or(0),
+        ..Metadata::default()
+    };
+    let column: Vec<&TextLine> = lines
+        .iter()
+        .filter(|l| l.page == 1 && matches!(l.role, Role::Margin | Role::PageNumber))
+        .collect();
+    metadata.reference_column = reference_fields(&column);
+    read_letterhead(&front_lines, m, &mut metadata);
+    fill_from_fields(&mut metadata);
+    Front {
+        metadata,
+        salutation: salutation_pos.and_then(|p| body.get(p).copied()),
+        body_start: salutation_pos.map_or(0, |p| p + 1),
+    }
+}
+
+/// A known label at the start of a line: (key, label as printed, the rest of the line).
+fn label_of(text: &str) -> Option<(FieldKey, &str, &str)> {
+    let lower = text.to_lowercase();
+    LABELS
+        .iter()
+        .filter(|(label, _)| {
+            lower.starts_with(label)
+                && lower
+                    .get(label.len()..)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ':', '\t']))
+        })
+        .max_by_key(|(label, _)| label.len())
+        .and_then(|(label, key)| {
+            let printed = text.get(..label.len())?;
+            let rest = text.get(label.len()..)?.trim_start_matches(':').trim();
+            Some((*key, printed, rest))
+        })
+}
+
+/// The reference column as label/value pairs. Lines before the first label are the sender's
+/// name and address; a bold line followed by plain ones is a label too, known or not.
+fn reference_fields(column: &[&TextLine]) -> Vec<ReferenceField> {
+    let mut fields: Vec<ReferenceField> = Vec::new();
+    let mut seen_label = false;
+    let mut open_value = false;
+    for (n, line) in column.iter().enumerate() {
+        let next_plain = column.get(n + 1).is_some_and(|l| !l.bold);
+        let known = label_of(&line.text);
+        if let Some((key, printed, rest)) = known {
+            seen_label = true;
+            let page_value = if key == FieldKey::Page {
+                line.text.clone()
+            } else {
+                rest.to_string()
+            };
+            open_value = rest.is_empty();
+            fields.push(ReferenceField {
+                label: Some(printed.to_string()),
+                key,
+                value: page_value,
+                page: line.page,
+            });
+        } else if seen_label && line.bold && next_plain && !open_value {
+            open_value = true;
+            fields.push(ReferenceField {
+                label: Some(line.text.clone()),
+                key: FieldKey::Other,
+                value: String::new(),
+                page: line.page,
+            });
+        } else if seen_label && let Some(field) = fields.last_mut().filter(|f| f.label.is_some()) {
+            if !field.value.is_empty() {
+                field.value.push(' ');
+            }
+            field.value.push_str(&line.text);
+            open_value = false;
+        } else {
+            fields.push(ReferenceField {
+                label: None,
+                key: FieldKey::Sender,
+                value: line.text.clone(),
+                page: line.page,
+            });
+        }
+    }
+    fields
+}
+
+/// Return address, addressee and label/value lines among the lines above the salutation.
+fn read_letterhead(front: &[&TextLine], m: &Measures, metadata: &mut Metadata) {
+    let mut addressee_open = false;
+    let mut previous: Option<&TextLine> = None;
+    let mut letterhead: Vec<String> = Vec::new();
+    for line in front {
+        let gap = previous
+            .is_some_and(|p| p.page != line.page || line.baseline - p.baseline > 1.45 * m.pitch);
+        if gap {
+            addressee_open = false;
+        }
+        previous = Some(line);
+        let lower = line.text.to_lowercase();
+        if let Some(at) = lower.find("retouradres") {
+            let rest = line
+                .text
+                .get(at + "retouradres".len()..)
+                .unwrap_or_default();
+            metadata.return_address = Some(rest.trim_start_matches(':').trim().to_string());
+            addressee_open = true;
+            continue;
+        }
+        if let Some((key, printed, rest)) = label_of(&line.text) {
+            metadata.reference_column.push(ReferenceField {
+                label: Some(printed.to_string()),
+                key,
+                value: rest.to_string(),
+                page: line.page,
+            });
+            addressee_open = false;
+            continue;
+        }
+        if addressee_open || (metadata.addressee.is_empty() && lower.starts_with("aan ")) {
+            metadata.addressee.push(line.text.clone());
+            addressee_open = true;
+            continue;
+        }
+        if metadata.addressee.is_empty() {
+            letterhead.push(line.text.clone());
+        } else if let Some(field) = metadata
+            .reference_column
+            .last_mut()
+            .filter(|f| f.label.is_some() && f.page == line.page && !gap)
+        {
+            // A value running over two lines (`Onderwerp` with a long subject).
+            field.value.push(' ');
+            field.value.push_str(&line.text);
+        }
+    }
+    if metadata
+        .reference_column
+        .iter()
+        .all(|f| f.key != FieldKey::Sender)
+        && let Some(first) = letterhead.first()
+    {
+        metadata.sender = Some(first.clone());
+    }
+    metadata.letterhead = letterhead;
+}
+
+/// Date, subject, sender and reference from the fields.
+fn fill_from_fields(metadata: &mut Metadata) {
+    let value = |key: FieldKey| {
+        metadata
+            .reference_column
+            .iter()
+            .find(|f| f.key == key && !f.value.is_empty())
+            .map(|f| f.value.clone())
+    };
+    let date = value(FieldKey::Date).and_then(|d| parse_dutch_date(&d));
+    let subject = value(FieldKey::Subject);
+    let reference = value(FieldKey::OurReference);
+    let sender = metadata
+        .reference_column
+        .iter()
+        .find(|f| f.key == FieldKey::Sender)
+        .map(|f| f.value.clone());
+    metadata.date = date;
+    metadata.subject = subject;
+    metadata.sender_reference = reference;
+    if sender.is_some() {
+        metadata.sender = sender;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels() {
+        assert_eq!(
+            label_of("Datum 7 april 2021").map(|l| (l.0, l.2)),
+            Some((FieldKey::Date, "7 april 2021"))
+        );
+        assert_eq!(
+            label_of("Ons kenmerk: BZ-123").map(|l| (l.0, l.1, l.2)),
+            Some((FieldKey::OurReference, "Ons kenmerk", "BZ-123"))
+        );
+        assert_eq!(
+            label_of("Bijlage(n)").map(|l| l.0),
+            Some(FieldKey::Attachments)
+        );
+        assert_eq!(label_of("Datumgrens"), None);
+        assert!(SALUTATION.is_match("Geachte voorzitter,"));
+        assert!(!SALUTATION.is_match("Geachte collega's zijn er niet in deze lange zin die doorloopt tot ver na zestig tekens hoor"));
+    }
+}

@@ -1,0 +1,270 @@
+//! Joining lines into running text, with line-final hyphens handled as extraction.md says:
+//! real Dutch hyphens stay (`NAVO-Rusland`, `niet-statelijke`), suspended compounds keep
+//! their space (`NAVO- en EU-lidstaten`), a typesetter's break is joined (`partner-` +
+//! `schapsbeleid`) when a soft hyphen or the document's own words say so.
+
+use std::collections::HashSet;
+
+use crate::lines::TextLine;
+
+/// Words after which a hyphen marks an elided compound part: `NAVO- en EU-lidstaten`.
+const SUSPENSION_WORDS: &[&str] = &["en", "of", "tot", "noch", "and", "or"];
+
+/// Dutch prefixes that keep their hyphen: `niet-statelijke`, `oud-minister`, `ex-partner`.
+const HYPHEN_PREFIXES: &[&str] = &["niet", "oud", "ex", "vice", "co", "non"];
+
+/// What the document itself says about its words, to decide line-final hyphens.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    /// Lowercased words found inside lines (never at a line end).
+    words: HashSet<String>,
+    /// The typesetter breaks words (soft hyphens seen, or breaks confirmed by the words).
+    pub hyphenates: bool,
+}
+
+impl Lexicon {
+    pub fn new(lines: &[TextLine]) -> Lexicon {
+        let mut words = HashSet::new();
+        for line in lines {
+            let tokens: Vec<&str> = line.text.split_whitespace().collect();
+            let inner = tokens.len().saturating_sub(1);
+            for token in tokens.iter().take(inner).skip(1) {
+                words.insert(clean(token));
+            }
+            // The first word of a line is whole unless the line before broke it; still
+            // good evidence for the hyphenated form, so keep words with inner hyphens.
+            if let Some(first) = tokens.first()
+                && first.contains('-')
+            {
+                words.insert(clean(first));
+            }
+        }
+        let mut lexicon = Lexicon {
+            words,
+            hyphenates: lines.iter().any(|l| l.soft_hyphen),
+        };
+        if !lexicon.hyphenates {
+            let (mut joined, mut kept) = (0, 0);
+            for pair in lines.windows(2) {
+                if let [a, b] = pair
+                    && let Some((left, right)) = hyphen_break(&a.text, &b.text)
+                {
+                    match lexicon.evidence(left, right) {
+                        Some(true) => joined += 1,
+                        Some(false) => kept += 1,
+                        None => {}
+                    }
+                }
+            }
+            lexicon.hyphenates = joined > 0 && joined >= kept;
+        }
+        lexicon
+    }
+
+    /// `Some(true)` when the document writes the word joined, `Some(false)` when it writes
+    /// it with the hyphen, `None` when it does not say.
+    fn evidence(&self, left: &str, right: &str) -> Option<bool> {
+        let right = clean(right);
+        let left = left.to_lowercase();
+        if self.words.contains(&format!("{left}{right}")) {
+            Some(true)
+        } else if self.words.contains(&format!("{left}-{right}")) {
+            Some(false)
+        } else {
+            None
+        }
+    }
+
+    /// How to join a line ending in `left-` with one starting with `right`.
+    pub fn decide(&self, left: &str, right: &str) -> Join {
+        let right_word = right.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if SUSPENSION_WORDS.contains(&right_word.to_lowercase().as_str()) {
+            return Join::KeepHyphenAndSpace;
+        }
+        let left_last = left.chars().last();
+        let right_first = right.chars().next();
+        if left_last.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            || right_first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        {
+            return Join::KeepHyphen;
+        }
+        match self.evidence(left, right_word) {
+            Some(true) => return Join::RemoveHyphen,
+            Some(false) => return Join::KeepHyphen,
+            None => {}
+        }
+        let last_part = left.rsplit('-').next().unwrap_or(left).to_lowercase();
+        if HYPHEN_PREFIXES.contains(&last_part.as_str()) {
+            return Join::KeepHyphen;
+        }
+        let vowel = |c: Option<char>| c.is_some_and(|c| "aeiouy".contains(c.to_ascii_lowercase()));
+        if !self.hyphenates || vowel(left_last) && vowel(right_first) {
+            Join::KeepHyphen
+        } else {
+            Join::RemoveHyphen
+        }
+    }
+}
+
+/// How two lines meet at a line-final hyphen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Join {
+    KeepHyphen,
+    KeepHyphenAndSpace,
+    RemoveHyphen,
+}
+
+/// A line ending in a word hyphen (`NAVO-`, not a free-standing dash): the word before the
+/// hyphen and the next line's first word.
+fn hyphen_break<'a>(line: &'a str, next: &'a str) -> Option<(&'a str, &'a str)> {
+    let last = line.split_whitespace().last()?;
+    let left = last.strip_suffix('-')?;
+    if !left.chars().last().is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    Some((left, next.split_whitespace().next()?))
+}
+
+/// Lowercase, surrounding punctuation removed.
+fn clean(token: &str) -> String {
+    token
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+        .to_lowercase()
+}
+
+/// The running text of consecutive lines.
+pub fn join_lines<'a>(lines: impl IntoIterator<Item = &'a TextLine>, lexicon: &Lexicon) -> String {
+    join_with_offsets(lines, lexicon).0
+}
+
+/// The running text of consecutive lines, and the character offset where each line starts in it.
+pub fn join_with_offsets<'a>(
+    lines: impl IntoIterator<Item = &'a TextLine>,
+    lexicon: &Lexicon,
+) -> (String, Vec<usize>) {
+    let mut text = String::new();
+    let mut chars = 0usize;
+    let mut starts = Vec::new();
+    let mut previous: Option<&TextLine> = None;
+    for line in lines {
+        match previous {
+            None => {}
+            Some(prev) if prev.soft_hyphen => {}
+            Some(prev) => {
+                match hyphen_break(&prev.text, &line.text).map(|(l, r)| lexicon.decide(l, r)) {
+                    Some(Join::KeepHyphen) => {}
+                    Some(Join::RemoveHyphen) => {
+                        text.pop();
+                        chars -= 1;
+                    }
+                    Some(Join::KeepHyphenAndSpace) | None => {
+                        text.push(' ');
+                        chars += 1;
+                    }
+                }
+            }
+        }
+        starts.push(chars);
+        text.push_str(&line.text);
+        chars += line.text.chars().count();
+        previous = Some(line);
+    }
+    (text, starts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(text: &str) -> TextLine {
+        TextLine::plain(1, 0, text)
+    }
+
+    fn joined(a: &str, b: &str, hyphenates: bool) -> String {
+        let lexicon = Lexicon {
+            hyphenates,
+            ..Lexicon::default()
+        };
+        join_lines([&line(a), &line(b)], &lexicon)
+    }
+
+    #[test]
+    fn real_hyphens_stay() {
+        assert_eq!(
+            joined("dialoog in de NAVO-", "Rusland Raad", true),
+            "dialoog in de NAVO-Rusland Raad"
+        );
+        assert_eq!(
+            joined("zowel statelijke als niet-", "statelijke actoren", true),
+            "zowel statelijke als niet-statelijke actoren"
+        );
+        assert_eq!(
+            joined("Nieuw-Zeeland, Zuid-", "Korea, Japan", true),
+            "Nieuw-Zeeland, Zuid-Korea, Japan"
+        );
+        assert_eq!(
+            joined("inzetten op EU/NAVO-", "samenwerking.", true),
+            "inzetten op EU/NAVO-samenwerking."
+        );
+    }
+
+    #[test]
+    fn suspended_compounds_keep_their_space() {
+        assert_eq!(
+            joined("De staatshoofden van de NAVO-", "en EU-lidstaten", false),
+            "De staatshoofden van de NAVO- en EU-lidstaten"
+        );
+        assert_eq!(
+            joined(
+                "onderzoek, technologie-",
+                "en capaciteitenontwikkeling",
+                true
+            ),
+            "onderzoek, technologie- en capaciteitenontwikkeling"
+        );
+    }
+
+    #[test]
+    fn typesetter_breaks_are_joined_when_the_document_hyphenates() {
+        assert_eq!(
+            joined("het partner-", "schapsbeleid van", true),
+            "het partnerschapsbeleid van"
+        );
+        assert_eq!(
+            joined("het partner-", "schapsbeleid van", false),
+            "het partner-schapsbeleid van"
+        );
+    }
+
+    #[test]
+    fn the_documents_words_decide() {
+        let lines: Vec<TextLine> = [
+            "een goede samenwerking is",
+            "de samen-",
+            "werking met de EU",
+        ]
+        .into_iter()
+        .map(line)
+        .collect();
+        let lexicon = Lexicon::new(&lines);
+        assert!(lexicon.hyphenates);
+        assert_eq!(
+            join_lines(&lines[1..], &lexicon),
+            "de samenwerking met de EU"
+        );
+    }
+
+    #[test]
+    fn dashes_and_soft_hyphens() {
+        assert_eq!(
+            joined("een voorsprong -", "cruciaal is", true),
+            "een voorsprong - cruciaal is"
+        );
+        let mut a = line("de be");
+        a.soft_hyphen = true;
+        assert_eq!(
+            join_lines([&a, &line("langrijkste")], &Lexicon::default()),
+            "de belangrijkste"
+        );
+    }
+}

@@ -1,0 +1,173 @@
+//! The layout's lines prepared for parsing: text with footnote markers taken out, typography
+//! summarised, and the measures of the body type (size, line pitch, column edges).
+
+use kamerbrief_model::{Layout, Line, Rect, Role};
+
+/// One line of the layout, as the parser sees it.
+#[derive(Clone, Debug)]
+pub struct TextLine {
+    pub page: u32,
+    pub role: Role,
+    /// Words joined by single spaces, superscript markers left out.
+    pub text: String,
+    /// Superscript markers and the character offset in `text` where each stood.
+    pub markers: Vec<(String, usize)>,
+    pub bbox: Rect,
+    pub baseline: f32,
+    pub size: f32,
+    /// Every word bold (or every word italic): a typographic emphasis of the whole line.
+    pub bold: bool,
+    pub italic: bool,
+    /// The last word ended in a soft hyphen.
+    pub soft_hyphen: bool,
+    /// Width of the first word, to tell whether it would have fitted on the line before.
+    pub first_word_width: f32,
+    /// The layout carries fonts (false for text input: typography is then unknown).
+    pub typographic: bool,
+}
+
+impl TextLine {
+    pub fn from_line(page: u32, line: &Line) -> TextLine {
+        let mut text = String::new();
+        let mut markers = Vec::new();
+        for word in &line.words {
+            if word.superscript && !text.is_empty() && is_marker(&word.text) {
+                markers.push((word.text.clone(), text.chars().count()));
+                continue;
+            }
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(&word.text);
+        }
+        let real: Vec<_> = line.words.iter().filter(|w| !w.superscript).collect();
+        let typographic = line.words.iter().any(|w| !w.font.is_empty());
+        TextLine {
+            page,
+            role: line.role,
+            text,
+            markers,
+            bbox: line.bbox,
+            baseline: line.baseline,
+            size: line.dominant_size(),
+            bold: typographic && !real.is_empty() && real.iter().all(|w| w.bold),
+            italic: typographic && !real.is_empty() && real.iter().all(|w| w.italic),
+            soft_hyphen: line.words.last().is_some_and(|w| w.soft_hyphen),
+            first_word_width: line.words.first().map_or(0.0, |w| w.bbox.width()),
+            typographic,
+        }
+    }
+
+    /// A line without typography, for tests: `index` sets its place on the page.
+    #[cfg(test)]
+    pub fn plain(page: u32, index: usize, text: &str) -> TextLine {
+        let line = kamerbrief_model::Layout::from_text(text)
+            .pages
+            .into_iter()
+            .next()
+            .and_then(|p| p.lines.into_iter().next())
+            .unwrap_or_default();
+        let mut out = TextLine::from_line(page, &line);
+        out.baseline += index as f32 * 12.0;
+        out
+    }
+
+    pub fn ends_sentence(&self) -> bool {
+        let t = self.text.trim_end_matches(['"', '”', '’', '\'', ')']);
+        t.ends_with(['.', '!', '?', ':', ';'])
+    }
+
+    pub fn starts_lowercase(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_lowercase)
+    }
+}
+
+/// A footnote marker: a number or a symbol such as `*`.
+fn is_marker(text: &str) -> bool {
+    (text.len() <= 3 && text.chars().all(|c| c.is_ascii_digit()))
+        || matches!(text, "*" | "**" | "†" | "‡")
+}
+
+/// Measures of the body type over the whole document.
+#[derive(Clone, Copy, Debug)]
+pub struct Measures {
+    /// The size most body characters are set in.
+    pub size: f32,
+    /// The usual distance between baselines of consecutive body lines.
+    pub pitch: f32,
+    /// Whether the layout has typography at all.
+    pub typographic: bool,
+}
+
+pub fn measures(lines: &[TextLine]) -> Measures {
+    let typographic = lines.iter().any(|l| l.typographic);
+    let size = mode(
+        lines
+            .iter()
+            .filter(|l| l.role == Role::Body)
+            .map(|l| (l.size, l.text.chars().count())),
+    )
+    .unwrap_or(10.0);
+    let mut steps = Vec::new();
+    for pair in lines.windows(2) {
+        if let [a, b] = pair
+            && a.page == b.page
+            && a.role == Role::Body
+            && b.role == Role::Body
+            && (a.size - size).abs() < 0.1 * size
+            && (b.size - size).abs() < 0.1 * size
+        {
+            let step = b.baseline - a.baseline;
+            if step > 0.5 * size && step < 1.9 * size {
+                steps.push((step, 1));
+            }
+        }
+    }
+    let pitch = mode(steps.into_iter()).unwrap_or(1.2 * size);
+    Measures {
+        size,
+        pitch,
+        typographic,
+    }
+}
+
+/// The value with the most weight (values within 2 % are one).
+fn mode(values: impl Iterator<Item = (f32, usize)>) -> Option<f32> {
+    let mut tally: Vec<(f32, usize)> = Vec::new();
+    for (v, w) in values {
+        match tally
+            .iter_mut()
+            .find(|(t, _)| (*t - v).abs() <= 0.02 * t.abs().max(1.0))
+        {
+            Some(entry) => entry.1 += w,
+            None => tally.push((v, w)),
+        }
+    }
+    tally.into_iter().max_by_key(|&(_, w)| w).map(|(v, _)| v)
+}
+
+/// All lines of the layout in reading order.
+pub fn text_lines(layout: &Layout) -> Vec<TextLine> {
+    layout
+        .pages
+        .iter()
+        .flat_map(|p| {
+            p.lines
+                .iter()
+                .map(move |l| TextLine::from_line(p.number, l))
+        })
+        .filter(|l| !l.text.is_empty())
+        .collect()
+}
+
+/// The right edge of the body column on a page: where full lines end.
+pub fn right_edge(lines: &[TextLine], page: u32) -> Option<f32> {
+    let mut ends: Vec<f32> = lines
+        .iter()
+        .filter(|l| l.page == page && l.role == Role::Body)
+        .map(|l| l.bbox.x1)
+        .collect();
+    ends.sort_by(f32::total_cmp);
+    ends.get(ends.len().saturating_sub(1).min(ends.len() * 9 / 10))
+        .copied()
+}

@@ -1,0 +1,158 @@
+//! The letter as a reader reads it: plain text and Markdown.
+
+use kamerbrief_model::{Block, BlockKind, Letter};
+
+/// Salutation, headings, paragraphs, list items (one block per item, with its label), the
+/// closing and the signatory lines; one block per paragraph, blocks separated by a blank line.
+/// No header, footer or reference column.
+pub fn text(letter: &Letter) -> String {
+    let mut blocks: Vec<String> = Vec::new();
+    blocks.extend(letter.salutation.iter().map(|b| b.text.clone()));
+    for section in &letter.sections {
+        if let Some(h) = &section.heading {
+            blocks.push(match &h.number {
+                Some(n) => format!("{n} {}", h.text),
+                None => h.text.clone(),
+            });
+        }
+        for block in &section.blocks {
+            push_block(&mut blocks, block);
+        }
+    }
+    blocks.extend(letter.closing.iter().map(|b| b.text.clone()));
+    for s in &letter.signatories {
+        blocks.push(s.printed_role.clone());
+        blocks.extend(s.name.clone());
+    }
+    join_blocks(&blocks)
+}
+
+fn push_block(blocks: &mut Vec<String>, block: &Block) {
+    match block.kind {
+        BlockKind::List => blocks.extend(
+            block
+                .items
+                .iter()
+                .map(|i| format!("{} {}", i.label, i.text)),
+        ),
+        _ => blocks.push(block.text.clone()),
+    }
+}
+
+fn join_blocks(blocks: &[String]) -> String {
+    let mut out = blocks.join("\n\n");
+    out.push('\n');
+    out
+}
+
+/// The same text, readable as Markdown, with the metadata on top and footnotes at the end.
+pub fn markdown(letter: &Letter) -> String {
+    let meta = &letter.metadata;
+    let mut out: Vec<String> = Vec::new();
+    out.push(format!("# {}", meta.subject.as_deref().unwrap_or("Brief")));
+    let mut facts = Vec::new();
+    for (name, value) in [
+        ("Datum", meta.date.as_deref()),
+        ("Afzender", meta.sender.as_deref()),
+        ("Ons kenmerk", meta.sender_reference.as_deref()),
+    ] {
+        if let Some(v) = value {
+            facts.push(format!("- **{name}:** {v}"));
+        }
+    }
+    if !meta.addressee.is_empty() {
+        facts.push(format!("- **Aan:** {}", meta.addressee.join(", ")));
+    }
+    for field in meta.reference_column.iter().filter(|f| f.label.is_some()) {
+        facts.push(format!(
+            "- **{}:** {}",
+            field.label.as_deref().unwrap_or_default(),
+            field.value
+        ));
+    }
+    if !facts.is_empty() {
+        out.push(facts.join("\n"));
+    }
+    out.extend(letter.salutation.iter().map(|b| b.text.clone()));
+    for (s, section) in letter.sections.iter().enumerate() {
+        if let Some(h) = &section.heading {
+            let hashes = "#".repeat(usize::from(h.level.clamp(1, 4)) + 1);
+            out.push(match &h.number {
+                Some(n) => format!("{hashes} {n} {}", h.text),
+                None => format!("{hashes} {}", h.text),
+            });
+        }
+        for (b, block) in section.blocks.iter().enumerate() {
+            let text = with_footnote_marks(letter, s, b, &block.text);
+            match block.kind {
+                BlockKind::List => out.push(
+                    block
+                        .items
+                        .iter()
+                        .map(|i| format!("{} {}", markdown_label(&i.label), i.text))
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                ),
+                _ => out.push(text),
+            }
+        }
+    }
+    out.extend(letter.closing.iter().map(|b| b.text.clone()));
+    for s in &letter.signatories {
+        out.push(match &s.name {
+            Some(name) => format!("{}  \n**{name}**", s.printed_role),
+            None => s.printed_role.clone(),
+        });
+    }
+    if !letter.footnotes.is_empty() {
+        out.push(
+            letter
+                .footnotes
+                .iter()
+                .map(|f| format!("[^{}]: {}", f.marker, f.text))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        );
+    }
+    join_blocks(&out)
+}
+
+/// `1.` stays, bullets become `-`; `a)` is escaped so Markdown keeps it as text.
+fn markdown_label(label: &str) -> String {
+    if label.chars().next().is_some_and(|c| c.is_ascii_digit()) && label.ends_with('.') {
+        label.to_string()
+    } else if label.chars().all(|c| !c.is_alphanumeric()) && label.chars().count() == 1 {
+        "-".to_string()
+    } else {
+        format!("- {label}")
+    }
+}
+
+/// The block text with `[^n]` where its footnote markers stood.
+fn with_footnote_marks(letter: &Letter, section: usize, block: usize, text: &str) -> String {
+    let mut marks: Vec<(usize, &str)> = letter
+        .footnotes
+        .iter()
+        .filter_map(|f| {
+            f.anchor
+                .filter(|a| a.section == section && a.block == block)
+                .map(|a| (a.offset, f.marker.as_str()))
+        })
+        .collect();
+    if marks.is_empty() {
+        return text.to_string();
+    }
+    marks.sort_unstable();
+    let mut out = String::new();
+    let mut next = marks.iter().peekable();
+    for (i, c) in text.chars().enumerate() {
+        while let Some((_, m)) = next.next_if(|(o, _)| *o == i) {
+            out.push_str(&format!("[^{m}]"));
+        }
+        out.push(c);
+    }
+    for (_, m) in next {
+        out.push_str(&format!("[^{m}]"));
+    }
+    out
+}
