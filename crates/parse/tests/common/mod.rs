@@ -1,0 +1,138 @@
+//! Checks every parsed fixture must pass, whatever its producer.
+
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+
+use kamerbrief_model::{Layout, Parsed, Role};
+
+/// Blocks of a text rendering: split at blank lines, whitespace folded.
+pub fn blocks(text: &str) -> Vec<String> {
+    text.split("\n\n")
+        .map(|b| b.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|b| !b.is_empty())
+        .collect()
+}
+
+/// Asserts that two block lists are equal, reporting the first difference readably.
+pub fn assert_blocks_eq(ours: &[String], reference: &[String]) {
+    for (i, (a, b)) in ours.iter().zip(reference).enumerate() {
+        assert_eq!(a, b, "block {i} differs");
+    }
+    assert_eq!(
+        ours.len(),
+        reference.len(),
+        "number of blocks; ours ends with {:?}",
+        ours.last()
+    );
+}
+
+/// Characters that carry text: not whitespace, not hyphens (a typesetter's hyphen is
+/// legitimately removed when lines are joined).
+fn counted(text: &str, tally: &mut BTreeMap<char, i64>, sign: i64) {
+    for c in text
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{AD}'))
+    {
+        *tally.entry(c).or_default() += sign;
+    }
+}
+
+/// Every body character of the layout appears exactly once in the letter, and nothing else:
+/// no word lost, duplicated or invented. Furniture (reference column, page numbers, running
+/// heads) is not in the body.
+pub fn assert_body_accounted_for(layout: &Layout, parsed: &Parsed) {
+    let mut tally = BTreeMap::new();
+    for line in layout
+        .pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .filter(|l| l.role == Role::Body)
+    {
+        for word in &line.words {
+            counted(&word.text, &mut tally, 1);
+        }
+    }
+    let letter = &parsed.letter;
+    let meta = &letter.metadata;
+    let mut texts: Vec<String> = meta.letterhead.clone();
+    if let Some(r) = &meta.return_address {
+        texts.push(format!("> Retouradres {r}"));
+    }
+    texts.extend(meta.addressee.iter().cloned());
+    // Label/value lines above the salutation (those of the reference column are furniture).
+    let column_pages: Vec<String> = layout
+        .pages
+        .iter()
+        .take(1)
+        .flat_map(|p| &p.lines)
+        .filter(|l| l.role.is_furniture())
+        .map(|l| l.text())
+        .collect();
+    for field in &meta.reference_column {
+        let printed = format!(
+            "{} {}",
+            field.label.clone().unwrap_or_default(),
+            field.value
+        );
+        let in_column = column_pages
+            .iter()
+            .any(|l| *l == field.value || l.starts_with(field.label.as_deref().unwrap_or("\u{0}")));
+        if !in_column {
+            texts.push(printed);
+        }
+    }
+    texts.extend(letter.salutation.iter().map(|b| b.text.clone()));
+    for section in &letter.sections {
+        if let Some(h) = &section.heading {
+            texts.push(format!(
+                "{} {}",
+                h.number.clone().unwrap_or_default(),
+                h.text
+            ));
+        }
+        texts.extend(section.blocks.iter().map(|b| b.text.clone()));
+    }
+    texts.extend(letter.closing.iter().map(|b| b.text.clone()));
+    for s in &letter.signatories {
+        texts.push(s.printed_role.clone());
+        texts.extend(s.name.clone());
+    }
+    for f in &letter.footnotes {
+        texts.push(format!("{} {}", f.marker, f.text));
+        if f.anchor.is_some() {
+            texts.push(f.marker.clone());
+        }
+    }
+    for t in &texts {
+        counted(t, &mut tally, -1);
+    }
+    let off: Vec<(char, i64)> = tally.into_iter().filter(|(_, n)| *n != 0).collect();
+    assert!(
+        off.is_empty(),
+        "characters lost (+) or added (-) between the layout's body and the letter: {off:?}"
+    );
+
+    // No furniture line's text in the body.
+    let body_text: String = letter
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    for line in layout
+        .pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .filter(|l| l.role.is_furniture())
+    {
+        let text = line.text();
+        if text.split_whitespace().count() >= 3 {
+            assert!(
+                !body_text.contains(&text),
+                "furniture in the body: {text:?}"
+            );
+        }
+    }
+}

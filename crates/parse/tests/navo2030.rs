@@ -1,0 +1,186 @@
+//! The replica of the NAVO2030 letter, parsed: structure, text block for block, invariants.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+mod common;
+
+use kamerbrief_model::{BlockKind, Layout, Parsed};
+
+const PDF: &[u8] = include_bytes!("../../../fixtures/navo2030/navo2030.pdf");
+const REFERENCE: &str = include_str!("../../../fixtures/navo2030/reference.txt");
+
+fn parsed() -> (Layout, Parsed) {
+    let layout = kamerbrief_extract::extract(PDF, &Default::default()).unwrap();
+    let parsed = kamerbrief_parse::parse(&layout);
+    (layout, parsed)
+}
+
+#[test]
+fn text_equals_the_reference_block_for_block() {
+    let (_, parsed) = parsed();
+    let ours = common::blocks(&kamerbrief_parse::render::text(&parsed.letter));
+    common::assert_blocks_eq(&ours, &common::blocks(REFERENCE));
+}
+
+#[test]
+fn every_body_word_once_and_no_furniture() {
+    let (layout, parsed) = parsed();
+    common::assert_body_accounted_for(&layout, &parsed);
+}
+
+#[test]
+fn structure() {
+    let (_, parsed) = parsed();
+    let letter = &parsed.letter;
+    let headings: Vec<&str> = letter
+        .sections
+        .iter()
+        .filter_map(|s| s.heading.as_ref())
+        .map(|h| h.text.as_str())
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "Algemeen",
+            "Aanbevelingen: nieuwe en hernieuwde dreigingen",
+            "Aanbevelingen: effectiviteit",
+            "Aanbevelingen: Partnerschappen",
+            "Volgende stappen"
+        ]
+    );
+    assert!(
+        letter.sections[0].heading.is_none(),
+        "the opening is untitled"
+    );
+
+    let lists: Vec<_> = letter
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter(|b| b.kind == BlockKind::List)
+        .collect();
+    assert_eq!(lists.len(), 1);
+    let labels: Vec<&str> = lists[0].items.iter().map(|i| i.label.as_str()).collect();
+    assert_eq!(labels, ["1.", "2.", "3."]);
+    assert!(
+        lists[0].items[2]
+            .text
+            .ends_with("uit alle strategische richtingen."),
+        "item 3 whole: {}",
+        lists[0].items[2].text
+    );
+
+    let enumeration = letter
+        .sections
+        .last()
+        .unwrap()
+        .blocks
+        .iter()
+        .find(|b| !b.items.is_empty())
+        .expect("inline enumeration");
+    assert_eq!(enumeration.kind, BlockKind::Paragraph);
+    assert_eq!(enumeration.items.len(), 8);
+    assert_eq!(
+        enumeration.items[7].text,
+        "het herzien van het Strategisch Concept"
+    );
+
+    let signatories: Vec<(&str, Option<&str>)> = letter
+        .signatories
+        .iter()
+        .map(|s| (s.role.as_str(), s.name.as_deref()))
+        .collect();
+    assert_eq!(
+        signatories,
+        [
+            ("De Minister van Buitenlandse Zaken", Some("Stef Blok")),
+            ("De Minister van Defensie", Some("Ank Bijleveld-Schouten"))
+        ]
+    );
+    assert_eq!(
+        letter.salutation.as_ref().unwrap().text,
+        "Geachte voorzitter,"
+    );
+}
+
+#[test]
+fn metadata_and_references() {
+    let (_, parsed) = parsed();
+    let meta = &parsed.letter.metadata;
+    assert_eq!(meta.date.as_deref(), Some("2021-04-07"));
+    assert_eq!(meta.subject.as_deref(), Some("NAVO Reflectierapport 2030"));
+    assert_eq!(
+        meta.sender.as_deref(),
+        Some("Ministerie van Buitenlandse Zaken")
+    );
+    assert_eq!(
+        meta.return_address.as_deref(),
+        Some("Postbus 20061 2500 EB Den Haag")
+    );
+    assert_eq!(meta.addressee[0], "Aan de Voorzitter van de Tweede Kamer");
+    assert_eq!(meta.pages, 11);
+    let labels: Vec<&str> = meta
+        .reference_column
+        .iter()
+        .filter_map(|f| f.label.as_deref())
+        .collect();
+    assert_eq!(labels, ["Datum", "Betreft", "Bijlage(n)"]);
+
+    let refs = &parsed.letter.references;
+    assert_eq!(refs.len(), 1);
+    let r = &refs[0];
+    assert_eq!(
+        (
+            r.dossier.as_deref(),
+            r.suffix.as_deref(),
+            r.number,
+            r.id.as_deref()
+        ),
+        (Some("35373"), None, Some(1), Some("kst-35373-1"))
+    );
+    let block = &parsed.letter.sections[r.anchor.section].blocks[r.anchor.block];
+    let at: String = block
+        .text
+        .chars()
+        .skip(r.anchor.offset)
+        .take(r.text.chars().count())
+        .collect();
+    assert_eq!(at, r.text, "the anchor points at the citation");
+    assert!(parsed.letter.dates.iter().any(|d| d.date == "2020-11-25"));
+}
+
+#[test]
+fn provenance() {
+    let (_, parsed) = parsed();
+    let blocks: Vec<_> = parsed
+        .letter
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .collect();
+    assert!(
+        blocks
+            .iter()
+            .all(|b| b.page >= 1 && b.bbox.width() > 0.0 && !b.parts.is_empty())
+    );
+    // A paragraph that runs over a page carries both parts.
+    let crossing = blocks
+        .iter()
+        .find(|b| b.text.starts_with("Zoals toegezegd"))
+        .unwrap();
+    assert_eq!(
+        crossing.parts.iter().map(|p| p.page).collect::<Vec<_>>(),
+        [1, 2]
+    );
+}
+
+#[test]
+fn snapshot() {
+    let (_, parsed) = parsed();
+    insta::assert_yaml_snapshot!("navo2030_letter", parsed);
+}
