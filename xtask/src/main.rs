@@ -18,7 +18,11 @@ fn main() -> ExitCode {
         "gen-tables" => tables::run(rest),
         _ => {
             eprintln!("{HELP}");
-            return if command == "help" { ExitCode::SUCCESS } else { ExitCode::FAILURE };
+            return if command == "help" {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            };
         }
     };
     match result {
