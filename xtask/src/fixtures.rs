@@ -5,15 +5,37 @@
 //! `reference.txt`, the body blocks the parser is judged against.
 
 mod fodt;
+mod invented;
 mod office;
+mod producers;
 mod seed;
 mod verify;
 
 use std::path::{Path, PathBuf};
 
-const USAGE: &str = "usage: cargo xtask fixtures [--seed <navo2030.txt>]";
+const USAGE: &str = "usage: cargo xtask fixtures [all|navo2030|producers|invented] [--seed <navo2030.txt>]";
 
+/// Which fixtures to build: all of them by default.
 pub fn run(args: &[String]) -> crate::Result {
+    let (which, rest) = match args.split_first() {
+        Some((w, rest)) if !w.starts_with("--") => (w.as_str(), rest),
+        _ => ("all", args),
+    };
+    match which {
+        "navo2030" => navo2030(rest),
+        "producers" => producers::run(rest),
+        "invented" => invented::run(rest),
+        "all" => {
+            navo2030(rest)?;
+            invented::run(&[])?;
+            producers::run(&[])
+        }
+        _ => Err(USAGE.into()),
+    }
+}
+
+/// The replica of the NAVO2030 letter, from the seed.
+fn navo2030(args: &[String]) -> crate::Result {
     let seed_path = seed_path(args)?;
     let version = office::ensure_soffice()?;
     println!("using {version}");
