@@ -2,6 +2,7 @@
 
 mod corpus;
 mod fixtures;
+mod regenerate;
 mod tables;
 
 use std::process::ExitCode;
@@ -15,6 +16,7 @@ fn main() -> ExitCode {
     let result = match command {
         "corpus" => corpus::run(rest),
         "fixtures" => fixtures::run(rest),
+        "regenerate" => regenerate::run(rest),
         "gen-tables" => tables::run(rest),
         _ => {
             eprintln!("{HELP}");
@@ -37,6 +39,7 @@ fn main() -> ExitCode {
 const HELP: &str = "usage: cargo xtask <command>
 
 commands:
+  regenerate   the main job: data/navo2030.json and .md from the replica PDF, and the JSON Schema
   corpus       extract the real-world corpus (../shared/corpus) and score it against pdftotext
   fixtures     rebuild the PDFs under fixtures/ with their third-party producers
   gen-tables   regenerate the font tables of crates/extract from public sources";

@@ -22,3 +22,12 @@ pub use letter::{
     Letter, ListItem, Metadata, Parsed, Provenance, Question, Recommendation, Reference,
     ReferenceField, ReferenceKind, Section, Sentence, Signatory, Stance,
 };
+
+/// The JSON Schema of the `kamerbrief parse` JSON output ([`Parsed`]), as committed in
+/// `schema/letter.schema.json`.
+pub fn letter_schema() -> String {
+    let schema = schemars::schema_for!(Parsed);
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}

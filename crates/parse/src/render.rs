@@ -1,6 +1,13 @@
 //! The letter as a reader reads it: plain text and Markdown.
 
-use kamerbrief_model::{Block, BlockKind, Letter};
+use kamerbrief_model::{Block, BlockKind, Letter, Parsed};
+
+/// The JSON contract: pretty-printed, with a final newline.
+pub fn json(parsed: &Parsed) -> String {
+    let mut out = serde_json::to_string_pretty(parsed).unwrap_or_default();
+    out.push('\n');
+    out
+}
 
 /// Salutation, headings, paragraphs, list items (one block per item, with its label), the
 /// closing and the signatory lines; one block per paragraph, blocks separated by a blank line.
@@ -51,24 +58,23 @@ pub fn markdown(letter: &Letter) -> String {
     let mut out: Vec<String> = Vec::new();
     out.push(format!("# {}", meta.subject.as_deref().unwrap_or("Brief")));
     let mut facts = Vec::new();
-    for (name, value) in [
-        ("Datum", meta.date.as_deref()),
-        ("Afzender", meta.sender.as_deref()),
-        ("Ons kenmerk", meta.sender_reference.as_deref()),
-    ] {
-        if let Some(v) = value {
-            facts.push(format!("- **{name}:** {v}"));
-        }
+    if let Some(sender) = &meta.sender {
+        facts.push(format!("- **Afzender:** {sender}"));
     }
     if !meta.addressee.is_empty() {
-        facts.push(format!("- **Aan:** {}", meta.addressee.join(", ")));
+        facts.push(format!(
+            "- **Geadresseerde:** {}",
+            meta.addressee.join(", ")
+        ));
     }
     for field in meta.reference_column.iter().filter(|f| f.label.is_some()) {
-        facts.push(format!(
-            "- **{}:** {}",
-            field.label.as_deref().unwrap_or_default(),
-            field.value
-        ));
+        let label = field.label.as_deref().unwrap_or_default();
+        match (&meta.date, field.key) {
+            (Some(iso), kamerbrief_model::FieldKey::Date) => {
+                facts.push(format!("- **{label}:** {} ({iso})", field.value))
+            }
+            _ => facts.push(format!("- **{label}:** {}", field.value)),
+        }
     }
     if !facts.is_empty() {
         out.push(facts.join("\n"));
