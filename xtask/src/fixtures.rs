@@ -13,7 +13,8 @@ mod verify;
 
 use std::path::{Path, PathBuf};
 
-const USAGE: &str = "usage: cargo xtask fixtures [all|navo2030|producers|invented] [--seed <navo2030.txt>]";
+const USAGE: &str =
+    "usage: cargo xtask fixtures [all|navo2030|producers|invented] [--seed <navo2030.txt>]";
 
 /// Which fixtures to build: all of them by default.
 pub fn run(args: &[String]) -> crate::Result {
