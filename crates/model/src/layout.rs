@@ -99,42 +99,36 @@ pub mod text_geometry {
 
 impl Layout {
     /// A layout from plain text lines without positions or fonts: what `pdftotext`, an OCR
-    /// engine or another extractor gives. Form feeds (`\f`) separate pages; blank lines keep
-    /// their vertical space, so paragraph breaks stay visible to the parser. Each line gets
-    /// a box as if set in a fixed-pitch font ([`text_geometry`]) and an empty font name, which
-    /// tells the parser that typography (bold, sizes) is unknown. Every line is `Body`.
+    /// engine or another extractor gives. Blank lines keep their vertical space, so paragraph
+    /// breaks stay visible to the parser. Each line gets a box as if set in a fixed-pitch
+    /// font ([`text_geometry`]) and an empty font name, which tells the parser that
+    /// typography (bold, sizes) is unknown. Every line is `Body`.
+    ///
+    /// Pages: form feeds (`\f`) separate them, as `pdftotext` writes them. Text without form
+    /// feeds whose unindented lines are interrupted, rarely, by a line starting with exactly
+    /// one space is read as another extractor's page-start mark: each such line opens a page
+    /// (a diagnostic says so). Page breaks matter: across one, a paragraph break leaves no
+    /// blank line.
     pub fn from_text(text: &str) -> Layout {
-        use text_geometry::{CHAR_WIDTH, LEFT, PITCH, SIZE, TOP};
+        let mut diagnostics = Vec::new();
+        let pages_text: Vec<String> = if text.contains('\u{c}') {
+            text.split('\u{c}').map(str::to_string).collect()
+        } else if let Some(pages) = split_at_page_marks(text) {
+            diagnostics.push(crate::Diagnostic::new(
+                crate::DiagnosticKind::Uncertain,
+                None,
+                format!(
+                    "no form feeds; {} page starts read from lines that begin with one space",
+                    pages.len() - 1
+                ),
+            ));
+            pages
+        } else {
+            vec![text.to_string()]
+        };
         let mut pages = Vec::new();
-        for (index, page_text) in text.split('\u{c}').enumerate() {
-            let mut lines = Vec::new();
-            let mut y = TOP;
-            for raw in page_text.lines() {
-                let baseline = y + SIZE;
-                y += PITCH;
-                let mut x = LEFT;
-                let mut words = Vec::new();
-                for (offset, word) in split_with_offsets(raw) {
-                    let start = LEFT + offset as f32 * CHAR_WIDTH;
-                    x = start + word.chars().count() as f32 * CHAR_WIDTH;
-                    words.push(Word {
-                        text: word.to_string(),
-                        bbox: Rect::new(start, baseline - 0.8 * SIZE, x, baseline + 0.2 * SIZE),
-                        size: SIZE,
-                        ..Word::default()
-                    });
-                }
-                if words.is_empty() {
-                    continue;
-                }
-                let x0 = words.first().map_or(LEFT, |w| w.bbox.x0);
-                lines.push(Line {
-                    bbox: Rect::new(x0, baseline - 0.8 * SIZE, x, baseline + 0.2 * SIZE),
-                    baseline,
-                    role: Role::Body,
-                    words,
-                });
-            }
+        for (index, page_text) in pages_text.iter().enumerate() {
+            let lines = text_lines(page_text);
             if index > 0 && lines.is_empty() && page_text.trim().is_empty() {
                 continue;
             }
@@ -146,11 +140,71 @@ impl Layout {
                 ..Page::default()
             });
         }
-        Layout {
-            pages,
-            diagnostics: Vec::new(),
+        Layout { pages, diagnostics }
+    }
+}
+
+/// Lines of one page of text, placed as [`text_geometry`] says.
+fn text_lines(page_text: &str) -> Vec<Line> {
+    use text_geometry::{CHAR_WIDTH, LEFT, PITCH, SIZE, TOP};
+    let mut lines = Vec::new();
+    let mut y = TOP;
+    for raw in page_text.lines() {
+        let baseline = y + SIZE;
+        y += PITCH;
+        let mut x = LEFT;
+        let mut words = Vec::new();
+        for (offset, word) in split_with_offsets(raw) {
+            let start = LEFT + offset as f32 * CHAR_WIDTH;
+            x = start + word.chars().count() as f32 * CHAR_WIDTH;
+            words.push(Word {
+                text: word.to_string(),
+                bbox: Rect::new(start, baseline - 0.8 * SIZE, x, baseline + 0.2 * SIZE),
+                size: SIZE,
+                ..Word::default()
+            });
+        }
+        let Some(x0) = words.first().map(|w| w.bbox.x0) else {
+            continue;
+        };
+        lines.push(Line {
+            bbox: Rect::new(x0, baseline - 0.8 * SIZE, x, baseline + 0.2 * SIZE),
+            baseline,
+            role: Role::Body,
+            words,
+        });
+    }
+    lines
+}
+
+/// Pages marked by a single leading space on their first line, when that is the only
+/// indentation in the text and marks at most one line in ten. `None` otherwise.
+fn split_at_page_marks(text: &str) -> Option<Vec<String>> {
+    let lines: Vec<&str> = text.lines().collect();
+    let content = lines.iter().filter(|l| !l.trim().is_empty()).count();
+    let marked = |l: &str| l.starts_with(' ') && !l.starts_with("  ") && !l.trim().is_empty();
+    let marks = lines.iter().filter(|l| marked(l)).count();
+    let other_indent = lines
+        .iter()
+        .any(|l| l.starts_with("  ") || l.starts_with('\t'));
+    if marks < 2 || other_indent || marks * 10 > content {
+        return None;
+    }
+    let mut pages: Vec<String> = vec![String::new()];
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0
+            && marked(line)
+            && let Some(page) = pages.last()
+            && !page.trim().is_empty()
+        {
+            pages.push(String::new());
+        }
+        if let Some(page) = pages.last_mut() {
+            page.push_str(line);
+            page.push('\n');
         }
     }
+    Some(pages)
 }
 
 /// Whitespace-separated words with their character offsets. Leading spaces are ignored:
@@ -313,7 +367,7 @@ mod tests {
 
     #[test]
     fn layout_from_text() {
-        let layout = Layout::from_text(" Geachte voorzitter,\n\nIn april  2020\n\u{c}Pagina twee");
+        let layout = Layout::from_text("Geachte voorzitter,\n\nIn april  2020\n\u{c}Pagina twee");
         assert_eq!(layout.pages.len(), 2);
         let lines = &layout.pages[0].lines;
         assert_eq!(
@@ -330,6 +384,26 @@ mod tests {
             text_geometry::LEFT + 10.0 * text_geometry::CHAR_WIDTH
         );
         assert!(lines[0].words.iter().all(|w| w.font.is_empty()));
+    }
+
+    #[test]
+    fn page_starts_marked_by_one_space() {
+        let mut text = String::new();
+        for i in 0..40 {
+            let mark = if i % 15 == 0 { " " } else { "" };
+            text.push_str(&format!("{mark}regel {i}\n"));
+        }
+        let text = text.as_str();
+        let layout = Layout::from_text(text);
+        let firsts: Vec<String> = layout.pages.iter().map(|p| p.lines[0].text()).collect();
+        assert_eq!(firsts, ["regel 0", "regel 15", "regel 30"]);
+        // Text with other indentation is not read as page marks.
+        assert_eq!(
+            Layout::from_text(&text.replace("regel 3\n", "   regel 3\n"))
+                .pages
+                .len(),
+            1
+        );
     }
 
     #[test]

@@ -112,8 +112,9 @@ fn breaks_between(
     if !prev.ends_sentence() || line.starts_lowercase() {
         return false;
     }
+    // The word and a space, with some slack: widths are measured, not known exactly.
     let room = right_edges(prev.page) - prev.bbox.x1;
-    line.first_word_width + 0.3 * m.size <= room
+    line.first_word_width + 0.8 * m.size <= room
 }
 
 fn is_emphasised(line: &TextLine, m: &Measures) -> bool {

@@ -184,3 +184,60 @@ fn snapshot() {
     let (_, parsed) = parsed();
     insta::assert_yaml_snapshot!("navo2030_letter", parsed);
 }
+
+/// The seed itself (`navo2030.txt`, page-start spaces and all) read as plain text gives the
+/// same letter as the PDF: blocks, headings, list items, signatories (provenance aside).
+#[test]
+fn text_input_gives_the_same_letter() {
+    let seed = include_str!("../../../fixtures/navo2030/navo2030.txt");
+    let from_text = kamerbrief_parse::parse(&Layout::from_text(seed));
+    let (_, from_pdf) = parsed();
+    let render = |p: &Parsed| common::blocks(&kamerbrief_parse::render::text(&p.letter));
+    common::assert_blocks_eq(&render(&from_text), &render(&from_pdf));
+    let shape = |p: &Parsed| {
+        let l = &p.letter;
+        let headings: Vec<String> = l
+            .sections
+            .iter()
+            .map(|s| {
+                s.heading
+                    .as_ref()
+                    .map(|h| h.text.clone())
+                    .unwrap_or_default()
+            })
+            .collect();
+        let items: Vec<Vec<(String, String)>> = l
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .map(|b| {
+                b.items
+                    .iter()
+                    .map(|i| (i.label.clone(), i.text.clone()))
+                    .collect()
+            })
+            .collect();
+        let kinds: Vec<BlockKind> = l
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .map(|b| b.kind)
+            .collect();
+        let signatories: Vec<(String, Option<String>)> = l
+            .signatories
+            .iter()
+            .map(|s| (s.role.clone(), s.name.clone()))
+            .collect();
+        (
+            headings,
+            items,
+            kinds,
+            signatories,
+            l.references
+                .iter()
+                .map(|r| r.id.clone())
+                .collect::<Vec<_>>(),
+        )
+    };
+    assert_eq!(shape(&from_text), shape(&from_pdf));
+}
