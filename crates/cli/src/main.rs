@@ -54,6 +54,8 @@ enum ParseFormat {
     Json,
     Markdown,
     Text,
+    /// The recommendations table alone.
+    Csv,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -107,6 +109,7 @@ fn main() -> ExitCode {
                 }
                 ParseFormat::Markdown => kamerbrief_parse::render::markdown(&parsed.letter),
                 ParseFormat::Text => kamerbrief_parse::render::text(&parsed.letter),
+                ParseFormat::Csv => kamerbrief_parse::render::csv(&parsed.letter),
             };
             let written = match output {
                 Some(path) if path.as_os_str() != "-" => std::fs::write(&path, out),

@@ -18,14 +18,17 @@
 
 mod blocks;
 mod closing;
+mod cues;
 mod dates;
 mod enumeration;
 mod footnotes;
 mod front;
 mod join;
 mod lines;
+mod recommendations;
 mod references;
 pub mod render;
+mod sentences;
 
 use kamerbrief_model::{
     Anchor, Block, BlockKind, DateMention, Diagnostic, DiagnosticKind, Footnote, Heading, Layout,
@@ -95,6 +98,9 @@ pub fn parse(layout: &Layout) -> Parsed {
         .collect();
     link_footnotes(&mut letter.footnotes, &builder.marker_anchors);
     find_mentions(&mut letter);
+    let (advisory_body, recommendations) = recommendations::find(&letter);
+    letter.advisory_body = advisory_body;
+    letter.recommendations = recommendations;
 
     diagnose(&letter, &mut diagnostics);
     Parsed {

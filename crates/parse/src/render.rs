@@ -110,6 +110,9 @@ pub fn markdown(letter: &Letter) -> String {
             None => s.printed_role.clone(),
         });
     }
+    if !letter.recommendations.is_empty() {
+        out.push(recommendations_table(letter));
+    }
     if !letter.footnotes.is_empty() {
         out.push(
             letter
@@ -161,4 +164,99 @@ fn with_footnote_marks(letter: &Letter, section: usize, block: usize, text: &str
         out.push_str(&format!("[^{m}]"));
     }
     out
+}
+
+/// The recommendations as a Markdown table: section | topic | advisory body (first
+/// sentence) | stance | evidence.
+fn recommendations_table(letter: &Letter) -> String {
+    let body = letter
+        .advisory_body
+        .as_ref()
+        .map_or("adviesorgaan", |b| b.name.as_str());
+    let mut rows = vec![
+        "## Aanbevelingen en reactie van het kabinet".to_string(),
+        String::new(),
+        format!("| sectie | onderwerp | {body} (eerste zin) | standpunt | onderbouwing |"),
+        "|---|---|---|---|---|".to_string(),
+    ];
+    for r in &letter.recommendations {
+        let evidence: Vec<String> = r
+            .evidence
+            .iter()
+            .map(|e| format!("{}: „{}”", stance_name(e.stance), e.cue))
+            .collect();
+        rows.push(format!(
+            "| {} | {} | {} | {} | {} |",
+            cell(r.section_heading.as_deref().unwrap_or("(opening)")),
+            cell(&r.topic),
+            cell(r.advice.first().map_or("", |s| s.text.as_str())),
+            stance_name(r.stance),
+            cell(&evidence.join("; "))
+        ));
+    }
+    rows.join("\n")
+}
+
+fn cell(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}
+
+/// The stance as the JSON names it.
+pub fn stance_name(stance: kamerbrief_model::Stance) -> &'static str {
+    use kamerbrief_model::Stance::*;
+    match stance {
+        Agrees => "agrees",
+        Partly => "partly",
+        Examines => "examines",
+        Disagrees => "disagrees",
+        Notes => "notes",
+        _ => "none",
+    }
+}
+
+/// The recommendations table alone, as CSV (RFC 4180): one row per recommendation and
+/// position.
+pub fn csv(letter: &Letter) -> String {
+    let mut out = String::from("id,section,topic,advice,stance,evidence_stance,cue,evidence\r\n");
+    for r in &letter.recommendations {
+        let advice = r.advice.first().map_or("", |s| s.text.as_str());
+        let section = r.section_heading.clone().unwrap_or_default();
+        let evidence: Vec<(&str, &str, &str)> = if r.evidence.is_empty() {
+            vec![("", "", "")]
+        } else {
+            r.evidence
+                .iter()
+                .map(|e| (stance_name(e.stance), e.cue.as_str(), e.sentence.as_str()))
+                .collect()
+        };
+        for (stance, cue, sentence) in evidence {
+            let fields = [
+                r.id.as_str(),
+                &section,
+                &r.topic,
+                advice,
+                stance_name(r.stance),
+                stance,
+                cue,
+                sentence,
+            ];
+            out.push_str(
+                &fields
+                    .iter()
+                    .map(|f| csv_field(f))
+                    .collect::<Vec<_>>()
+                    .join(","),
+            );
+            out.push_str("\r\n");
+        }
+    }
+    out
+}
+
+fn csv_field(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
 }

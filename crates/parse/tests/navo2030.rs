@@ -241,3 +241,115 @@ fn text_input_gives_the_same_letter() {
     };
     assert_eq!(shape(&from_text), shape(&from_pdf));
 }
+
+/// The reflection group's recommendations and the cabinet's stance on each. A careful reading
+/// finds about fifteen themes, most endorsed; China partly (the analysis yes, a separate
+/// consultation body no); the Centre of Excellence for Democratic Resilience examined.
+#[test]
+fn recommendations_and_stances() {
+    use kamerbrief_model::Stance;
+    let (_, parsed) = parsed();
+    let letter = &parsed.letter;
+    assert_eq!(
+        letter.advisory_body.as_ref().map(|b| b.name.as_str()),
+        Some("reflectiegroep")
+    );
+    let recs = &letter.recommendations;
+    assert!(
+        (13..=17).contains(&recs.len()),
+        "{} recommendations",
+        recs.len()
+    );
+    let agrees = recs.iter().filter(|r| r.stance == Stance::Agrees).count();
+    assert!(
+        agrees * 3 >= recs.len() * 2,
+        "most are endorsed: {agrees} of {}",
+        recs.len()
+    );
+    assert!(
+        recs.iter()
+            .all(|r| !r.advice.is_empty() && !r.response.is_empty()),
+        "every recommendation has advice and a response"
+    );
+
+    let about = |word: &str| {
+        recs.iter()
+            .filter(move |r| r.advice.iter().any(|s| s.text.contains(word)))
+            .collect::<Vec<_>>()
+    };
+    // The recommendation whose first advice sentence is about `word` (in its first ten words).
+    let opens_with = |word: &str| {
+        recs.iter()
+            .filter(move |r| {
+                r.advice
+                    .first()
+                    .is_some_and(|s| s.text.split_whitespace().take(10).any(|w| w.contains(word)))
+            })
+            .collect::<Vec<_>>()
+    };
+    let china = opens_with("China");
+    assert_eq!(china.len(), 1);
+    assert_eq!(china[0].stance, Stance::Partly);
+    let china_positions: Vec<Stance> = china[0].evidence.iter().map(|e| e.stance).collect();
+    assert!(
+        china_positions.contains(&Stance::Agrees) && china_positions.contains(&Stance::Disagrees),
+        "{china_positions:?}"
+    );
+
+    let centre = about("Centre of Excellence");
+    assert_eq!(centre.len(), 1);
+    let examined = centre[0]
+        .evidence
+        .iter()
+        .find(|e| e.sentence.contains("Centre of Excellence"))
+        .expect("evidence on the centre");
+    assert_eq!(
+        examined.stance,
+        Stance::Examines,
+        "the centre is examined, not endorsed"
+    );
+
+    for (word, stance) in [
+        ("Rusland", Stance::Agrees),
+        ("terrorisme", Stance::Agrees),
+        ("klimaatverandering", Stance::Agrees),
+        ("zuidflank", Stance::Agrees),
+    ] {
+        let found = opens_with(word);
+        assert!(
+            found.first().is_some_and(|r| r.stance == stance),
+            "{word}: {:?}",
+            found.iter().map(|r| r.stance).collect::<Vec<_>>()
+        );
+    }
+    // Every advice sentence points at its block.
+    for r in recs {
+        for s in r.advice.iter().chain(&r.response) {
+            let block = &letter.sections[s.anchor.section].blocks[s.anchor.block];
+            let at: String = block
+                .text
+                .chars()
+                .skip(s.anchor.offset)
+                .take(s.text.chars().count())
+                .collect();
+            assert_eq!(at, s.text);
+        }
+    }
+    insta::assert_yaml_snapshot!(
+        "navo2030_recommendations",
+        recs.iter()
+            .map(|r| (
+                r.id.as_str(),
+                r.section_heading.as_deref(),
+                r.topic.as_str(),
+                r.stance,
+                r.advice.len(),
+                r.response.len(),
+                r.evidence
+                    .iter()
+                    .map(|e| (e.stance, e.cue.as_str()))
+                    .collect::<Vec<_>>()
+            ))
+            .collect::<Vec<_>>()
+    );
+}

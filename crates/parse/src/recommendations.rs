@@ -1,0 +1,914 @@
+//! The advisory body's recommendations, each paired with the cabinet's response and its
+//! stance (domain.md, "Recommendations and the cabinet's response").
+//!
+//! 1. Sentences are classed: **advice** (attributed to the advisory body: "De reflectiegroep
+//!    stelt", "Volgens het rapport"), **response** (the government speaks: "Het kabinet …",
+//!    "Voor het kabinet …"), or neutral (continuing whatever came before).
+//! 2. In each section, a run of advice followed by responses is one exchange. When several
+//!    advice paragraphs on different subjects are answered by several responses, each
+//!    response goes to the advice it shares the most words with.
+//! 3. The stance comes from the cue lexicon (`cues.txt`), with negation and concession
+//!    handled; agreement together with a rejection, a restriction or a deferral is `partly`.
+//!
+//! Nothing here names a letter, a body or a topic: the body is found as the most frequent
+//! subject of attribution verbs.
+
+use std::collections::{HashMap, HashSet};
+
+use kamerbrief_model::{AdvisoryBody, Anchor, Evidence, Letter, Recommendation, Sentence, Stance};
+
+use crate::cues::{CUES, Match, tokens};
+use crate::sentences::sentences;
+
+/// Advice paragraphs at least this similar (tf-idf cosine) are one subject.
+const SAME_SUBJECT: f32 = 0.12;
+
+/// A sentence of the body with what the parser knows about it.
+#[derive(Clone, Debug)]
+struct Sent {
+    section: usize,
+    block: usize,
+    offset: usize,
+    text: String,
+    tokens: Vec<String>,
+}
+
+impl Sent {
+    fn sentence(&self) -> Sentence {
+        Sentence {
+            text: self.text.clone(),
+            anchor: Anchor {
+                section: self.section,
+                block: self.block,
+                offset: self.offset,
+            },
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    Advice,
+    Response,
+    Neutral,
+}
+
+/// The advisory body and the recommendations of `letter`.
+pub fn find(letter: &Letter) -> (Option<AdvisoryBody>, Vec<Recommendation>) {
+    let sents = body_sentences(letter);
+    let Some(body) = advisory_body(&sents) else {
+        return (None, Vec::new());
+    };
+    let idf = Idf::new(letter);
+    let mut out = Vec::new();
+    for (s, section) in letter.sections.iter().enumerate() {
+        let in_section: Vec<&Sent> = sents.iter().filter(|x| x.section == s).collect();
+        for exchange in exchanges(&in_section, &body) {
+            for (advice, response) in split_exchange(exchange, &idf) {
+                let heading = section.heading.as_ref().map(|h| h.text.clone());
+                out.push(recommendation(
+                    out.len() + 1,
+                    s,
+                    heading,
+                    &advice,
+                    &response,
+                    &idf,
+                    &body,
+                ));
+            }
+        }
+    }
+    let report = report_title(&sents);
+    (
+        Some(AdvisoryBody {
+            name: body.name.clone(),
+            report,
+        }),
+        out,
+    )
+}
+
+fn body_sentences(letter: &Letter) -> Vec<Sent> {
+    let mut out = Vec::new();
+    for (s, section) in letter.sections.iter().enumerate() {
+        for (b, block) in section.blocks.iter().enumerate() {
+            for (offset, text) in sentences(&block.text) {
+                let tokens = tokens(&text);
+                out.push(Sent {
+                    section: s,
+                    block: b,
+                    offset,
+                    text,
+                    tokens,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The advisory body as the letter names it, and the words that refer to it.
+#[derive(Debug)]
+struct Body {
+    name: String,
+    /// Lowercase tokens that denote the body or its report as a subject.
+    aliases: HashSet<String>,
+}
+
+impl Body {
+    fn is_alias(&self, token: &str) -> bool {
+        self.aliases.contains(token)
+    }
+}
+
+/// The noun most often the subject of an attribution verb, with a name as printed.
+fn advisory_body(sents: &[Sent]) -> Option<Body> {
+    let nouns = CUES.words("advisory.nouns");
+    let is_body_noun = |t: &str| {
+        nouns
+            .iter()
+            .any(|n| !n.contains(' ') && t.ends_with(n.as_str()) && t.len() >= n.len())
+    };
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for sent in sents {
+        for verb in CUES
+            .find_all("attribution.verbs", &sent.tokens)
+            .into_iter()
+            .chain(volgens(&sent.tokens))
+        {
+            let window = verb.start.saturating_sub(3)..(verb.end + 3).min(sent.tokens.len());
+            for t in sent.tokens.get(window).unwrap_or_default() {
+                if is_body_noun(t) {
+                    *counts.entry(t.clone()).or_default() += 1;
+                }
+            }
+        }
+    }
+    let (noun, n) = counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
+    if n < 2 {
+        return None;
+    }
+    let mut aliases: HashSet<String> = CUES.words("advisory.report").into_iter().collect();
+    aliases.insert(noun.clone());
+    // `de groep` for `de reflectiegroep`: the generic head noun the name ends with.
+    for generic in nouns
+        .iter()
+        .filter(|g| !g.contains(' ') && noun.ends_with(g.as_str()) && **g != noun)
+    {
+        aliases.insert(generic.clone());
+    }
+    // Compounds of the report words refer to the report too (`reflectierapport`).
+    let report_words: Vec<String> = CUES.words("advisory.report");
+    for sent in sents {
+        for t in &sent.tokens {
+            if report_words
+                .iter()
+                .any(|r| t.ends_with(r.as_str()) && t.len() > r.len() + 2)
+            {
+                aliases.insert(t.clone());
+            }
+        }
+    }
+    Some(Body {
+        name: printed_name(sents, &noun),
+        aliases,
+    })
+}
+
+/// `volgens de X`: a match over `volgens` and the two words after it.
+fn volgens(tokens: &[String]) -> Vec<Match> {
+    tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| *t == "volgens")
+        .map(|(i, t)| Match {
+            start: i,
+            end: (i + 3).min(tokens.len()),
+            text: t.clone(),
+        })
+        .collect()
+}
+
+/// The body's name as printed: the noun with the capitalised words that follow it
+/// (`Adviescommissie Water`, `Raad van State`), without the article.
+fn printed_name(sents: &[Sent], noun: &str) -> String {
+    for sent in sents {
+        let words: Vec<&str> = sent.text.split_whitespace().collect();
+        if let Some(i) = words.iter().position(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+                == noun
+        }) {
+            let mut name = vec![
+                words
+                    .get(i)
+                    .map_or("", |w| w.trim_matches(|c: char| !c.is_alphanumeric())),
+            ];
+            let mut j = i + 1;
+            while let Some(w) = words.get(j) {
+                let clean = w.trim_matches(|c: char| !c.is_alphanumeric());
+                let joins = clean.chars().next().is_some_and(char::is_uppercase)
+                    || (clean == "van"
+                        && words
+                            .get(j + 1)
+                            .is_some_and(|n| n.starts_with(char::is_uppercase)));
+                if !joins || j - i > 3 || clean != *w {
+                    if joins && clean != *w {
+                        name.push(clean);
+                    }
+                    break;
+                }
+                name.push(clean);
+                j += 1;
+            }
+            return name.join(" ");
+        }
+    }
+    noun.to_string()
+}
+
+/// A report title in quotes after `rapport` or `advies` (`het advies „Samen sterker”`).
+fn report_title(sents: &[Sent]) -> Option<String> {
+    let report_words = CUES.words("advisory.report");
+    for sent in sents {
+        let lower = sent.text.to_lowercase();
+        for word in &report_words {
+            let Some(at) = lower.find(word.as_str()) else {
+                continue;
+            };
+            let rest = sent.text.get(at + word.len()..)?;
+            let rest = rest.trim_start();
+            let Some(open) = rest
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '„' | '“' | '‘' | '"' | '\'' | '«'))
+            else {
+                continue;
+            };
+            let inner = rest.get(open.len_utf8()..)?;
+            if let Some(end) = inner.find(['”', '’', '"', '\'', '»', '“']) {
+                let title = inner.get(..end)?.trim();
+                if title.chars().count() >= 4 {
+                    return Some(title.to_string());
+                }
+            }
+        }
+    }
+    None
+}
+
+fn classify(sent: &Sent, body: &Body) -> Class {
+    let cabinet = cabinet_subject(&sent.tokens);
+    let attribution = attribution(&sent.tokens, body);
+    match (attribution, cabinet) {
+        (Some(a), Some(c)) if c < a => Class::Response,
+        (Some(_), _) => Class::Advice,
+        (None, Some(c)) if c <= 4 || has_stance(&sent.tokens) => Class::Response,
+        _ => Class::Neutral,
+    }
+}
+
+/// Position of a government subject in the sentence.
+fn cabinet_subject(tokens: &[String]) -> Option<usize> {
+    CUES.find_all("cabinet.subjects", tokens)
+        .into_iter()
+        .map(|m| m.start)
+        .min()
+}
+
+fn has_stance(tokens: &[String]) -> bool {
+    [
+        "stance.agrees",
+        "stance.examines",
+        "stance.disagrees",
+        "stance.notes",
+    ]
+    .iter()
+    .any(|g| CUES.find(g, tokens).is_some())
+}
+
+/// Position where the sentence attributes something to the body, if it does.
+fn attribution(tokens: &[String], body: &Body) -> Option<usize> {
+    // `volgens de reflectiegroep`, `volgens het rapport`
+    for (i, t) in tokens.iter().enumerate() {
+        if t == "volgens"
+            && tokens
+                .get(i + 1..i + 3)
+                .is_some_and(|w| w.iter().any(|w| body.is_alias(w)))
+        {
+            return Some(i);
+        }
+    }
+    // `de reflectiegroep stelt`, `stelt de reflectiegroep`, not in a relative clause
+    for verb in CUES.find_all("attribution.verbs", tokens) {
+        let before = verb.start.saturating_sub(3)..verb.start;
+        let after = verb.end..(verb.end + 3).min(tokens.len());
+        for range in [before, after] {
+            if let Some(k) = range
+                .clone()
+                .find(|&k| tokens.get(k).is_some_and(|t| body.is_alias(t)))
+            {
+                let relative = tokens.get(k.saturating_sub(2)..k).is_some_and(|w| {
+                    w.iter().any(|w| {
+                        matches!(
+                            w.as_str(),
+                            "die" | "dat" | "welke" | "waarin" | "waarvoor" | "waarmee"
+                        )
+                    })
+                });
+                if !relative {
+                    return Some(k.min(verb.start));
+                }
+            }
+        }
+    }
+    // `een van de aanbevelingen van de reflectiegroep is dat …` near the start
+    let nouns = CUES.words("attribution.nouns");
+    for (i, t) in tokens.iter().enumerate().take(8) {
+        let of_body = tokens.get(i + 1).is_some_and(|w| w == "van")
+            && tokens
+                .get(i + 2..i + 4)
+                .is_some_and(|w| w.iter().any(|w| body.is_alias(w)));
+        let that_clause = tokens.get(i + 3..i + 7).is_some_and(|w| {
+            w.windows(2)
+                .any(|p| matches!(p, [a, b] if matches!(a.as_str(), "is" | "zijn") && b == "dat"))
+        });
+        if nouns.contains(t) && of_body && that_clause {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// A unit of text with one role: sentences of one block (or part of one).
+#[derive(Clone, Debug)]
+struct Segment<'a> {
+    class: Class,
+    sents: Vec<&'a Sent>,
+}
+
+/// Advice segments and the response units that answer them.
+struct Exchange<'a> {
+    advice: Vec<Segment<'a>>,
+    responses: Vec<Vec<&'a Sent>>,
+}
+
+/// Segments of a section (a paragraph split where the cabinet starts answering), grouped
+/// into exchanges: advice, then responses, until the next advice.
+fn exchanges<'a>(sents: &[&'a Sent], body: &Body) -> Vec<Exchange<'a>> {
+    let mut segments: Vec<Segment<'a>> = Vec::new();
+    let mut previous_block: Option<usize> = None;
+    for &sent in sents {
+        let class = classify(sent, body);
+        let new_block = previous_block != Some(sent.block);
+        previous_block = Some(sent.block);
+        let last = segments.last_mut();
+        match last {
+            // Within a block, the class changes only when advice gives way to a response
+            // or a response to new advice.
+            Some(seg)
+                if !new_block
+                    && (class == Class::Neutral
+                        || class == seg.class
+                        || seg.class == Class::Neutral && class != Class::Advice) =>
+            {
+                if seg.class == Class::Neutral {
+                    seg.class = class;
+                }
+                seg.sents.push(sent);
+            }
+            _ => segments.push(Segment {
+                class,
+                sents: vec![sent],
+            }),
+        }
+    }
+    let mut out: Vec<Exchange<'a>> = Vec::new();
+    let mut current: Option<Exchange<'a>> = None;
+    for seg in segments {
+        let voice = seg
+            .sents
+            .iter()
+            .any(|s| CUES.find("cabinet.voice", &s.tokens).is_some());
+        match (seg.class, current.as_mut()) {
+            (Class::Advice, Some(ex)) if ex.responses.is_empty() => ex.advice.push(seg),
+            (Class::Advice, _) => {
+                out.extend(current.take());
+                current = Some(Exchange {
+                    advice: vec![seg],
+                    responses: Vec::new(),
+                });
+            }
+            (Class::Response, Some(ex)) => ex.responses.push(seg.sents),
+            (Class::Neutral, Some(ex)) if !ex.responses.is_empty() => {
+                if let Some(last) = ex.responses.last_mut() {
+                    last.extend(seg.sents);
+                }
+            }
+            (Class::Neutral, Some(ex)) if voice => ex.responses.push(seg.sents),
+            (Class::Neutral, Some(ex)) => ex.advice.push(seg),
+            (Class::Response | Class::Neutral, None) => {}
+        }
+    }
+    out.extend(current);
+    out
+}
+
+/// One exchange as one or more (advice, response) pairs: several advice paragraphs on
+/// different subjects, each answered by the responses that share its words.
+fn split_exchange<'a>(exchange: Exchange<'a>, idf: &Idf) -> Vec<(Vec<&'a Sent>, Vec<&'a Sent>)> {
+    let Exchange { advice, responses } = exchange;
+    let all_advice: Vec<&Sent> = advice
+        .iter()
+        .flat_map(|s| s.sents.iter().copied())
+        .collect();
+    if advice.len() <= 1 || responses.len() <= 1 {
+        return vec![(all_advice, responses.into_iter().flatten().collect())];
+    }
+    // Consecutive advice paragraphs about the same subject are one cluster.
+    let mut clusters: Vec<Vec<&Sent>> = Vec::new();
+    for seg in &advice {
+        match clusters.last_mut() {
+            Some(last) if idf.similarity(last, &seg.sents) >= SAME_SUBJECT => {
+                last.extend(seg.sents.iter().copied())
+            }
+            _ => clusters.push(seg.sents.clone()),
+        }
+    }
+    if clusters.len() == 1 {
+        return vec![(all_advice, responses.into_iter().flatten().collect())];
+    }
+    let mut answers: Vec<Vec<&Sent>> = vec![Vec::new(); clusters.len()];
+    for unit in responses {
+        let best = (0..clusters.len()).max_by(|&a, &b| {
+            let sa = clusters.get(a).map_or(0.0, |c| idf.similarity(c, &unit));
+            let sb = clusters.get(b).map_or(0.0, |c| idf.similarity(c, &unit));
+            sa.total_cmp(&sb).then(b.cmp(&a))
+        });
+        if let Some(slot) = best.and_then(|b| answers.get_mut(b)) {
+            slot.extend(unit);
+        }
+    }
+    // Advice that no response singles out is answered with the advice that follows it
+    // (responses often take several points together), or else with the one before.
+    let mut pairs: Vec<(Vec<&Sent>, Vec<&Sent>)> = Vec::new();
+    let mut pending: Vec<&Sent> = Vec::new();
+    for (cluster, answer) in clusters.into_iter().zip(answers) {
+        if answer.is_empty() {
+            pending.extend(cluster);
+        } else {
+            let mut advice = std::mem::take(&mut pending);
+            advice.extend(cluster);
+            pairs.push((advice, answer));
+        }
+    }
+    match pairs.last_mut() {
+        Some(last) => last.0.extend(pending),
+        None => pairs.push((pending, Vec::new())),
+    }
+    pairs
+}
+
+fn recommendation(
+    n: usize,
+    section: usize,
+    heading: Option<String>,
+    advice: &[&Sent],
+    response: &[&Sent],
+    idf: &Idf,
+    body: &Body,
+) -> Recommendation {
+    let evidence: Vec<Evidence> = response.iter().flat_map(|s| sentence_stances(s)).collect();
+    let stance = overall(&evidence, !response.is_empty());
+    Recommendation {
+        id: format!("r{n}"),
+        section,
+        section_heading: heading,
+        topic: idf.topic(advice, body),
+        advice: advice.iter().map(|s| s.sentence()).collect(),
+        response: response.iter().map(|s| s.sentence()).collect(),
+        stance,
+        evidence: evidence_for(stance, evidence),
+    }
+}
+
+/// The positions one response sentence takes, each with its cue: usually one; two for
+/// "Het kabinet deelt de analyse, maar ziet geen aanleiding …".
+fn sentence_stances(sent: &Sent) -> Vec<Evidence> {
+    let tokens = &sent.tokens;
+    let concessive = tokens
+        .first()
+        .is_some_and(|t| CUES.words("concessive").contains(t));
+    let evidence = |stance: Stance, m: &Match| Evidence {
+        stance,
+        cue: m.text.clone(),
+        sentence: sent.text.clone(),
+    };
+    let mut out = Vec::new();
+    let disagrees: Vec<Match> = CUES
+        .find_all("stance.disagrees", tokens)
+        .into_iter()
+        .filter(|m| !negation_is_idiom(tokens, m.start))
+        .collect();
+    out.extend(
+        disagrees
+            .iter()
+            .take(1)
+            .map(|m| evidence(Stance::Disagrees, m)),
+    );
+    if !concessive {
+        // An agreement overlapping a rejection phrase ("deelt de analyse niet") is that rejection.
+        let agrees = CUES
+            .find_all("stance.agrees", tokens)
+            .into_iter()
+            .find(|m| {
+                !disagrees
+                    .iter()
+                    .any(|d| d.start <= m.start && m.start < d.end)
+            });
+        if let Some(m) = agrees {
+            out.push(if negated(tokens, &m) {
+                evidence(Stance::Disagrees, &m)
+            } else {
+                evidence(Stance::Agrees, &m)
+            });
+        }
+    }
+    if let Some(m) = CUES.find("stance.examines", tokens) {
+        out.push(evidence(Stance::Examines, &m));
+    }
+    if out.is_empty()
+        && let Some(m) = CUES.find("stance.notes", tokens)
+    {
+        out.push(evidence(Stance::Notes, &m));
+    }
+    if out.is_empty()
+        && let Some(cue) = restricted(tokens)
+    {
+        // A restriction with a negation ("… zijn echter niet …") limits what was agreed.
+        out.push(Evidence {
+            stance: Stance::Disagrees,
+            cue,
+            sentence: sent.text.clone(),
+        });
+    }
+    out.dedup_by_key(|e| e.stance);
+    out
+}
+
+/// `echter … niet`: a restriction word and a negation (not an idiom) in one sentence.
+fn restricted(tokens: &[String]) -> Option<String> {
+    let restriction = CUES.find("restriction", tokens)?;
+    let negation = CUES
+        .find_all("negation", tokens)
+        .into_iter()
+        .find(|m| !negation_is_idiom(tokens, m.start))?;
+    let (a, b) = (
+        restriction.start.min(negation.start),
+        restriction.end.max(negation.end),
+    );
+    Some(tokens.get(a..b).map(|t| t.join(" ")).unwrap_or_default())
+}
+
+/// A negation right before the cue, or within three words after it, in the same clause
+/// (a restriction word such as `maar` ends the clause).
+fn negated(tokens: &[String], m: &Match) -> bool {
+    let negations = CUES.words("negation");
+    let restrictions = CUES.words("restriction");
+    let is_negation = |i: usize| {
+        tokens.get(i).is_some_and(|t| negations.contains(t)) && !negation_is_idiom(tokens, i)
+    };
+    let before = m.start.checked_sub(1).is_some_and(is_negation);
+    let after = (m.end..(m.end + 3).min(tokens.len()))
+        .take_while(|&i| !tokens.get(i).is_some_and(|t| restrictions.contains(t)))
+        .any(is_negation);
+    before || after
+}
+
+fn negation_is_idiom(tokens: &[String], at: usize) -> bool {
+    let rest = tokens.get(at..).unwrap_or_default();
+    CUES.find_all("negation.idioms", rest)
+        .iter()
+        .any(|m| m.start == 0)
+}
+
+fn overall(evidence: &[Evidence], has_response: bool) -> Stance {
+    if !has_response {
+        return Stance::None;
+    }
+    let has = |s: Stance| evidence.iter().any(|e| e.stance == s);
+    match (
+        has(Stance::Agrees),
+        has(Stance::Disagrees),
+        has(Stance::Examines),
+    ) {
+        (true, true, _) | (true, _, true) => Stance::Partly,
+        (false, true, _) => Stance::Disagrees,
+        (false, false, true) => Stance::Examines,
+        (true, false, false) => Stance::Agrees,
+        (false, false, false) => Stance::Notes,
+    }
+}
+
+/// The evidence worth showing: for `partly` one sentence per position, otherwise the first
+/// sentence that took the stance.
+/// Sentences in which the government is the subject come first.
+fn evidence_for(stance: Stance, mut evidence: Vec<Evidence>) -> Vec<Evidence> {
+    evidence.sort_by_key(|e| cabinet_subject(&tokens(&e.sentence)).is_none());
+    let mut seen: Vec<Stance> = Vec::new();
+    let first_per_stance = evidence.into_iter().filter(|e| {
+        let new = !seen.contains(&e.stance);
+        seen.push(e.stance);
+        new
+    });
+    match stance {
+        Stance::Partly => first_per_stance.collect(),
+        Stance::None => Vec::new(),
+        _ => first_per_stance.filter(|e| e.stance == stance).collect(),
+    }
+}
+
+/// Inverse document frequencies of word stems over the letter's blocks.
+struct Idf {
+    idf: HashMap<String, f32>,
+    stop: HashSet<String>,
+}
+
+impl Idf {
+    fn new(letter: &Letter) -> Idf {
+        let stop: HashSet<String> = CUES
+            .words("stopwords")
+            .iter()
+            .flat_map(|l| l.split_whitespace().map(str::to_string))
+            .collect();
+        let blocks: Vec<HashSet<String>> = letter
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .map(|b| tokens(&b.text).into_iter().map(|t| stem(&t)).collect())
+            .collect();
+        let n = blocks.len().max(1) as f32;
+        let mut df: HashMap<String, usize> = HashMap::new();
+        for block in &blocks {
+            for t in block {
+                *df.entry(t.clone()).or_default() += 1;
+            }
+        }
+        let idf = df
+            .into_iter()
+            .map(|(t, d)| (t, (n / d as f32).ln()))
+            .collect();
+        Idf { idf, stop }
+    }
+
+    fn vector(&self, sents: &[&Sent]) -> HashMap<String, f32> {
+        let mut v: HashMap<String, f32> = HashMap::new();
+        for t in sents.iter().flat_map(|s| &s.tokens) {
+            if t.chars().count() < 4
+                || self.stop.contains(t)
+                || t.chars().all(|c| c.is_ascii_digit())
+            {
+                continue;
+            }
+            let s = stem(t);
+            let w = self.idf.get(&s).copied().unwrap_or(0.0);
+            *v.entry(s).or_default() += w;
+        }
+        v
+    }
+
+    fn similarity(&self, a: &[&Sent], b: &[&Sent]) -> f32 {
+        let (va, vb) = (self.vector(a), self.vector(b));
+        let dot: f32 = va
+            .iter()
+            .map(|(k, x)| x * vb.get(k).copied().unwrap_or(0.0))
+            .sum();
+        let norm = |v: &HashMap<String, f32>| v.values().map(|x| x * x).sum::<f32>().sqrt();
+        let d = norm(&va) * norm(&vb);
+        if d > 0.0 { dot / d } else { 0.0 }
+    }
+
+    /// The three most telling words of the advice, as printed.
+    fn topic(&self, sents: &[&Sent], body: &Body) -> String {
+        let verbs: HashSet<String> = CUES
+            .words("attribution.verbs")
+            .iter()
+            .flat_map(|p| p.split_whitespace().map(str::to_string))
+            .collect();
+        let mut scores: HashMap<String, (f32, String)> = HashMap::new();
+        // The first sentence names the subject; it counts double.
+        for (n, sent) in sents.iter().enumerate() {
+            for t in &sent.tokens {
+                if t.chars().count() < 4
+                    || self.stop.contains(t)
+                    || body.is_alias(t)
+                    || verbs.contains(t)
+                    || t.chars().all(|c| c.is_ascii_digit())
+                {
+                    continue;
+                }
+                let s = stem(t);
+                let w = self.idf.get(&s).copied().unwrap_or(0.0) * if n == 0 { 2.0 } else { 1.0 };
+                let entry = scores.entry(s).or_insert((0.0, t.clone()));
+                entry.0 += w;
+            }
+        }
+        let mut ranked: Vec<(f32, String)> = scores.into_values().collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        ranked
+            .into_iter()
+            .take(3)
+            .map(|(_, w)| printed(sents, &w))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// A word as the sentences print it (`Rusland`, not `rusland`).
+fn printed(sents: &[&Sent], lower: &str) -> String {
+    sents
+        .iter()
+        .flat_map(|s| {
+            s.text
+                .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')'))
+        })
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        .find(|w| w.to_lowercase() == lower)
+        .unwrap_or(lower)
+        .to_string()
+}
+
+/// A crude Dutch stem: the first six letters, enough to join compounds and inflections
+/// (`overlegorgaan` / `overlegstructuur`, `consultatie` / `consultaties`).
+fn stem(token: &str) -> String {
+    token.chars().take(6).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The stance of one response sentence, as a recommendation with only it would get.
+    pub(super) fn stance(sentence: &str) -> Stance {
+        let sent = Sent {
+            section: 0,
+            block: 0,
+            offset: 0,
+            text: sentence.to_string(),
+            tokens: tokens(sentence),
+        };
+        let evidence = sentence_stances(&sent);
+        if evidence.is_empty() {
+            Stance::None
+        } else {
+            overall(&evidence, true)
+        }
+    }
+
+    /// The stance classifier on short sentences written from the phrase groups of domain.md,
+    /// with other subjects, negations and "…, maar …".
+    #[test]
+    fn stance_of_sentences() {
+        use Stance::*;
+        let cases: &[(&str, Stance)] = &[
+            // agrees
+            ("Het kabinet onderschrijft deze aanbeveling.", Agrees),
+            (
+                "De regering onderschrijft de conclusies van de commissie volledig.",
+                Agrees,
+            ),
+            ("Het kabinet deelt de analyse van de raad.", Agrees),
+            (
+                "Wij delen de mening van de adviesraad dat dit urgent is.",
+                Agrees,
+            ),
+            (
+                "Het kabinet deelt de mening van de adviesraad dat dit urgent is.",
+                Agrees,
+            ),
+            ("Het kabinet is het eens met de aanbeveling.", Agrees),
+            (
+                "Het kabinet is het met de commissie eens dat er meer moet gebeuren.",
+                Agrees,
+            ),
+            ("Het kabinet kan zich vinden in deze aanbeveling.", Agrees),
+            ("Hierin kan het kabinet zich goed vinden.", Agrees),
+            ("Het kabinet neemt de aanbeveling over.", Agrees),
+            ("Het kabinet verwelkomt het advies van de raad.", Agrees),
+            ("Nederland omarmt deze voorstellen.", Agrees),
+            ("Nederland steunt deze ontwikkeling.", Agrees),
+            ("Het kabinet onderstreept het belang hiervan.", Agrees),
+            ("Het kabinet sluit zich aan bij deze conclusie.", Agrees),
+            (
+                "Voor het kabinet is goede samenwerking van groot belang.",
+                Agrees,
+            ),
+            (
+                "Tegelijkertijd verliest Nederland de ethische aspecten niet uit het oog.",
+                None,
+            ),
+            // disagrees
+            ("Het kabinet neemt de aanbeveling niet over.", Disagrees),
+            (
+                "Het kabinet neemt deze aanbeveling om praktische redenen niet over.",
+                Disagrees,
+            ),
+            (
+                "Het kabinet ziet geen aanleiding om de wet te wijzigen.",
+                Disagrees,
+            ),
+            (
+                "Het kabinet ziet geen noodzaak voor een nieuw orgaan.",
+                Disagrees,
+            ),
+            (
+                "Het kabinet acht een apart fonds niet wenselijk.",
+                Disagrees,
+            ),
+            (
+                "Een verdere verhoging acht het kabinet op dit moment niet opportuun.",
+                Disagrees,
+            ),
+            ("Het kabinet deelt de analyse niet.", Disagrees),
+            (
+                "Het kabinet onderschrijft deze aanbeveling niet.",
+                Disagrees,
+            ),
+            ("Het kabinet steunt dit voorstel niet.", Disagrees),
+            (
+                "De huidige overlegstructuur biedt naar de mening van het kabinet voldoende mogelijkheden.",
+                Disagrees,
+            ),
+            (
+                "Deze uitdagingen zijn echter niet voorbehouden aan één land.",
+                Disagrees,
+            ),
+            // partly
+            (
+                "Het kabinet deelt de analyse, maar ziet geen aanleiding om een nieuw orgaan op te richten.",
+                Partly,
+            ),
+            (
+                "Het kabinet onderschrijft het doel, maar neemt de aanbeveling niet over.",
+                Partly,
+            ),
+            (
+                "Het kabinet steunt de richting van het advies en zal bezien hoe dit kan worden uitgewerkt.",
+                Partly,
+            ),
+            (
+                "Het kabinet deelt de zorgen van de raad, maar acht een wetswijziging niet wenselijk.",
+                Partly,
+            ),
+            // examines
+            (
+                "Het kabinet onderzoekt het voorstel om een centrum op te richten.",
+                Examines,
+            ),
+            ("Het kabinet zal bezien of dit haalbaar is.", Examines),
+            ("Het kabinet verkent de mogelijkheden hiervoor.", Examines),
+            ("Het kabinet neemt dit voorstel in overweging.", Examines),
+            (
+                "Het kabinet komt hierop terug in de voortgangsbrief.",
+                Examines,
+            ),
+            (
+                "Hoewel het kabinet het belang onderschrijft, dient de relatie nader te worden bezien.",
+                Examines,
+            ),
+            ("De regering zal de uitvoerbaarheid onderzoeken.", Examines),
+            // notes
+            ("Het kabinet heeft kennisgenomen van het advies.", Notes),
+            (
+                "Het kabinet is de commissie erkentelijk voor haar werk.",
+                Notes,
+            ),
+            ("Het kabinet dankt de raad voor het advies.", Notes),
+            ("Het kabinet neemt kennis van de bevindingen.", Notes),
+            // no position
+            (
+                "De NAVO heeft een taak bij het ontwikkelen van responsopties.",
+                None,
+            ),
+            (
+                "Rusland keert zich in toenemende mate af van de internationale rechtsorde.",
+                None,
+            ),
+        ];
+        let wrong: Vec<String> = cases
+            .iter()
+            .filter(|(s, want)| stance(s) != *want)
+            .map(|(s, want)| format!("{s} → {:?}, want {want:?}", stance(s)))
+            .collect();
+        assert!(
+            wrong.is_empty(),
+            "{} of {} wrong:\n{}",
+            wrong.len(),
+            cases.len(),
+            wrong.join("\n")
+        );
+        assert!(cases.len() >= 40);
+    }
+}
