@@ -549,7 +549,7 @@ impl<'a> Interpreter<'a> {
             .max_document_bytes
             .saturating_sub(*self.decompressed);
         let max = (self.limits.max_stream_bytes as u64).min(remaining) as usize;
-        match stream.decompressed_content_with_limit(max) {
+        match objects::decode_stream(self.doc, stream, max) {
             Ok(data) => {
                 *self.decompressed += data.len() as u64;
                 Some(data)

@@ -105,3 +105,34 @@ pub fn text_string(bytes: &[u8]) -> String {
     }
     bytes.iter().map(|&b| char::from(b)).collect()
 }
+
+/// A stream's decoded bytes, at most `max` of them. `/Filter` and `/DecodeParms` may be
+/// indirect references (or arrays holding them), which lopdf would not follow (it would take
+/// the filtered bytes for plain ones): those are resolved on a copy of the dictionary first.
+pub fn decode_stream(doc: &Document, stream: &Stream, max: usize) -> lopdf::Result<Vec<u8>> {
+    let indirect = |key: &[u8]| match stream.dict.get(key) {
+        Ok(Object::Reference(_)) => true,
+        Ok(Object::Array(items)) => items.iter().any(|o| matches!(o, Object::Reference(_))),
+        _ => false,
+    };
+    if !indirect(b"Filter") && !indirect(b"DecodeParms") {
+        return stream.decompressed_content_with_limit(max);
+    }
+    let mut dict = stream.dict.clone();
+    for key in [&b"Filter"[..], b"DecodeParms"] {
+        let Some(value) = stream.dict.get(key).ok().and_then(|o| resolve(doc, o)) else {
+            continue;
+        };
+        let value = match value {
+            Object::Array(items) => Object::Array(
+                items
+                    .iter()
+                    .map(|o| resolve(doc, o).cloned().unwrap_or(Object::Null))
+                    .collect(),
+            ),
+            other => other.clone(),
+        };
+        dict.set(key, value);
+    }
+    Stream::new(dict, stream.content.clone()).decompressed_content_with_limit(max)
+}

@@ -18,6 +18,14 @@ use crate::objects::{self, get, get_array, get_dict, get_name, get_number, get_s
 use crate::tables::{self, BaseEncoding, Standard14};
 use cmap::{CidMap, Codespace, ToUnicode};
 
+/// Bytes one font stream (CMap, font program) may decode to.
+const MAX_FONT_STREAM_BYTES: usize = 32 << 20;
+
+/// A font stream's decoded bytes, bounded, with indirect `/Filter`s resolved.
+pub(crate) fn stream_data(doc: &Document, stream: &lopdf::Stream) -> lopdf::Result<Vec<u8>> {
+    objects::decode_stream(doc, stream, MAX_FONT_STREAM_BYTES)
+}
+
 /// A decoded character code.
 #[derive(Clone, Debug)]
 pub struct Char<'f> {
@@ -243,7 +251,7 @@ impl Composite {
                         && (name.contains("UCS2") || name.contains("UTF16"));
                 }
             }
-            Some(Object::Stream(stream)) => match stream.decompressed_content() {
+            Some(Object::Stream(stream)) => match stream_data(doc, stream) {
                 Ok(data) => {
                     let map = CidMap::parse(&data);
                     if !map.codespace.is_empty() {
@@ -395,7 +403,7 @@ impl CidWidths {
 
 fn to_unicode(doc: &Document, font: &Dictionary, problems: &mut Vec<String>) -> Option<ToUnicode> {
     let stream = get_stream(doc, font, b"ToUnicode")?;
-    match stream.decompressed_content() {
+    match stream_data(doc, stream) {
         Ok(data) => Some(ToUnicode::parse(&data)).filter(|m| !m.is_empty()),
         Err(e) => {
             problems.push(format!("ToUnicode CMap unreadable: {e}"));

@@ -9,7 +9,7 @@ use crate::objects::get_stream;
 /// `None` when there is no Type 1 program or it uses `StandardEncoding`.
 pub fn builtin_encoding(doc: &Document, descriptor: &Dictionary) -> Option<Vec<(u8, String)>> {
     let stream = get_stream(doc, descriptor, b"FontFile")?;
-    let data = stream.decompressed_content().ok()?;
+    let data = super::stream_data(doc, stream).ok()?;
     let clear_len = crate::objects::get_number(doc, &stream.dict, b"Length1")
         .map_or(data.len(), |n| n.max(0.0) as usize);
     let clear = data.get(..clear_len.min(data.len()))?;
