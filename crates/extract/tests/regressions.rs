@@ -11,7 +11,7 @@
 mod common;
 
 use common::{PageSpec, lines, page, pdf_with, strings};
-use lopdf::{Object, Stream, dictionary};
+use lopdf::{Dictionary, Object, Stream, dictionary};
 
 /// `bytes` as ASCIIHexDecode data.
 fn hex(bytes: &[u8]) -> Vec<u8> {
@@ -53,5 +53,38 @@ fn indirect_filter_is_resolved() {
         vec![PageSpec::new("/Fm1 Do").xobject("Fm1", form)]
     });
     assert_eq!(lines(&pdf), strings(&["Hi"]));
+    assert_eq!(page(&pdf).unmapped_glyphs, 0);
+}
+
+/// A Type 0 font over Identity-H with `extra` entries, widths 500.
+fn type0_font(extra: Dictionary) -> Dictionary {
+    let descendant = dictionary! {
+        "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "Demo",
+        "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"), "Ordering" => Object::string_literal("Identity"), "Supplement" => 0 },
+        "FontDescriptor" => dictionary! {
+            "Type" => "FontDescriptor", "FontName" => "Demo", "Flags" => 4, "ItalicAngle" => 0,
+            "FontBBox" => vec![0.into(), (-200).into(), 1000.into(), 800.into()],
+            "Ascent" => 800, "Descent" => -200, "CapHeight" => 700, "StemV" => 80,
+        },
+        "DW" => 500,
+    };
+    let mut font = dictionary! {
+        "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "Demo", "Encoding" => "Identity-H",
+        "DescendantFonts" => vec![descendant.into()],
+    };
+    for (k, v) in extra {
+        font.set(k, v);
+    }
+    font
+}
+
+// Bug 2: `/ToUnicode /Identity-H`, a name where a stream belongs: the codes are UCS-2.
+#[test]
+fn to_unicode_identity_name_reads_ucs2() {
+    let font = type0_font(dictionary! { "ToUnicode" => "Identity-H" });
+    let pdf = common::pdf(vec![
+        PageSpec::new("BT /F0 10 Tf 100 700 Td <014100F30064017A> Tj ET").font("F0", font),
+    ]);
+    assert_eq!(lines(&pdf), strings(&["Łódź"]));
     assert_eq!(page(&pdf).unmapped_glyphs, 0);
 }

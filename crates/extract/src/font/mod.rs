@@ -266,6 +266,13 @@ impl Composite {
             }
         }
         let to_unicode = to_unicode(doc, font, problems);
+        // `/ToUnicode /Identity-H` (a name where a stream belongs), as some producers write:
+        // the codes are UCS-2, as poppler and pdfminer read them.
+        if to_unicode.is_none()
+            && get_name(doc, font, b"ToUnicode").is_some_and(|n| n.starts_with(b"Identity"))
+        {
+            unicode_codes = true;
+        }
         let widths = descendant
             .map(|d| CidWidths::load(doc, d))
             .unwrap_or_default();
