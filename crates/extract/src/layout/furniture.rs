@@ -166,14 +166,14 @@ fn repeated_edge_lines(layout: &Layout) -> Vec<(u32, usize)> {
     out
 }
 
-/// A running head or foot stands apart from the text: the nearest line above or below it is
-/// further away than the line is high. (A body line such as `Antwoord 2` that happens to
+/// A running head or foot stands apart from the text: the nearest line above or below it, in
+/// the same column, is further away than the line is high. (A body line such as `Antwoord 2` that happens to
 /// open several pages is not set apart.)
 fn set_apart(line: &Line, lines: &[Line]) -> bool {
     let height = line.bbox.height().max(1.0);
     lines
         .iter()
-        .filter(|other| other.bbox.vertical_overlap(&line.bbox) <= 0.0)
+        .filter(|other| other.bbox.vertical_overlap(&line.bbox) <= 0.0 && other.bbox.horizontal_overlap(&line.bbox) > 0.0)
         .map(|other| if other.bbox.y0 >= line.bbox.y1 { other.bbox.y0 - line.bbox.y1 } else { line.bbox.y0 - other.bbox.y1 })
         .fold(f32::INFINITY, f32::min)
         >= 0.8 * height
