@@ -45,7 +45,10 @@ pub struct Letter {
     /// The advisory body's recommendations, each paired with the cabinet's response.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub recommendations: Vec<Recommendation>,
-    /// Parliamentary questions and their answers (Kamervragen), when the document has them.
+    /// What the first page of answers to parliamentary questions (Kamervragen) states.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kamervragen: Option<Kamervragen>,
+    /// Parliamentary questions and their answers, when the document has them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub questions: Vec<Question>,
 }
@@ -316,6 +319,27 @@ pub struct Evidence {
     pub sentence: String,
 }
 
+/// The facts of a set of parliamentary questions (Kamervragen) and their answers.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Kamervragen {
+    /// The Aanhangsel van de Handelingen number (`2210`).
+    pub aanhangsel: Option<u32>,
+    /// Who asked (`het lid Erkens (VVD)`).
+    pub asked_by: Option<String>,
+    /// To whom (`de Minister van Klimaat en Groene Groei`).
+    pub addressed_to: Option<String>,
+    /// What about.
+    pub subject: Option<String>,
+    /// Date the questions were submitted (`ingezonden`), ISO 8601.
+    pub submitted: Option<String>,
+    /// Who answered (`Minister Hermans (Klimaat en Groene Groei)`).
+    pub answered_by: Option<String>,
+    /// Date the answer was received (`ontvangen`), ISO 8601.
+    pub received: Option<String>,
+    /// A notice of delay (`Mededeling`): the questions are not answered yet.
+    pub notice: Option<String>,
+}
+
 /// A parliamentary question with its answer (Kamervragen).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Question {
@@ -326,5 +350,8 @@ pub struct Question {
     /// The numbers of all questions the answer serves (`Antwoord 10 en 11`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub answered_with: Vec<u32>,
+    /// The question whose answer this one points to (`Zie antwoord vraag 3`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refers_to: Option<u32>,
     pub page: u32,
 }

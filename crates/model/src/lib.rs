@@ -19,8 +19,8 @@ pub use diagnostic::{Diagnostic, DiagnosticKind};
 pub use layout::{Layout, Line, Page, Rect, Role, Word};
 pub use letter::{
     AdvisoryBody, Anchor, Block, BlockKind, DateMention, Evidence, FieldKey, Footnote, Heading,
-    Letter, ListItem, Metadata, Parsed, Provenance, Question, Recommendation, Reference,
-    ReferenceField, ReferenceKind, Section, Sentence, Signatory, Stance,
+    Kamervragen, Letter, ListItem, Metadata, Parsed, Provenance, Question, Recommendation,
+    Reference, ReferenceField, ReferenceKind, Section, Sentence, Signatory, Stance,
 };
 
 /// The JSON Schema of the `kamerbrief parse` JSON output ([`Parsed`]), as committed in

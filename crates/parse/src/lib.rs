@@ -25,6 +25,7 @@ mod footnotes;
 mod front;
 mod join;
 mod lines;
+mod questions;
 mod recommendations;
 mod references;
 pub mod render;
@@ -101,6 +102,9 @@ pub fn parse(layout: &Layout) -> Parsed {
     let (advisory_body, recommendations) = recommendations::find(&letter);
     letter.advisory_body = advisory_body;
     letter.recommendations = recommendations;
+    let (kamervragen, questions) = questions::read(&letter);
+    letter.kamervragen = kamervragen;
+    letter.questions = questions;
 
     diagnose(&letter, &mut diagnostics);
     Parsed {
@@ -367,6 +371,19 @@ fn diagnose(letter: &Letter, diagnostics: &mut Vec<Diagnostic>) {
     }
     if letter.signatories.is_empty() {
         missing("signatory");
+    }
+    if let Some(notice) = letter.kamervragen.as_ref().and_then(|k| k.notice.as_ref()) {
+        let unanswered = letter
+            .questions
+            .iter()
+            .filter(|q| q.answer.is_none())
+            .count();
+        let first = notice.lines().next().unwrap_or_default();
+        diagnostics.push(Diagnostic::new(
+            DiagnosticKind::Uncertain,
+            None,
+            format!("notice of delay, {unanswered} questions unanswered: {first}"),
+        ));
     }
     for note in &letter.footnotes {
         if note.anchor.is_none() {
