@@ -1,7 +1,12 @@
 //! `kamerbrief`: the PDF of a Dutch government letter to parliament as structured data.
+//!
+//! Exit codes: 0 success; 1 usage or I/O error; 2 not a PDF, or too damaged to read;
+//! 3 a password is needed or the one given is wrong; 4 (batch) some files failed.
+
+mod batch;
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -9,11 +14,7 @@ use kamerbrief_extract::{ErrorKind, Options};
 use kamerbrief_model::Layout;
 
 #[derive(Parser)]
-#[command(
-    name = "kamerbrief",
-    version,
-    about = "Turn the PDF of a Dutch government letter to parliament into structured data"
-)]
+#[command(name = "kamerbrief", version, about = "Turn the PDF of a Dutch government letter to parliament into structured data")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -31,7 +32,8 @@ enum Command {
         #[arg(long)]
         password: Option<String>,
     },
-    /// The letter as data: metadata, sections, lists, footnotes, signatories, references.
+    /// The letter as data: metadata, sections, lists, footnotes, signatories, references,
+    /// recommendations, questions.
     Parse {
         /// The PDF (or text) to read (`-` for standard input).
         file: PathBuf,
@@ -44,6 +46,33 @@ enum Command {
         #[arg(long, value_enum)]
         input: Option<Input>,
         /// User password of an encrypted PDF.
+        #[arg(long)]
+        password: Option<String>,
+    },
+    /// Many PDFs in parallel: one JSON record per file and line, in a stable order.
+    Batch {
+        /// PDF files, or directories to search for `*.pdf`.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Write the JSON lines here instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Worker threads (default: all cores).
+        #[arg(long)]
+        jobs: Option<usize>,
+        /// Password tried for encrypted files.
+        #[arg(long)]
+        password: Option<String>,
+    },
+    /// An SVG of a page: every line's box, coloured by what the parser made of it.
+    Show {
+        file: PathBuf,
+        /// The page to draw (1-based).
+        #[arg(long, default_value_t = 1)]
+        page: u32,
+        /// Where to write the SVG (`-` for standard output).
+        #[arg(short, long, default_value = "-")]
+        output: PathBuf,
         #[arg(long)]
         password: Option<String>,
     },
@@ -70,84 +99,71 @@ enum ExtractFormat {
     Json,
 }
 
-/// Exit codes: 0 success, 1 usage or I/O error, 2 not a PDF or unreadable, 3 password needed or wrong.
+/// A failure for people: the file, the reason, and the exit code.
+struct Failure {
+    file: PathBuf,
+    message: String,
+    code: u8,
+}
+
+impl Failure {
+    fn new(file: &Path, message: impl Into<String>, code: u8) -> Failure {
+        Failure { file: file.to_path_buf(), message: message.into(), code }
+    }
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    match cli.command {
-        Command::Parse {
-            file,
-            format,
-            output,
-            input,
-            password,
-        } => {
-            let bytes = match read_input(&file) {
-                Ok(b) => b,
-                Err(e) => return fail(&file, &e.to_string(), 1),
-            };
-            let is_text = input.map_or(file.extension().is_some_and(|e| e == "txt"), |i| {
-                i == Input::Text
-            });
-            let layout = if is_text {
-                kamerbrief_model::Layout::from_text(&String::from_utf8_lossy(&bytes))
-            } else {
-                match kamerbrief_extract::extract(
-                    &bytes,
-                    &Options {
-                        password,
-                        ..Options::default()
-                    },
-                ) {
-                    Ok(l) => l,
-                    Err(e) => return fail(&file, &e.to_string(), exit_code(e.kind)),
-                }
-            };
-            let parsed = kamerbrief_parse::parse(&layout);
-            let out = match format {
-                ParseFormat::Json => {
-                    serde_json::to_string_pretty(&parsed).unwrap_or_default() + "\n"
-                }
-                ParseFormat::Markdown => kamerbrief_parse::render::markdown(&parsed.letter),
-                ParseFormat::Text => kamerbrief_parse::render::text(&parsed.letter),
-                ParseFormat::Csv => kamerbrief_parse::render::csv(&parsed.letter),
-            };
-            let written = match output {
-                Some(path) if path.as_os_str() != "-" => std::fs::write(&path, out),
-                _ => std::io::stdout().write_all(out.as_bytes()),
-            };
-            if let Err(e) = written {
-                return fail(&file, &format!("cannot write the output: {e}"), 1);
-            }
-        }
-        Command::Extract {
-            file,
-            format,
-            password,
-        } => {
-            let bytes = match read_input(&file) {
-                Ok(b) => b,
-                Err(e) => return fail(&file, &e.to_string(), 1),
-            };
-            let options = Options {
-                password,
-                ..Options::default()
-            };
-            let layout = match kamerbrief_extract::extract(&bytes, &options) {
-                Ok(l) => l,
-                Err(e) => return fail(&file, &e.to_string(), exit_code(e.kind)),
-            };
-            let out = match format {
-                ExtractFormat::Text => layout_text(&layout),
-                ExtractFormat::Json => {
-                    serde_json::to_string_pretty(&layout).unwrap_or_default() + "\n"
-                }
-            };
-            if std::io::stdout().write_all(out.as_bytes()).is_err() {
-                return ExitCode::from(1);
-            }
+    let result = match Cli::parse().command {
+        Command::Extract { file, format, password } => extract(&file, format, password),
+        Command::Parse { file, format, output, input, password } => parse(&file, format, output.as_deref(), input, password),
+        Command::Batch { inputs, output, jobs, password } => return batch::run(&inputs, output.as_deref(), jobs, password),
+        Command::Show { file, page, output, password } => show(&file, page, &output, password),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            eprintln!("kamerbrief: {}: {}", f.file.display(), f.message);
+            ExitCode::from(f.code)
         }
     }
-    ExitCode::SUCCESS
+}
+
+fn extract(file: &Path, format: ExtractFormat, password: Option<String>) -> Result<(), Failure> {
+    let layout = read_layout(file, Some(Input::Pdf), password)?;
+    let out = match format {
+        ExtractFormat::Text => layout_text(&layout),
+        ExtractFormat::Json => serde_json::to_string_pretty(&layout).unwrap_or_default() + "\n",
+    };
+    write_output(file, None, &out)
+}
+
+fn parse(file: &Path, format: ParseFormat, output: Option<&Path>, input: Option<Input>, password: Option<String>) -> Result<(), Failure> {
+    let layout = read_layout(file, input, password)?;
+    let parsed = kamerbrief_parse::parse(&layout);
+    let out = match format {
+        ParseFormat::Json => kamerbrief_parse::render::json(&parsed),
+        ParseFormat::Markdown => kamerbrief_parse::render::markdown(&parsed.letter),
+        ParseFormat::Text => kamerbrief_parse::render::text(&parsed.letter),
+        ParseFormat::Csv => kamerbrief_parse::render::csv(&parsed.letter),
+    };
+    write_output(file, output, &out)
+}
+
+fn show(file: &Path, page: u32, output: &Path, password: Option<String>) -> Result<(), Failure> {
+    let layout = read_layout(file, Some(Input::Pdf), password)?;
+    let (_, annotations) = kamerbrief_parse::parse_annotated(&layout);
+    let svg = kamerbrief_parse::svg::page_svg(&layout, &annotations, page).ok_or_else(|| Failure::new(file, format!("no page {page} (the document has {})", layout.pages.len()), 1))?;
+    write_output(file, Some(output), &svg)
+}
+
+/// The layout of a PDF, or of text lines (`--input text`, or a `.txt` file).
+fn read_layout(file: &Path, input: Option<Input>, password: Option<String>) -> Result<Layout, Failure> {
+    let bytes = read_input(file).map_err(|e| Failure::new(file, e.to_string(), 1))?;
+    let is_text = input.map_or(file.extension().is_some_and(|e| e == "txt"), |i| i == Input::Text);
+    if is_text {
+        return Ok(Layout::from_text(&String::from_utf8_lossy(&bytes)));
+    }
+    kamerbrief_extract::extract(&bytes, &Options { password, ..Options::default() }).map_err(|e| Failure::new(file, e.to_string(), exit_code(e.kind)))
 }
 
 fn exit_code(kind: ErrorKind) -> u8 {
@@ -157,7 +173,7 @@ fn exit_code(kind: ErrorKind) -> u8 {
     }
 }
 
-fn read_input(file: &PathBuf) -> std::io::Result<Vec<u8>> {
+fn read_input(file: &Path) -> std::io::Result<Vec<u8>> {
     if file.as_os_str() == "-" {
         let mut buf = Vec::new();
         std::io::Read::read_to_end(&mut std::io::stdin(), &mut buf)?;
@@ -167,9 +183,12 @@ fn read_input(file: &PathBuf) -> std::io::Result<Vec<u8>> {
     }
 }
 
-fn fail(file: &std::path::Path, message: &str, code: u8) -> ExitCode {
-    eprintln!("kamerbrief: {}: {message}", file.display());
-    ExitCode::from(code)
+fn write_output(file: &Path, output: Option<&Path>, text: &str) -> Result<(), Failure> {
+    let written = match output {
+        Some(path) if path.as_os_str() != "-" => std::fs::write(path, text),
+        _ => std::io::stdout().write_all(text.as_bytes()),
+    };
+    written.map_err(|e| Failure::new(file, format!("cannot write the output: {e}"), 1))
 }
 
 /// One line per text line: page, role (furniture marked), text.
@@ -177,11 +196,7 @@ fn layout_text(layout: &Layout) -> String {
     let mut out = String::new();
     for page in &layout.pages {
         for line in &page.lines {
-            let mark = if line.role.is_furniture() {
-                format!("[{}] ", line.role.as_str())
-            } else {
-                String::new()
-            };
+            let mark = if line.role.is_furniture() { format!("[{}] ", line.role.as_str()) } else { String::new() };
             out.push_str(&format!("{:>3} {mark}{}\n", page.number, line.text()));
         }
         for d in &page.diagnostics {

@@ -29,6 +29,7 @@ mod questions;
 mod recommendations;
 mod references;
 pub mod render;
+pub mod svg;
 mod sentences;
 
 use kamerbrief_model::{
@@ -45,6 +46,59 @@ pub use kamerbrief_model as model;
 
 /// Reads the letter in `layout`. Never fails; problems are in `diagnostics`.
 pub fn parse(layout: &Layout) -> Parsed {
+    parse_annotated(layout).0
+}
+
+/// What the parser made of one line of the layout.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum LineKind {
+    /// Letterhead, return address, addressee, label/value lines above the salutation.
+    Letterhead,
+    Salutation,
+    Heading,
+    Paragraph,
+    ListItem,
+    Footnote,
+    Closing,
+    Signature,
+    /// The reference column (`Role::Margin`).
+    ReferenceColumn,
+    Header,
+    Footer,
+    PageNumber,
+}
+
+impl LineKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LineKind::Letterhead => "letterhead",
+            LineKind::Salutation => "salutation",
+            LineKind::Heading => "heading",
+            LineKind::Paragraph => "paragraph",
+            LineKind::ListItem => "list-item",
+            LineKind::Footnote => "footnote",
+            LineKind::Closing => "closing",
+            LineKind::Signature => "signature",
+            LineKind::ReferenceColumn => "reference-column",
+            LineKind::Header => "header",
+            LineKind::Footer => "footer",
+            LineKind::PageNumber => "page-number",
+        }
+    }
+}
+
+/// One line of the layout with what the parser made of it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LineAnnotation {
+    pub page: u32,
+    /// Index into the page's `lines`.
+    pub line: usize,
+    pub kind: LineKind,
+}
+
+/// [`parse`], and for every line of the layout what the parser made of it (to draw or check
+/// the reading, e.g. `kamerbrief show`).
+pub fn parse_annotated(layout: &Layout) -> (Parsed, Vec<LineAnnotation>) {
     let lines = lines::text_lines(layout);
     let m = lines::measures(&lines);
     let mut diagnostics: Vec<Diagnostic> = layout.diagnostics.clone();
@@ -107,9 +161,50 @@ pub fn parse(layout: &Layout) -> Parsed {
     letter.questions = questions;
 
     diagnose(&letter, &mut diagnostics);
-    Parsed {
-        letter,
-        diagnostics,
+
+    let mut kinds: Vec<Option<LineKind>> = lines.iter().map(|l| furniture_kind(l.role)).collect();
+    let mut mark = |idx: &[usize], kind: LineKind| {
+        for &i in idx {
+            if let Some(slot) = kinds.get_mut(i) {
+                *slot = Some(kind);
+            }
+        }
+    };
+    let front_lines: Vec<usize> = body.get(..front.body_start).unwrap_or_default().to_vec();
+    mark(&front_lines, LineKind::Letterhead);
+    mark(front.salutation.as_slice(), LineKind::Salutation);
+    for draft in &drafts {
+        let kind = match draft.kind {
+            DraftKind::Heading { .. } => LineKind::Heading,
+            DraftKind::Item { .. } => LineKind::ListItem,
+            DraftKind::Paragraph => LineKind::Paragraph,
+        };
+        mark(&draft.lines, kind);
+    }
+    for (_, note) in &notes {
+        mark(note, LineKind::Footnote);
+    }
+    mark(closing.formula.as_slice(), LineKind::Closing);
+    for (role, name) in &closing.signatories {
+        mark(role, LineKind::Signature);
+        mark(name.as_slice(), LineKind::Signature);
+    }
+    let annotations = lines
+        .iter()
+        .zip(kinds)
+        .map(|(l, k)| LineAnnotation { page: l.page, line: l.source, kind: k.unwrap_or(LineKind::Paragraph) })
+        .collect();
+    (Parsed { letter, diagnostics }, annotations)
+}
+
+fn furniture_kind(role: kamerbrief_model::Role) -> Option<LineKind> {
+    use kamerbrief_model::Role;
+    match role {
+        Role::Margin => Some(LineKind::ReferenceColumn),
+        Role::Header => Some(LineKind::Header),
+        Role::Footer => Some(LineKind::Footer),
+        Role::PageNumber => Some(LineKind::PageNumber),
+        _ => None,
     }
 }
 

@@ -7,6 +7,8 @@ use kamerbrief_model::{Layout, Line, Rect, Role};
 #[derive(Clone, Debug)]
 pub struct TextLine {
     pub page: u32,
+    /// Index of the line in its page's `lines`.
+    pub source: usize,
     pub role: Role,
     /// Words joined by single spaces, superscript markers left out.
     pub text: String,
@@ -44,6 +46,7 @@ impl TextLine {
         let typographic = line.words.iter().any(|w| !w.font.is_empty());
         TextLine {
             page,
+            source: 0,
             role: line.role,
             text,
             markers,
@@ -152,9 +155,7 @@ pub fn text_lines(layout: &Layout) -> Vec<TextLine> {
         .pages
         .iter()
         .flat_map(|p| {
-            p.lines
-                .iter()
-                .map(move |l| TextLine::from_line(p.number, l))
+            p.lines.iter().enumerate().map(move |(i, l)| TextLine { source: i, ..TextLine::from_line(p.number, l) })
         })
         .filter(|l| !l.text.is_empty())
         .collect()
