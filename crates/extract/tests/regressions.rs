@@ -88,3 +88,89 @@ fn to_unicode_identity_name_reads_ucs2() {
     assert_eq!(lines(&pdf), strings(&["Łódź"]));
     assert_eq!(page(&pdf).unmapped_glyphs, 0);
 }
+
+/// Hex digits (whitespace ignored) → bytes.
+fn unhex(hex: &str) -> Vec<u8> {
+    let digits: Vec<u8> = hex.bytes().filter(u8::is_ascii_hexdigit).collect();
+    digits
+        .chunks(2)
+        .map(|c| u8::from_str_radix(std::str::from_utf8(c).unwrap(), 16).unwrap())
+        .collect()
+}
+
+/// A CFF program: glyphs `.notdef`, `H`, `i`, `uni00E9` (a custom string), built-in encoding
+/// codes 1, 2, 3 (checked with fontTools).
+const CFF: &str = "0100040100010101055465737400010101131d0000003e0f1d00000045101d0000003211
+    0001010108756e6930304539000000040101020304050e0e0e0e000029004a01870003010203";
+
+/// A TrueType program with only a (3,1) `cmap` (H → glyph 1, i → 2) and a `post` table
+/// (glyph 3 is `eacute`).
+const TRUETYPE: &str = "000100000002000000000000636d6170000000000000002c00000034706f737400000000
+    000000600000003100000001000300010000000c000400280000000600000000000000480069ffff0000
+    00480069ffffffb9ff990001000000000000000200000000000000000000000000000000000000000000
+    000000000000000000040000002b004c010206656163757465000000";
+
+fn descriptor(name: &str, flags: i64, file_key: &str, program: Object) -> Dictionary {
+    let mut d = dictionary! {
+        "Type" => "FontDescriptor", "FontName" => name, "Flags" => flags, "ItalicAngle" => 0,
+        "FontBBox" => vec![0.into(), (-200).into(), 1000.into(), 800.into()],
+        "Ascent" => 800, "Descent" => -200, "CapHeight" => 700, "StemV" => 80,
+    };
+    d.set(file_key, program);
+    d
+}
+
+// Bug 3: an embedded CFF font (FontFile3 /Type1C), symbolic, without `/Encoding` or
+// `/ToUnicode`: the program's built-in encoding and charset name the glyphs. And a
+// `/ToUnicode` that maps only some codes falls back to the program for the others.
+#[test]
+fn cff_builtin_encoding_names_glyphs() {
+    let program = Object::Stream(Stream::new(
+        dictionary! { "Subtype" => "Type1C" },
+        unhex(CFF),
+    ));
+    let font = |to_unicode: Option<Object>| {
+        let mut font = dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "ABCDEF+Test",
+            "FirstChar" => 1, "LastChar" => 3, "Widths" => vec![722.into(), 278.into(), 556.into()],
+            "FontDescriptor" => descriptor("ABCDEF+Test", 4, "FontFile3", program.clone()),
+        };
+        if let Some(t) = to_unicode {
+            font.set("ToUnicode", t);
+        }
+        font
+    };
+    let pdf = common::pdf(vec![
+        PageSpec::new("BT /F2 12 Tf 72 700 Td <010203> Tj 0 -20 Td /F3 12 Tf <010203> Tj ET")
+            .font("F2", font(None))
+            .font(
+                "F3",
+                font(Some(common::to_unicode(
+                    false,
+                    "1 beginbfchar <02> <0131> endbfchar",
+                ))),
+            ),
+    ]);
+    assert_eq!(lines(&pdf), strings(&["Hié", "Hıé"]));
+    assert_eq!(page(&pdf).unmapped_glyphs, 0);
+}
+
+// Bug 3: a TrueType CID font without `/ToUnicode`: the program's Unicode `cmap`, read
+// backwards, and its `post` names give the text.
+#[test]
+fn truetype_cmap_and_post_name_glyphs() {
+    let program = Object::Stream(Stream::new(Dictionary::new(), unhex(TRUETYPE)));
+    let mut font = type0_font(Dictionary::new());
+    let descendant = dictionary! {
+        "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "Demo",
+        "CIDSystemInfo" => dictionary! { "Registry" => Object::string_literal("Adobe"), "Ordering" => Object::string_literal("Identity"), "Supplement" => 0 },
+        "FontDescriptor" => descriptor("Demo", 4, "FontFile2", program),
+        "DW" => 500, "CIDToGIDMap" => "Identity",
+    };
+    font.set("DescendantFonts", vec![descendant.into()]);
+    let pdf = common::pdf(vec![
+        PageSpec::new("BT /F0 10 Tf 100 700 Td <000100020003> Tj ET").font("F0", font),
+    ]);
+    assert_eq!(lines(&pdf), strings(&["Hié"]));
+    assert_eq!(page(&pdf).unmapped_glyphs, 0);
+}

@@ -6,7 +6,10 @@
 //! then the built-in encoding of a standard-14 or embedded Type 1 font, then, for composite
 //! fonts, a Unicode-based CMap. What none of them maps is reported as unmapped.
 
+mod cff;
 mod cmap;
+mod program;
+mod sfnt;
 mod type1;
 
 use std::borrow::Cow;
@@ -72,6 +75,8 @@ struct Composite {
     /// Codes are UTF-16 (a `Uni…-UCS2`/`UTF16` CMap).
     unicode_codes: bool,
     to_unicode: Option<ToUnicode>,
+    /// The embedded program's glyphs, when there is no `/ToUnicode`.
+    program: Option<program::Glyphs>,
     widths: CidWidths,
     /// Texts decoded so far, so that each code is looked up once.
     cache: std::cell::RefCell<HashMap<u32, Option<Box<str>>>>,
@@ -276,11 +281,19 @@ impl Composite {
         let widths = descendant
             .map(|d| CidWidths::load(doc, d))
             .unwrap_or_default();
+        let program = if to_unicode.is_none() && !unicode_codes {
+            descendant.and_then(|d| {
+                program::Glyphs::load(doc, get_dict(doc, d, b"FontDescriptor")?, Some(d))
+            })
+        } else {
+            None
+        };
         Composite {
             codespace,
             cids,
             unicode_codes,
             to_unicode,
+            program,
             widths,
             cache: Default::default(),
         }
@@ -295,7 +308,14 @@ impl Composite {
                 .filter(|c| !c.is_control())
                 .map(String::from);
         }
-        None
+        let cid = match &self.cids {
+            Some(map) => map.cid(code)?,
+            None => code,
+        };
+        self.program
+            .as_ref()
+            .and_then(|p| p.cid_text(cid))
+            .map(String::from)
     }
 }
 
@@ -439,6 +459,8 @@ fn load_simple(
     let missing_width = descriptor.and_then(|d| get_number(doc, d, b"MissingWidth"));
     let mut texts: Vec<Option<Box<str>>> = vec![None; 256];
     let mut widths = vec![0.0f32; 256];
+    // The embedded TrueType program, read only if some code needs it.
+    let mut program: Option<Option<program::Glyphs>> = None;
     for code in 0..256usize {
         let glyph_name = names.get(code).and_then(|n| n.as_deref());
         let text = to_unicode
@@ -452,6 +474,15 @@ fn load_simple(
                         .or_else(|| tables::glyph_unicode(n).map(|t| t.to_string()))
                 })
             });
+        let text = text.or_else(|| {
+            let descriptor = descriptor?;
+            get_stream(doc, descriptor, b"FontFile2")?;
+            program
+                .get_or_insert_with(|| program::Glyphs::load(doc, descriptor, None))
+                .as_ref()?
+                .code_text(u8::try_from(code).ok()?)
+                .map(String::from)
+        });
         if let Some(slot) = texts.get_mut(code) {
             *slot = text.map(String::into_boxed_str);
         }
@@ -497,7 +528,7 @@ fn glyph_names<'a>(
         .and_then(|d| get_number(doc, d, b"Flags"))
         .unwrap_or(0.0) as u32;
     let symbolic = flags & 4 != 0 && flags & 32 == 0;
-    let builtin = descriptor.and_then(|d| type1::builtin_encoding(doc, d));
+    let builtin = descriptor.and_then(|d| builtin_encoding(doc, d));
     let base = explicit_base
         .or_else(|| standard.map(|s| s.builtin_encoding()))
         .or(if symbolic || builtin.is_some() {
@@ -538,6 +569,26 @@ fn glyph_names<'a>(
         }
     }
     names
+}
+
+/// The built-in encoding of the embedded font program: a Type 1 program's `/Encoding`, or a
+/// CFF program's encoding and charset.
+fn builtin_encoding(doc: &Document, descriptor: &Dictionary) -> Option<Vec<(u8, String)>> {
+    type1::builtin_encoding(doc, descriptor).or_else(|| {
+        let cff = cff_program(doc, descriptor)?;
+        (!cff.encoding.is_empty()).then_some(cff.encoding)
+    })
+}
+
+/// The embedded CFF program (`/FontFile3` of subtype `Type1C` or `CIDFontType0C`), read.
+/// An OpenType wrapper (`/Subtype /OpenType`) is opened for its `CFF ` table.
+fn cff_program(doc: &Document, descriptor: &Dictionary) -> Option<cff::Cff> {
+    let stream = get_stream(doc, descriptor, b"FontFile3")?;
+    let data = stream_data(doc, stream).ok()?;
+    if get_name(doc, &stream.dict, b"Subtype") == Some(b"OpenType") {
+        return cff::Cff::parse(sfnt::Sfnt::parse(&data)?.table(b"CFF ")?);
+    }
+    cff::Cff::parse(&data)
 }
 
 fn ascent_descent_of(

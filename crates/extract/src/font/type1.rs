@@ -6,7 +6,7 @@ use lopdf::{Dictionary, Document};
 use crate::objects::get_stream;
 
 /// Reads `dup <code> /<name> put` entries from the clear-text part of `/FontFile`.
-/// `None` when there is no Type 1 program or it uses `StandardEncoding`.
+/// `None` when there is no Type 1 program; Standard Encoding's names when it uses that.
 pub fn builtin_encoding(doc: &Document, descriptor: &Dictionary) -> Option<Vec<(u8, String)>> {
     let stream = get_stream(doc, descriptor, b"FontFile")?;
     let data = super::stream_data(doc, stream).ok()?;
@@ -19,7 +19,7 @@ pub fn builtin_encoding(doc: &Document, descriptor: &Dictionary) -> Option<Vec<(
         .get(9..)
         .is_some_and(|r| r.trim_ascii_start().starts_with(b"StandardEncoding"))
     {
-        return None;
+        return Some(standard_encoding());
     }
     let end = find(rest, b"readonly def")
         .or_else(|| find(rest, b"def"))
@@ -43,4 +43,14 @@ pub fn builtin_encoding(doc: &Document, descriptor: &Dictionary) -> Option<Vec<(
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Standard Encoding as (code, name) pairs.
+pub fn standard_encoding() -> Vec<(u8, String)> {
+    (0..=255u8)
+        .filter_map(|code| {
+            crate::tables::encoding_glyph_name(crate::tables::BaseEncoding::Standard, code)
+                .map(|name| (code, name.to_string()))
+        })
+        .collect()
 }

@@ -1,0 +1,149 @@
+//! Unicode from the embedded font program itself, for fonts whose dictionary does not give
+//! it (no `/ToUnicode`, no encoding names): a CFF program's charset names its glyphs; a
+//! TrueType program's Unicode `cmap`, read backwards, or its `post` names do.
+//!
+//! Only as a last resort, after `/ToUnicode` and the encoding. Private-use and control
+//! characters are not taken: they say nothing about the text.
+
+use std::collections::HashMap;
+
+use lopdf::{Dictionary, Document, Object};
+
+use super::cff::Cff;
+use super::sfnt::Sfnt;
+use super::stream_data;
+use crate::objects::{get, get_name, get_stream};
+use crate::tables;
+
+/// Glyphs of an embedded program with the text each stands for.
+#[derive(Debug, Default)]
+pub struct Glyphs {
+    /// Text per glyph id.
+    texts: HashMap<u16, Box<str>>,
+    /// Code → glyph id of a simple TrueType font: the (3,0) symbol `cmap` (codes also tried
+    /// at U+F000, U+F100, U+F200) or the (1,0) Macintosh one.
+    code_cmap: Option<(HashMap<u32, u16>, bool)>,
+    /// CID → glyph id (`/CIDToGIDMap` stream); `None` for Identity.
+    cid_to_gid: Option<Vec<u16>>,
+}
+
+impl Glyphs {
+    /// Reads the program of `descriptor`; `None` when there is none or it names nothing.
+    /// `cid_font` is the descendant of a composite font (for `/CIDToGIDMap`).
+    pub fn load(
+        doc: &Document,
+        descriptor: &Dictionary,
+        cid_font: Option<&Dictionary>,
+    ) -> Option<Glyphs> {
+        let mut glyphs = Glyphs::default();
+        if let Some(stream) = get_stream(doc, descriptor, b"FontFile2") {
+            let data = stream_data(doc, stream).ok()?;
+            glyphs.read_sfnt(&Sfnt::parse(&data)?);
+            if let Some(cid_font) = cid_font
+                && let Some(Object::Stream(map)) = get(doc, cid_font, b"CIDToGIDMap")
+            {
+                let bytes = stream_data(doc, map).ok()?;
+                glyphs.cid_to_gid = Some(
+                    bytes
+                        .chunks_exact(2)
+                        .map(|c| {
+                            u16::from_be_bytes([
+                                c.first().copied().unwrap_or(0),
+                                c.get(1).copied().unwrap_or(0),
+                            ])
+                        })
+                        .collect(),
+                );
+            }
+        } else if let Some(stream) = get_stream(doc, descriptor, b"FontFile3") {
+            let data = stream_data(doc, stream).ok()?;
+            if get_name(doc, &stream.dict, b"Subtype") == Some(b"OpenType") {
+                let sfnt = Sfnt::parse(&data)?;
+                match sfnt.table(b"CFF ") {
+                    Some(cff) => glyphs.read_cff(&Cff::parse(cff)?),
+                    None => glyphs.read_sfnt(&sfnt),
+                }
+            } else {
+                glyphs.read_cff(&Cff::parse(&data)?);
+            }
+        }
+        (!glyphs.texts.is_empty()).then_some(glyphs)
+    }
+
+    fn read_cff(&mut self, cff: &Cff) {
+        for (gid, name) in cff.names.iter().enumerate() {
+            if let (Ok(gid), Some(text)) = (u16::try_from(gid), name.as_deref().and_then(name_text))
+            {
+                self.texts.insert(gid, text);
+            }
+        }
+    }
+
+    fn read_sfnt(&mut self, sfnt: &Sfnt<'_>) {
+        // A Unicode cmap read backwards: the lowest code point of each glyph.
+        let unicode = [(3, 10), (3, 1), (0, 4), (0, 3), (0, 1), (0, 0)]
+            .into_iter()
+            .find_map(|(p, e)| sfnt.cmap(p, e));
+        if let Some(map) = unicode {
+            let mut pairs: Vec<(u32, u16)> = map.into_iter().collect();
+            pairs.sort_unstable();
+            for (code, gid) in pairs {
+                if let Some(c) = char::from_u32(code).filter(|&c| meaningful(c)) {
+                    self.texts
+                        .entry(gid)
+                        .or_insert_with(|| c.to_string().into());
+                }
+            }
+        }
+        if let Some(names) = sfnt.glyph_names() {
+            for (gid, name) in names.iter().enumerate() {
+                if let (Ok(gid), Some(text)) =
+                    (u16::try_from(gid), name.as_deref().and_then(name_text))
+                {
+                    self.texts.entry(gid).or_insert(text);
+                }
+            }
+        }
+        self.code_cmap = sfnt
+            .cmap(3, 0)
+            .map(|m| (m, true))
+            .or_else(|| sfnt.cmap(1, 0).map(|m| (m, false)));
+    }
+
+    /// The text of a simple font's code, through the program's symbol or Macintosh cmap.
+    pub fn code_text(&self, code: u8) -> Option<&str> {
+        let (map, symbol) = self.code_cmap.as_ref()?;
+        let code = u32::from(code);
+        let gid = if *symbol {
+            [0, 0xF000, 0xF100, 0xF200]
+                .into_iter()
+                .find_map(|base| map.get(&(base | code)))
+        } else {
+            map.get(&code)
+        }?;
+        self.texts.get(gid).map(|t| &**t)
+    }
+
+    /// The text of a CID of a composite font.
+    pub fn cid_text(&self, cid: u32) -> Option<&str> {
+        let gid = match &self.cid_to_gid {
+            Some(map) => *map.get(usize::try_from(cid).ok()?)?,
+            None => u16::try_from(cid).ok()?,
+        };
+        self.texts.get(&gid).map(|t| &**t)
+    }
+}
+
+/// The text of a glyph name, when it is a meaningful one.
+fn name_text(name: &str) -> Option<Box<str>> {
+    let text = tables::glyph_unicode(name)?;
+    text.chars().all(meaningful).then(|| text.into())
+}
+
+/// Not a control, private-use or replacement character.
+fn meaningful(c: char) -> bool {
+    !c.is_control()
+        && !('\u{E000}'..='\u{F8FF}').contains(&c)
+        && !matches!(c, '\u{FFFD}' | '\u{FFFE}' | '\u{FFFF}')
+        && c < '\u{F0000}'
+}
