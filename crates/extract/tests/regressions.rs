@@ -174,3 +174,47 @@ fn truetype_cmap_and_post_name_glyphs() {
     assert_eq!(lines(&pdf), strings(&["Hié"]));
     assert_eq!(page(&pdf).unmapped_glyphs, 0);
 }
+
+/// A Type 3 font whose codes `first..` have the glyph names `names` (each glyph a 600-unit
+/// square), in a 0.001 font matrix.
+fn type3_font(first: i64, names: &[&str]) -> Dictionary {
+    let mut procs = Dictionary::new();
+    for name in names {
+        procs.set(
+            *name,
+            common::stream(Dictionary::new(), "600 0 0 0 600 700 d1 0 0 600 700 re f"),
+        );
+    }
+    let differences: Vec<Object> = std::iter::once(Object::Integer(first))
+        .chain(names.iter().map(|n| Object::Name(n.as_bytes().to_vec())))
+        .collect();
+    let widths: Vec<Object> = names.iter().map(|_| Object::Integer(600)).collect();
+    dictionary! {
+        "Type" => "Font", "Subtype" => "Type3",
+        "FontBBox" => vec![0.into(), 0.into(), 750.into(), 750.into()],
+        "FontMatrix" => vec![0.001.into(), 0.into(), 0.into(), 0.001.into(), 0.into(), 0.into()],
+        "CharProcs" => procs,
+        "Encoding" => dictionary! { "Type" => "Encoding", "Differences" => differences },
+        "FirstChar" => first, "LastChar" => first + names.len() as i64 - 1, "Widths" => widths,
+        "Resources" => Dictionary::new(),
+    }
+}
+
+// Bug 4: glyph names outside the glyph list that carry their own code (`a65`, hex `G41`, as
+// bitmap Type 3 fonts have) read as that code; numbers that are glyph ids (`g81` at code 1)
+// do not, since reading them would give plausible garbage.
+#[test]
+fn numeric_glyph_names() {
+    let pdf = common::pdf(vec![
+        PageSpec::new(
+            "BT /T1 12 Tf 72 700 Td (ABC) Tj 0 -20 Td /T2 12 Tf (ABC) Tj 0 -20 Td /T3 12 Tf <010203> Tj ET",
+        )
+        .font("T1", type3_font(65, &["a65", "a66", "a67"]))
+        .font("T2", type3_font(65, &["G41", "G42", "G43"]))
+        .font("T3", type3_font(1, &["g81", "g69", "g85"])),
+    ]);
+    let page = page(&pdf);
+    let texts: Vec<String> = page.lines.iter().map(|l| l.text()).collect();
+    assert_eq!(texts, strings(&["ABC", "ABC", "\u{FFFD}\u{FFFD}\u{FFFD}"]));
+    assert_eq!(page.unmapped_glyphs, 3);
+}

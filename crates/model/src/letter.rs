@@ -65,7 +65,8 @@ pub struct Metadata {
     /// The sender's own reference (`Ons kenmerk`). (Open data: `Document.KenmerkAfzender`.)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sender_reference: Option<String>,
-    /// Lines of the letterhead above the return address (the sender's word mark).
+    /// Lines above the salutation that are neither return address, addressee nor a
+    /// label/value line: the letterhead (the sender's word mark) and the like.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub letterhead: Vec<String>,
     /// The return address above the addressee, without its `> Retouradres` label.
@@ -87,6 +88,8 @@ pub struct ReferenceField {
     pub key: FieldKey,
     pub value: String,
     pub page: u32,
+    /// Where the label and value stand.
+    pub bbox: Rect,
 }
 
 /// Known labels of the reference column. New ones may be added; unknown labels are `Other`.
@@ -106,6 +109,8 @@ pub enum FieldKey {
     /// `Bijlage(n)`, `Bijlagen`.
     Attachments,
     ContactPerson,
+    /// `Bezoekadres`, `Postadres`.
+    Address,
     /// `Pagina 2 van 11`.
     Page,
     #[default]

@@ -34,6 +34,8 @@ const LABELS: &[(&str, FieldKey)] = &[
     ("bijlagen", FieldKey::Attachments),
     ("bijlage", FieldKey::Attachments),
     ("contactpersoon", FieldKey::ContactPerson),
+    ("bezoekadres", FieldKey::Address),
+    ("postadres", FieldKey::Address),
     ("inlichtingen", FieldKey::ContactPerson),
     ("behandeld door", FieldKey::ContactPerson),
     ("doorkiesnummer", FieldKey::Other),
@@ -105,57 +107,85 @@ fn label_of(text: &str) -> Option<(FieldKey, &str, &str)> {
 }
 
 /// The reference column as label/value pairs. Lines before the first label are the sender's
-/// name and address; a bold line followed by plain ones is a label too, known or not.
+/// name and address, one entry each; a bold line followed by plain ones is a label too, known
+/// or not. A value ends at the next label or at a blank line; unlabelled text after the
+/// labels (a closing note) is one entry.
 fn reference_fields(column: &[&TextLine]) -> Vec<ReferenceField> {
+    let pitch = column_pitch(column);
     let mut fields: Vec<ReferenceField> = Vec::new();
     let mut seen_label = false;
-    let mut open_value = false;
+    let mut open = false;
+    let mut previous: Option<&TextLine> = None;
     for (n, line) in column.iter().enumerate() {
+        let gap = previous
+            .is_some_and(|p| p.page != line.page || line.baseline - p.baseline > 1.5 * pitch);
+        previous = Some(line);
         let next_plain = column.get(n + 1).is_some_and(|l| !l.bold);
-        let known = label_of(&line.text);
-        if let Some((key, printed, rest)) = known {
+        let field = |label: Option<String>, key: FieldKey, value: String| ReferenceField {
+            label,
+            key,
+            value,
+            page: line.page,
+            bbox: line.bbox,
+        };
+        if let Some((key, printed, rest)) = label_of(&line.text) {
             seen_label = true;
-            let page_value = if key == FieldKey::Page {
+            open = rest.is_empty() || key != FieldKey::Page;
+            let value = if key == FieldKey::Page {
                 line.text.clone()
             } else {
                 rest.to_string()
             };
-            open_value = rest.is_empty();
-            fields.push(ReferenceField {
-                label: Some(printed.to_string()),
-                key,
-                value: page_value,
-                page: line.page,
-            });
-        } else if seen_label && line.bold && next_plain && !open_value {
-            open_value = true;
-            fields.push(ReferenceField {
-                label: Some(line.text.clone()),
-                key: FieldKey::Other,
-                value: String::new(),
-                page: line.page,
-            });
-        } else if seen_label && let Some(field) = fields.last_mut().filter(|f| f.label.is_some()) {
-            if !field.value.is_empty() {
-                field.value.push(' ');
+            fields.push(field(Some(printed.to_string()), key, value));
+        } else if seen_label && line.bold && next_plain {
+            open = true;
+            fields.push(field(
+                Some(line.text.clone()),
+                FieldKey::Other,
+                String::new(),
+            ));
+        } else if let Some(last) = fields
+            .last_mut()
+            .filter(|f| seen_label && open && (!gap || f.value.is_empty()))
+        {
+            if !last.value.is_empty() {
+                last.value.push(' ');
             }
-            field.value.push_str(&line.text);
-            open_value = false;
+            last.value.push_str(&line.text);
+            last.bbox = last.bbox.union(&line.bbox);
+        } else if seen_label {
+            open = true;
+            fields.push(field(None, FieldKey::Other, line.text.clone()));
         } else {
-            fields.push(ReferenceField {
-                label: None,
-                key: FieldKey::Sender,
-                value: line.text.clone(),
-                page: line.page,
-            });
+            fields.push(field(None, FieldKey::Sender, line.text.clone()));
         }
     }
     fields
 }
 
+/// The usual distance between consecutive baselines of the column.
+fn column_pitch(column: &[&TextLine]) -> f32 {
+    let mut steps: Vec<f32> = column
+        .windows(2)
+        .filter_map(|w| match w {
+            [a, b] if a.page == b.page && b.baseline > a.baseline => Some(b.baseline - a.baseline),
+            _ => None,
+        })
+        .collect();
+    steps.sort_by(f32::total_cmp);
+    steps.first().copied().map_or(10.0, |min| {
+        steps
+            .iter()
+            .copied()
+            .filter(|s| *s < 1.3 * min)
+            .fold(min, f32::max)
+    })
+}
+
 /// Return address, addressee and label/value lines among the lines above the salutation.
 fn read_letterhead(front: &[&TextLine], m: &Measures, metadata: &mut Metadata) {
     let mut addressee_open = false;
+    let mut label_field: Option<usize> = None;
     let mut previous: Option<&TextLine> = None;
     let mut letterhead: Vec<String> = Vec::new();
     for line in front {
@@ -181,7 +211,9 @@ fn read_letterhead(front: &[&TextLine], m: &Measures, metadata: &mut Metadata) {
                 key,
                 value: rest.to_string(),
                 page: line.page,
+                bbox: line.bbox,
             });
+            label_field = Some(metadata.reference_column.len() - 1);
             addressee_open = false;
             continue;
         }
@@ -190,16 +222,20 @@ fn read_letterhead(front: &[&TextLine], m: &Measures, metadata: &mut Metadata) {
             addressee_open = true;
             continue;
         }
-        if metadata.addressee.is_empty() {
-            letterhead.push(line.text.clone());
-        } else if let Some(field) = metadata
-            .reference_column
-            .last_mut()
-            .filter(|f| f.label.is_some() && f.page == line.page && !gap)
+        // A value running over two lines (`Onderwerp` with a long subject).
+        match label_field
+            .and_then(|i| metadata.reference_column.get_mut(i))
+            .filter(|_| !gap)
         {
-            // A value running over two lines (`Onderwerp` with a long subject).
-            field.value.push(' ');
-            field.value.push_str(&line.text);
+            Some(field) => {
+                field.value.push(' ');
+                field.value.push_str(&line.text);
+                field.bbox = field.bbox.union(&line.bbox);
+            }
+            None => {
+                label_field = None;
+                letterhead.push(line.text.clone());
+            }
         }
     }
     if metadata

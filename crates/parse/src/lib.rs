@@ -29,8 +29,8 @@ mod questions;
 mod recommendations;
 mod references;
 pub mod render;
-pub mod svg;
 mod sentences;
+pub mod svg;
 
 use kamerbrief_model::{
     Anchor, Block, BlockKind, DateMention, Diagnostic, DiagnosticKind, Footnote, Heading, Layout,
@@ -192,9 +192,19 @@ pub fn parse_annotated(layout: &Layout) -> (Parsed, Vec<LineAnnotation>) {
     let annotations = lines
         .iter()
         .zip(kinds)
-        .map(|(l, k)| LineAnnotation { page: l.page, line: l.source, kind: k.unwrap_or(LineKind::Paragraph) })
+        .map(|(l, k)| LineAnnotation {
+            page: l.page,
+            line: l.source,
+            kind: k.unwrap_or(LineKind::Paragraph),
+        })
         .collect();
-    (Parsed { letter, diagnostics }, annotations)
+    (
+        Parsed {
+            letter,
+            diagnostics,
+        },
+        annotations,
+    )
 }
 
 fn furniture_kind(role: kamerbrief_model::Role) -> Option<LineKind> {

@@ -32,12 +32,18 @@ impl TextLine {
     pub fn from_line(page: u32, line: &Line) -> TextLine {
         let mut text = String::new();
         let mut markers = Vec::new();
+        // Where the previous word (or removed marker) ended: a word that touches it joins it
+        // without a space (`voorzien¹.` reads `voorzien.`).
+        let mut previous_end: Option<f32> = None;
         for word in &line.words {
+            let touches =
+                previous_end.is_some_and(|end| word.bbox.x0 - end < 0.1 * word.size.max(1.0));
+            previous_end = Some(word.bbox.x1);
             if word.superscript && !text.is_empty() && is_marker(&word.text) {
                 markers.push((word.text.clone(), text.chars().count()));
                 continue;
             }
-            if !text.is_empty() {
+            if !text.is_empty() && !touches {
                 text.push(' ');
             }
             text.push_str(&word.text);
@@ -155,7 +161,10 @@ pub fn text_lines(layout: &Layout) -> Vec<TextLine> {
         .pages
         .iter()
         .flat_map(|p| {
-            p.lines.iter().enumerate().map(move |(i, l)| TextLine { source: i, ..TextLine::from_line(p.number, l) })
+            p.lines.iter().enumerate().map(move |(i, l)| TextLine {
+                source: i,
+                ..TextLine::from_line(p.number, l)
+            })
         })
         .filter(|l| !l.text.is_empty())
         .collect()

@@ -171,10 +171,21 @@ fn advisory_body(sents: &[Sent]) -> Option<Body> {
             }
         }
     }
-    Some(Body {
-        name: printed_name(sents, &noun),
-        aliases,
-    })
+    // `de commissie` usually shortens a name given once in full (`de Adviescommissie Water`):
+    // a capitalised compound ending in the noun names the body.
+    let full = sents
+        .iter()
+        .flat_map(|s| s.text.split_whitespace())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .find(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.len() > noun.len()
+                && w.to_lowercase().ends_with(noun.as_str())
+        })
+        .map(str::to_lowercase);
+    let name = printed_name(sents, full.as_deref().unwrap_or(&noun));
+    aliases.extend(full);
+    Some(Body { name, aliases })
 }
 
 /// `volgens de X`: a match over `volgens` and the two words after it.
@@ -260,6 +271,23 @@ fn report_title(sents: &[Sent]) -> Option<String> {
 }
 
 fn classify(sent: &Sent, body: &Body) -> Class {
+    // `Aanbeveling 3: …` / `Reactie: …` at the start of a sentence.
+    if let Some(first) = sent.tokens.first() {
+        let labelled = sent
+            .text
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
+        if labelled
+            && CUES.words("advice.labels").contains(first)
+            && sent.text.get(..40).is_some_and(|t| t.contains(':'))
+        {
+            return Class::Advice;
+        }
+        if labelled && CUES.words("response.labels").contains(first) && sent.tokens.len() > 1 {
+            return Class::Response;
+        }
+    }
     let cabinet = cabinet_subject(&sent.tokens);
     let attribution = attribution(&sent.tokens, body);
     match (attribution, cabinet) {
@@ -710,7 +738,11 @@ impl Idf {
                     continue;
                 }
                 let s = stem(t);
-                let w = self.idf.get(&s).copied().unwrap_or(0.0) * if n == 0 { 2.0 } else { 1.0 };
+                // Long words (Dutch compounds) name subjects better than short ones.
+                let length = (t.chars().count() as f32 / 6.0).min(2.0);
+                let w = self.idf.get(&s).copied().unwrap_or(0.0)
+                    * length
+                    * if n == 0 { 2.0 } else { 1.0 };
                 let entry = scores.entry(s).or_insert((0.0, t.clone()));
                 entry.0 += w;
             }

@@ -3,8 +3,8 @@
 
 use std::fmt::Write;
 
-use kamerbrief_model::Layout;
 use crate::{LineAnnotation, LineKind};
+use kamerbrief_model::Layout;
 
 /// Every kind, in legend order, with its colour.
 pub const KINDS: &[(LineKind, &str)] = &[
@@ -25,7 +25,10 @@ pub const KINDS: &[(LineKind, &str)] = &[
 const LEGEND_WIDTH: f32 = 150.0;
 
 pub fn colour(kind: LineKind) -> &'static str {
-    KINDS.iter().find(|(k, _)| *k == kind).map_or("#000000", |(_, c)| c)
+    KINDS
+        .iter()
+        .find(|(k, _)| *k == kind)
+        .map_or("#000000", |(_, c)| c)
 }
 
 /// The SVG of page `number`, or `None` when the layout has no such page.
@@ -39,9 +42,15 @@ pub fn page_svg(layout: &Layout, annotations: &[LineAnnotation], number: u32) ->
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{tw:.0}" height="{h:.0}" viewBox="0 0 {tw:.2} {h:.2}" font-family="sans-serif">"#,
         tw = w + LEGEND_WIDTH
     );
-    let _ = writeln!(svg, r#"<rect class="page" x="0" y="0" width="{w:.2}" height="{h:.2}" fill="white" stroke="gray"/>"#);
+    let _ = writeln!(
+        svg,
+        r#"<rect class="page" x="0" y="0" width="{w:.2}" height="{h:.2}" fill="white" stroke="gray"/>"#
+    );
     for (index, line) in page.lines.iter().enumerate() {
-        let kind = annotations.iter().find(|a| a.page == number && a.line == index).map_or(LineKind::Paragraph, |a| a.kind);
+        let kind = annotations
+            .iter()
+            .find(|a| a.page == number && a.line == index)
+            .map_or(LineKind::Paragraph, |a| a.kind);
         let b = line.bbox;
         let c = colour(kind);
         let _ = writeln!(
@@ -58,7 +67,11 @@ pub fn page_svg(layout: &Layout, annotations: &[LineAnnotation], number: u32) ->
             k = kind.as_str(),
         );
     }
-    let _ = writeln!(svg, r#"<g class="legend" transform="translate({:.2} 20)">"#, w + 10.0);
+    let _ = writeln!(
+        svg,
+        r#"<g class="legend" transform="translate({:.2} 20)">"#,
+        w + 10.0
+    );
     for (i, (kind, c)) in KINDS.iter().enumerate() {
         let y = i as f32 * 16.0;
         let _ = writeln!(

@@ -461,6 +461,7 @@ fn load_simple(
     let mut widths = vec![0.0f32; 256];
     // The embedded TrueType program, read only if some code needs it.
     let mut program: Option<Option<program::Glyphs>> = None;
+    let numeric_radix = numeric_names_radix(&names);
     for code in 0..256usize {
         let glyph_name = names.get(code).and_then(|n| n.as_deref());
         let text = to_unicode
@@ -481,6 +482,12 @@ fn load_simple(
                 .get_or_insert_with(|| program::Glyphs::load(doc, descriptor, None))
                 .as_ref()?
                 .code_text(u8::try_from(code).ok()?)
+                .map(String::from)
+        });
+        let text = text.or_else(|| {
+            let value = numeric_name(glyph_name?, numeric_radix?, code)?;
+            char::from_u32(value)
+                .filter(|c| !c.is_control() && !c.is_whitespace())
                 .map(String::from)
         });
         if let Some(slot) = texts.get_mut(code) {
@@ -506,6 +513,65 @@ fn load_simple(
         texts: texts.into(),
         widths: widths.into(),
     }
+}
+
+/// The numbers a glyph name of the form `^[A-Za-z]{1,2}[0-9A-Fa-f]{2,4}$` (`a65`, `g7`…,
+/// `G7F`, `c41`) may carry, read in `radix`: one per way of splitting off the letters
+/// (`ab12` is `a` + `b12` or `ab` + `12` in hex).
+fn numeric_values(name: &str, radix: u32) -> impl Iterator<Item = u32> + '_ {
+    (1..=2).filter_map(move |p| {
+        let (prefix, digits) = name.split_at_checked(p)?;
+        if !prefix.bytes().all(|b| b.is_ascii_alphabetic()) || !(2..=4).contains(&digits.len()) {
+            return None;
+        }
+        // `from_str_radix` would take a sign.
+        if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return None;
+        }
+        u32::from_str_radix(digits, radix).ok()
+    })
+}
+
+/// The code a numeric glyph name stands for: the value equal to `code` if one is, else the
+/// first.
+fn numeric_name(name: &str, radix: u32, code: usize) -> Option<u32> {
+    let code = u32::try_from(code).ok()?;
+    let mut values = numeric_values(name, radix).peekable();
+    let first = *values.peek()?;
+    Some(if values.any(|v| v == code) {
+        code
+    } else {
+        first
+    })
+}
+
+/// Whether the numbers in the font's glyph names (`a65`, `G41`) are its character codes,
+/// as in bitmap Type 3 fonts, and in which radix (decimal, else hex). This is poppler's
+/// heuristic for such names, with a guard: most such names must carry their own code. Where the numbers are glyph ids instead (`g81` at code 5 in a
+/// subset font), reading them as characters would give plausible garbage.
+fn numeric_names_radix(names: &[Option<Cow<'_, str>>]) -> Option<u32> {
+    let numeric: Vec<(usize, &str)> = names
+        .iter()
+        .enumerate()
+        .filter_map(|(code, n)| Some((code, n.as_deref()?)))
+        .filter(|(_, n)| {
+            tables::glyph_unicode(n).is_none() && numeric_values(n, 16).next().is_some()
+        })
+        .collect();
+    if numeric.is_empty() {
+        return None;
+    }
+    // Decimal first (poppler reads hex only where a name has hex letters, which decimal
+    // cannot parse); then hex.
+    [10, 16].into_iter().find(|&radix| {
+        let own_code = numeric
+            .iter()
+            .filter(|(code, n)| {
+                numeric_values(n, radix).any(|v| Some(v) == u32::try_from(*code).ok())
+            })
+            .count();
+        own_code * 2 > numeric.len()
+    })
 }
 
 /// Glyph names per code: the base encoding (explicit, or the font's built-in one), with

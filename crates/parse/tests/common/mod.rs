@@ -61,25 +61,28 @@ pub fn assert_body_accounted_for(layout: &Layout, parsed: &Parsed) {
     }
     texts.extend(meta.addressee.iter().cloned());
     // Label/value lines above the salutation (those of the reference column are furniture).
-    let column_pages: Vec<String> = layout
+    let furniture: Vec<(u32, kamerbrief_model::Rect)> = layout
         .pages
         .iter()
-        .take(1)
-        .flat_map(|p| &p.lines)
-        .filter(|l| l.role.is_furniture())
-        .map(|l| l.text())
+        .flat_map(|p| {
+            p.lines
+                .iter()
+                .filter(|l| l.role.is_furniture())
+                .map(move |l| (p.number, l.bbox))
+        })
         .collect();
     for field in &meta.reference_column {
-        let printed = format!(
-            "{} {}",
-            field.label.clone().unwrap_or_default(),
-            field.value
-        );
-        let in_column = column_pages
-            .iter()
-            .any(|l| *l == field.value || l.starts_with(field.label.as_deref().unwrap_or("\u{0}")));
+        let in_column = furniture.iter().any(|(page, b)| {
+            *page == field.page
+                && b.horizontal_overlap(&field.bbox) > 0.0
+                && b.vertical_overlap(&field.bbox) > 0.0
+        });
         if !in_column {
-            texts.push(printed);
+            texts.push(format!(
+                "{} {}",
+                field.label.clone().unwrap_or_default(),
+                field.value
+            ));
         }
     }
     texts.extend(letter.salutation.iter().map(|b| b.text.clone()));
