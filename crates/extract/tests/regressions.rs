@@ -218,3 +218,36 @@ fn numeric_glyph_names() {
     assert_eq!(texts, strings(&["ABC", "ABC", "\u{FFFD}\u{FFFD}\u{FFFD}"]));
     assert_eq!(page.unmapped_glyphs, 3);
 }
+
+// Bug 5: a Type 3 font with `/FontBBox [0 0 0 0]` and a 0.004 matrix got an em of 4 × the
+// font size, and the duplicate filter (0.15 em) then dropped doubled letters: "Acount".
+// The em now comes from the advances; duplicates must also lie within 0.3 of the glyph's
+// width (and 2 pt); a fake-bold copy 0.3 pt to the right still counts once.
+#[test]
+fn type3_zero_bbox_keeps_doubled_letters() {
+    let mut font = type3_font(65, &["A", "B", "C"]);
+    font.set("FontBBox", vec![0.into(), 0.into(), 0.into(), 0.into()]);
+    font.set(
+        "FontMatrix",
+        vec![
+            0.004.into(),
+            0.into(),
+            0.into(),
+            0.004.into(),
+            0.into(),
+            0.into(),
+        ],
+    );
+    font.set("Widths", vec![150.into(), 125.into(), 125.into()]);
+    let pdf = common::pdf(vec![
+        PageSpec::new(
+            "BT /T1 12 Tf 72 700 Td (ACCB) Tj ET
+             BT /F1 12 Tf 72 650 Td (Bold) Tj ET BT /F1 12 Tf 72.3 650 Td (Bold) Tj ET",
+        )
+        .font("T1", font),
+    ]);
+    let page = page(&pdf);
+    let texts: Vec<String> = page.lines.iter().map(|l| l.text()).collect();
+    assert_eq!(texts, strings(&["ACCB", "Bold"]));
+    assert_eq!(page.lines[0].words[0].size, 12.0);
+}

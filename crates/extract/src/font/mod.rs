@@ -134,7 +134,12 @@ impl Font {
                             ascent_descent =
                                 Some((y1 * d.abs() / size_scale, y0 * d.abs() / size_scale));
                         }
-                        _ => size_scale = (d * 1000.0).abs(),
+                        // No usable glyph box (`[0 0 0 0]` is common): the em from the
+                        // advances, whose median is about half an em in Latin type.
+                        _ => {
+                            size_scale = type3_em_from_widths(doc, dict, d.abs())
+                                .unwrap_or((d * 1000.0).abs());
+                        }
                     }
                 }
             }
@@ -513,6 +518,21 @@ fn load_simple(
         texts: texts.into(),
         widths: widths.into(),
     }
+}
+
+/// A Type 3 font's em in text space units per unit of font size, estimated as twice the
+/// median non-zero advance in `/Widths` (glyph space, scaled by the matrix's `scale`); 1.0
+/// when that is an ordinary em already. `None` without widths.
+fn type3_em_from_widths(doc: &Document, dict: &Dictionary, scale: f32) -> Option<f32> {
+    let mut widths: Vec<f32> = get_array(doc, dict, b"Widths")
+        .and_then(|a| objects::numbers(doc, a))?
+        .into_iter()
+        .map(|w| w.abs() * scale)
+        .filter(|w| *w > 0.0 && w.is_finite())
+        .collect();
+    widths.sort_by(f32::total_cmp);
+    let em = 2.0 * *widths.get(widths.len() / 2)?;
+    Some(if (0.5..=2.0).contains(&em) { 1.0 } else { em })
 }
 
 /// The numbers a glyph name of the form `^[A-Za-z]{1,2}[0-9A-Fa-f]{2,4}$` (`a65`, `g7`…,

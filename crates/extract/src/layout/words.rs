@@ -23,8 +23,14 @@ pub struct WordBox {
 /// A gap wider than this many ems between two glyphs is a word break.
 const WORD_GAP_EM: f32 = 0.15;
 
-/// Glyphs drawn twice at (almost) the same place, to fake bold or a shadow, count once.
+/// Glyphs drawn twice at (almost) the same place, to fake bold or a shadow, count once:
+/// the same text, offset by less than this many ems, …
 const DUPLICATE_TOLERANCE_EM: f32 = 0.15;
+/// … less than this share of the glyph's own width (a doubled letter, `cc`, is a whole
+/// advance apart, whatever the em says), …
+const DUPLICATE_TOLERANCE_WIDTH: f32 = 0.3;
+/// … and less than this many points.
+const DUPLICATE_TOLERANCE_PT: f32 = 2.0;
 
 struct Row {
     baseline: f32,
@@ -57,7 +63,10 @@ fn visible_glyphs(text: &PageText, dir: Dir, width: f32, height: f32) -> Vec<usi
             .take(12)
             .filter_map(|&k| text.glyphs.get(k))
             .any(|k| {
-                let tol = DUPLICATE_TOLERANCE_EM * g.size.max(k.size);
+                let width = (g.x1 - g.x0).max(k.x1 - k.x0);
+                let tol = (DUPLICATE_TOLERANCE_EM * g.size.max(k.size))
+                    .min(DUPLICATE_TOLERANCE_WIDTH * width)
+                    .min(DUPLICATE_TOLERANCE_PT);
                 (k.x0 - g.x0).abs() < tol
                     && (k.baseline - g.baseline).abs() < tol
                     && text.glyph_text(k) == glyph_text
