@@ -13,6 +13,41 @@ use regex::Regex;
 use crate::lines::{Measures, TextLine};
 use crate::regex;
 
+/// Where each line's column ends, and whether the text is justified.
+pub struct Edges {
+    /// By line index, as [`crate::lines::column_edges`] computes them.
+    pub by_line: Vec<f32>,
+    pub justified: bool,
+    /// Line indices, to look lines up by identity.
+    pub index: std::collections::HashMap<(u32, usize), usize>,
+}
+
+impl Edges {
+    pub fn new(lines: &[TextLine]) -> Edges {
+        let by_line = crate::lines::column_edges(lines);
+        let justified = crate::lines::is_justified(lines, &by_line);
+        let index = lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| ((l.page, l.source), i))
+            .collect();
+        Edges {
+            by_line,
+            justified,
+            index,
+        }
+    }
+
+    /// The right edge of the column `line` stands in.
+    pub fn of(&self, line: &TextLine) -> f32 {
+        self.index
+            .get(&(line.page, line.source))
+            .and_then(|&i| self.by_line.get(i))
+            .copied()
+            .unwrap_or(f32::INFINITY)
+    }
+}
+
 /// A block before it becomes part of the letter: its lines and what it is.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Draft {
@@ -45,12 +80,7 @@ pub fn item_label(text: &str) -> Option<&str> {
 }
 
 /// Splits body lines (`range`, indices into `lines`) into drafts.
-pub fn segment(
-    lines: &[TextLine],
-    range: &[usize],
-    m: &Measures,
-    right_edges: &dyn Fn(u32) -> f32,
-) -> Vec<Draft> {
+pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges) -> Vec<Draft> {
     let emphasis = m.typographic
         && range
             .iter()
@@ -67,7 +97,7 @@ pub fn segment(
             Some(prev) => {
                 let starts_item = label.is_some()
                     && (in_list || prev.text.ends_with(':') || gap_before(prev, line, m));
-                starts_item || breaks_between(prev, line, m, in_list, emphasis, right_edges)
+                starts_item || breaks_between(prev, line, m, in_list, emphasis, edges)
             }
         };
         if new_group {
@@ -81,7 +111,7 @@ pub fn segment(
         previous = Some(line);
     }
     let groups = merge_continuations(groups, lines);
-    classify(groups, lines, m, emphasis, right_edges)
+    classify(groups, lines, m, emphasis, edges)
 }
 
 fn gap_before(prev: &TextLine, line: &TextLine, m: &Measures) -> bool {
@@ -94,7 +124,7 @@ fn breaks_between(
     m: &Measures,
     in_list: bool,
     emphasis: bool,
-    right_edges: &dyn Fn(u32) -> f32,
+    edges: &Edges,
 ) -> bool {
     if emphasis && is_emphasised(prev, m) != is_emphasised(line, m) {
         return true;
@@ -113,7 +143,12 @@ fn breaks_between(
         return false;
     }
     // The word and a space, with some slack: widths are measured, not known exactly.
-    let room = right_edges(prev.page) - prev.bbox.x1;
+    let edge = edges.of(prev);
+    // In justified text only a paragraph's last line stops short of the edge.
+    if edges.justified {
+        return edge - prev.bbox.x1 > 0.5;
+    }
+    let room = edge - prev.bbox.x1;
     line.first_word_width + 0.8 * m.size <= room
 }
 
@@ -154,23 +189,22 @@ fn classify(
     lines: &[TextLine],
     m: &Measures,
     emphasis: bool,
-    right_edges: &dyn Fn(u32) -> f32,
+    edges: &Edges,
 ) -> Vec<Draft> {
     let count = groups.len();
     let mut drafts: Vec<Draft> = Vec::with_capacity(count);
     for (n, group) in groups.iter().enumerate() {
         let group_lines: Vec<&TextLine> = group.iter().filter_map(|&i| lines.get(i)).collect();
         let has_next = n + 1 < count;
-        let kind =
-            if let Some(heading) = heading_kind(&group_lines, m, emphasis, has_next, right_edges) {
-                heading
-            } else if let Some(label) = group_lines.first().and_then(|l| item_label(&l.text)) {
-                DraftKind::Item {
-                    label: label.to_string(),
-                }
-            } else {
-                DraftKind::Paragraph
-            };
+        let kind = if let Some(heading) = heading_kind(&group_lines, m, emphasis, has_next, edges) {
+            heading
+        } else if let Some(label) = group_lines.first().and_then(|l| item_label(&l.text)) {
+            DraftKind::Item {
+                label: label.to_string(),
+            }
+        } else {
+            DraftKind::Paragraph
+        };
         drafts.push(Draft {
             lines: group.clone(),
             kind,
@@ -187,7 +221,7 @@ fn heading_kind(
     m: &Measures,
     emphasis: bool,
     has_next: bool,
-    right_edges: &dyn Fn(u32) -> f32,
+    edges: &Edges,
 ) -> Option<DraftKind> {
     let first = group.first()?;
     let text: String = group
@@ -207,7 +241,7 @@ fn heading_kind(
     let looks = if emphasis {
         group.iter().all(|l| is_emphasised(l, m))
     } else {
-        let short = first.bbox.x1 - first.bbox.x0 < 0.7 * (right_edges(first.page) - first.bbox.x0);
+        let short = first.bbox.x1 - first.bbox.x0 < 0.7 * (edges.of(first) - first.bbox.x0);
         group.len() == 1 && words <= 10 && short && starts_well
     };
     if !looks || !starts_well {

@@ -228,7 +228,9 @@ fn read_letterhead(front: &[&TextLine], m: &Measures, metadata: &mut Metadata) {
             .filter(|_| !gap)
         {
             Some(field) => {
-                field.value.push(' ');
+                if !field.value.is_empty() {
+                    field.value.push(' ');
+                }
                 field.value.push_str(&line.text);
                 field.bbox = field.bbox.union(&line.bbox);
             }

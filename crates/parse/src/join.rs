@@ -81,10 +81,13 @@ impl Lexicon {
         if SUSPENSION_WORDS.contains(&right_word.to_lowercase().as_str()) {
             return Join::KeepHyphenAndSpace;
         }
-        let left_last = left.chars().last();
+        let left_core = left.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let left_last = left_core.chars().last();
         let right_first = right.chars().next();
+        // Capitals and digits on either side: `NAVO-Rusland`, `Zuid-Korea`, `‘NAVO2030’-proces`.
         if left_last.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
             || right_first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            || left_core.len() < left.len()
         {
             return Join::KeepHyphen;
         }
@@ -93,18 +96,33 @@ impl Lexicon {
             Some(false) => return Join::KeepHyphen,
             None => {}
         }
-        let last_part = left.rsplit('-').next().unwrap_or(left).to_lowercase();
-        if HYPHEN_PREFIXES.contains(&last_part.as_str()) {
-            return Join::KeepHyphen;
-        }
-        let vowel = |c: Option<char>| c.is_some_and(|c| "aeiouy".contains(c.to_ascii_lowercase()));
-        if !self.hyphenates || vowel(left_last) && vowel(right_first) {
+        if !self.hyphenates || is_real_compound_hyphen(left, right_word) {
             Join::KeepHyphen
         } else {
             Join::RemoveHyphen
         }
     }
 }
+
+/// Dutch spelling writes compounds as one word, except (Woordenlijst, "koppelteken"): after
+/// certain prefixes (`niet-`, `oud-`), between two adjectives (`juridisch-ethisch`,
+/// `politiek-strategisch`), where vowels would merge (`zee-egel`, `auto-ongeluk`), and in
+/// words that already carry a hyphen (`vis-a-vis`: a typesetter breaks those only at it).
+fn is_real_compound_hyphen(left: &str, right: &str) -> bool {
+    let last_part = left.rsplit('-').next().unwrap_or(left).to_lowercase();
+    if HYPHEN_PREFIXES.contains(&last_part.as_str()) || left.contains('-') || right.contains('-') {
+        return true;
+    }
+    if last_part.chars().count() >= 6 && ADJECTIVE_ENDINGS.iter().any(|e| last_part.ends_with(e)) {
+        return true;
+    }
+    let left_last = last_part.chars().last();
+    let right_first = right.chars().next().map(|c| c.to_ascii_lowercase());
+    left_last.is_some_and(|c| "aeiou".contains(c)) && left_last == right_first
+}
+
+/// Endings of the first adjective in a coordinated pair (`sociaal-economisch`).
+const ADJECTIVE_ENDINGS: &[&str] = &["isch", "iek", "aal", "eel", "ief", "air"];
 
 /// How two lines meet at a line-final hyphen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -119,7 +137,9 @@ pub enum Join {
 fn hyphen_break<'a>(line: &'a str, next: &'a str) -> Option<(&'a str, &'a str)> {
     let last = line.split_whitespace().last()?;
     let left = last.strip_suffix('-')?;
-    if !left.chars().last().is_some_and(char::is_alphanumeric) {
+    // A word, possibly closed by a quote or bracket (`‘NAVO2030’-`); not a free dash.
+    let core = left.trim_end_matches(['’', '”', '\'', '"', ')']);
+    if !core.chars().last().is_some_and(char::is_alphanumeric) {
         return None;
     }
     Some((left, next.split_whitespace().next()?))

@@ -122,8 +122,8 @@ pub fn parse_annotated(layout: &Layout) -> (Parsed, Vec<LineAnnotation>) {
     let rest = body.get(front.body_start..).unwrap_or_default();
     let closing = closing::read(&lines, rest);
     let main = rest.get(..closing.start).unwrap_or(rest);
-    let right_edge = |page: u32| lines::right_edge(&lines, page).unwrap_or(f32::INFINITY);
-    let drafts = blocks::segment(&lines, main, &m, &right_edge);
+    let edges = blocks::Edges::new(&lines);
+    let drafts = blocks::segment(&lines, main, &m, &edges);
 
     let mut builder = Builder {
         lines: &lines,

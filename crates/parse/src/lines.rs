@@ -170,14 +170,55 @@ pub fn text_lines(layout: &Layout) -> Vec<TextLine> {
         .collect()
 }
 
-/// The right edge of the body column on a page: where full lines end.
-pub fn right_edge(lines: &[TextLine], page: u32) -> Option<f32> {
-    let mut ends: Vec<f32> = lines
+/// The right edge of the column each line stands in (where its column's full lines end: the
+/// 90th percentile of the line ends of the body lines it shares most of its width with);
+/// infinite for furniture.
+pub fn column_edges(lines: &[TextLine]) -> Vec<f32> {
+    let mut edges = vec![f32::INFINITY; lines.len()];
+    let mut start = 0;
+    while start < lines.len() {
+        let page = lines.get(start).map_or(0, |l| l.page);
+        let end = (start..lines.len())
+            .find(|&i| lines.get(i).is_some_and(|l| l.page != page))
+            .unwrap_or(lines.len());
+        let body: Vec<usize> = (start..end)
+            .filter(|&i| lines.get(i).is_some_and(|l| l.role == Role::Body))
+            .collect();
+        for &i in &body {
+            let Some(line) = lines.get(i) else { continue };
+            let mut ends: Vec<f32> = body
+                .iter()
+                .filter_map(|&j| lines.get(j))
+                .filter(|o| {
+                    o.bbox.horizontal_overlap(&line.bbox)
+                        >= 0.5 * o.bbox.width().min(line.bbox.width())
+                })
+                .map(|o| o.bbox.x1)
+                .collect();
+            ends.sort_by(f32::total_cmp);
+            if let (Some(slot), Some(edge)) = (
+                edges.get_mut(i),
+                ends.get(ends.len().saturating_sub(1).min(ends.len() * 9 / 10)),
+            ) {
+                *slot = *edge;
+            }
+        }
+        start = end;
+    }
+    edges
+}
+
+/// Justified text: most body lines end exactly at their column's edge.
+pub fn is_justified(lines: &[TextLine], edges: &[f32]) -> bool {
+    let body: Vec<(&TextLine, f32)> = lines
         .iter()
-        .filter(|l| l.page == page && l.role == Role::Body)
-        .map(|l| l.bbox.x1)
+        .zip(edges)
+        .filter(|(l, _)| l.role == Role::Body && l.typographic)
+        .map(|(l, e)| (l, *e))
         .collect();
-    ends.sort_by(f32::total_cmp);
-    ends.get(ends.len().saturating_sub(1).min(ends.len() * 9 / 10))
-        .copied()
+    let at_edge = body
+        .iter()
+        .filter(|(l, e)| (e - l.bbox.x1).abs() < 0.3)
+        .count();
+    body.len() >= 10 && at_edge * 2 >= body.len()
 }

@@ -1,0 +1,116 @@
+//! The NAVO letter from other producers (fixtures/producers/, see fixtures/README.md): the
+//! same text block for block, and the same data as the replica except provenance.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+mod common;
+
+use kamerbrief_model::{Layout, Parsed};
+use serde_json::Value;
+
+const REFERENCE: &str = include_str!("../../../fixtures/navo2030/reference.txt");
+
+fn parse(path: &str) -> (Layout, Parsed) {
+    let full = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(path);
+    let layout =
+        kamerbrief_extract::extract(&std::fs::read(&full).unwrap(), &Default::default()).unwrap();
+    let parsed = kamerbrief_parse::parse(&layout);
+    (layout, parsed)
+}
+
+/// The letter's data without provenance: pages, boxes, parts, the page count, and the
+/// front matter that each producer lays out its own way (reference column, letterhead).
+fn without_provenance(parsed: &Parsed) -> Value {
+    let mut v = serde_json::to_value(&parsed.letter).unwrap();
+    strip(&mut v);
+    let meta = v["metadata"].as_object_mut().unwrap();
+    for key in [
+        "pages",
+        "reference_column",
+        "letterhead",
+        "addressee",
+        "return_address",
+    ] {
+        meta.remove(key);
+    }
+    v
+}
+
+fn strip(v: &mut Value) {
+    match v {
+        Value::Object(map) => {
+            for key in ["page", "bbox", "parts"] {
+                map.remove(key);
+            }
+            map.values_mut().for_each(strip);
+        }
+        Value::Array(items) => items.iter_mut().for_each(strip),
+        _ => {}
+    }
+}
+
+fn check(path: &str) {
+    let (layout, parsed) = parse(path);
+    let ours = common::blocks(&kamerbrief_parse::render::text(&parsed.letter));
+    common::assert_blocks_eq(&ours, &common::blocks(REFERENCE));
+    common::assert_body_accounted_for(&layout, &parsed);
+    let (_, replica) = parse("fixtures/navo2030/navo2030.pdf");
+    let (a, b) = (without_provenance(&parsed), without_provenance(&replica));
+    if a != b {
+        for key in a.as_object().unwrap().keys() {
+            assert_eq!(a[key], b[key], "{path}: `{key}` differs from the replica's");
+        }
+    }
+    let meta = &parsed.letter.metadata;
+    assert_eq!(
+        meta.addressee
+            .join(" ")
+            .split_whitespace()
+            .take(4)
+            .collect::<Vec<_>>(),
+        ["Aan", "de", "Voorzitter", "van"],
+        "{path}: addressee"
+    );
+}
+
+#[test]
+fn chromium() {
+    check("fixtures/producers/chromium.pdf");
+}
+
+#[test]
+fn pdftex_two_columns_dutch_hyphenation() {
+    check("fixtures/producers/pdftex.pdf");
+}
+
+#[test]
+fn groff_ms() {
+    check("fixtures/producers/groff.pdf");
+}
+
+#[test]
+fn ghostscript_rewrite() {
+    check("fixtures/producers/ghostscript.pdf");
+}
+
+#[test]
+fn libreoffice_justified() {
+    check("fixtures/producers/libreoffice-justified.pdf");
+}
+
+#[test]
+fn qpdf_aes256_empty_password() {
+    check("fixtures/producers/qpdf-aes256.pdf");
+}
+
+#[test]
+fn qpdf_object_and_xref_streams() {
+    check("fixtures/producers/qpdf-objstreams.pdf");
+}
