@@ -251,3 +251,15 @@ fn type3_zero_bbox_keeps_doubled_letters() {
     assert_eq!(texts, strings(&["ACCB", "Bold"]));
     assert_eq!(page.lines[0].words[0].size, 12.0);
 }
+
+// Bug 6: a table cell's trailing spaces run under the next cell, whose glyphs then sorted
+// between them and were cut into single characters ("0 3 / 2 5 / 2 0 16"). Glyphs shown
+// one after the other in the content are not cut by a space glyph from elsewhere.
+#[test]
+fn spaces_of_another_cell_do_not_cut_words() {
+    let pdf = common::pdf(vec![PageSpec::new(
+        "BT /F1 12 Tf 72 700 Td [(06/22/2015)4(  )4(  )4(  )4(  )4(  )] TJ ET
+         BT /F1 12 Tf 140 700 Td [(0)4(3)4(/2)6(5)4(/2)6(0)4(1)4(6)] TJ ET",
+    )]);
+    assert_eq!(lines(&pdf), strings(&["06/22/2015 03/25/2016"]));
+}

@@ -187,28 +187,36 @@ fn split_words(row: &Row, text: &PageText, out: &mut Vec<WordBox>) {
     });
     let mut current: Option<WordBox> = None;
     let mut previous: Option<(usize, bool)> = None;
+    // A space glyph since the previous glyph.
+    let mut spaced = false;
     for (i, raised) in order {
         let Some(g) = text.glyphs.get(i) else {
             continue;
         };
         let glyph_text = text.glyph_text(g);
         if glyph_text.chars().all(is_space) {
-            flush(&mut current, out);
-            previous = None;
+            spaced = true;
             continue;
         }
         let breaks = match previous.and_then(|(p, praised)| Some((p, praised, text.glyphs.get(p)?)))
         {
             Some((p, praised, prev)) => {
-                let gap = if i == p + 1 {
+                // Glyphs shown one after the other in the content: nothing was drawn
+                // between them there, so a space glyph that sorts between them belongs to
+                // other text (trailing spaces of a table cell running under the next one).
+                let consecutive = i == p + 1;
+                let gap = if consecutive {
                     g.x0 - prev.advance_end
                 } else {
                     g.x0 - prev.x1
                 };
-                praised != raised || gap > WORD_GAP_EM * g.size.max(prev.size)
+                (spaced && !consecutive)
+                    || praised != raised
+                    || gap > WORD_GAP_EM * g.size.max(prev.size)
             }
             None => true,
         };
+        spaced = false;
         if breaks {
             flush(&mut current, out);
         }
