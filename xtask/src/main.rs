@@ -2,6 +2,7 @@
 
 mod corpus;
 mod fixtures;
+mod producers;
 mod regenerate;
 mod tables;
 
@@ -16,6 +17,7 @@ fn main() -> ExitCode {
     let result = match command {
         "corpus" => corpus::run(rest),
         "fixtures" => fixtures::run(rest),
+        "producers" => producers::run(rest),
         "regenerate" => regenerate::run(rest),
         "gen-tables" => tables::run(rest),
         _ => {
@@ -39,6 +41,7 @@ fn main() -> ExitCode {
 const HELP: &str = "usage: cargo xtask <command>
 
 commands:
+  producers    the NAVO letter from every producer: ours and pdftotext against the reference text
   regenerate   the main job: data/navo2030.json and .md from the replica PDF, and the JSON Schema
   corpus       extract the real-world corpus (../shared/corpus) and score it against pdftotext
   fixtures     rebuild the PDFs under fixtures/ with their third-party producers
