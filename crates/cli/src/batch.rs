@@ -25,16 +25,25 @@ struct Record<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     letter: Option<&'a kamerbrief_model::Parsed>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    layout: Option<&'a kamerbrief_model::Layout>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     error: Option<String>,
 }
 
 struct Outcome {
     line: String,
     pages: usize,
-    failed: bool,
+    /// `file: reason`, for stderr.
+    error: Option<String>,
 }
 
-pub fn run(inputs: &[PathBuf], output: Option<&Path>, jobs: Option<usize>, password: Option<String>) -> ExitCode {
+pub fn run(
+    inputs: &[PathBuf],
+    output: Option<&Path>,
+    jobs: Option<usize>,
+    password: Option<String>,
+    layout_only: bool,
+) -> ExitCode {
     let files = match collect(inputs) {
         Ok(f) => f,
         Err(e) => {
@@ -42,7 +51,10 @@ pub fn run(inputs: &[PathBuf], output: Option<&Path>, jobs: Option<usize>, passw
             return ExitCode::from(1);
         }
     };
-    let pool = match rayon::ThreadPoolBuilder::new().num_threads(jobs.unwrap_or(0)).build() {
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.unwrap_or(0))
+        .build()
+    {
         Ok(p) => p,
         Err(e) => {
             eprintln!("kamerbrief: cannot start workers: {e}");
@@ -59,19 +71,34 @@ pub fn run(inputs: &[PathBuf], output: Option<&Path>, jobs: Option<usize>, passw
         },
         _ => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
     };
-    let progress = if std::io::stderr().is_terminal() { ProgressBar::new(files.len() as u64) } else { ProgressBar::hidden() };
-    progress.set_style(ProgressStyle::with_template("{bar:40} {pos}/{len} files {per_sec} {eta}").unwrap_or_else(|_| ProgressStyle::default_bar()));
-    let options = Options { password, ..Options::default() };
+    let progress = if std::io::stderr().is_terminal() {
+        ProgressBar::new(files.len() as u64)
+    } else {
+        ProgressBar::hidden()
+    };
+    progress.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} files {per_sec} {eta}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let options = Options {
+        password,
+        ..Options::default()
+    };
     let started = Instant::now();
     let (mut pages, mut failures) = (0usize, 0usize);
     let window = pool.current_num_threads().max(1) * WINDOW_PER_JOB;
     for chunk in files.chunks(window) {
-        let outcomes: Vec<Outcome> = pool.install(|| chunk.par_iter().map(|f| process(f, &options)).collect());
+        let outcomes: Vec<Outcome> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|f| process(f, &options, layout_only))
+                .collect()
+        });
         for o in outcomes {
             pages += o.pages;
-            failures += usize::from(o.failed);
-            if o.failed {
-                progress.suspend(|| eprintln!("kamerbrief: {}", o.line));
+            if let Some(error) = &o.error {
+                failures += 1;
+                progress.suspend(|| eprintln!("kamerbrief: {error}"));
             }
             if writeln!(sink, "{}", o.line).is_err() {
                 eprintln!("kamerbrief: cannot write the output");
@@ -93,22 +120,58 @@ pub fn run(inputs: &[PathBuf], output: Option<&Path>, jobs: Option<usize>, passw
         seconds,
         pool.current_num_threads()
     );
-    if failures > 0 { ExitCode::from(4) } else { ExitCode::SUCCESS }
+    if failures > 0 {
+        ExitCode::from(4)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
-fn process(file: &Path, options: &Options) -> Outcome {
+fn process(file: &Path, options: &Options, layout_only: bool) -> Outcome {
     let name = file.display().to_string();
-    let record = |pages, letter, error| serde_json::to_string(&Record { file: name.clone(), pages, letter, error }).unwrap_or_default();
+    let failed = |error: String| Outcome {
+        line: serde_json::to_string(&Record {
+            file: name.clone(),
+            pages: None,
+            letter: None,
+            layout: None,
+            error: Some(error.clone()),
+        })
+        .unwrap_or_default(),
+        pages: 0,
+        error: Some(format!("{name}: {error}")),
+    };
     let bytes = match std::fs::read(file) {
         Ok(b) => b,
-        Err(e) => return Outcome { line: record(None, None, Some(e.to_string())), pages: 0, failed: true },
+        Err(e) => return failed(e.to_string()),
     };
-    match kamerbrief_extract::extract(&bytes, options) {
-        Ok(layout) => {
-            let parsed = kamerbrief_parse::parse(&layout);
-            Outcome { line: record(Some(layout.pages.len()), Some(&parsed), None), pages: layout.pages.len(), failed: false }
-        }
-        Err(e) => Outcome { line: record(None, None, Some(e.to_string())), pages: 0, failed: true },
+    let layout = match kamerbrief_extract::extract(&bytes, options) {
+        Ok(layout) => layout,
+        Err(e) => return failed(e.to_string()),
+    };
+    let pages = layout.pages.len();
+    let line = if layout_only {
+        serde_json::to_string(&Record {
+            file: name,
+            pages: Some(pages),
+            letter: None,
+            layout: Some(&layout),
+            error: None,
+        })
+    } else {
+        let parsed = kamerbrief_parse::parse(&layout);
+        serde_json::to_string(&Record {
+            file: name,
+            pages: Some(pages),
+            letter: Some(&parsed),
+            layout: None,
+            error: None,
+        })
+    };
+    Outcome {
+        line: line.unwrap_or_default(),
+        pages,
+        error: None,
     }
 }
 
@@ -136,7 +199,10 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) -> std::io::Result<()>
         let path = entry?.path();
         if path.is_dir() {
             walk(&path, out, depth + 1)?;
-        } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
+        } else if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+        {
             out.push(path);
         }
     }

@@ -14,7 +14,11 @@ use kamerbrief_extract::{ErrorKind, Options};
 use kamerbrief_model::Layout;
 
 #[derive(Parser)]
-#[command(name = "kamerbrief", version, about = "Turn the PDF of a Dutch government letter to parliament into structured data")]
+#[command(
+    name = "kamerbrief",
+    version,
+    about = "Turn the PDF of a Dutch government letter to parliament into structured data"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -63,6 +67,9 @@ enum Command {
         /// Password tried for encrypted files.
         #[arg(long)]
         password: Option<String>,
+        /// Write each file's layout (extraction only) instead of the parsed letter.
+        #[arg(long)]
+        layout: bool,
     },
     /// An SVG of a page: every line's box, coloured by what the parser made of it.
     Show {
@@ -108,16 +115,41 @@ struct Failure {
 
 impl Failure {
     fn new(file: &Path, message: impl Into<String>, code: u8) -> Failure {
-        Failure { file: file.to_path_buf(), message: message.into(), code }
+        Failure {
+            file: file.to_path_buf(),
+            message: message.into(),
+            code,
+        }
     }
 }
 
 fn main() -> ExitCode {
     let result = match Cli::parse().command {
-        Command::Extract { file, format, password } => extract(&file, format, password),
-        Command::Parse { file, format, output, input, password } => parse(&file, format, output.as_deref(), input, password),
-        Command::Batch { inputs, output, jobs, password } => return batch::run(&inputs, output.as_deref(), jobs, password),
-        Command::Show { file, page, output, password } => show(&file, page, &output, password),
+        Command::Extract {
+            file,
+            format,
+            password,
+        } => extract(&file, format, password),
+        Command::Parse {
+            file,
+            format,
+            output,
+            input,
+            password,
+        } => parse(&file, format, output.as_deref(), input, password),
+        Command::Batch {
+            inputs,
+            output,
+            jobs,
+            password,
+            layout,
+        } => return batch::run(&inputs, output.as_deref(), jobs, password, layout),
+        Command::Show {
+            file,
+            page,
+            output,
+            password,
+        } => show(&file, page, &output, password),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -137,7 +169,13 @@ fn extract(file: &Path, format: ExtractFormat, password: Option<String>) -> Resu
     write_output(file, None, &out)
 }
 
-fn parse(file: &Path, format: ParseFormat, output: Option<&Path>, input: Option<Input>, password: Option<String>) -> Result<(), Failure> {
+fn parse(
+    file: &Path,
+    format: ParseFormat,
+    output: Option<&Path>,
+    input: Option<Input>,
+    password: Option<String>,
+) -> Result<(), Failure> {
     let layout = read_layout(file, input, password)?;
     let parsed = kamerbrief_parse::parse(&layout);
     let out = match format {
@@ -152,18 +190,37 @@ fn parse(file: &Path, format: ParseFormat, output: Option<&Path>, input: Option<
 fn show(file: &Path, page: u32, output: &Path, password: Option<String>) -> Result<(), Failure> {
     let layout = read_layout(file, Some(Input::Pdf), password)?;
     let (_, annotations) = kamerbrief_parse::parse_annotated(&layout);
-    let svg = kamerbrief_parse::svg::page_svg(&layout, &annotations, page).ok_or_else(|| Failure::new(file, format!("no page {page} (the document has {})", layout.pages.len()), 1))?;
+    let svg = kamerbrief_parse::svg::page_svg(&layout, &annotations, page).ok_or_else(|| {
+        Failure::new(
+            file,
+            format!("no page {page} (the document has {})", layout.pages.len()),
+            1,
+        )
+    })?;
     write_output(file, Some(output), &svg)
 }
 
 /// The layout of a PDF, or of text lines (`--input text`, or a `.txt` file).
-fn read_layout(file: &Path, input: Option<Input>, password: Option<String>) -> Result<Layout, Failure> {
+fn read_layout(
+    file: &Path,
+    input: Option<Input>,
+    password: Option<String>,
+) -> Result<Layout, Failure> {
     let bytes = read_input(file).map_err(|e| Failure::new(file, e.to_string(), 1))?;
-    let is_text = input.map_or(file.extension().is_some_and(|e| e == "txt"), |i| i == Input::Text);
+    let is_text = input.map_or(file.extension().is_some_and(|e| e == "txt"), |i| {
+        i == Input::Text
+    });
     if is_text {
         return Ok(Layout::from_text(&String::from_utf8_lossy(&bytes)));
     }
-    kamerbrief_extract::extract(&bytes, &Options { password, ..Options::default() }).map_err(|e| Failure::new(file, e.to_string(), exit_code(e.kind)))
+    kamerbrief_extract::extract(
+        &bytes,
+        &Options {
+            password,
+            ..Options::default()
+        },
+    )
+    .map_err(|e| Failure::new(file, e.to_string(), exit_code(e.kind)))
 }
 
 fn exit_code(kind: ErrorKind) -> u8 {
@@ -196,7 +253,11 @@ fn layout_text(layout: &Layout) -> String {
     let mut out = String::new();
     for page in &layout.pages {
         for line in &page.lines {
-            let mark = if line.role.is_furniture() { format!("[{}] ", line.role.as_str()) } else { String::new() };
+            let mark = if line.role.is_furniture() {
+                format!("[{}] ", line.role.as_str())
+            } else {
+                String::new()
+            };
             out.push_str(&format!("{:>3} {mark}{}\n", page.number, line.text()));
         }
         for d in &page.diagnostics {
