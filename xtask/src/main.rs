@@ -1,5 +1,6 @@
 //! Project tasks: `cargo xtask <command>`. One `match` over commands; each lives in its module.
 
+mod bench;
 mod corpus;
 mod fixtures;
 mod producers;
@@ -15,6 +16,7 @@ fn main() -> ExitCode {
         None => ("help", &[][..]),
     };
     let result = match command {
+        "bench" => bench::run(rest),
         "corpus" => corpus::run(rest),
         "fixtures" => fixtures::run(rest),
         "producers" => producers::run(rest),
@@ -41,6 +43,7 @@ fn main() -> ExitCode {
 const HELP: &str = "usage: cargo xtask <command>
 
 commands:
+  bench        throughput and memory against pdftotext and mutool (release build)
   producers    the NAVO letter from every producer: ours and pdftotext against the reference text
   regenerate   the main job: data/navo2030.json and .md from the replica PDF, and the JSON Schema
   corpus       extract the real-world corpus (../shared/corpus) and score it against pdftotext
