@@ -83,7 +83,7 @@ pub fn run(args: &[String]) -> crate::Result {
     make_long_letter(&replica, &long)?;
     let long_bytes = read(&long)?;
     let long_time = median_spread(
-        &(0..runs.min(3).max(1))
+        &(0..runs.clamp(1, 3))
             .map(|_| {
                 time(&|| {
                     if let Ok(layout) =
