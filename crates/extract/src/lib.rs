@@ -18,7 +18,7 @@
 //! ```
 //!
 //! Only a file that cannot be read at all is an [`Error`] (not a PDF, a password is needed);
-//! every other problem is a [`Diagnostic`](kamerbrief_model::Diagnostic) on its page, and the
+//! every other problem is a [`Diagnostic`] on its page, and the
 //! other pages still come out. Work is bounded by [`Limits`].
 //!
 //! This crate knows PDF and typography; it knows nothing about letters.

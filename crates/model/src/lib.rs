@@ -9,6 +9,17 @@
 //!   signatories, references, recommendations), every block traceable to its page and box.
 //!   `kamerbrief-parse` produces it from a `Layout`.
 //!
+//! ```
+//! use kamerbrief_model::{Layout, Role};
+//!
+//! // A layout from text lines of any extractor (positions are then synthetic).
+//! let layout = Layout::from_text("Geachte voorzitter,\n\nHierbij bied ik u de brief aan.\n");
+//! assert_eq!(layout.pages[0].lines[1].text(), "Hierbij bied ik u de brief aan.");
+//! assert!(layout.pages[0].lines.iter().all(|l| l.role == Role::Body));
+//! let json = serde_json::to_string(&layout).unwrap();
+//! assert!(json.contains("\"role\":\"body\""));
+//! ```
+//!
 //! This crate knows nothing about PDF and nothing about parsing.
 
 mod diagnostic;
@@ -16,7 +27,7 @@ mod layout;
 mod letter;
 
 pub use diagnostic::{Diagnostic, DiagnosticKind};
-pub use layout::{Layout, Line, Page, Rect, Role, Word};
+pub use layout::{Layout, Line, Page, Rect, Role, Word, text_geometry};
 pub use letter::{
     AdvisoryBody, Anchor, Block, BlockKind, DateMention, Evidence, FieldKey, Footnote, Heading,
     Kamervragen, Letter, ListItem, Metadata, Parsed, Provenance, Question, Recommendation,
