@@ -263,3 +263,30 @@ fn spaces_of_another_cell_do_not_cut_words() {
     )]);
     assert_eq!(lines(&pdf), strings(&["06/22/2015 03/25/2016"]));
 }
+
+// Bug 7: two lines 12 pt apart, the lower one with a large glyph at its end, came out
+// interleaved letter by letter ("N be O s T u IC"): the upper line was taken for the
+// lower's superscripts. And a large watermark letter on (almost) the baseline of a line
+// landed inside a word ("imNprisonment"). A row never holds two glyphs, far apart in the
+// content, that overlap substantially in x.
+#[test]
+fn overlapping_lines_are_not_interleaved() {
+    let pdf = common::pdf(vec![PageSpec::new(
+        "BT /F1 10 Tf 72 700 Td (NOTICE: Anyone who misrepresents) Tj ET
+         BT /F1 10 Tf 72 688 Td (be subject to fine and imprisonment) Tj ET
+         BT /F1 25 Tf 400 688 Td (X) Tj ET
+         BT /F1 25 Tf 160 688.4 Td (N) Tj ET",
+    )]);
+    let texts = lines(&pdf);
+    assert!(
+        texts.contains(&"NOTICE: Anyone who misrepresents".to_string()),
+        "{texts:?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("be subject to fine and imprisonment")),
+        "{texts:?}"
+    );
+    assert!(texts.contains(&"N".to_string()), "{texts:?}");
+}

@@ -235,7 +235,9 @@ fn horizontal_cut(node: &[usize], words: &[WordBox]) -> Option<f32> {
     Some(best.1)
 }
 
-/// The rows of a leaf, top to bottom, each left to right.
+/// The rows of a leaf, top to bottom, each left to right. Words on (almost) the same
+/// baseline that overlap in x (by more than half the narrower one, or 0.2 em) are on
+/// different rows: words of one line lie side by side.
 fn rows_of(leaf: &[usize], words: &[WordBox]) -> Vec<Vec<usize>> {
     let mut sorted: Vec<usize> = leaf.to_vec();
     sorted.sort_by(|&a, &b| {
@@ -247,20 +249,45 @@ fn rows_of(leaf: &[usize], words: &[WordBox]) -> Vec<Vec<usize>> {
                 .total_cmp(&wb.map_or(0.0, |w| w.x0))
         })
     });
-    let mut rows: Vec<Vec<usize>> = Vec::new();
-    let mut current_baseline = f32::NAN;
+    let overlaps = |row: &[usize], w: &WordBox| {
+        row.iter().rev().take(MAX_ROW_OVERLAP_CHECKS).any(|&j| {
+            words.get(j).is_some_and(|o| {
+                let overlap = w.x1.min(o.x1) - w.x0.max(o.x0);
+                overlap > (0.5 * (w.x1 - w.x0).min(o.x1 - o.x0)).min(0.2 * w.size.min(o.size))
+            })
+        })
+    };
+    // (baseline, words), in the order the rows were opened.
+    let mut rows: Vec<(f32, Vec<usize>)> = Vec::new();
     for i in sorted {
         let Some(w) = words.get(i) else { continue };
-        match rows.last_mut() {
-            Some(row) if (w.row_baseline - current_baseline).abs() < 0.5 => row.push(i),
-            _ => {
-                rows.push(vec![i]);
-                current_baseline = w.row_baseline;
-            }
+        let open = rows.len().saturating_sub(MAX_OPEN_ROWS);
+        let target = rows
+            .get_mut(open..)
+            .unwrap_or_default()
+            .iter_mut()
+            .filter(|(baseline, _)| (w.row_baseline - baseline).abs() < 0.5)
+            .find(|(_, row)| !overlaps(row, w));
+        match target {
+            Some((_, row)) => row.push(i),
+            None => rows.push((w.row_baseline, vec![i])),
         }
     }
-    rows
+    rows.into_iter()
+        .map(|(_, mut row)| {
+            row.sort_by(|&a, &b| {
+                let x = |i: usize| words.get(i).map_or(0.0, |w| w.x0);
+                x(a).total_cmp(&x(b)).then(a.cmp(&b))
+            });
+            row
+        })
+        .collect()
 }
+
+/// Rows of a leaf a word may join: the latest ones.
+const MAX_OPEN_ROWS: usize = 4;
+/// Words of a row a new word is compared with, at most (the latest ones).
+const MAX_ROW_OVERLAP_CHECKS: usize = 256;
 
 fn make_line(row: &[usize], words: &[WordBox], dir: Dir, text: &PageText) -> Line {
     let out_words: Vec<Word> = row

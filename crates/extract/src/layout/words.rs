@@ -37,11 +37,15 @@ struct Row {
     size: f32,
     glyphs: Vec<usize>,
     superscript: Vec<bool>,
+    /// The x-intervals of the row's solid glyphs with their glyph index, sorted by start.
+    occupied: Vec<(f32, f32, usize)>,
+    /// The widest of them.
+    widest: f32,
 }
 
 pub fn build_words(text: &PageText, dir: Dir, width: f32, height: f32) -> Vec<WordBox> {
     let glyphs = visible_glyphs(text, dir, width, height);
-    let rows = attach_raised_rows(rows(&glyphs, &text.glyphs), &text.glyphs);
+    let rows = attach_raised_rows(rows(&glyphs, text), text);
     let mut words = Vec::new();
     for row in &rows {
         split_words(row, text, &mut words);
@@ -87,36 +91,142 @@ fn on_page(g: &Glyph, width: f32, height: f32) -> bool {
     x >= -margin && x <= width + margin && y >= -margin && y <= height + margin
 }
 
-/// Glyphs grouped by baseline, top to bottom.
-fn rows(indices: &[usize], glyphs: &[Glyph]) -> Vec<Row> {
+/// Passes of [`rows`]: glyphs moved out of a row are grouped again, this many times.
+const MAX_ROW_PASSES: usize = 4;
+
+/// Glyphs grouped by baseline, top to bottom. A row never holds two glyphs that overlap
+/// substantially in x: those are two lines (a diagonal watermark crossing a line of text,
+/// a form's filled-in value over its label). Of two such glyphs the one farther from the
+/// row's median baseline leaves the row, and what left is grouped again.
+fn rows(indices: &[usize], text: &PageText) -> Vec<Row> {
+    let mut out = Vec::new();
+    let mut pending = indices.to_vec();
+    for pass in 1..=MAX_ROW_PASSES {
+        if pending.is_empty() {
+            break;
+        }
+        pending = group_rows(&pending, text, pass < MAX_ROW_PASSES, &mut out);
+    }
+    out.sort_by(|a, b| a.baseline.total_cmp(&b.baseline));
+    out
+}
+
+/// One pass of [`rows`]: groups `indices` by baseline into `out`; returns the glyphs that
+/// overlapped others of their row (when `evict`).
+fn group_rows(indices: &[usize], text: &PageText, evict: bool, out: &mut Vec<Row>) -> Vec<usize> {
+    let glyphs = &text.glyphs;
     let mut sorted = indices.to_vec();
     sorted.sort_by(|&a, &b| {
         baseline(glyphs, a)
             .total_cmp(&baseline(glyphs, b))
             .then(a.cmp(&b))
     });
-    let mut rows: Vec<Row> = Vec::new();
+    let mut groups: Vec<(f32, f32, Vec<usize>)> = Vec::new();
     for i in sorted {
         let Some(g) = glyphs.get(i) else { continue };
-        match rows.last_mut() {
-            Some(row)
-                if (g.baseline - row.baseline).abs() <= 0.2 * g.size.min(row.size).max(1.0) =>
+        match groups.last_mut() {
+            Some((base, size, members))
+                if (g.baseline - *base).abs() <= 0.2 * g.size.min(*size).max(1.0) =>
             {
-                row.glyphs.push(i);
-                row.superscript.push(false);
-                if g.size > row.size {
-                    row.size = g.size;
-                }
+                members.push(i);
+                *size = size.max(g.size);
             }
-            _ => rows.push(Row {
-                baseline: g.baseline,
-                size: g.size,
-                glyphs: vec![i],
-                superscript: vec![false],
-            }),
+            _ => groups.push((g.baseline, g.size, vec![i])),
         }
     }
-    rows
+    let mut evicted = Vec::new();
+    for (base, size, members) in groups {
+        let mut row = Row {
+            baseline: base,
+            size,
+            glyphs: Vec::with_capacity(members.len()),
+            superscript: Vec::with_capacity(members.len()),
+            occupied: Vec::new(),
+            widest: 0.0,
+        };
+        // Solid glyphs nearest the median baseline claim their place first.
+        let mut lines: Vec<f32> = members.iter().map(|&i| baseline(glyphs, i)).collect();
+        lines.sort_by(f32::total_cmp);
+        let median = lines.get(lines.len() / 2).copied().unwrap_or(base);
+        let mut order = members;
+        order.sort_by(|&a, &b| {
+            (baseline(glyphs, a) - median)
+                .abs()
+                .total_cmp(&(baseline(glyphs, b) - median).abs())
+                .then(a.cmp(&b))
+        });
+        let mut kept = Vec::with_capacity(order.len());
+        for i in order {
+            let Some(g) = glyphs.get(i) else { continue };
+            if is_solid(text, g) {
+                if evict && row.occupies(g.x0, g.x1, i) {
+                    evicted.push(i);
+                    continue;
+                }
+                row.occupy(g.x0, g.x1, i);
+            }
+            kept.push(i);
+        }
+        kept.sort_unstable();
+        row.superscript = vec![false; kept.len()];
+        row.glyphs = kept;
+        out.push(row);
+    }
+    evicted
+}
+
+/// A glyph that takes up its place on the line: not a space, not an accent drawn over
+/// another glyph.
+fn is_solid(text: &PageText, g: &Glyph) -> bool {
+    g.x1 > g.x0
+        && !text
+            .glyph_text(g)
+            .chars()
+            .all(|c| is_space(c) || is_accent(c))
+}
+
+/// Combining marks, and spacing accents that typesetters (TeX) draw over a letter.
+fn is_accent(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}' | '\u{02B0}'..='\u{02FF}'
+        | '`' | '^' | '~' | '\u{A8}' | '\u{AF}' | '\u{B4}' | '\u{B8}')
+}
+
+/// Glyph overlaps tried per glyph at most (the intervals are sorted, so this is plenty).
+const MAX_OVERLAP_CHECKS: usize = 64;
+
+/// Whether `[x0, x1]` and `[a0, a1]` overlap by more than half the narrower one.
+fn overlaps_substantially(x0: f32, x1: f32, a0: f32, a1: f32) -> bool {
+    let overlap = x1.min(a1) - x0.max(a0);
+    overlap > 0.5 * (x1 - x0).min(a1 - a0)
+}
+
+/// Glyphs this close in the content are one run of text, whatever their boxes say: boxes
+/// overlap in tight kerning, and where the font dictionary lacks the widths.
+const RUN_WINDOW: usize = 3;
+
+impl Row {
+    /// Whether a solid glyph of the row, not within [`RUN_WINDOW`] of glyph `index` in the
+    /// content, overlaps `[x0, x1]` substantially.
+    fn occupies(&self, x0: f32, x1: f32, index: usize) -> bool {
+        let end = self.occupied.partition_point(|o| o.0 < x1);
+        self.occupied
+            .get(..end)
+            .unwrap_or_default()
+            .iter()
+            .rev()
+            .take_while(|o| o.0 > x0 - self.widest)
+            .take(MAX_OVERLAP_CHECKS)
+            .any(|&(a0, a1, j)| {
+                index.abs_diff(j) > RUN_WINDOW && overlaps_substantially(x0, x1, a0, a1)
+            })
+    }
+
+    fn occupy(&mut self, x0: f32, x1: f32, index: usize) {
+        let at = self.occupied.partition_point(|o| o.0 < x0);
+        self.occupied.insert(at, (x0, x1, index));
+        self.widest = self.widest.max(x1 - x0);
+    }
 }
 
 fn baseline(glyphs: &[Glyph], i: usize) -> f32 {
@@ -125,13 +235,13 @@ fn baseline(glyphs: &[Glyph], i: usize) -> f32 {
 
 /// Joins a row of small glyphs raised above (or lowered below) a row of larger type, and
 /// touching it, to that row: footnote markers, exponents.
-fn attach_raised_rows(mut rows: Vec<Row>, glyphs: &[Glyph]) -> Vec<Row> {
+fn attach_raised_rows(mut rows: Vec<Row>, text: &PageText) -> Vec<Row> {
     let mut i = 0;
     while i < rows.len() {
         let target = rows.get(i).and_then(|small| {
             [i.wrapping_sub(1), i + 1]
                 .into_iter()
-                .find(|&j| rows.get(j).is_some_and(|big| sits_on(small, big, glyphs)))
+                .find(|&j| rows.get(j).is_some_and(|big| sits_on(small, big, text)))
         });
         match target {
             Some(j) => {
@@ -141,6 +251,9 @@ fn attach_raised_rows(mut rows: Vec<Row>, glyphs: &[Glyph]) -> Vec<Row> {
                     let raised = small.baseline < big.baseline - 0.1 * big.size;
                     big.superscript.extend(small.glyphs.iter().map(|_| raised));
                     big.glyphs.extend(small.glyphs);
+                    for (x0, x1, index) in small.occupied {
+                        big.occupy(x0, x1, index);
+                    }
                 }
                 i = i.saturating_sub(1);
             }
@@ -150,7 +263,8 @@ fn attach_raised_rows(mut rows: Vec<Row>, glyphs: &[Glyph]) -> Vec<Row> {
     rows
 }
 
-fn sits_on(small: &Row, big: &Row, glyphs: &[Glyph]) -> bool {
+fn sits_on(small: &Row, big: &Row, text: &PageText) -> bool {
+    let glyphs = &text.glyphs;
     if small.size >= 0.85 * big.size {
         return false;
     }
@@ -169,7 +283,16 @@ fn sits_on(small: &Row, big: &Row, glyphs: &[Glyph]) -> bool {
     };
     let (bx0, bx1) = span(big);
     let (sx0, sx1) = span(small);
-    sx0 >= bx0 - big.size && sx1 <= bx1 + 2.0 * big.size
+    sx0 >= bx0 - big.size && sx1 <= bx1 + 2.0 * big.size && !overlap_in_x(small, big)
+}
+
+/// Whether a solid glyph of `a` overlaps one of `b` substantially in x: then they are two
+/// lines of text, not a line with its exponents (which sit beside the letters, not over
+/// them).
+fn overlap_in_x(a: &Row, b: &Row) -> bool {
+    a.occupied
+        .iter()
+        .any(|&(x0, x1, index)| b.occupies(x0, x1, index))
 }
 
 /// Cuts a row into words at spaces and at wide gaps.
