@@ -37,6 +37,9 @@ pub struct Glyph {
     pub font: u16,
     pub dir: Dir,
     pub unmapped: bool,
+    /// The text-showing operator (`Tj`, `TJ`, `'`, `"`) that showed it, counted on the page:
+    /// glyphs of one run are placed by their advances and `TJ` numbers only.
+    pub run: u32,
 }
 
 /// Font facts the layout needs per glyph, shared by index.
@@ -125,6 +128,8 @@ pub struct Interpreter<'a> {
     reported_fonts: Vec<String>,
     skipped_operators: u32,
     limit_reported: bool,
+    /// Text-showing operators so far (see [`Glyph::run`]).
+    runs: u32,
 }
 
 impl<'a> Interpreter<'a> {
@@ -154,6 +159,7 @@ impl<'a> Interpreter<'a> {
             reported_fonts: Vec::new(),
             skipped_operators: 0,
             limit_reported: false,
+            runs: 0,
         }
     }
 
@@ -215,6 +221,9 @@ impl<'a> Interpreter<'a> {
 
     /// Carries out one operator; `false` when its operands were unusable.
     fn operate(&mut self, op: &[u8], operands: &[Operand<'_>]) -> bool {
+        if matches!(op, b"Tj" | b"TJ" | b"'" | b"\"") {
+            self.runs = self.runs.wrapping_add(1);
+        }
         match op {
             b"q" => {
                 if self.stack.len() < self.limits.max_nesting {
@@ -431,6 +440,7 @@ impl<'a> Interpreter<'a> {
         let (char_spacing, word_spacing, rise) = (gs.char_spacing, gs.word_spacing, gs.rise);
         let mut new_glyphs = Vec::new();
         let mut unmapped = 0;
+        let run = self.runs;
         let text = &mut self.out.text;
         font.decode(bytes, |ch| {
             let advance = ch.width * size;
@@ -459,6 +469,7 @@ impl<'a> Interpreter<'a> {
                 font: font_index,
                 dir,
                 unmapped: ch.text.is_none(),
+                run,
             });
             tx += (advance + spacing) * scale;
         });

@@ -290,3 +290,17 @@ fn overlapping_lines_are_not_interleaved() {
     );
     assert!(texts.contains(&"N".to_string()), "{texts:?}");
 }
+
+// Bug 8: word spaces made by `Tc` (the width of a space, cancelled by `TJ` kerning between
+// the letters of each word, as producers of composite-font text do) were taken for letter
+// spacing: "aclarinet", "overthe". And a deliberate `TJ` gap of 0.11 em was no word break:
+// "10.Link" (a `TJ` number widening the text by 0.1 em or more is a word gap, as pdftotext
+// has it; a gap made by `Td` keeps the 0.15 em threshold).
+#[test]
+fn word_gaps_from_char_spacing_and_tj() {
+    let pdf = common::pdf(vec![PageSpec::new(
+        "BT /F1 10 Tf 72 700 Td [(of) -250] TJ 2.5 Tc [(a)] TJ [(c) 250 (l) 250 (a) 250 (r) 250 (i) 250 (n) 250 (e) 250 (t)] TJ ET
+         BT /F1 10 Tf 72 680 Td [(10.) -110 (Link) -278 (to) -278 (page)] TJ ET",
+    )]);
+    assert_eq!(lines(&pdf), strings(&["of a clarinet", "10. Link to page"]));
+}

@@ -22,6 +22,12 @@ pub struct WordBox {
 
 /// A gap wider than this many ems between two glyphs is a word break.
 const WORD_GAP_EM: f32 = 0.15;
+/// … or this many, when the glyphs follow each other in one `TJ`: the gap is then a `TJ`
+/// number, made on purpose beyond the advance and the letter spacing; kerning inside words
+/// tightens, and widens by far less (pdftotext breaks at 0.1 em everywhere). Not for a gap
+/// made by `Td` between strings: that one also carries any error in our widths (a font
+/// without `/Widths`).
+const WORD_GAP_EM_RUN: f32 = 0.1;
 
 /// Glyphs drawn twice at (almost) the same place, to fake bold or a shadow, count once:
 /// the same text, offset by less than this many ems, …
@@ -328,14 +334,19 @@ fn split_words(row: &Row, text: &PageText, out: &mut Vec<WordBox>) {
                 // between them there, so a space glyph that sorts between them belongs to
                 // other text (trailing spaces of a table cell running under the next one).
                 let consecutive = i == p + 1;
-                let gap = if consecutive {
+                let gap = if consecutive && letter_spacing_holds(text, p) {
                     g.x0 - prev.advance_end
                 } else {
                     g.x0 - prev.x1
                 };
+                let threshold = if consecutive && g.run == prev.run {
+                    WORD_GAP_EM_RUN
+                } else {
+                    WORD_GAP_EM
+                };
                 (spaced && !consecutive)
                     || praised != raised
-                    || gap > WORD_GAP_EM * g.size.max(prev.size)
+                    || gap > threshold * g.size.max(prev.size)
             }
             None => true,
         };
@@ -364,6 +375,38 @@ fn split_words(row: &Row, text: &PageText, out: &mut Vec<WordBox>) {
         previous = Some((i, raised));
     }
     flush(&mut current, out);
+}
+
+/// Whether the character spacing (`Tc`, `Tw`) after glyph `p` is letter spacing, not a
+/// gap: true unless the run shows otherwise. Some producers set `Tc` to the width of a
+/// word space and cancel it with `TJ` kerning between the letters of a word (composite
+/// fonts, where `Tw` has no effect); there the glyph before or after sits at the end of its
+/// predecessor's box, not at its advance, and the spacing after `p` is a real gap.
+fn letter_spacing_holds(text: &PageText, p: usize) -> bool {
+    let spacing = |j: usize| {
+        let g = text.glyphs.get(j)?;
+        Some(g.advance_end - g.x1)
+    };
+    let Some(own) = spacing(p) else { return true };
+    if own.abs() <= 0.01 {
+        return true;
+    }
+    // Neighbouring pairs of the same run, with spacing of the same sign: was it applied?
+    let applied = |j: usize| -> Option<bool> {
+        let (a, b) = (text.glyphs.get(j)?, text.glyphs.get(j + 1)?);
+        let s = a.advance_end - a.x1;
+        if a.dir != b.dir
+            || (a.baseline - b.baseline).abs() > 0.1 * a.size.max(1.0)
+            || s.abs() <= 0.01
+            || s.signum() != own.signum()
+        {
+            return None;
+        }
+        Some((b.x0 - a.advance_end).abs() < (b.x0 - a.x1).abs())
+    };
+    let before = p.checked_sub(1).and_then(applied);
+    let after = applied(p + 1);
+    before != Some(false) && after != Some(false)
 }
 
 fn x0(glyphs: &[Glyph], i: usize) -> f32 {
