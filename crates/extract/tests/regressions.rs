@@ -304,3 +304,20 @@ fn word_gaps_from_char_spacing_and_tj() {
     )]);
     assert_eq!(lines(&pdf), strings(&["of a clarinet", "10. Link to page"]));
 }
+
+// Bug 9: marks in two table columns drawn as one string with `Tc` of 5 em ("XX" spanning
+// both columns): spacing of half an em or more is placement, not letter spacing.
+#[test]
+fn huge_char_spacing_is_no_letter_spacing() {
+    let pdf = common::pdf(vec![PageSpec::new(
+        "BT /F1 9 Tf 429 700 Td 45 Tc (XX) Tj ET",
+    )]);
+    let page = page(&pdf);
+    let words: Vec<(String, f32)> = page
+        .lines
+        .iter()
+        .flat_map(|l| &l.words)
+        .map(|w| (w.text.clone(), w.bbox.x0.round()))
+        .collect();
+    assert_eq!(words, [("X".to_string(), 429.0), ("X".to_string(), 480.0)]);
+}

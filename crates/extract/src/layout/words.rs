@@ -377,6 +377,9 @@ fn split_words(row: &Row, text: &PageText, out: &mut Vec<WordBox>) {
     flush(&mut current, out);
 }
 
+/// Letter spacing (tracking) stays below this many ems.
+const MAX_LETTER_SPACING_EM: f32 = 0.5;
+
 /// Whether the character spacing (`Tc`, `Tw`) after glyph `p` is letter spacing, not a
 /// gap: true unless the run shows otherwise. Some producers set `Tc` to the width of a
 /// word space and cancel it with `TJ` kerning between the letters of a word (composite
@@ -390,6 +393,12 @@ fn letter_spacing_holds(text: &PageText, p: usize) -> bool {
     let Some(own) = spacing(p) else { return true };
     if own.abs() <= 0.01 {
         return true;
+    }
+    // Spacing of half an em or more is not tracking but placement: `Tc 5` (em) putting the
+    // letters of one string in the columns of a table.
+    let size = text.glyphs.get(p).map_or(0.0, |g| g.size);
+    if own >= MAX_LETTER_SPACING_EM * size {
+        return false;
     }
     // Neighbouring pairs of the same run, with spacing of the same sign: was it applied?
     let applied = |j: usize| -> Option<bool> {
