@@ -321,3 +321,31 @@ fn huge_char_spacing_is_no_letter_spacing() {
         .collect();
     assert_eq!(words, [("X".to_string(), 429.0), ("X".to_string(), 480.0)]);
 }
+
+// Bug 10: a superscript touching its word got a space before it in the line's text
+// ("cm −2"; pdftotext: "cm−2"). It stays a superscript word of its own (footnote markers),
+// marked `attached`; a superscript after a space is not attached.
+#[test]
+fn touching_superscript_is_attached() {
+    let pdf = common::pdf(vec![PageSpec::new(
+        "BT /F1 10 Tf 72 700 Td (5 cm) Tj /F1 7 Tf 4 Ts (-2) Tj 0 Ts /F1 10 Tf ( en ) Tj /F1 7 Tf 4 Ts (3) Tj ET",
+    )]);
+    let page = page(&pdf);
+    let line = &page.lines[0];
+    assert_eq!(line.text(), "5 cm-2 en 3");
+    let flags: Vec<(&str, bool, bool)> = line
+        .words
+        .iter()
+        .map(|w| (w.text.as_str(), w.superscript, w.attached))
+        .collect();
+    assert_eq!(
+        flags,
+        [
+            ("5", false, false),
+            ("cm", false, false),
+            ("-2", true, true),
+            ("en", false, false),
+            ("3", true, false)
+        ]
+    );
+}

@@ -261,11 +261,11 @@ pub struct Line {
 }
 
 impl Line {
-    /// The words joined by single spaces.
+    /// The words joined by single spaces (none before an [`attached`](Word::attached) word).
     pub fn text(&self) -> String {
         let mut out = String::new();
         for (i, w) in self.words.iter().enumerate() {
-            if i > 0 {
+            if i > 0 && !w.attached {
                 out.push(' ');
             }
             out.push_str(&w.text);
@@ -317,6 +317,11 @@ pub struct Word {
     /// break that a reader joins with the next line.
     #[serde(default, skip_serializing_if = "is_false")]
     pub soft_hyphen: bool,
+    /// No gap before this word: joined to the previous one without a space in the text (a
+    /// superscript touching its word, `cm` + `−2`). It stays a word of its own, so that a
+    /// footnote marker can be told from the word it follows.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub attached: bool,
 }
 
 fn is_false(b: &bool) -> bool {

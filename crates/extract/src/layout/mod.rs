@@ -290,11 +290,16 @@ const MAX_OPEN_ROWS: usize = 4;
 const MAX_ROW_OVERLAP_CHECKS: usize = 256;
 
 fn make_line(row: &[usize], words: &[WordBox], dir: Dir, text: &PageText) -> Line {
+    let mut previous: Option<&WordBox> = None;
     let out_words: Vec<Word> = row
         .iter()
         .filter_map(|&i| words.get(i))
         .map(|w| {
             let font = text.fonts.get(usize::from(w.font));
+            // Attached only to the word it touched, if that one precedes it on this line.
+            let attached = w.attached
+                && previous.is_some_and(|p| (w.x0 - p.x1).abs() <= 0.15 * w.size.max(p.size));
+            previous = Some(w);
             Word {
                 text: w.text.clone(),
                 bbox: frame_box_to_display(dir, w.x0, w.top, w.x1, w.bottom),
@@ -304,6 +309,7 @@ fn make_line(row: &[usize], words: &[WordBox], dir: Dir, text: &PageText) -> Lin
                 italic: font.is_some_and(|f| f.italic),
                 superscript: w.superscript,
                 soft_hyphen: w.soft_hyphen,
+                attached,
             }
         })
         .collect();

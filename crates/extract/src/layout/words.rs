@@ -18,6 +18,9 @@ pub struct WordBox {
     pub row_baseline: f32,
     pub superscript: bool,
     pub soft_hyphen: bool,
+    /// No gap before it: joined to the previous word without a space in the text (a
+    /// superscript touching its word, or the text right after one).
+    pub attached: bool,
 }
 
 /// A gap wider than this many ems between two glyphs is a word break.
@@ -327,33 +330,35 @@ fn split_words(row: &Row, text: &PageText, out: &mut Vec<WordBox>) {
             spaced = true;
             continue;
         }
-        let breaks = match previous.and_then(|(p, praised)| Some((p, praised, text.glyphs.get(p)?)))
-        {
-            Some((p, praised, prev)) => {
-                // Glyphs shown one after the other in the content: nothing was drawn
-                // between them there, so a space glyph that sorts between them belongs to
-                // other text (trailing spaces of a table cell running under the next one).
-                let consecutive = i == p + 1;
-                let gap = if consecutive && letter_spacing_holds(text, p) {
-                    g.x0 - prev.advance_end
-                } else {
-                    g.x0 - prev.x1
-                };
-                let threshold = if consecutive && g.run == prev.run {
-                    WORD_GAP_EM_RUN
-                } else {
-                    WORD_GAP_EM
-                };
-                (spaced && !consecutive)
-                    || praised != raised
-                    || gap > threshold * g.size.max(prev.size)
-            }
-            None => true,
-        };
+        let (breaks, attached) =
+            match previous.and_then(|(p, praised)| Some((p, praised, text.glyphs.get(p)?))) {
+                Some((p, praised, prev)) => {
+                    // Glyphs shown one after the other in the content: nothing was drawn
+                    // between them there, so a space glyph that sorts between them belongs to
+                    // other text (trailing spaces of a table cell running under the next one).
+                    let consecutive = i == p + 1;
+                    let gap = if consecutive && letter_spacing_holds(text, p) {
+                        g.x0 - prev.advance_end
+                    } else {
+                        g.x0 - prev.x1
+                    };
+                    let threshold = if consecutive && g.run == prev.run {
+                        WORD_GAP_EM_RUN
+                    } else {
+                        WORD_GAP_EM
+                    };
+                    let apart = (spaced && !consecutive) || gap > threshold * g.size.max(prev.size);
+                    // A superscript (or the text after one) that touches the word before: a
+                    // word of its own, but joined to it in the text ("cm−2", "2011[1]").
+                    (apart || praised != raised, !apart && !spaced)
+                }
+                None => (true, false),
+            };
         spaced = false;
         if breaks {
             flush(&mut current, out);
         }
+        let attached = breaks && attached;
         let word = current.get_or_insert_with(|| WordBox {
             text: String::new(),
             x0: g.x0,
@@ -365,6 +370,7 @@ fn split_words(row: &Row, text: &PageText, out: &mut Vec<WordBox>) {
             row_baseline: row.baseline,
             superscript: raised,
             soft_hyphen: false,
+            attached,
         });
         push_text(&mut word.text, glyph_text);
         word.x0 = word.x0.min(g.x0);
