@@ -349,3 +349,26 @@ fn touching_superscript_is_attached() {
         ]
     );
 }
+
+// Bug 11: right-to-left text came out in visual order ("?םלוע םולש"). A simple bidi gives
+// logical order: glyphs of a right-to-left word reversed (digits keep their order), runs of
+// right-to-left words reversed; in a left-to-right line, quotes around a Hebrew word stay.
+#[test]
+fn right_to_left_text_in_logical_order() {
+    let hebrew = dictionary! {
+        "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => "Hebrew",
+        "FirstChar" => 1, "LastChar" => 9, "Widths" => vec![500.into(); 9],
+        "ToUnicode" => common::to_unicode(false, "9 beginbfchar <01> <05E9> <02> <05DC> <03> <05D5> <04> <05DD> <05> <05E2> <06> <0031> <07> <003F> <08> <0020> <09> <0032> endbfchar"),
+    };
+    let pdf = common::pdf(vec![
+        PageSpec::new(
+            "BT /H 12 Tf 72 700 Td <07040203050806090804030201> Tj ET
+             BT /F1 12 Tf 72 680 Td (the word \\223) Tj /H 12 Tf <04030201> Tj /F1 12 Tf (\\224 here) Tj ET",
+        )
+        .font("H", hebrew),
+    ]);
+    assert_eq!(
+        lines(&pdf),
+        strings(&["שלום 12 עולם?", "the word “שלום” here"])
+    );
+}

@@ -10,6 +10,7 @@
 //!
 //! Furniture is assigned afterwards over the whole document ([`assign_furniture`]).
 
+mod bidi;
 mod furniture;
 mod words;
 
@@ -291,7 +292,7 @@ const MAX_ROW_OVERLAP_CHECKS: usize = 256;
 
 fn make_line(row: &[usize], words: &[WordBox], dir: Dir, text: &PageText) -> Line {
     let mut previous: Option<&WordBox> = None;
-    let out_words: Vec<Word> = row
+    let mut out_words: Vec<Word> = row
         .iter()
         .filter_map(|&i| words.get(i))
         .map(|w| {
@@ -313,6 +314,7 @@ fn make_line(row: &[usize], words: &[WordBox], dir: Dir, text: &PageText) -> Lin
             }
         })
         .collect();
+    logical_order(&mut out_words, row, words);
     let bbox = Rect::union_all(out_words.iter().map(|w| &w.bbox)).unwrap_or_default();
     let baseline = row
         .first()
@@ -329,6 +331,46 @@ fn make_line(row: &[usize], words: &[WordBox], dir: Dir, text: &PageText) -> Lin
         baseline,
         role: Role::Body,
         words: out_words,
+    }
+}
+
+/// Right-to-left words in logical order (a simple bidi, see [`bidi`]): `out` are the
+/// words of `row` (visual order).
+fn logical_order(out: &mut [Word], row: &[usize], words: &[WordBox]) {
+    let directions: Vec<bidi::Direction> = out.iter().map(|w| bidi::direction(&w.text)).collect();
+    let runs = bidi::rtl_runs(&directions);
+    if runs.is_empty() {
+        return;
+    }
+    let ltr_line = !bidi::rtl_line(&directions);
+    for &(first, last) in &runs {
+        // Neutral glyphs at the run's outer edges, kept in place in a left-to-right line.
+        let (mut left, mut right) = (String::new(), String::new());
+        for k in first..=last {
+            let (Some(w), Some(source)) = (out.get_mut(k), row.get(k).and_then(|&i| words.get(i)))
+            else {
+                continue;
+            };
+            let keep_left = ltr_line && k == first;
+            let keep_right = ltr_line && k == last;
+            if let Some(logical) =
+                bidi::logical_word(&w.text, &source.starts, keep_left, keep_right)
+            {
+                w.text = logical.core;
+                left.push_str(&logical.left);
+                right.push_str(&logical.right);
+            }
+            w.attached = false;
+        }
+        if let Some(run) = out.get_mut(first..=last) {
+            run.reverse();
+            if let Some(w) = run.first_mut() {
+                w.text.insert_str(0, &left);
+            }
+            if let Some(w) = run.last_mut() {
+                w.text.push_str(&right);
+            }
+        }
     }
 }
 

@@ -21,6 +21,8 @@ pub struct WordBox {
     /// No gap before it: joined to the previous word without a space in the text (a
     /// superscript touching its word, or the text right after one).
     pub attached: bool,
+    /// Where each glyph's text starts in `text`, in visual order (for right-to-left text).
+    pub starts: Vec<usize>,
 }
 
 /// A gap wider than this many ems between two glyphs is a word break.
@@ -371,7 +373,9 @@ fn split_words(row: &Row, text: &PageText, out: &mut Vec<WordBox>) {
             superscript: raised,
             soft_hyphen: false,
             attached,
+            starts: Vec::new(),
         });
+        word.starts.push(word.text.len());
         push_text(&mut word.text, glyph_text);
         word.x0 = word.x0.min(g.x0);
         word.x1 = word.x1.max(g.x1);
@@ -457,6 +461,14 @@ fn flush(current: &mut Option<WordBox>, out: &mut Vec<WordBox>) {
         word.soft_hyphen = true;
     }
     if word.text.contains('\u{AD}') {
+        // Glyph offsets shift with the removed hyphens.
+        let text = &word.text;
+        let shift = |at: usize| {
+            text.get(..at)
+                .map_or(0, |t| t.matches('\u{AD}').count() * 2)
+        };
+        word.starts = word.starts.iter().map(|&at| at - shift(at)).collect();
+        word.starts.dedup();
         word.text.retain(|c| c != '\u{AD}');
     }
     if !word.text.is_empty() {
