@@ -3,8 +3,17 @@
 //!
 //! Unicode comes through one fallback chain: the font's `/ToUnicode` CMap, then the simple
 //! font's encoding (base encoding + `/Differences`, glyph names through the Adobe Glyph List),
-//! then the built-in encoding of a standard-14 or embedded Type 1 font, then, for composite
-//! fonts, a Unicode-based CMap. What none of them maps is reported as unmapped.
+//! then the built-in encoding of a standard-14 or embedded Type 1 or CFF font, then, for
+//! composite fonts, a Unicode-based CMap; last, the embedded font program itself (a CFF
+//! charset's glyph names, a TrueType `cmap` read backwards or its `post` names; see
+//! `program`), and numeric glyph names that carry their own code (`a65`). What none of them
+//! maps is reported as unmapped.
+//!
+//! Known limitation: the predefined CJK CMaps (`GBK-EUC-H`, `90ms-RKSJ-H`, …) are used for
+//! their code space only. There are no CID → Unicode tables for their character collections
+//! (Adobe-GB1, -CNS1, -Japan1, -Korea1), so CJK text without a `/ToUnicode` stays unmapped;
+//! so does text in CID-keyed CFF fonts, whose charsets hold CIDs, not glyph names. (The
+//! Unicode CMaps, `Uni…-UCS2`/`-UTF16`, are read: their codes are Unicode.)
 
 mod cff;
 mod cmap;
