@@ -300,3 +300,105 @@ fn password_files_need_their_password() {
         }
     }
 }
+
+/// Bugs the corpus run found, asserted on the files that showed them (each also has a tiny
+/// synthetic test in `regressions.rs`); a file absent from the corpus is skipped.
+#[test]
+fn corpus_bugs_stay_fixed() {
+    let Some(dir) = corpus_dir() else { return };
+    let text_of = |layout: &Layout| -> Vec<String> {
+        layout
+            .pages
+            .iter()
+            .flat_map(|p| &p.lines)
+            .map(|l| l.text())
+            .collect()
+    };
+    let unmapped =
+        |layout: &Layout| -> u32 { layout.pages.iter().map(|p| p.unmapped_glyphs).sum() };
+    type Check = fn(&Layout, &[String], u32) -> bool;
+    let checks: &[(&str, &str, Check)] = &[
+        (
+            "pdfminer__issue-1062-filters.pdf",
+            "indirect /Filter: text comes out",
+            |l, _, _| chars(l) > 3000,
+        ),
+        (
+            "pdfminer__issue-625-identity-cmap.pdf",
+            "/ToUnicode /Identity-H: all mapped",
+            |_, t, u| u == 0 && t.iter().any(|l| l.contains("Łódź")),
+        ),
+        (
+            "pdfrs__xelatex.pdf",
+            "CFF built-in encoding: all mapped",
+            |_, _, u| u == 0,
+        ),
+        (
+            "pypdf__GeoTopo-komprimiert.pdf",
+            "CFF built-in encoding: few unmapped",
+            |_, _, u| u < 2000,
+        ),
+        (
+            "pdfjs__french_diacritics.pdf",
+            "numeric glyph names",
+            |_, t, u| u == 0 && t.iter().any(|l| l.starts_with("à À â Â")),
+        ),
+        (
+            "pdfjs__issue6605.pdf",
+            "Type 3 em and duplicates",
+            |_, t, _| t.iter().any(|l| l == "Account messages"),
+        ),
+        (
+            "plumber__ca-warn-report.pdf",
+            "dates in table cells",
+            |_, t, _| {
+                t.iter()
+                    .any(|l| l.starts_with("06/22/2015 03/25/2016 07/01/2015"))
+            },
+        ),
+        (
+            "pymupdf__cms-etc-filled.pdf",
+            "lines not interleaved",
+            |_, t, _| {
+                t.iter()
+                    .any(|l| l.starts_with("NOTICE: Anyone who misrepresents"))
+                    && !t.iter().any(|l| l.contains("N be O"))
+            },
+        ),
+        ("pymupdf__test_4435.pdf", "Tc word spaces", |_, t, _| {
+            t.iter().any(|l| l.contains("geometry of a clarinet is"))
+        }),
+        ("pdfjs__issue17056.pdf", "TJ word gap", |_, t, _| {
+            t.iter().any(|l| l == "10. Link to page 10.")
+        }),
+        (
+            "docling__redp5110_sampled.pdf",
+            "table marks apart",
+            |l, _, _| {
+                !l.pages
+                    .iter()
+                    .flat_map(|p| &p.lines)
+                    .flat_map(|l| &l.words)
+                    .any(|w| w.text == "XX")
+            },
+        ),
+        (
+            "pdfjs__issue11656.pdf",
+            "Hebrew in logical order",
+            |_, t, _| t.iter().any(|l| l == "שלום עולם מה שלום כולם?"),
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (name, what, check) in checks {
+        let path = dir.join(name);
+        if !path.is_file() {
+            println!("note: {name} absent; skipped");
+            continue;
+        }
+        let layout = extract(&std::fs::read(&path).unwrap(), &Options::default()).unwrap();
+        if !check(&layout, &text_of(&layout), unmapped(&layout)) {
+            failures.push(format!("{name}: {what}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
