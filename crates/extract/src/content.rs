@@ -9,6 +9,13 @@ use std::borrow::Cow;
 /// Deeper arrays or dictionaries than this are flattened away (their contents dropped).
 const MAX_NESTING: usize = 32;
 
+/// Operands kept before an operator: no operator takes more than a handful, so a flood of
+/// them keeps only the most recent (memory stays bounded, whatever the stream holds).
+const MAX_OPERANDS: usize = 256;
+
+/// Items kept in one array (a `TJ` array of a long line has a few hundred).
+const MAX_ARRAY_ITEMS: usize = 1 << 16;
+
 /// One operand of a content-stream operator.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Operand<'a> {
@@ -59,6 +66,10 @@ impl<'a> Lexer<'a> {
             match byte {
                 b'/' | b'(' | b'<' | b'[' | b'+' | b'-' | b'.' | b'0'..=b'9' => {
                     if let Some(operand) = self.operand(0) {
+                        if operands.len() >= MAX_OPERANDS {
+                            operands.drain(..MAX_OPERANDS / 2);
+                            self.malformed += 1;
+                        }
                         operands.push(operand);
                     }
                 }
@@ -145,7 +156,11 @@ impl<'a> Lexer<'a> {
                         self.pos += 1;
                     }
                     if let Some(item) = item {
-                        items.push(item);
+                        if items.len() < MAX_ARRAY_ITEMS {
+                            items.push(item);
+                        } else if items.len() == MAX_ARRAY_ITEMS {
+                            self.malformed += 1;
+                        }
                     }
                 }
             }

@@ -59,9 +59,21 @@ pub struct PageInfo<'a> {
     pub matrix: Matrix,
 }
 
-/// The pages in order. lopdf's page tree walk is bounded and cycle-safe.
-pub fn pages(doc: &Document) -> Vec<ObjectId> {
-    doc.get_pages().into_values().collect()
+/// The pages in order, each once, and how many repeats were dropped. lopdf's page tree walk
+/// is bounded by the number of objects, but a tree whose `/Kids` loop back visits the same
+/// page again and again: a page object is one page, however often the tree names it.
+pub fn pages(doc: &Document) -> (Vec<ObjectId>, usize) {
+    let mut seen = std::collections::HashSet::new();
+    let mut pages = Vec::new();
+    let mut repeats = 0;
+    for id in doc.page_iter() {
+        if seen.insert(id) {
+            pages.push(id);
+        } else {
+            repeats += 1;
+        }
+    }
+    (pages, repeats)
 }
 
 pub fn page_info(doc: &Document, id: ObjectId) -> Option<PageInfo<'_>> {
@@ -132,22 +144,34 @@ fn intersect(a: [f32; 4], b: [f32; 4]) -> [f32; 4] {
     }
 }
 
-/// The page's content: its `/Contents` streams, decoded and joined with a space between them
-/// (a token may not span two streams, but operands may).
-pub fn content_streams<'a>(doc: &'a Document, page: &'a Dictionary) -> Vec<&'a lopdf::Stream> {
+/// The page's content streams, and how many `/Contents` entries name no stream (a missing
+/// object, or one lopdf could not read).
+pub fn content_streams<'a>(
+    doc: &'a Document,
+    page: &'a Dictionary,
+) -> (Vec<&'a lopdf::Stream>, usize) {
     let Some(contents) = page.get(b"Contents").ok() else {
-        return Vec::new();
+        return (Vec::new(), 0);
     };
     let items: Vec<&Object> = match objects::resolve(doc, contents) {
         Some(Object::Array(items)) => items.iter().collect(),
         Some(other) => vec![other],
-        None => Vec::new(),
+        None => return (Vec::new(), 1),
     };
-    items
-        .into_iter()
-        .filter_map(|o| match objects::resolve(doc, o)? {
-            Object::Stream(s) => Some(s),
-            _ => None,
-        })
-        .collect()
+    let mut streams = Vec::new();
+    let mut missing = 0;
+    for item in items {
+        match objects::resolve(doc, item) {
+            Some(Object::Stream(s)) => streams.push(s),
+            Some(Object::Null) => {}
+            _ => missing += 1,
+        }
+    }
+    (streams, missing)
+}
+
+/// The stream's `/Length` is a non-negative number (directly or through a reference), as it
+/// should be.
+pub fn has_valid_length(doc: &Document, stream: &lopdf::Stream) -> bool {
+    matches!(objects::get(doc, &stream.dict, b"Length"), Some(Object::Integer(n)) if *n >= 0)
 }

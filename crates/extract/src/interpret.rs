@@ -5,9 +5,10 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use kamerbrief_model::{Diagnostic, DiagnosticKind};
-use lopdf::{Dictionary, Document, Object, ObjectId};
+use lopdf::{Dictionary, Object, ObjectId};
 
 use crate::Limits;
+use crate::budget::{DecodeError, Source};
 use crate::content::{Lexer, Operand};
 use crate::font::Font;
 use crate::geometry::{Dir, Matrix};
@@ -72,6 +73,9 @@ impl PageText {
 #[derive(Default)]
 pub struct FontCache {
     fonts: HashMap<ObjectId, Rc<Font>>,
+    /// Font dictionaries written directly in resources, by their address (stable: the
+    /// document does not change while it is read).
+    inline: HashMap<usize, Rc<Font>>,
 }
 
 #[derive(Clone)]
@@ -109,7 +113,7 @@ struct Marked {
 }
 
 pub struct Interpreter<'a> {
-    doc: &'a Document,
+    doc: &'a Source<'a>,
     limits: &'a Limits,
     fonts: &'a mut FontCache,
     page_number: u32,
@@ -122,7 +126,6 @@ pub struct Interpreter<'a> {
     marked: Vec<Marked>,
     operators: u64,
     /// Decompressed bytes of content streams so far, against `limits.max_document_bytes`.
-    pub decompressed: &'a mut u64,
     out: PageText,
     /// Font problems already reported on this page, by font name.
     reported_fonts: Vec<String>,
@@ -134,10 +137,9 @@ pub struct Interpreter<'a> {
 
 impl<'a> Interpreter<'a> {
     pub fn new(
-        doc: &'a Document,
+        doc: &'a Source<'a>,
         limits: &'a Limits,
         fonts: &'a mut FontCache,
-        decompressed: &'a mut u64,
         page_number: u32,
         page_matrix: Matrix,
     ) -> Interpreter<'a> {
@@ -154,7 +156,6 @@ impl<'a> Interpreter<'a> {
             forms_in_progress: Vec::new(),
             marked: Vec::new(),
             operators: 0,
-            decompressed,
             out: PageText::default(),
             reported_fonts: Vec::new(),
             skipped_operators: 0,
@@ -185,6 +186,11 @@ impl<'a> Interpreter<'a> {
             );
         }
         self.out
+    }
+
+    /// A problem found outside the interpreter (the page's content streams), on this page.
+    pub fn note(&mut self, kind: DiagnosticKind, message: String) {
+        self.diagnose(kind, message);
     }
 
     fn diagnose(&mut self, kind: DiagnosticKind, message: String) {
@@ -389,7 +395,12 @@ impl<'a> Interpreter<'a> {
                 .entry(id)
                 .or_insert_with(|| Rc::new(Font::load(doc, dict)))
                 .clone(),
-            Some((None, dict)) => Rc::new(Font::load(doc, dict)),
+            Some((None, dict)) => self
+                .fonts
+                .inline
+                .entry(std::ptr::from_ref(dict) as usize)
+                .or_insert_with(|| Rc::new(Font::load(doc, dict)))
+                .clone(),
             None => Rc::new(Font::missing(&String::from_utf8_lossy(name))),
         };
         if !font.problems.is_empty() && !self.reported_fonts.contains(&font.name) {
@@ -555,27 +566,15 @@ impl<'a> Interpreter<'a> {
 
     /// A stream's decoded bytes within the limits, or `None` with a diagnostic.
     pub fn decompress(&mut self, stream: &lopdf::Stream) -> Option<Vec<u8>> {
-        let remaining = self
-            .limits
-            .max_document_bytes
-            .saturating_sub(*self.decompressed);
-        let max = (self.limits.max_stream_bytes as u64).min(remaining) as usize;
-        match objects::decode_stream(self.doc, stream, max) {
-            Ok(data) => {
-                *self.decompressed += data.len() as u64;
-                Some(data)
-            }
-            Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
-                ..
-            })) => {
+        match self.doc.decode(stream) {
+            Ok(data) => Some(data),
+            Err(DecodeError::Limit(max)) => {
                 self.limit(format!(
                     "a content stream decompresses past {max} bytes; skipped"
                 ));
                 None
             }
-            Err(e) => {
-                // Some producers write streams whose filter fails near the end; lopdf then
-                // has nothing. Take the raw bytes if the stream is unfiltered.
+            Err(DecodeError::Broken(e)) => {
                 self.diagnose(
                     DiagnosticKind::BrokenObject,
                     format!("content stream unreadable: {e}"),

@@ -23,6 +23,7 @@
 //!
 //! This crate knows PDF and typography; it knows nothing about letters.
 
+mod budget;
 mod content;
 mod document;
 mod font;
@@ -123,7 +124,14 @@ pub fn extract(pdf: &[u8], options: &Options) -> Result<Layout, Error> {
             "cross-reference table damaged; rebuilt by scanning the file",
         ));
     }
-    let page_ids = document::pages(&doc);
+    let (page_ids, repeats) = document::pages(&doc);
+    if repeats > 0 {
+        layout.diagnostics.push(Diagnostic::new(
+            DiagnosticKind::BrokenObject,
+            None,
+            format!("the page tree names {repeats} pages again (a cycle); each page is read once"),
+        ));
+    }
     if page_ids.is_empty() {
         return Err(Error::new(
             ErrorKind::Unreadable,
@@ -143,11 +151,11 @@ pub fn extract(pdf: &[u8], options: &Options) -> Result<Layout, Error> {
         ));
     }
     let mut fonts = interpret::FontCache::default();
-    let mut decompressed = 0u64;
+    let source = budget::Source::new(&doc, limits);
     for (index, id) in page_ids.into_iter().take(limits.max_pages).enumerate() {
         let number = index as u32 + 1;
         let page = match document::page_info(&doc, id) {
-            Some(info) => read_page(&doc, &info, number, limits, &mut fonts, &mut decompressed),
+            Some(info) => read_page(&source, &info, number, limits, &mut fonts),
             None => Page {
                 number,
                 width: 612.0,
@@ -167,18 +175,33 @@ pub fn extract(pdf: &[u8], options: &Options) -> Result<Layout, Error> {
 }
 
 fn read_page(
-    doc: &lopdf::Document,
+    doc: &budget::Source<'_>,
     info: &document::PageInfo<'_>,
     number: u32,
     limits: &Limits,
     fonts: &mut interpret::FontCache,
-    decompressed: &mut u64,
 ) -> Page {
-    let mut interpreter =
-        interpret::Interpreter::new(doc, limits, fonts, decompressed, number, info.matrix);
+    let mut interpreter = interpret::Interpreter::new(doc, limits, fonts, number, info.matrix);
     let mut content = Vec::new();
-    for stream in document::content_streams(doc, info.dict) {
+    let (streams, missing) = document::content_streams(doc, info.dict);
+    if missing > 0 {
+        interpreter.note(
+            DiagnosticKind::BrokenObject,
+            format!("{missing} content streams missing or unreadable"),
+        );
+    }
+    for stream in streams {
         if let Some(data) = interpreter.decompress(stream) {
+            // Nothing came out of a stream that has bytes, or whose /Length lies: lost content.
+            if data.is_empty()
+                && (!stream.content.is_empty() || !document::has_valid_length(doc, stream))
+            {
+                interpreter.note(
+                    DiagnosticKind::BrokenObject,
+                    "a content stream has no readable data (broken filter data or /Length)"
+                        .to_string(),
+                );
+            }
             content.extend_from_slice(&data);
             content.push(b'\n');
         }

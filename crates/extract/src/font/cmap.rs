@@ -78,8 +78,8 @@ fn code_value(bytes: &[u8]) -> u32 {
 pub struct ToUnicode {
     pub codespace: Codespace,
     chars: HashMap<u32, Box<str>>,
-    /// Ranges whose destination increments (lo, hi, first destination).
-    ranges: Vec<(u32, u32, Vec<u16>)>,
+    /// Ranges whose destination increments: first destination.
+    ranges: Ranges<Vec<u16>>,
 }
 
 impl ToUnicode {
@@ -115,6 +115,7 @@ impl ToUnicode {
                 _ => {}
             }
         }
+        map.ranges.sort();
         map
     }
 
@@ -124,7 +125,7 @@ impl ToUnicode {
         let (lo, hi) = if hi < lo { (hi, lo) } else { (lo, hi) };
         let hi = hi.min(lo.saturating_add(MAX_RANGE_SPAN - 1));
         match dst {
-            Operand::Str(bytes) => self.ranges.push((lo, hi, utf16_units(bytes))),
+            Operand::Str(bytes) => self.ranges.push(lo, hi, utf16_units(bytes)),
             Operand::Array(items) => {
                 for (code, item) in (lo..=hi).zip(items) {
                     if let Some(text) = destination(item) {
@@ -142,12 +143,7 @@ impl ToUnicode {
         if let Some(text) = self.chars.get(&code) {
             return Some(text.to_string());
         }
-        // Later ranges override earlier ones, as later definitions do in a CMap.
-        let (lo, _, first) = self
-            .ranges
-            .iter()
-            .rev()
-            .find(|(lo, hi, _)| *lo <= code && code <= *hi)?;
+        let (lo, first) = self.ranges.find(code)?;
         let mut units = first.clone();
         let offset = code - lo;
         let last = units.last_mut()?;
@@ -198,12 +194,75 @@ fn decode_utf16(units: &[u16]) -> Option<String> {
     Some(text.replace('\0', ""))
 }
 
+/// Code ranges with a value each, sorted for binary search. Where ranges overlap, the one
+/// defined last wins, as later definitions do in a CMap.
+#[derive(Clone, Debug)]
+struct Ranges<T> {
+    /// (lo, hi, definition order, value), sorted by lo once parsing is done.
+    items: Vec<(u32, u32, usize, T)>,
+    /// For each position, the largest `hi` at or before it: how far back a range may reach.
+    reach: Vec<u32>,
+}
+
+impl<T> Default for Ranges<T> {
+    fn default() -> Self {
+        Ranges {
+            items: Vec::new(),
+            reach: Vec::new(),
+        }
+    }
+}
+
+/// Ranges looked at before a code, at most, when ranges overlap pathologically.
+const MAX_OVERLAP_SCAN: usize = 64;
+
+impl<T> Ranges<T> {
+    fn push(&mut self, lo: u32, hi: u32, value: T) {
+        let order = self.items.len();
+        self.items.push((lo, hi, order, value));
+    }
+
+    fn sort(&mut self) {
+        self.items.sort_by_key(|r| (r.0, r.2));
+        let mut max = 0;
+        self.reach = self
+            .items
+            .iter()
+            .map(|r| {
+                max = max.max(r.1);
+                max
+            })
+            .collect();
+    }
+
+    fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// The range holding `code` (the latest defined among overlapping ones): (lo, value).
+    fn find(&self, code: u32) -> Option<(u32, &T)> {
+        let end = self.items.partition_point(|r| r.0 <= code);
+        let mut best: Option<&(u32, u32, usize, T)> = None;
+        for i in (0..end).rev().take(MAX_OVERLAP_SCAN) {
+            if self.reach.get(i).is_some_and(|&reach| reach < code) {
+                break;
+            }
+            if let Some(r) = self.items.get(i).filter(|r| code <= r.1)
+                && best.is_none_or(|b| r.2 > b.2)
+            {
+                best = Some(r);
+            }
+        }
+        best.map(|r| (r.0, &r.3))
+    }
+}
+
 /// A code → CID map from a CMap used as a composite font's `/Encoding`.
 #[derive(Clone, Debug, Default)]
 pub struct CidMap {
     pub codespace: Codespace,
     chars: HashMap<u32, u32>,
-    ranges: Vec<(u32, u32, u32)>,
+    ranges: Ranges<u32>,
 }
 
 impl CidMap {
@@ -230,14 +289,14 @@ impl CidMap {
                 b"endcidrange" => {
                     for triple in operands.chunks_exact(3) {
                         if let [Operand::Str(lo), Operand::Str(hi), Operand::Number(cid)] = triple {
-                            map.ranges
-                                .push((code_value(lo), code_value(hi), *cid as u32));
+                            map.ranges.push(code_value(lo), code_value(hi), *cid as u32);
                         }
                     }
                 }
                 _ => {}
             }
         }
+        map.ranges.sort();
         map
     }
 
@@ -245,11 +304,7 @@ impl CidMap {
         if let Some(&cid) = self.chars.get(&code) {
             return Some(cid);
         }
-        let (lo, _, first) = self
-            .ranges
-            .iter()
-            .rev()
-            .find(|(lo, hi, _)| *lo <= code && code <= *hi)?;
+        let (lo, first) = self.ranges.find(code)?;
         Some(first + (code - lo))
     }
 }

@@ -23,19 +23,24 @@ mod type1;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::rc::Rc;
 
-use lopdf::{Dictionary, Document, Object};
+use lopdf::{Dictionary, Object};
+
+use crate::budget::Source;
 
 use crate::objects::{self, get, get_array, get_dict, get_name, get_number, get_stream};
 use crate::tables::{self, BaseEncoding, Standard14};
-use cmap::{CidMap, Codespace, ToUnicode};
+pub use cmap::ToUnicode;
+use cmap::{CidMap, Codespace};
 
 /// Bytes one font stream (CMap, font program) may decode to.
-const MAX_FONT_STREAM_BYTES: usize = 32 << 20;
-
-/// A font stream's decoded bytes, bounded, with indirect `/Filter`s resolved.
-pub(crate) fn stream_data(doc: &Document, stream: &lopdf::Stream) -> lopdf::Result<Vec<u8>> {
-    objects::decode_stream(doc, stream, MAX_FONT_STREAM_BYTES)
+/// A font stream's decoded bytes, within the document's limits.
+pub(crate) fn stream_data(
+    doc: &Source<'_>,
+    stream: &lopdf::Stream,
+) -> Result<Vec<u8>, crate::budget::DecodeError> {
+    doc.decode(stream)
 }
 
 /// A decoded character code.
@@ -83,7 +88,7 @@ struct Composite {
     cids: Option<CidMap>,
     /// Codes are UTF-16 (a `Uni…-UCS2`/`UTF16` CMap).
     unicode_codes: bool,
-    to_unicode: Option<ToUnicode>,
+    to_unicode: Option<Rc<ToUnicode>>,
     /// The embedded program's glyphs, when there is no `/ToUnicode`.
     program: Option<program::Glyphs>,
     widths: CidWidths,
@@ -94,7 +99,7 @@ struct Composite {
 impl Font {
     /// Reads a font dictionary. Never fails: what cannot be read is noted in `problems` and
     /// degrades to unmapped glyphs with a default width.
-    pub fn load(doc: &Document, dict: &Dictionary) -> Font {
+    pub fn load(doc: &Source<'_>, dict: &Dictionary) -> Font {
         let subtype = get_name(doc, dict, b"Subtype").unwrap_or(b"Type1");
         let base_font = get_name(doc, dict, b"BaseFont")
             .map(|n| String::from_utf8_lossy(n).into_owned())
@@ -248,7 +253,7 @@ impl Font {
 
 impl Composite {
     fn load(
-        doc: &Document,
+        doc: &Source<'_>,
         font: &Dictionary,
         descendant: Option<&Dictionary>,
         problems: &mut Vec<String>,
@@ -379,7 +384,7 @@ impl Default for CidWidths {
 }
 
 impl CidWidths {
-    fn load(doc: &Document, dict: &Dictionary) -> CidWidths {
+    fn load(doc: &Source<'_>, dict: &Dictionary) -> CidWidths {
         let default = get_number(doc, dict, b"DW").unwrap_or(1000.0);
         let mut ranges = Vec::new();
         let items = get_array(doc, dict, b"W").unwrap_or_default();
@@ -442,20 +447,38 @@ impl CidWidths {
     }
 }
 
-fn to_unicode(doc: &Document, font: &Dictionary, problems: &mut Vec<String>) -> Option<ToUnicode> {
-    let stream = get_stream(doc, font, b"ToUnicode")?;
-    match stream_data(doc, stream) {
-        Ok(data) => Some(ToUnicode::parse(&data)).filter(|m| !m.is_empty()),
+/// The font's `/ToUnicode` map, parsed once per stream however many fonts share it.
+fn to_unicode(
+    doc: &Source<'_>,
+    font: &Dictionary,
+    problems: &mut Vec<String>,
+) -> Option<Rc<ToUnicode>> {
+    let object = font.get(b"ToUnicode").ok()?;
+    let id = objects::reference_id(object);
+    if let Some(cached) = id.and_then(|id| doc.to_unicode_cache.borrow().get(&id).cloned()) {
+        return cached;
+    }
+    let Some(Object::Stream(stream)) = objects::resolve(doc, object) else {
+        return None;
+    };
+    let parsed = match stream_data(doc, stream) {
+        Ok(data) => Some(ToUnicode::parse(&data))
+            .filter(|m| !m.is_empty())
+            .map(Rc::new),
         Err(e) => {
             problems.push(format!("ToUnicode CMap unreadable: {e}"));
             None
         }
+    };
+    if let Some(id) = id {
+        doc.to_unicode_cache.borrow_mut().insert(id, parsed.clone());
     }
+    parsed
 }
 
 /// A simple font: code → (text, width) for the 256 codes, computed once.
 fn load_simple(
-    doc: &Document,
+    doc: &Source<'_>,
     dict: &Dictionary,
     descriptor: Option<&Dictionary>,
     name: &str,
@@ -532,7 +555,7 @@ fn load_simple(
 /// A Type 3 font's em in text space units per unit of font size, estimated as twice the
 /// median non-zero advance in `/Widths` (glyph space, scaled by the matrix's `scale`); 1.0
 /// when that is an ordinary em already. `None` without widths.
-fn type3_em_from_widths(doc: &Document, dict: &Dictionary, scale: f32) -> Option<f32> {
+fn type3_em_from_widths(doc: &Source<'_>, dict: &Dictionary, scale: f32) -> Option<f32> {
     let mut widths: Vec<f32> = get_array(doc, dict, b"Widths")
         .and_then(|a| objects::numbers(doc, a))?
         .into_iter()
@@ -606,7 +629,7 @@ fn numeric_names_radix(names: &[Option<Cow<'_, str>>]) -> Option<u32> {
 /// Glyph names per code: the base encoding (explicit, or the font's built-in one), with
 /// `/Differences` applied.
 fn glyph_names<'a>(
-    doc: &'a Document,
+    doc: &'a Source<'a>,
     dict: &'a Dictionary,
     descriptor: Option<&'a Dictionary>,
     standard: Option<Standard14>,
@@ -668,7 +691,7 @@ fn glyph_names<'a>(
 
 /// The built-in encoding of the embedded font program: a Type 1 program's `/Encoding`, or a
 /// CFF program's encoding and charset.
-fn builtin_encoding(doc: &Document, descriptor: &Dictionary) -> Option<Vec<(u8, String)>> {
+fn builtin_encoding(doc: &Source<'_>, descriptor: &Dictionary) -> Option<Vec<(u8, String)>> {
     type1::builtin_encoding(doc, descriptor).or_else(|| {
         let cff = cff_program(doc, descriptor)?;
         (!cff.encoding.is_empty()).then_some(cff.encoding)
@@ -677,7 +700,7 @@ fn builtin_encoding(doc: &Document, descriptor: &Dictionary) -> Option<Vec<(u8, 
 
 /// The embedded CFF program (`/FontFile3` of subtype `Type1C` or `CIDFontType0C`), read.
 /// An OpenType wrapper (`/Subtype /OpenType`) is opened for its `CFF ` table.
-fn cff_program(doc: &Document, descriptor: &Dictionary) -> Option<cff::Cff> {
+fn cff_program(doc: &Source<'_>, descriptor: &Dictionary) -> Option<cff::Cff> {
     let stream = get_stream(doc, descriptor, b"FontFile3")?;
     let data = stream_data(doc, stream).ok()?;
     if get_name(doc, &stream.dict, b"Subtype") == Some(b"OpenType") {
@@ -687,7 +710,7 @@ fn cff_program(doc: &Document, descriptor: &Dictionary) -> Option<cff::Cff> {
 }
 
 fn ascent_descent_of(
-    doc: &Document,
+    doc: &Source<'_>,
     descriptor: Option<&Dictionary>,
     standard: Option<Standard14>,
 ) -> (f32, f32) {

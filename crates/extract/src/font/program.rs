@@ -7,7 +7,9 @@
 
 use std::collections::HashMap;
 
-use lopdf::{Dictionary, Document, Object};
+use lopdf::{Dictionary, Object};
+
+use crate::budget::Source;
 
 use super::cff::Cff;
 use super::sfnt::Sfnt;
@@ -31,7 +33,7 @@ impl Glyphs {
     /// Reads the program of `descriptor`; `None` when there is none or it names nothing.
     /// `cid_font` is the descendant of a composite font (for `/CIDToGIDMap`).
     pub fn load(
-        doc: &Document,
+        doc: &Source<'_>,
         descriptor: &Dictionary,
         cid_font: Option<&Dictionary>,
     ) -> Option<Glyphs> {

@@ -1,13 +1,15 @@
 //! The built-in encoding of an embedded Type 1 font program (PDF 32000-1 §9.6.6.2): used
 //! when the font dictionary gives no `/Encoding`.
 
-use lopdf::{Dictionary, Document};
+use lopdf::Dictionary;
+
+use crate::budget::Source;
 
 use crate::objects::get_stream;
 
 /// Reads `dup <code> /<name> put` entries from the clear-text part of `/FontFile`.
 /// `None` when there is no Type 1 program; Standard Encoding's names when it uses that.
-pub fn builtin_encoding(doc: &Document, descriptor: &Dictionary) -> Option<Vec<(u8, String)>> {
+pub fn builtin_encoding(doc: &Source<'_>, descriptor: &Dictionary) -> Option<Vec<(u8, String)>> {
     let stream = get_stream(doc, descriptor, b"FontFile")?;
     let data = super::stream_data(doc, stream).ok()?;
     let clear_len = crate::objects::get_number(doc, &stream.dict, b"Length1")

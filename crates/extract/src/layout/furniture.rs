@@ -173,8 +173,17 @@ fn set_apart(line: &Line, lines: &[Line]) -> bool {
     let height = line.bbox.height().max(1.0);
     lines
         .iter()
-        .filter(|other| other.bbox.vertical_overlap(&line.bbox) <= 0.0 && other.bbox.horizontal_overlap(&line.bbox) > 0.0)
-        .map(|other| if other.bbox.y0 >= line.bbox.y1 { other.bbox.y0 - line.bbox.y1 } else { line.bbox.y0 - other.bbox.y1 })
+        .filter(|other| {
+            other.bbox.vertical_overlap(&line.bbox) <= 0.0
+                && other.bbox.horizontal_overlap(&line.bbox) > 0.0
+        })
+        .map(|other| {
+            if other.bbox.y0 >= line.bbox.y1 {
+                other.bbox.y0 - line.bbox.y1
+            } else {
+                line.bbox.y0 - other.bbox.y1
+            }
+        })
         .fold(f32::INFINITY, f32::min)
         >= 0.8 * height
 }
