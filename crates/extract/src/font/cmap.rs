@@ -29,6 +29,15 @@ impl Codespace {
         self.ranges.is_empty()
     }
 
+    /// The `<lo> <hi>` pairs of a `begincodespacerange` section.
+    fn add_ranges(&mut self, operands: &[Operand<'_>]) {
+        for pair in operands.chunks_exact(2) {
+            if let [Operand::Str(lo), Operand::Str(hi)] = pair {
+                self.add(lo, hi);
+            }
+        }
+    }
+
     fn add(&mut self, lo: &[u8], hi: &[u8]) {
         let len = lo.len();
         if len == 0 || len > 4 || hi.len() != len {
@@ -89,13 +98,7 @@ impl ToUnicode {
         let mut operands = Vec::new();
         while let Some(op) = lexer.next_operation(&mut operands) {
             match op {
-                b"endcodespacerange" => {
-                    for pair in operands.chunks_exact(2) {
-                        if let [Operand::Str(lo), Operand::Str(hi)] = pair {
-                            map.codespace.add(lo, hi);
-                        }
-                    }
-                }
+                b"endcodespacerange" => map.codespace.add_ranges(&operands),
                 b"endbfchar" => {
                     for pair in operands.chunks_exact(2) {
                         if let [Operand::Str(src), dst] = pair
@@ -272,13 +275,7 @@ impl CidMap {
         let mut operands = Vec::new();
         while let Some(op) = lexer.next_operation(&mut operands) {
             match op {
-                b"endcodespacerange" => {
-                    for pair in operands.chunks_exact(2) {
-                        if let [Operand::Str(lo), Operand::Str(hi)] = pair {
-                            map.codespace.add(lo, hi);
-                        }
-                    }
-                }
+                b"endcodespacerange" => map.codespace.add_ranges(&operands),
                 b"endcidchar" => {
                     for pair in operands.chunks_exact(2) {
                         if let [Operand::Str(src), Operand::Number(cid)] = pair {
