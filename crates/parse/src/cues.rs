@@ -19,7 +19,19 @@ struct Word {
 /// Phrases by group name (`stance.agrees`, `negation`, …).
 #[derive(Debug, Default)]
 pub struct Cues {
-    groups: HashMap<String, Vec<Vec<Word>>>,
+    groups: HashMap<String, Group>,
+}
+
+/// One group's phrases, indexed by their first word for matching.
+#[derive(Debug, Default)]
+struct Group {
+    phrases: Vec<Vec<Word>>,
+    /// Each phrase as a plain string (`words`).
+    plain: Vec<String>,
+    /// Phrases by their first word, when that word is exact.
+    by_first: HashMap<String, Vec<usize>>,
+    /// Phrases whose first word is a prefix (`onderschrijf*`).
+    prefixed: Vec<usize>,
 }
 
 /// Where a phrase matched: token range and the words as they stand in the sentence.
@@ -42,55 +54,43 @@ impl Cues {
                 group = name.to_string();
                 continue;
             }
-            let words = line
+            let words: Vec<Word> = line
                 .split_whitespace()
                 .map(|w| match w.strip_suffix('*') {
-                    Some(p) => Word {
-                        text: p.to_string(),
-                        prefix: true,
-                    },
-                    None => Word {
-                        text: w.to_string(),
-                        prefix: false,
-                    },
+                    Some(p) => Word { text: p.to_string(), prefix: true },
+                    None => Word { text: w.to_string(), prefix: false },
                 })
                 .collect();
-            cues.groups.entry(group.clone()).or_default().push(words);
+            let entry = cues.groups.entry(group.clone()).or_default();
+            let index = entry.phrases.len();
+            match words.first() {
+                Some(w) if w.prefix => entry.prefixed.push(index),
+                Some(w) => entry.by_first.entry(w.text.clone()).or_default().push(index),
+                None => continue,
+            }
+            entry.plain.push(words.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" "));
+            entry.phrases.push(words);
         }
         cues
     }
 
     /// The phrases of a group as plain strings (for single-word lists).
-    pub fn words(&self, group: &str) -> Vec<String> {
-        self.groups
-            .get(group)
-            .map(|ps| {
-                ps.iter()
-                    .map(|p| {
-                        p.iter()
-                            .map(|w| w.text.clone())
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                    })
-                    .collect()
-            })
-            .unwrap_or_default()
+    pub fn words(&self, group: &str) -> &[String] {
+        self.groups.get(group).map_or(&[], |g| g.plain.as_slice())
     }
 
     /// Every match of the group's phrases in `tokens` (lowercase words), longest first at
     /// each start.
     pub fn find_all(&self, group: &str, tokens: &[String]) -> Vec<Match> {
-        let Some(phrases) = self.groups.get(group) else {
-            return Vec::new();
-        };
+        let Some(g) = self.groups.get(group) else { return Vec::new() };
         let mut out: Vec<Match> = Vec::new();
-        for phrase in phrases {
-            for start in 0..tokens.len() {
+        for (start, token) in tokens.iter().enumerate() {
+            let exact = g.by_first.get(token).into_iter().flatten();
+            let prefixed = g.prefixed.iter().filter(|&&i| g.phrases.get(i).and_then(|p| p.first()).is_some_and(|w| token.starts_with(&w.text)));
+            for &i in exact.chain(prefixed) {
+                let Some(phrase) = g.phrases.get(i) else { continue };
                 if let Some(end) = match_at(phrase, tokens, start) {
-                    let text = tokens
-                        .get(start..end)
-                        .map(|t| t.join(" "))
-                        .unwrap_or_default();
+                    let text = tokens.get(start..end).map(|t| t.join(" ")).unwrap_or_default();
                     out.push(Match { start, end, text });
                 }
             }

@@ -150,7 +150,7 @@ fn advisory_body(sents: &[Sent]) -> Option<Body> {
     if n < 2 {
         return None;
     }
-    let mut aliases: HashSet<String> = CUES.words("advisory.report").into_iter().collect();
+    let mut aliases: HashSet<String> = CUES.words("advisory.report").iter().cloned().collect();
     aliases.insert(noun.clone());
     // `de groep` for `de reflectiegroep`: the generic head noun the name ends with.
     for generic in nouns
@@ -160,7 +160,7 @@ fn advisory_body(sents: &[Sent]) -> Option<Body> {
         aliases.insert(generic.clone());
     }
     // Compounds of the report words refer to the report too (`reflectierapport`).
-    let report_words: Vec<String> = CUES.words("advisory.report");
+    let report_words = CUES.words("advisory.report");
     for sent in sents {
         for t in &sent.tokens {
             if report_words
@@ -245,7 +245,7 @@ fn report_title(sents: &[Sent]) -> Option<String> {
     let report_words = CUES.words("advisory.report");
     for sent in sents {
         let lower = sent.text.to_lowercase();
-        for word in &report_words {
+        for word in report_words {
             let Some(at) = lower.find(word.as_str()) else {
                 continue;
             };

@@ -193,11 +193,10 @@ fn node_extent(
 
 /// Horizontal gaps about as wide as the widest one are compared for where to cut.
 const GAP_TIE: f32 = 0.8;
-const MAX_GAP_CANDIDATES: usize = 24;
 
-/// A horizontal gap across the whole node, returned as its middle: the widest one, or among
-/// gaps about as wide, the one that sets apart the largest block with a column gutter (a
-/// full-width title above two columns whose rows share baselines), else the topmost.
+/// A horizontal gap across the whole node, returned as its middle: the widest one; among
+/// gaps about as wide, the topmost or bottommost when that sets apart a block with a column
+/// gutter (a full-width title above two columns whose rows share baselines), else the topmost.
 fn horizontal_cut(node: &[usize], words: &[WordBox]) -> Option<f32> {
     let intervals = node
         .iter()
@@ -215,25 +214,23 @@ fn horizontal_cut(node: &[usize], words: &[WordBox]) -> Option<f32> {
         .map(|(a, b)| (a + b) / 2.0)
         .collect();
     let first = ties.first().copied()?;
-    if ties.len() == 1 || ties.len() > MAX_GAP_CANDIDATES {
+    let last = ties.last().copied()?;
+    if ties.len() == 1 {
         return Some(first);
     }
-    let gutter_part = |y: f32| {
-        let (upper, lower): (Vec<usize>, Vec<usize>) = node
-            .iter()
-            .partition(|&&i| words.get(i).is_some_and(|w| w.bottom <= y));
-        [upper, lower]
-            .into_iter()
-            .filter(|part| part.len() > 1 && vertical_cut(part, words).is_some())
-            .map(|part| part.len())
-            .max()
-            .unwrap_or(0)
+    // A band spanning the width above or below columns is set apart by the topmost or the
+    // bottommost of the gaps: take the one that leaves a part with a gutter, else the top.
+    let has_gutter = |y: f32, upper: bool| {
+        let part: Vec<usize> = node.iter().copied().filter(|&i| words.get(i).is_some_and(|w| (w.bottom <= y) == upper)).collect();
+        part.len() > 1 && vertical_cut(&part, words).is_some()
     };
-    let best = ties
-        .iter()
-        .map(|&y| (gutter_part(y), y))
-        .fold((0, first), |best, c| if c.0 > best.0 { c } else { best });
-    Some(best.1)
+    if has_gutter(first, false) {
+        Some(first)
+    } else if has_gutter(last, true) {
+        Some(last)
+    } else {
+        Some(first)
+    }
 }
 
 /// The rows of a leaf, top to bottom, each left to right. Words on (almost) the same
