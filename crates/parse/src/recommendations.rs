@@ -31,6 +31,8 @@ struct Sent {
     offset: usize,
     text: String,
     tokens: Vec<String>,
+    /// Stems of the content words (for similarity), computed once.
+    stems: Vec<String>,
 }
 
 impl Sent {
@@ -94,13 +96,8 @@ fn body_sentences(letter: &Letter) -> Vec<Sent> {
         for (b, block) in section.blocks.iter().enumerate() {
             for (offset, text) in sentences(&block.text) {
                 let tokens = tokens(&text);
-                out.push(Sent {
-                    section: s,
-                    block: b,
-                    offset,
-                    text,
-                    tokens,
-                });
+                let stems = content_stems(&tokens);
+                out.push(Sent { section: s, block: b, offset, text, tokens, stems });
             }
         }
     }
@@ -693,16 +690,9 @@ impl Idf {
 
     fn vector(&self, sents: &[&Sent]) -> HashMap<String, f32> {
         let mut v: HashMap<String, f32> = HashMap::new();
-        for t in sents.iter().flat_map(|s| &s.tokens) {
-            if t.chars().count() < 4
-                || self.stop.contains(t)
-                || t.chars().all(|c| c.is_ascii_digit())
-            {
-                continue;
-            }
-            let s = stem(t);
-            let w = self.idf.get(&s).copied().unwrap_or(0.0);
-            *v.entry(s).or_default() += w;
+        for stem in sents.iter().flat_map(|s| &s.stems) {
+            let w = self.idf.get(stem).copied().unwrap_or(0.0);
+            *v.entry(stem.clone()).or_default() += w;
         }
         v
     }
@@ -772,6 +762,14 @@ fn printed(sents: &[&Sent], lower: &str) -> String {
         .to_string()
 }
 
+/// Stems of the words that can carry a subject: not stopwords, not short, not numbers.
+fn content_stems(tokens: &[String]) -> Vec<String> {
+    let stop = STOPWORDS.get_or_init(|| CUES.words("stopwords").iter().flat_map(|l| l.split_whitespace().map(str::to_string)).collect());
+    tokens.iter().filter(|t| t.chars().count() >= 4 && !stop.contains(*t) && !t.chars().all(|c| c.is_ascii_digit())).map(|t| stem(t)).collect()
+}
+
+static STOPWORDS: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+
 /// A crude Dutch stem: the first six letters, enough to join compounds and inflections
 /// (`overlegorgaan` / `overlegstructuur`, `consultatie` / `consultaties`).
 fn stem(token: &str) -> String {
@@ -790,6 +788,7 @@ mod tests {
             offset: 0,
             text: sentence.to_string(),
             tokens: tokens(sentence),
+            stems: Vec::new(),
         };
         let evidence = sentence_stances(&sent);
         if evidence.is_empty() {
