@@ -28,6 +28,9 @@ const MAX_CUT_DEPTH: usize = 48;
 pub fn build_page(text: &PageText, number: u32, width: f32, height: f32) -> Page {
     let mut lines = Vec::new();
     for dir in [Dir::Right, Dir::Down, Dir::Up, Dir::Left] {
+        if !text.glyphs.iter().any(|g| g.dir == dir) {
+            continue;
+        }
         let words = build_words(text, dir, width, height);
         if words.is_empty() {
             continue;
@@ -67,13 +70,22 @@ fn xy_cut(node: Vec<usize>, words: &[WordBox], depth: usize, out: &mut Vec<Vec<u
             return;
         }
     }
-    if let Some(y) = horizontal_cut(&node, words) {
-        let (upper, lower): (Vec<usize>, Vec<usize>) = node
-            .iter()
-            .partition(|&&i| words.get(i).is_some_and(|w| w.bottom <= y));
-        if !upper.is_empty() && !lower.is_empty() {
-            xy_cut(upper, words, depth + 1, out);
-            xy_cut(lower, words, depth + 1, out);
+    let cuts = horizontal_cuts(&node, words);
+    if !cuts.is_empty() {
+        // Bands between the cuts, top to bottom.
+        let mut bands: Vec<Vec<usize>> = vec![Vec::new(); cuts.len() + 1];
+        for &i in &node {
+            let bottom = words.get(i).map_or(0.0, |w| w.bottom);
+            let band = cuts.partition_point(|&y| y < bottom);
+            if let Some(b) = bands.get_mut(band) {
+                b.push(i);
+            }
+        }
+        bands.retain(|b| !b.is_empty());
+        if bands.len() > 1 {
+            for band in bands {
+                xy_cut(band, words, depth + 1, out);
+            }
             return;
         }
     }
@@ -194,42 +206,30 @@ fn node_extent(
 /// Horizontal gaps about as wide as the widest one are compared for where to cut.
 const GAP_TIE: f32 = 0.8;
 
-/// A horizontal gap across the whole node, returned as its middle: the widest one; among
-/// gaps about as wide, the topmost or bottommost when that sets apart a block with a column
-/// gutter (a full-width title above two columns whose rows share baselines), else the topmost.
-fn horizontal_cut(node: &[usize], words: &[WordBox]) -> Option<f32> {
-    let intervals = node
-        .iter()
-        .filter_map(|&i| words.get(i))
-        .map(|w| (w.top, w.bottom))
-        .collect();
-    let all: Vec<(f32, f32)> = gaps(intervals)
-        .into_iter()
-        .filter(|(a, b)| b - a > 0.01)
-        .collect();
+/// Where to cut the node into bands, as the middles of horizontal gaps across its whole width:
+/// the widest gap, and all gaps about as wide (a page cut into its paragraphs at once). When
+/// the topmost or bottommost of these sets apart a part with a column gutter (a full-width
+/// title above two columns whose rows share baselines), that one cut alone, so the columns
+/// are read whole.
+fn horizontal_cuts(node: &[usize], words: &[WordBox]) -> Vec<f32> {
+    let intervals = node.iter().filter_map(|&i| words.get(i)).map(|w| (w.top, w.bottom)).collect();
+    let all: Vec<(f32, f32)> = gaps(intervals).into_iter().filter(|(a, b)| b - a > 0.01).collect();
     let widest = all.iter().map(|(a, b)| b - a).fold(0.0f32, f32::max);
-    let ties: Vec<f32> = all
-        .iter()
-        .filter(|(a, b)| b - a >= GAP_TIE * widest)
-        .map(|(a, b)| (a + b) / 2.0)
-        .collect();
-    let first = ties.first().copied()?;
-    let last = ties.last().copied()?;
+    let ties: Vec<f32> = all.iter().filter(|(a, b)| b - a >= GAP_TIE * widest).map(|(a, b)| (a + b) / 2.0).collect();
+    let (Some(&first), Some(&last)) = (ties.first(), ties.last()) else { return Vec::new() };
     if ties.len() == 1 {
-        return Some(first);
+        return ties;
     }
-    // A band spanning the width above or below columns is set apart by the topmost or the
-    // bottommost of the gaps: take the one that leaves a part with a gutter, else the top.
     let has_gutter = |y: f32, upper: bool| {
         let part: Vec<usize> = node.iter().copied().filter(|&i| words.get(i).is_some_and(|w| (w.bottom <= y) == upper)).collect();
         part.len() > 1 && vertical_cut(&part, words).is_some()
     };
     if has_gutter(first, false) {
-        Some(first)
+        vec![first]
     } else if has_gutter(last, true) {
-        Some(last)
+        vec![last]
     } else {
-        Some(first)
+        ties
     }
 }
 

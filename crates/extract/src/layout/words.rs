@@ -64,34 +64,10 @@ pub fn build_words(text: &PageText, dir: Dir, width: f32, height: f32) -> Vec<Wo
     words
 }
 
-/// The glyphs of one direction that fall on the page, without duplicates, in content order.
+/// The glyphs of one direction that fall on the page, in content order. (Duplicates are
+/// dropped when rows are formed, where their places are known: `Row::duplicates`.)
 fn visible_glyphs(text: &PageText, dir: Dir, width: f32, height: f32) -> Vec<usize> {
-    let mut kept: Vec<usize> = Vec::new();
-    for (i, g) in text.glyphs.iter().enumerate() {
-        if g.dir != dir || !on_page(g, width, height) {
-            continue;
-        }
-        let glyph_text = text.glyph_text(g);
-        let duplicate = kept
-            .iter()
-            .rev()
-            .take(12)
-            .filter_map(|&k| text.glyphs.get(k))
-            .any(|k| {
-                let width = (g.x1 - g.x0).max(k.x1 - k.x0);
-                let tol = (DUPLICATE_TOLERANCE_EM * g.size.max(k.size))
-                    .min(DUPLICATE_TOLERANCE_WIDTH * width)
-                    .min(DUPLICATE_TOLERANCE_PT);
-                (k.x0 - g.x0).abs() < tol
-                    && (k.baseline - g.baseline).abs() < tol
-                    && text.glyph_text(k) == glyph_text
-                    && !glyph_text.trim().is_empty()
-            });
-        if !duplicate {
-            kept.push(i);
-        }
-    }
-    kept
+    text.glyphs.iter().enumerate().filter(|(_, g)| g.dir == dir && on_page(g, width, height)).map(|(i, _)| i).collect()
 }
 
 fn on_page(g: &Glyph, width: f32, height: f32) -> bool {
@@ -170,6 +146,9 @@ fn group_rows(indices: &[usize], text: &PageText, evict: bool, out: &mut Vec<Row
         for i in order {
             let Some(g) = glyphs.get(i) else { continue };
             if is_solid(text, g) {
+                if row.duplicates(text, g) {
+                    continue;
+                }
                 if evict && row.occupies(g.x0, g.x1, i) {
                     evicted.push(i);
                     continue;
@@ -230,6 +209,26 @@ impl Row {
             .take(MAX_OVERLAP_CHECKS)
             .any(|&(a0, a1, j)| {
                 index.abs_diff(j) > RUN_WINDOW && overlaps_substantially(x0, x1, a0, a1)
+            })
+    }
+
+    /// Glyphs drawn twice at (almost) the same place, to fake bold or a shadow, count once:
+    /// `g` repeats a glyph of the row with the same text.
+    fn duplicates(&self, text: &PageText, g: &Glyph) -> bool {
+        let glyph_text = text.glyph_text(g);
+        let start = self.occupied.partition_point(|o| o.0 <= g.x0 - DUPLICATE_TOLERANCE_PT);
+        self.occupied
+            .get(start..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|o| o.0 < g.x0 + DUPLICATE_TOLERANCE_PT)
+            .filter_map(|o| text.glyphs.get(o.2))
+            .any(|k| {
+                let width = (g.x1 - g.x0).max(k.x1 - k.x0);
+                let tol = (DUPLICATE_TOLERANCE_EM * g.size.max(k.size))
+                    .min(DUPLICATE_TOLERANCE_WIDTH * width)
+                    .min(DUPLICATE_TOLERANCE_PT);
+                (k.x0 - g.x0).abs() < tol && (k.baseline - g.baseline).abs() < tol && text.glyph_text(k) == glyph_text
             })
     }
 
