@@ -61,7 +61,7 @@ pub fn find(letter: &Letter) -> (Option<AdvisoryBody>, Vec<Recommendation>) {
     let Some(body) = advisory_body(&sents) else {
         return (None, Vec::new());
     };
-    let idf = Idf::new(letter);
+    let idf = Idf::new(&sents);
     let mut out = Vec::new();
     for (s, section) in letter.sections.iter().enumerate() {
         let in_section: Vec<&Sent> = sents.iter().filter(|x| x.section == s).collect();
@@ -97,7 +97,14 @@ fn body_sentences(letter: &Letter) -> Vec<Sent> {
             for (offset, text) in sentences(&block.text) {
                 let tokens = tokens(&text);
                 let stems = content_stems(&tokens);
-                out.push(Sent { section: s, block: b, offset, text, tokens, stems });
+                out.push(Sent {
+                    section: s,
+                    block: b,
+                    offset,
+                    text,
+                    tokens,
+                    stems,
+                });
             }
         }
     }
@@ -662,28 +669,28 @@ struct Idf {
 }
 
 impl Idf {
-    fn new(letter: &Letter) -> Idf {
+    /// Document frequencies over the letter's blocks, from the sentences' content stems.
+    fn new(sents: &[Sent]) -> Idf {
         let stop: HashSet<String> = CUES
             .words("stopwords")
             .iter()
             .flat_map(|l| l.split_whitespace().map(str::to_string))
             .collect();
-        let blocks: Vec<HashSet<String>> = letter
-            .sections
-            .iter()
-            .flat_map(|s| &s.blocks)
-            .map(|b| tokens(&b.text).into_iter().map(|t| stem(&t)).collect())
-            .collect();
+        let mut blocks: HashMap<(usize, usize), HashSet<&str>> = HashMap::new();
+        for sent in sents {
+            blocks
+                .entry((sent.section, sent.block))
+                .or_default()
+                .extend(sent.stems.iter().map(String::as_str));
+        }
         let n = blocks.len().max(1) as f32;
-        let mut df: HashMap<String, usize> = HashMap::new();
-        for block in &blocks {
-            for t in block {
-                *df.entry(t.clone()).or_default() += 1;
-            }
+        let mut df: HashMap<&str, usize> = HashMap::new();
+        for stem in blocks.values().flatten() {
+            *df.entry(stem).or_default() += 1;
         }
         let idf = df
             .into_iter()
-            .map(|(t, d)| (t, (n / d as f32).ln()))
+            .map(|(t, d)| (t.to_string(), (n / d as f32).ln()))
             .collect();
         Idf { idf, stop }
     }
@@ -764,8 +771,19 @@ fn printed(sents: &[&Sent], lower: &str) -> String {
 
 /// Stems of the words that can carry a subject: not stopwords, not short, not numbers.
 fn content_stems(tokens: &[String]) -> Vec<String> {
-    let stop = STOPWORDS.get_or_init(|| CUES.words("stopwords").iter().flat_map(|l| l.split_whitespace().map(str::to_string)).collect());
-    tokens.iter().filter(|t| t.chars().count() >= 4 && !stop.contains(*t) && !t.chars().all(|c| c.is_ascii_digit())).map(|t| stem(t)).collect()
+    let stop = STOPWORDS.get_or_init(|| {
+        CUES.words("stopwords")
+            .iter()
+            .flat_map(|l| l.split_whitespace().map(str::to_string))
+            .collect()
+    });
+    tokens
+        .iter()
+        .filter(|t| {
+            t.chars().count() >= 4 && !stop.contains(*t) && !t.chars().all(|c| c.is_ascii_digit())
+        })
+        .map(|t| stem(t))
+        .collect()
 }
 
 static STOPWORDS: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();

@@ -212,16 +212,33 @@ const GAP_TIE: f32 = 0.8;
 /// title above two columns whose rows share baselines), that one cut alone, so the columns
 /// are read whole.
 fn horizontal_cuts(node: &[usize], words: &[WordBox]) -> Vec<f32> {
-    let intervals = node.iter().filter_map(|&i| words.get(i)).map(|w| (w.top, w.bottom)).collect();
-    let all: Vec<(f32, f32)> = gaps(intervals).into_iter().filter(|(a, b)| b - a > 0.01).collect();
+    let intervals = node
+        .iter()
+        .filter_map(|&i| words.get(i))
+        .map(|w| (w.top, w.bottom))
+        .collect();
+    let all: Vec<(f32, f32)> = gaps(intervals)
+        .into_iter()
+        .filter(|(a, b)| b - a > 0.01)
+        .collect();
     let widest = all.iter().map(|(a, b)| b - a).fold(0.0f32, f32::max);
-    let ties: Vec<f32> = all.iter().filter(|(a, b)| b - a >= GAP_TIE * widest).map(|(a, b)| (a + b) / 2.0).collect();
-    let (Some(&first), Some(&last)) = (ties.first(), ties.last()) else { return Vec::new() };
+    let ties: Vec<f32> = all
+        .iter()
+        .filter(|(a, b)| b - a >= GAP_TIE * widest)
+        .map(|(a, b)| (a + b) / 2.0)
+        .collect();
+    let (Some(&first), Some(&last)) = (ties.first(), ties.last()) else {
+        return Vec::new();
+    };
     if ties.len() == 1 {
         return ties;
     }
     let has_gutter = |y: f32, upper: bool| {
-        let part: Vec<usize> = node.iter().copied().filter(|&i| words.get(i).is_some_and(|w| (w.bottom <= y) == upper)).collect();
+        let part: Vec<usize> = node
+            .iter()
+            .copied()
+            .filter(|&i| words.get(i).is_some_and(|w| (w.bottom <= y) == upper))
+            .collect();
         part.len() > 1 && vertical_cut(&part, words).is_some()
     };
     if has_gutter(first, false) {

@@ -67,7 +67,12 @@ pub fn build_words(text: &PageText, dir: Dir, width: f32, height: f32) -> Vec<Wo
 /// The glyphs of one direction that fall on the page, in content order. (Duplicates are
 /// dropped when rows are formed, where their places are known: `Row::duplicates`.)
 fn visible_glyphs(text: &PageText, dir: Dir, width: f32, height: f32) -> Vec<usize> {
-    text.glyphs.iter().enumerate().filter(|(_, g)| g.dir == dir && on_page(g, width, height)).map(|(i, _)| i).collect()
+    text.glyphs
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.dir == dir && on_page(g, width, height))
+        .map(|(i, _)| i)
+        .collect()
 }
 
 fn on_page(g: &Glyph, width: f32, height: f32) -> bool {
@@ -216,7 +221,9 @@ impl Row {
     /// `g` repeats a glyph of the row with the same text.
     fn duplicates(&self, text: &PageText, g: &Glyph) -> bool {
         let glyph_text = text.glyph_text(g);
-        let start = self.occupied.partition_point(|o| o.0 <= g.x0 - DUPLICATE_TOLERANCE_PT);
+        let start = self
+            .occupied
+            .partition_point(|o| o.0 <= g.x0 - DUPLICATE_TOLERANCE_PT);
         self.occupied
             .get(start..)
             .unwrap_or_default()
@@ -228,7 +235,9 @@ impl Row {
                 let tol = (DUPLICATE_TOLERANCE_EM * g.size.max(k.size))
                     .min(DUPLICATE_TOLERANCE_WIDTH * width)
                     .min(DUPLICATE_TOLERANCE_PT);
-                (k.x0 - g.x0).abs() < tol && (k.baseline - g.baseline).abs() < tol && text.glyph_text(k) == glyph_text
+                (k.x0 - g.x0).abs() < tol
+                    && (k.baseline - g.baseline).abs() < tol
+                    && text.glyph_text(k) == glyph_text
             })
     }
 
