@@ -73,9 +73,22 @@ pub fn read(lines: &[TextLine], body: &[usize], m: &Measures) -> Front {
         pages: lines.iter().map(|l| l.page).max().unwrap_or(0),
         ..Metadata::default()
     };
+    // The first page's margin column, with a page number standing in it (`Pagina 1 van 3`),
+    // not one in the page's foot.
+    let margin: Vec<&TextLine> = lines
+        .iter()
+        .filter(|l| l.page == 1 && l.role == Role::Margin)
+        .collect();
+    let in_column = |l: &TextLine| {
+        margin
+            .iter()
+            .any(|m| m.bbox.horizontal_overlap(&l.bbox) > 0.0)
+    };
     let column: Vec<&TextLine> = lines
         .iter()
-        .filter(|l| l.page == 1 && matches!(l.role, Role::Margin | Role::PageNumber))
+        .filter(|l| {
+            l.page == 1 && (l.role == Role::Margin || l.role == Role::PageNumber && in_column(l))
+        })
         .collect();
     metadata.reference_column = reference_fields(&column);
     read_letterhead(&front_lines, m, &mut metadata);

@@ -39,7 +39,9 @@ pub fn build_page(text: &PageText, number: u32, width: f32, height: f32) -> Page
         xy_cut((0..words.len()).collect(), &words, 0, &mut order);
         for leaf in order {
             for row in rows_of(&leaf, &words) {
-                lines.push(make_line(&row, &words, dir, text));
+                for part in split_at_wide_gaps(&row, &words) {
+                    lines.push(make_line(part, &words, dir, text));
+                }
             }
         }
     }
@@ -57,6 +59,18 @@ pub fn build_page(text: &PageText, number: u32, width: f32, height: f32) -> Page
 /// Splits `node` (indices into `words`) recursively; pushes leaves in reading order.
 fn xy_cut(node: Vec<usize>, words: &[WordBox], depth: usize, out: &mut Vec<Vec<usize>>) {
     if node.len() <= 1 || depth >= MAX_CUT_DEPTH {
+        out.push(node);
+        return;
+    }
+    // A single row is a leaf: its wide gaps are cut when lines are made.
+    let first_row = node
+        .first()
+        .and_then(|&i| words.get(i))
+        .map(|w| w.row_baseline);
+    if node
+        .iter()
+        .all(|&i| words.get(i).map(|w| w.row_baseline) == first_row)
+    {
         out.push(node);
         return;
     }
@@ -253,6 +267,27 @@ fn horizontal_cuts(node: &[usize], words: &[WordBox]) -> Vec<f32> {
 /// The rows of a leaf, top to bottom, each left to right. Words on (almost) the same
 /// baseline that overlap in x (by more than half the narrower one, or 0.2 em) are on
 /// different rows: words of one line lie side by side.
+/// A row (sorted by x) cut where a gap is wider than three ems, as a gutter would cut it:
+/// a browser footer's URL and page number, a label far from its value.
+fn split_at_wide_gaps<'r>(row: &'r [usize], words: &[WordBox]) -> Vec<&'r [usize]> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (k, pair) in row.windows(2).enumerate() {
+        if let [a, b] = pair
+            && let (Some(wa), Some(wb)) = (words.get(*a), words.get(*b))
+            && wb.x0 - wa.x1 >= SINGLE_ROW_GUTTER_EM * wa.size.max(wb.size)
+        {
+            parts.extend(row.get(start..=k));
+            start = k + 1;
+        }
+    }
+    parts.extend(row.get(start..));
+    parts
+}
+
+/// A gap this many ems wide splits a single row into two lines.
+const SINGLE_ROW_GUTTER_EM: f32 = 3.0;
+
 fn rows_of(leaf: &[usize], words: &[WordBox]) -> Vec<Vec<usize>> {
     let mut sorted: Vec<usize> = leaf.to_vec();
     sorted.sort_by(|&a, &b| {
