@@ -20,14 +20,14 @@
 //! Recovery: for each mutant, the pages of the original whose text comes out unchanged (a page
 //! of the mutant with exactly the same text; an error recovers nothing). The summary table at
 //! the end gives, per kind of mutant, how many were `Ok` and `Err` and how many of the
-//! original's pages (and of its pages with text) were recovered. Peak memory (`VmHWM`) is
-//! printed at the end.
+//! original's pages (and of its pages with text) were recovered, and how many pages changed
+//! or went missing `silent`ly: without a diagnostic on the page or the document. Peak memory
+//! (`VmHWM`) is printed at the end.
 //!
 //! `cargo test -p kamerbrief-extract --test mutations -- --nocapture` shows one line per file
 //! and the tables. `MUTATIONS_PER_KIND` (default 3) sets how many `xref` and `stream`
-//! mutants each file gets; heavy files ([`HEAVY_BYTES`], [`HEAVY_WORDS`]) get one of each kind.
-//! The corpus is
-//! skipped, with a note, when the directory is absent.
+//! mutants each file gets; heavy files ([`HEAVY_BYTES`], [`HEAVY_WORDS`]) get one of each
+//! kind. The corpus is skipped, with a note, when the directory is absent.
 
 #![allow(
     clippy::unwrap_used,
@@ -53,7 +53,7 @@ const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpu
 /// mutant of each kind (cut at 50 % and before `%%EOF`) instead of the full set, to keep the
 /// run in debug mode within a few minutes: their mutants cost most of the time.
 const HEAVY_BYTES: usize = 1 << 20;
-const HEAVY_WORDS: usize = 12_000;
+const HEAVY_WORDS: usize = 7_000;
 
 /// The seed of the pseudo-random flips; the file name is mixed in.
 const SEED: u64 = 0x6b61_6d65_7262_7269;
@@ -76,7 +76,11 @@ fn install_panic_hook() {
                 .payload()
                 .downcast_ref::<String>()
                 .cloned()
-                .or_else(|| info.payload().downcast_ref::<&str>().map(|s| (*s).to_string()))
+                .or_else(|| {
+                    info.payload()
+                        .downcast_ref::<&str>()
+                        .map(|s| (*s).to_string())
+                })
                 .unwrap_or_default();
             let place = info
                 .location()
@@ -196,8 +200,11 @@ fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).rposition(|w| w == needle)
 }
 
-/// The last `startxref`: where the keyword starts, and the offset and its span of digits.
-fn startxref(pdf: &[u8]) -> Option<(usize, Option<(usize, std::ops::Range<usize>)>)> {
+/// An offset given in the file, and where its digits stand.
+type Offset = (usize, std::ops::Range<usize>);
+
+/// The last `startxref`: where the keyword starts, and the offset it gives.
+fn startxref(pdf: &[u8]) -> Option<(usize, Option<Offset>)> {
     let at = rfind(pdf, b"startxref")?;
     let mut i = at + b"startxref".len();
     while pdf.get(i).is_some_and(|b| b.is_ascii_whitespace()) {
@@ -251,8 +258,8 @@ fn streams(pdf: &[u8]) -> Vec<std::ops::Range<usize>> {
 }
 
 /// The bytes of the cross-reference section the last `startxref` points at: a table from
-/// `xref` to `trailer`, or the data of a cross-reference stream.
-fn xref_section(pdf: &[u8]) -> Option<std::ops::Range<usize>> {
+/// `xref` to `trailer` (`true`), or the data of a cross-reference stream (`false`).
+fn xref_section(pdf: &[u8]) -> Option<(std::ops::Range<usize>, bool)> {
     let (_, Some((offset, _))) = startxref(pdf)? else {
         return None;
     };
@@ -260,7 +267,7 @@ fn xref_section(pdf: &[u8]) -> Option<std::ops::Range<usize>> {
     if at.starts_with(b"xref") {
         let start = offset + 4;
         let end = find(pdf, b"trailer", start).unwrap_or((start + 2048).min(pdf.len()));
-        return (end > start).then_some(start..end);
+        return (end > start).then_some((start..end, true));
     }
     // `N G obj << /Type /XRef … >> stream … endstream`
     let keyword = find(pdf, b"stream", offset)?;
@@ -269,7 +276,7 @@ fn xref_section(pdf: &[u8]) -> Option<std::ops::Range<usize>> {
     }
     let start = stream_data_start(pdf, keyword);
     let end = find(pdf, b"endstream", start)?;
-    (end > start).then_some(start..end)
+    (end > start).then_some((start..end, false))
 }
 
 /// `pdf` with 1–4 bytes flipped at pseudo-random places in `range`.
@@ -310,12 +317,13 @@ fn mutants(name: &str, pdf: &[u8], per_kind: usize, heavy: bool) -> Vec<Mutant> 
     }
 
     // Bytes flipped in the cross-reference section.
-    if let Some(range) = xref_section(pdf) {
+    if let Some((range, table)) = xref_section(pdf) {
+        let what = if table { "table" } else { "stream" };
         for _ in 0..per_kind {
             let (bytes, at) = flipped(pdf, &range, &mut rng);
             out.push(Mutant {
                 kind: Kind::Xref,
-                label: format!("xref {range:?} flipped at {at:?}"),
+                label: format!("xref {what} {range:?} flipped at {at:?}"),
                 bytes,
             });
         }
@@ -394,11 +402,30 @@ fn recovered(original: &[String], mutant: &Layout) -> (usize, usize) {
     (all, with_text)
 }
 
+/// Pages of the original that changed or went missing in `mutant` without a diagnostic.
+fn silent(original: &[String], mutant: &Layout) -> usize {
+    if !mutant.diagnostics.is_empty() {
+        return 0;
+    }
+    let mut n = 0;
+    for (i, text) in original.iter().enumerate() {
+        match mutant.pages.get(i) {
+            Some(page) if page.diagnostics.is_empty() && page_text(page) != *text => n += 1,
+            None if mutant.pages.iter().all(|p| p.diagnostics.is_empty()) => n += 1,
+            _ => {}
+        }
+    }
+    n
+}
+
 enum Outcome {
     Ok {
         pages: usize,
         diagnostics: usize,
         recovered: (usize, usize),
+        /// Pages whose text differs from the original's, or that are missing, without any
+        /// diagnostic on the page or the document.
+        silent: usize,
     },
     Err(ErrorKind, String),
     Panic(String),
@@ -423,7 +450,12 @@ struct FileReport {
 }
 
 /// Extracts `bytes`, parses the layout; the original's page texts give the recovery.
-fn run(kind: Option<Kind>, label: String, bytes: &[u8], original: &[String]) -> (Run, Option<Layout>) {
+fn run(
+    kind: Option<Kind>,
+    label: String,
+    bytes: &[u8],
+    original: &[String],
+) -> (Run, Option<Layout>) {
     let t0 = Instant::now();
     let result = guarded(|| extract(bytes, &Options::default()));
     let mut parse_panic = None;
@@ -448,6 +480,7 @@ fn run(kind: Option<Kind>, label: String, bytes: &[u8], original: &[String]) -> 
                 pages: layout.pages.len(),
                 diagnostics,
                 recovered: recovered(original, &layout),
+                silent: silent(original, &layout),
             };
             layout_out = Some(layout);
             outcome
@@ -520,6 +553,73 @@ fn peak_rss() -> String {
         .unwrap_or_else(|| "unknown".to_string())
 }
 
+/// The mutant's kind in more detail: which cut, xref table or stream, startxref removed or
+/// garbled.
+fn sub_label(kind: Kind, label: &str) -> String {
+    match kind {
+        Kind::Truncated => label.split(" (").next().unwrap_or(label).to_string(),
+        Kind::Stream => "stream".to_string(),
+        Kind::Xref | Kind::Startxref => label.split(' ').take(2).collect::<Vec<_>>().join(" "),
+    }
+}
+
+fn tally(t: &mut Tally, r: &Run, report: &FileReport) {
+    t.mutants += 1;
+    t.time += r.time;
+    t.pages += report.pages;
+    t.text_pages += report.text_pages;
+    if r.parse_panic.is_some() {
+        t.parse_panics += 1;
+    }
+    match &r.outcome {
+        Outcome::Panic(_) => t.panics += 1,
+        Outcome::Err(kind, _) => *t.err.entry(format!("{kind:?}")).or_default() += 1,
+        Outcome::Ok {
+            recovered, silent, ..
+        } => {
+            t.ok += 1;
+            t.pages_recovered += recovered.0;
+            t.text_pages_recovered += recovered.1;
+            t.silent += silent;
+        }
+    }
+}
+
+fn print_row(name: &str, t: &Tally) {
+    let err: usize = t.err.values().sum();
+    let errors: Vec<String> = t.err.iter().map(|(k, n)| format!("{k} {n}")).collect();
+    println!(
+        "{:<30} {:>7} {:>6} {:>6} {:>7} {:>7}  {:>17}  {:>17}  {:>6}  {:>6.1}s  {}",
+        name,
+        t.mutants,
+        t.ok,
+        err,
+        t.panics,
+        t.parse_panics,
+        format!("{}/{}", t.pages_recovered, t.pages),
+        format!("{}/{}", t.text_pages_recovered, t.text_pages),
+        t.silent,
+        t.time.as_secs_f64(),
+        errors.join(", ")
+    );
+}
+
+fn add(total: &mut Tally, t: &Tally) {
+    total.mutants += t.mutants;
+    total.ok += t.ok;
+    total.panics += t.panics;
+    total.parse_panics += t.parse_panics;
+    total.pages += t.pages;
+    total.pages_recovered += t.pages_recovered;
+    total.text_pages += t.text_pages;
+    total.text_pages_recovered += t.text_pages_recovered;
+    total.silent += t.silent;
+    total.time += t.time;
+    for (k, n) in &t.err {
+        *total.err.entry(k.clone()).or_default() += n;
+    }
+}
+
 #[derive(Default)]
 struct Tally {
     mutants: usize,
@@ -531,6 +631,7 @@ struct Tally {
     pages_recovered: usize,
     text_pages: usize,
     text_pages_recovered: usize,
+    silent: usize,
     time: Duration,
 }
 
@@ -585,8 +686,10 @@ fn corpus_mutants_extract_or_fail_typed() {
 
     let mut failures: Vec<String> = Vec::new();
     let mut tallies: BTreeMap<Kind, Tally> = BTreeMap::new();
+    let mut subs: BTreeMap<(Kind, String), Tally> = BTreeMap::new();
     let mut times: Vec<(Duration, String)> = Vec::new();
     let mut messages: BTreeMap<String, usize> = BTreeMap::new();
+    let mut silent_cases: Vec<String> = Vec::new();
     println!(
         "{:<56} {:>11} {:>6} {:>3} {:>7}  truncated  xref  stream  startxref: pages recovered or E:error",
         "file", "original", "words", "mut", "time"
@@ -609,26 +712,20 @@ fn corpus_mutants_extract_or_fail_typed() {
             };
             let Some(kind) = r.kind else { continue };
             cells.entry(kind).or_default().push(cell);
-            let t = tallies.entry(kind).or_default();
-            t.mutants += 1;
-            t.time += r.time;
-            t.pages += report.pages;
-            t.text_pages += report.text_pages;
-            if r.parse_panic.is_some() {
-                t.parse_panics += 1;
+            if let Outcome::Err(_, message) = &r.outcome {
+                *messages.entry(without_digits(message)).or_default() += 1;
             }
-            match &r.outcome {
-                Outcome::Panic(_) => t.panics += 1,
-                Outcome::Err(kind, message) => {
-                    *t.err.entry(format!("{kind:?}")).or_default() += 1;
-                    *messages.entry(without_digits(message)).or_default() += 1;
-                }
-                Outcome::Ok { recovered, .. } => {
-                    t.ok += 1;
-                    t.pages_recovered += recovered.0;
-                    t.text_pages_recovered += recovered.1;
-                }
+            if let Outcome::Ok { silent, .. } = &r.outcome
+                && *silent > 0
+            {
+                silent_cases.push(format!("{who}: {silent} page(s)"));
             }
+            tally(tallies.entry(kind).or_default(), r, report);
+            tally(
+                subs.entry((kind, sub_label(kind, &r.label))).or_default(),
+                r,
+                report,
+            );
         }
         let original = match &report.runs[0].outcome {
             Outcome::Ok {
@@ -654,66 +751,35 @@ fn corpus_mutants_extract_or_fail_typed() {
     }
 
     println!();
-    println!(
-        "{:<16} {:>7} {:>6} {:>6} {:>7} {:>7}  {:>19}  {:>19}  {:>8}  errors",
-        "kind",
-        "mutants",
-        "ok",
-        "err",
-        "panics",
-        "parse!",
-        "pages recovered",
-        "text pages recov.",
-        "time"
-    );
+    let header = || {
+        println!(
+            "{:<30} {:>7} {:>6} {:>6} {:>7} {:>7}  {:>17}  {:>17}  {:>6}  {:>7}  errors",
+            "kind",
+            "mutants",
+            "ok",
+            "err",
+            "panics",
+            "parse!",
+            "pages recovered",
+            "text pages rec.",
+            "silent",
+            "time"
+        )
+    };
+    header();
     let mut total = Tally::default();
     for (kind, t) in &tallies {
-        let err: usize = t.err.values().sum();
-        let errors: Vec<String> = t.err.iter().map(|(k, n)| format!("{k} {n}")).collect();
-        println!(
-            "{:<16} {:>7} {:>6} {:>6} {:>7} {:>7}  {:>19}  {:>19}  {:>7.1}s  {}",
-            kind.name(),
-            t.mutants,
-            t.ok,
-            err,
-            t.panics,
-            t.parse_panics,
-            format!("{}/{}", t.pages_recovered, t.pages),
-            format!("{}/{}", t.text_pages_recovered, t.text_pages),
-            t.time.as_secs_f64(),
-            errors.join(", ")
-        );
-        total.mutants += t.mutants;
-        total.ok += t.ok;
-        total.panics += t.panics;
-        total.parse_panics += t.parse_panics;
-        total.pages += t.pages;
-        total.pages_recovered += t.pages_recovered;
-        total.text_pages += t.text_pages;
-        total.text_pages_recovered += t.text_pages_recovered;
-        total.time += t.time;
-        for (k, n) in &t.err {
-            *total.err.entry(k.clone()).or_default() += n;
-        }
+        print_row(kind.name(), t);
+        add(&mut total, t);
     }
-    let err: usize = total.err.values().sum();
-    let errors: Vec<String> = total.err.iter().map(|(k, n)| format!("{k} {n}")).collect();
-    println!(
-        "{:<16} {:>7} {:>6} {:>6} {:>7} {:>7}  {:>19}  {:>19}  {:>7.1}s  {}",
-        "all",
-        total.mutants,
-        total.ok,
-        err,
-        total.panics,
-        total.parse_panics,
-        format!("{}/{}", total.pages_recovered, total.pages),
-        format!("{}/{}", total.text_pages_recovered, total.text_pages),
-        total.time.as_secs_f64(),
-        errors.join(", ")
-    );
+    print_row("all", &total);
+    println!();
+    header();
+    for ((kind, sub), t) in &subs {
+        print_row(&format!("{}: {sub}", kind.name()), t);
+    }
 
-    let mut messages: Vec<(usize, String)> =
-        messages.into_iter().map(|(m, n)| (n, m)).collect();
+    let mut messages: Vec<(usize, String)> = messages.into_iter().map(|(m, n)| (n, m)).collect();
     messages.sort_by(|a, b| b.cmp(a));
     println!();
     println!("errors of the mutants, most frequent first:");
@@ -721,7 +787,13 @@ fn corpus_mutants_extract_or_fail_typed() {
         println!("  {n:>5}  {m}");
     }
 
-    times.sort_by(|a, b| b.0.cmp(&a.0));
+    println!();
+    println!("pages changed or missing without a diagnostic:");
+    for case in &silent_cases {
+        println!("  {case}");
+    }
+
+    times.sort_by_key(|t| std::cmp::Reverse(t.0));
     println!();
     println!("slowest:");
     for (t, who) in times.iter().take(10) {
@@ -753,7 +825,8 @@ startxref\n63\n%%EOF\n";
     let ranges = streams(pdf);
     assert_eq!(ranges.len(), 1);
     assert_eq!(&pdf[ranges[0].clone()], b"ABCDE\n");
-    let xref = xref_section(pdf).unwrap();
+    let (xref, table) = xref_section(pdf).unwrap();
+    assert!(table);
     assert!(pdf[xref.clone()].starts_with(b"\n0 2\n"));
     assert!(pdf[xref].ends_with(b" n \n"));
     let all = mutants("tiny", pdf, 3, false);
