@@ -55,12 +55,32 @@ impl<'a> Source<'a> {
 
     /// A stream's decoded bytes, within the limits (indirect `/Filter`s resolved).
     pub fn decode(&self, stream: &Stream) -> Result<Vec<u8>, DecodeError> {
+        Ok(self.decode_checked(stream)?.0)
+    }
+
+    /// A stream's decoded bytes, and whether they are all there: flate data that is cut short
+    /// or corrupt gives what could be inflated and `false` (lopdf would give the same bytes
+    /// without saying so).
+    pub fn decode_checked(&self, stream: &Stream) -> Result<(Vec<u8>, bool), DecodeError> {
         let remaining = self.max_document.saturating_sub(self.used.get());
         let max = (self.max_stream as u64).min(remaining) as usize;
-        match objects::decode_stream(self.doc, stream, max) {
-            Ok(data) => {
+        if is_plain_flate(self.doc, stream) {
+            let (data, complete) =
+                match miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&stream.content, max)
+                {
+                    Ok(data) => (data, true),
+                    Err(e) if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput => {
+                        return Err(DecodeError::Limit(max));
+                    }
+                    Err(e) => (e.output, false),
+                };
+            self.used.set(self.used.get() + data.len() as u64);
+            return Ok((data, complete));
+        }
+        match objects::decode_stream(self.doc, stream, max).map(|d| (d, true)) {
+            Ok((data, complete)) => {
                 self.used.set(self.used.get() + data.len() as u64);
-                Ok(data)
+                Ok((data, complete))
             }
             Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
                 ..
@@ -76,4 +96,23 @@ impl Deref for Source<'_> {
     fn deref(&self) -> &Document {
         self.doc
     }
+}
+
+/// `/Filter /FlateDecode` (or `[/FlateDecode]`) without parameters: inflated here, so that
+/// broken data is noticed.
+fn is_plain_flate(doc: &Document, stream: &Stream) -> bool {
+    use lopdf::Object;
+    let filter = stream
+        .dict
+        .get(b"Filter")
+        .ok()
+        .and_then(|f| objects::resolve(doc, f));
+    let flate = match filter {
+        Some(Object::Name(n)) => n == b"FlateDecode",
+        Some(Object::Array(items)) => {
+            matches!(items.as_slice(), [only] if objects::resolve(doc, only).is_some_and(|o| matches!(o, Object::Name(n) if n == b"FlateDecode")))
+        }
+        _ => false,
+    };
+    flate && stream.dict.get(b"DecodeParms").is_err()
 }

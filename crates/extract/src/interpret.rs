@@ -566,8 +566,16 @@ impl<'a> Interpreter<'a> {
 
     /// A stream's decoded bytes within the limits, or `None` with a diagnostic.
     pub fn decompress(&mut self, stream: &lopdf::Stream) -> Option<Vec<u8>> {
-        match self.doc.decode(stream) {
-            Ok(data) => Some(data),
+        match self.doc.decode_checked(stream) {
+            Ok((data, true)) => Some(data),
+            Ok((data, false)) => {
+                let message = format!(
+                    "a content stream's compressed data is cut short or corrupt; {} bytes recovered",
+                    data.len()
+                );
+                self.diagnose(DiagnosticKind::BrokenObject, message);
+                Some(data)
+            }
             Err(DecodeError::Limit(max)) => {
                 self.limit(format!(
                     "a content stream decompresses past {max} bytes; skipped"

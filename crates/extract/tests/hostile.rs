@@ -937,11 +937,6 @@ fn truncated_flate_content_gives_its_start() {
 /// flipped in a flate stream breaks the zlib data or checksum, and 6 pages of the corpus
 /// changed without a diagnostic.)
 #[test]
-#[ignore = "bug: a flate stream that fails part-way (zlib data error, truncated data, bad \
-            adler32) is returned by lopdf as Ok with what was inflated (decompress_zlib logs \
-            the error and keeps the output); budget::Source::decode and \
-            Interpreter::decompress take it as complete, and only an empty result is diagnosed \
-            (lib.rs read_page): the page loses its end silently"]
 fn truncated_flate_content_is_diagnosed() {
     let layout = extract_default(&truncated_flate_pdf()).unwrap();
     // A skipped operator where the data stops is incidental: the stream itself is broken.
@@ -1425,10 +1420,6 @@ fn every_broken_page_has_a_diagnostic() {
 /// NUL, `nr.` then NUL) gives a recommendation sentence that is not the block's text at its
 /// anchor.
 #[test]
-#[ignore = "bug: kamerbrief_parse::sentences::sentences glues a piece that ends in an \
-            abbreviation, initial or label to the next one with a ' ' even when the text has no \
-            white space between them (UAX #29 breaks after `M.` before U+FFFD): the sentence \
-            text gains a space, and is no longer the block's text at its anchor"]
 fn parse_sentence_is_the_text_at_its_anchor() {
     let input = include_bytes!("../../../fuzz/regressions/parse-sentence-glue-inserts-space");
     // The fuzz target's text mode: the first byte selects it, the rest is the text.

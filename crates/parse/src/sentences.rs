@@ -15,29 +15,30 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Sentences of `text`: (char offset, sentence without surrounding whitespace).
 pub fn sentences(text: &str) -> Vec<(usize, String)> {
-    let mut out: Vec<(usize, String)> = Vec::new();
+    // (start byte, end byte) of each sentence in `text`: glued pieces extend the span, so a
+    // sentence is always the text itself, never a rebuilt copy.
+    let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut glue = false;
     for (byte, piece) in text.split_sentence_bound_indices() {
         let trimmed = piece.trim();
         if trimmed.is_empty() {
             continue;
         }
-        match out.last_mut() {
-            Some(last) if glue => {
-                last.1.push(' ');
-                last.1.push_str(trimmed);
-            }
-            _ => {
-                let lead = piece.len() - piece.trim_start().len();
-                let offset = text.get(..byte + lead).map_or(0, |t| t.chars().count());
-                out.push((offset, trimmed.to_string()));
-            }
+        let start = byte + (piece.len() - piece.trim_start().len());
+        let end = start + trimmed.len();
+        match spans.last_mut() {
+            Some(last) if glue => last.1 = end,
+            _ => spans.push((start, end)),
         }
-        glue = out
+        glue = spans
             .last()
-            .is_some_and(|(_, s)| ends_without_sentence_end(s));
+            .and_then(|&(a, b)| text.get(a..b))
+            .is_some_and(ends_without_sentence_end);
     }
-    out
+    spans
+        .into_iter()
+        .filter_map(|(a, b)| Some((text.get(..a)?.chars().count(), text.get(a..b)?.to_string())))
+        .collect()
 }
 
 /// The piece ends in an abbreviation, an initial or an enumeration label: the sentence goes on.
