@@ -57,18 +57,34 @@ impl Cues {
             let words: Vec<Word> = line
                 .split_whitespace()
                 .map(|w| match w.strip_suffix('*') {
-                    Some(p) => Word { text: p.to_string(), prefix: true },
-                    None => Word { text: w.to_string(), prefix: false },
+                    Some(p) => Word {
+                        text: p.to_string(),
+                        prefix: true,
+                    },
+                    None => Word {
+                        text: w.to_string(),
+                        prefix: false,
+                    },
                 })
                 .collect();
             let entry = cues.groups.entry(group.clone()).or_default();
             let index = entry.phrases.len();
             match words.first() {
                 Some(w) if w.prefix => entry.prefixed.push(index),
-                Some(w) => entry.by_first.entry(w.text.clone()).or_default().push(index),
+                Some(w) => entry
+                    .by_first
+                    .entry(w.text.clone())
+                    .or_default()
+                    .push(index),
                 None => continue,
             }
-            entry.plain.push(words.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" "));
+            entry.plain.push(
+                words
+                    .iter()
+                    .map(|w| w.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
             entry.phrases.push(words);
         }
         cues
@@ -82,15 +98,27 @@ impl Cues {
     /// Every match of the group's phrases in `tokens` (lowercase words), longest first at
     /// each start.
     pub fn find_all(&self, group: &str, tokens: &[String]) -> Vec<Match> {
-        let Some(g) = self.groups.get(group) else { return Vec::new() };
+        let Some(g) = self.groups.get(group) else {
+            return Vec::new();
+        };
         let mut out: Vec<Match> = Vec::new();
         for (start, token) in tokens.iter().enumerate() {
             let exact = g.by_first.get(token).into_iter().flatten();
-            let prefixed = g.prefixed.iter().filter(|&&i| g.phrases.get(i).and_then(|p| p.first()).is_some_and(|w| token.starts_with(&w.text)));
+            let prefixed = g.prefixed.iter().filter(|&&i| {
+                g.phrases
+                    .get(i)
+                    .and_then(|p| p.first())
+                    .is_some_and(|w| token.starts_with(&w.text))
+            });
             for &i in exact.chain(prefixed) {
-                let Some(phrase) = g.phrases.get(i) else { continue };
+                let Some(phrase) = g.phrases.get(i) else {
+                    continue;
+                };
                 if let Some(end) = match_at(phrase, tokens, start) {
-                    let text = tokens.get(start..end).map(|t| t.join(" ")).unwrap_or_default();
+                    let text = tokens
+                        .get(start..end)
+                        .map(|t| t.join(" "))
+                        .unwrap_or_default();
                     out.push(Match { start, end, text });
                 }
             }
