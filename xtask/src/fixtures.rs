@@ -50,6 +50,8 @@ fn navo2030(args: &[String]) -> crate::Result {
     let dir = crate::root().join("fixtures").join("navo2030");
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     write(&dir.join("reference.txt"), &seed::reference_text(&letter))?;
+    // The tests read the seed from here, so that they need nothing outside the repository.
+    write(&dir.join("navo2030.txt"), &seed_text)?;
     let fodt = dir.join("navo2030.fodt");
     write(&fodt, &fodt::document(&letter))?;
 
