@@ -6,6 +6,7 @@ mod fixtures;
 mod producers;
 mod regenerate;
 mod tables;
+mod tools;
 
 use std::process::ExitCode;
 
