@@ -43,11 +43,7 @@ const PASSWORDS: &[(&str, &str)] = &[
 
 /// Password files our extractor does not open yet, with the reason. Listed so the test passes
 /// while the bug is known; it fails once the file opens, so that the entry gets removed.
-const KNOWN_PASSWORD_FAILURES: &[(&str, &str)] = &[(
-    "pdfminer__rc4-128.pdf",
-    "its /Encrypt dictionary is direct in the trailer, and lopdf 0.47 only decrypts an indirect \
-     one: it loads the file as unencrypted and rejects every password (pdftotext -upw baz reads it)",
-)];
+const KNOWN_PASSWORD_FAILURES: &[(&str, &str)] = &[];
 
 /// One row of `MANIFEST.tsv`, the columns this test needs.
 struct Entry {
