@@ -149,7 +149,7 @@ pub fn parse_annotated(layout: &Layout) -> (Parsed, Vec<LineAnnotation>) {
         .collect();
     letter.footnotes = notes
         .iter()
-        .map(|(marker, idx)| builder.footnote(marker, idx))
+        .map(|note| builder.footnote(&note.marker, &note.lines))
         .collect();
     link_footnotes(&mut letter.footnotes, &builder.marker_anchors);
     find_mentions(&mut letter);
@@ -181,8 +181,8 @@ pub fn parse_annotated(layout: &Layout) -> (Parsed, Vec<LineAnnotation>) {
         };
         mark(&draft.lines, kind);
     }
-    for (_, note) in &notes {
-        mark(note, LineKind::Footnote);
+    for note in &notes {
+        mark(&note.lines, LineKind::Footnote);
     }
     mark(closing.formula.as_slice(), LineKind::Closing);
     for (role, name) in &closing.signatories {
@@ -402,7 +402,7 @@ impl Builder<'_> {
         let first = parts.first().copied().unwrap_or_default();
         Footnote {
             marker: marker.to_string(),
-            text: footnotes::note_text(&text),
+            text: footnotes::note_text(&text, idx.first().and_then(|&i| self.line(i))),
             page: first.page,
             bbox: first.bbox,
             anchor: None,
