@@ -32,6 +32,10 @@ pub struct Letter {
     pub closing: Option<Block>,
     /// Who signed, in order. (Open data: `DocumentActor`; XML: `ondertekening`.)
     pub signatories: Vec<Signatory>,
+    /// What the letter prints after its signature (an annex: `Bijlage: …`), read like the
+    /// body; not part of the letter body. (XML: `bijlage`.)
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub appendix: Vec<Section>,
     /// Footnotes, in order of their markers. (XML: `noot`.)
     pub footnotes: Vec<Footnote>,
     /// References to other parliamentary documents, in order of appearance.
@@ -219,6 +223,9 @@ pub struct Anchor {
     pub block: usize,
     /// Offset in characters (Unicode scalar values) into the block's `text`.
     pub offset: usize,
+    /// The section is one of [`Letter::appendix`], not of the body.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub appendix: bool,
 }
 
 /// A reference to another parliamentary document, as a structured key.

@@ -107,7 +107,12 @@ fn footnote_area(
         Some(k) if note_open => {
             let continued = (start..k)
                 .rev()
-                .take_while(|&j| on_page.get(j).and_then(|&i| lines.get(i)).is_some_and(below))
+                .take_while(|&j| {
+                    on_page
+                        .get(j)
+                        .and_then(|&i| lines.get(i))
+                        .is_some_and(below)
+                })
                 .count();
             k - continued
         }

@@ -101,9 +101,8 @@ pub fn read(lines: &[TextLine], body: &[usize], m: &Measures) -> Front {
 }
 
 /// `Den Haag, 7 april 2021`: a place and the letter's date on a line of their own.
-static PLACE_AND_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(r"^[\p{Lu}'’][\p{L}'’ .-]{1,40},\s*\d{1,2}\s+\p{L}+\s+\d{4}\.?$")
-});
+static PLACE_AND_DATE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^[\p{Lu}'’][\p{L}'’ .-]{1,40},\s*\d{1,2}\s+\p{L}+\s+\d{4}\.?$"));
 
 /// A postal line of an address: `Postbus 20018`, `2500 EA  DEN HAAG`, `2500 EA..DEN HAAG`.
 static POSTAL: LazyLock<Regex> =

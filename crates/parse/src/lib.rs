@@ -122,18 +122,24 @@ pub fn parse_annotated(layout: &Layout) -> (Parsed, Vec<LineAnnotation>) {
     let rest = body.get(front.body_start..).unwrap_or_default();
     let closing = closing::read(&lines, rest);
     let main = rest.get(..closing.start).unwrap_or(rest);
+    let after = rest.get(closing.end..).unwrap_or_default();
     let edges = blocks::Edges::new(&lines);
     let drafts = blocks::segment(&lines, main, &m, &edges);
+    let appendix_drafts = blocks::segment(&lines, after, &m, &edges);
 
     let mut builder = Builder {
         lines: &lines,
         lexicon: &lexicon,
         marker_anchors: Vec::new(),
+        in_appendix: false,
     };
     let sections = builder.sections(&drafts);
+    builder.in_appendix = true;
+    let appendix = builder.sections(&appendix_drafts);
     let mut letter = Letter {
         metadata: front.metadata,
         sections,
+        appendix,
         ..Letter::default()
     };
     letter.salutation = front
@@ -173,7 +179,7 @@ pub fn parse_annotated(layout: &Layout) -> (Parsed, Vec<LineAnnotation>) {
     let front_lines: Vec<usize> = body.get(..front.body_start).unwrap_or_default().to_vec();
     mark(&front_lines, LineKind::Letterhead);
     mark(front.salutation.as_slice(), LineKind::Salutation);
-    for draft in &drafts {
+    for draft in drafts.iter().chain(&appendix_drafts) {
         let kind = match draft.kind {
             DraftKind::Heading { .. } => LineKind::Heading,
             DraftKind::Item { .. } => LineKind::ListItem,
@@ -223,6 +229,8 @@ struct Builder<'a> {
     lexicon: &'a Lexicon,
     /// Superscript markers met in the body: (marker, where it stands).
     marker_anchors: Vec<(String, Anchor)>,
+    /// Sections being built are the appendix's.
+    in_appendix: bool,
 }
 
 impl Builder<'_> {
@@ -344,6 +352,7 @@ impl Builder<'_> {
                         section,
                         block,
                         offset: base + start + offset,
+                        appendix: self.in_appendix,
                     },
                 ));
             }
@@ -435,23 +444,32 @@ fn link_footnotes(footnotes: &mut [Footnote], markers: &[(String, Anchor)]) {
     }
 }
 
-/// References to Kamerstukken and dates named in the body.
+/// References to Kamerstukken and dates named in the body and the appendix.
 fn find_mentions(letter: &mut Letter) {
-    for (s, section) in letter.sections.iter().enumerate() {
-        for (b, block) in section.blocks.iter().enumerate() {
-            letter
-                .references
-                .extend(references::find_references(&block.text, s, b));
-            for (offset, text, date) in dates::find_dates(&block.text) {
-                letter.dates.push(DateMention {
-                    text,
-                    date,
-                    anchor: Anchor {
-                        section: s,
-                        block: b,
-                        offset,
-                    },
-                });
+    let parts = [(&letter.sections, false), (&letter.appendix, true)];
+    for (sections, appendix) in parts {
+        for (s, section) in sections.iter().enumerate() {
+            for (b, block) in section.blocks.iter().enumerate() {
+                letter.references.extend(
+                    references::find_references(&block.text, s, b)
+                        .into_iter()
+                        .map(|mut r| {
+                            r.anchor.appendix = appendix;
+                            r
+                        }),
+                );
+                for (offset, text, date) in dates::find_dates(&block.text) {
+                    letter.dates.push(DateMention {
+                        text,
+                        date,
+                        anchor: Anchor {
+                            section: s,
+                            block: b,
+                            offset,
+                            appendix,
+                        },
+                    });
+                }
             }
         }
     }

@@ -43,6 +43,7 @@ impl Sent {
                 section: self.section,
                 block: self.block,
                 offset: self.offset,
+                appendix: false,
             },
         }
     }
