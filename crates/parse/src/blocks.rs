@@ -86,24 +86,22 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
             .iter()
             .filter_map(|&i| lines.get(i))
             .any(|l| is_emphasised(l, m));
+    let spaced = spaced_paragraphs(lines, range, m, edges);
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut in_list = false;
     let mut previous: Option<&TextLine> = None;
     for &i in range {
         let Some(line) = lines.get(i) else { continue };
-        let label = item_label(&line.text);
+        let opens_item = item_label(&line.text).is_some()
+            && previous.is_none_or(|p| in_list || item_set_apart(p, line, m, edges));
         let new_group = match previous {
             None => true,
             Some(prev) => {
-                let starts_item = label.is_some()
-                    && (in_list || prev.text.ends_with(':') || gap_before(prev, line, m));
-                starts_item || breaks_between(prev, line, m, in_list, emphasis, edges)
+                opens_item || breaks_between(prev, line, m, in_list, emphasis, edges, spaced)
             }
         };
         if new_group {
-            in_list = label.is_some()
-                && previous
-                    .is_none_or(|p| in_list || p.text.ends_with(':') || gap_before(p, line, m));
+            in_list = opens_item;
             groups.push(vec![i]);
         } else if let Some(group) = groups.last_mut() {
             group.push(i);
@@ -111,11 +109,68 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
         previous = Some(line);
     }
     let groups = merge_continuations(groups, lines);
+    let groups = merge_item_bodies(groups, lines, m);
     classify(groups, lines, m, emphasis, edges)
 }
 
 fn gap_before(prev: &TextLine, line: &TextLine, m: &Measures) -> bool {
     prev.page == line.page && line.baseline - prev.baseline > 1.45 * m.pitch
+}
+
+/// A labelled line opens a list item, not only continues a sentence that wrapped before a
+/// dash or a number (`…; 2. het vergroten`): the line before ends a lead-in (`:`), or
+/// stands apart (a gap), or ended on purpose (the label would have fitted on it), or the
+/// label stands left of the line before (the hanging indent of a list).
+fn item_set_apart(prev: &TextLine, line: &TextLine, m: &Measures, edges: &Edges) -> bool {
+    prev.text.ends_with(':')
+        || gap_before(prev, line, m)
+        || (prev.page == line.page && line.bbox.x0 < prev.bbox.x0 - 0.5 * m.size)
+        || ended_on_purpose(prev, line, m, edges)
+}
+
+/// `prev` stopped short of its column's edge although `line`'s first word would have fitted
+/// there (in justified text: stopped short at all): the line was broken on purpose.
+fn ended_on_purpose(prev: &TextLine, line: &TextLine, m: &Measures, edges: &Edges) -> bool {
+    // The word and a space, with some slack: widths are measured, not known exactly.
+    let edge = edges.of(prev);
+    if !edge.is_finite() {
+        return false;
+    }
+    let room = edge - prev.bbox.x1;
+    if edges.justified {
+        return room > 0.5;
+    }
+    line.first_word_width + 0.8 * m.size <= room
+}
+
+/// Whether the letter sets its paragraphs apart by vertical space: of the sentence-final
+/// lines that ended on purpose in the flow of a column, most are followed by a gap. Then a
+/// line that ends short without a gap does not end its paragraph (a line break inside it);
+/// otherwise (paragraphs separated by a line break only) it does.
+fn spaced_paragraphs(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges) -> bool {
+    let (mut gap, mut no_gap) = (0, 0);
+    for pair in range.windows(2) {
+        let (Some(prev), Some(line)) = (
+            pair.first().and_then(|&i| lines.get(i)),
+            pair.get(1).and_then(|&i| lines.get(i)),
+        ) else {
+            continue;
+        };
+        let in_flow = prev.page == line.page && line.baseline > prev.baseline;
+        if !in_flow
+            || !prev.ends_sentence()
+            || line.starts_lowercase()
+            || !ended_on_purpose(prev, line, m, edges)
+        {
+            continue;
+        }
+        if gap_before(prev, line, m) {
+            gap += 1;
+        } else {
+            no_gap += 1;
+        }
+    }
+    gap >= no_gap
 }
 
 fn breaks_between(
@@ -125,6 +180,7 @@ fn breaks_between(
     in_list: bool,
     emphasis: bool,
     edges: &Edges,
+    spaced: bool,
 ) -> bool {
     if emphasis && is_emphasised(prev, m) != is_emphasised(line, m) {
         return true;
@@ -136,20 +192,17 @@ fn breaks_between(
         }
         // A first-line indent after a finished sentence starts a paragraph.
         let indent = line.bbox.x0 - prev.bbox.x0;
-        return !in_list && prev.ends_sentence() && indent > 0.8 * m.size && indent < 6.0 * m.size;
+        if !in_list && prev.ends_sentence() && indent > 0.8 * m.size && indent < 6.0 * m.size {
+            return true;
+        }
+        if spaced {
+            return false;
+        }
     }
-    // A page or column break: the gap is not visible.
-    if !prev.ends_sentence() || line.starts_lowercase() {
-        return false;
-    }
-    // The word and a space, with some slack: widths are measured, not known exactly.
-    let edge = edges.of(prev);
-    // In justified text only a paragraph's last line stops short of the edge.
-    if edges.justified {
-        return edge - prev.bbox.x1 > 0.5;
-    }
-    let room = edge - prev.bbox.x1;
-    line.first_word_width + 0.8 * m.size <= room
+    // Across a page or column break, where a gap cannot be seen, or in a letter that
+    // separates paragraphs by a line break only, a finished sentence ends the paragraph
+    // when its line ended on purpose.
+    prev.ends_sentence() && !line.starts_lowercase() && ended_on_purpose(prev, line, m, edges)
 }
 
 fn is_emphasised(line: &TextLine, m: &Measures) -> bool {
@@ -182,6 +235,39 @@ fn merge_continuations(groups: Vec<Vec<usize>>, lines: &[TextLine]) -> Vec<Vec<u
         }
     }
     out
+}
+
+/// A paragraph set at the text indent of the list item before it (the explanation under
+/// an item's bold first sentence) belongs to that item.
+fn merge_item_bodies(groups: Vec<Vec<usize>>, lines: &[TextLine], m: &Measures) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    for group in groups {
+        let item_indent = out
+            .last()
+            .and_then(|previous| item_text_indent(previous, lines));
+        let first = group.first().and_then(|&i| lines.get(i));
+        let at_indent =
+            |x: f32| item_indent.is_some_and(|indent| (x - indent).abs() < 0.3 * m.size);
+        let belongs = first.is_some_and(|l| item_label(&l.text).is_none())
+            && group
+                .iter()
+                .filter_map(|&i| lines.get(i))
+                .all(|l| at_indent(l.bbox.x0));
+        match out.last_mut() {
+            Some(last) if belongs => last.extend(group),
+            _ => out.push(group),
+        }
+    }
+    out
+}
+
+/// Where the text of a list item's continuation lines starts, when the item has them and
+/// they are indented past its label.
+fn item_text_indent(group: &[usize], lines: &[TextLine]) -> Option<f32> {
+    let first = group.first().and_then(|&i| lines.get(i))?;
+    item_label(&first.text)?;
+    let second = group.get(1).and_then(|&i| lines.get(i))?;
+    (second.page == first.page && second.bbox.x0 > first.bbox.x0 + 1.0).then_some(second.bbox.x0)
 }
 
 fn classify(
