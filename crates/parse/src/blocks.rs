@@ -69,6 +69,13 @@ static ITEM_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
+/// `Figuur 1.`, `Tabel 2:`, `Bron: …`: a caption or a source line under a figure or table.
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^(figuur|figure|fig\.|tabel|table|grafiek|afbeelding|illustratie|kaart|bron)\b\s*(\d|:)",
+    )
+});
+
 /// `1.`, `2.3`, `4.1.2` before a heading's text.
 static HEADING_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^(\d{1,2}(?:\.\d{1,2}){0,3}\.?)\s+(\S.*)$"));
@@ -110,7 +117,61 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
     }
     let groups = merge_continuations(groups, lines);
     let groups = merge_item_bodies(groups, lines, m);
-    classify(groups, lines, m, emphasis, edges)
+    let mut drafts = classify(groups, lines, m, emphasis, edges);
+    assign_heading_levels(&mut drafts, lines);
+    drafts
+}
+
+/// How a heading is set: size (to a tenth of a point), bold, italic.
+type HeadingStyle = (i32, bool, bool);
+
+/// Levels of unnumbered headings from their typography: the most prominent style (larger,
+/// then bold, then upright) is level 1, the next 2, and so on. A numbered heading keeps the
+/// depth of its number (`2.1` is level 2).
+fn assign_heading_levels(drafts: &mut [Draft], lines: &[TextLine]) {
+    let style = |draft: &Draft| -> Option<HeadingStyle> {
+        let line = draft.lines.first().and_then(|&i| lines.get(i))?;
+        Some(((line.size * 10.0).round() as i32, line.bold, line.italic))
+    };
+    let mut styles: Vec<HeadingStyle> = drafts
+        .iter()
+        .filter(|d| matches!(d.kind, DraftKind::Heading { .. }))
+        .filter_map(style)
+        .collect();
+    styles.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+    styles.dedup();
+    // A style shared with numbered headings takes their (shallowest) level.
+    let numbered_level = |s: HeadingStyle| {
+        drafts
+            .iter()
+            .filter(|d| style(d) == Some(s))
+            .filter_map(|d| match &d.kind {
+                DraftKind::Heading {
+                    number: Some(_),
+                    level,
+                } => Some(*level),
+                _ => None,
+            })
+            .min()
+    };
+    let mut levels: Vec<(HeadingStyle, u8)> = Vec::new();
+    let mut next = 1u8;
+    for s in styles {
+        let level = numbered_level(s).unwrap_or(next);
+        levels.push((s, level));
+        next = level.saturating_add(1);
+    }
+    for draft in drafts.iter_mut() {
+        let s = style(draft);
+        if let DraftKind::Heading {
+            number: None,
+            level,
+        } = &mut draft.kind
+            && let Some((_, l)) = levels.iter().find(|(k, _)| Some(*k) == s)
+        {
+            *level = *l;
+        }
+    }
 }
 
 fn gap_before(prev: &TextLine, line: &TextLine, m: &Measures) -> bool {
@@ -317,7 +378,10 @@ fn heading_kind(
         .join(" ");
     let words = text.split_whitespace().count();
     let punctuated = text.ends_with(['.', ',', ';', ':']);
-    if punctuated || !has_next || words > 15 || group.len() > 2 {
+    // Small type (a label inside a figure) and captions are not headings.
+    let small = m.typographic && first.size < 0.9 * m.size;
+    if punctuated || !has_next || words > 15 || group.len() > 2 || small || CAPTION.is_match(&text)
+    {
         return None;
     }
     let starts_well = text
@@ -369,6 +433,55 @@ mod tests {
         ] {
             assert_eq!(item_label(text), label, "{text}");
         }
+    }
+
+    #[test]
+    fn captions() {
+        for caption in ["Figuur 1. Opbouw", "Tabel 2: bedragen", "Bron: CBS", "Figure 3"] {
+            assert!(CAPTION.is_match(caption), "{caption}");
+        }
+        for heading in ["Figuren en tabellen", "Bronnen van inkomsten", "Tabellen"] {
+            assert!(!CAPTION.is_match(heading), "{heading}");
+        }
+    }
+
+    #[test]
+    fn heading_levels_follow_typography() {
+        let styled = |text: &str, bold: bool, italic: bool| {
+            let mut line = TextLine::plain(1, 0, text);
+            line.bold = bold;
+            line.italic = italic;
+            line
+        };
+        let lines = vec![
+            styled("Onderwerp", false, true),
+            styled("1 Vragen", true, false),
+            styled("Samenwerking", true, true),
+            styled("2.1 Fusies", false, false),
+        ];
+        let heading = |i: usize, number: Option<&str>| Draft {
+            lines: vec![i],
+            kind: DraftKind::Heading {
+                number: number.map(str::to_string),
+                level: number.map_or(1, |n| n.split('.').count() as u8),
+            },
+        };
+        let mut drafts = vec![
+            heading(0, None),
+            heading(1, Some("1")),
+            heading(2, None),
+            heading(3, Some("2.1")),
+        ];
+        assign_heading_levels(&mut drafts, &lines);
+        let levels: Vec<u8> = drafts
+            .iter()
+            .map(|d| match d.kind {
+                DraftKind::Heading { level, .. } => level,
+                _ => 0,
+            })
+            .collect();
+        // bold (numbered, 1) > bold italic (2) > italic (3); a number's depth stays.
+        assert_eq!(levels, vec![3, 1, 2, 2]);
     }
 
     #[test]
