@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use kamerbrief_model::{FieldKey, Metadata, ReferenceField, Role};
 use regex::Regex;
 
-use crate::dates::parse_dutch_date;
+use crate::analyse::parse_dutch_date;
 use crate::lines::{Measures, TextLine};
 use crate::regex;
 

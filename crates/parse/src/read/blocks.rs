@@ -437,7 +437,12 @@ mod tests {
 
     #[test]
     fn captions() {
-        for caption in ["Figuur 1. Opbouw", "Tabel 2: bedragen", "Bron: CBS", "Figure 3"] {
+        for caption in [
+            "Figuur 1. Opbouw",
+            "Tabel 2: bedragen",
+            "Bron: CBS",
+            "Figure 3",
+        ] {
             assert!(CAPTION.is_match(caption), "{caption}");
         }
         for heading in ["Figuren en tabellen", "Bronnen van inkomsten", "Tabellen"] {
