@@ -163,6 +163,10 @@ pub struct Block {
     /// A list's items; a paragraph's inline enumeration (`1. …; 2. …`) when it has one.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<ListItem>,
+    /// A table's rows, top to bottom, each its cells left to right (a cell set over two
+    /// lines gives two rows). (XML: `tgroup/row/entry`.)
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rows: Vec<Vec<String>>,
 }
 
 /// What a [`Block`] is. Unknown kinds must be kept by consumers.
@@ -179,6 +183,8 @@ pub enum BlockKind {
     Salutation,
     /// The closing formula (`Hoogachtend,`).
     Closing,
+    /// A table: cells side by side on shared baselines. (XML: `tabel`.)
+    Table,
 }
 
 /// An item of a list or of an inline enumeration. (XML: `li`, `li.nr`.)

@@ -15,6 +15,8 @@ pub enum LineKind {
     Heading,
     Paragraph,
     ListItem,
+    /// A cell of a table.
+    Table,
     Footnote,
     Closing,
     Signature,
@@ -33,6 +35,7 @@ impl LineKind {
             LineKind::Heading => "heading",
             LineKind::Paragraph => "paragraph",
             LineKind::ListItem => "list-item",
+            LineKind::Table => "table",
             LineKind::Footnote => "footnote",
             LineKind::Closing => "closing",
             LineKind::Signature => "signature",
@@ -70,6 +73,7 @@ pub fn annotate(lines: &[TextLine], reading: &Reading) -> Vec<LineAnnotation> {
             DraftKind::Heading { .. } => LineKind::Heading,
             DraftKind::Item { .. } => LineKind::ListItem,
             DraftKind::Paragraph => LineKind::Paragraph,
+            DraftKind::Table => LineKind::Table,
         };
         mark(&draft.lines, kind);
     }

@@ -140,10 +140,32 @@ fn markdown_sections(letter: &Letter, sections: &[Section], appendix: bool, out:
                         .collect::<Vec<_>>()
                         .join("\n"),
                 ),
+                BlockKind::Table => out.push(markdown_table(&block.rows)),
                 _ => out.push(with_footnote_marks(letter, place, &block.text)),
             }
         }
     }
+}
+
+/// A pipe table, the first row as its head.
+fn markdown_table(rows: &[Vec<String>]) -> String {
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let line = |cells: Vec<String>| format!("| {} |", cells.join(" | "));
+    let row = |r: &Vec<String>| {
+        line(
+            (0..width)
+                .map(|i| r.get(i).map_or(String::new(), |c| c.replace('|', "\\|")))
+                .collect(),
+        )
+    };
+    let mut out: Vec<String> = Vec::new();
+    let mut rows = rows.iter();
+    if let Some(head) = rows.next() {
+        out.push(row(head));
+        out.push(line(vec!["---".to_string(); width]));
+    }
+    out.extend(rows.map(row));
+    out.join("\n")
 }
 
 /// A block of the body or of the appendix.

@@ -58,8 +58,15 @@ pub struct Draft {
 #[derive(Clone, Debug, PartialEq)]
 pub enum DraftKind {
     Paragraph,
-    Heading { number: Option<String>, level: u8 },
-    Item { label: String },
+    /// Cells side by side: the lines grouped into rows by baseline.
+    Table,
+    Heading {
+        number: Option<String>,
+        level: u8,
+    },
+    Item {
+        label: String,
+    },
 }
 
 /// `1.`, `1)`, `a.`, `(a)`, `ii.`, `•`, `-`, `–`: a list label followed by text.
@@ -94,11 +101,23 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
             .filter_map(|&i| lines.get(i))
             .any(|l| is_emphasised(l, m));
     let spaced = spaced_paragraphs(lines, range, m, edges);
+    let tables = table_runs(lines, range, m);
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut in_list = false;
     let mut previous: Option<&TextLine> = None;
-    for &i in range {
+    for (pos, &i) in range.iter().enumerate() {
         let Some(line) = lines.get(i) else { continue };
+        if let Some(run) = tables.iter().find(|r| r.contains(&pos)) {
+            if pos == run.start {
+                groups.push(Vec::new());
+            }
+            if let Some(group) = groups.last_mut() {
+                group.push(i);
+            }
+            previous = None;
+            in_list = false;
+            continue;
+        }
         let opens_item = item_label(&line.text).is_some()
             && previous.is_none_or(|p| in_list || item_set_apart(p, line, m, edges));
         let new_group = match previous {
@@ -115,9 +134,13 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
         }
         previous = Some(line);
     }
-    let groups = merge_continuations(groups, lines);
+    let table_groups: Vec<Vec<usize>> = tables
+        .iter()
+        .filter_map(|r| range.get(r.clone()).map(<[usize]>::to_vec))
+        .collect();
+    let groups = merge_continuations(groups, lines, &table_groups);
     let groups = merge_item_bodies(groups, lines, m);
-    let mut drafts = classify(groups, lines, m, emphasis, edges);
+    let mut drafts = classify(groups, lines, m, emphasis, edges, &table_groups);
     assign_heading_levels(&mut drafts, lines);
     drafts
 }
@@ -272,9 +295,18 @@ fn is_emphasised(line: &TextLine, m: &Measures) -> bool {
 
 /// A group that starts in lowercase after one that did not finish its sentence continues it
 /// (a paragraph or list item broken by a blank line or a page).
-fn merge_continuations(groups: Vec<Vec<usize>>, lines: &[TextLine]) -> Vec<Vec<usize>> {
+fn merge_continuations(
+    groups: Vec<Vec<usize>>,
+    lines: &[TextLine],
+    tables: &[Vec<usize>],
+) -> Vec<Vec<usize>> {
     let mut out: Vec<Vec<usize>> = Vec::new();
     for group in groups {
+        let is_table = |g: &Vec<usize>| tables.contains(g);
+        if is_table(&group) || out.last().is_some_and(is_table) {
+            out.push(group);
+            continue;
+        }
         let first = group.first().and_then(|&i| lines.get(i));
         let continues = match (
             out.last()
@@ -296,6 +328,135 @@ fn merge_continuations(groups: Vec<Vec<usize>>, lines: &[TextLine]) -> Vec<Vec<u
         }
     }
     out
+}
+
+/// Words in a table cell's line at most: more is a line of running text in a column.
+const MAX_CELL_WORDS: usize = 6;
+
+/// Runs of positions in `range` that are tables: consecutive lines of one page, each
+/// sharing its baseline with a line of the run beside it (cells of one row), each short
+/// (less than half the width of the widest line of the page, a few words: not a column of
+/// running text), in at least two columns and two rows, four cells or more.
+fn table_runs(lines: &[TextLine], range: &[usize], m: &Measures) -> Vec<std::ops::Range<usize>> {
+    let line = |pos: usize| range.get(pos).and_then(|&i| lines.get(i));
+    let widest_on = |page: u32| {
+        range
+            .iter()
+            .filter_map(|&i| lines.get(i))
+            .filter(|l| l.page == page)
+            .map(|l| l.bbox.width())
+            .fold(0.0f32, f32::max)
+    };
+    let beside = |a: &TextLine, b: &TextLine| {
+        a.page == b.page
+            && (a.baseline - b.baseline).abs() < 0.3 * m.size
+            && (a.bbox.x1 <= b.bbox.x0 || b.bbox.x1 <= a.bbox.x0)
+    };
+    let mut runs = Vec::new();
+    let mut pos = 0;
+    while pos < range.len() {
+        let Some(first) = line(pos) else { break };
+        let limit = 0.5 * widest_on(first.page);
+        let cell = |l: &TextLine| {
+            l.page == first.page
+                && l.bbox.width() < limit
+                && l.text.split_whitespace().count() <= MAX_CELL_WORDS
+                && m.typographic
+        };
+        let end = (pos..range.len())
+            .find(|&k| !line(k).is_some_and(|l| cell(l)))
+            .unwrap_or(range.len());
+        // Trim lines at either end that have no row-mate in the run.
+        let run: Vec<usize> = (pos..end)
+            .filter(|&k| {
+                line(k).is_some_and(|l| {
+                    (pos..end).any(|j| j != k && line(j).is_some_and(|o| beside(l, o)))
+                })
+            })
+            .collect();
+        if let (Some(&start), Some(&last)) = (run.first(), run.last()) {
+            let columns = (start..last)
+                .filter(|&k| {
+                    matches!((line(k), line(k + 1)), (Some(a), Some(b)) if b.baseline < a.baseline)
+                })
+                .count()
+                + 1;
+            let rows = distinct_rows((start..=last).filter_map(line), m);
+            if last - start + 1 >= 4 && columns >= 2 && rows >= 2 {
+                runs.push(start..last + 1);
+                pos = last + 1;
+                continue;
+            }
+        }
+        pos = end.max(pos + 1);
+    }
+    runs
+}
+
+fn distinct_rows<'a>(cells: impl Iterator<Item = &'a TextLine>, m: &Measures) -> usize {
+    let mut baselines: Vec<f32> = cells.map(|l| l.baseline).collect();
+    baselines.sort_by(f32::total_cmp);
+    baselines.dedup_by(|a, b| (*a - *b).abs() < 0.3 * m.size);
+    baselines.len()
+}
+
+/// A table's cells as rows: lines grouped by baseline, top to bottom, each row with one
+/// cell per column (columns: the cells' x-ranges merged where they overlap), empty where
+/// the row has nothing in that column.
+pub fn table_rows(cells: &[&TextLine], size: f32) -> Vec<Vec<String>> {
+    let mut columns: Vec<(f32, f32)> = Vec::new();
+    let mut ranges: Vec<(f32, f32)> = cells.iter().map(|c| (c.bbox.x0, c.bbox.x1)).collect();
+    ranges.sort_by(|a, b| a.0.total_cmp(&b.0));
+    for (x0, x1) in ranges {
+        match columns.last_mut() {
+            Some(col) if x0 < col.1 => col.1 = col.1.max(x1),
+            _ => columns.push((x0, x1)),
+        }
+    }
+    let column_of = |c: &TextLine| {
+        columns
+            .iter()
+            .position(|&(x0, x1)| c.bbox.x0 < x1 && c.bbox.x1 > x0)
+            .unwrap_or(0)
+    };
+    rows_by_baseline(cells, size)
+        .into_iter()
+        .map(|row| {
+            let mut out = vec![String::new(); columns.len()];
+            for cell in row {
+                if let Some(slot) = out.get_mut(column_of(cell)) {
+                    if !slot.is_empty() {
+                        slot.push(' ');
+                    }
+                    slot.push_str(&cell.text);
+                }
+            }
+            out
+        })
+        .collect()
+}
+
+/// Cells grouped by baseline, top to bottom, each row left to right.
+fn rows_by_baseline<'a>(cells: &[&'a TextLine], size: f32) -> Vec<Vec<&'a TextLine>> {
+    let mut sorted: Vec<&TextLine> = cells.to_vec();
+    sorted.sort_by(|a, b| a.baseline.total_cmp(&b.baseline));
+    let mut rows: Vec<Vec<&TextLine>> = Vec::new();
+    for cell in sorted {
+        match rows.last_mut() {
+            Some(row)
+                if row
+                    .first()
+                    .is_some_and(|f| (f.baseline - cell.baseline).abs() < 0.3 * size) =>
+            {
+                row.push(cell)
+            }
+            _ => rows.push(vec![cell]),
+        }
+    }
+    for row in &mut rows {
+        row.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
+    }
+    rows
 }
 
 /// A paragraph set at the text indent of the list item before it (the explanation under
@@ -337,13 +498,16 @@ fn classify(
     m: &Measures,
     emphasis: bool,
     edges: &Edges,
+    tables: &[Vec<usize>],
 ) -> Vec<Draft> {
     let count = groups.len();
     let mut drafts: Vec<Draft> = Vec::with_capacity(count);
     for (n, group) in groups.iter().enumerate() {
         let group_lines: Vec<&TextLine> = group.iter().filter_map(|&i| lines.get(i)).collect();
         let has_next = n + 1 < count;
-        let kind = if let Some(heading) = heading_kind(&group_lines, m, emphasis, has_next, edges) {
+        let kind = if tables.contains(group) {
+            DraftKind::Table
+        } else if let Some(heading) = heading_kind(&group_lines, m, emphasis, has_next, edges) {
             heading
         } else if let Some(label) = group_lines.first().and_then(|l| item_label(&l.text)) {
             DraftKind::Item {
@@ -433,6 +597,85 @@ mod tests {
         ] {
             assert_eq!(item_label(text), label, "{text}");
         }
+    }
+
+    /// A line at `(x, baseline)`, 6 points per character wide, in 10 pt type.
+    fn placed(text: &str, x: f32, baseline: f32) -> TextLine {
+        let mut line = TextLine::plain(1, 0, text);
+        line.bbox = kamerbrief_model::Rect::new(
+            x,
+            baseline - 8.0,
+            x + 6.0 * text.chars().count() as f32,
+            baseline + 2.0,
+        );
+        line.baseline = baseline;
+        line.size = 10.0;
+        line.typographic = true;
+        line
+    }
+
+    #[test]
+    fn table_cells_read_column_by_column_become_rows() {
+        let lines = vec![
+            placed(
+                "De tabel hieronder geeft de bedragen per school weer, in euro's:",
+                50.0,
+                100.0,
+            ),
+            placed("Aantal", 50.0, 120.0),
+            placed("25", 50.0, 132.0),
+            placed("50", 50.0, 144.0),
+            placed("Bedrag", 200.0, 120.0),
+            placed("€ 125.000", 200.0, 132.0),
+            placed("€ 95.000", 200.0, 144.0),
+            placed(
+                "Na de tabel volgt weer gewone tekst die de hele regel vult.",
+                50.0,
+                170.0,
+            ),
+        ];
+        let m = Measures {
+            size: 10.0,
+            pitch: 12.0,
+            typographic: true,
+        };
+        let range: Vec<usize> = (0..lines.len()).collect();
+        let runs = table_runs(&lines, &range, &m);
+        assert_eq!(runs, vec![1..7]);
+        let cells: Vec<&TextLine> = lines.get(1..7).unwrap_or_default().iter().collect();
+        assert_eq!(
+            table_rows(&cells, 10.0),
+            vec![
+                vec!["Aantal".to_string(), "Bedrag".to_string()],
+                vec!["25".to_string(), "€ 125.000".to_string()],
+                vec!["50".to_string(), "€ 95.000".to_string()],
+            ]
+        );
+        // Two columns of running text side by side are not a table.
+        let prose = vec![
+            placed(
+                "Een lange regel lopende tekst in de linker kolom",
+                50.0,
+                100.0,
+            ),
+            placed(
+                "en nog een lange regel lopende tekst links hier",
+                50.0,
+                112.0,
+            ),
+            placed(
+                "Een lange regel lopende tekst in de rechter kolom",
+                350.0,
+                100.0,
+            ),
+            placed(
+                "en nog een lange regel lopende tekst rechts hier",
+                350.0,
+                112.0,
+            ),
+        ];
+        let range: Vec<usize> = (0..prose.len()).collect();
+        assert!(table_runs(&prose, &range, &m).is_empty());
     }
 
     #[test]

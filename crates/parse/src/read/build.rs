@@ -130,6 +130,24 @@ impl Builder<'_> {
                         self.collect_markers(&draft.lines, &starts, section, block_index, base);
                     }
                 }
+                DraftKind::Table => {
+                    let cells: Vec<&TextLine> =
+                        draft.lines.iter().filter_map(|&i| self.line(i)).collect();
+                    let size = cells.first().map_or(10.0, |c| c.size);
+                    let rows = blocks::table_rows(&cells, size);
+                    let mut block = Block {
+                        kind: BlockKind::Table,
+                        text: rows
+                            .iter()
+                            .map(|r| r.join("\t"))
+                            .collect::<Vec<_>>()
+                            .join("\n"),
+                        rows,
+                        ..Block::default()
+                    };
+                    extend_parts(&mut block, self.parts(&draft.lines));
+                    current.blocks.push(block);
+                }
                 DraftKind::Paragraph => {
                     let section = sections.len();
                     let block_index = current.blocks.len();
