@@ -33,14 +33,16 @@ pub fn open(pdf: &[u8], options: &Options) -> Result<Opened, Error> {
     let patched = indirect_encrypt(&pdf);
     let pdf = patched.as_deref().unwrap_or(&pdf);
     let result = match read(pdf, options, &mut notes) {
-        Ok(doc) if pages::has_readable_page(&doc) => Ok(doc),
-        Ok(doc) => match repair::recover(pdf, options) {
-            Ok(r) if pages::has_readable_page(&r.doc) => {
+        Ok(doc) if trusted(pdf, &doc) => Ok(doc),
+        // lopdf rebuilt the table itself, or pages are missing: a scan of our own may find
+        // more (lopdf's does not read object streams without a cross-reference stream).
+        Ok(doc) => Ok(match repair::recover(pdf, options) {
+            Ok(r) if score(&r.doc) > score(&doc) => {
                 notes.extend(r.notes);
-                Ok(r.doc)
+                r.doc
             }
-            _ => Ok(doc),
-        },
+            _ => doc,
+        }),
         Err(e) if e.kind == ErrorKind::Unreadable => repair::recover(pdf, options)
             .map(|r| {
                 notes.extend(r.notes);
@@ -57,6 +59,76 @@ pub fn open(pdf: &[u8], options: &Options) -> Result<Opened, Error> {
         }
         Err(e) => Err(e),
     }
+}
+
+/// A document read from its own cross-reference data, whose entries name the objects they
+/// point at, whose references all lead somewhere, and whose page tree gives every page.
+fn trusted(pdf: &[u8], doc: &Document) -> bool {
+    let list = pages::pages(doc);
+    doc.xref_recovery != Some(lopdf::xref::XrefRecovery::Reconstructed)
+        && list.broken == 0
+        && !list.scanned
+        && list.ids.iter().any(|&id| doc.get_dictionary(id).is_ok())
+        && xref_mismatches(pdf, doc) == 0
+        && dangling(doc) == 0
+}
+
+/// Cross-reference entries that do not point at their object: an offset without the object's
+/// header, or an object stream that is not one. (A damaged cross-reference stream may still
+/// decode, to wrong numbers.)
+fn xref_mismatches(pdf: &[u8], doc: &Document) -> usize {
+    use lopdf::xref::XrefEntry;
+    let header_at = |offset: usize| {
+        let rest = pdf.get(offset..).unwrap_or_default();
+        let blank = rest
+            .iter()
+            .take(64)
+            .take_while(|&&b| bytes::is_space(b))
+            .count();
+        bytes::object_header(rest.get(blank..).unwrap_or_default())
+    };
+    doc.reference_table
+        .entries
+        .iter()
+        .filter(|(number, entry)| match entry {
+            XrefEntry::Normal { offset, generation } => header_at(*offset as usize)
+                .is_none_or(|(n, g, _)| n != **number || g != *generation),
+            XrefEntry::Compressed { container, .. } => !matches!(
+                doc.objects.get(&(*container, 0)),
+                Some(Object::Stream(s)) if s.dict.has_type(b"ObjStm")
+            ),
+            _ => false,
+        })
+        .count()
+}
+
+/// Of two readings of a damaged file, the better: more readable pages found through a page
+/// tree, then more readable pages, then fewer references to objects that are not there.
+fn score(doc: &Document) -> (usize, usize, std::cmp::Reverse<usize>) {
+    let list = pages::pages(doc);
+    let readable = list
+        .ids
+        .iter()
+        .filter(|&&id| doc.get_dictionary(id).is_ok())
+        .count();
+    let from_tree = if list.scanned { 0 } else { readable };
+    (from_tree, readable, std::cmp::Reverse(dangling(doc)))
+}
+
+/// References to objects the document does not have.
+fn dangling(doc: &Document) -> usize {
+    let mut count = 0;
+    let mut stack: Vec<&Object> = doc.objects.values().collect();
+    while let Some(object) = stack.pop() {
+        match object {
+            Object::Reference(id) if !doc.objects.contains_key(id) => count += 1,
+            Object::Array(items) => stack.extend(items),
+            Object::Dictionary(d) => stack.extend(d.iter().map(|(_, v)| v)),
+            Object::Stream(s) => stack.extend(s.dict.iter().map(|(_, v)| v)),
+            _ => {}
+        }
+    }
+    count
 }
 
 /// The file from its `%PDF-` header on (within the first kilobyte, as readers accept), or,

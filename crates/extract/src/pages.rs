@@ -26,14 +26,6 @@ pub struct PageList {
     pub scanned: bool,
 }
 
-/// Whether the document has a page that can be read (a dictionary).
-pub fn has_readable_page(doc: &Document) -> bool {
-    pages(doc)
-        .ids
-        .iter()
-        .any(|&id| doc.get_dictionary(id).is_ok())
-}
-
 pub fn pages(doc: &Document) -> PageList {
     let mut list = PageList::default();
     let root = doc
