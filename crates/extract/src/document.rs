@@ -52,6 +52,9 @@ pub fn open(pdf: &[u8], options: &Options) -> Result<Opened, Error> {
         Err(e) => Err(e),
     };
     match result {
+        Ok(doc) if headerless && score(&doc).1 == 0 => {
+            Err(Error::new(ErrorKind::NotPdf, "no %PDF header".to_string()))
+        }
         Ok(doc) => Ok(Opened { doc, notes }),
         // Bytes without a header that do not read as a PDF either are not one.
         Err(e) if headerless && e.kind == ErrorKind::Unreadable => {

@@ -60,15 +60,7 @@ pub fn pages(doc: &Document) -> PageList {
         lost.retain(|id| !known.contains(id));
         sort_in_file_order(doc, &mut lost);
         list.restored = lost.len();
-        for id in lost {
-            let key = file_order(doc, id);
-            let at = list
-                .ids
-                .iter()
-                .position(|&p| file_order(doc, p) > key)
-                .unwrap_or(list.ids.len());
-            list.ids.insert(at, id);
-        }
+        list.ids = merge_in_file_order(doc, std::mem::take(&mut list.ids), lost);
     }
     list
 }
@@ -146,6 +138,22 @@ fn file_order(doc: &Document, id: ObjectId) -> (u64, ObjectId) {
         _ => u64::MAX,
     };
     (offset, id)
+}
+
+/// `lost` (in file order) put among `tree` (kept in its order): each before the first page of
+/// the tree that comes after it in the file. Linear, however many there are.
+fn merge_in_file_order(doc: &Document, tree: Vec<ObjectId>, lost: Vec<ObjectId>) -> Vec<ObjectId> {
+    let mut out = Vec::with_capacity(tree.len() + lost.len());
+    let mut lost = lost.into_iter().peekable();
+    for id in tree {
+        let key = file_order(doc, id);
+        while let Some(l) = lost.next_if(|&l| file_order(doc, l) < key) {
+            out.push(l);
+        }
+        out.push(id);
+    }
+    out.extend(lost);
+    out
 }
 
 fn sort_in_file_order(doc: &Document, ids: &mut [ObjectId]) {
