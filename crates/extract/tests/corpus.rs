@@ -35,10 +35,13 @@ use kamerbrief_model::Layout;
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus");
 
-/// User passwords from the corpus README.
+/// User passwords from the corpus README, and two from pdf.js's test manifest (files of
+/// issue 15 that peers misreport as not encrypted).
 const PASSWORDS: &[(&str, &str)] = &[
     ("pypdf__libreoffice-writer-password.pdf", "openpassword"),
     ("pdfminer__rc4-128.pdf", "baz"),
+    ("pdfjs__bug1782186.pdf", "Hello"),
+    ("pdfjs__issue15893_reduced.pdf", "test"),
 ];
 
 /// Password files our extractor does not open yet, with the reason. Listed so the test passes
