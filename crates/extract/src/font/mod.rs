@@ -311,16 +311,15 @@ impl Composite {
             .map(|d| CidWidths::load(doc, d))
             .unwrap_or_default();
         // The program names the glyphs the ToUnicode map lacks; it is read only when the map
-        // does not cover every CID the widths list (or there is no map).
-        let program = descendant
-            .filter(|d| {
-                to_unicode
-                    .as_ref()
-                    .is_none_or(|m| !covers_widths(m, cids.is_none(), d, doc))
-            })
-            .and_then(|d| {
-                program::Glyphs::load(doc, get_dict(doc, d, b"FontDescriptor")?, Some(d))
-            });
+        // does not cover every CID the widths list (or there is no map), and the codes are
+        // not Unicode already.
+        let needed = !unicode_codes
+            && to_unicode
+                .as_ref()
+                .is_none_or(|m| !covers_widths(m, cids.is_none(), &widths));
+        let program = descendant.filter(|_| needed).and_then(|d| {
+            program::Glyphs::load(doc, get_dict(doc, d, b"FontDescriptor")?, Some(d))
+        });
         Composite {
             codespace,
             cids,
@@ -365,16 +364,11 @@ impl Composite {
 
 /// Whether `map` gives a text for every CID that `/W` lists (codes are CIDs with an Identity
 /// encoding; with another encoding this cannot be told cheaply, and the answer is no).
-fn covers_widths(
-    map: &ToUnicode,
-    identity: bool,
-    descendant: &Dictionary,
-    doc: &Source<'_>,
-) -> bool {
+fn covers_widths(map: &ToUnicode, identity: bool, widths: &CidWidths) -> bool {
     /// CIDs looked at, at most: a map is taken as complete beyond them.
     const MAX_CHECKED: usize = 65_536;
     identity
-        && CidWidths::load(doc, descendant)
+        && widths
             .ranges
             .iter()
             .flat_map(|(first, last, _)| *first..=*last)
