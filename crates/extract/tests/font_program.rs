@@ -183,6 +183,24 @@ fn simple_truetype_name_the_program_lacks() {
     assert_eq!(lines(&pdf), strings(&["\u{0418}B"]));
 }
 
+// An embedded symbolic TrueType font named like a standard font (`Arial` → Helvetica) and
+// without `/Encoding`: Standard Encoding's names for its codes are only assumed from the
+// name, and the program, whose code `cmap` draws a glyph named `eacute` for code 0x41, wins:
+// `é`, not `A`. A code the program does not name keeps the assumed name (0x42: `B`).
+#[test]
+fn program_wins_over_an_encoding_assumed_from_the_font_name() {
+    let program = truetype(&[(None, Some(0x41), Some("eacute")), (None, Some(0x42), None)]);
+    let font = dictionary! {
+        "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => "ABCDEF+Arial",
+        "FirstChar" => 65, "LastChar" => 66, "Widths" => vec![600.into(), 600.into()],
+        "FontDescriptor" => descriptor(4, program),
+    };
+    let pdf = common::pdf(vec![
+        PageSpec::new("BT /F0 10 Tf 100 700 Td (AB) Tj ET").font("F0", font),
+    ]);
+    assert_eq!(lines(&pdf), strings(&["éB"]));
+}
+
 /// Glyphs whose `/ToUnicode` entries Ghostscript 10.00.0 (`pdfwrite`) rewrote wrongly in
 /// `ghostscript-chromium.pdf`: Chromium's `bfrange` entries (`<0AFB> <0AFC> <2018>`, the
 /// ligatures at U+FB00…) became one-code ranges whose destination is the sum of the

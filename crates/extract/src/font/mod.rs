@@ -8,7 +8,9 @@
 //!    embedded Type 1 or CFF program's built-in encoding), through the Adobe Glyph List. For
 //!    an embedded TrueType program the name must be one it draws: when its Unicode `cmap`
 //!    lacks the name's character, the code draws another glyph (its code `cmap`'s), and the
-//!    program's text for that glyph wins;
+//!    program's text for that glyph wins; so it does over names that are only assumed (a
+//!    standard font's encoding found by the font's name, Standard Encoding by default)
+//!    unless the program draws them;
 //!    composite fonts: codes of a `Uni…` CMap, which are Unicode;
 //! 3. the embedded program itself (see `program`): a TrueType `cmap` read backwards, then its
 //!    `post` names; a CFF charset's names. For composite fonts it fills the codes a
@@ -525,7 +527,7 @@ fn load_simple(
 ) -> Kind {
     let standard = tables::standard14(name);
     let to_unicode = to_unicode(doc, dict, problems);
-    let names = glyph_names(doc, dict, descriptor, standard);
+    let (names, assumed) = glyph_names(doc, dict, descriptor, standard);
     let symbolic_dingbats =
         standard.is_some_and(|s| s.builtin_encoding() == BaseEncoding::ZapfDingbats);
 
@@ -552,13 +554,16 @@ fn load_simple(
                 };
                 // A TrueType program finds the glyph of a name through its Unicode `cmap`;
                 // when that lacks the name's character, the code draws another glyph (the
-                // one its code `cmap` gives), and the program's text for it wins.
+                // one its code `cmap` gives), and the program's text for it wins. So it does
+                // over a name that is only assumed, unless the program draws that name.
                 let drawn = program
                     .zip(from_name.as_deref())
                     .and_then(|(p, t)| p.draws(t));
+                let assumed = assumed.get(code).copied().unwrap_or(false);
                 match (from_name, drawn) {
-                    (Some(name), Some(false)) => from_program().or(Some(name)),
-                    (Some(name), _) => Some(name),
+                    (Some(name), Some(true)) => Some(name),
+                    (Some(name), None) if !assumed => Some(name),
+                    (Some(name), _) => from_program().or(Some(name)),
                     (None, _) => from_program(),
                 }
             });
@@ -690,13 +695,15 @@ fn numeric_names_radix(names: &[Option<Cow<'_, str>>]) -> Option<u32> {
 }
 
 /// Glyph names per code: the base encoding (explicit, or the font's built-in one), with
-/// `/Differences` applied.
+/// `/Differences` applied; and per code whether its name is only assumed (a base encoding the
+/// dictionary does not name: a standard font's, found by the font's name, or Standard
+/// Encoding by default), not said by the dictionary or the font program.
 fn glyph_names<'a>(
     doc: &'a Source<'a>,
     dict: &'a Dictionary,
     descriptor: Option<&'a Dictionary>,
     standard: Option<Standard14>,
-) -> Vec<Option<Cow<'a, str>>> {
+) -> (Vec<Option<Cow<'a, str>>>, Vec<bool>) {
     let encoding = get(doc, dict, b"Encoding");
     let explicit_base = match encoding {
         Some(Object::Name(n)) => BaseEncoding::from_name(n),
@@ -723,12 +730,19 @@ fn glyph_names<'a>(
                 .map(Cow::Borrowed)
         })
         .collect();
+    let mut assumed: Vec<bool> = names
+        .iter()
+        .map(|n| n.is_some() && explicit_base.is_none())
+        .collect();
     if explicit_base.is_none()
         && let Some(builtin) = builtin
     {
         for (code, name) in builtin {
             if let Some(slot) = names.get_mut(usize::from(code)) {
                 *slot = Some(Cow::Owned(name));
+            }
+            if let Some(slot) = assumed.get_mut(usize::from(code)) {
+                *slot = false;
             }
         }
     }
@@ -743,13 +757,16 @@ fn glyph_names<'a>(
                     if let Some(slot) = names.get_mut(code) {
                         *slot = std::str::from_utf8(n).ok().map(Cow::Borrowed);
                     }
+                    if let Some(slot) = assumed.get_mut(code) {
+                        *slot = false;
+                    }
                     code += 1;
                 }
                 _ => {}
             }
         }
     }
-    names
+    (names, assumed)
 }
 
 /// The built-in encoding of the embedded font program: a Type 1 program's `/Encoding`, or a

@@ -99,7 +99,7 @@ impl Glyphs {
                         .or_insert_with(|| c.to_string().into());
                 }
             }
-            self.unicode_cmap = Some(map);
+            self.unicode_cmap = Some(map).filter(|m| !m.is_empty());
         }
         if let Some(names) = sfnt.glyph_names() {
             for (gid, name) in names.iter().enumerate() {
