@@ -5,6 +5,7 @@ mod bench;
 mod corpus;
 mod fixtures;
 mod producers;
+mod real;
 mod regenerate;
 mod tables;
 mod tools;
@@ -23,6 +24,7 @@ fn main() -> ExitCode {
         "corpus" => corpus::run(rest),
         "fixtures" => fixtures::run(rest),
         "producers" => producers::run(rest),
+        "real" => real::run(rest),
         "regenerate" => regenerate::run(rest),
         "gen-tables" => tables::run(rest),
         _ => {
@@ -49,6 +51,7 @@ commands:
   ablation     ToUnicode maps removed: how much text survives, ours against pdftotext and mutool
   bench        throughput and memory against pdftotext and mutool (release build)
   producers    the NAVO letter from every producer: ours and pdftotext against the reference text
+  real         the real letters of ../shared/letters-real, field by field against their expected values
   regenerate   the main job: data/navo2030.json and .md from the replica PDF, and the JSON Schema
   corpus       extract the real-world corpus (../shared/corpus) and score it against pdftotext
   fixtures     rebuild the PDFs under fixtures/ with their third-party producers

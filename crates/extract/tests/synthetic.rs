@@ -615,3 +615,90 @@ fn encrypted() {
         strings(&["Vertrouwelijk"])
     );
 }
+
+// 20. Word's letter fitting: `TJ` numbers move letters apart by up to 0.18 em in a font
+// whose word spaces are space characters. A reader sees one word; a real gap still breaks.
+#[test]
+fn kerned_letters_in_a_font_that_writes_spaces() {
+    let pdf = pdf(vec![PageSpec::new(
+        "BT /F1 9 Tf 72 700 Td [(P)-174(a)-65(g)-43(i)50(n)-33(a)45( )(1 van 7)] TJ ET
+         BT /F1 9 Tf 72 680 Td [(I)-134(E)-145(N)-29(W)100(/)10(B)19(S)17(K)] TJ ET
+         BT /F1 9 Tf 72 660 Td [(Twee)-400(woorden)] TJ ET",
+    )]);
+    assert_eq!(
+        lines(&pdf),
+        strings(&["Pagina 1 van 7", "IENW/BSK", "Twee woorden"])
+    );
+}
+
+// 21. A symbol font's private-use codes (Word's list bullets) read as the symbols drawn.
+#[test]
+fn symbol_font_bullets() {
+    let font = |base: &str, code: &str| {
+        dictionary! {
+            "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => base,
+            "FirstChar" => 32, "LastChar" => 255, "Widths" => vec![Object::Integer(500); 224],
+            "ToUnicode" => to_unicode(false, &format!("1 beginbfchar <{code}> <F0{code}> endbfchar")),
+        }
+    };
+    let pdf = pdf(vec![
+        PageSpec::new(
+            "BT /S 9 Tf 72 700 Td <B7> Tj ET BT /F1 9 Tf 90 700 Td (Eerste punt) Tj ET
+             BT /W 9 Tf 72 680 Td <A7> Tj ET BT /F1 9 Tf 90 680 Td (Tweede punt) Tj ET",
+        )
+        .font("S", font("ABCDEF+Symbol", "B7"))
+        .font("W", font("Wingdings-Regular", "A7")),
+    ]);
+    assert_eq!(lines(&pdf), strings(&["• Eerste punt", "▪ Tweede punt"]));
+}
+
+/// Lines of text at 11 pt from `y = 700` down, 14 pt apart, starting at `x`.
+fn column(x: f32, texts: &[&str]) -> String {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| format!("BT /F1 11 Tf {x} {} Td ({t}) Tj ET\n", 700 - 14 * i as i32))
+        .collect()
+}
+
+// 22. Two columns 8 pt apart (0.7 em; wider than any word gap of the page): read column
+// by column, not across.
+#[test]
+fn two_columns_with_a_narrow_gutter() {
+    let left = [
+        "De linker kolom met wat",
+        "woorden op elke regel en",
+        "nog wat meer woorden om",
+        "de kolom te vullen tot hier.",
+    ];
+    let right = [
+        "De rechter kolom staat",
+        "er vlak naast, op dezelfde",
+        "basislijnen, en wordt na",
+        "de linker kolom gelezen.",
+    ];
+    let edge = page(&pdf(vec![PageSpec::new(&column(72.0, &left))]))
+        .lines
+        .iter()
+        .map(|l| l.bbox.x1)
+        .fold(0.0f32, f32::max);
+    let pdf = pdf(vec![PageSpec::new(
+        &(column(72.0, &left) + &column(edge + 8.0, &right)),
+    )]);
+    let expected: Vec<&str> = left.iter().chain(&right).copied().collect();
+    assert_eq!(lines(&pdf), strings(&expected));
+}
+
+// 23. The same gap beside a single line is not a gutter: a two-line heading whose second
+// line is short stays two lines of one block, read in order.
+#[test]
+fn short_second_line_is_not_a_column() {
+    let pdf = pdf(vec![PageSpec::new(
+        "BT /F1 11 Tf 72 700 Td (Aanbevelingen:) Tj 84 0 Td (nieuwe en oude dreigingen) Tj ET
+         BT /F1 11 Tf 72 686 Td (voor allen) Tj ET",
+    )]);
+    assert_eq!(
+        lines(&pdf),
+        strings(&["Aanbevelingen: nieuwe en oude dreigingen", "voor allen"])
+    );
+}

@@ -32,6 +32,10 @@ pub struct Letter {
     pub closing: Option<Block>,
     /// Who signed, in order. (Open data: `DocumentActor`; XML: `ondertekening`.)
     pub signatories: Vec<Signatory>,
+    /// What the letter prints after its signature (an annex: `Bijlage: …`), read like the
+    /// body; not part of the letter body. (XML: `bijlage`.)
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub appendix: Vec<Section>,
     /// Footnotes, in order of their markers. (XML: `noot`.)
     pub footnotes: Vec<Footnote>,
     /// References to other parliamentary documents, in order of appearance.
@@ -159,6 +163,10 @@ pub struct Block {
     /// A list's items; a paragraph's inline enumeration (`1. …; 2. …`) when it has one.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<ListItem>,
+    /// A table's rows, top to bottom, each its cells left to right (a cell set over two
+    /// lines gives two rows). (XML: `tgroup/row/entry`.)
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rows: Vec<Vec<String>>,
 }
 
 /// What a [`Block`] is. Unknown kinds must be kept by consumers.
@@ -175,6 +183,8 @@ pub enum BlockKind {
     Salutation,
     /// The closing formula (`Hoogachtend,`).
     Closing,
+    /// A table: cells side by side on shared baselines. (XML: `tabel`.)
+    Table,
 }
 
 /// An item of a list or of an inline enumeration. (XML: `li`, `li.nr`.)
@@ -219,6 +229,9 @@ pub struct Anchor {
     pub block: usize,
     /// Offset in characters (Unicode scalar values) into the block's `text`.
     pub offset: usize,
+    /// The section is one of [`Letter::appendix`], not of the body.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub appendix: bool,
 }
 
 /// A reference to another parliamentary document, as a structured key.

@@ -12,7 +12,8 @@ pub struct TextLine {
     pub role: Role,
     /// Words joined by single spaces, superscript markers left out.
     pub text: String,
-    /// Superscript markers and the character offset in `text` where each stood.
+    /// Superscript markers and the character offset in `text` where each stood (0 for a
+    /// marker opening the line, as a footnote's own marker does).
     pub markers: Vec<(String, usize)>,
     pub bbox: Rect,
     pub baseline: f32,
@@ -35,11 +36,14 @@ impl TextLine {
         // Where the previous word (or removed marker) ended: a word that touches it joins it
         // without a space (`voorzien¹.` reads `voorzien.`).
         let mut previous_end: Option<f32> = None;
-        for word in &line.words {
+        let count = line.words.len();
+        for (n, word) in line.words.iter().enumerate() {
             let touches =
                 previous_end.is_some_and(|end| word.bbox.x0 - end < 0.1 * word.size.max(1.0));
             previous_end = Some(word.bbox.x1);
-            if word.superscript && !text.is_empty() && is_marker(&word.text) {
+            // A raised marker after text (`voorzien¹`), or opening a line with text after
+            // it (a footnote's own marker, `¹ Zie …`).
+            if word.superscript && is_marker(&word.text) && (!text.is_empty() || n + 1 < count) {
                 markers.push((word.text.clone(), text.chars().count()));
                 continue;
             }

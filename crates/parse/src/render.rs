@@ -1,6 +1,6 @@
 //! The letter as a reader reads it: plain text and Markdown.
 
-use kamerbrief_model::{Block, BlockKind, Letter, Parsed};
+use kamerbrief_model::{Block, BlockKind, Letter, Parsed, Section};
 
 /// The JSON contract: pretty-printed, with a final newline.
 pub fn json(parsed: &Parsed) -> String {
@@ -16,22 +16,29 @@ pub fn text(letter: &Letter) -> String {
     let mut blocks: Vec<String> = Vec::new();
     blocks.extend(letter.salutation.iter().map(|b| b.text.clone()));
     for section in &letter.sections {
-        if let Some(h) = &section.heading {
-            blocks.push(match &h.number {
-                Some(n) => format!("{n} {}", h.text),
-                None => h.text.clone(),
-            });
-        }
-        for block in &section.blocks {
-            push_block(&mut blocks, block);
-        }
+        push_section(&mut blocks, section);
     }
     blocks.extend(letter.closing.iter().map(|b| b.text.clone()));
     for s in &letter.signatories {
         blocks.push(s.printed_role.clone());
         blocks.extend(s.name.clone());
     }
+    for section in &letter.appendix {
+        push_section(&mut blocks, section);
+    }
     join_blocks(&blocks)
+}
+
+fn push_section(blocks: &mut Vec<String>, section: &Section) {
+    if let Some(h) = &section.heading {
+        blocks.push(match &h.number {
+            Some(n) => format!("{n} {}", h.text),
+            None => h.text.clone(),
+        });
+    }
+    for block in &section.blocks {
+        push_block(blocks, block);
+    }
 }
 
 fn push_block(blocks: &mut Vec<String>, block: &Block) {
@@ -80,35 +87,17 @@ pub fn markdown(letter: &Letter) -> String {
         out.push(facts.join("\n"));
     }
     out.extend(letter.salutation.iter().map(|b| b.text.clone()));
-    for (s, section) in letter.sections.iter().enumerate() {
-        if let Some(h) = &section.heading {
-            let hashes = "#".repeat(usize::from(h.level.clamp(1, 4)) + 1);
-            out.push(match &h.number {
-                Some(n) => format!("{hashes} {n} {}", h.text),
-                None => format!("{hashes} {}", h.text),
-            });
-        }
-        for (b, block) in section.blocks.iter().enumerate() {
-            let text = with_footnote_marks(letter, s, b, &block.text);
-            match block.kind {
-                BlockKind::List => out.push(
-                    block
-                        .items
-                        .iter()
-                        .map(|i| format!("{} {}", markdown_label(&i.label), i.text))
-                        .collect::<Vec<_>>()
-                        .join("\n"),
-                ),
-                _ => out.push(text),
-            }
-        }
-    }
+    markdown_sections(letter, &letter.sections, false, &mut out);
     out.extend(letter.closing.iter().map(|b| b.text.clone()));
     for s in &letter.signatories {
         out.push(match &s.name {
             Some(name) => format!("{}  \n**{name}**", s.printed_role),
             None => s.printed_role.clone(),
         });
+    }
+    if !letter.appendix.is_empty() {
+        out.push("---".to_string());
+        markdown_sections(letter, &letter.appendix, true, &mut out);
     }
     if !letter.recommendations.is_empty() {
         out.push(recommendations_table(letter));
@@ -126,6 +115,67 @@ pub fn markdown(letter: &Letter) -> String {
     join_blocks(&out)
 }
 
+/// Headings and blocks of `sections` (the body's, or the appendix's).
+fn markdown_sections(letter: &Letter, sections: &[Section], appendix: bool, out: &mut Vec<String>) {
+    for (s, section) in sections.iter().enumerate() {
+        if let Some(h) = &section.heading {
+            let hashes = "#".repeat(usize::from(h.level.clamp(1, 4)) + 1);
+            out.push(match &h.number {
+                Some(n) => format!("{hashes} {n} {}", h.text),
+                None => format!("{hashes} {}", h.text),
+            });
+        }
+        for (b, block) in section.blocks.iter().enumerate() {
+            let place = Place {
+                section: s,
+                block: b,
+                appendix,
+            };
+            match block.kind {
+                BlockKind::List => out.push(
+                    block
+                        .items
+                        .iter()
+                        .map(|i| format!("{} {}", markdown_label(&i.label), i.text))
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                ),
+                BlockKind::Table => out.push(markdown_table(&block.rows)),
+                _ => out.push(with_footnote_marks(letter, place, &block.text)),
+            }
+        }
+    }
+}
+
+/// A pipe table, the first row as its head.
+fn markdown_table(rows: &[Vec<String>]) -> String {
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let line = |cells: Vec<String>| format!("| {} |", cells.join(" | "));
+    let row = |r: &Vec<String>| {
+        line(
+            (0..width)
+                .map(|i| r.get(i).map_or(String::new(), |c| c.replace('|', "\\|")))
+                .collect(),
+        )
+    };
+    let mut out: Vec<String> = Vec::new();
+    let mut rows = rows.iter();
+    if let Some(head) = rows.next() {
+        out.push(row(head));
+        out.push(line(vec!["---".to_string(); width]));
+    }
+    out.extend(rows.map(row));
+    out.join("\n")
+}
+
+/// A block of the body or of the appendix.
+#[derive(Clone, Copy)]
+struct Place {
+    section: usize,
+    block: usize,
+    appendix: bool,
+}
+
 /// `1.` stays, bullets become `-`; `a)` is escaped so Markdown keeps it as text.
 fn markdown_label(label: &str) -> String {
     if label.chars().next().is_some_and(|c| c.is_ascii_digit()) && label.ends_with('.') {
@@ -138,13 +188,17 @@ fn markdown_label(label: &str) -> String {
 }
 
 /// The block text with `[^n]` where its footnote markers stood.
-fn with_footnote_marks(letter: &Letter, section: usize, block: usize, text: &str) -> String {
+fn with_footnote_marks(letter: &Letter, place: Place, text: &str) -> String {
     let mut marks: Vec<(usize, &str)> = letter
         .footnotes
         .iter()
         .filter_map(|f| {
             f.anchor
-                .filter(|a| a.section == section && a.block == block)
+                .filter(|a| {
+                    a.section == place.section
+                        && a.block == place.block
+                        && a.appendix == place.appendix
+                })
                 .map(|a| (a.offset, f.marker.as_str()))
         })
         .collect();

@@ -13,6 +13,7 @@ pub const KINDS: &[(LineKind, &str)] = &[
     (LineKind::Heading, "#c0392b"),
     (LineKind::Paragraph, "#2c7be5"),
     (LineKind::ListItem, "#27ae60"),
+    (LineKind::Table, "#00a8a8"),
     (LineKind::Footnote, "#d35400"),
     (LineKind::Closing, "#7f8c8d"),
     (LineKind::Signature, "#f1c40f"),

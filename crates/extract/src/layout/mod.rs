@@ -12,6 +12,7 @@
 
 mod bidi;
 mod furniture;
+mod symbols;
 mod words;
 
 use kamerbrief_model::{Line, Page, Rect, Role, Word};
@@ -36,7 +37,8 @@ pub fn build_page(text: &PageText, number: u32, width: f32, height: f32) -> Page
             continue;
         }
         let mut order = Vec::new();
-        xy_cut((0..words.len()).collect(), &words, 0, &mut order);
+        let cut = Cut { words: &words };
+        cut.xy_cut((0..words.len()).collect(), 0, &mut order);
         for leaf in order {
             for row in rows_of(&leaf, &words) {
                 for part in split_at_wide_gaps(&row, &words) {
@@ -56,54 +58,65 @@ pub fn build_page(text: &PageText, number: u32, width: f32, height: f32) -> Page
     }
 }
 
-/// Splits `node` (indices into `words`) recursively; pushes leaves in reading order.
-fn xy_cut(node: Vec<usize>, words: &[WordBox], depth: usize, out: &mut Vec<Vec<usize>>) {
-    if node.len() <= 1 || depth >= MAX_CUT_DEPTH {
-        out.push(node);
-        return;
-    }
-    // A single row is a leaf: its wide gaps are cut when lines are made.
-    let first_row = node
-        .first()
-        .and_then(|&i| words.get(i))
-        .map(|w| w.row_baseline);
-    if node
-        .iter()
-        .all(|&i| words.get(i).map(|w| w.row_baseline) == first_row)
-    {
-        out.push(node);
-        return;
-    }
-    if let Some(x) = vertical_cut(&node, words) {
-        let (left, right): (Vec<usize>, Vec<usize>) = node
+/// The words of a page (in one direction), to be cut into reading order.
+struct Cut<'w> {
+    words: &'w [WordBox],
+}
+
+/// How much wider than the widest word gap beside it a narrow gutter is at least.
+const GUTTER_OVER_WORD_GAP: f32 = 1.3;
+
+impl Cut<'_> {
+    /// Splits `node` (indices into `words`) recursively; pushes leaves in reading order.
+    fn xy_cut(&self, node: Vec<usize>, depth: usize, out: &mut Vec<Vec<usize>>) {
+        let words = self.words;
+        if node.len() <= 1 || depth >= MAX_CUT_DEPTH {
+            out.push(node);
+            return;
+        }
+        // A single row is a leaf: its wide gaps are cut when lines are made.
+        let first_row = node
+            .first()
+            .and_then(|&i| words.get(i))
+            .map(|w| w.row_baseline);
+        if node
             .iter()
-            .partition(|&&i| words.get(i).is_some_and(|w| w.x1 <= x));
-        if !left.is_empty() && !right.is_empty() {
-            xy_cut(left, words, depth + 1, out);
-            xy_cut(right, words, depth + 1, out);
+            .all(|&i| words.get(i).map(|w| w.row_baseline) == first_row)
+        {
+            out.push(node);
             return;
         }
-    }
-    let cuts = horizontal_cuts(&node, words);
-    if !cuts.is_empty() {
-        // Bands between the cuts, top to bottom.
-        let mut bands: Vec<Vec<usize>> = vec![Vec::new(); cuts.len() + 1];
-        for &i in &node {
-            let bottom = words.get(i).map_or(0.0, |w| w.bottom);
-            let band = cuts.partition_point(|&y| y < bottom);
-            if let Some(b) = bands.get_mut(band) {
-                b.push(i);
+        if let Some(x) = self.vertical_cut(&node) {
+            let (left, right): (Vec<usize>, Vec<usize>) = node
+                .iter()
+                .partition(|&&i| words.get(i).is_some_and(|w| w.x1 <= x));
+            if !left.is_empty() && !right.is_empty() {
+                self.xy_cut(left, depth + 1, out);
+                self.xy_cut(right, depth + 1, out);
+                return;
             }
         }
-        bands.retain(|b| !b.is_empty());
-        if bands.len() > 1 {
-            for band in bands {
-                xy_cut(band, words, depth + 1, out);
+        let cuts = self.horizontal_cuts(&node);
+        if !cuts.is_empty() {
+            // Bands between the cuts, top to bottom.
+            let mut bands: Vec<Vec<usize>> = vec![Vec::new(); cuts.len() + 1];
+            for &i in &node {
+                let bottom = words.get(i).map_or(0.0, |w| w.bottom);
+                let band = cuts.partition_point(|&y| y < bottom);
+                if let Some(b) = bands.get_mut(band) {
+                    b.push(i);
+                }
             }
-            return;
+            bands.retain(|b| !b.is_empty());
+            if bands.len() > 1 {
+                for band in bands {
+                    self.xy_cut(band, depth + 1, out);
+                }
+                return;
+            }
         }
+        out.push(node);
     }
-    out.push(node);
 }
 
 /// Free intervals of a projection: (start, end) of every gap between the covered parts.
@@ -130,31 +143,90 @@ fn median_size(node: &[usize], words: &[WordBox]) -> f32 {
     sizes.get(sizes.len() / 2).copied().unwrap_or(10.0)
 }
 
-/// A gutter: a vertical gap across the whole node, wide for the type. Returns its middle.
-///
-/// Not a gutter: the space after a label or list number that lines up row by row with
-/// what follows it (`Datum   7 april 2021`, `1.   Het versterken`): that is one line.
-fn vertical_cut(node: &[usize], words: &[WordBox]) -> Option<f32> {
-    let em = median_size(node, words);
-    let intervals = node
-        .iter()
-        .filter_map(|&i| words.get(i))
-        .map(|w| (w.x0, w.x1))
-        .collect();
-    let rows = distinct_baselines(node, words);
-    let min_gap = if rows.len() <= 1 { 3.0 * em } else { 1.5 * em };
-    let candidates: Vec<(f32, f32)> = gaps(intervals)
-        .into_iter()
-        .filter(|(a, b)| b - a >= min_gap)
-        .collect();
-    let (x0, x1) = node_extent(node, words, |w| (w.x0, w.x1));
-    // Widest first; the first acceptable one wins.
-    let mut sorted = candidates;
-    sorted.sort_by(|a, b| (b.1 - b.0).total_cmp(&(a.1 - a.0)));
-    sorted
-        .into_iter()
-        .find(|&(a, b)| !is_label_gap(node, words, a, b, x1 - x0, em))
-        .map(|(a, b)| (a + b) / 2.0)
+impl Cut<'_> {
+    /// A gutter: a vertical gap across the whole node, wide for the type: 1.5 em, or less
+    /// where the page's word gaps are all clearly narrower (a narrow gutter between two
+    /// columns, a reference column close to the body). Returns its middle.
+    ///
+    /// Not a gutter: the space after a label or list number that lines up row by row with
+    /// what follows it (`Datum   7 april 2021`, `1.   Het versterken`): that is one line.
+    fn vertical_cut(&self, node: &[usize]) -> Option<f32> {
+        let words = self.words;
+        let em = median_size(node, words);
+        let intervals = node
+            .iter()
+            .filter_map(|&i| words.get(i))
+            .map(|w| (w.x0, w.x1))
+            .collect();
+        let rows = distinct_baselines(node, words);
+        let min_gap = if rows.len() <= 1 { 3.0 * em } else { 0.5 * em };
+        let candidates: Vec<(f32, f32)> = gaps(intervals)
+            .into_iter()
+            .filter(|(a, b)| b - a >= min_gap)
+            .collect();
+        let (x0, x1) = node_extent(node, words, |w| (w.x0, w.x1));
+        // Widest first; the first acceptable one wins.
+        let mut sorted = candidates;
+        sorted.sort_by(|a, b| (b.1 - b.0).total_cmp(&(a.1 - a.0)));
+        sorted
+            .into_iter()
+            .find(|&(a, b)| {
+                (b - a >= 1.5 * em || self.is_narrow_gutter(node, a, b, em))
+                    && !is_label_gap(node, words, a, b, x1 - x0, em)
+            })
+            .map(|(a, b)| (a + b) / 2.0)
+    }
+}
+
+/// A gutter narrower than 1.5 em runs beside at least this many ems of text on both sides
+/// (a few lines): not the gap after the first word of a two-line heading.
+const NARROW_GUTTER_HEIGHT_EM: f32 = 3.0;
+
+impl Cut<'_> {
+    /// A gap narrower than 1.5 em is a gutter when it runs beside a few lines on both sides
+    /// and is clearly wider than the word gaps of the lines around it (all but the widest
+    /// 2 %, which may be tabs): a narrow gutter of two columns, a reference column close to
+    /// the body.
+    fn is_narrow_gutter(&self, node: &[usize], a: f32, b: f32, em: f32) -> bool {
+        if sides_overlap(node, self.words, a, b) < NARROW_GUTTER_HEIGHT_EM * em {
+            return false;
+        }
+        let mut placed: Vec<(f32, f32, f32)> = node
+            .iter()
+            .filter_map(|&i| self.words.get(i))
+            .map(|w| (w.row_baseline, w.x0, w.x1))
+            .collect();
+        placed.sort_by(|p, q| p.0.total_cmp(&q.0).then(p.1.total_cmp(&q.1)));
+        let mut word_gaps: Vec<f32> = placed
+            .windows(2)
+            .filter_map(|pair| match pair {
+                // Neighbours on a row, not on either side of the candidate.
+                [p, q] if p.0 == q.0 && !(p.2 <= a && q.1 >= b) => Some(q.1 - p.2),
+                _ => None,
+            })
+            .collect();
+        word_gaps.sort_by(f32::total_cmp);
+        let widest = word_gaps
+            .get(word_gaps.len() * 98 / 100)
+            .copied()
+            .unwrap_or(0.0);
+        b - a >= GUTTER_OVER_WORD_GAP * widest
+    }
+}
+
+/// How far the text left of `a` and the text right of `b` run beside each other, vertically.
+fn sides_overlap(node: &[usize], words: &[WordBox], a: f32, b: f32) -> f32 {
+    let extent = |left: bool| {
+        node.iter()
+            .filter_map(|&i| words.get(i))
+            .filter(|w| if left { w.x1 <= a } else { w.x0 >= b })
+            .fold((f32::INFINITY, f32::NEG_INFINITY), |(t, bo), w| {
+                (t.min(w.top), bo.max(w.bottom))
+            })
+    };
+    let (lt, lb) = extent(true);
+    let (rt, rb) = extent(false);
+    lb.min(rb) - lt.max(rt)
 }
 
 /// The gap between `a` and `b` separates a narrow side whose rows each continue on the
@@ -220,47 +292,50 @@ fn node_extent(
 /// Horizontal gaps about as wide as the widest one are compared for where to cut.
 const GAP_TIE: f32 = 0.8;
 
-/// Where to cut the node into bands, as the middles of horizontal gaps across its whole width:
-/// the widest gap, and all gaps about as wide (a page cut into its paragraphs at once). When
-/// the topmost or bottommost of these sets apart a part with a column gutter (a full-width
-/// title above two columns whose rows share baselines), that one cut alone, so the columns
-/// are read whole.
-fn horizontal_cuts(node: &[usize], words: &[WordBox]) -> Vec<f32> {
-    let intervals = node
-        .iter()
-        .filter_map(|&i| words.get(i))
-        .map(|w| (w.top, w.bottom))
-        .collect();
-    let all: Vec<(f32, f32)> = gaps(intervals)
-        .into_iter()
-        .filter(|(a, b)| b - a > 0.01)
-        .collect();
-    let widest = all.iter().map(|(a, b)| b - a).fold(0.0f32, f32::max);
-    let ties: Vec<f32> = all
-        .iter()
-        .filter(|(a, b)| b - a >= GAP_TIE * widest)
-        .map(|(a, b)| (a + b) / 2.0)
-        .collect();
-    let (Some(&first), Some(&last)) = (ties.first(), ties.last()) else {
-        return Vec::new();
-    };
-    if ties.len() == 1 {
-        return ties;
-    }
-    let has_gutter = |y: f32, upper: bool| {
-        let part: Vec<usize> = node
+impl Cut<'_> {
+    /// Where to cut the node into bands, as the middles of horizontal gaps across its whole width:
+    /// the widest gap, and all gaps about as wide (a page cut into its paragraphs at once). When
+    /// the topmost or bottommost of these sets apart a part with a column gutter (a full-width
+    /// title above two columns whose rows share baselines), that one cut alone, so the columns
+    /// are read whole.
+    fn horizontal_cuts(&self, node: &[usize]) -> Vec<f32> {
+        let words = self.words;
+        let intervals = node
             .iter()
-            .copied()
-            .filter(|&i| words.get(i).is_some_and(|w| (w.bottom <= y) == upper))
+            .filter_map(|&i| words.get(i))
+            .map(|w| (w.top, w.bottom))
             .collect();
-        part.len() > 1 && vertical_cut(&part, words).is_some()
-    };
-    if has_gutter(first, false) {
-        vec![first]
-    } else if has_gutter(last, true) {
-        vec![last]
-    } else {
-        ties
+        let all: Vec<(f32, f32)> = gaps(intervals)
+            .into_iter()
+            .filter(|(a, b)| b - a > 0.01)
+            .collect();
+        let widest = all.iter().map(|(a, b)| b - a).fold(0.0f32, f32::max);
+        let ties: Vec<f32> = all
+            .iter()
+            .filter(|(a, b)| b - a >= GAP_TIE * widest)
+            .map(|(a, b)| (a + b) / 2.0)
+            .collect();
+        let (Some(&first), Some(&last)) = (ties.first(), ties.last()) else {
+            return Vec::new();
+        };
+        if ties.len() == 1 {
+            return ties;
+        }
+        let has_gutter = |y: f32, upper: bool| {
+            let part: Vec<usize> = node
+                .iter()
+                .copied()
+                .filter(|&i| words.get(i).is_some_and(|w| (w.bottom <= y) == upper))
+                .collect();
+            part.len() > 1 && self.vertical_cut(&part).is_some()
+        };
+        if has_gutter(first, false) {
+            vec![first]
+        } else if has_gutter(last, true) {
+            vec![last]
+        } else {
+            ties
+        }
     }
 }
 

@@ -1,5 +1,8 @@
 //! Glyphs → rows → words, in the frame of one text direction.
 
+use std::collections::HashSet;
+
+use super::symbols::{self, SymbolFont};
 use crate::geometry::Dir;
 use crate::interpret::{Glyph, PageText};
 
@@ -33,6 +36,11 @@ const WORD_GAP_EM: f32 = 0.15;
 /// made by `Td` between strings: that one also carries any error in our widths (a font
 /// without `/Widths`).
 const WORD_GAP_EM_RUN: f32 = 0.1;
+/// … or this many, inside a `TJ` in a font that the page writes its word spaces with (as
+/// space characters): its numbers then only fit the letters to the producer's own metrics
+/// (Word moves letters apart by up to 0.18 em: `[(P)-174(a)-65(g)…]`), and a reader sees
+/// one word.
+const WORD_GAP_EM_SPACED_RUN: f32 = 0.25;
 
 /// Glyphs drawn twice at (almost) the same place, to fake bold or a shadow, count once:
 /// the same text, offset by less than this many ems, …
@@ -57,11 +65,55 @@ struct Row {
 pub fn build_words(text: &PageText, dir: Dir, width: f32, height: f32) -> Vec<WordBox> {
     let glyphs = visible_glyphs(text, dir, width, height);
     let rows = attach_raised_rows(rows(&glyphs, text), text);
+    let fonts = PageFonts {
+        spacing: spacing_fonts(text),
+        symbols: text.fonts.iter().map(SymbolFont::of).collect(),
+    };
     let mut words = Vec::new();
     for row in &rows {
-        split_words(row, text, &mut words);
+        split_words(row, text, &fonts, &mut words);
     }
     words
+}
+
+/// What the page's fonts tell about their glyphs.
+struct PageFonts {
+    /// Fonts the page writes word spaces with ([`spacing_fonts`]).
+    spacing: HashSet<u16>,
+    /// By font index: the symbol font it is, if any.
+    symbols: Vec<Option<SymbolFont>>,
+}
+
+impl PageFonts {
+    /// A glyph's text as a reader sees it: a symbol font's private-use code as its symbol.
+    fn text<'t>(&self, glyph_text: &'t str, font: u16) -> std::borrow::Cow<'t, str> {
+        let symbol = self.symbols.get(usize::from(font)).copied().flatten();
+        let mut chars = glyph_text.chars();
+        match (symbol, chars.next(), chars.next()) {
+            (Some(f), Some(c), None) => match symbols::unicode(f, c) {
+                Some(u) => u.to_string().into(),
+                None => glyph_text.into(),
+            },
+            _ => glyph_text.into(),
+        }
+    }
+}
+
+/// The fonts the page writes word spaces with: a space character between two other
+/// glyphs of one text-showing operator.
+fn spacing_fonts(text: &PageText) -> HashSet<u16> {
+    let mut out = HashSet::new();
+    for w in text.glyphs.windows(3) {
+        if let [a, s, b] = w
+            && a.run == s.run
+            && s.run == b.run
+            && !text.glyph_text(s).is_empty()
+            && text.glyph_text(s).chars().all(is_space)
+        {
+            out.insert(s.font);
+        }
+    }
+    out
 }
 
 /// The glyphs of one direction that fall on the page, in content order. (Duplicates are
@@ -315,7 +367,7 @@ fn overlap_in_x(a: &Row, b: &Row) -> bool {
 }
 
 /// Cuts a row into words at spaces and at wide gaps.
-fn split_words(row: &Row, text: &PageText, out: &mut Vec<WordBox>) {
+fn split_words(row: &Row, text: &PageText, fonts: &PageFonts, out: &mut Vec<WordBox>) {
     let mut order: Vec<(usize, bool)> = row
         .glyphs
         .iter()
@@ -353,7 +405,11 @@ fn split_words(row: &Row, text: &PageText, out: &mut Vec<WordBox>) {
                         g.x0 - prev.x1
                     };
                     let threshold = if consecutive && g.run == prev.run {
-                        WORD_GAP_EM_RUN
+                        if fonts.spacing.contains(&g.font) {
+                            WORD_GAP_EM_SPACED_RUN
+                        } else {
+                            WORD_GAP_EM_RUN
+                        }
                     } else {
                         WORD_GAP_EM
                     };
@@ -384,7 +440,7 @@ fn split_words(row: &Row, text: &PageText, out: &mut Vec<WordBox>) {
             starts: Vec::new(),
         });
         word.starts.push(word.text.len());
-        push_text(&mut word.text, glyph_text);
+        push_text(&mut word.text, &fonts.text(glyph_text, g.font));
         word.x0 = word.x0.min(g.x0);
         word.x1 = word.x1.max(g.x1);
         word.top = word.top.min(g.top);

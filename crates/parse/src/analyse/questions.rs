@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use kamerbrief_model::{BlockKind, Kamervragen, Letter, Question};
 use regex::Regex;
 
-use crate::dates::parse_dutch_date;
+use super::dates::parse_dutch_date;
 use crate::regex;
 
 /// `Vraag 1`, `Vraag 12:` at the start of a block.

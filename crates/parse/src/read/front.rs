@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use kamerbrief_model::{FieldKey, Metadata, ReferenceField, Role};
 use regex::Regex;
 
-use crate::dates::parse_dutch_date;
+use crate::analyse::parse_dutch_date;
 use crate::lines::{Measures, TextLine};
 use crate::regex;
 
@@ -61,14 +61,14 @@ pub fn read(lines: &[TextLine], body: &[usize], m: &Measures) -> Front {
         .iter()
         .filter(first_pages)
         .position(|&i| lines.get(i).is_some_and(|l| SALUTATION.is_match(&l.text)));
-    let front_lines: Vec<&TextLine> = match salutation_pos {
-        Some(pos) => body
-            .iter()
-            .take(pos)
-            .filter_map(|&i| lines.get(i))
-            .collect(),
-        None => Vec::new(),
-    };
+    // Without a salutation, the front matter is the run of lines that show themselves to
+    // be letterhead, addresses and labelled fields.
+    let front_len = salutation_pos.unwrap_or_else(|| front_length(lines, body, m));
+    let front_lines: Vec<&TextLine> = body
+        .iter()
+        .take(front_len)
+        .filter_map(|&i| lines.get(i))
+        .collect();
     let mut metadata = Metadata {
         pages: lines.iter().map(|l| l.page).max().unwrap_or(0),
         ..Metadata::default()
@@ -96,8 +96,107 @@ pub fn read(lines: &[TextLine], body: &[usize], m: &Measures) -> Front {
     Front {
         metadata,
         salutation: salutation_pos.and_then(|p| body.get(p).copied()),
-        body_start: salutation_pos.map_or(0, |p| p + 1),
+        body_start: salutation_pos.map_or(front_len, |p| p + 1),
     }
+}
+
+/// `Den Haag, 7 april 2021`: a place and the letter's date on a line of their own.
+static PLACE_AND_DATE: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^[\p{Lu}'’][\p{L}'’ .-]{1,40},\s*\d{1,2}\s+\p{L}+\s+\d{4}\.?$"));
+
+/// A postal line of an address: `Postbus 20018`, `2500 EA  DEN HAAG`, `2500 EA..DEN HAAG`.
+static POSTAL: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^(?i:postbus\s+\d+|\d{4}\s*[A-Z]{2}\b.*)$"));
+
+/// What a line of the front matter shows itself to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum FrontLine {
+    ReturnAddress,
+    /// Opens an addressee block (`Aan de Voorzitter …`, `De voorzitter van …`).
+    Addressee,
+    Postal,
+    Label,
+    PlaceAndDate,
+}
+
+fn front_line(text: &str) -> Option<FrontLine> {
+    let lower = text.to_lowercase();
+    if lower.contains("retouradres") {
+        Some(FrontLine::ReturnAddress)
+    } else if label_of(text).is_some() {
+        Some(FrontLine::Label)
+    } else if PLACE_AND_DATE.is_match(text) && parse_dutch_date(text).is_some() {
+        Some(FrontLine::PlaceAndDate)
+    } else if POSTAL.is_match(text) {
+        Some(FrontLine::Postal)
+    } else if lower.starts_with("aan ") || lower.starts_with("de voorzitter") {
+        Some(FrontLine::Addressee)
+    } else {
+        None
+    }
+}
+
+/// Lines of letterhead allowed above the first line that shows itself to be front matter.
+const MAX_LETTERHEAD_LINES: usize = 6;
+
+/// How many of the first body lines are front matter, in a letter without a salutation:
+/// a run on the first page of return address, addressee (a block ending in a postal line),
+/// labelled fields with their values running on (indented), a place and date, and a few
+/// lines of letterhead above them. The first line that is none of these opens the body;
+/// no line that shows itself to be front matter gives 0.
+fn front_length(lines: &[TextLine], body: &[usize], m: &Measures) -> usize {
+    let first_page = body.first().and_then(|&i| lines.get(i)).map(|l| l.page);
+    let mut end = 0;
+    let mut seen = false;
+    let mut block_open = false;
+    let mut label_x: Option<f32> = None;
+    let mut previous: Option<&TextLine> = None;
+    for (n, line) in body.iter().filter_map(|&i| lines.get(i)).enumerate() {
+        if Some(line.page) != first_page {
+            break;
+        }
+        let gap = previous.is_some_and(|p| line.baseline - p.baseline > 1.45 * m.pitch);
+        previous = Some(line);
+        if gap {
+            block_open = false;
+            label_x = None;
+        }
+        let kind = front_line(&line.text);
+        let continues_value = label_x.is_some_and(|x| line.bbox.x0 > x + 1.5 * m.size);
+        let belongs = match kind {
+            Some(FrontLine::Label) => {
+                label_x = Some(line.bbox.x0);
+                true
+            }
+            Some(FrontLine::ReturnAddress | FrontLine::Addressee) => {
+                block_open = true;
+                true
+            }
+            Some(FrontLine::Postal | FrontLine::PlaceAndDate) => true,
+            None => continues_value || block_open,
+        };
+        if belongs {
+            seen = true;
+            end = n + 1;
+            if kind.is_some() && kind != Some(FrontLine::Label) {
+                label_x = None;
+            }
+            if kind == Some(FrontLine::Postal) && is_city_line(&line.text) {
+                block_open = false;
+            }
+            continue;
+        }
+        let letterhead = !seen && n < MAX_LETTERHEAD_LINES && !line.ends_sentence();
+        if !letterhead {
+            break;
+        }
+    }
+    if seen { end } else { 0 }
+}
+
+/// The last line of a Dutch address: postcode and town (`2500 EA  DEN HAAG`).
+fn is_city_line(text: &str) -> bool {
+    text.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 
 /// A known label at the start of a line: (key, label as printed, the rest of the line).

@@ -33,6 +33,7 @@ pub fn find_references(text: &str, section: usize, block: usize) -> Vec<Referenc
         section,
         block,
         offset: text.get(..start).map_or(0, |t| t.chars().count()),
+        appendix: false,
     };
     let mut out = Vec::new();
     for c in KAMERSTUK.captures_iter(text) {
@@ -147,7 +148,8 @@ mod tests {
             Anchor {
                 section: 1,
                 block: 2,
-                offset: 4
+                offset: 4,
+                appendix: false,
             }
         );
         assert!(ids("op 1 december 2020, nr. 5 van de lijst").is_empty());

@@ -17,8 +17,8 @@ use std::collections::{HashMap, HashSet};
 
 use kamerbrief_model::{AdvisoryBody, Anchor, Evidence, Letter, Recommendation, Sentence, Stance};
 
-use crate::cues::{CUES, Match, tokens};
-use crate::sentences::sentences;
+use super::cues::{CUES, Match, tokens};
+use super::sentences::sentences;
 
 /// Advice paragraphs at least this similar (tf-idf cosine) are one subject.
 const SAME_SUBJECT: f32 = 0.12;
@@ -43,6 +43,7 @@ impl Sent {
                 section: self.section,
                 block: self.block,
                 offset: self.offset,
+                appendix: false,
             },
         }
     }

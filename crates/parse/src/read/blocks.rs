@@ -1,0 +1,740 @@
+//! Body lines → blocks: paragraphs, headings, list items.
+//!
+//! A paragraph ends where the next line is set apart: a vertical gap larger than the line
+//! pitch, a first-line indent, a change of emphasis (a bold heading), a list label. Across a
+//! page or column break the gap cannot be seen; there a sentence-final line ends the paragraph
+//! only when the next line's first word would have fitted on it (so the line was ended on
+//! purpose). Headings are found from typography and spacing, never from their words.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::lines::{Measures, TextLine};
+use crate::regex;
+
+/// Where each line's column ends, and whether the text is justified.
+pub struct Edges {
+    /// By line index, as [`crate::lines::column_edges`] computes them.
+    pub by_line: Vec<f32>,
+    pub justified: bool,
+    /// Line indices, to look lines up by identity.
+    pub index: std::collections::HashMap<(u32, usize), usize>,
+}
+
+impl Edges {
+    pub fn new(lines: &[TextLine]) -> Edges {
+        let by_line = crate::lines::column_edges(lines);
+        let justified = crate::lines::is_justified(lines, &by_line);
+        let index = lines
+            .iter()
+            .enumerate()
+            .map(|(i, l)| ((l.page, l.source), i))
+            .collect();
+        Edges {
+            by_line,
+            justified,
+            index,
+        }
+    }
+
+    /// The right edge of the column `line` stands in.
+    pub fn of(&self, line: &TextLine) -> f32 {
+        self.index
+            .get(&(line.page, line.source))
+            .and_then(|&i| self.by_line.get(i))
+            .copied()
+            .unwrap_or(f32::INFINITY)
+    }
+}
+
+/// A block before it becomes part of the letter: its lines and what it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Draft {
+    pub lines: Vec<usize>,
+    pub kind: DraftKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum DraftKind {
+    Paragraph,
+    /// Cells side by side: the lines grouped into rows by baseline.
+    Table,
+    Heading {
+        number: Option<String>,
+        level: u8,
+    },
+    Item {
+        label: String,
+    },
+}
+
+/// `1.`, `1)`, `a.`, `(a)`, `ii.`, `•`, `-`, `–`: a list label followed by text.
+static ITEM_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"^(\d{1,2}[.)]|[a-z][.)]|\((?:\d{1,2}|[a-z])\)|(?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)]|[•·▪◦‣∙●○■□➢►\-–*])\s+\S",
+    )
+});
+
+/// `Figuur 1.`, `Tabel 2:`, `Bron: …`: a caption or a source line under a figure or table.
+static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^(figuur|figure|fig\.|tabel|table|grafiek|afbeelding|illustratie|kaart|bron)\b\s*(\d|:)",
+    )
+});
+
+/// `1.`, `2.3`, `4.1.2` before a heading's text.
+static HEADING_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^(\d{1,2}(?:\.\d{1,2}){0,3}\.?)\s+(\S.*)$"));
+
+/// The label of a list item at the start of `text`.
+pub fn item_label(text: &str) -> Option<&str> {
+    let m = ITEM_LABEL.captures(text)?;
+    m.get(1).map(|l| l.as_str())
+}
+
+/// Splits body lines (`range`, indices into `lines`) into drafts.
+pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges) -> Vec<Draft> {
+    let emphasis = m.typographic
+        && range
+            .iter()
+            .filter_map(|&i| lines.get(i))
+            .any(|l| is_emphasised(l, m));
+    let spaced = spaced_paragraphs(lines, range, m, edges);
+    let tables = table_runs(lines, range, m);
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut in_list = false;
+    let mut previous: Option<&TextLine> = None;
+    for (pos, &i) in range.iter().enumerate() {
+        let Some(line) = lines.get(i) else { continue };
+        if let Some(run) = tables.iter().find(|r| r.contains(&pos)) {
+            if pos == run.start {
+                groups.push(Vec::new());
+            }
+            if let Some(group) = groups.last_mut() {
+                group.push(i);
+            }
+            previous = None;
+            in_list = false;
+            continue;
+        }
+        let opens_item = item_label(&line.text).is_some()
+            && previous.is_none_or(|p| in_list || item_set_apart(p, line, m, edges));
+        let new_group = match previous {
+            None => true,
+            Some(prev) => {
+                opens_item || breaks_between(prev, line, m, in_list, emphasis, edges, spaced)
+            }
+        };
+        if new_group {
+            in_list = opens_item;
+            groups.push(vec![i]);
+        } else if let Some(group) = groups.last_mut() {
+            group.push(i);
+        }
+        previous = Some(line);
+    }
+    let table_groups: Vec<Vec<usize>> = tables
+        .iter()
+        .filter_map(|r| range.get(r.clone()).map(<[usize]>::to_vec))
+        .collect();
+    let groups = merge_continuations(groups, lines, &table_groups);
+    let groups = merge_item_bodies(groups, lines, m);
+    let mut drafts = classify(groups, lines, m, emphasis, edges, &table_groups);
+    assign_heading_levels(&mut drafts, lines);
+    drafts
+}
+
+/// How a heading is set: size (to a tenth of a point), bold, italic.
+type HeadingStyle = (i32, bool, bool);
+
+/// Levels of unnumbered headings from their typography: the most prominent style (larger,
+/// then bold, then upright) is level 1, the next 2, and so on. A numbered heading keeps the
+/// depth of its number (`2.1` is level 2).
+fn assign_heading_levels(drafts: &mut [Draft], lines: &[TextLine]) {
+    let style = |draft: &Draft| -> Option<HeadingStyle> {
+        let line = draft.lines.first().and_then(|&i| lines.get(i))?;
+        Some(((line.size * 10.0).round() as i32, line.bold, line.italic))
+    };
+    let mut styles: Vec<HeadingStyle> = drafts
+        .iter()
+        .filter(|d| matches!(d.kind, DraftKind::Heading { .. }))
+        .filter_map(style)
+        .collect();
+    styles.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+    styles.dedup();
+    // A style shared with numbered headings takes their (shallowest) level.
+    let numbered_level = |s: HeadingStyle| {
+        drafts
+            .iter()
+            .filter(|d| style(d) == Some(s))
+            .filter_map(|d| match &d.kind {
+                DraftKind::Heading {
+                    number: Some(_),
+                    level,
+                } => Some(*level),
+                _ => None,
+            })
+            .min()
+    };
+    let mut levels: Vec<(HeadingStyle, u8)> = Vec::new();
+    let mut next = 1u8;
+    for s in styles {
+        let level = numbered_level(s).unwrap_or(next);
+        levels.push((s, level));
+        next = level.saturating_add(1);
+    }
+    for draft in drafts.iter_mut() {
+        let s = style(draft);
+        if let DraftKind::Heading {
+            number: None,
+            level,
+        } = &mut draft.kind
+            && let Some((_, l)) = levels.iter().find(|(k, _)| Some(*k) == s)
+        {
+            *level = *l;
+        }
+    }
+}
+
+fn gap_before(prev: &TextLine, line: &TextLine, m: &Measures) -> bool {
+    prev.page == line.page && line.baseline - prev.baseline > 1.45 * m.pitch
+}
+
+/// A labelled line opens a list item, not only continues a sentence that wrapped before a
+/// dash or a number (`…; 2. het vergroten`): the line before ends a lead-in (`:`), or
+/// stands apart (a gap), or ended on purpose (the label would have fitted on it), or the
+/// label stands left of the line before (the hanging indent of a list).
+fn item_set_apart(prev: &TextLine, line: &TextLine, m: &Measures, edges: &Edges) -> bool {
+    prev.text.ends_with(':')
+        || gap_before(prev, line, m)
+        || (prev.page == line.page && line.bbox.x0 < prev.bbox.x0 - 0.5 * m.size)
+        || ended_on_purpose(prev, line, m, edges)
+}
+
+/// `prev` stopped short of its column's edge although `line`'s first word would have fitted
+/// there (in justified text: stopped short at all): the line was broken on purpose.
+fn ended_on_purpose(prev: &TextLine, line: &TextLine, m: &Measures, edges: &Edges) -> bool {
+    // The word and a space, with some slack: widths are measured, not known exactly.
+    let edge = edges.of(prev);
+    if !edge.is_finite() {
+        return false;
+    }
+    let room = edge - prev.bbox.x1;
+    if edges.justified {
+        return room > 0.5;
+    }
+    line.first_word_width + 0.8 * m.size <= room
+}
+
+/// Whether the letter sets its paragraphs apart by vertical space: of the sentence-final
+/// lines that ended on purpose in the flow of a column, most are followed by a gap. Then a
+/// line that ends short without a gap does not end its paragraph (a line break inside it);
+/// otherwise (paragraphs separated by a line break only) it does.
+fn spaced_paragraphs(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges) -> bool {
+    let (mut gap, mut no_gap) = (0, 0);
+    for pair in range.windows(2) {
+        let (Some(prev), Some(line)) = (
+            pair.first().and_then(|&i| lines.get(i)),
+            pair.get(1).and_then(|&i| lines.get(i)),
+        ) else {
+            continue;
+        };
+        let in_flow = prev.page == line.page && line.baseline > prev.baseline;
+        if !in_flow
+            || !prev.ends_sentence()
+            || line.starts_lowercase()
+            || !ended_on_purpose(prev, line, m, edges)
+        {
+            continue;
+        }
+        if gap_before(prev, line, m) {
+            gap += 1;
+        } else {
+            no_gap += 1;
+        }
+    }
+    gap >= no_gap
+}
+
+fn breaks_between(
+    prev: &TextLine,
+    line: &TextLine,
+    m: &Measures,
+    in_list: bool,
+    emphasis: bool,
+    edges: &Edges,
+    spaced: bool,
+) -> bool {
+    if emphasis && is_emphasised(prev, m) != is_emphasised(line, m) {
+        return true;
+    }
+    let same_flow = line.page == prev.page && line.baseline > prev.baseline;
+    if same_flow {
+        if line.baseline - prev.baseline > 1.45 * m.pitch {
+            return true;
+        }
+        // A first-line indent after a finished sentence starts a paragraph.
+        let indent = line.bbox.x0 - prev.bbox.x0;
+        if !in_list && prev.ends_sentence() && indent > 0.8 * m.size && indent < 6.0 * m.size {
+            return true;
+        }
+        if spaced {
+            return false;
+        }
+    }
+    // Across a page or column break, where a gap cannot be seen, or in a letter that
+    // separates paragraphs by a line break only, a finished sentence ends the paragraph
+    // when its line ended on purpose.
+    prev.ends_sentence() && !line.starts_lowercase() && ended_on_purpose(prev, line, m, edges)
+}
+
+fn is_emphasised(line: &TextLine, m: &Measures) -> bool {
+    line.bold || line.italic || line.size > 1.15 * m.size
+}
+
+/// A group that starts in lowercase after one that did not finish its sentence continues it
+/// (a paragraph or list item broken by a blank line or a page).
+fn merge_continuations(
+    groups: Vec<Vec<usize>>,
+    lines: &[TextLine],
+    tables: &[Vec<usize>],
+) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    for group in groups {
+        let is_table = |g: &Vec<usize>| tables.contains(g);
+        if is_table(&group) || out.last().is_some_and(is_table) {
+            out.push(group);
+            continue;
+        }
+        let first = group.first().and_then(|&i| lines.get(i));
+        let continues = match (
+            out.last()
+                .and_then(|g| g.last())
+                .and_then(|&i| lines.get(i)),
+            first,
+        ) {
+            (Some(prev), Some(first)) => {
+                !prev.ends_sentence()
+                    && first.starts_lowercase()
+                    && item_label(&first.text).is_none()
+                    && !prev.bold
+            }
+            _ => false,
+        };
+        match out.last_mut() {
+            Some(last) if continues => last.extend(group),
+            _ => out.push(group),
+        }
+    }
+    out
+}
+
+/// Words in a table cell's line at most: more is a line of running text in a column.
+const MAX_CELL_WORDS: usize = 6;
+
+/// Runs of positions in `range` that are tables: consecutive lines of one page, each
+/// sharing its baseline with a line of the run beside it (cells of one row), each short
+/// (less than half the width of the widest line of the page, a few words: not a column of
+/// running text), in at least two columns and two rows, four cells or more.
+fn table_runs(lines: &[TextLine], range: &[usize], m: &Measures) -> Vec<std::ops::Range<usize>> {
+    let line = |pos: usize| range.get(pos).and_then(|&i| lines.get(i));
+    let widest_on = |page: u32| {
+        range
+            .iter()
+            .filter_map(|&i| lines.get(i))
+            .filter(|l| l.page == page)
+            .map(|l| l.bbox.width())
+            .fold(0.0f32, f32::max)
+    };
+    let beside = |a: &TextLine, b: &TextLine| {
+        a.page == b.page
+            && (a.baseline - b.baseline).abs() < 0.3 * m.size
+            && (a.bbox.x1 <= b.bbox.x0 || b.bbox.x1 <= a.bbox.x0)
+    };
+    let mut runs = Vec::new();
+    let mut pos = 0;
+    while pos < range.len() {
+        let Some(first) = line(pos) else { break };
+        let limit = 0.5 * widest_on(first.page);
+        let cell = |l: &TextLine| {
+            l.page == first.page
+                && l.bbox.width() < limit
+                && l.text.split_whitespace().count() <= MAX_CELL_WORDS
+                && m.typographic
+        };
+        let end = (pos..range.len())
+            .find(|&k| !line(k).is_some_and(|l| cell(l)))
+            .unwrap_or(range.len());
+        // Trim lines at either end that have no row-mate in the run.
+        let run: Vec<usize> = (pos..end)
+            .filter(|&k| {
+                line(k).is_some_and(|l| {
+                    (pos..end).any(|j| j != k && line(j).is_some_and(|o| beside(l, o)))
+                })
+            })
+            .collect();
+        if let (Some(&start), Some(&last)) = (run.first(), run.last()) {
+            let columns = (start..last)
+                .filter(|&k| {
+                    matches!((line(k), line(k + 1)), (Some(a), Some(b)) if b.baseline < a.baseline)
+                })
+                .count()
+                + 1;
+            let rows = distinct_rows((start..=last).filter_map(line), m);
+            if last - start + 1 >= 4 && columns >= 2 && rows >= 2 {
+                runs.push(start..last + 1);
+                pos = last + 1;
+                continue;
+            }
+        }
+        pos = end.max(pos + 1);
+    }
+    runs
+}
+
+fn distinct_rows<'a>(cells: impl Iterator<Item = &'a TextLine>, m: &Measures) -> usize {
+    let mut baselines: Vec<f32> = cells.map(|l| l.baseline).collect();
+    baselines.sort_by(f32::total_cmp);
+    baselines.dedup_by(|a, b| (*a - *b).abs() < 0.3 * m.size);
+    baselines.len()
+}
+
+/// A table's cells as rows: lines grouped by baseline, top to bottom, each row with one
+/// cell per column (columns: the cells' x-ranges merged where they overlap), empty where
+/// the row has nothing in that column.
+pub fn table_rows(cells: &[&TextLine], size: f32) -> Vec<Vec<String>> {
+    let mut columns: Vec<(f32, f32)> = Vec::new();
+    let mut ranges: Vec<(f32, f32)> = cells.iter().map(|c| (c.bbox.x0, c.bbox.x1)).collect();
+    ranges.sort_by(|a, b| a.0.total_cmp(&b.0));
+    for (x0, x1) in ranges {
+        match columns.last_mut() {
+            Some(col) if x0 < col.1 => col.1 = col.1.max(x1),
+            _ => columns.push((x0, x1)),
+        }
+    }
+    let column_of = |c: &TextLine| {
+        columns
+            .iter()
+            .position(|&(x0, x1)| c.bbox.x0 < x1 && c.bbox.x1 > x0)
+            .unwrap_or(0)
+    };
+    rows_by_baseline(cells, size)
+        .into_iter()
+        .map(|row| {
+            let mut out = vec![String::new(); columns.len()];
+            for cell in row {
+                if let Some(slot) = out.get_mut(column_of(cell)) {
+                    if !slot.is_empty() {
+                        slot.push(' ');
+                    }
+                    slot.push_str(&cell.text);
+                }
+            }
+            out
+        })
+        .collect()
+}
+
+/// Cells grouped by baseline, top to bottom, each row left to right.
+fn rows_by_baseline<'a>(cells: &[&'a TextLine], size: f32) -> Vec<Vec<&'a TextLine>> {
+    let mut sorted: Vec<&TextLine> = cells.to_vec();
+    sorted.sort_by(|a, b| a.baseline.total_cmp(&b.baseline));
+    let mut rows: Vec<Vec<&TextLine>> = Vec::new();
+    for cell in sorted {
+        match rows.last_mut() {
+            Some(row)
+                if row
+                    .first()
+                    .is_some_and(|f| (f.baseline - cell.baseline).abs() < 0.3 * size) =>
+            {
+                row.push(cell)
+            }
+            _ => rows.push(vec![cell]),
+        }
+    }
+    for row in &mut rows {
+        row.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
+    }
+    rows
+}
+
+/// A paragraph set at the text indent of the list item before it (the explanation under
+/// an item's bold first sentence) belongs to that item.
+fn merge_item_bodies(groups: Vec<Vec<usize>>, lines: &[TextLine], m: &Measures) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    for group in groups {
+        let item_indent = out
+            .last()
+            .and_then(|previous| item_text_indent(previous, lines));
+        let first = group.first().and_then(|&i| lines.get(i));
+        let at_indent =
+            |x: f32| item_indent.is_some_and(|indent| (x - indent).abs() < 0.3 * m.size);
+        let belongs = first.is_some_and(|l| item_label(&l.text).is_none())
+            && group
+                .iter()
+                .filter_map(|&i| lines.get(i))
+                .all(|l| at_indent(l.bbox.x0));
+        match out.last_mut() {
+            Some(last) if belongs => last.extend(group),
+            _ => out.push(group),
+        }
+    }
+    out
+}
+
+/// Where the text of a list item's continuation lines starts, when the item has them and
+/// they are indented past its label.
+fn item_text_indent(group: &[usize], lines: &[TextLine]) -> Option<f32> {
+    let first = group.first().and_then(|&i| lines.get(i))?;
+    item_label(&first.text)?;
+    let second = group.get(1).and_then(|&i| lines.get(i))?;
+    (second.page == first.page && second.bbox.x0 > first.bbox.x0 + 1.0).then_some(second.bbox.x0)
+}
+
+fn classify(
+    groups: Vec<Vec<usize>>,
+    lines: &[TextLine],
+    m: &Measures,
+    emphasis: bool,
+    edges: &Edges,
+    tables: &[Vec<usize>],
+) -> Vec<Draft> {
+    let count = groups.len();
+    let mut drafts: Vec<Draft> = Vec::with_capacity(count);
+    for (n, group) in groups.iter().enumerate() {
+        let group_lines: Vec<&TextLine> = group.iter().filter_map(|&i| lines.get(i)).collect();
+        let has_next = n + 1 < count;
+        let kind = if tables.contains(group) {
+            DraftKind::Table
+        } else if let Some(heading) = heading_kind(&group_lines, m, emphasis, has_next, edges) {
+            heading
+        } else if let Some(label) = group_lines.first().and_then(|l| item_label(&l.text)) {
+            DraftKind::Item {
+                label: label.to_string(),
+            }
+        } else {
+            DraftKind::Paragraph
+        };
+        drafts.push(Draft {
+            lines: group.clone(),
+            kind,
+        });
+    }
+    drafts
+}
+
+/// A heading: one or two lines set apart by emphasis (bold or larger type) when the letter
+/// uses emphasis; otherwise a short single line without final punctuation that is followed
+/// by more text. Numbered when it starts with `1.`, `2.1`.
+fn heading_kind(
+    group: &[&TextLine],
+    m: &Measures,
+    emphasis: bool,
+    has_next: bool,
+    edges: &Edges,
+) -> Option<DraftKind> {
+    let first = group.first()?;
+    let text: String = group
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let words = text.split_whitespace().count();
+    let punctuated = text.ends_with(['.', ',', ';', ':']);
+    // Small type (a label inside a figure) and captions are not headings.
+    let small = m.typographic && first.size < 0.9 * m.size;
+    if punctuated || !has_next || words > 15 || group.len() > 2 || small || CAPTION.is_match(&text)
+    {
+        return None;
+    }
+    let starts_well = text
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let looks = if emphasis {
+        group.iter().all(|l| is_emphasised(l, m))
+    } else {
+        let short = first.bbox.x1 - first.bbox.x0 < 0.7 * (edges.of(first) - first.bbox.x0);
+        group.len() == 1 && words <= 10 && short && starts_well
+    };
+    if !looks || !starts_well {
+        return None;
+    }
+    let (number, level) = match HEADING_NUMBER.captures(&text) {
+        Some(c) => {
+            let number = c.get(1).map_or("", |n| n.as_str()).to_string();
+            let level = number.trim_end_matches('.').split('.').count() as u8;
+            (Some(number), level)
+        }
+        None => (None, 1),
+    };
+    Some(DraftKind::Heading { number, level })
+}
+
+/// A heading's text without its number.
+pub fn heading_text(text: &str) -> String {
+    match HEADING_NUMBER.captures(text) {
+        Some(c) => c.get(2).map_or(text, |t| t.as_str()).to_string(),
+        None => text.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels() {
+        for (text, label) in [
+            ("1. Het versterken", Some("1.")),
+            ("a) eerst", Some("a)")),
+            ("• punt", Some("•")),
+            ("(2) twee", Some("(2)")),
+            ("1 december 2020", None),
+            ("2020. Daarna", None),
+            ("-5 graden", None),
+        ] {
+            assert_eq!(item_label(text), label, "{text}");
+        }
+    }
+
+    /// A line at `(x, baseline)`, 6 points per character wide, in 10 pt type.
+    fn placed(text: &str, x: f32, baseline: f32) -> TextLine {
+        let mut line = TextLine::plain(1, 0, text);
+        line.bbox = kamerbrief_model::Rect::new(
+            x,
+            baseline - 8.0,
+            x + 6.0 * text.chars().count() as f32,
+            baseline + 2.0,
+        );
+        line.baseline = baseline;
+        line.size = 10.0;
+        line.typographic = true;
+        line
+    }
+
+    #[test]
+    fn table_cells_read_column_by_column_become_rows() {
+        let lines = vec![
+            placed(
+                "De tabel hieronder geeft de bedragen per school weer, in euro's:",
+                50.0,
+                100.0,
+            ),
+            placed("Aantal", 50.0, 120.0),
+            placed("25", 50.0, 132.0),
+            placed("50", 50.0, 144.0),
+            placed("Bedrag", 200.0, 120.0),
+            placed("€ 125.000", 200.0, 132.0),
+            placed("€ 95.000", 200.0, 144.0),
+            placed(
+                "Na de tabel volgt weer gewone tekst die de hele regel vult.",
+                50.0,
+                170.0,
+            ),
+        ];
+        let m = Measures {
+            size: 10.0,
+            pitch: 12.0,
+            typographic: true,
+        };
+        let range: Vec<usize> = (0..lines.len()).collect();
+        let runs = table_runs(&lines, &range, &m);
+        assert_eq!(runs, vec![1..7]);
+        let cells: Vec<&TextLine> = lines.get(1..7).unwrap_or_default().iter().collect();
+        assert_eq!(
+            table_rows(&cells, 10.0),
+            vec![
+                vec!["Aantal".to_string(), "Bedrag".to_string()],
+                vec!["25".to_string(), "€ 125.000".to_string()],
+                vec!["50".to_string(), "€ 95.000".to_string()],
+            ]
+        );
+        // Two columns of running text side by side are not a table.
+        let prose = vec![
+            placed(
+                "Een lange regel lopende tekst in de linker kolom",
+                50.0,
+                100.0,
+            ),
+            placed(
+                "en nog een lange regel lopende tekst links hier",
+                50.0,
+                112.0,
+            ),
+            placed(
+                "Een lange regel lopende tekst in de rechter kolom",
+                350.0,
+                100.0,
+            ),
+            placed(
+                "en nog een lange regel lopende tekst rechts hier",
+                350.0,
+                112.0,
+            ),
+        ];
+        let range: Vec<usize> = (0..prose.len()).collect();
+        assert!(table_runs(&prose, &range, &m).is_empty());
+    }
+
+    #[test]
+    fn captions() {
+        for caption in [
+            "Figuur 1. Opbouw",
+            "Tabel 2: bedragen",
+            "Bron: CBS",
+            "Figure 3",
+        ] {
+            assert!(CAPTION.is_match(caption), "{caption}");
+        }
+        for heading in ["Figuren en tabellen", "Bronnen van inkomsten", "Tabellen"] {
+            assert!(!CAPTION.is_match(heading), "{heading}");
+        }
+    }
+
+    #[test]
+    fn heading_levels_follow_typography() {
+        let styled = |text: &str, bold: bool, italic: bool| {
+            let mut line = TextLine::plain(1, 0, text);
+            line.bold = bold;
+            line.italic = italic;
+            line
+        };
+        let lines = vec![
+            styled("Onderwerp", false, true),
+            styled("1 Vragen", true, false),
+            styled("Samenwerking", true, true),
+            styled("2.1 Fusies", false, false),
+        ];
+        let heading = |i: usize, number: Option<&str>| Draft {
+            lines: vec![i],
+            kind: DraftKind::Heading {
+                number: number.map(str::to_string),
+                level: number.map_or(1, |n| n.split('.').count() as u8),
+            },
+        };
+        let mut drafts = vec![
+            heading(0, None),
+            heading(1, Some("1")),
+            heading(2, None),
+            heading(3, Some("2.1")),
+        ];
+        assign_heading_levels(&mut drafts, &lines);
+        let levels: Vec<u8> = drafts
+            .iter()
+            .map(|d| match d.kind {
+                DraftKind::Heading { level, .. } => level,
+                _ => 0,
+            })
+            .collect();
+        // bold (numbered, 1) > bold italic (2) > italic (3); a number's depth stays.
+        assert_eq!(levels, vec![3, 1, 2, 2]);
+    }
+
+    #[test]
+    fn heading_numbers() {
+        assert_eq!(heading_text("2.1 Achtergrond"), "Achtergrond");
+        assert_eq!(heading_text("Algemeen"), "Algemeen");
+    }
+}

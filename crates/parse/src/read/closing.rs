@@ -1,0 +1,287 @@
+//! The end of a letter: the closing formula and the signature block, read from its shape:
+//! role lines that name an office (`De Minister van …`, `DE STAATSSECRETARIS VAN …`,
+//! `de minister voor …`), name lines (`Arie Slob`, `drs. V.L.W.A. Heijnen`), in either
+//! order, stacked or side by side, for any number of signatories. What follows the block
+//! (an annex after the signature) is not letter body: it is returned as the appendix.
+//!
+//! Roles are recognised by the Dutch official titles that open them (domain vocabulary).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::lines::TextLine;
+use crate::regex;
+
+/// `Hoogachtend,`, `Met vriendelijke groet,`, `Met de meeste hoogachting,`.
+static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"(?i)^(hoogachtend|met (vriendelijke|hartelijke) groet(en)?|met (de meeste )?hoogachting|vriendelijke groet(en)?)[,.]?$",
+    )
+});
+
+/// `De Minister van Buitenlandse Zaken,`, `DE STAATSSECRETARIS VAN …`, `de minister-president,`.
+static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(concat!(
+        r"(?i)^(?:(?:de|het)\s+)?(?:plaatsvervangend\s+|waarnemend\s+)?",
+        r"(?:minister(?:-president)?|staatssecretaris|premier|secretaris-generaal|directeur(?:-generaal)?|voorzitter|",
+        r"burgemeester|commissaris|ambassadeur|griffier|president|raad|inspecteur-generaal|thesaurier-generaal)\b"
+    ))
+});
+
+/// A person's name as signatures print it: titles, initials, particles, surname(s).
+static NAME: LazyLock<Regex> = LazyLock::new(|| {
+    regex(concat!(
+        r"^(?:(?i:prof|mr|dr|drs|ir|ing|bc|ds|jhr|jkvr)\.\s*)*",
+        r"(?:(?:\p{Lu}\.(?:\p{Lu}[a-z]?\.)*|\p{Lu}[\p{L}'’-]+|(?i:van|de|der|den|ter|ten|te|in|het|'t|von|la|le|du|el|al))\s+)*",
+        r"\p{Lu}[\p{L}'’-]*\p{L}",
+        r"(?:,?\s+(?:MSc|MA|LLM|MBA|RA|BSc|PhD|MPA))?,?$",
+    ))
+});
+
+/// A signatory's role lines and name line (indices into the lines).
+pub type SignatureLines = (Vec<usize>, Option<usize>);
+
+/// The closing found in the body lines.
+#[derive(Debug, Default)]
+pub struct Closing {
+    /// Position (in the body slice) where the closing part begins.
+    pub start: usize,
+    /// Position (in the body slice) after the signature block: what follows is an appendix.
+    pub end: usize,
+    /// Index of the closing formula line.
+    pub formula: Option<usize>,
+    /// Per signatory: role lines and the name line.
+    pub signatories: Vec<SignatureLines>,
+}
+
+/// Lines a signature block spans at most.
+const MAX_BLOCK_LINES: usize = 16;
+
+/// Finds the closing in `body` (indices into `lines`): the last closing formula with the
+/// signature block after it, or, without a formula, the last signature block that follows
+/// a finished sentence.
+pub fn read(lines: &[TextLine], body: &[usize]) -> Closing {
+    let line = |pos: usize| body.get(pos).and_then(|&i| lines.get(i));
+    let text = |pos: usize| line(pos).map_or("", |l| l.text.as_str());
+    let formula_pos = (0..body.len())
+        .rev()
+        .find(|&p| CLOSING.is_match(text(p).trim()));
+    let (start, block_start) = match formula_pos {
+        Some(p) => (p, p + 1),
+        None => match last_bare_block(lines, body) {
+            Some(p) => (p, p),
+            None => {
+                return Closing {
+                    start: body.len(),
+                    end: body.len(),
+                    ..Closing::default()
+                };
+            }
+        },
+    };
+    let block_end = (block_start..body.len().min(block_start + MAX_BLOCK_LINES))
+        .take_while(|&p| is_signature_line(text(p)))
+        .last()
+        .map_or(block_start, |p| p + 1);
+    let block: Vec<usize> = body
+        .get(block_start..block_end)
+        .unwrap_or_default()
+        .to_vec();
+    let signatories = pair(lines, &block);
+    // Lines of the block that are neither role nor name end it there.
+    let used = signatories
+        .iter()
+        .flat_map(|(role, name)| role.iter().copied().chain(*name))
+        .filter_map(|i| block.iter().position(|&b| b == i))
+        .max()
+        .map_or(block_start, |p| block_start + p + 1);
+    Closing {
+        start,
+        end: used.max(formula_pos.map_or(0, |p| p + 1)),
+        formula: formula_pos.and_then(|p| body.get(p).copied()),
+        signatories,
+    }
+}
+
+/// Without a closing formula: the position of the last role line that opens a block of
+/// signature lines, with a name among them, right after a finished sentence.
+fn last_bare_block(lines: &[TextLine], body: &[usize]) -> Option<usize> {
+    let line = |pos: usize| body.get(pos).and_then(|&i| lines.get(i));
+    (1..body.len()).rev().find(|&p| {
+        let Some(l) = line(p) else { return false };
+        let after_sentence = line(p - 1).is_some_and(TextLine::ends_sentence);
+        let named = (p..body.len().min(p + MAX_BLOCK_LINES))
+            .take_while(|&q| line(q).is_some_and(|l| is_signature_line(&l.text)))
+            .any(|q| line(q).is_some_and(|l| is_name(&l.text)));
+        ROLE.is_match(&l.text) && is_signature_line(&l.text) && after_sentence && named
+    })
+}
+
+/// Role and name lines paired: a name goes with the role above it that stands nearest
+/// in x (signatories side by side), or, when no role stands above it, with the role right
+/// below it (the name printed first). A role running over lines continues until its comma
+/// or a name.
+fn pair(lines: &[TextLine], block: &[usize]) -> Vec<SignatureLines> {
+    let mut signatories: Vec<SignatureLines> = Vec::new();
+    let mut waiting_names: Vec<usize> = Vec::new();
+    for &i in block {
+        let Some(l) = lines.get(i) else { continue };
+        let continues_role = signatories.last().is_some_and(|(role, name)| {
+            name.is_none()
+                && !ROLE.is_match(&l.text)
+                && role
+                    .last()
+                    .and_then(|&r| lines.get(r))
+                    .is_some_and(|r| role_runs_on(r, l))
+        });
+        if continues_role {
+            if let Some((role, _)) = signatories.last_mut() {
+                role.push(i);
+            }
+        } else if ROLE.is_match(&l.text) {
+            // A name printed above its role.
+            let name = waiting_names.pop();
+            signatories.push((vec![i], name));
+        } else if is_name(&l.text) {
+            let target = signatories
+                .iter_mut()
+                .filter(|(_, name)| name.is_none())
+                .min_by(|a, b| x_distance(lines, a, l).total_cmp(&x_distance(lines, b, l)));
+            match target {
+                Some((_, name)) => *name = Some(i),
+                None => waiting_names.push(i),
+            }
+        }
+    }
+    signatories
+}
+
+/// A role line `r` goes on in `next`: it has no closing comma and `next` continues it.
+fn role_runs_on(r: &TextLine, next: &TextLine) -> bool {
+    !r.text.ends_with(',')
+        && (next.text.starts_with(char::is_lowercase)
+            || r.text.ends_with(" en")
+            || r.text.ends_with(" voor")
+            || r.text.ends_with(" van")
+            || r.text.ends_with(" VAN")
+            || r.text.ends_with(" EN")
+            || r.text.ends_with(" VOOR")
+            || !is_name(&next.text))
+}
+
+fn x_distance(lines: &[TextLine], signatory: &SignatureLines, name: &TextLine) -> f32 {
+    signatory
+        .0
+        .first()
+        .and_then(|&r| lines.get(r))
+        .map_or(f32::INFINITY, |r| (r.bbox.x0 - name.bbox.x0).abs())
+}
+
+fn is_name(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (1..=8).contains(&words) && NAME.is_match(text.trim()) && !ROLE.is_match(text)
+}
+
+/// A role or a name: short, no sentence inside.
+fn is_signature_line(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    is_name(text)
+        || (1..=10).contains(&words)
+            && !text.contains([';', ':'])
+            && !text.trim_end_matches(',').ends_with('.')
+        || ROLE.is_match(text) && words <= 14
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn closing(texts: &[&str]) -> (Option<usize>, Vec<SignatureLines>, usize) {
+        let lines: Vec<TextLine> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| TextLine::plain(1, i, t))
+            .collect();
+        let body: Vec<usize> = (0..lines.len()).collect();
+        let c = read(&lines, &body);
+        (c.formula, c.signatories, c.end)
+    }
+
+    #[test]
+    fn two_ministers_without_formula() {
+        let (formula, sig, end) = closing(&[
+            "verwerkt in deze appreciatie.",
+            "De Minister van Buitenlandse Zaken,",
+            "Stef Blok",
+            "De Minister van Defensie",
+            "Ank Bijleveld-Schouten",
+        ]);
+        assert_eq!(formula, None);
+        assert_eq!(sig, vec![(vec![1], Some(2)), (vec![3], Some(4))]);
+        assert_eq!(end, 5);
+    }
+
+    #[test]
+    fn formula_and_capitals_and_two_line_role() {
+        let (formula, sig, _) = closing(&[
+            "Dat is alles.",
+            "Hoogachtend,",
+            "DE STAATSSECRETARIS VAN DEFENSIE,",
+            "drs. B. Visser",
+            "De Minister voor Buitenlandse Handel en",
+            "Ontwikkelingssamenwerking,",
+            "L. Schreinemacher",
+        ]);
+        assert_eq!(formula, Some(1));
+        assert_eq!(sig, vec![(vec![2], Some(3)), (vec![4, 5], Some(6))]);
+    }
+
+    #[test]
+    fn lower_case_role_and_appendix_after_the_signature() {
+        let (formula, sig, end) = closing(&[
+            "Daarom heb ik de commissie gevraagd.",
+            "Met vriendelijke groet,",
+            "de minister voor Basis- en Voortgezet Onderwijs en Media,",
+            "Arie Slob",
+            "Bijlage: Mogelijke aanvullende maatregelen",
+            "In het programma zijn alleen maatregelen opgenomen waar middelen voor zijn.",
+        ]);
+        assert_eq!(formula, Some(1));
+        assert_eq!(sig, vec![(vec![2], Some(3))]);
+        assert_eq!(end, 4);
+    }
+
+    #[test]
+    fn name_before_role() {
+        let (_, sig, _) = closing(&[
+            "Dat is alles.",
+            "Hoogachtend,",
+            "mr. dr. A.B. de Jong",
+            "Minister van Justitie en Veiligheid",
+        ]);
+        assert_eq!(sig, vec![(vec![3], Some(2))]);
+    }
+
+    #[test]
+    fn names() {
+        for name in [
+            "Arie Slob",
+            "drs. V.L.W.A. Heijnen",
+            "S.A. Blok",
+            "Ank Bijleveld-Schouten",
+            "mr. dr. A.B. de Jong",
+            "B. VISSER",
+            "Hugo de Jonge",
+        ] {
+            assert!(is_name(name), "{name}");
+        }
+        for not in [
+            "Bijlage: Mogelijke aanvullende maatregelen",
+            "De Minister van Defensie",
+            "Het kabinet zal dit doen.",
+        ] {
+            assert!(!is_name(not), "{not}");
+        }
+    }
+}

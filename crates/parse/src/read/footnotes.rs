@@ -1,0 +1,166 @@
+//! Footnotes: the notes at the foot of a page, set smaller than the body and below all of
+//! it, each opening with its marker (raised or not: `¹ Zie …`, `1 Zie …`, `1. Zie …`); a
+//! note may run on at the foot of the next page. The marker in the body is a superscript
+//! (see `lines::TextLine::markers`).
+//!
+//! Where the body has raised markers, a note's marker must be one of them: a numbered list
+//! in small type at the bottom of a page is not a set of footnotes.
+
+use std::collections::HashSet;
+
+use crate::lines::{Measures, TextLine};
+
+/// A footnote's lines and marker.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Note {
+    pub marker: String,
+    /// Indices into the lines, in reading order.
+    pub lines: Vec<usize>,
+}
+
+/// Note type is smaller than the body type by at least this share.
+const NOTE_SIZE: f32 = 0.96;
+
+/// Splits `body` into the main text and the footnotes.
+pub fn split(lines: &[TextLine], body: &[usize], m: &Measures) -> (Vec<usize>, Vec<Note>) {
+    if !m.typographic {
+        return (body.to_vec(), Vec::new());
+    }
+    let raised: HashSet<&str> = body
+        .iter()
+        .filter_map(|&i| lines.get(i))
+        .flat_map(|l| l.markers.iter().filter(|(_, at)| *at > 0))
+        .map(|(marker, _)| marker.as_str())
+        .collect();
+    let mut main = Vec::with_capacity(body.len());
+    let mut notes: Vec<Note> = Vec::new();
+    for on_page in pages(lines, body) {
+        let area = footnote_area(lines, &on_page, m, &raised, !notes.is_empty());
+        main.extend(on_page.get(..area).unwrap_or_default());
+        for &i in on_page.get(area..).unwrap_or_default() {
+            let Some(line) = lines.get(i) else { continue };
+            match opening_marker(line) {
+                Some(marker) if accepts(&raised, &marker) => notes.push(Note {
+                    marker,
+                    lines: vec![i],
+                }),
+                _ => {
+                    if let Some(note) = notes.last_mut() {
+                        note.lines.push(i);
+                    }
+                }
+            }
+        }
+    }
+    (main, notes)
+}
+
+/// The body lines page by page, in reading order.
+fn pages(lines: &[TextLine], body: &[usize]) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    let mut page = None;
+    for &i in body {
+        let p = lines.get(i).map(|l| l.page);
+        match out.last_mut() {
+            Some(current) if p == page => current.push(i),
+            _ => out.push(vec![i]),
+        }
+        page = p;
+    }
+    out
+}
+
+fn accepts(raised: &HashSet<&str>, marker: &str) -> bool {
+    raised.is_empty() || raised.contains(marker)
+}
+
+/// Position in `on_page` where the footnote area starts (`on_page.len()` when there is
+/// none): the trailing run of lines in note type below all body-size text. It starts with
+/// a marker, or, when a note is open from an earlier page, with that note's continuation.
+fn footnote_area(
+    lines: &[TextLine],
+    on_page: &[usize],
+    m: &Measures,
+    raised: &HashSet<&str>,
+    note_open: bool,
+) -> usize {
+    let small = |i: &usize| lines.get(*i).is_some_and(|l| l.size < NOTE_SIZE * m.size);
+    let run = on_page.iter().rev().take_while(|i| small(i)).count();
+    let start = on_page.len() - run;
+    let lowest_body = on_page
+        .get(..start)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|&i| lines.get(i))
+        .map(|l| l.baseline)
+        .fold(f32::NEG_INFINITY, f32::max);
+    let below = |line: &TextLine| line.baseline > lowest_body;
+    let opens = |line: &TextLine| opening_marker(line).is_some_and(|mk| accepts(raised, &mk));
+    let first_note = (start..on_page.len()).find(|&k| {
+        on_page
+            .get(k)
+            .and_then(|&i| lines.get(i))
+            .is_some_and(|l| below(l) && opens(l))
+    });
+    match first_note {
+        // A note continued from the previous page stands above the first new one.
+        Some(k) if note_open => {
+            let continued = (start..k)
+                .rev()
+                .take_while(|&j| {
+                    on_page
+                        .get(j)
+                        .and_then(|&i| lines.get(i))
+                        .is_some_and(below)
+                })
+                .count();
+            k - continued
+        }
+        Some(k) => k,
+        None if note_open && run > 0 => {
+            // No new note on this page: only a continuation, if the run is below the body.
+            let all_below = on_page
+                .get(start..)
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|&i| lines.get(i))
+                .all(below);
+            if all_below && start > 0 {
+                start
+            } else {
+                on_page.len()
+            }
+        }
+        None => on_page.len(),
+    }
+}
+
+/// The marker opening a footnote line: a raised marker taken out of its start (`¹Zie`), or
+/// a first word `1`, `12`, `1.`, `*` followed by the note's text.
+fn opening_marker(line: &TextLine) -> Option<String> {
+    if let Some((marker, 0)) = line.markers.first() {
+        return Some(marker.clone());
+    }
+    note_marker(&line.text).map(str::to_string)
+}
+
+/// The marker opening a footnote line in its text: `1`, `12`, `*`, followed by the note's
+/// text.
+fn note_marker(text: &str) -> Option<&str> {
+    let first = text.split_whitespace().next()?;
+    let marker = first.trim_end_matches(['.', ')']);
+    let ok =
+        (!marker.is_empty() && marker.len() <= 3 && marker.chars().all(|c| c.is_ascii_digit()))
+            || matches!(marker, "*" | "**" | "†");
+    (ok && text.split_whitespace().nth(1).is_some()).then_some(marker)
+}
+
+/// A footnote's text without its marker: `text` is its lines joined; `first` its first line.
+pub fn note_text(text: &str, first: Option<&TextLine>) -> String {
+    let raised = first.is_some_and(|l| matches!(l.markers.first(), Some((_, 0))));
+    let mut words = text.split_whitespace();
+    if !raised {
+        words.next();
+    }
+    words.collect::<Vec<_>>().join(" ")
+}

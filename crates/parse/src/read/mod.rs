@@ -1,0 +1,61 @@
+//! Reading the letter: which line is what, in the order a letter runs. Footnotes are taken
+//! out first (they sit at the foot of any page), then the front matter (letterhead,
+//! addresses, labelled fields, salutation), the closing and signatures (and an appendix
+//! after them), and the body between, cut into paragraphs, headings and list items.
+//! [`build`] turns the reading into the letter's data.
+
+mod blocks;
+mod build;
+mod closing;
+mod enumeration;
+mod footnotes;
+mod front;
+mod join;
+
+use kamerbrief_model::Role;
+
+pub use blocks::{Draft, DraftKind};
+pub use build::build;
+
+use crate::lines::{Measures, TextLine};
+
+/// What each line of the letter is.
+pub struct Reading {
+    pub front: front::Front,
+    /// Lines of the front matter (letterhead, addresses, labelled fields), before the
+    /// salutation.
+    pub front_lines: Vec<usize>,
+    pub notes: Vec<footnotes::Note>,
+    pub closing: closing::Closing,
+    /// The body as drafts of blocks.
+    pub body: Vec<Draft>,
+    /// What follows the signatures.
+    pub appendix: Vec<Draft>,
+}
+
+/// Reads `lines` (the layout's, in reading order).
+pub fn read(lines: &[TextLine], m: &Measures) -> Reading {
+    let body: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines.get(i).is_some_and(|l| l.role == Role::Body))
+        .collect();
+    let (body, notes) = footnotes::split(lines, &body, m);
+    let front = front::read(lines, &body, m);
+    let front_lines = body.get(..front.body_start).unwrap_or_default().to_vec();
+    let front_lines = front_lines
+        .into_iter()
+        .filter(|i| Some(*i) != front.salutation)
+        .collect();
+    let rest = body.get(front.body_start..).unwrap_or_default();
+    let closing = closing::read(lines, rest);
+    let main = rest.get(..closing.start).unwrap_or(rest);
+    let after = rest.get(closing.end..).unwrap_or_default();
+    let edges = blocks::Edges::new(lines);
+    Reading {
+        body: blocks::segment(lines, main, m, &edges),
+        appendix: blocks::segment(lines, after, m, &edges),
+        front,
+        front_lines,
+        notes,
+        closing,
+    }
+}
