@@ -1,47 +1,287 @@
 //! Opening a PDF (lopdf, with repair and decryption) and walking its pages.
+//!
+//! The order of attempts: lopdf reads the file as its cross-reference data says (and repairs
+//! small damage itself); an `/Encrypt` that the pages do not need, or that is no encryption
+//! dictionary, is dropped, and a missing `/ID` taken as empty; when the data is unusable or
+//! no page comes out, the file is read again from the objects a scan finds (`repair`).
+
+use std::borrow::Cow;
 
 use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId};
 
+use crate::bytes::{self, balanced_dict, find, rfind};
 use crate::geometry::Matrix;
 use crate::objects::{self, get, get_dict};
-use crate::{Error, ErrorKind, Options};
+use crate::pages;
+use crate::repair;
+use crate::{Error, ErrorKind, Limits, Options};
+
+/// An opened document, and what was repaired to open it (for diagnostics).
+pub struct Opened {
+    pub doc: Document,
+    pub notes: Vec<String>,
+}
 
 /// Opens a document, decrypting it with the empty password or `options.password`.
-pub fn open(pdf: &[u8], options: &Options) -> Result<Document, Error> {
-    if !looks_like_pdf(pdf) {
+pub fn open(pdf: &[u8], options: &Options) -> Result<Opened, Error> {
+    let mut notes = Vec::new();
+    let Some(pdf) = with_header(pdf, &mut notes) else {
         return Err(Error::new(ErrorKind::NotPdf, "no %PDF header".to_string()));
+    };
+    let headerless = !notes.is_empty();
+    // lopdf decrypts only with an /Encrypt that is a reference; lift a direct one.
+    let patched = indirect_encrypt(&pdf);
+    let pdf = patched.as_deref().unwrap_or(&pdf);
+    let result = match read(pdf, options, &mut notes) {
+        Ok(doc) if trusted(pdf, &doc) => Ok(doc),
+        // lopdf rebuilt the table itself, or pages are missing: a scan of our own may find
+        // more (lopdf's does not read object streams without a cross-reference stream).
+        Ok(doc) => Ok(match repair::recover(pdf, options) {
+            Ok(r) if score(&r.doc) > score(&doc) => {
+                notes.extend(r.notes);
+                r.doc
+            }
+            _ => doc,
+        }),
+        Err(e) if e.kind == ErrorKind::Unreadable => repair::recover(pdf, options)
+            .map(|r| {
+                notes.extend(r.notes);
+                r.doc
+            })
+            .map_err(|_| e),
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(doc) if headerless && score(&doc).1 == 0 => {
+            Err(Error::new(ErrorKind::NotPdf, "no %PDF header".to_string()))
+        }
+        Ok(doc) => Ok(Opened { doc, notes }),
+        // Bytes without a header that do not read as a PDF either are not one.
+        Err(e) if headerless && e.kind == ErrorKind::Unreadable => {
+            Err(Error::new(ErrorKind::NotPdf, "no %PDF header".to_string()))
+        }
+        Err(e) => Err(e),
     }
-    let load_options = LoadOptions {
-        password: options.password.clone(),
-        max_decompressed_size: Some(options.limits.max_stream_bytes),
+}
+
+/// A document read from its own cross-reference data, whose entries name the objects they
+/// point at, whose references all lead somewhere, and whose page tree gives every page.
+fn trusted(pdf: &[u8], doc: &Document) -> bool {
+    let list = pages::pages(doc);
+    doc.xref_recovery != Some(lopdf::xref::XrefRecovery::Reconstructed)
+        && list.broken == 0
+        && !list.scanned
+        && list.ids.iter().any(|&id| doc.get_dictionary(id).is_ok())
+        && xref_mismatches(pdf, doc) == 0
+        && dangling(doc) == 0
+}
+
+/// Cross-reference entries that do not point at their object: an offset without the object's
+/// header, or an object stream that is not one. (A damaged cross-reference stream may still
+/// decode, to wrong numbers.)
+fn xref_mismatches(pdf: &[u8], doc: &Document) -> usize {
+    use lopdf::xref::XrefEntry;
+    let header_at = |offset: usize| {
+        let rest = pdf.get(offset..).unwrap_or_default();
+        let blank = rest
+            .iter()
+            .take(64)
+            .take_while(|&&b| bytes::is_space(b))
+            .count();
+        bytes::object_header(rest.get(blank..).unwrap_or_default())
+    };
+    doc.reference_table
+        .entries
+        .iter()
+        .filter(|(number, entry)| match entry {
+            XrefEntry::Normal { offset, generation } => header_at(*offset as usize)
+                .is_none_or(|(n, g, _)| n != **number || g != *generation),
+            XrefEntry::Compressed { container, .. } => !matches!(
+                doc.objects.get(&(*container, 0)),
+                Some(Object::Stream(s)) if s.dict.has_type(b"ObjStm")
+            ),
+            _ => false,
+        })
+        .count()
+}
+
+/// Of two readings of a damaged file, the better: more readable pages found through a page
+/// tree, then more readable pages, then fewer references to objects that are not there.
+fn score(doc: &Document) -> (usize, usize, std::cmp::Reverse<usize>) {
+    let list = pages::pages(doc);
+    let readable = list
+        .ids
+        .iter()
+        .filter(|&&id| doc.get_dictionary(id).is_ok())
+        .count();
+    let from_tree = if list.scanned { 0 } else { readable };
+    (from_tree, readable, std::cmp::Reverse(dangling(doc)))
+}
+
+/// References to objects the document does not have.
+fn dangling(doc: &Document) -> usize {
+    let mut count = 0;
+    let mut stack: Vec<&Object> = doc.objects.values().collect();
+    while let Some(object) = stack.pop() {
+        match object {
+            Object::Reference(id) if !doc.objects.contains_key(id) => count += 1,
+            Object::Array(items) => stack.extend(items),
+            Object::Dictionary(d) => stack.extend(d.iter().map(|(_, v)| v)),
+            Object::Stream(s) => stack.extend(s.dict.iter().map(|(_, v)| v)),
+            _ => {}
+        }
+    }
+    count
+}
+
+/// The file from its `%PDF-` header on (within the first kilobyte, as readers accept), or,
+/// when there is none but an object header starts a line there, the bytes behind a header of
+/// our own; `None` when it does not look like a PDF at all.
+fn with_header<'a>(pdf: &'a [u8], notes: &mut Vec<String>) -> Option<Cow<'a, [u8]>> {
+    let head = pdf.get(..pdf.len().min(1024)).unwrap_or_default();
+    if let Some(at) = find(head, b"%PDF-") {
+        return pdf.get(at..).map(Cow::Borrowed);
+    }
+    let object_near_start = head.iter().enumerate().any(|(i, &b)| {
+        b.is_ascii_digit()
+            && (i == 0 || matches!(head.get(i - 1), Some(b'\r' | b'\n')))
+            && bytes::object_header(head.get(i..).unwrap_or_default()).is_some()
+    });
+    if !object_near_start {
+        return None;
+    }
+    notes.push("no %PDF- header; the file is read as a PDF all the same".to_string());
+    let mut out = b"%PDF-1.7\n".to_vec();
+    out.extend_from_slice(pdf);
+    Some(Cow::Owned(out))
+}
+
+/// lopdf's reading, bounded by the limits.
+pub fn load(pdf: &[u8], password: Option<&str>, limits: &Limits) -> Result<Document, lopdf::Error> {
+    let options = LoadOptions {
+        password: password.map(str::to_string),
+        max_decompressed_size: Some(limits.max_stream_bytes),
         ..LoadOptions::default()
     };
-    // lopdf decrypts only with an /Encrypt that is a reference; lift a direct one.
-    let patched = indirect_encrypt(pdf);
-    let pdf = patched.as_deref().unwrap_or(pdf);
-    let doc = Document::load_mem_with_options(pdf, load_options).map_err(|e| match e {
-        lopdf::Error::InvalidPassword => Error::new(
+    Document::load_mem_with_options(pdf, options)
+}
+
+/// The file as its cross-reference data says, decrypted where the pages need it.
+fn read(pdf: &[u8], options: &Options, notes: &mut Vec<String>) -> Result<Document, Error> {
+    let password = options.password.as_deref();
+    let doc = match load(pdf, password, &options.limits) {
+        Ok(doc) => doc,
+        // The password given is wrong, or the document has none that the pages need: read it
+        // locked to find out which.
+        Err(lopdf::Error::InvalidPassword) => {
+            load(pdf, None, &options.limits).map_err(|_| password_error(true))?
+        }
+        Err(lopdf::Error::Decryption(e)) => {
+            return Err(Error::new(
+                ErrorKind::Unreadable,
+                format!("cannot decrypt: {e}"),
+            ));
+        }
+        Err(other) => return Err(Error::new(ErrorKind::Unreadable, other.to_string())),
+    };
+    if doc.xref_recovery.is_some() {
+        notes.push("cross-reference table damaged; rebuilt by scanning the file".to_string());
+    }
+    let Ok(encrypt) = doc.trailer.get(b"Encrypt") else {
+        return Ok(doc);
+    };
+    // Still locked: lopdf read only the encryption dictionary.
+    let prev = (doc.xref_recovery.is_none() && doc.xref_start > 0).then_some(doc.xref_start);
+    let mut trailer = doc.trailer.clone();
+    match need(&doc, encrypt) {
+        Need::Password if doc.trailer.has(b"ID") => Err(password_error(password.is_some())),
+        Need::Password => {
+            notes.push(NO_ID.to_string());
+            trailer.set("ID", empty_id());
+            let again = repair::append_trailer(pdf, &trailer, prev);
+            match load(&again, password, &options.limits) {
+                Ok(doc) if !doc.trailer.has(b"Encrypt") => Ok(doc),
+                _ => Err(password_error(password.is_some())),
+            }
+        }
+        need => {
+            notes.push(need.note().to_string());
+            trailer.remove(b"Encrypt");
+            let again = repair::append_trailer(pdf, &trailer, prev);
+            load(&again, None, &options.limits)
+                .map_err(|e| Error::new(ErrorKind::Unreadable, e.to_string()))
+        }
+    }
+}
+
+pub fn password_error(given: bool) -> Error {
+    if given {
+        Error::new(
             ErrorKind::WrongPassword,
             "the password is not correct".to_string(),
-        ),
-        lopdf::Error::Decryption(e) => {
-            Error::new(ErrorKind::Unreadable, format!("cannot decrypt: {e}"))
-        }
-        other => Error::new(ErrorKind::Unreadable, other.to_string()),
-    })?;
-    if doc.trailer.has(b"Encrypt") {
-        return Err(match &options.password {
-            Some(_) => Error::new(
-                ErrorKind::WrongPassword,
-                "the password is not correct".to_string(),
-            ),
-            None => Error::new(
-                ErrorKind::PasswordRequired,
-                "the document is encrypted and needs a password".to_string(),
-            ),
-        });
+        )
+    } else {
+        Error::new(
+            ErrorKind::PasswordRequired,
+            "the document is encrypted and needs a password".to_string(),
+        )
     }
-    Ok(doc)
+}
+
+pub const NO_ID: &str = "encrypted, but the trailer has no /ID; an empty one is assumed";
+
+/// `/ID` of two empty strings, for a trailer that has none.
+pub fn empty_id() -> Object {
+    let empty = || Object::String(Vec::new(), lopdf::StringFormat::Hexadecimal);
+    Object::Array(vec![empty(), empty()])
+}
+
+/// What an `/Encrypt` entry asks of a reader that wants the pages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Need {
+    /// Streams or strings are encrypted: the password is needed.
+    Password,
+    /// Only what a crypt filter names explicitly (embedded files) is encrypted: streams and
+    /// strings use the identity filter (§7.6.5, `/StmF` and `/StrF`, V 4 and 5).
+    EmbeddedFilesOnly,
+    /// No encryption dictionary with a security handler: nothing can be decrypted, and
+    /// readers treat the file as not encrypted.
+    Unusable,
+}
+
+impl Need {
+    pub fn note(self) -> &'static str {
+        match self {
+            Need::Password => "encrypted",
+            Need::EmbeddedFilesOnly => {
+                "only embedded files are encrypted (/StmF and /StrF are /Identity); the pages are read without a password"
+            }
+            Need::Unusable => {
+                "the /Encrypt entry is not a usable encryption dictionary; the file is read as not encrypted"
+            }
+        }
+    }
+}
+
+pub fn need(doc: &Document, encrypt: &Object) -> Need {
+    let dict = match objects::resolve(doc, encrypt) {
+        Some(Object::Dictionary(d)) => d,
+        _ => return Need::Unusable,
+    };
+    if objects::get_name(doc, dict, b"Filter").is_none() {
+        return Need::Unusable;
+    }
+    let version = objects::get_number(doc, dict, b"V").unwrap_or(0.0);
+    if version < 4.0 {
+        return Need::Password;
+    }
+    let identity =
+        |key: &[u8]| objects::get_name(doc, dict, key).is_none_or(|name| name == b"Identity");
+    if identity(b"StmF") && identity(b"StrF") {
+        Need::EmbeddedFilesOnly
+    } else {
+        Need::Password
+    }
 }
 
 /// A copy of the file with an incremental update that moves a direct `/Encrypt` dictionary
@@ -105,44 +345,6 @@ fn indirect_encrypt(pdf: &[u8]) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// Length of the `<< … >>` at the start of `bytes`, strings and nesting respected.
-fn balanced_dict(bytes: &[u8]) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        match b {
-            b'(' => {
-                // A literal string: balanced parentheses, backslash escapes.
-                let mut nest = 0usize;
-                loop {
-                    i += 1;
-                    match bytes.get(i)? {
-                        b'\\' => i += 1,
-                        b'(' => nest += 1,
-                        b')' if nest == 0 => break,
-                        b')' => nest -= 1,
-                        _ => {}
-                    }
-                }
-            }
-            b'<' if bytes.get(i + 1) == Some(&b'<') => {
-                depth += 1;
-                i += 1;
-            }
-            b'>' if bytes.get(i + 1) == Some(&b'>') => {
-                depth = depth.checked_sub(1)?;
-                i += 1;
-                if depth == 0 {
-                    return Some(i + 1);
-                }
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    None
-}
-
 /// `key value` taken out of a dictionary's bytes (the value one number).
 fn remove_entry(dict: &[u8], key: &[u8]) -> Vec<u8> {
     let Some(at) = find(dict, key) else {
@@ -172,20 +374,6 @@ fn number_after(dict: &[u8], key: &[u8]) -> Option<usize> {
     digits.parse().ok()
 }
 
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
-}
-
-fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).rposition(|w| w == needle)
-}
-
-/// `%PDF-` within the first kilobyte, as readers accept.
-fn looks_like_pdf(pdf: &[u8]) -> bool {
-    let head = pdf.get(..pdf.len().min(1024)).unwrap_or_default();
-    head.windows(5).any(|w| w == b"%PDF-")
-}
-
 /// What the content interpreter needs of a page.
 pub struct PageInfo<'a> {
     pub dict: &'a Dictionary,
@@ -196,23 +384,6 @@ pub struct PageInfo<'a> {
     pub rotation: u16,
     /// User space → display space (top-left origin, y down, rotation applied).
     pub matrix: Matrix,
-}
-
-/// The pages in order, each once, and how many repeats were dropped. lopdf's page tree walk
-/// is bounded by the number of objects, but a tree whose `/Kids` loop back visits the same
-/// page again and again: a page object is one page, however often the tree names it.
-pub fn pages(doc: &Document) -> (Vec<ObjectId>, usize) {
-    let mut seen = std::collections::HashSet::new();
-    let mut pages = Vec::new();
-    let mut repeats = 0;
-    for id in doc.page_iter() {
-        if seen.insert(id) {
-            pages.push(id);
-        } else {
-            repeats += 1;
-        }
-    }
-    (pages, repeats)
 }
 
 pub fn page_info(doc: &Document, id: ObjectId) -> Option<PageInfo<'_>> {

@@ -24,6 +24,7 @@
 //! This crate knows PDF and typography; it knows nothing about letters.
 
 mod budget;
+mod bytes;
 mod content;
 mod document;
 mod font;
@@ -31,6 +32,8 @@ mod geometry;
 mod interpret;
 mod layout;
 mod objects;
+mod pages;
+mod repair;
 mod tables;
 
 use kamerbrief_model::{Diagnostic, DiagnosticKind, Layout, Page};
@@ -115,24 +118,53 @@ impl Error {
 
 /// Reads the positioned text of every page of `pdf`.
 pub fn extract(pdf: &[u8], options: &Options) -> Result<Layout, Error> {
-    let doc = document::open(pdf, options)?;
+    let document::Opened { doc, notes } = document::open(pdf, options)?;
     let mut layout = Layout::default();
-    if doc.xref_recovery.is_some() {
-        layout.diagnostics.push(Diagnostic::new(
-            DiagnosticKind::Repaired,
-            None,
-            "cross-reference table damaged; rebuilt by scanning the file",
-        ));
+    for note in notes {
+        layout
+            .diagnostics
+            .push(Diagnostic::new(DiagnosticKind::Repaired, None, note));
     }
-    let (page_ids, repeats) = document::pages(&doc);
-    if repeats > 0 {
+    let list = pages::pages(&doc);
+    if list.repeats > 0 {
         layout.diagnostics.push(Diagnostic::new(
             DiagnosticKind::BrokenObject,
             None,
-            format!("the page tree names {repeats} pages again (a cycle); each page is read once"),
+            format!(
+                "the page tree names {} pages or nodes again (a cycle); each page is read once",
+                list.repeats
+            ),
         ));
     }
-    if page_ids.is_empty() {
+    if list.broken > 0 {
+        layout.diagnostics.push(Diagnostic::new(
+            DiagnosticKind::BrokenObject,
+            None,
+            format!(
+                "the page tree has {} kids that are missing or neither page nor node",
+                list.broken
+            ),
+        ));
+    }
+    if list.restored > 0 {
+        layout.diagnostics.push(Diagnostic::new(
+            DiagnosticKind::Repaired,
+            None,
+            format!(
+                "{} page objects that the damaged page tree lost are read in file order",
+                list.restored
+            ),
+        ));
+    }
+    if list.scanned && !list.ids.is_empty() {
+        layout.diagnostics.push(Diagnostic::new(
+            DiagnosticKind::Repaired,
+            None,
+            "no usable page tree; the pages are the file's page objects in file order",
+        ));
+    }
+    let page_ids = list.ids;
+    if !page_ids.iter().any(|&id| doc.get_dictionary(id).is_ok()) {
         return Err(Error::new(
             ErrorKind::Unreadable,
             "no pages found".to_string(),

@@ -35,10 +35,13 @@ use kamerbrief_model::Layout;
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus");
 
-/// User passwords from the corpus README.
+/// User passwords from the corpus README, and two from pdf.js's test manifest (files of
+/// issue 15 that peers misreport as not encrypted).
 const PASSWORDS: &[(&str, &str)] = &[
     ("pypdf__libreoffice-writer-password.pdf", "openpassword"),
     ("pdfminer__rc4-128.pdf", "baz"),
+    ("pdfjs__bug1782186.pdf", "Hello"),
+    ("pdfjs__issue15893_reduced.pdf", "test"),
 ];
 
 /// Password files our extractor does not open yet, with the reason. Listed so the test passes
@@ -394,6 +397,211 @@ fn corpus_bugs_stay_fixed() {
         let layout = extract(&std::fs::read(&path).unwrap(), &Options::default()).unwrap();
         if !check(&layout, &text_of(&layout), unmapped(&layout)) {
             failures.push(format!("{name}: {what}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// What one of the files of issue 15 must give.
+enum Expect {
+    /// Pages, at least this many characters of mapped text (a peer's count, white space not
+    /// counted, less what our layout legitimately drops), a line containing this text, and a
+    /// document diagnostic containing this.
+    Text {
+        pages: usize,
+        min_chars: usize,
+        line: &'static str,
+        diagnostic: &'static str,
+    },
+    /// Pages with no text: no peer finds any either.
+    NoText {
+        pages: usize,
+        diagnostic: &'static str,
+    },
+    /// A typed error without a password, because the pages need one; with it, the pages
+    /// (and this line, if any).
+    Password {
+        password: &'static str,
+        line: Option<&'static str>,
+    },
+}
+
+/// The nine files of issue 15: peers read them, `kamerbrief` refused them. Peer figures are
+/// pdftotext 22.12 and pdfminer.six 20251107, characters without white space.
+const ISSUE_15: &[(&str, &str, Expect)] = &[
+    (
+        "pdfjs__PDFBOX-4352-0.pdf",
+        "/Encrypt names an object that is no dictionary (`E< …`): not encrypted for any \
+         reader; the content stream is encrypted all the same, so its text is lost (pdftotext: \
+         1 page, 0 characters)",
+        Expect::NoText {
+            pages: 1,
+            diagnostic: "not a usable encryption dictionary",
+        },
+    ),
+    (
+        "pdfjs__auth-event-ef-open.pdf",
+        "AES-256, /AuthEvent /EFOpen, /StmF and /StrF /Identity (pdftotext: 7 characters)",
+        Expect::Text {
+            pages: 1,
+            min_chars: 7,
+            line: "Example",
+            diagnostic: "only embedded files are encrypted",
+        },
+    ),
+    (
+        "pdfjs__bug1606566.pdf",
+        "no %PDF- header (pdftotext: 10 characters)",
+        Expect::Text {
+            pages: 1,
+            min_chars: 10,
+            line: "Bug 1606566",
+            diagnostic: "no %PDF- header",
+        },
+    ),
+    (
+        "pdfjs__bug1782186.pdf",
+        "AESV2 for streams (/StmF /StdCF, /AuthEvent /DocOpen), user password `Hello` (pdf.js's \
+         test manifest): pdfinfo says not encrypted only because poppler does not support the \
+         handler, and pdftotext finds no text; mutool asks for the password, pdfminer fails; \
+         decrypted, the page is drawings without text",
+        Expect::Password {
+            password: "Hello",
+            line: None,
+        },
+    ),
+    (
+        "pdfjs__encrypted-attachment.pdf",
+        "AES-256, only the attachment has a /Crypt filter (pdftotext: 7 characters)",
+        Expect::Text {
+            pages: 1,
+            min_chars: 7,
+            line: "Example",
+            diagnostic: "only embedded files are encrypted",
+        },
+    ),
+    (
+        "pdfjs__issue15893_reduced.pdf",
+        "two documents in one file, the later one RC4-encrypted with user password `test` \
+         (pdf.js's test manifest); pdftotext finds no text, mutool asks for the password; \
+         pdfminer reads `Issue 15893` from the first, unencrypted document, which the file as \
+         last written replaces",
+        Expect::Password {
+            password: "test",
+            line: Some("Issue 15893 - password"),
+        },
+    ),
+    (
+        "pdfrs__crash-121-2.pdf",
+        "the root of the page tree names itself where its first page should be (pdftotext: \
+         4 pages, 1,019 characters; it also reads a fuzzed font dictionary that lopdf \
+         rejects, whose text we cannot map)",
+        Expect::Text {
+            pages: 4,
+            min_chars: 400,
+            line: "File seems to have been purified successfully.",
+            diagnostic: "a cycle",
+        },
+    ),
+    (
+        "pdfminer__encrypted_doc_no_id.pdf",
+        "RC4 with the empty user password and no /ID: scanned pages, no text layer (pdfminer \
+         and pdftotext: 3 pages, 0 characters)",
+        Expect::NoText {
+            pages: 3,
+            diagnostic: "no /ID",
+        },
+    ),
+    (
+        "pypdf__unreadablemetadata.pdf",
+        "the page tree and the fonts of pages 2–4 lie in a megabyte of zeros: the three page \
+         objects left are read (pdfminer: 1 page, 1,183 characters; pdftotext: 0)",
+        Expect::Text {
+            pages: 3,
+            min_chars: 1150,
+            line: "Rotary Potentiometer",
+            diagnostic: "no usable page tree",
+        },
+    ),
+];
+
+/// Characters of mapped text (no white space, no U+FFFD).
+fn mapped_chars(layout: &Layout) -> usize {
+    layout
+        .pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .flat_map(|l| &l.words)
+        .flat_map(|w| w.text.chars())
+        .filter(|c| *c != '\u{fffd}' && !c.is_whitespace())
+        .count()
+}
+
+fn has_line(layout: &Layout, text: &str) -> bool {
+    layout
+        .pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .any(|l| l.text().contains(text))
+}
+
+fn has_diagnostic(layout: &Layout, text: &str) -> bool {
+    layout.diagnostics.iter().any(|d| d.message.contains(text))
+}
+
+#[test]
+fn issue_15_files_read_where_peers_read_them() {
+    let Some(dir) = corpus_dir() else { return };
+    let mut failures = Vec::new();
+    for (name, what, expect) in ISSUE_15 {
+        let path = dir.join(name);
+        if !path.is_file() {
+            println!("note: {name} absent; skipped");
+            continue;
+        }
+        let pdf = std::fs::read(&path).unwrap();
+        let result = extract(&pdf, &Options::default());
+        let outcome = match &result {
+            Ok(l) => format!("{} pages, {} characters", l.pages.len(), mapped_chars(l)),
+            Err(e) => format!("{:?}: {e}", e.kind),
+        };
+        println!("{name}: {outcome} ({what})");
+        let ok = match (expect, &result) {
+            (
+                Expect::Text {
+                    pages,
+                    min_chars,
+                    line,
+                    diagnostic,
+                },
+                Ok(l),
+            ) => {
+                l.pages.len() == *pages
+                    && mapped_chars(l) >= *min_chars
+                    && has_line(l, line)
+                    && has_diagnostic(l, diagnostic)
+            }
+            (Expect::NoText { pages, diagnostic }, Ok(l)) => {
+                l.pages.len() == *pages && has_diagnostic(l, diagnostic)
+            }
+            (Expect::Password { password, line }, Err(e))
+                if e.kind == ErrorKind::PasswordRequired =>
+            {
+                match extract(&pdf, &options(Some(password))) {
+                    Ok(l) => {
+                        println!("  with {password:?}: {} pages", l.pages.len());
+                        !l.pages.is_empty() && line.is_none_or(|t| has_line(&l, t))
+                    }
+                    Err(e) => {
+                        println!("  with {password:?}: {e}");
+                        false
+                    }
+                }
+            }
+            _ => false,
+        };
+        if !ok {
+            failures.push(format!("{name}: {outcome}"));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

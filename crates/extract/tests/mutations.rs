@@ -27,7 +27,9 @@
 //! `cargo test -p kamerbrief-extract --test mutations -- --nocapture` shows one line per file
 //! and the tables. `MUTATIONS_PER_KIND` (default 3) sets how many `xref` and `stream`
 //! mutants each file gets; heavy files ([`HEAVY_BYTES`], [`HEAVY_WORDS`]) get one of each
-//! kind. The corpus is skipped, with a note, when the directory is absent.
+//! kind. The corpus is skipped, with a note, when the directory is absent. `MUTATIONS_FILE`
+//! (a part of a file name) limits the run to those files; with `MUTATIONS_DUMP=dir` their
+//! mutants are written there.
 
 #![allow(
     clippy::unwrap_used,
@@ -514,7 +516,20 @@ fn check_file(path: &Path, per_kind: usize) -> FileReport {
     });
     let heavy = pdf.len() > HEAVY_BYTES || words > HEAVY_WORDS;
     let mut runs = vec![first];
-    for m in mutants(&name, &pdf, per_kind, heavy) {
+    // `MUTATIONS_DUMP=dir` writes the mutants of the files whose names contain
+    // `MUTATIONS_FILE` there, to look at one by hand.
+    let dump = std::env::var("MUTATIONS_DUMP")
+        .ok()
+        .filter(|_| std::env::var("MUTATIONS_FILE").is_ok_and(|f| name.contains(&f)));
+    for (i, m) in mutants(&name, &pdf, per_kind, heavy)
+        .into_iter()
+        .enumerate()
+    {
+        if let Some(dir) = &dump {
+            let path = Path::new(dir).join(format!("{name}.{i}.pdf"));
+            std::fs::write(&path, &m.bytes).unwrap();
+            println!("{}: {}", path.display(), m.label);
+        }
         runs.push(run(Some(m.kind), m.label, &m.bytes, &original).0);
     }
     FileReport {
@@ -532,10 +547,15 @@ fn corpus_files() -> Option<Vec<PathBuf>> {
         println!("note: corpus not found at {CORPUS}; skipping the mutation test");
         return None;
     }
+    let only = std::env::var("MUTATIONS_FILE").ok();
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .expect("corpus directory readable")
         .map(|e| e.expect("directory entry").path())
         .filter(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")))
+        .filter(|p| {
+            only.as_ref()
+                .is_none_or(|f| p.to_string_lossy().contains(f.as_str()))
+        })
         .collect();
     files.sort();
     Some(files)

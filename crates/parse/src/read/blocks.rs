@@ -364,7 +364,7 @@ fn table_runs(lines: &[TextLine], range: &[usize], m: &Measures) -> Vec<std::ops
                 && m.typographic
         };
         let end = (pos..range.len())
-            .find(|&k| !line(k).is_some_and(|l| cell(l)))
+            .find(|&k| !line(k).is_some_and(&cell))
             .unwrap_or(range.len());
         // Trim lines at either end that have no row-mate in the run.
         let run: Vec<usize> = (pos..end)
