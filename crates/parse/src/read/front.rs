@@ -323,12 +323,11 @@ fn read_letterhead(front: &[&TextLine], m: &Measures, metadata: &mut Metadata) {
             continue;
         }
         if PLACE_AND_DATE.is_match(&line.text) {
-            // `Den Haag, 7 april 2021`: the date after the place.
-            let date = line.text.split_once(',').map_or("", |(_, d)| d).trim();
+            // `Den Haag, 7 april 2021`: the place and the date, unlabelled.
             metadata.reference_column.push(ReferenceField {
                 label: None,
                 key: FieldKey::Date,
-                value: date.to_string(),
+                value: line.text.clone(),
                 page: line.page,
                 bbox: line.bbox,
             });
