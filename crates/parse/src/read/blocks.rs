@@ -72,7 +72,7 @@ pub enum DraftKind {
 /// `1.`, `1)`, `a.`, `(a)`, `ii.`, `•`, `-`, `–`: a list label followed by text.
 static ITEM_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     regex(
-        r"^(\d{1,2}[.)]|[a-z][.)]|\((?:\d{1,2}|[a-z])\)|(?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)]|[•·▪◦‣∙●○■□➢►\-–*])\s+\S",
+        r"^(\d{1,2}[.)]|[a-z][.)]|\((?:\d{1,2}|[a-z]|i{1,3}|iv|vi{0,3}|ix|x)\)|(?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)]|[•·▪◦‣∙●○■□➢►✓❖◆\-–—*o])\s+\S",
     )
 });
 
@@ -647,6 +647,10 @@ mod tests {
             ("1 december 2020", None),
             ("2020. Daarna", None),
             ("-5 graden", None),
+            ("o een subpunt", Some("o")),
+            ("(iv) vierde", Some("(iv)")),
+            ("o.a. de minister", None),
+            ("of niet", None),
         ] {
             assert_eq!(item_label(text), label, "{text}");
         }
