@@ -290,7 +290,7 @@ fn breaks_between(
 }
 
 fn is_emphasised(line: &TextLine, m: &Measures) -> bool {
-    line.bold || line.italic || line.size > 1.15 * m.size
+    line.bold || line.italic || line.underline || line.size > 1.15 * m.size
 }
 
 /// A group that starts in lowercase after one that did not finish its sentence continues it

@@ -13,7 +13,7 @@ mod front;
 mod join;
 mod publication;
 
-use kamerbrief_model::{PaperKind, Publication, Role};
+use kamerbrief_model::{PaperKind, Publication, Rect, Role};
 
 pub use blocks::{Draft, DraftKind};
 pub use build::build;
@@ -38,8 +38,9 @@ pub struct Reading {
     pub masthead_lines: Vec<usize>,
 }
 
-/// Reads `lines` (the layout's, in reading order).
-pub fn read(lines: &[TextLine], m: &Measures) -> Reading {
+/// Reads `lines` (the layout's, in reading order); `separators` are the short rules by page
+/// that may set footnotes apart.
+pub fn read(lines: &[TextLine], m: &Measures, separators: &[(u32, Rect)]) -> Reading {
     let masthead = publication::read(lines);
     let masthead_lines = masthead
         .as_ref()
@@ -52,7 +53,7 @@ pub fn read(lines: &[TextLine], m: &Measures) -> Reading {
     let kind = masthead.as_ref().map(|h| h.publication.kind);
     // A motie or amendement ends with its members' names, without roles.
     let members = matches!(kind, Some(PaperKind::Motie | PaperKind::Amendement));
-    let (body, notes) = footnotes::split(lines, &body, m);
+    let (body, notes) = footnotes::split(lines, &body, m, separators);
     let front = front::read(lines, &body, m);
     let front_lines = body.get(..front.body_start).unwrap_or_default().to_vec();
     let front_lines = front_lines
