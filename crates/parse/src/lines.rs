@@ -44,7 +44,8 @@ impl TextLine {
             // A raised marker after text (`voorzien¹`), or opening a line with text after
             // it (a footnote's own marker, `¹ Zie …`).
             if word.superscript && is_marker(&word.text) && (!text.is_empty() || n + 1 < count) {
-                markers.push((word.text.clone(), text.chars().count()));
+                let marker = word.text.trim_end_matches(')').to_string();
+                markers.push((marker, text.chars().count()));
                 continue;
             }
             if !text.is_empty() && !touches {
@@ -95,9 +96,10 @@ impl TextLine {
     }
 }
 
-/// A footnote marker: a number or a symbol such as `*`.
+/// A footnote marker: a number (`1`, `12`, `1)`) or a symbol such as `*`.
 fn is_marker(text: &str) -> bool {
-    (text.len() <= 3 && text.chars().all(|c| c.is_ascii_digit()))
+    let number = text.strip_suffix(')').unwrap_or(text);
+    (!number.is_empty() && number.len() <= 3 && number.chars().all(|c| c.is_ascii_digit()))
         || matches!(text, "*" | "**" | "†" | "‡")
 }
 

@@ -144,10 +144,17 @@ fn pair(lines: &[TextLine], block: &[usize]) -> Vec<SignatureLines> {
             let name = waiting_names.pop();
             signatories.push((vec![i], name));
         } else if is_name(&l.text) {
+            // The nearest in x; of roles in one column, the latest (stacked signatories,
+            // `namens deze`).
+            let em = l.size.max(1.0);
             let target = signatories
                 .iter_mut()
+                .rev()
                 .filter(|(_, name)| name.is_none())
-                .min_by(|a, b| x_distance(lines, a, l).total_cmp(&x_distance(lines, b, l)));
+                .min_by(|a, b| {
+                    let column = |s: &SignatureLines| (x_distance(lines, s, l) / em).floor();
+                    column(a).total_cmp(&column(b))
+                });
             match target {
                 Some((_, name)) => *name = Some(i),
                 None => waiting_names.push(i),
@@ -261,6 +268,37 @@ mod tests {
             "Minister van Justitie en Veiligheid",
         ]);
         assert_eq!(sig, vec![(vec![3], Some(2))]);
+    }
+
+    #[test]
+    fn on_behalf_and_side_by_side() {
+        let (_, sig, _) = closing(&[
+            "Dat is alles.",
+            "Hoogachtend,",
+            "De minister van Financiën,",
+            "namens deze,",
+            "de directeur-generaal Fiscale Zaken,",
+            "drs. P. de Vries",
+        ]);
+        assert_eq!(sig, vec![(vec![2], None), (vec![4], Some(5))]);
+        let mut lines: Vec<TextLine> = [
+            "Dat is alles.",
+            "De Minister van Buitenlandse Zaken,",
+            "De Minister van Defensie,",
+            "S.A. Blok",
+            "A.T.B. Bijleveld-Schouten",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| TextLine::plain(1, i, t))
+        .collect();
+        for (i, x) in [(2, 300.0), (4, 300.0)] {
+            if let Some(l) = lines.get_mut(i) {
+                l.bbox.x0 = x;
+            }
+        }
+        let c = read(&lines, &[0, 1, 2, 3, 4]);
+        assert_eq!(c.signatories, vec![(vec![1], Some(3)), (vec![2], Some(4))]);
     }
 
     #[test]

@@ -150,6 +150,7 @@ fn front_length(lines: &[TextLine], body: &[usize], m: &Measures) -> usize {
     let mut seen = false;
     let mut block_open = false;
     let mut label_x: Option<f32> = None;
+    let mut label_alone = false;
     let mut previous: Option<&TextLine> = None;
     for (n, line) in body.iter().filter_map(|&i| lines.get(i)).enumerate() {
         if Some(line.page) != first_page {
@@ -162,10 +163,14 @@ fn front_length(lines: &[TextLine], body: &[usize], m: &Measures) -> usize {
             label_x = None;
         }
         let kind = front_line(&line.text);
-        let continues_value = label_x.is_some_and(|x| line.bbox.x0 > x + 1.5 * m.size);
+        // A value runs on indented past its label, or stands under a label alone on its line.
+        let continues_value =
+            label_x.is_some_and(|x| line.bbox.x0 > x + 1.5 * m.size) || (label_alone && !gap);
+        label_alone = false;
         let belongs = match kind {
             Some(FrontLine::Label) => {
                 label_x = Some(line.bbox.x0);
+                label_alone = label_of(&line.text).is_some_and(|(_, _, rest)| rest.is_empty());
                 true
             }
             Some(FrontLine::ReturnAddress | FrontLine::Addressee) => {
@@ -317,6 +322,20 @@ fn read_letterhead(front: &[&TextLine], m: &Measures, metadata: &mut Metadata) {
             addressee_open = true;
             continue;
         }
+        if PLACE_AND_DATE.is_match(&line.text) {
+            // `Den Haag, 7 april 2021`: the date after the place.
+            let date = line.text.split_once(',').map_or("", |(_, d)| d).trim();
+            metadata.reference_column.push(ReferenceField {
+                label: None,
+                key: FieldKey::Date,
+                value: date.to_string(),
+                page: line.page,
+                bbox: line.bbox,
+            });
+            label_field = None;
+            addressee_open = false;
+            continue;
+        }
         if let Some((key, printed, rest)) = label_of(&line.text) {
             metadata.reference_column.push(ReferenceField {
                 label: Some(printed.to_string()),
@@ -391,6 +410,71 @@ fn fill_from_fields(metadata: &mut Metadata) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Lines at the given places (in line pitches of 12 pt from the top).
+    fn placed(texts: &[(usize, &str)]) -> Vec<TextLine> {
+        texts
+            .iter()
+            .map(|(at, t)| TextLine::plain(1, *at, t))
+            .collect()
+    }
+
+    fn measures() -> Measures {
+        Measures {
+            size: 10.0,
+            pitch: 12.0,
+            typographic: false,
+        }
+    }
+
+    #[test]
+    fn front_matter_without_salutation() {
+        let lines = placed(&[
+            (0, "> Retouradres Postbus 20061 2500 EB Den Haag"),
+            (1, "Aan de Voorzitter van de Tweede Kamer"),
+            (2, "der Staten-Generaal"),
+            (3, "Postbus 20018"),
+            (4, "2500 EA DEN HAAG"),
+            (6, "Datum"),
+            (7, "7 april 2021"),
+            (8, "Betreft Appreciatie van het rapport"),
+            (
+                10,
+                "Hierbij bied ik u het rapport aan dat de commissie heeft opgesteld.",
+            ),
+            (11, "Het bestaat uit drie delen."),
+        ]);
+        let body: Vec<usize> = (0..lines.len()).collect();
+        let front = read(&lines, &body, &measures());
+        assert_eq!(front.salutation, None);
+        assert_eq!(front.body_start, 8);
+        assert_eq!(front.metadata.date.as_deref(), Some("2021-04-07"));
+        assert_eq!(
+            front.metadata.subject.as_deref(),
+            Some("Appreciatie van het rapport")
+        );
+        assert_eq!(front.metadata.addressee.len(), 4);
+    }
+
+    #[test]
+    fn place_and_date_line_and_no_front_matter() {
+        let lines = placed(&[
+            (0, "Den Haag, 7 april 2021"),
+            (
+                2,
+                "Hierbij bied ik u het rapport aan dat de commissie heeft opgesteld.",
+            ),
+        ]);
+        let front = read(&lines, &[0, 1], &measures());
+        assert_eq!(front.body_start, 1);
+        assert_eq!(front.metadata.date.as_deref(), Some("2021-04-07"));
+        // A letter that opens with its text has no front matter in the body column.
+        let lines = placed(&[
+            (0, "Hierbij bied ik u het rapport aan."),
+            (1, "Het bestaat uit drie delen."),
+        ]);
+        assert_eq!(read(&lines, &[0, 1], &measures()).body_start, 0);
+    }
 
     #[test]
     fn labels() {
