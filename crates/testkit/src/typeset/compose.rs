@@ -165,12 +165,16 @@ fn front_matter(
             .push(plain(g.body_left, y + g.pitch * 0.75, &text, false, p.size));
         y += g.pitch * 2.0;
     }
-    let mut labels: Vec<(&str, &str)> = Vec::new();
+    let mut labels: Vec<(String, String)> = Vec::new();
     if p.date == DatePlace::Label {
-        labels.push(("Datum", &letter.date));
+        labels.push(("Datum".into(), letter.date.clone()));
     }
     if p.subject == SubjectPlace::Label {
-        labels.push((&letter.subject_label, &letter.subject));
+        labels.push((letter.subject_label.clone(), letter.subject.clone()));
+    }
+    if p.column.place == ColumnPlace::Absent {
+        // Without a reference column every field stands in the body column.
+        labels.extend(fields(letter, p));
     }
     if !labels.is_empty() {
         let tab = labels
@@ -182,13 +186,13 @@ fn front_matter(
             + 2.0 * p.size;
         for (label, value) in labels {
             let lines = break_lines(
-                words(value, false, p.size),
+                words(&value, false, p.size),
                 |_| g.body_w() - tab,
                 m,
                 Breaks::HardHyphens,
             )?;
             page.lines
-                .push(plain(g.body_left, y + g.pitch * 0.75, label, false, p.size));
+                .push(plain(g.body_left, y + g.pitch * 0.75, &label, false, p.size));
             for line in lines {
                 page.lines
                     .push(set(g.body_left + tab, y + g.pitch * 0.75, line, 0.0));
@@ -425,12 +429,16 @@ impl FlowBuilder<'_> {
             _ if follows => 1.5 * size,
             _ => 0.0,
         };
+        let first_words = words(text, false, size);
         if self.prev == Prev::Paragraph {
+            if indent == 0.0 {
+                self.keep_full_end(first_words.first())?;
+            }
             self.gap(self.paragraph_gap());
         }
         let col_w = self.g.col_w;
         let lines = break_lines(
-            words(text, false, size),
+            first_words,
             |i| if i == 0 { col_w - indent } else { col_w },
             self.m,
             self.breaks(),
@@ -447,6 +455,27 @@ impl FlowBuilder<'_> {
             self.items.push(Item::Line(line));
         }
         self.prev = Prev::Paragraph;
+        Ok(())
+    }
+
+    /// Paragraphs set apart by space only: where the last line of a paragraph is (nearly)
+    /// full, a column break right after it would hide the paragraph break from any reader
+    /// (no gap, no indent, no room left on the line). Keep such a line with the next
+    /// paragraph, as a typesetter's orphan control would, so the break stays visible.
+    fn keep_full_end(&mut self, next_first: Option<&Word>) -> Result<(), String> {
+        let Some(next) = next_first else {
+            return Ok(());
+        };
+        let next_w = self.m.space(false, self.p.size) + self.m.word(next)?;
+        let col_w = self.g.col_w;
+        let margin = 2.0 * self.p.size;
+        let m = self.m;
+        if let Some(Item::Line(last)) = self.items.last_mut()
+            && let Some((dx, ws, _)) = last.segs.last()
+            && dx + m.line(ws)? + next_w > col_w - margin
+        {
+            last.keep_next = true;
+        }
         Ok(())
     }
 
@@ -616,8 +645,8 @@ fn paginate(
             }
             Item::Line(line) => {
                 if line.keep_next {
-                    let h = group_height(items.get(i..).unwrap_or_default());
-                    if pager.y + h > pager.limit(&[]) && pager.y > pager.top {
+                    let (h, notes) = group_height(items.get(i..).unwrap_or_default());
+                    if pager.y + h > pager.limit(&notes) && pager.y > pager.top {
                         pager.next_column();
                     }
                 }
@@ -630,21 +659,23 @@ fn paginate(
 }
 
 /// The height of a line kept with what follows: up to and including the first line that
-/// is not kept with the next.
-fn group_height(items: &[Item]) -> f32 {
+/// is not kept with the next; and the footnotes anchored in those lines.
+fn group_height(items: &[Item]) -> (f32, Vec<usize>) {
     let mut h = 0.0;
+    let mut notes = Vec::new();
     for item in items {
         match item {
             Item::Gap(g) => h += g,
             Item::Line(l) => {
                 h += l.pitch;
+                notes.extend(&l.notes);
                 if !l.keep_next {
                     break;
                 }
             }
         }
     }
-    h
+    (h, notes)
 }
 
 struct Pager<'a> {
