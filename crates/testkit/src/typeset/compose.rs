@@ -191,8 +191,13 @@ fn front_matter(
                 m,
                 Breaks::HardHyphens,
             )?;
-            page.lines
-                .push(plain(g.body_left, y + g.pitch * 0.75, &label, false, p.size));
+            page.lines.push(plain(
+                g.body_left,
+                y + g.pitch * 0.75,
+                &label,
+                false,
+                p.size,
+            ));
             for line in lines {
                 page.lines
                     .push(set(g.body_left + tab, y + g.pitch * 0.75, line, 0.0));
