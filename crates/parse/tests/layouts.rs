@@ -285,7 +285,12 @@ fn every_layout_gives_the_source_letter() {
         let (name, letter) = &letters[index];
         match check(name, letter, &p) {
             Ok(()) => passed += 1,
-            Err(Outcome::Unsettable(_)) => unsettable += 1,
+            Err(Outcome::Unsettable(why)) => {
+                if std::env::var("LAYOUT_VERBOSE").is_ok() {
+                    eprintln!("unsettable seed={seed} letter={name}: {why}");
+                }
+                unsettable += 1;
+            }
             Err(Outcome::Fails(diff)) => {
                 eprintln!(
                     "FAIL seed={seed} letter={name} | {p}\n  {}",

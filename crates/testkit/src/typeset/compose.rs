@@ -550,9 +550,13 @@ impl FlowBuilder<'_> {
         let size = self.p.size;
         let pitch = self.g.pitch;
         self.gap(pitch * 0.6);
-        let side = self.p.side_by_side && self.p.columns == 1 && letter.signatories.len() == 2;
+        let half = self.g.col_w / 2.0;
+        // Side by side where both roles fit their half of the column; stacked otherwise.
+        let mut side = self.p.side_by_side && self.p.columns == 1 && letter.signatories.len() == 2;
+        for s in &letter.signatories {
+            side &= self.m.line(&words(&s.role, false, size))? <= half - size;
+        }
         if side {
-            let half = self.g.col_w / 2.0;
             let roles: Vec<(f32, Vec<Word>, f32)> = letter
                 .signatories
                 .iter()
@@ -565,11 +569,6 @@ impl FlowBuilder<'_> {
                 .enumerate()
                 .map(|(i, s)| (i as f32 * half, words(&s.name, false, size), 0.0))
                 .collect();
-            for (_, ws, _) in &roles {
-                if self.m.line(ws)? > half - size {
-                    return Err("a role is too wide to sign side by side".into());
-                }
-            }
             let role_line = self.line(roles, size, true);
             self.items.push(Item::Line(role_line));
             self.gap(pitch * 2.5);
