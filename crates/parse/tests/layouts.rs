@@ -118,6 +118,17 @@ fn space(region: Region) -> impl Strategy<Value = Params> {
     } else {
         Just(0.0f32).boxed() // F10: letter spacing.
     };
+    let hyphenate: Vec<params::Hyphenate> = if full {
+        params::HYPHENATE.to_vec()
+    } else {
+        // F11: syllable breaks drawn as plain hyphens (no soft hyphen to tell them).
+        vec![params::Hyphenate::No]
+    };
+    let shuffle = if full {
+        prop::option::of(any::<u64>()).boxed()
+    } else {
+        Just(None).boxed() // F12: shuffled content streams.
+    };
     let page = (
         columns,
         6.0f32..36.0,
@@ -146,8 +157,8 @@ fn space(region: Region) -> impl Strategy<Value = Params> {
         any::<bool>(),
         prop::sample::select(params::ENCODINGS.to_vec()),
         prop::sample::select(params::TO_UNICODE.to_vec()),
-        prop::sample::select(params::HYPHENATE.to_vec()),
-        prop::option::of(any::<u64>()),
+        prop::sample::select(hyphenate),
+        shuffle,
     );
     (page, furniture, type_).prop_map(
         |(

@@ -185,8 +185,13 @@ fn split_to_fit(
     breaks: Breaks,
 ) -> Result<Option<(Word, Word)>, String> {
     let chars: Vec<char> = word.text.chars().collect();
+    let syllables = matches!(breaks, Breaks::Syllables(_));
     let mut points: Vec<(usize, Option<char>)> = hard_hyphen_points(&chars)
         .into_iter()
+        // Where words are also broken at syllables, `landen-` / `neutraal` could be either
+        // (`landenneutraal` or `landen-neutraal`): no reader can tell, so break at a hard
+        // hyphen there only next to a capital or digit (`NAVO-` / `Rusland`).
+        .filter(|&i| !syllables || hard_hyphen_is_plain(&chars, i))
         .map(|i| (i, None))
         .collect();
     if let Breaks::Syllables(hyphen) = breaks {
@@ -235,6 +240,17 @@ fn hard_hyphen_points(chars: &[char]) -> Vec<usize> {
         })
         .map(|i| i + 1)
         .collect()
+}
+
+/// A break after the hyphen at `at - 1` that reads the same with or without hyphenation: a
+/// capital or digit on either side.
+fn hard_hyphen_is_plain(chars: &[char], at: usize) -> bool {
+    let before = at.checked_sub(2).and_then(|i| chars.get(i));
+    let after = chars.get(at);
+    [before, after]
+        .into_iter()
+        .flatten()
+        .any(|c| c.is_uppercase() || c.is_ascii_digit())
 }
 
 /// Syllable breaks of a Dutch word, roughly as a hyphenation pattern set would find them:
