@@ -206,10 +206,26 @@ fn gap_before(prev: &TextLine, line: &TextLine, m: &Measures) -> bool {
 /// stands apart (a gap), or ended on purpose (the label would have fitted on it), or the
 /// label stands left of the line before (the hanging indent of a list).
 fn item_set_apart(prev: &TextLine, line: &TextLine, m: &Measures, edges: &Edges) -> bool {
-    prev.text.ends_with(':')
+    (prev.text.ends_with(':') && !runs_on_inline(&line.text))
         || gap_before(prev, line, m)
         || (prev.page == line.page && line.bbox.x0 < prev.bbox.x0 - 0.5 * m.size)
         || ended_on_purpose(prev, line, m, edges)
+}
+
+/// A numbered line that goes on to the next number of its sequence on the same line
+/// (`1. meer aandacht …; 2. het vergroten …`): an enumeration running inline after a lead-in,
+/// not the first item of a list.
+fn runs_on_inline(text: &str) -> bool {
+    let Some(label) = item_label(text) else {
+        return false;
+    };
+    let Ok(n) = label.trim_end_matches(['.', ')']).parse::<u32>() else {
+        return false;
+    };
+    let rest = text.get(label.len()..).unwrap_or_default();
+    [format!("; {}. ", n + 1), format!(", {}. ", n + 1)]
+        .iter()
+        .any(|next| rest.contains(next.as_str()))
 }
 
 /// `prev` stopped short of its column's edge although `line`'s first word would have fitted
@@ -636,6 +652,17 @@ pub fn heading_text(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inline_enumerations_run_on() {
+        assert!(runs_on_inline(
+            "1. meer aandacht voor eenheid; 2. het vergroten van"
+        ));
+        assert!(!runs_on_inline(
+            "1. Het versterken van de eenheid, solidariteit en cohesie;"
+        ));
+        assert!(!runs_on_inline("Daarom: 1. meer; 2. minder"));
+    }
 
     #[test]
     fn labels() {

@@ -216,6 +216,11 @@ fn is_city_line(text: &str) -> bool {
 
 /// A known label at the start of a line: (key, label as printed, the rest of the line).
 fn label_of(text: &str) -> Option<(FieldKey, &str, &str)> {
+    // A label is printed with a capital (`Datum`, `Ons kenmerk`, `DATUM`); a lowercase word
+    // opening a line is running text (`datum en het kenmerk van deze brief.`).
+    if !text.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
     let lower = text.to_lowercase();
     LABELS
         .iter()
