@@ -101,7 +101,9 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
             .filter_map(|&i| lines.get(i))
             .any(|l| is_emphasised(l, m));
     let spaced = spaced_paragraphs(lines, range, m, edges);
-    let tables = table_runs(lines, range, m);
+    let mut tables = table_runs(lines, range, m);
+    tables.extend(contents_runs(lines, range));
+    tables.sort_by_key(|r| r.start);
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut in_list = false;
     let mut previous: Option<&TextLine> = None;
@@ -397,6 +399,32 @@ pub fn motie_clauses(drafts: Vec<Draft>, lines: &[TextLine]) -> Vec<Draft> {
         }
     }
     out
+}
+
+/// A table of contents' entry: its title, dot leaders and page number
+/// (`2.1 Achtergrond ........ 4`).
+static CONTENTS_ENTRY: LazyLock<Regex> =
+    LazyLock::new(|| regex(r"^\S.*?(?:\.\s?){3,}\s*\d{1,3}$|^\S.*?…+\s*\d{1,3}$"));
+
+/// Runs of positions in `range` that are a table of contents: two or more consecutive
+/// entries with dot leaders, kept as a table (entry and page), never headings or items.
+fn contents_runs(lines: &[TextLine], range: &[usize]) -> Vec<std::ops::Range<usize>> {
+    let entry = |pos: usize| {
+        range
+            .get(pos)
+            .and_then(|&i| lines.get(i))
+            .is_some_and(|l| CONTENTS_ENTRY.is_match(&l.text))
+    };
+    let mut runs = Vec::new();
+    let mut pos = 0;
+    while pos < range.len() {
+        let len = (pos..range.len()).take_while(|&k| entry(k)).count();
+        if len >= 2 {
+            runs.push(pos..pos + len);
+        }
+        pos += len.max(1);
+    }
+    runs
 }
 
 /// Words in a table cell's line at most: more is a line of running text in a column.
@@ -760,6 +788,22 @@ mod tests {
         ];
         let range: Vec<usize> = (0..prose.len()).collect();
         assert!(table_runs(&prose, &range, &m).is_empty());
+    }
+
+    #[test]
+    fn table_of_contents_entries() {
+        let lines = vec![
+            placed("Inhoud", 50.0, 100.0),
+            placed("1. Inleiding ............ 3", 50.0, 112.0),
+            placed("2. Achtergrond .......... 4", 50.0, 124.0),
+            placed(
+                "Hier begint de tekst van de brief, die doorloopt tot het einde.",
+                50.0,
+                150.0,
+            ),
+        ];
+        let range: Vec<usize> = (0..lines.len()).collect();
+        assert_eq!(contents_runs(&lines, &range), vec![1..3]);
     }
 
     #[test]
