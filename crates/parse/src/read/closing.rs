@@ -25,7 +25,7 @@ static ROLE: LazyLock<Regex> = LazyLock::new(|| {
     regex(concat!(
         r"(?i)^(?:(?:de|het)\s+)?(?:plaatsvervangend\s+|waarnemend\s+)?",
         r"(?:minister(?:-president)?|staatssecretaris|premier|secretaris-generaal|directeur(?:-generaal)?|voorzitter|",
-        r"burgemeester|commissaris|ambassadeur|griffier|president|raad|inspecteur-generaal|thesaurier-generaal)\b"
+        r"burgemeester|commissaris|ambassadeur|(?:adjunct-)?griffier|president|raad|inspecteur-generaal|thesaurier-generaal)\b"
     ))
 });
 
@@ -145,7 +145,7 @@ fn last_bare_block(lines: &[TextLine], body: &[usize]) -> Option<usize> {
         let after_sentence = line(p - 1).is_some_and(TextLine::ends_sentence);
         let named = (p..body.len().min(p + MAX_BLOCK_LINES))
             .take_while(|&q| line(q).is_some_and(|l| is_signature_line(&l.text)))
-            .any(|q| line(q).is_some_and(|l| is_name(&l.text)));
+            .any(|q| line(q).is_some_and(|l| is_name(&l.text) || inline_name(&l.text)));
         ROLE.is_match(&l.text) && is_signature_line(&l.text) && after_sentence && named
     })
 }
@@ -172,8 +172,9 @@ fn pair(lines: &[TextLine], block: &[usize]) -> Vec<SignatureLines> {
                 role.push(i);
             }
         } else if ROLE.is_match(&l.text) {
-            // A name printed above its role.
-            let name = waiting_names.pop();
+            // The name on the role's line after its comma, or printed above the role.
+            let inline = inline_name(&l.text).then_some(i);
+            let name = inline.or_else(|| waiting_names.pop());
             signatories.push((vec![i], name));
         } else if is_name(&l.text) {
             // The nearest in x; of roles in one column, the latest (stacked signatories,
@@ -215,6 +216,11 @@ fn x_distance(lines: &[TextLine], signatory: &SignatureLines, name: &TextLine) -
         .first()
         .and_then(|&r| lines.get(r))
         .map_or(f32::INFINITY, |r| (r.bbox.x0 - name.bbox.x0).abs())
+}
+
+/// A role line that ends in the name after a comma (`De voorzitter van de commissie, Tielen`).
+fn inline_name(text: &str) -> bool {
+    ROLE.is_match(text) && text.rsplit_once(", ").is_some_and(|(_, n)| is_name(n))
 }
 
 fn is_name(text: &str) -> bool {
@@ -331,6 +337,16 @@ mod tests {
         }
         let c = read(&lines, &[0, 1, 2, 3, 4], false);
         assert_eq!(c.signatories, vec![(vec![1], Some(3)), (vec![2], Some(4))]);
+    }
+
+    #[test]
+    fn role_and_name_on_one_line() {
+        let (_, sig, _) = closing(&[
+            "Bij brief van 17 mei 2023 zijn de vragen beantwoord.",
+            "De voorzitter van de commissie, Tielen",
+            "De adjunct-griffier van de commissie, Kruithof",
+        ]);
+        assert_eq!(sig, vec![(vec![1], Some(1)), (vec![2], Some(2))]);
     }
 
     #[test]

@@ -35,9 +35,12 @@ static SESSION: LazyLock<Regex> =
 /// `28 676`, `36 410 XVI`, `21 501-02`, `35812`: a dossier number, maybe with its title.
 static DOSSIER: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^(\d{2} ?\d{3})(?:[ -]([A-Z]{1,5}|\d{2}))?(?:\s+(\S.*))?$"));
-/// `Nr. 360`, maybe with the title.
-static NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"^Nr\.\s*([0-9]+[A-Za-z]?)(?:\s+(\S.*))?$"));
+/// `Nr. 360`, maybe with the title; the Eerste Kamer's letters (`B VOORLOPIG VERSLAG …`).
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"^(?:Nr\.\s*([0-9]+[A-Za-z]?)(?:\s+(\S.*))?|([A-Z]{1,2})(?:\s+([A-Z]{2}[A-Z0-9 ,.'’()–-]*))?)$",
+    )
+});
 static AANHANGSEL: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^(?i)aanhangsel van de handelingen$"));
 /// The colophon's identifier: `kst-28676-360`, `ah-tk-20232024-2210`.
@@ -274,9 +277,14 @@ fn read_dossier_and_number(rows: &[Row], lines: &[TextLine], m: &mut Masthead) {
         } else if m.publication.number.is_none()
             && let Some(c) = NUMBER.captures(&row.head)
         {
-            let number = c.get(1).map_or("", |g| g.as_str()).to_string();
+            // A lone capital (`I` of an amendement's body) is no number without its title.
+            if c.get(3).is_some() && c.get(4).is_none() && row.tail.is_empty() {
+                continue;
+            }
+            let number = c.get(1).or(c.get(3)).map_or("", |g| g.as_str()).to_string();
             m.publication.number = Some(stated(row, number, lines));
-            let title = value_part(row, c.get(2).map(|g| g.as_str()));
+            // After `Nr. 360`, or after the Eerste Kamer's letter (`B VOORLOPIG VERSLAG`).
+            let title = value_part(row, c.get(2).or(c.get(4)).map(|g| g.as_str()));
             let (title, used) = run_on(rows, k, title);
             if !title.is_empty() {
                 m.publication.kind = kind_of(&title);
@@ -388,6 +396,10 @@ mod tests {
         assert!(DOSSIER.is_match("36 410 XVI Vaststelling van de begroting"));
         assert!(!DOSSIER.is_match("2500 EA DEN HAAG"));
         assert!(NUMBER.is_match("Nr. 360 BRIEF VAN DE MINISTER"));
+        assert!(NUMBER.is_match("B VOORLOPIG VERSLAG VAN DE VASTE COMMISSIE"));
+        assert!(NUMBER.is_match("C"));
+        assert!(!NUMBER.is_match("De Kamer,"));
+        assert!(!NUMBER.is_match("NAVO"));
         assert!(ID.is_match("kst-28676-360"));
         assert!(ID.is_match("ah-tk-20232024-2210"));
         assert!(RUNNING_FOOT.is_match("Tweede Kamer, vergaderjaar 2020–2021, 28 676, nr. 360"));
