@@ -197,17 +197,23 @@ fn pair(lines: &[TextLine], block: &[usize]) -> Vec<SignatureLines> {
     signatories
 }
 
-/// A role line `r` goes on in `next`: it has no closing comma and `next` continues it.
+/// A role line `r` goes on in `next`: `r` ends in a word that needs more (`… Handel en`),
+/// or `next` is neither a role nor a name and `r` has no closing comma, or both end in a
+/// comma (a title with a comma inside: `DE MINISTER VAN ONDERWIJS,` / `CULTUUR EN
+/// WETENSCHAP,`; `namens deze,`).
 fn role_runs_on(r: &TextLine, next: &TextLine) -> bool {
-    !r.text.ends_with(',')
-        && (next.text.starts_with(char::is_lowercase)
-            || r.text.ends_with(" en")
-            || r.text.ends_with(" voor")
-            || r.text.ends_with(" van")
-            || r.text.ends_with(" VAN")
-            || r.text.ends_with(" EN")
-            || r.text.ends_with(" VOOR")
-            || !is_name(&next.text))
+    let dangling = [
+        " en", " van", " voor", " der", " EN", " VAN", " VOOR", " DER",
+    ]
+    .iter()
+    .any(|w| r.text.ends_with(w));
+    if dangling {
+        return true;
+    }
+    if ROLE.is_match(&next.text) || is_name(&next.text) {
+        return false;
+    }
+    !r.text.ends_with(',') || next.text.ends_with(',')
 }
 
 fn x_distance(lines: &[TextLine], signatory: &SignatureLines, name: &TextLine) -> f32 {
@@ -218,14 +224,22 @@ fn x_distance(lines: &[TextLine], signatory: &SignatureLines, name: &TextLine) -
         .map_or(f32::INFINITY, |r| (r.bbox.x0 - name.bbox.x0).abs())
 }
 
-/// A role line that ends in the name after a comma (`De voorzitter van de commissie, Tielen`).
+/// A role line that ends in the name after a comma (`De voorzitter van de commissie,
+/// Tielen`); not the rest of a title in capitals (`ONDERWIJS, CULTUUR EN WETENSCHAP`).
 fn inline_name(text: &str) -> bool {
-    ROLE.is_match(text) && text.rsplit_once(", ").is_some_and(|(_, n)| is_name(n))
+    ROLE.is_match(text)
+        && text
+            .rsplit_once(", ")
+            .is_some_and(|(_, n)| is_name(n) && n.chars().any(char::is_lowercase))
 }
 
+/// A name line: no role, no closing comma (which ends a role's line).
 fn is_name(text: &str) -> bool {
     let words = text.split_whitespace().count();
-    (1..=8).contains(&words) && NAME.is_match(text.trim()) && !ROLE.is_match(text)
+    (1..=8).contains(&words)
+        && !text.trim_end().ends_with(',')
+        && NAME.is_match(text.trim())
+        && !ROLE.is_match(text)
 }
 
 /// A role or a name: short, no sentence inside.
@@ -318,7 +332,7 @@ mod tests {
             "de directeur-generaal Fiscale Zaken,",
             "drs. P. de Vries",
         ]);
-        assert_eq!(sig, vec![(vec![2], None), (vec![4], Some(5))]);
+        assert_eq!(sig, vec![(vec![2, 3], None), (vec![4], Some(5))]);
         let mut lines: Vec<TextLine> = [
             "Dat is alles.",
             "De Minister van Buitenlandse Zaken,",
@@ -337,6 +351,20 @@ mod tests {
         }
         let c = read(&lines, &[0, 1, 2, 3, 4], false);
         assert_eq!(c.signatories, vec![(vec![1], Some(3)), (vec![2], Some(4))]);
+    }
+
+    #[test]
+    fn a_title_with_a_comma_over_two_lines() {
+        let (_, sig, _) = closing(&[
+            "Dat is alles.",
+            "Hoogachtend,",
+            "DE MINISTER VAN ONDERWIJS,",
+            "CULTUUR EN WETENSCHAP,",
+            "Robbert Dijkgraaf",
+            "De Minister van Defensie",
+            "drs. B. Visser",
+        ]);
+        assert_eq!(sig, vec![(vec![2, 3], Some(4)), (vec![5], Some(6))]);
     }
 
     #[test]
