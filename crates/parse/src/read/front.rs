@@ -121,7 +121,7 @@ enum FrontLine {
 
 fn front_line(text: &str) -> Option<FrontLine> {
     let lower = text.to_lowercase();
-    if lower.contains("retouradres") {
+    if is_return_address(&lower) {
         Some(FrontLine::ReturnAddress)
     } else if label_of(text).is_some() {
         Some(FrontLine::Label)
@@ -129,11 +129,41 @@ fn front_line(text: &str) -> Option<FrontLine> {
         Some(FrontLine::PlaceAndDate)
     } else if POSTAL.is_match(text) {
         Some(FrontLine::Postal)
-    } else if lower.starts_with("aan ") || lower.starts_with("de voorzitter") {
+    } else if opens_addressee(&lower) {
         Some(FrontLine::Addressee)
     } else {
         None
     }
+}
+
+/// `> Retouradres Postbus 20061 2500 EB Den Haag` (lower-cased): the return address line.
+fn is_return_address(lower: &str) -> bool {
+    lower
+        .trim_start_matches(['>', ' '])
+        .starts_with("retouradres")
+}
+
+/// The first line of an addressee block (lower-cased): `Aan de Voorzitter van de Tweede
+/// Kamer …`, `De voorzitter van …`, `Aan de leden van de vaste commissie …`; short, naming
+/// whom it is addressed to, not a sentence (`Aan de hand van het rapport …` is body).
+fn opens_addressee(lower: &str) -> bool {
+    let opens = lower.starts_with("aan ") || lower.starts_with("de voorzitter");
+    let names = [
+        "voorzitter",
+        "kamer",
+        "commissie",
+        "leden",
+        "minister",
+        "staatssecretaris",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    let words = lower.split_whitespace().count();
+    opens
+        && names
+        && words <= 14
+        && !lower.trim_end().ends_with(['.', ',', ';', ':'])
+        && !lower.starts_with("aan de hand")
 }
 
 /// Lines of letterhead allowed above the first line that shows itself to be front matter.
@@ -329,7 +359,10 @@ fn read_letterhead(front: &[&TextLine], m: &Measures, metadata: &mut Metadata) {
         }
         previous = Some(line);
         let lower = line.text.to_lowercase();
-        if let Some(at) = lower.find("retouradres") {
+        if let Some(at) = lower
+            .find("retouradres")
+            .filter(|_| is_return_address(&lower))
+        {
             let rest = line
                 .text
                 .get(at + "retouradres".len()..)
@@ -388,7 +421,7 @@ fn read_letterhead(front: &[&TextLine], m: &Measures, metadata: &mut Metadata) {
                 continue;
             }
         }
-        if addressee_open || (metadata.addressee.is_empty() && lower.starts_with("aan ")) {
+        if addressee_open || (metadata.addressee.is_empty() && opens_addressee(&lower)) {
             metadata.addressee.push(line.text.clone());
             addressee_open = true;
             continue;
@@ -494,6 +527,22 @@ mod tests {
             Some("Appreciatie van het rapport")
         );
         assert_eq!(front.metadata.addressee.len(), 4);
+    }
+
+    #[test]
+    fn a_body_that_opens_like_an_addressee_is_body() {
+        let lines = placed(&[
+            (0, "Datum 7 april 2021"),
+            (1, "Betreft Voortgang"),
+            (
+                3,
+                "Aan de hand van het rapport informeer ik u over de stand van zaken",
+            ),
+            (4, "van het programma en de volgende stappen."),
+        ]);
+        let front = read(&lines, &[0, 1, 2, 3], &measures());
+        assert_eq!(front.body_start, 2);
+        assert!(front.metadata.addressee.is_empty());
     }
 
     #[test]
