@@ -87,11 +87,11 @@ pub fn read(lines: &[TextLine]) -> Option<Masthead> {
         }
         _ => chamber.head.clone(),
     };
-    p.chamber = Some(stated(chamber, name, lines));
+    p.chamber = Some(stated(chamber, name));
     m.lines.extend(&chamber.lines);
     if let Some(c) = SESSION.captures(session_text) {
         let year = |k| c.get(k).map_or("", |g| g.as_str());
-        p.session_year = Some(stated(session, format!("{}-{}", year(1), year(2)), lines));
+        p.session_year = Some(stated(session, format!("{}-{}", year(1), year(2))));
     }
     m.lines.extend(session.line_of(&SESSION, lines));
     // The big chamber figure beside the chamber's name (`2`).
@@ -103,9 +103,9 @@ pub fn read(lines: &[TextLine]) -> Option<Masthead> {
             m.lines.extend(&row.lines);
         }
     }
-    read_dossier_and_number(&rows, lines, &mut m);
+    read_dossier_and_number(&rows, &mut m);
     read_aanhangsel(&rows, lines, &mut m);
-    read_dated(&rows, lines, &mut m);
+    read_dated(&rows, &mut m);
     // The colophon on page 1, the running foot on every page.
     for (i, l) in lines.iter().enumerate() {
         if l.page == 1 && ID.is_match(&l.text) {
@@ -231,7 +231,7 @@ fn rows(lines: &[TextLine], page: &[usize]) -> Vec<Row> {
     out
 }
 
-fn stated(row: &Row, value: String, _lines: &[TextLine]) -> Stated {
+fn stated(row: &Row, value: String) -> Stated {
     Stated {
         value,
         printed: row.text.clone(),
@@ -252,7 +252,7 @@ fn value_part(row: &Row, in_line: Option<&str>) -> String {
 
 /// `28 676` `NAVO` and `Nr. 360` `BRIEF VAN …`; a title may run on over the rows below it
 /// (in the value's column, up to the next masthead row or a gap).
-fn read_dossier_and_number(rows: &[Row], lines: &[TextLine], m: &mut Masthead) {
+fn read_dossier_and_number(rows: &[Row], m: &mut Masthead) {
     for (k, row) in rows.iter().enumerate().take(MASTHEAD_ROWS) {
         if m.publication.dossier.is_none()
             && let Some(c) = DOSSIER.captures(&row.head)
@@ -266,9 +266,9 @@ fn read_dossier_and_number(rows: &[Row], lines: &[TextLine], m: &mut Masthead) {
             if title.is_empty() {
                 continue;
             }
-            m.publication.dossier = Some(stated(row, value, lines));
+            m.publication.dossier = Some(stated(row, value));
             let (title, used) = run_on(rows, k, title);
-            m.publication.dossier_title = Some(stated(row, title, lines));
+            m.publication.dossier_title = Some(stated(row, title));
             m.lines.extend(
                 used.iter()
                     .flat_map(|&r| rows.get(r))
@@ -282,13 +282,13 @@ fn read_dossier_and_number(rows: &[Row], lines: &[TextLine], m: &mut Masthead) {
                 continue;
             }
             let number = c.get(1).or(c.get(3)).map_or("", |g| g.as_str()).to_string();
-            m.publication.number = Some(stated(row, number, lines));
+            m.publication.number = Some(stated(row, number));
             // After `Nr. 360`, or after the Eerste Kamer's letter (`B VOORLOPIG VERSLAG`).
             let title = value_part(row, c.get(2).or(c.get(4)).map(|g| g.as_str()));
             let (title, used) = run_on(rows, k, title);
             if !title.is_empty() {
                 m.publication.kind = kind_of(&title);
-                m.publication.title = Some(stated(row, title, lines));
+                m.publication.title = Some(stated(row, title));
             }
             m.lines.extend(
                 used.iter()
@@ -332,7 +332,7 @@ fn read_aanhangsel(rows: &[Row], lines: &[TextLine], m: &mut Masthead) {
     m.publication.kind = PaperKind::Answers;
     if let Some(row) = rows.get(k) {
         let title = row.part(&AANHANGSEL).unwrap_or_default().to_string();
-        m.publication.title = Some(stated(row, title, lines));
+        m.publication.title = Some(stated(row, title));
         m.lines.extend(row.line_of(&AANHANGSEL, lines));
     }
     for row in rows.iter().skip(k + 1).take(6) {
@@ -343,14 +343,14 @@ fn read_aanhangsel(rows: &[Row], lines: &[TextLine], m: &mut Masthead) {
             && row.text.len() <= 5
             && row.text.chars().all(|c| c.is_ascii_digit())
         {
-            m.publication.number = Some(stated(row, row.text.clone(), lines));
+            m.publication.number = Some(stated(row, row.text.clone()));
             m.lines.extend(&row.lines);
         }
     }
 }
 
 /// A motie's `Voorgesteld …`, an amendement's `Ontvangen …`, a report's `Vastgesteld …`.
-fn read_dated(rows: &[Row], lines: &[TextLine], m: &mut Masthead) {
+fn read_dated(rows: &[Row], m: &mut Masthead) {
     for row in rows {
         let Some(c) = DATED.captures(&row.text) else {
             continue;
@@ -361,7 +361,7 @@ fn read_dated(rows: &[Row], lines: &[TextLine], m: &mut Masthead) {
             _ => DateKind::Established,
         };
         if let Some(iso) = c.get(2).and_then(|d| parse_dutch_date(d.as_str())) {
-            m.publication.date = Some(stated(row, iso, lines));
+            m.publication.date = Some(stated(row, iso));
             m.publication.date_kind = Some(kind);
             m.lines.extend(&row.lines);
             return;
