@@ -246,6 +246,9 @@ const NAMED: &[&str] = &[
     "fixtures/producers/chromium.pdf",
     "fixtures/producers/groff.pdf",
     "fixtures/producers/pdftex.pdf",
+    "fixtures/publication/amendement.pdf",
+    "fixtures/publication/motie.pdf",
+    "fixtures/publication/navo2030.pdf",
 ];
 
 /// Whether `after` is `before` with some glyphs unmapped: its characters other than U+FFFD

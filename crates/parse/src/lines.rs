@@ -27,6 +27,8 @@ pub struct TextLine {
     pub first_word_width: f32,
     /// The layout carries fonts (false for text input: typography is then unknown).
     pub typographic: bool,
+    /// Every word is underlined.
+    pub underline: bool,
 }
 
 impl TextLine {
@@ -64,6 +66,7 @@ impl TextLine {
             bbox: line.bbox,
             baseline: line.baseline,
             size: line.dominant_size(),
+            underline: !real.is_empty() && real.iter().all(|w| w.underline),
             bold: typographic && !real.is_empty() && real.iter().all(|w| w.bold),
             italic: typographic && !real.is_empty() && real.iter().all(|w| w.italic),
             soft_hyphen: line.words.last().is_some_and(|w| w.soft_hyphen),
@@ -241,6 +244,27 @@ pub fn is_justified(lines: &[TextLine], edges: &[f32]) -> bool {
         .filter(|(l, e)| (e - l.bbox.x1).abs() < 0.3)
         .count();
     body.len() >= 10 && at_edge * 2 >= body.len()
+}
+
+/// The short horizontal rules of each page that may set footnotes apart: shorter than half
+/// the page's widest line of text, by page.
+pub fn separators(layout: &Layout) -> Vec<(u32, kamerbrief_model::Rect)> {
+    let mut out = Vec::new();
+    for page in &layout.pages {
+        let widest = page
+            .lines
+            .iter()
+            .filter(|l| l.role == Role::Body)
+            .map(|l| l.bbox.width())
+            .fold(0.0f32, f32::max);
+        out.extend(
+            page.rules
+                .iter()
+                .filter(|r| r.width() < 0.5 * widest && r.width() > 0.1 * widest)
+                .map(|r| (page.number, *r)),
+        );
+    }
+    out
 }
 
 #[cfg(test)]

@@ -61,9 +61,15 @@ const MAX_BLOCK_LINES: usize = 16;
 /// Finds the closing in `body` (indices into `lines`): the last closing formula with the
 /// signature block after it, or, without a formula, the last signature block that follows
 /// a finished sentence.
-pub fn read(lines: &[TextLine], body: &[usize]) -> Closing {
+///
+/// `members`: the paper ends with the names of the members who submitted it (a motie, an
+/// amendement): a trailing block of name lines after a finished sentence signs it.
+pub fn read(lines: &[TextLine], body: &[usize], members: bool) -> Closing {
     let line = |pos: usize| body.get(pos).and_then(|&i| lines.get(i));
     let text = |pos: usize| line(pos).map_or("", |l| l.text.as_str());
+    if members && let Some(closing) = members_block(lines, body) {
+        return closing;
+    }
     let formula_pos = (0..body.len())
         .rev()
         .find(|&p| CLOSING.is_match(text(p).trim()));
@@ -102,6 +108,32 @@ pub fn read(lines: &[TextLine], body: &[usize]) -> Closing {
         formula: formula_pos.and_then(|p| body.get(p).copied()),
         signatories,
     }
+}
+
+/// The trailing name lines of a motie or amendement, after a finished sentence: each a
+/// signatory without a role.
+fn members_block(lines: &[TextLine], body: &[usize]) -> Option<Closing> {
+    let line = |pos: usize| body.get(pos).and_then(|&i| lines.get(i));
+    let names = (0..body.len())
+        .rev()
+        .take_while(|&p| line(p).is_some_and(|l| is_name(&l.text)))
+        .count();
+    let start = body.len() - names;
+    let after_sentence = start
+        .checked_sub(1)
+        .and_then(line)
+        .is_some_and(|l| l.ends_sentence() || l.text.ends_with(','));
+    (names > 0 && after_sentence).then(|| Closing {
+        start,
+        end: body.len(),
+        formula: None,
+        signatories: body
+            .get(start..)
+            .unwrap_or_default()
+            .iter()
+            .map(|&i| (Vec::new(), Some(i)))
+            .collect(),
+    })
 }
 
 /// Without a closing formula: the position of the last role line that opens a block of
@@ -211,7 +243,7 @@ mod tests {
             .map(|(i, t)| TextLine::plain(1, i, t))
             .collect();
         let body: Vec<usize> = (0..lines.len()).collect();
-        let c = read(&lines, &body);
+        let c = read(&lines, &body, false);
         (c.formula, c.signatories, c.end)
     }
 
@@ -297,7 +329,7 @@ mod tests {
                 l.bbox.x0 = x;
             }
         }
-        let c = read(&lines, &[0, 1, 2, 3, 4]);
+        let c = read(&lines, &[0, 1, 2, 3, 4], false);
         assert_eq!(c.signatories, vec![(vec![1], Some(3)), (vec![2], Some(4))]);
     }
 

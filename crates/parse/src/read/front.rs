@@ -150,7 +150,9 @@ fn front_length(lines: &[TextLine], body: &[usize], m: &Measures) -> usize {
     let mut seen = false;
     let mut block_open = false;
     let mut label_x: Option<f32> = None;
-    let mut label_alone = false;
+    // Labels alone on their line whose values are still to come (a row of labels over a
+    // row of values: `Datum  Kenmerk  Betreft`).
+    let mut labels_waiting = 0usize;
     let mut previous: Option<&TextLine> = None;
     for (n, line) in body.iter().filter_map(|&i| lines.get(i)).enumerate() {
         if Some(line.page) != first_page {
@@ -161,16 +163,24 @@ fn front_length(lines: &[TextLine], body: &[usize], m: &Measures) -> usize {
         if gap {
             block_open = false;
             label_x = None;
+            labels_waiting = 0;
         }
         let kind = front_line(&line.text);
         // A value runs on indented past its label, or stands under a label alone on its line.
+        let under_label = kind != Some(FrontLine::Label) && labels_waiting > 0;
         let continues_value =
-            label_x.is_some_and(|x| line.bbox.x0 > x + 1.5 * m.size) || (label_alone && !gap);
-        label_alone = false;
+            label_x.is_some_and(|x| line.bbox.x0 > x + 1.5 * m.size) || under_label;
+        if under_label {
+            labels_waiting -= 1;
+        }
         let belongs = match kind {
             Some(FrontLine::Label) => {
                 label_x = Some(line.bbox.x0);
-                label_alone = label_of(&line.text).is_some_and(|(_, _, rest)| rest.is_empty());
+                if label_of(&line.text).is_some_and(|(_, _, rest)| rest.is_empty()) {
+                    labels_waiting += 1;
+                } else {
+                    labels_waiting = 0;
+                }
                 true
             }
             Some(FrontLine::ReturnAddress | FrontLine::Addressee) => {
@@ -308,6 +318,7 @@ fn column_pitch(column: &[&TextLine]) -> f32 {
 fn read_letterhead(front: &[&TextLine], m: &Measures, metadata: &mut Metadata) {
     let mut addressee_open = false;
     let mut label_field: Option<usize> = None;
+    let mut label_row: Vec<usize> = Vec::new();
     let mut previous: Option<&TextLine> = None;
     let mut letterhead: Vec<String> = Vec::new();
     for line in front {
@@ -328,12 +339,11 @@ fn read_letterhead(front: &[&TextLine], m: &Measures, metadata: &mut Metadata) {
             continue;
         }
         if PLACE_AND_DATE.is_match(&line.text) {
-            // `Den Haag, 7 april 2021`: the date after the place.
-            let date = line.text.split_once(',').map_or("", |(_, d)| d).trim();
+            // `Den Haag, 7 april 2021`: the place and the date, unlabelled.
             metadata.reference_column.push(ReferenceField {
                 label: None,
                 key: FieldKey::Date,
-                value: date.to_string(),
+                value: line.text.clone(),
                 page: line.page,
                 bbox: line.bbox,
             });
@@ -349,9 +359,34 @@ fn read_letterhead(front: &[&TextLine], m: &Measures, metadata: &mut Metadata) {
                 page: line.page,
                 bbox: line.bbox,
             });
-            label_field = Some(metadata.reference_column.len() - 1);
+            let index = metadata.reference_column.len() - 1;
+            // Labels side by side on one row wait for the row of values under them.
+            let beside = label_row
+                .last()
+                .and_then(|&i| metadata.reference_column.get(i))
+                .is_some_and(|f| (f.bbox.y1 - line.bbox.y1).abs() < 0.3 * m.size);
+            if !beside {
+                label_row.clear();
+            }
+            if rest.is_empty() {
+                label_row.push(index);
+            }
+            label_field = Some(index);
             addressee_open = false;
             continue;
+        }
+        // A value under one of a row of labels: the label it stands under.
+        if label_row.len() > 1 && !gap {
+            let under = label_row.iter().copied().find(|&i| {
+                metadata.reference_column.get(i).is_some_and(|f| {
+                    f.value.is_empty() && f.bbox.horizontal_overlap(&line.bbox) > 0.0
+                })
+            });
+            if let Some(field) = under.and_then(|i| metadata.reference_column.get_mut(i)) {
+                field.value.push_str(&line.text);
+                field.bbox = field.bbox.union(&line.bbox);
+                continue;
+            }
         }
         if addressee_open || (metadata.addressee.is_empty() && lower.starts_with("aan ")) {
             metadata.addressee.push(line.text.clone());
@@ -459,6 +494,48 @@ mod tests {
             Some("Appreciatie van het rapport")
         );
         assert_eq!(front.metadata.addressee.len(), 4);
+    }
+
+    #[test]
+    fn a_row_of_labels_over_a_row_of_values() {
+        let mut lines = placed(&[
+            (0, "Datum"),
+            (0, "Kenmerk"),
+            (0, "Betreft"),
+            (1, "7 april 2021"),
+            (1, "BZ-2021/123"),
+            (1, "Appreciatie rapport"),
+            (
+                3,
+                "Hierbij bied ik u het rapport aan dat de commissie heeft opgesteld.",
+            ),
+        ]);
+        for (i, x) in [
+            (0, 0.0),
+            (1, 150.0),
+            (2, 300.0),
+            (3, 0.0),
+            (4, 150.0),
+            (5, 300.0),
+        ] {
+            if let Some(l) = lines.get_mut(i) {
+                let width = l.bbox.width();
+                l.bbox.x0 = x;
+                l.bbox.x1 = x + width;
+            }
+        }
+        let body: Vec<usize> = (0..lines.len()).collect();
+        let front = read(&lines, &body, &measures());
+        assert_eq!(front.body_start, 6);
+        assert_eq!(front.metadata.date.as_deref(), Some("2021-04-07"));
+        assert_eq!(
+            front.metadata.sender_reference.as_deref(),
+            Some("BZ-2021/123")
+        );
+        assert_eq!(
+            front.metadata.subject.as_deref(),
+            Some("Appreciatie rapport")
+        );
     }
 
     #[test]
