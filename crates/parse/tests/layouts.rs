@@ -150,6 +150,7 @@ fn space(region: Region) -> impl Strategy<Value = Params> {
         prop::sample::select(params::EDGES.to_vec()),
         title,
         side,
+        any::<bool>(),
     );
     let type_ = (
         prop::sample::select(fonts),
@@ -166,7 +167,7 @@ fn space(region: Region) -> impl Strategy<Value = Params> {
     (page, furniture, type_).prop_map(
         |(
             (columns, gutter, justify, paragraphs, place, long, running, gap, col_size),
-            (date, subject, page_number, page_number_at, running_title, side_by_side),
+            (date, subject, page_number, page_number_at, running_title, side_by_side, mark_centred),
             (font, family, size, leading, tc, kerning, encoding, to_unicode, hyphenate, shuffle),
         )| {
             Params {
@@ -197,6 +198,7 @@ fn space(region: Region) -> impl Strategy<Value = Params> {
                 hyphenate,
                 shuffle,
                 side_by_side,
+                mark_centred,
             }
             .normalized()
         },

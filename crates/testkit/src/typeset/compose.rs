@@ -137,8 +137,12 @@ fn front_matter(
 ) -> Result<f32, String> {
     let m = &m.without_spacing();
     // The word mark beside a vertical band, top centre (Rijkshuisstijl).
-    let mark_x = PAGE_W * 0.5 + 8.0;
-    page.rects.push([PAGE_W * 0.5 - 12.0, 0.0, 12.0, 68.0]);
+    let mark_x = if p.mark_centred {
+        PAGE_W * 0.5 + 8.0
+    } else {
+        g.body_left + 20.0
+    };
+    page.rects.push([mark_x - 20.0, 0.0, 12.0, 68.0]);
     for (i, line) in letter.sender.iter().enumerate() {
         page.lines
             .push(plain(mark_x, 52.0 + i as f32 * 11.0, line, true, 9.0));
