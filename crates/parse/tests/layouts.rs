@@ -58,6 +58,15 @@ enum Region {
     Passing,
 }
 
+/// Any value in the whole space; in the passing region only `passing`.
+fn flag(full: bool, passing: bool) -> BoxedStrategy<bool> {
+    if full {
+        any::<bool>().boxed()
+    } else {
+        Just(passing).boxed()
+    }
+}
+
 fn space(region: Region) -> impl Strategy<Value = Params> {
     let full = region == Region::Full;
     let mut fonts: Vec<params::FontKind> = if kamerbrief_testkit::typeset::truetype_available() {
@@ -103,16 +112,10 @@ fn space(region: Region) -> impl Strategy<Value = Params> {
     } else {
         (9.0, 7.0, 1.25)
     };
-    let long = if full {
-        any::<bool>().boxed()
-    } else {
-        Just(true).boxed()
-    }; // F8: short column.
-    let title = if full {
-        any::<bool>().boxed()
-    } else {
-        Just(false).boxed()
-    }; // F9: running title.
+    let long = flag(full, true); // F8: short column.
+    let title = flag(full, false); // F9: running title.
+    let running = any::<bool>().boxed();
+    let side = flag(full, false); // F14: signatories side by side.
     let tc = if full {
         prop_oneof![3 => Just(0.0f32), 1 => 0.0f32..2.0].boxed()
     } else {
@@ -136,7 +139,7 @@ fn space(region: Region) -> impl Strategy<Value = Params> {
         prop::sample::select(paragraphs),
         prop::sample::select(places),
         long,
-        any::<bool>(),
+        running,
         10.0f32..40.0,
         6.0f32..col_size_max,
     );
@@ -146,6 +149,7 @@ fn space(region: Region) -> impl Strategy<Value = Params> {
         prop::sample::select(params::PAGE_NUMBERS.to_vec()),
         prop::sample::select(params::EDGES.to_vec()),
         title,
+        side,
         any::<bool>(),
     );
     let type_ = (
@@ -163,7 +167,7 @@ fn space(region: Region) -> impl Strategy<Value = Params> {
     (page, furniture, type_).prop_map(
         |(
             (columns, gutter, justify, paragraphs, place, long, running, gap, col_size),
-            (date, subject, page_number, page_number_at, running_title, side_by_side),
+            (date, subject, page_number, page_number_at, running_title, side_by_side, mark_centred),
             (font, family, size, leading, tc, kerning, encoding, to_unicode, hyphenate, shuffle),
         )| {
             Params {
@@ -194,6 +198,7 @@ fn space(region: Region) -> impl Strategy<Value = Params> {
                 hyphenate,
                 shuffle,
                 side_by_side,
+                mark_centred,
             }
             .normalized()
         },
@@ -264,7 +269,6 @@ fn generate(seed: u64, region: Region) -> (usize, Params, BoxedStrategy<Params>)
 }
 
 #[test]
-#[ignore = "work in progress: not yet green in its CI region (crates/testkit/FAILURES.md)"]
 fn every_layout_gives_the_source_letter() {
     let letters = letters::all();
     if let (Ok(line), Ok(name)) = (std::env::var("LAYOUT"), std::env::var("LAYOUT_LETTER")) {
@@ -363,6 +367,16 @@ fn default_layouts_of_every_letter() {
 }
 
 #[test]
+fn navo_inline_enumeration_at_line_start() {
+    regression("navo_inline_enumeration_at_line_start");
+}
+
+#[test]
+fn zorg_column_note_wraps_before_datum() {
+    regression("zorg_column_note_wraps_before_datum");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {
@@ -372,7 +386,6 @@ fn regressions_file_is_well_formed() {
         assert_eq!(fields.len(), 3, "name | letter | params: {line}");
         fields[2].parse::<Params>().unwrap();
     }
-    let _ = regression;
 }
 
 /// `LAYOUT_SCAN=1`: every value of every parameter, one at a time, on the default layout of
@@ -462,4 +475,23 @@ fn scan_one_parameter_at_a_time() {
         }
         eprintln!("{v:<36} {}", out.join(" | "));
     }
+}
+
+/// `LAYOUT_TIMING=1`: where the time of one layout goes (typeset, extract, parse).
+#[test]
+fn timing() {
+    if std::env::var("LAYOUT_TIMING").is_err() {
+        return;
+    }
+    let letter = letters::navo();
+    let p = Params::default();
+    let t = std::time::Instant::now();
+    let set = typeset(&letter, &p).unwrap();
+    let t1 = t.elapsed();
+    let layout = kamerbrief_extract::extract(&set.pdf, &Default::default()).unwrap();
+    let t2 = t.elapsed();
+    let parsed = kamerbrief_parse::parse(&layout);
+    let t3 = t.elapsed();
+    let _ = digest_of(&parsed.letter);
+    eprintln!("typeset {t1:?}, extract {:?}, parse {:?}", t2 - t1, t3 - t2);
 }

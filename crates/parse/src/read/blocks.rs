@@ -106,6 +106,10 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
     tables.sort_by_key(|r| r.start);
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut in_list = false;
+    // The running list's label edge, and whether its items hang (continuation lines set
+    // in from the label): then an unlabelled line back at the label's edge ends the item.
+    let mut label_x: Option<f32> = None;
+    let mut hanging = false;
     let mut previous: Option<&TextLine> = None;
     for (pos, &i) in range.iter().enumerate() {
         let Some(line) = lines.get(i) else { continue };
@@ -122,12 +126,28 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
         }
         let opens_item = item_label(&line.text).is_some()
             && previous.is_none_or(|p| in_list || item_set_apart(p, line, m, edges));
+        let back_at_label = in_list
+            && hanging
+            && !opens_item
+            && label_x.is_some_and(|x| line.bbox.x0 < x + 0.5 * m.size);
         let new_group = match previous {
             None => true,
             Some(prev) => {
-                opens_item || breaks_between(prev, line, m, in_list, emphasis, edges, spaced)
+                opens_item
+                    || back_at_label
+                    || breaks_between(prev, line, m, in_list, emphasis, edges, spaced)
             }
         };
+        if opens_item {
+            label_x = Some(line.bbox.x0);
+        } else if in_list && !new_group && label_x.is_some_and(|x| line.bbox.x0 > x + 0.5 * m.size)
+        {
+            hanging = true;
+        }
+        if new_group && !opens_item {
+            label_x = None;
+            hanging = false;
+        }
         if new_group {
             in_list = opens_item;
             groups.push(vec![i]);

@@ -135,9 +135,14 @@ fn front_matter(
     g: &Geometry,
     page: &mut Page,
 ) -> Result<f32, String> {
+    let m = &m.without_spacing();
     // The word mark beside a vertical band, top centre (Rijkshuisstijl).
-    let mark_x = PAGE_W * 0.5 + 8.0;
-    page.rects.push([PAGE_W * 0.5 - 12.0, 0.0, 12.0, 68.0]);
+    let mark_x = if p.mark_centred {
+        PAGE_W * 0.5 + 8.0
+    } else {
+        g.body_left + 20.0
+    };
+    page.rects.push([mark_x - 20.0, 0.0, 12.0, 68.0]);
     for (i, line) in letter.sender.iter().enumerate() {
         page.lines
             .push(plain(mark_x, 52.0 + i as f32 * 11.0, line, true, 9.0));
@@ -234,6 +239,7 @@ fn field_band(
     mut y: f32,
     page: &mut Page,
 ) -> Result<f32, String> {
+    let m = &m.without_spacing();
     let size = p.column.size;
     let cell = g.body_w() / 3.0;
     for row in fields(letter, p).chunks(3) {
@@ -823,6 +829,7 @@ fn furniture(
     body_top: f32,
     page: &mut Page,
 ) -> Result<(), String> {
+    let m = &m.without_spacing();
     let number = page_number(p.page_number, index + 1, count);
     let running = p.column.running && index > 0;
     let at = match p.page_number_at {

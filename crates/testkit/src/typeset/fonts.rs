@@ -87,6 +87,10 @@ impl Face {
 
 /// The WinAnsi code of `c`, preferring the usual code where several name the same glyph.
 pub fn win_ansi(c: char) -> Option<u8> {
+    // Printable ASCII is its own code (and the common case: no search).
+    if (' '..='~').contains(&c) {
+        return u8::try_from(c).ok();
+    }
     // 127, 129, 141, 143, 144 and 157 are undefined in WinAnsi; readers show a bullet.
     const UNDEFINED: [u8; 6] = [127, 129, 141, 143, 144, 157];
     afm::WIN_ANSI

@@ -35,6 +35,8 @@ pub struct Params {
     pub shuffle: Option<u64>,
     /// Signatories stacked, or side by side (one body column only).
     pub side_by_side: bool,
+    /// The word mark at the top centre (beside the logo band, Rijkshuisstijl) or top left.
+    pub mark_centred: bool,
 }
 
 /// How a line is set.
@@ -189,6 +191,7 @@ impl Default for Params {
             hyphenate: Hyphenate::No,
             shuffle: None,
             side_by_side: false,
+            mark_centred: true,
         }
     }
 }
@@ -230,7 +233,7 @@ impl fmt::Display for Params {
             f,
             "cols={} gutter={:.1} justify={:?} paras={:?} refcol={:?}{}{} gap={:.1} colsize={:.1} \
              date={:?} subject={:?} pagenum={:?}@{:?} title={} font={:?}/{:?} size={:.1} \
-             leading={:.2} tc={:.2} kern={} enc={:?} tounicode={:?} hyph={:?} order={} sigs={}",
+             leading={:.2} tc={:.2} kern={} enc={:?} tounicode={:?} hyph={:?} order={} sigs={} mark={}",
             self.columns,
             self.gutter,
             self.justify,
@@ -259,6 +262,7 @@ impl fmt::Display for Params {
                 None => "reading".to_string(),
             },
             if self.side_by_side { "side" } else { "stacked" },
+            if self.mark_centred { "centre" } else { "left" },
         )
     }
 }
@@ -330,6 +334,7 @@ impl std::str::FromStr for Params {
                     }
                 }
                 "sigs" => p.side_by_side = value == "side",
+                "mark" => p.mark_centred = value == "centre",
                 other => return Err(format!("unknown key {other:?}")),
             }
         }

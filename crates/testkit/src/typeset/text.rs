@@ -37,6 +37,16 @@ pub struct Measure<'a> {
 }
 
 impl Measure<'_> {
+    /// The same faces without character spacing: furniture is drawn with `Tc` 0.
+    pub fn without_spacing(&self) -> Measure<'_> {
+        Measure {
+            regular: self.regular,
+            bold: self.bold,
+            tc: 0.0,
+            kerning: self.kerning,
+        }
+    }
+
     pub fn face(&self, bold: bool) -> &Face {
         if bold { self.bold } else { self.regular }
     }
