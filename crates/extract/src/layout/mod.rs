@@ -116,6 +116,16 @@ impl Cut<'_> {
             out.push(node);
             return;
         }
+        if let Some(y) = self.head_cut(&node) {
+            let (upper, lower): (Vec<usize>, Vec<usize>) = node
+                .iter()
+                .partition(|&&i| words.get(i).is_some_and(|w| w.bottom <= y));
+            if !upper.is_empty() && !lower.is_empty() {
+                self.xy_cut(upper, depth + 1, out);
+                self.xy_cut(lower, depth + 1, out);
+                return;
+            }
+        }
         if let Some(x) = self.vertical_cut(&node) {
             let (left, right): (Vec<usize>, Vec<usize>) = node
                 .iter()
@@ -317,6 +327,40 @@ fn node_extent(
         .fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), (a, b)| {
             (lo.min(a), hi.max(b))
         })
+}
+
+/// A head is at most this many rows above a gap at least `HEAD_GAP_EM` high.
+const HEAD_ROWS: usize = 4;
+const HEAD_GAP_EM: f32 = 3.0;
+
+impl Cut<'_> {
+    /// A head of a few rows (a word mark, a title) set apart from the rest by a tall empty
+    /// band across the whole node: read first, before any gutter below it, which may run on
+    /// past it (a word mark centred above the right one of two columns). Returns the middle
+    /// of the gap.
+    fn head_cut(&self, node: &[usize]) -> Option<f32> {
+        let words = self.words;
+        let em = median_size(node, words);
+        let intervals = node
+            .iter()
+            .filter_map(|&i| words.get(i))
+            .map(|w| (w.top, w.bottom))
+            .collect();
+        for (a, b) in gaps(intervals) {
+            let above: Vec<usize> = node
+                .iter()
+                .copied()
+                .filter(|&i| words.get(i).is_some_and(|w| w.bottom <= a))
+                .collect();
+            if distinct_baselines(&above, words).len() > HEAD_ROWS {
+                return None;
+            }
+            if b - a >= HEAD_GAP_EM * em {
+                return Some((a + b) / 2.0);
+            }
+        }
+        None
+    }
 }
 
 /// Horizontal gaps about as wide as the widest one are compared for where to cut.

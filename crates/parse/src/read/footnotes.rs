@@ -42,14 +42,20 @@ pub fn split(
         .collect();
     let mut main = Vec::with_capacity(body.len());
     let mut notes: Vec<Note> = Vec::new();
-    for on_page in pages(lines, body) {
+    for on_page in pages(lines, body)
+        .iter()
+        .flat_map(|page| columns(lines, page, m))
+    {
+        let Some(extent) = extent(lines, &on_page) else {
+            continue;
+        };
         let page = on_page
             .first()
             .and_then(|&i| lines.get(i))
             .map_or(0, |l| l.page);
         let rule = separators
             .iter()
-            .filter(|(p, _)| *p == page)
+            .filter(|(p, r)| *p == page && r.x0 < extent.x1 && r.x1 > extent.x0)
             .map(|(_, r)| r.y1)
             .fold(None, |low: Option<f32>, y| {
                 Some(low.map_or(y, |l| l.max(y)))
@@ -90,6 +96,40 @@ fn pages(lines: &[TextLine], body: &[usize]) -> Vec<Vec<usize>> {
         page = p;
     }
     out
+}
+
+/// A page's lines split where reading goes back up into a column to the right: notes
+/// stand at the foot of each column (LaTeX's two-column style), not only of the page.
+fn columns(lines: &[TextLine], on_page: &[usize], m: &Measures) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    let mut previous: Option<&TextLine> = None;
+    for &i in on_page {
+        let Some(line) = lines.get(i) else { continue };
+        // Right of every line of the column so far that reaches down beside it (a word
+        // mark above both columns does not count).
+        let beside_column = |column: &[usize]| {
+            column
+                .iter()
+                .filter_map(|&j| lines.get(j))
+                .filter(|l| l.bbox.y1 > line.bbox.y0)
+                .all(|l| line.bbox.x0 >= l.bbox.x1 - 1.0)
+        };
+        let went_up = previous.is_some_and(|p| line.bbox.y0 < p.bbox.y0 - 2.0 * m.pitch);
+        match out.last_mut() {
+            Some(column) if !(went_up && beside_column(column)) => column.push(i),
+            _ => out.push(vec![i]),
+        }
+        previous = Some(line);
+    }
+    out
+}
+
+fn extent(lines: &[TextLine], column: &[usize]) -> Option<Rect> {
+    column
+        .iter()
+        .filter_map(|&i| lines.get(i))
+        .map(|l| l.bbox)
+        .reduce(|a, b| a.union(&b))
 }
 
 /// The footnote area under a separator rule at `y`: the trailing lines below it, when the
