@@ -383,6 +383,24 @@ fn column_type_a_point_smaller_than_the_body() {
     regression("column_type_a_point_smaller_than_the_body");
 }
 
+/// F1a, S1: the word mark centred above the right column; a gutter narrower than the
+/// widest word gaps of the page, told by running straight between two columns of prose.
+#[test]
+fn two_columns_10pt_apart_with_the_word_mark_centred() {
+    regression("two_columns_10pt_apart_with_the_word_mark_centred");
+}
+
+#[test]
+fn two_columns_6pt_apart() {
+    regression("two_columns_6pt_apart");
+}
+
+/// F1b: notes at the foot of each column, not below all text of the page.
+#[test]
+fn two_columns_with_notes_at_each_columns_foot() {
+    regression("two_columns_with_notes_at_each_columns_foot");
+}
+
 #[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {

@@ -28,9 +28,18 @@ const KNOWN: &[(&str, &str)] = &[
         "chromium-house-gs",
         "S4: quotes and the fl ligature of Ghostscript's ToUnicode",
     ),
-    ("latex-2col-06pt", "S1: a 6 pt gutter"),
-    ("latex-2col-06pt-gs", "S1: a 6 pt gutter"),
-    ("latex-2col-06pt-notounicode", "S1: a 6 pt gutter"),
+    (
+        "latex-2col-06pt",
+        "S2: JC- / POA (S1, the 6 pt gutter, fixed)",
+    ),
+    (
+        "latex-2col-06pt-gs",
+        "S2: JC- / POA (S1, the 6 pt gutter, fixed)",
+    ),
+    (
+        "latex-2col-06pt-notounicode",
+        "S2: JC- / POA (S1, the 6 pt gutter, fixed)",
+    ),
     ("latex-2col-10pt", "S2: JC- / POA"),
     ("latex-2col-10pt-gs", "S2: JC- / POA"),
     ("latex-2col-10pt-notounicode", "S2: JC- / POA"),

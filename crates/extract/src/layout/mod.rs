@@ -226,10 +226,18 @@ impl Cut<'_> {
     /// A gap narrower than 1.5 em is a gutter when it runs beside a few lines on both sides
     /// and is clearly wider than the word gaps of the lines around it (all but the widest
     /// 2 %, which may be tabs): a narrow gutter of two columns, a reference column close to
-    /// the body.
+    /// the body. Or when it runs straight down between two columns of prose
+    /// (`STRAIGHT_CHANNEL_ROWS`, `PROSE_RUN_EM`).
     fn is_narrow_gutter(&self, node: &[usize], a: f32, b: f32, em: f32) -> bool {
         if sides_overlap(node, self.words, a, b) < NARROW_GUTTER_HEIGHT_EM * em {
             return false;
+        }
+        if rows_beside(node, self.words, a, b) >= STRAIGHT_CHANNEL_ROWS
+            && [true, false]
+                .iter()
+                .all(|&left| run_width(node, self.words, a, b, left, em) >= PROSE_RUN_EM * em)
+        {
+            return true;
         }
         let mut placed: Vec<(f32, f32, f32)> = node
             .iter()
@@ -252,6 +260,76 @@ impl Cut<'_> {
             .unwrap_or(0.0);
         b - a >= GUTTER_OVER_WORD_GAP * widest
     }
+}
+
+/// An empty channel with this many rows on either side, beside each other, is a gutter
+/// whatever its width: word gaps never line up down a column (pdfTeX's loose lines have word
+/// gaps as wide as a 6 pt gutter). Labels beside their values are told by `is_label_gap`.
+const STRAIGHT_CHANNEL_ROWS: usize = 8;
+
+/// Lines beside a straight channel are this many ems wide (median) on both sides: columns
+/// of prose, not the cells of a table.
+const PROSE_RUN_EM: f32 = 8.0;
+
+/// The median width, over the rows on one side of the channel `a`..`b`, of the run of words
+/// next to it (words closer than an em to each other).
+fn run_width(node: &[usize], words: &[WordBox], a: f32, b: f32, left: bool, em: f32) -> f32 {
+    let mut side: Vec<&WordBox> = node
+        .iter()
+        .filter_map(|&i| words.get(i))
+        .filter(|w| if left { w.x1 <= a } else { w.x0 >= b })
+        .collect();
+    // Row by row, each from the channel outwards.
+    side.sort_by(|p, q| {
+        let outward = if left {
+            q.x0.total_cmp(&p.x0)
+        } else {
+            p.x0.total_cmp(&q.x0)
+        };
+        p.row_baseline.total_cmp(&q.row_baseline).then(outward)
+    });
+    let mut widths = Vec::new();
+    let mut k = 0;
+    while let Some(first) = side.get(k) {
+        let mut far = first;
+        k += 1;
+        while let Some(w) = side.get(k).filter(|w| w.row_baseline == first.row_baseline) {
+            let gap = if left { far.x0 - w.x1 } else { w.x0 - far.x1 };
+            if gap < em {
+                far = w;
+            }
+            k += 1;
+        }
+        widths.push(far.x1.max(first.x1) - far.x0.min(first.x0));
+    }
+    widths.sort_by(f32::total_cmp);
+    widths.get(widths.len() / 2).copied().unwrap_or(0.0)
+}
+
+/// The fewer of the rows left of `a` and right of `b` that stand beside the other side.
+fn rows_beside(node: &[usize], words: &[WordBox], a: f32, b: f32) -> usize {
+    let side = |left: bool| -> Vec<&WordBox> {
+        node.iter()
+            .filter_map(|&i| words.get(i))
+            .filter(|w| if left { w.x1 <= a } else { w.x0 >= b })
+            .collect()
+    };
+    let (left, right) = (side(true), side(false));
+    let span = |s: &[&WordBox]| {
+        s.iter()
+            .fold((f32::INFINITY, f32::NEG_INFINITY), |(t, bo), w| {
+                (t.min(w.top), bo.max(w.bottom))
+            })
+    };
+    let beside = |s: &[&WordBox], (top, bottom): (f32, f32)| {
+        let within: Vec<&WordBox> = s
+            .iter()
+            .copied()
+            .filter(|w| w.bottom > top && w.top < bottom)
+            .collect();
+        baselines(&within).len()
+    };
+    beside(&left, span(&right)).min(beside(&right, span(&left)))
 }
 
 /// How far the text left of `a` and the text right of `b` run beside each other, vertically.
