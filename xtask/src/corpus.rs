@@ -77,6 +77,9 @@ const USAGE: &str =
 const PASSWORDS: &[(&str, &str)] = &[
     ("pypdf__libreoffice-writer-password.pdf", "openpassword"),
     ("pdfminer__rc4-128.pdf", "baz"),
+    // From pdf.js's test manifest.
+    ("pdfjs__bug1782186.pdf", "Hello"),
+    ("pdfjs__issue15893_reduced.pdf", "test"),
 ];
 
 /// Share of Latin letters from which a ground truth counts as Latin script.
