@@ -3,6 +3,7 @@
 mod bench;
 mod corpus;
 mod fixtures;
+mod instructions;
 mod producers;
 mod real;
 mod regenerate;
