@@ -18,6 +18,7 @@
 
 mod analyse;
 mod annotation;
+mod chars;
 mod lines;
 mod read;
 pub mod render;
