@@ -20,6 +20,7 @@ mod analyse;
 mod annotation;
 mod chars;
 mod lines;
+mod patterns;
 mod read;
 pub mod render;
 pub mod svg;

@@ -6,12 +6,8 @@
 //! only when the next line's first word would have fitted on it (so the line was ended on
 //! purpose). Headings are found from typography and spacing, never from their words.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::lines::{Measures, TextLine};
-use crate::regex;
+use crate::patterns::{heading_number, is_caption};
 
 /// Where each line's column ends, and whether the text is justified.
 pub struct Edges {
@@ -69,28 +65,9 @@ pub enum DraftKind {
     },
 }
 
-/// `1.`, `1)`, `a.`, `(a)`, `ii.`, `•`, `-`, `–`: a list label followed by text.
-static ITEM_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"^(\d{1,2}[.)]|[a-z][.)]|\((?:\d{1,2}|[a-z])\)|(?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)]|[•·▪◦‣∙●○■□➢►\-–*])\s+\S",
-    )
-});
-
-/// `Figuur 1.`, `Tabel 2:`, `Bron: …`: a caption or a source line under a figure or table.
-static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"(?i)^(figuur|figure|fig\.|tabel|table|grafiek|afbeelding|illustratie|kaart|bron)\b\s*(\d|:)",
-    )
-});
-
-/// `1.`, `2.3`, `4.1.2` before a heading's text.
-static HEADING_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"^(\d{1,2}(?:\.\d{1,2}){0,3}\.?)\s+(\S.*)$"));
-
 /// The label of a list item at the start of `text`.
 pub fn item_label(text: &str) -> Option<&str> {
-    let m = ITEM_LABEL.captures(text)?;
-    m.get(1).map(|l| l.as_str())
+    crate::patterns::item_label(text)
 }
 
 /// Splits body lines (`range`, indices into `lines`) into drafts.
@@ -544,8 +521,7 @@ fn heading_kind(
     let punctuated = text.ends_with(['.', ',', ';', ':']);
     // Small type (a label inside a figure) and captions are not headings.
     let small = m.typographic && first.size < 0.9 * m.size;
-    if punctuated || !has_next || words > 15 || group.len() > 2 || small || CAPTION.is_match(&text)
-    {
+    if punctuated || !has_next || words > 15 || group.len() > 2 || small || is_caption(&text) {
         return None;
     }
     let starts_well = text
@@ -561,9 +537,9 @@ fn heading_kind(
     if !looks || !starts_well {
         return None;
     }
-    let (number, level) = match HEADING_NUMBER.captures(&text) {
-        Some(c) => {
-            let number = c.get(1).map_or("", |n| n.as_str()).to_string();
+    let (number, level) = match heading_number(&text) {
+        Some((number, _)) => {
+            let number = number.to_string();
             let level = number.trim_end_matches('.').split('.').count() as u8;
             (Some(number), level)
         }
@@ -574,8 +550,8 @@ fn heading_kind(
 
 /// A heading's text without its number.
 pub fn heading_text(text: &str) -> String {
-    match HEADING_NUMBER.captures(text) {
-        Some(c) => c.get(2).map_or(text, |t| t.as_str()).to_string(),
+    match heading_number(text) {
+        Some((_, heading)) => heading.to_string(),
         None => text.to_string(),
     }
 }
@@ -686,10 +662,10 @@ mod tests {
             "Bron: CBS",
             "Figure 3",
         ] {
-            assert!(CAPTION.is_match(caption), "{caption}");
+            assert!(is_caption(caption), "{caption}");
         }
         for heading in ["Figuren en tabellen", "Bronnen van inkomsten", "Tabellen"] {
-            assert!(!CAPTION.is_match(heading), "{heading}");
+            assert!(!is_caption(heading), "{heading}");
         }
     }
 

@@ -6,38 +6,8 @@
 //!
 //! Roles are recognised by the Dutch official titles that open them (domain vocabulary).
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::lines::TextLine;
-use crate::regex;
-
-/// `Hoogachtend,`, `Met vriendelijke groet,`, `Met de meeste hoogachting,`.
-static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"(?i)^(hoogachtend|met (vriendelijke|hartelijke) groet(en)?|met (de meeste )?hoogachting|vriendelijke groet(en)?)[,.]?$",
-    )
-});
-
-/// `De Minister van Buitenlandse Zaken,`, `DE STAATSSECRETARIS VAN …`, `de minister-president,`.
-static ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(concat!(
-        r"(?i)^(?:(?:de|het)\s+)?(?:plaatsvervangend\s+|waarnemend\s+)?",
-        r"(?:minister(?:-president)?|staatssecretaris|premier|secretaris-generaal|directeur(?:-generaal)?|voorzitter|",
-        r"burgemeester|commissaris|ambassadeur|griffier|president|raad|inspecteur-generaal|thesaurier-generaal)\b"
-    ))
-});
-
-/// A person's name as signatures print it: titles, initials, particles, surname(s).
-static NAME: LazyLock<Regex> = LazyLock::new(|| {
-    regex(concat!(
-        r"^(?:(?i:prof|mr|dr|drs|ir|ing|bc|ds|jhr|jkvr)\.\s*)*",
-        r"(?:(?:\p{Lu}\.(?:\p{Lu}[a-z]?\.)*|\p{Lu}[\p{L}'’-]+|(?i:van|de|der|den|ter|ten|te|in|het|'t|von|la|le|du|el|al))\s+)*",
-        r"\p{Lu}[\p{L}'’-]*\p{L}",
-        r"(?:,?\s+(?:MSc|MA|LLM|MBA|RA|BSc|PhD|MPA))?,?$",
-    ))
-});
+use crate::patterns::{is_closing_formula, is_name_shape, is_role};
 
 /// A signatory's role lines and name line (indices into the lines).
 pub type SignatureLines = (Vec<usize>, Option<usize>);
@@ -66,7 +36,7 @@ pub fn read(lines: &[TextLine], body: &[usize]) -> Closing {
     let text = |pos: usize| line(pos).map_or("", |l| l.text.as_str());
     let formula_pos = (0..body.len())
         .rev()
-        .find(|&p| CLOSING.is_match(text(p).trim()));
+        .find(|&p| is_closing_formula(text(p).trim()));
     let (start, block_start) = match formula_pos {
         Some(p) => (p, p + 1),
         None => match last_bare_block(lines, body) {
@@ -114,7 +84,7 @@ fn last_bare_block(lines: &[TextLine], body: &[usize]) -> Option<usize> {
         let named = (p..body.len().min(p + MAX_BLOCK_LINES))
             .take_while(|&q| line(q).is_some_and(|l| is_signature_line(&l.text)))
             .any(|q| line(q).is_some_and(|l| is_name(&l.text)));
-        ROLE.is_match(&l.text) && is_signature_line(&l.text) && after_sentence && named
+        is_role(&l.text) && is_signature_line(&l.text) && after_sentence && named
     })
 }
 
@@ -129,7 +99,7 @@ fn pair(lines: &[TextLine], block: &[usize]) -> Vec<SignatureLines> {
         let Some(l) = lines.get(i) else { continue };
         let continues_role = signatories.last().is_some_and(|(role, name)| {
             name.is_none()
-                && !ROLE.is_match(&l.text)
+                && !is_role(&l.text)
                 && role
                     .last()
                     .and_then(|&r| lines.get(r))
@@ -139,7 +109,7 @@ fn pair(lines: &[TextLine], block: &[usize]) -> Vec<SignatureLines> {
             if let Some((role, _)) = signatories.last_mut() {
                 role.push(i);
             }
-        } else if ROLE.is_match(&l.text) {
+        } else if is_role(&l.text) {
             // A name printed above its role.
             let name = waiting_names.pop();
             signatories.push((vec![i], name));
@@ -180,7 +150,7 @@ fn x_distance(lines: &[TextLine], signatory: &SignatureLines, name: &TextLine) -
 
 fn is_name(text: &str) -> bool {
     let words = text.split_whitespace().count();
-    (1..=8).contains(&words) && NAME.is_match(text.trim()) && !ROLE.is_match(text)
+    (1..=8).contains(&words) && is_name_shape(text.trim()) && !is_role(text)
 }
 
 /// A role or a name: short, no sentence inside.
@@ -190,7 +160,7 @@ fn is_signature_line(text: &str) -> bool {
         || (1..=10).contains(&words)
             && !text.contains([';', ':'])
             && !text.trim_end_matches(',').ends_with('.')
-        || ROLE.is_match(text) && words <= 14
+        || is_role(text) && words <= 14
 }
 
 #[cfg(test)]
