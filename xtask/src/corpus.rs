@@ -222,7 +222,7 @@ fn read_manifest(dir: &Path) -> crate::Result<Vec<Entry>> {
     Ok(entries)
 }
 
-fn password(file: &str) -> Option<&'static str> {
+pub(crate) fn password(file: &str) -> Option<&'static str> {
     PASSWORDS
         .iter()
         .find(|(f, _)| *f == file)
@@ -339,10 +339,10 @@ fn run_pdftotext(path: &Path, password: Option<&str>) -> Output {
 // ---------------------------------------------------------------------------------------------
 // Words and scores
 
-type Bag = HashMap<String, usize>;
+pub(crate) type Bag = HashMap<String, usize>;
 
 /// The normalised words of `text` (see the module documentation).
-fn words(text: &str) -> Bag {
+pub(crate) fn words(text: &str) -> Bag {
     let mut bag = Bag::new();
     for raw in dehyphenate(text).split_whitespace() {
         let folded: String = raw.chars().filter_map(fold).collect();
@@ -471,9 +471,9 @@ fn strip_markdown(md: &str) -> String {
 }
 
 #[derive(Clone, Copy)]
-struct Score {
-    recall: f64,
-    precision: f64,
+pub(crate) struct Score {
+    pub(crate) recall: f64,
+    pub(crate) precision: f64,
 }
 
 impl Score {
@@ -491,7 +491,7 @@ fn total(bag: &Bag) -> usize {
     bag.values().sum()
 }
 
-fn score(truth: &Bag, got: &Bag) -> Score {
+pub(crate) fn score(truth: &Bag, got: &Bag) -> Score {
     let shared: usize = truth
         .iter()
         .map(|(w, &n)| n.min(got.get(w).copied().unwrap_or(0)))

@@ -8,13 +8,13 @@ mod fodt;
 mod invented;
 mod office;
 mod producers;
+mod publication;
 mod seed;
 mod verify;
 
 use std::path::{Path, PathBuf};
 
-const USAGE: &str =
-    "usage: cargo xtask fixtures [all|navo2030|producers|invented] [--seed <navo2030.txt>]";
+const USAGE: &str = "usage: cargo xtask fixtures [all|navo2030|producers|invented|publication] [--seed <navo2030.txt>]";
 
 /// Which fixtures to build: all of them by default.
 pub fn run(args: &[String]) -> crate::Result {
@@ -26,10 +26,12 @@ pub fn run(args: &[String]) -> crate::Result {
         "navo2030" => navo2030(rest),
         "producers" => producers::run(rest),
         "invented" => invented::run(rest),
+        "publication" => publication::run(rest),
         "all" => {
             navo2030(rest)?;
             invented::run(&[])?;
-            producers::run(&[])
+            producers::run(&[])?;
+            publication::run(&[])
         }
         _ => Err(USAGE.into()),
     }

@@ -1,5 +1,6 @@
 //! Project tasks: `cargo xtask <command>`. One `match` over commands; each lives in its module.
 
+mod ablation;
 mod bench;
 mod corpus;
 mod fixtures;
@@ -19,6 +20,7 @@ fn main() -> ExitCode {
         None => ("help", &[][..]),
     };
     let result = match command {
+        "ablation" => ablation::run(rest),
         "bench" => bench::run(rest),
         "corpus" => corpus::run(rest),
         "fixtures" => fixtures::run(rest),
@@ -47,6 +49,7 @@ fn main() -> ExitCode {
 const HELP: &str = "usage: cargo xtask <command>
 
 commands:
+  ablation     ToUnicode maps removed: how much text survives, ours against pdftotext and mutool
   bench        throughput and memory against pdftotext and mutool (release build)
   producers    the NAVO letter from every producer: ours and pdftotext against the reference text
   real         the real letters of ../shared/letters-real, field by field against their expected values

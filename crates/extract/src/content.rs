@@ -42,6 +42,8 @@ impl Operand<'_> {
 pub struct Lexer<'a> {
     data: &'a [u8],
     pos: usize,
+    /// Operands kept before an operator (see [`MAX_OPERANDS`]).
+    max_operands: usize,
     /// Tokens that could not be read (unbalanced delimiters, stray bytes).
     pub malformed: u32,
 }
@@ -51,8 +53,16 @@ impl<'a> Lexer<'a> {
         Lexer {
             data,
             pos: 0,
+            max_operands: MAX_OPERANDS,
             malformed: 0,
         }
+    }
+
+    /// Keeps up to `max` operands before an operator (at least [`MAX_OPERANDS`]): a CMap
+    /// section is one operator with hundreds of operands.
+    pub fn with_max_operands(mut self, max: usize) -> Lexer<'a> {
+        self.max_operands = max.max(MAX_OPERANDS);
+        self
     }
 
     /// Reads operands into `operands` (cleared first) up to the next operator, which it
@@ -66,8 +76,8 @@ impl<'a> Lexer<'a> {
             match byte {
                 b'/' | b'(' | b'<' | b'[' | b'+' | b'-' | b'.' | b'0'..=b'9' => {
                     if let Some(operand) = self.operand(0) {
-                        if operands.len() >= MAX_OPERANDS {
-                            operands.drain(..MAX_OPERANDS / 2);
+                        if operands.len() >= self.max_operands {
+                            operands.drain(..self.max_operands / 2);
                             self.malformed += 1;
                         }
                         operands.push(operand);

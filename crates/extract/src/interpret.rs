@@ -13,6 +13,7 @@ use crate::content::{Lexer, Operand};
 use crate::font::Font;
 use crate::geometry::{Dir, Matrix};
 use crate::objects::{self, get_dict};
+use crate::paths::{Path, Rule};
 
 /// The last `N` numeric operands (extra leading operands are tolerated, as readers do).
 fn last_numbers<const N: usize>(operands: &[Operand<'_>]) -> Option<[f32; N]> {
@@ -51,11 +52,16 @@ pub struct FontInfo {
     pub italic: bool,
 }
 
+/// Rules kept per page, at most.
+const MAX_RULES_PER_PAGE: usize = 20_000;
+
 /// Everything shown on one page.
 #[derive(Debug, Default)]
 pub struct PageText {
     pub text: String,
     pub glyphs: Vec<Glyph>,
+    /// Horizontal rules drawn (underlines, the rule above footnotes, table borders).
+    pub rules: Vec<Rule>,
     pub fonts: Vec<FontInfo>,
     pub unmapped: u32,
     pub diagnostics: Vec<Diagnostic>,
@@ -89,6 +95,8 @@ struct GraphicsState {
     horizontal_scale: f32,
     leading: f32,
     rise: f32,
+    /// `w`, in user space.
+    line_width: f32,
 }
 
 impl GraphicsState {
@@ -102,6 +110,7 @@ impl GraphicsState {
             horizontal_scale: 1.0,
             leading: 0.0,
             rise: 0.0,
+            line_width: 1.0,
         }
     }
 }
@@ -133,6 +142,8 @@ pub struct Interpreter<'a> {
     limit_reported: bool,
     /// Text-showing operators so far (see [`Glyph::run`]).
     runs: u32,
+    /// The path under construction (only its horizontal rules are kept).
+    path: Path,
 }
 
 impl<'a> Interpreter<'a> {
@@ -161,6 +172,7 @@ impl<'a> Interpreter<'a> {
             skipped_operators: 0,
             limit_reported: false,
             runs: 0,
+            path: Path::default(),
         }
     }
 
@@ -336,6 +348,14 @@ impl<'a> Interpreter<'a> {
                 }
                 _ => return false,
             },
+            b"w" => match last_numbers::<1>(operands) {
+                Some([v]) => self.gs.line_width = v,
+                None => return false,
+            },
+            b"m" | b"l" | b"c" | b"v" | b"y" | b"re" | b"h" => return self.construct(op, operands),
+            b"S" | b"s" | b"f" | b"F" | b"f*" | b"B" | b"B*" | b"b" | b"b*" | b"n" => {
+                self.paint(op)
+            }
             b"Do" => match operands.last() {
                 Some(Operand::Name(name)) => self.draw_xobject(name),
                 _ => return false,
@@ -361,6 +381,47 @@ impl<'a> Interpreter<'a> {
             _ => {}
         }
         true
+    }
+
+    /// A path construction operator; `false` when its operands were unusable.
+    fn construct(&mut self, op: &[u8], operands: &[Operand<'_>]) -> bool {
+        let ctm = self.gs.ctm;
+        match op {
+            b"m" | b"l" => match last_numbers::<2>(operands) {
+                Some([x, y]) if op == b"m" => self.path.move_to(&ctm, x, y),
+                Some([x, y]) => self.path.line_to(&ctm, x, y),
+                None => return false,
+            },
+            b"c" => match last_numbers::<6>(operands) {
+                Some([.., x, y]) => self.path.curve_to(&ctm, x, y),
+                None => return false,
+            },
+            b"v" | b"y" => match last_numbers::<4>(operands) {
+                Some([.., x, y]) => self.path.curve_to(&ctm, x, y),
+                None => return false,
+            },
+            b"re" => match last_numbers::<4>(operands) {
+                Some([x, y, w, h]) => self.path.rect(&ctm, x, y, w, h),
+                None => return false,
+            },
+            _ => self.path.close(),
+        }
+        true
+    }
+
+    /// A path painting operator: the path's horizontal rules join the page's.
+    fn paint(&mut self, op: &[u8]) {
+        if matches!(op, b"s" | b"b" | b"b*") {
+            self.path.close();
+        }
+        let stroke = matches!(op, b"S" | b"s" | b"B" | b"B*" | b"b" | b"b*");
+        let fill = matches!(op, b"f" | b"F" | b"f*" | b"B" | b"B*" | b"b" | b"b*");
+        // The line width in display space: the CTM's scale.
+        let (vx, vy) = self.gs.ctm.apply_vector(0.0, self.gs.line_width);
+        let width = stroke.then(|| vx.hypot(vy));
+        let rules = self.path.paint(width, fill);
+        let room = MAX_RULES_PER_PAGE.saturating_sub(self.out.rules.len());
+        self.out.rules.extend(rules.into_iter().take(room));
     }
 
     fn move_line(&mut self, tx: f32, ty: f32) {

@@ -33,6 +33,7 @@ mod interpret;
 mod layout;
 mod objects;
 mod pages;
+mod paths;
 mod repair;
 mod tables;
 

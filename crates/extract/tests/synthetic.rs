@@ -702,3 +702,26 @@ fn short_second_line_is_not_a_column() {
         strings(&["Aanbevelingen: nieuwe en oude dreigingen", "voor allen"])
     );
 }
+
+// 24. A rule drawn close under a word underlines it (stroked or as a flat filled box); a
+// rule a line further down does not; every horizontal rule is kept with the page.
+#[test]
+fn underlined_words_and_rules() {
+    let pdf = pdf(vec![PageSpec::new(
+        "BT /F1 11 Tf 72 700 Td (Inleiding) Tj ET 0.5 w 72 698 m 118 698 l S
+         BT /F1 11 Tf 72 680 Td (Gewone tekst) Tj ET
+         72 650 60 0.6 re f",
+    )]);
+    let page = page(&pdf);
+    let underlined: Vec<(&str, bool)> = page
+        .lines
+        .iter()
+        .flat_map(|l| &l.words)
+        .map(|w| (w.text.as_str(), w.underline))
+        .collect();
+    assert_eq!(
+        underlined,
+        vec![("Inleiding", true), ("Gewone", false), ("tekst", false)]
+    );
+    assert_eq!(page.rules.len(), 2);
+}

@@ -246,6 +246,10 @@ pub struct Page {
     /// Glyphs whose Unicode value could not be found (they appear as U+FFFD in the text).
     #[serde(default)]
     pub unmapped_glyphs: u32,
+    /// Horizontal rules the page draws (underlines, the short rule above footnotes, table
+    /// borders), each as its box.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<Rect>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -322,6 +326,9 @@ pub struct Word {
     /// footnote marker can be told from the word it follows.
     #[serde(default, skip_serializing_if = "is_false")]
     pub attached: bool,
+    /// A rule runs under the word, close below its baseline.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub underline: bool,
 }
 
 fn is_false(b: &bool) -> bool {

@@ -49,6 +49,10 @@ pub struct Letter {
     /// The advisory body's recommendations, each paired with the cabinet's response.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub recommendations: Vec<Recommendation>,
+    /// What the official publication of the paper states about itself (the Tweede Kamer's
+    /// typeset edition: masthead, colophon), when the PDF is that publication.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publication: Option<Publication>,
     /// What the first page of answers to parliamentary questions (Kamervragen) states.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kamervragen: Option<Kamervragen>,
@@ -335,6 +339,90 @@ pub struct Evidence {
     /// The cue phrase as it stands in the sentence.
     pub cue: String,
     pub sentence: String,
+}
+
+/// What the official publication of a parliamentary paper states about itself: its
+/// masthead and colophon. Names in brackets are the Tweede Kamer open data's
+/// (`gegevensmagazijn.tweedekamer.nl`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Publication {
+    /// The publication's identifier (`kst-28676-360`, `ah-tk-20232024-2210`), from the
+    /// colophon. (officielebekendmakingen.nl: the document's identifier.)
+    pub id: Option<Stated>,
+    /// `Tweede Kamer der Staten-Generaal` or `Eerste Kamer der Staten-Generaal`.
+    pub chamber: Option<Stated>,
+    /// What kind of paper it is. (`Document.Soort`.)
+    pub kind: PaperKind,
+    /// The session year, `2020-2021` (printed `Vergaderjaar 2020–2021`). (`Vergaderjaar`.)
+    pub session_year: Option<Stated>,
+    /// The dossier number without spaces (`28676`; printed `28 676`), with its suffix when it
+    /// has one (`36410-XVI`). (`Kamerstukdossier.Nummer`, `.Toevoeging`.)
+    pub dossier: Option<Stated>,
+    /// The dossier's title (`NAVO`). (`Kamerstukdossier.Titel`.)
+    pub dossier_title: Option<Stated>,
+    /// The number within the dossier (`360`; printed `Nr. 360`), or the Aanhangsel number.
+    /// (`Document.Volgnummer`.)
+    pub number: Option<Stated>,
+    /// The document's title as printed (`BRIEF VAN DE MINISTERS VAN BUITENLANDSE ZAKEN EN
+    /// VAN DEFENSIE`, `MOTIE VAN HET LID JANSEN C.S.`). (`Document.Titel`.)
+    pub title: Option<Stated>,
+    /// The date the paper states, ISO 8601, and what it dates. (`Document.Datum`.)
+    pub date: Option<Stated>,
+    pub date_kind: Option<DateKind>,
+    /// The members who submitted a motie or amendement, as printed under it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<String>,
+}
+
+/// A value the page states: normalised (`value`), as printed, and where.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Stated {
+    pub value: String,
+    pub printed: String,
+    pub page: u32,
+    pub bbox: Rect,
+}
+
+/// Kinds of parliamentary paper, by the document title's opening words.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum PaperKind {
+    /// `BRIEF VAN …` (`Brief regering`).
+    Letter,
+    /// `MOTIE VAN …` (`Motie`).
+    Motie,
+    /// `AMENDEMENT VAN …` (`Amendement`).
+    Amendement,
+    /// `Aanhangsel van de Handelingen`: answers to written questions
+    /// (`Antwoord schriftelijke vragen`).
+    Answers,
+    /// `VERSLAG …` (`Verslag`).
+    Report,
+    /// `LIJST VAN VRAGEN EN ANTWOORDEN` (`Lijst van vragen en antwoorden`).
+    QuestionList,
+    /// `VOORSTEL VAN WET` (`Voorstel van wet`).
+    Bill,
+    /// `MEMORIE VAN TOELICHTING`, `MEMORIE VAN ANTWOORD`, `NOTA …` (`Memorie van toelichting`,
+    /// `Nota naar aanleiding van het verslag`).
+    Memorandum,
+    #[default]
+    Other,
+}
+
+/// What a publication's date dates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum DateKind {
+    /// `Den Haag, 7 april 2021`: the day the letter was signed.
+    Signed,
+    /// `Voorgesteld 15 april 2021`: a motie's day.
+    Proposed,
+    /// `Ontvangen 3 juni 2021`, `(ontvangen 23 juli 2024)`: the day the Kamer received it.
+    Received,
+    /// `Vastgesteld …`: the day a report or list was adopted.
+    Established,
 }
 
 /// The facts of a set of parliamentary questions (Kamervragen) and their answers.

@@ -29,9 +29,10 @@ mod letter;
 pub use diagnostic::{Diagnostic, DiagnosticKind};
 pub use layout::{Layout, Line, Page, Rect, Role, Word, text_geometry};
 pub use letter::{
-    AdvisoryBody, Anchor, Block, BlockKind, DateMention, Evidence, FieldKey, Footnote, Heading,
-    Kamervragen, Letter, ListItem, Metadata, Parsed, Provenance, Question, Recommendation,
-    Reference, ReferenceField, ReferenceKind, Section, Sentence, Signatory, Stance,
+    AdvisoryBody, Anchor, Block, BlockKind, DateKind, DateMention, Evidence, FieldKey, Footnote,
+    Heading, Kamervragen, Letter, ListItem, Metadata, PaperKind, Parsed, Provenance, Publication,
+    Question, Recommendation, Reference, ReferenceField, ReferenceKind, Section, Sentence,
+    Signatory, Stance, Stated,
 };
 
 /// The JSON Schema of the `kamerbrief parse` JSON output ([`Parsed`]), as committed in

@@ -11,6 +11,8 @@ use crate::read::{DraftKind, Reading};
 pub enum LineKind {
     /// Letterhead, return address, addressee, label/value lines above the salutation.
     Letterhead,
+    /// The official publication's masthead, colophon and running foot.
+    Masthead,
     Salutation,
     Heading,
     Paragraph,
@@ -31,6 +33,7 @@ impl LineKind {
     pub fn as_str(self) -> &'static str {
         match self {
             LineKind::Letterhead => "letterhead",
+            LineKind::Masthead => "masthead",
             LineKind::Salutation => "salutation",
             LineKind::Heading => "heading",
             LineKind::Paragraph => "paragraph",
@@ -67,6 +70,7 @@ pub fn annotate(lines: &[TextLine], reading: &Reading) -> Vec<LineAnnotation> {
         }
     };
     mark(&reading.front_lines, LineKind::Letterhead);
+    mark(&reading.masthead_lines, LineKind::Masthead);
     mark(reading.front.salutation.as_slice(), LineKind::Salutation);
     for draft in reading.body.iter().chain(&reading.appendix) {
         let kind = match draft.kind {

@@ -42,7 +42,7 @@ pub fn parse_annotated(layout: &Layout) -> (Parsed, Vec<LineAnnotation>) {
     let lines = lines::text_lines(layout);
     let m = lines::measures(&lines);
     // Which line is what: front matter, body, footnotes, closing, appendix.
-    let reading = read::read(&lines, &m);
+    let reading = read::read(&lines, &m, &lines::separators(layout));
     // The letter's data from that reading, then what the letter says.
     let mut letter = read::build(&lines, &reading);
     analyse::analyse(&mut letter);

@@ -27,6 +27,8 @@ pub struct TextLine {
     pub first_word_width: f32,
     /// The layout carries fonts (false for text input: typography is then unknown).
     pub typographic: bool,
+    /// Every word is underlined.
+    pub underline: bool,
 }
 
 impl TextLine {
@@ -44,7 +46,8 @@ impl TextLine {
             // A raised marker after text (`voorzien¹`), or opening a line with text after
             // it (a footnote's own marker, `¹ Zie …`).
             if word.superscript && is_marker(&word.text) && (!text.is_empty() || n + 1 < count) {
-                markers.push((word.text.clone(), text.chars().count()));
+                let marker = word.text.trim_end_matches(')').to_string();
+                markers.push((marker, text.chars().count()));
                 continue;
             }
             if !text.is_empty() && !touches {
@@ -63,6 +66,7 @@ impl TextLine {
             bbox: line.bbox,
             baseline: line.baseline,
             size: line.dominant_size(),
+            underline: !real.is_empty() && real.iter().all(|w| w.underline),
             bold: typographic && !real.is_empty() && real.iter().all(|w| w.bold),
             italic: typographic && !real.is_empty() && real.iter().all(|w| w.italic),
             soft_hyphen: line.words.last().is_some_and(|w| w.soft_hyphen),
@@ -95,9 +99,10 @@ impl TextLine {
     }
 }
 
-/// A footnote marker: a number or a symbol such as `*`.
+/// A footnote marker: a number (`1`, `12`, `1)`) or a symbol such as `*`.
 fn is_marker(text: &str) -> bool {
-    (text.len() <= 3 && text.chars().all(|c| c.is_ascii_digit()))
+    let number = text.strip_suffix(')').unwrap_or(text);
+    (!number.is_empty() && number.len() <= 3 && number.chars().all(|c| c.is_ascii_digit()))
         || matches!(text, "*" | "**" | "†" | "‡")
 }
 
@@ -225,4 +230,25 @@ pub fn is_justified(lines: &[TextLine], edges: &[f32]) -> bool {
         .filter(|(l, e)| (e - l.bbox.x1).abs() < 0.3)
         .count();
     body.len() >= 10 && at_edge * 2 >= body.len()
+}
+
+/// The short horizontal rules of each page that may set footnotes apart: shorter than half
+/// the page's widest line of text, by page.
+pub fn separators(layout: &Layout) -> Vec<(u32, kamerbrief_model::Rect)> {
+    let mut out = Vec::new();
+    for page in &layout.pages {
+        let widest = page
+            .lines
+            .iter()
+            .filter(|l| l.role == Role::Body)
+            .map(|l| l.bbox.width())
+            .fold(0.0f32, f32::max);
+        out.extend(
+            page.rules
+                .iter()
+                .filter(|r| r.width() < 0.5 * widest && r.width() > 0.1 * widest)
+                .map(|r| (page.number, *r)),
+        );
+    }
+    out
 }

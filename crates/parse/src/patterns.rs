@@ -331,9 +331,10 @@ fn exactly(c: &mut Cursor<'_>, n: usize, accept: impl Fn(char) -> bool) -> bool 
 }
 
 /// The label of a list item at the start of `text` (`1.`, `1)`, `a.`, `(a)`, `ii.`, `•`,
-/// `-`, `–`) followed by text: group 1 of
-/// `^(\d{1,2}[.)]|[a-z][.)]|\((?:\d{1,2}|[a-z])\)|(?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)]|`
-/// `[•·▪◦‣∙●○■□➢►\-–*])\s+\S`, alternatives tried in its order.
+/// `-`, `–`, `o`) followed by text: group 1 of
+/// `^(\d{1,2}[.)]|[a-z][.)]|\((?:\d{1,2}|[a-z]|i{1,3}|iv|vi{0,3}|ix|x)\)|`
+/// `(?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)]|[•·▪◦‣∙●○■□➢►✓❖◆\-–—*o])\s+\S`, alternatives tried in
+/// its order.
 pub fn item_label(text: &str) -> Option<&str> {
     let dot = |ch: char| matches!(ch, '.' | ')');
     let mut ends: Vec<usize> = Vec::new();
@@ -357,6 +358,13 @@ pub fn item_label(text: &str) -> Option<&str> {
     if c.lit("(") && c.char_if(|ch| ch.is_ascii_lowercase()).is_some() && c.lit(")") {
         ends.push(c.at);
     }
+    // `(?:i{1,3}|iv|vi{0,3}|ix|x)` in parentheses.
+    for roman in ["iii", "ii", "i", "iv", "viii", "vii", "vi", "v", "ix", "x"] {
+        let mut c = Cursor::new(text, 0);
+        if c.lit("(") && c.lit(roman) && c.lit(")") {
+            ends.push(c.at);
+        }
+    }
     for roman in ["iii", "ii", "i", "iv", "v", "viii", "vii", "vi", "ix", "x"] {
         let mut c = Cursor::new(text, 0);
         if c.lit(roman) && c.char_if(dot).is_some() {
@@ -364,7 +372,9 @@ pub fn item_label(text: &str) -> Option<&str> {
         }
     }
     let mut c = Cursor::new(text, 0);
-    if c.char_if(|ch| "•·▪◦‣∙●○■□➢►-–*".contains(ch)).is_some() {
+    if c.char_if(|ch| "•·▪◦‣∙●○■□➢►✓❖◆-–—*o".contains(ch))
+        .is_some()
+    {
         ends.push(c.at);
     }
     ends.into_iter()
@@ -639,7 +649,7 @@ mod tests {
     #[test]
     fn block_lines_as_the_expressions() {
         let item = Regex::new(
-            r"^(\d{1,2}[.)]|[a-z][.)]|\((?:\d{1,2}|[a-z])\)|(?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)]|[•·▪◦‣∙●○■□➢►\-–*])\s+\S",
+            r"^(\d{1,2}[.)]|[a-z][.)]|\((?:\d{1,2}|[a-z]|i{1,3}|iv|vi{0,3}|ix|x)\)|(?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)]|[•·▪◦‣∙●○■□➢►✓❖◆\-–—*o])\s+\S",
         )
         .unwrap();
         let caption = Regex::new(
@@ -655,6 +665,14 @@ mod tests {
             "(2) twee",
             "(12) twaalf",
             "(a) a",
+            "(iv) vier",
+            "(vii) zeven",
+            "(v) vijf",
+            "(iiii) nee",
+            "o tweede niveau",
+            "✓ klaar",
+            "— streep",
+            "ook niet",
             "ii. twee",
             "iv) vier",
             "viii. acht",

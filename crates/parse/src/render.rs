@@ -20,7 +20,9 @@ pub fn text(letter: &Letter) -> String {
     }
     blocks.extend(letter.closing.iter().map(|b| b.text.clone()));
     for s in &letter.signatories {
-        blocks.push(s.printed_role.clone());
+        if !s.printed_role.is_empty() {
+            blocks.push(s.printed_role.clone());
+        }
         blocks.extend(s.name.clone());
     }
     for section in &letter.appendix {
@@ -91,6 +93,7 @@ pub fn markdown(letter: &Letter) -> String {
     out.extend(letter.closing.iter().map(|b| b.text.clone()));
     for s in &letter.signatories {
         out.push(match &s.name {
+            Some(name) if s.printed_role.is_empty() => format!("**{name}**"),
             Some(name) => format!("{}  \n**{name}**", s.printed_role),
             None => s.printed_role.clone(),
         });

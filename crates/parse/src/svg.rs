@@ -9,6 +9,7 @@ use kamerbrief_model::Layout;
 /// Every kind, in legend order, with its colour.
 pub const KINDS: &[(LineKind, &str)] = &[
     (LineKind::Letterhead, "#8e44ad"),
+    (LineKind::Masthead, "#5d4037"),
     (LineKind::Salutation, "#16a085"),
     (LineKind::Heading, "#c0392b"),
     (LineKind::Paragraph, "#2c7be5"),

@@ -10,6 +10,12 @@ use crate::content::{Lexer, Operand};
 /// Bounds the work one CMap may cause: entries expanded from ranges.
 const MAX_RANGE_SPAN: u32 = 0x1_0000;
 
+/// Operands one CMap section may hold (entries of 2 or 3 operands). The content lexer's
+/// default keeps far fewer, which cut and misaligned sections of more than 85 `bfrange`
+/// entries (Ghostscript writes such). Half of it is a multiple of 6, so that a flood beyond
+/// it, which drops the older half, keeps pairs and triples aligned.
+const MAX_SECTION_OPERANDS: usize = 6 * 8192;
+
 /// Byte-length ranges that split a string into codes (§9.7.6.2).
 #[derive(Clone, Debug, Default)]
 pub struct Codespace {
@@ -94,7 +100,7 @@ pub struct ToUnicode {
 impl ToUnicode {
     pub fn parse(data: &[u8]) -> ToUnicode {
         let mut map = ToUnicode::default();
-        let mut lexer = Lexer::new(data);
+        let mut lexer = Lexer::new(data).with_max_operands(MAX_SECTION_OPERANDS);
         let mut operands = Vec::new();
         while let Some(op) = lexer.next_operation(&mut operands) {
             match op {
@@ -271,7 +277,7 @@ pub struct CidMap {
 impl CidMap {
     pub fn parse(data: &[u8]) -> CidMap {
         let mut map = CidMap::default();
-        let mut lexer = Lexer::new(data);
+        let mut lexer = Lexer::new(data).with_max_operands(MAX_SECTION_OPERANDS);
         let mut operands = Vec::new();
         while let Some(op) = lexer.next_operation(&mut operands) {
             match op {
@@ -338,6 +344,38 @@ mod tests {
         assert_eq!(map.cid(0x8141), Some(634));
         // An unmatched byte still advances.
         assert_eq!(map.codespace.next_code(&[0xFF]).1, 1);
+    }
+
+    #[test]
+    fn long_sections_stay_aligned() {
+        // 200 one-code ranges and 300 chars in one section each, as Ghostscript writes
+        // (more operands than a content-stream operator ever takes).
+        let mut text = String::from("1 begincodespacerange <0000> <FFFF> endcodespacerange\n");
+        text.push_str("200 beginbfrange\n");
+        for code in 0..200u32 {
+            text.push_str(&format!(
+                "<{code:04x}><{code:04x}><{:04x}>\n",
+                0x4E00 + code
+            ));
+        }
+        text.push_str("endbfrange\n300 beginbfchar\n");
+        for code in 1000..1300u32 {
+            text.push_str(&format!("<{code:04x}> <{:04x}>\n", 0x0400 + code - 1000));
+        }
+        text.push_str("endbfchar\n");
+        let map = ToUnicode::parse(text.as_bytes());
+        for code in 0..200u32 {
+            assert_eq!(
+                map.get(code),
+                char::from_u32(0x4E00 + code).map(String::from)
+            );
+        }
+        for code in 1000..1300u32 {
+            assert_eq!(
+                map.get(code),
+                char::from_u32(0x0400 + code - 1000).map(String::from)
+            );
+        }
     }
 
     #[test]

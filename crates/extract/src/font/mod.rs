@@ -1,13 +1,25 @@
 //! Fonts (PDF 32000-1 §9.6–9.10): from a font dictionary to, for each character code,
 //! its Unicode text and its advance.
 //!
-//! Unicode comes through one fallback chain: the font's `/ToUnicode` CMap, then the simple
-//! font's encoding (base encoding + `/Differences`, glyph names through the Adobe Glyph List),
-//! then the built-in encoding of a standard-14 or embedded Type 1 or CFF font, then, for
-//! composite fonts, a Unicode-based CMap; last, the embedded font program itself (a CFF
-//! charset's glyph names, a TrueType `cmap` read backwards or its `post` names; see
-//! `program`), and numeric glyph names that carry their own code (`a65`). What none of them
-//! maps is reported as unmapped.
+//! Unicode comes through one fallback chain, most trusted first (§9.10.2):
+//!
+//! 1. the font's `/ToUnicode` CMap, for the codes it maps;
+//! 2. simple fonts: the glyph name of the encoding (base encoding + `/Differences`, or the
+//!    embedded Type 1 or CFF program's built-in encoding), through the Adobe Glyph List. For
+//!    an embedded TrueType program the name must be one it draws: when its Unicode `cmap`
+//!    lacks the name's character, the code draws another glyph (its code `cmap`'s), and the
+//!    program's text for that glyph wins; so it does over names that are only assumed (a
+//!    standard font's encoding found by the font's name, Standard Encoding by default)
+//!    unless the program draws them;
+//!    composite fonts: codes of a `Uni…` CMap, which are Unicode;
+//! 3. the embedded program itself (see `program`): a TrueType `cmap` read backwards, then its
+//!    `post` names; a CFF charset's names. For composite fonts it fills the codes a
+//!    ToUnicode map lacks;
+//! 4. heuristics, only where nothing above maps the code: numeric glyph names that carry their
+//!    own code (`a65`), and UCS-2 codes where `/ToUnicode` names an Identity CMap.
+//!
+//! What none of them maps is reported as unmapped (U+FFFD), never guessed from neighbouring
+//! codes.
 //!
 //! Known limitation: the predefined CJK CMaps (`GBK-EUC-H`, `90ms-RKSJ-H`, …) are used for
 //! their code space only. There are no CID → Unicode tables for their character collections
@@ -88,8 +100,10 @@ struct Composite {
     cids: Option<CidMap>,
     /// Codes are UTF-16 (a `Uni…-UCS2`/`UTF16` CMap).
     unicode_codes: bool,
+    /// `/ToUnicode` names an Identity CMap: codes read as UCS-2 when nothing else maps them.
+    identity_to_unicode: bool,
     to_unicode: Option<Rc<ToUnicode>>,
-    /// The embedded program's glyphs, when there is no `/ToUnicode`.
+    /// The embedded program's glyphs, when the `/ToUnicode` map is missing or incomplete.
     program: Option<program::Glyphs>,
     widths: CidWidths,
     /// Texts decoded so far, so that each code is looked up once.
@@ -291,26 +305,28 @@ impl Composite {
         }
         let to_unicode = to_unicode(doc, font, problems);
         // `/ToUnicode /Identity-H` (a name where a stream belongs), as some producers write:
-        // the codes are UCS-2, as poppler and pdfminer read them.
-        if to_unicode.is_none()
-            && get_name(doc, font, b"ToUnicode").is_some_and(|n| n.starts_with(b"Identity"))
-        {
-            unicode_codes = true;
-        }
+        // the codes are UCS-2, as poppler and pdfminer read them; after the program, which
+        // knows better where it names the glyph.
+        let identity_to_unicode = to_unicode.is_none()
+            && get_name(doc, font, b"ToUnicode").is_some_and(|n| n.starts_with(b"Identity"));
         let widths = descendant
             .map(|d| CidWidths::load(doc, d))
             .unwrap_or_default();
-        let program = if to_unicode.is_none() && !unicode_codes {
-            descendant.and_then(|d| {
-                program::Glyphs::load(doc, get_dict(doc, d, b"FontDescriptor")?, Some(d))
-            })
-        } else {
-            None
-        };
+        // The program names the glyphs the ToUnicode map lacks; it is read only when the map
+        // does not cover every CID the widths list (or there is no map), and the codes are
+        // not Unicode already.
+        let needed = !unicode_codes
+            && to_unicode
+                .as_ref()
+                .is_none_or(|m| !covers_widths(m, cids.is_none(), &widths));
+        let program = descendant.filter(|_| needed).and_then(|d| {
+            program::Glyphs::load(doc, get_dict(doc, d, b"FontDescriptor")?, Some(d))
+        });
         Composite {
             codespace,
             cids,
             unicode_codes,
+            identity_to_unicode,
             to_unicode,
             program,
             widths,
@@ -318,24 +334,48 @@ impl Composite {
         }
     }
 
+    /// ToUnicode, then Unicode codes of a `Uni…` CMap, then the font program, then codes read
+    /// as UCS-2 where `/ToUnicode` names an Identity CMap (poppler's reading of that error).
     fn text(&self, code: u32) -> Option<String> {
         if let Some(text) = self.to_unicode.as_ref().and_then(|m| m.get(code)) {
             return Some(text);
         }
-        if self.unicode_codes {
-            return char::from_u32(code)
+        let as_unicode = || {
+            char::from_u32(code)
                 .filter(|c| !c.is_control())
-                .map(String::from);
+                .map(String::from)
+        };
+        if self.unicode_codes {
+            return as_unicode();
         }
         let cid = match &self.cids {
-            Some(map) => map.cid(code)?,
-            None => code,
+            Some(map) => map.cid(code),
+            None => Some(code),
         };
-        self.program
-            .as_ref()
-            .and_then(|p| p.cid_text(cid))
+        cid.and_then(|cid| self.program.as_ref()?.cid_text(cid))
             .map(String::from)
+            .or_else(|| {
+                if self.identity_to_unicode {
+                    as_unicode()
+                } else {
+                    None
+                }
+            })
     }
+}
+
+/// Whether `map` gives a text for every CID that `/W` lists (codes are CIDs with an Identity
+/// encoding; with another encoding this cannot be told cheaply, and the answer is no).
+fn covers_widths(map: &ToUnicode, identity: bool, widths: &CidWidths) -> bool {
+    /// CIDs looked at, at most: a map is taken as complete beyond them.
+    const MAX_CHECKED: usize = 65_536;
+    identity
+        && widths
+            .ranges
+            .iter()
+            .flat_map(|(first, last, _)| *first..=*last)
+            .take(MAX_CHECKED)
+            .all(|cid| map.get(cid).is_some())
 }
 
 /// Code spaces of the predefined CMaps in common use (PDF 32000-1 Table 118).
@@ -487,7 +527,7 @@ fn load_simple(
 ) -> Kind {
     let standard = tables::standard14(name);
     let to_unicode = to_unicode(doc, dict, problems);
-    let names = glyph_names(doc, dict, descriptor, standard);
+    let (names, assumed) = glyph_names(doc, dict, descriptor, standard);
     let symbolic_dingbats =
         standard.is_some_and(|s| s.builtin_encoding() == BaseEncoding::ZapfDingbats);
 
@@ -505,22 +545,28 @@ fn load_simple(
             .as_ref()
             .and_then(|m| m.get(code as u32))
             .or_else(|| {
-                glyph_name.and_then(|n| {
-                    tables::dingbats_unicode(n)
-                        .filter(|_| symbolic_dingbats)
+                let from_name = glyph_name.and_then(|n| name_text(n, symbolic_dingbats));
+                let program = truetype_program(&mut program, doc, descriptor);
+                let from_program = || {
+                    program
+                        .and_then(|p| p.code_text(u8::try_from(code).ok()?))
                         .map(String::from)
-                        .or_else(|| tables::glyph_unicode(n).map(|t| t.to_string()))
-                })
+                };
+                // A TrueType program finds the glyph of a name through its Unicode `cmap`;
+                // when that lacks the name's character, the code draws another glyph (the
+                // one its code `cmap` gives), and the program's text for it wins. So it does
+                // over a name that is only assumed, unless the program draws that name.
+                let drawn = program
+                    .zip(from_name.as_deref())
+                    .and_then(|(p, t)| p.draws(t));
+                let assumed = assumed.get(code).copied().unwrap_or(false);
+                match (from_name, drawn) {
+                    (Some(name), Some(true)) => Some(name),
+                    (Some(name), None) if !assumed => Some(name),
+                    (Some(name), _) => from_program().or(Some(name)),
+                    (None, _) => from_program(),
+                }
             });
-        let text = text.or_else(|| {
-            let descriptor = descriptor?;
-            get_stream(doc, descriptor, b"FontFile2")?;
-            program
-                .get_or_insert_with(|| program::Glyphs::load(doc, descriptor, None))
-                .as_ref()?
-                .code_text(u8::try_from(code).ok()?)
-                .map(String::from)
-        });
         let text = text.or_else(|| {
             let value = numeric_name(glyph_name?, numeric_radix?, code)?;
             char::from_u32(value)
@@ -550,6 +596,28 @@ fn load_simple(
         texts: texts.into(),
         widths: widths.into(),
     }
+}
+
+/// The Unicode text of a glyph name (Adobe Glyph List; ZapfDingbats names in that font).
+fn name_text(name: &str, dingbats: bool) -> Option<String> {
+    tables::dingbats_unicode(name)
+        .filter(|_| dingbats)
+        .map(String::from)
+        .or_else(|| tables::glyph_unicode(name).map(|t| t.to_string()))
+}
+
+/// The embedded TrueType program of a simple font, read the first time a code needs it.
+fn truetype_program<'p>(
+    slot: &'p mut Option<Option<program::Glyphs>>,
+    doc: &Source<'_>,
+    descriptor: Option<&Dictionary>,
+) -> Option<&'p program::Glyphs> {
+    slot.get_or_insert_with(|| {
+        let descriptor = descriptor?;
+        get_stream(doc, descriptor, b"FontFile2")?;
+        program::Glyphs::load(doc, descriptor, None)
+    })
+    .as_ref()
 }
 
 /// A Type 3 font's em in text space units per unit of font size, estimated as twice the
@@ -627,13 +695,15 @@ fn numeric_names_radix(names: &[Option<Cow<'_, str>>]) -> Option<u32> {
 }
 
 /// Glyph names per code: the base encoding (explicit, or the font's built-in one), with
-/// `/Differences` applied.
+/// `/Differences` applied; and per code whether its name is only assumed (a base encoding the
+/// dictionary does not name: a standard font's, found by the font's name, or Standard
+/// Encoding by default), not said by the dictionary or the font program.
 fn glyph_names<'a>(
     doc: &'a Source<'a>,
     dict: &'a Dictionary,
     descriptor: Option<&'a Dictionary>,
     standard: Option<Standard14>,
-) -> Vec<Option<Cow<'a, str>>> {
+) -> (Vec<Option<Cow<'a, str>>>, Vec<bool>) {
     let encoding = get(doc, dict, b"Encoding");
     let explicit_base = match encoding {
         Some(Object::Name(n)) => BaseEncoding::from_name(n),
@@ -660,12 +730,19 @@ fn glyph_names<'a>(
                 .map(Cow::Borrowed)
         })
         .collect();
+    let mut assumed: Vec<bool> = names
+        .iter()
+        .map(|n| n.is_some() && explicit_base.is_none())
+        .collect();
     if explicit_base.is_none()
         && let Some(builtin) = builtin
     {
         for (code, name) in builtin {
             if let Some(slot) = names.get_mut(usize::from(code)) {
                 *slot = Some(Cow::Owned(name));
+            }
+            if let Some(slot) = assumed.get_mut(usize::from(code)) {
+                *slot = false;
             }
         }
     }
@@ -680,13 +757,16 @@ fn glyph_names<'a>(
                     if let Some(slot) = names.get_mut(code) {
                         *slot = std::str::from_utf8(n).ok().map(Cow::Borrowed);
                     }
+                    if let Some(slot) = assumed.get_mut(code) {
+                        *slot = false;
+                    }
                     code += 1;
                 }
                 _ => {}
             }
         }
     }
-    names
+    (names, assumed)
 }
 
 /// The built-in encoding of the embedded font program: a Type 1 program's `/Encoding`, or a

@@ -2,8 +2,9 @@
 //! it (no `/ToUnicode`, no encoding names): a CFF program's charset names its glyphs; a
 //! TrueType program's Unicode `cmap`, read backwards, or its `post` names do.
 //!
-//! Only as a last resort, after `/ToUnicode` and the encoding. Private-use and control
-//! characters are not taken: they say nothing about the text.
+//! After `/ToUnicode` and the encoding's glyph names, before any heuristic (see the chain in
+//! `font`). Private-use and control characters are not taken: they say nothing about the
+//! text.
 
 use std::collections::HashMap;
 
@@ -25,6 +26,8 @@ pub struct Glyphs {
     /// Code → glyph id of a simple TrueType font: the (3,0) symbol `cmap` (codes also tried
     /// at U+F000, U+F100, U+F200) or the (1,0) Macintosh one.
     code_cmap: Option<(HashMap<u32, u16>, bool)>,
+    /// The Unicode `cmap` (code point → glyph id), when the program has one.
+    unicode_cmap: Option<HashMap<u32, u16>>,
     /// CID → glyph id (`/CIDToGIDMap` stream); `None` for Identity.
     cid_to_gid: Option<Vec<u16>>,
 }
@@ -87,7 +90,7 @@ impl Glyphs {
             .into_iter()
             .find_map(|(p, e)| sfnt.cmap(p, e));
         if let Some(map) = unicode {
-            let mut pairs: Vec<(u32, u16)> = map.into_iter().collect();
+            let mut pairs: Vec<(u32, u16)> = map.iter().map(|(&c, &g)| (c, g)).collect();
             pairs.sort_unstable();
             for (code, gid) in pairs {
                 if let Some(c) = char::from_u32(code).filter(|&c| meaningful(c)) {
@@ -96,6 +99,7 @@ impl Glyphs {
                         .or_insert_with(|| c.to_string().into());
                 }
             }
+            self.unicode_cmap = Some(map).filter(|m| !m.is_empty());
         }
         if let Some(names) = sfnt.glyph_names() {
             for (gid, name) in names.iter().enumerate() {
@@ -124,6 +128,18 @@ impl Glyphs {
             map.get(&code)
         }?;
         self.texts.get(gid).map(|t| &**t)
+    }
+
+    /// Whether the program draws `text` (one character) through its Unicode `cmap`; `None`
+    /// when it has no such `cmap` and cannot say.
+    pub fn draws(&self, text: &str) -> Option<bool> {
+        let map = self.unicode_cmap.as_ref()?;
+        let mut chars = text.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => Some(map.contains_key(&u32::from(c))),
+            // Ligature names (`f_i`, `fi` → two letters) are not in a `cmap` by nature.
+            _ => None,
+        }
     }
 
     /// The text of a CID of a composite font.

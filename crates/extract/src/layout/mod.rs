@@ -47,6 +47,7 @@ pub fn build_page(text: &PageText, number: u32, width: f32, height: f32) -> Page
             }
         }
     }
+    mark_underlines(&mut lines, &text.rules);
     Page {
         number,
         width,
@@ -54,7 +55,36 @@ pub fn build_page(text: &PageText, number: u32, width: f32, height: f32) -> Page
         rotation: 0,
         lines,
         unmapped_glyphs: text.unmapped,
+        rules: text
+            .rules
+            .iter()
+            .map(|r| Rect::new(r.x0, r.y - r.thickness / 2.0, r.x1, r.y + r.thickness / 2.0))
+            .collect(),
         diagnostics: text.diagnostics.clone(),
+    }
+}
+
+/// Words with a rule close under their baseline (within a third of an em) and along most
+/// of their width are underlined.
+fn mark_underlines(lines: &mut [Line], rules: &[crate::paths::Rule]) {
+    if rules.is_empty() {
+        return;
+    }
+    let mut by_y: Vec<&crate::paths::Rule> = rules.iter().collect();
+    by_y.sort_by(|a, b| a.y.total_cmp(&b.y));
+    for line in lines.iter_mut() {
+        let baseline = line.baseline;
+        for word in &mut line.words {
+            let reach = baseline + 0.35 * word.size;
+            let start = by_y.partition_point(|r| r.y < baseline - 0.05 * word.size);
+            let width = word.bbox.width();
+            word.underline = by_y
+                .get(start..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|r| r.y <= reach)
+                .any(|r| r.x1.min(word.bbox.x1) - r.x0.max(word.bbox.x0) >= 0.7 * width);
+        }
     }
 }
 
@@ -435,6 +465,7 @@ fn make_line(row: &[usize], words: &[WordBox], dir: Dir, text: &PageText) -> Lin
                 superscript: w.superscript,
                 soft_hyphen: w.soft_hyphen,
                 attached,
+                underline: false,
             }
         })
         .collect();

@@ -354,7 +354,7 @@ fn sits_on(small: &Row, big: &Row, text: &PageText) -> bool {
     };
     let (bx0, bx1) = span(big);
     let (sx0, sx1) = span(small);
-    sx0 >= bx0 - big.size && sx1 <= bx1 + 2.0 * big.size && !overlap_in_x(small, big)
+    sx0 >= bx0 - 2.0 * big.size && sx1 <= bx1 + 2.0 * big.size && !overlap_in_x(small, big)
 }
 
 /// Whether a solid glyph of `a` overlaps one of `b` substantially in x: then they are two

@@ -9,7 +9,7 @@ mod recommendations;
 mod references;
 mod sentences;
 
-use kamerbrief_model::{Anchor, DateMention, Letter};
+use kamerbrief_model::{Anchor, Block, DateKind, DateMention, Letter, Section, Stated};
 
 pub use dates::parse_dutch_date;
 
@@ -19,7 +19,20 @@ pub fn analyse(letter: &mut Letter) {
     let (advisory_body, recommendations) = recommendations::find(letter);
     letter.advisory_body = advisory_body;
     letter.recommendations = recommendations;
-    let (kamervragen, questions) = questions::read(letter);
+    let (mut kamervragen, questions) = questions::read(letter);
+    // The Aanhangsel's number stands in the publication's masthead.
+    if let (Some(k), Some(p)) = (kamervragen.as_mut(), &letter.publication)
+        && k.aanhangsel.is_none()
+    {
+        k.aanhangsel = p.number.as_ref().and_then(|n| n.value.parse().ok());
+    }
+    if let (Some(k), Some(p)) = (kamervragen.as_ref(), letter.publication.as_mut())
+        && p.date.is_none()
+        && let Some(iso) = &k.received
+    {
+        p.date = received_line(letter_blocks(&letter.sections), iso);
+        p.date_kind = Some(DateKind::Received);
+    }
     letter.kamervragen = kamervragen;
     letter.questions = questions;
 }
@@ -53,4 +66,26 @@ fn find_mentions(letter: &mut Letter) {
             }
         }
     }
+}
+
+fn letter_blocks(sections: &[Section]) -> impl Iterator<Item = &Block> {
+    sections.iter().flat_map(|s| &s.blocks)
+}
+
+/// The answers' date where it is printed: the block with `(ontvangen …)`.
+fn received_line<'a>(mut blocks: impl Iterator<Item = &'a Block>, iso: &str) -> Option<Stated> {
+    let block = blocks.find(|b| b.text.contains("(ontvangen"))?;
+    let at = block.text.find("(ontvangen")?;
+    let printed = block
+        .text
+        .get(at..)?
+        .split(')')
+        .next()?
+        .trim_start_matches('(');
+    Some(Stated {
+        value: iso.to_string(),
+        printed: printed.to_string(),
+        page: block.page,
+        bbox: block.bbox,
+    })
 }

@@ -6,8 +6,13 @@
 //! only when the next line's first word would have fitted on it (so the line was ended on
 //! purpose). Headings are found from typography and spacing, never from their words.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::lines::{Measures, TextLine};
 use crate::patterns::{heading_number, is_caption};
+use crate::regex;
 
 /// Where each line's column ends, and whether the text is justified.
 pub struct Edges {
@@ -267,7 +272,7 @@ fn breaks_between(
 }
 
 fn is_emphasised(line: &TextLine, m: &Measures) -> bool {
-    line.bold || line.italic || line.size > 1.15 * m.size
+    line.bold || line.italic || line.underline || line.size > 1.15 * m.size
 }
 
 /// A group that starts in lowercase after one that did not finish its sentence continues it
@@ -302,6 +307,59 @@ fn merge_continuations(
         match out.last_mut() {
             Some(last) if continues => last.extend(group),
             _ => out.push(group),
+        }
+    }
+    out
+}
+
+/// The opening words of a motie's clauses (`constaterende dat …`, `verzoekt de regering
+/// …`): the Kamer's own formulas.
+static CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    regex(concat!(
+        r"^(constaterende|overwegende|van mening|gelet op|erkennende|vaststellende|",
+        r"concluderende|betreurende|spreekt uit|verzoekt|roept|draagt|besluit)\b"
+    ))
+});
+
+/// The preamble's formulas of a motie (`De Kamer,`, `gehoord de beraadslaging,`) and its
+/// closing one (`en gaat over tot de orde van de dag.`): paragraphs of their own.
+static MOTIE_FORMULA: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^(de kamer,|gehoord de beraadslaging,?|en gaat over tot de orde van de dag\.?)$")
+});
+
+/// A motie's paragraphs: its formulas each on their own, its clauses as list items labelled
+/// by their opening word(s), in order. (Clauses open in lower case after a comma, so the
+/// paragraph reader joins them as the continuation of one sentence; a motie's own
+/// formulas part them again.)
+pub fn motie_clauses(drafts: Vec<Draft>, lines: &[TextLine]) -> Vec<Draft> {
+    let mut out: Vec<Draft> = Vec::new();
+    for draft in drafts {
+        if draft.kind != DraftKind::Paragraph {
+            out.push(draft);
+            continue;
+        }
+        for (k, &i) in draft.lines.iter().enumerate() {
+            let Some(line) = lines.get(i) else { continue };
+            let text = line.text.to_lowercase();
+            let clause = CLAUSE.find(&line.text).map(|m| m.as_str().to_string());
+            let opens = k == 0
+                || clause.is_some()
+                || MOTIE_FORMULA.is_match(&text)
+                || draft
+                    .lines
+                    .get(k - 1)
+                    .and_then(|&p| lines.get(p))
+                    .is_some_and(|p| MOTIE_FORMULA.is_match(&p.text.to_lowercase()));
+            match out.last_mut() {
+                Some(last) if !opens => last.lines.push(i),
+                _ => out.push(Draft {
+                    lines: vec![i],
+                    kind: match clause {
+                        Some(label) => DraftKind::Item { label },
+                        None => DraftKind::Paragraph,
+                    },
+                }),
+            }
         }
     }
     out
@@ -570,6 +628,10 @@ mod tests {
             ("1 december 2020", None),
             ("2020. Daarna", None),
             ("-5 graden", None),
+            ("o een subpunt", Some("o")),
+            ("(iv) vierde", Some("(iv)")),
+            ("o.a. de minister", None),
+            ("of niet", None),
         ] {
             assert_eq!(item_label(text), label, "{text}");
         }

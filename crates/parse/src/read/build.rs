@@ -2,8 +2,8 @@
 //! sections, signatories, footnotes linked to their markers.
 
 use kamerbrief_model::{
-    Anchor, Block, BlockKind, Footnote, Heading, Letter, ListItem, Provenance, Rect, Section,
-    Signatory,
+    Anchor, Block, BlockKind, DateKind, FieldKey, Footnote, Heading, Letter, ListItem, PaperKind,
+    Provenance, Rect, Section, Signatory, Stated,
 };
 
 use super::join::{self, Lexicon, join_with_offsets};
@@ -49,6 +49,34 @@ pub fn build(lines: &[TextLine], reading: &Reading) -> Letter {
         .map(|note| builder.footnote(&note.marker, &note.lines))
         .collect();
     link_footnotes(&mut letter.footnotes, &builder.marker_anchors);
+    letter.publication = reading.publication.clone().map(|mut p| {
+        if matches!(p.kind, PaperKind::Motie | PaperKind::Amendement) {
+            p.members = letter
+                .signatories
+                .iter()
+                .filter(|s| s.role.is_empty())
+                .filter_map(|s| s.name.clone())
+                .collect();
+        }
+        if p.date.is_none()
+            && let Some(date) = &letter.metadata.date
+            && let Some(field) = letter
+                .metadata
+                .reference_column
+                .iter()
+                .find(|f| f.key == FieldKey::Date)
+        {
+            // `Den Haag, 7 april 2021`: the day the letter was signed.
+            p.date = Some(Stated {
+                value: date.clone(),
+                printed: field.value.clone(),
+                page: field.page,
+                bbox: field.bbox,
+            });
+            p.date_kind = Some(DateKind::Signed);
+        }
+        p
+    });
     letter
 }
 

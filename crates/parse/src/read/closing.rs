@@ -31,9 +31,15 @@ const MAX_BLOCK_LINES: usize = 16;
 /// Finds the closing in `body` (indices into `lines`): the last closing formula with the
 /// signature block after it, or, without a formula, the last signature block that follows
 /// a finished sentence.
-pub fn read(lines: &[TextLine], body: &[usize]) -> Closing {
+///
+/// `members`: the paper ends with the names of the members who submitted it (a motie, an
+/// amendement): a trailing block of name lines after a finished sentence signs it.
+pub fn read(lines: &[TextLine], body: &[usize], members: bool) -> Closing {
     let line = |pos: usize| body.get(pos).and_then(|&i| lines.get(i));
     let text = |pos: usize| line(pos).map_or("", |l| l.text.as_str());
+    if members && let Some(closing) = members_block(lines, body) {
+        return closing;
+    }
     let formula_pos = (0..body.len())
         .rev()
         .find(|&p| is_closing_formula(text(p).trim()));
@@ -72,6 +78,32 @@ pub fn read(lines: &[TextLine], body: &[usize]) -> Closing {
         formula: formula_pos.and_then(|p| body.get(p).copied()),
         signatories,
     }
+}
+
+/// The trailing name lines of a motie or amendement, after a finished sentence: each a
+/// signatory without a role.
+fn members_block(lines: &[TextLine], body: &[usize]) -> Option<Closing> {
+    let line = |pos: usize| body.get(pos).and_then(|&i| lines.get(i));
+    let names = (0..body.len())
+        .rev()
+        .take_while(|&p| line(p).is_some_and(|l| is_name(&l.text)))
+        .count();
+    let start = body.len() - names;
+    let after_sentence = start
+        .checked_sub(1)
+        .and_then(line)
+        .is_some_and(|l| l.ends_sentence() || l.text.ends_with(','));
+    (names > 0 && after_sentence).then(|| Closing {
+        start,
+        end: body.len(),
+        formula: None,
+        signatories: body
+            .get(start..)
+            .unwrap_or_default()
+            .iter()
+            .map(|&i| (Vec::new(), Some(i)))
+            .collect(),
+    })
 }
 
 /// Without a closing formula: the position of the last role line that opens a block of
@@ -114,10 +146,17 @@ fn pair(lines: &[TextLine], block: &[usize]) -> Vec<SignatureLines> {
             let name = waiting_names.pop();
             signatories.push((vec![i], name));
         } else if is_name(&l.text) {
+            // The nearest in x; of roles in one column, the latest (stacked signatories,
+            // `namens deze`).
+            let em = l.size.max(1.0);
             let target = signatories
                 .iter_mut()
+                .rev()
                 .filter(|(_, name)| name.is_none())
-                .min_by(|a, b| x_distance(lines, a, l).total_cmp(&x_distance(lines, b, l)));
+                .min_by(|a, b| {
+                    let column = |s: &SignatureLines| (x_distance(lines, s, l) / em).floor();
+                    column(a).total_cmp(&column(b))
+                });
             match target {
                 Some((_, name)) => *name = Some(i),
                 None => waiting_names.push(i),
@@ -174,7 +213,7 @@ mod tests {
             .map(|(i, t)| TextLine::plain(1, i, t))
             .collect();
         let body: Vec<usize> = (0..lines.len()).collect();
-        let c = read(&lines, &body);
+        let c = read(&lines, &body, false);
         (c.formula, c.signatories, c.end)
     }
 
@@ -231,6 +270,37 @@ mod tests {
             "Minister van Justitie en Veiligheid",
         ]);
         assert_eq!(sig, vec![(vec![3], Some(2))]);
+    }
+
+    #[test]
+    fn on_behalf_and_side_by_side() {
+        let (_, sig, _) = closing(&[
+            "Dat is alles.",
+            "Hoogachtend,",
+            "De minister van Financiën,",
+            "namens deze,",
+            "de directeur-generaal Fiscale Zaken,",
+            "drs. P. de Vries",
+        ]);
+        assert_eq!(sig, vec![(vec![2], None), (vec![4], Some(5))]);
+        let mut lines: Vec<TextLine> = [
+            "Dat is alles.",
+            "De Minister van Buitenlandse Zaken,",
+            "De Minister van Defensie,",
+            "S.A. Blok",
+            "A.T.B. Bijleveld-Schouten",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| TextLine::plain(1, i, t))
+        .collect();
+        for (i, x) in [(2, 300.0), (4, 300.0)] {
+            if let Some(l) = lines.get_mut(i) {
+                l.bbox.x0 = x;
+            }
+        }
+        let c = read(&lines, &[0, 1, 2, 3, 4], false);
+        assert_eq!(c.signatories, vec![(vec![1], Some(3)), (vec![2], Some(4))]);
     }
 
     #[test]

@@ -8,6 +8,8 @@
 
 use std::collections::HashSet;
 
+use kamerbrief_model::Rect;
+
 use crate::lines::{Measures, TextLine};
 
 /// A footnote's lines and marker.
@@ -21,8 +23,14 @@ pub struct Note {
 /// Note type is smaller than the body type by at least this share.
 const NOTE_SIZE: f32 = 0.96;
 
-/// Splits `body` into the main text and the footnotes.
-pub fn split(lines: &[TextLine], body: &[usize], m: &Measures) -> (Vec<usize>, Vec<Note>) {
+/// Splits `body` into the main text and the footnotes. `separators`: short rules by page
+/// ([`crate::lines::separators`]); below one, note type need not be smaller.
+pub fn split(
+    lines: &[TextLine],
+    body: &[usize],
+    m: &Measures,
+    separators: &[(u32, Rect)],
+) -> (Vec<usize>, Vec<Note>) {
     if !m.typographic {
         return (body.to_vec(), Vec::new());
     }
@@ -35,7 +43,21 @@ pub fn split(lines: &[TextLine], body: &[usize], m: &Measures) -> (Vec<usize>, V
     let mut main = Vec::with_capacity(body.len());
     let mut notes: Vec<Note> = Vec::new();
     for on_page in pages(lines, body) {
-        let area = footnote_area(lines, &on_page, m, &raised, !notes.is_empty());
+        let page = on_page
+            .first()
+            .and_then(|&i| lines.get(i))
+            .map_or(0, |l| l.page);
+        let rule = separators
+            .iter()
+            .filter(|(p, _)| *p == page)
+            .map(|(_, r)| r.y1)
+            .fold(None, |low: Option<f32>, y| {
+                Some(low.map_or(y, |l| l.max(y)))
+            });
+        let area = match rule.and_then(|y| below_rule(lines, &on_page, y, &raised)) {
+            Some(start) => start,
+            None => footnote_area(lines, &on_page, m, &raised, !notes.is_empty()),
+        };
         main.extend(on_page.get(..area).unwrap_or_default());
         for &i in on_page.get(area..).unwrap_or_default() {
             let Some(line) = lines.get(i) else { continue };
@@ -68,6 +90,27 @@ fn pages(lines: &[TextLine], body: &[usize]) -> Vec<Vec<usize>> {
         page = p;
     }
     out
+}
+
+/// The footnote area under a separator rule at `y`: the trailing lines below it, when the
+/// first of them opens a note (or continues one) and all body text stands above the rule.
+fn below_rule(
+    lines: &[TextLine],
+    on_page: &[usize],
+    y: f32,
+    raised: &HashSet<&str>,
+) -> Option<usize> {
+    let start = on_page
+        .iter()
+        .position(|&i| lines.get(i).is_some_and(|l| l.bbox.y0 > y))?;
+    let all_below = on_page
+        .get(start..)
+        .unwrap_or_default()
+        .iter()
+        .all(|&i| lines.get(i).is_some_and(|l| l.bbox.y0 > y));
+    let first = on_page.get(start).and_then(|&i| lines.get(i))?;
+    let opens = opening_marker(first).is_some_and(|mk| accepts(raised, &mk));
+    (all_below && opens).then_some(start)
 }
 
 fn accepts(raised: &HashSet<&str>, marker: &str) -> bool {
@@ -163,4 +206,66 @@ pub fn note_text(text: &str, first: Option<&TextLine>) -> String {
         words.next();
     }
     words.collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A line at `baseline` in `size` type, with a raised marker after its text or before it.
+    fn line(text: &str, baseline: f32, size: f32, marker: Option<(&str, usize)>) -> TextLine {
+        let mut l = TextLine::plain(1, 0, text);
+        l.baseline = baseline;
+        l.bbox = Rect::new(72.0, baseline - 0.8 * size, 400.0, baseline + 0.2 * size);
+        l.size = size;
+        l.typographic = true;
+        l.markers = marker
+            .map(|(m, at)| (m.to_string(), at))
+            .into_iter()
+            .collect();
+        l
+    }
+
+    #[test]
+    fn notes_in_body_size_under_a_rule() {
+        let lines = vec![
+            line(
+                "Het kabinet verwijst naar de brief van vorig jaar.",
+                100.0,
+                10.0,
+                Some(("1", 49)),
+            ),
+            line(
+                "Daarna volgt de rest van de tekst van deze pagina.",
+                112.0,
+                10.0,
+                None,
+            ),
+            line(
+                "Zie de brief van 3 maart 2020.",
+                700.0,
+                10.0,
+                Some(("1", 0)),
+            ),
+        ];
+        let m = Measures {
+            size: 10.0,
+            pitch: 12.0,
+            typographic: true,
+        };
+        // Without the rule, body-size lines at the foot are body.
+        let (main, notes) = split(&lines, &[0, 1, 2], &m, &[]);
+        assert_eq!((main.len(), notes.len()), (3, 0));
+        // Under a short rule, they are the page's footnotes.
+        let rule = (1, Rect::new(72.0, 690.0, 180.0, 690.5));
+        let (main, notes) = split(&lines, &[0, 1, 2], &m, &[rule]);
+        assert_eq!(main, vec![0, 1]);
+        assert_eq!(
+            notes,
+            vec![Note {
+                marker: "1".to_string(),
+                lines: vec![2]
+            }]
+        );
+    }
 }

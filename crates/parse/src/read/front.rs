@@ -132,6 +132,9 @@ fn front_length(lines: &[TextLine], body: &[usize], m: &Measures) -> usize {
     let mut seen = false;
     let mut block_open = false;
     let mut label_x: Option<f32> = None;
+    // Labels alone on their line whose values are still to come (a row of labels over a
+    // row of values: `Datum  Kenmerk  Betreft`).
+    let mut labels_waiting = 0usize;
     let mut previous: Option<&TextLine> = None;
     for (n, line) in body.iter().filter_map(|&i| lines.get(i)).enumerate() {
         if Some(line.page) != first_page {
@@ -142,12 +145,24 @@ fn front_length(lines: &[TextLine], body: &[usize], m: &Measures) -> usize {
         if gap {
             block_open = false;
             label_x = None;
+            labels_waiting = 0;
         }
         let kind = front_line(&line.text);
-        let continues_value = label_x.is_some_and(|x| line.bbox.x0 > x + 1.5 * m.size);
+        // A value runs on indented past its label, or stands under a label alone on its line.
+        let under_label = kind != Some(FrontLine::Label) && labels_waiting > 0;
+        let continues_value =
+            label_x.is_some_and(|x| line.bbox.x0 > x + 1.5 * m.size) || under_label;
+        if under_label {
+            labels_waiting -= 1;
+        }
         let belongs = match kind {
             Some(FrontLine::Label) => {
                 label_x = Some(line.bbox.x0);
+                if label_of(&line.text).is_some_and(|(_, _, rest)| rest.is_empty()) {
+                    labels_waiting += 1;
+                } else {
+                    labels_waiting = 0;
+                }
                 true
             }
             Some(FrontLine::ReturnAddress | FrontLine::Addressee) => {
@@ -280,6 +295,7 @@ fn column_pitch(column: &[&TextLine]) -> f32 {
 fn read_letterhead(front: &[&TextLine], m: &Measures, metadata: &mut Metadata) {
     let mut addressee_open = false;
     let mut label_field: Option<usize> = None;
+    let mut label_row: Vec<usize> = Vec::new();
     let mut previous: Option<&TextLine> = None;
     let mut letterhead: Vec<String> = Vec::new();
     for line in front {
@@ -299,6 +315,19 @@ fn read_letterhead(front: &[&TextLine], m: &Measures, metadata: &mut Metadata) {
             addressee_open = true;
             continue;
         }
+        if is_place_and_date(&line.text) {
+            // `Den Haag, 7 april 2021`: the place and the date, unlabelled.
+            metadata.reference_column.push(ReferenceField {
+                label: None,
+                key: FieldKey::Date,
+                value: line.text.clone(),
+                page: line.page,
+                bbox: line.bbox,
+            });
+            label_field = None;
+            addressee_open = false;
+            continue;
+        }
         if let Some((key, printed, rest)) = label_of(&line.text) {
             metadata.reference_column.push(ReferenceField {
                 label: Some(printed.to_string()),
@@ -307,9 +336,34 @@ fn read_letterhead(front: &[&TextLine], m: &Measures, metadata: &mut Metadata) {
                 page: line.page,
                 bbox: line.bbox,
             });
-            label_field = Some(metadata.reference_column.len() - 1);
+            let index = metadata.reference_column.len() - 1;
+            // Labels side by side on one row wait for the row of values under them.
+            let beside = label_row
+                .last()
+                .and_then(|&i| metadata.reference_column.get(i))
+                .is_some_and(|f| (f.bbox.y1 - line.bbox.y1).abs() < 0.3 * m.size);
+            if !beside {
+                label_row.clear();
+            }
+            if rest.is_empty() {
+                label_row.push(index);
+            }
+            label_field = Some(index);
             addressee_open = false;
             continue;
+        }
+        // A value under one of a row of labels: the label it stands under.
+        if label_row.len() > 1 && !gap {
+            let under = label_row.iter().copied().find(|&i| {
+                metadata.reference_column.get(i).is_some_and(|f| {
+                    f.value.is_empty() && f.bbox.horizontal_overlap(&line.bbox) > 0.0
+                })
+            });
+            if let Some(field) = under.and_then(|i| metadata.reference_column.get_mut(i)) {
+                field.value.push_str(&line.text);
+                field.bbox = field.bbox.union(&line.bbox);
+                continue;
+            }
         }
         if addressee_open || (metadata.addressee.is_empty() && lower.starts_with("aan ")) {
             metadata.addressee.push(line.text.clone());
@@ -373,6 +427,113 @@ fn fill_from_fields(metadata: &mut Metadata) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Lines at the given places (in line pitches of 12 pt from the top).
+    fn placed(texts: &[(usize, &str)]) -> Vec<TextLine> {
+        texts
+            .iter()
+            .map(|(at, t)| TextLine::plain(1, *at, t))
+            .collect()
+    }
+
+    fn measures() -> Measures {
+        Measures {
+            size: 10.0,
+            pitch: 12.0,
+            typographic: false,
+        }
+    }
+
+    #[test]
+    fn front_matter_without_salutation() {
+        let lines = placed(&[
+            (0, "> Retouradres Postbus 20061 2500 EB Den Haag"),
+            (1, "Aan de Voorzitter van de Tweede Kamer"),
+            (2, "der Staten-Generaal"),
+            (3, "Postbus 20018"),
+            (4, "2500 EA DEN HAAG"),
+            (6, "Datum"),
+            (7, "7 april 2021"),
+            (8, "Betreft Appreciatie van het rapport"),
+            (
+                10,
+                "Hierbij bied ik u het rapport aan dat de commissie heeft opgesteld.",
+            ),
+            (11, "Het bestaat uit drie delen."),
+        ]);
+        let body: Vec<usize> = (0..lines.len()).collect();
+        let front = read(&lines, &body, &measures());
+        assert_eq!(front.salutation, None);
+        assert_eq!(front.body_start, 8);
+        assert_eq!(front.metadata.date.as_deref(), Some("2021-04-07"));
+        assert_eq!(
+            front.metadata.subject.as_deref(),
+            Some("Appreciatie van het rapport")
+        );
+        assert_eq!(front.metadata.addressee.len(), 4);
+    }
+
+    #[test]
+    fn a_row_of_labels_over_a_row_of_values() {
+        let mut lines = placed(&[
+            (0, "Datum"),
+            (0, "Kenmerk"),
+            (0, "Betreft"),
+            (1, "7 april 2021"),
+            (1, "BZ-2021/123"),
+            (1, "Appreciatie rapport"),
+            (
+                3,
+                "Hierbij bied ik u het rapport aan dat de commissie heeft opgesteld.",
+            ),
+        ]);
+        for (i, x) in [
+            (0, 0.0),
+            (1, 150.0),
+            (2, 300.0),
+            (3, 0.0),
+            (4, 150.0),
+            (5, 300.0),
+        ] {
+            if let Some(l) = lines.get_mut(i) {
+                let width = l.bbox.width();
+                l.bbox.x0 = x;
+                l.bbox.x1 = x + width;
+            }
+        }
+        let body: Vec<usize> = (0..lines.len()).collect();
+        let front = read(&lines, &body, &measures());
+        assert_eq!(front.body_start, 6);
+        assert_eq!(front.metadata.date.as_deref(), Some("2021-04-07"));
+        assert_eq!(
+            front.metadata.sender_reference.as_deref(),
+            Some("BZ-2021/123")
+        );
+        assert_eq!(
+            front.metadata.subject.as_deref(),
+            Some("Appreciatie rapport")
+        );
+    }
+
+    #[test]
+    fn place_and_date_line_and_no_front_matter() {
+        let lines = placed(&[
+            (0, "Den Haag, 7 april 2021"),
+            (
+                2,
+                "Hierbij bied ik u het rapport aan dat de commissie heeft opgesteld.",
+            ),
+        ]);
+        let front = read(&lines, &[0, 1], &measures());
+        assert_eq!(front.body_start, 1);
+        assert_eq!(front.metadata.date.as_deref(), Some("2021-04-07"));
+        // A letter that opens with its text has no front matter in the body column.
+        let lines = placed(&[
+            (0, "Hierbij bied ik u het rapport aan."),
+            (1, "Het bestaat uit drie delen."),
+        ]);
+        assert_eq!(read(&lines, &[0, 1], &measures()).body_start, 0);
+    }
 
     #[test]
     fn labels() {

@@ -13,6 +13,9 @@ const SUSPENSION_WORDS: &[&str] = &["en", "of", "tot", "noch", "and", "or"];
 /// Dutch prefixes that keep their hyphen: `niet-statelijke`, `oud-minister`, `ex-partner`.
 const HYPHEN_PREFIXES: &[&str] = &["niet", "oud", "ex", "vice", "co", "non"];
 
+/// Prefixes of [`HYPHEN_PREFIXES`] that are also common first syllables.
+const SYLLABLE_PREFIXES: &[&str] = &["ex", "co"];
+
 /// What the document itself says about its words, to decide line-final hyphens.
 #[derive(Debug, Default)]
 pub struct Lexicon {
@@ -44,7 +47,7 @@ impl Lexicon {
             hyphenates: lines.iter().any(|l| l.soft_hyphen),
         };
         if !lexicon.hyphenates {
-            let (mut joined, mut kept) = (0, 0);
+            let (mut joined, mut kept, mut plain) = (0, 0, 0);
             for pair in lines.windows(2) {
                 if let [a, b] = pair
                     && let Some((left, right)) = hyphen_break(&a.text, &b.text)
@@ -54,9 +57,16 @@ impl Lexicon {
                         Some(false) => kept += 1,
                         None => {}
                     }
+                    if is_plain_break(left, right) {
+                        plain += 1;
+                    }
                 }
             }
-            lexicon.hyphenates = joined > 0 && joined >= kept;
+            // Breaks the words confirm; or, where the document is too short to say, many
+            // lines ending inside a lower-case word that Dutch spelling would write whole:
+            // a writer's own hyphens in such words are rare, a typesetter's are not.
+            lexicon.hyphenates = (joined > 0 && joined >= kept)
+                || (kept == 0 && plain >= 2 && plain * 100 >= 3 * lines.len());
         }
         lexicon
     }
@@ -96,6 +106,13 @@ impl Lexicon {
             Some(false) => return Join::KeepHyphen,
             None => {}
         }
+        // `ex-`, `co-` are also syllables a typesetter breaks after (`ex-plicieter`,
+        // `co-alitie`): in a hyphenating document they keep their hyphen only before a word
+        // the document uses on its own (`ex-partner`).
+        let syllable_prefix = SYLLABLE_PREFIXES.contains(&left.to_lowercase().as_str());
+        if self.hyphenates && syllable_prefix && !self.words.contains(&clean(right_word)) {
+            return Join::RemoveHyphen;
+        }
         if !self.hyphenates || is_real_compound_hyphen(left, right_word) {
             Join::KeepHyphen
         } else {
@@ -123,6 +140,17 @@ fn is_real_compound_hyphen(left: &str, right: &str) -> bool {
 
 /// Endings of the first adjective in a coordinated pair (`sociaal-economisch`).
 const ADJECTIVE_ENDINGS: &[&str] = &["isch", "iek", "aal", "eel", "ief", "air"];
+
+/// A break `left-` / `right` inside a lower-case word that Dutch spelling writes whole (not
+/// a suspended compound, not one of the compounds that keep their hyphen).
+fn is_plain_break(left: &str, right: &str) -> bool {
+    let right = right.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let lower = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_lowercase());
+    lower(left)
+        && lower(right)
+        && !SUSPENSION_WORDS.contains(&right)
+        && !is_real_compound_hyphen(left, right)
+}
 
 /// How two lines meet at a line-final hyphen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -272,6 +300,19 @@ mod tests {
             join_lines(&lines[1..], &lexicon),
             "de samenwerking met de EU"
         );
+    }
+
+    #[test]
+    fn syllable_prefixes_in_a_hyphenating_document() {
+        let lexicon = Lexicon {
+            hyphenates: true,
+            words: ["partner".to_string()].into_iter().collect(),
+        };
+        assert_eq!(lexicon.decide("ex", "plicieter"), Join::RemoveHyphen);
+        assert_eq!(lexicon.decide("ex", "partner"), Join::KeepHyphen);
+        assert_eq!(lexicon.decide("niet", "statelijke"), Join::KeepHyphen);
+        let plain = Lexicon::default();
+        assert_eq!(plain.decide("ex", "plicieter"), Join::KeepHyphen);
     }
 
     #[test]

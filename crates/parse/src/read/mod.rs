@@ -11,8 +11,9 @@ mod enumeration;
 mod footnotes;
 mod front;
 mod join;
+mod publication;
 
-use kamerbrief_model::Role;
+use kamerbrief_model::{PaperKind, Publication, Rect, Role};
 
 pub use blocks::{Draft, DraftKind};
 pub use build::build;
@@ -31,14 +32,28 @@ pub struct Reading {
     pub body: Vec<Draft>,
     /// What follows the signatures.
     pub appendix: Vec<Draft>,
+    /// The official publication's masthead, when the document is that publication.
+    pub publication: Option<Publication>,
+    /// Lines of the publication's masthead, colophon and running feet.
+    pub masthead_lines: Vec<usize>,
 }
 
-/// Reads `lines` (the layout's, in reading order).
-pub fn read(lines: &[TextLine], m: &Measures) -> Reading {
+/// Reads `lines` (the layout's, in reading order); `separators` are the short rules by page
+/// that may set footnotes apart.
+pub fn read(lines: &[TextLine], m: &Measures, separators: &[(u32, Rect)]) -> Reading {
+    let masthead = publication::read(lines);
+    let masthead_lines = masthead
+        .as_ref()
+        .map(|h| h.lines.clone())
+        .unwrap_or_default();
     let body: Vec<usize> = (0..lines.len())
         .filter(|&i| lines.get(i).is_some_and(|l| l.role == Role::Body))
+        .filter(|i| masthead_lines.binary_search(i).is_err())
         .collect();
-    let (body, notes) = footnotes::split(lines, &body, m);
+    let kind = masthead.as_ref().map(|h| h.publication.kind);
+    // A motie or amendement ends with its members' names, without roles.
+    let members = matches!(kind, Some(PaperKind::Motie | PaperKind::Amendement));
+    let (body, notes) = footnotes::split(lines, &body, m, separators);
     let front = front::read(lines, &body, m);
     let front_lines = body.get(..front.body_start).unwrap_or_default().to_vec();
     let front_lines = front_lines
@@ -46,16 +61,22 @@ pub fn read(lines: &[TextLine], m: &Measures) -> Reading {
         .filter(|i| Some(*i) != front.salutation)
         .collect();
     let rest = body.get(front.body_start..).unwrap_or_default();
-    let closing = closing::read(lines, rest);
+    let closing = closing::read(lines, rest, members);
     let main = rest.get(..closing.start).unwrap_or(rest);
     let after = rest.get(closing.end..).unwrap_or_default();
     let edges = blocks::Edges::new(lines);
+    let mut body = blocks::segment(lines, main, m, &edges);
+    if kind == Some(PaperKind::Motie) {
+        body = blocks::motie_clauses(body, lines);
+    }
     Reading {
-        body: blocks::segment(lines, main, m, &edges),
+        body,
         appendix: blocks::segment(lines, after, m, &edges),
         front,
         front_lines,
         notes,
         closing,
+        publication: masthead.map(|h| h.publication),
+        masthead_lines,
     }
 }
