@@ -86,6 +86,15 @@ fn next_date(text: &str, from: usize) -> Option<Found> {
 /// A date whose month name starts at byte `at` (a word start), its day at or after `from`.
 fn date_at(text: &str, at: usize, from: usize) -> Option<Found> {
     let rest = text.get(at..)?;
+    // Month names begin with one of these letters (`s` also as the long s).
+    let first = rest.chars().next()?;
+    if !(matches!(
+        first.to_ascii_lowercase(),
+        'j' | 'f' | 'm' | 'a' | 's' | 'o' | 'n' | 'd'
+    ) || first == '\u{17F}')
+    {
+        return None;
+    }
     let month_len = MONTHS.iter().find_map(|m| prefix_folded(rest, m))?;
     let after_month = rest.get(month_len..)?;
     let space = after_month.len() - after_month.trim_start().len();
