@@ -133,6 +133,17 @@ pub fn run(args: &[String]) -> crate::Result {
             "/dev/null".as_ref(),
         ],
     )?;
+    // Extraction of the long letter with one and two workers laying out pages.
+    let extract_jobs = |jobs: &'static str| {
+        let (cli, long) = (cli.clone(), long.clone());
+        move || {
+            let mut cmd = Command::new(&cli);
+            cmd.args(["extract", "--jobs", jobs]).arg(&long);
+            run_quiet(cmd)
+        }
+    };
+    let jobs1 = measure(runs.clamp(1, 3), extract_jobs("1"))?;
+    let jobs2 = measure(runs.clamp(1, 3), extract_jobs("2"))?;
     let per_page_short = end_to_end.0.as_secs_f64() / 11.0;
     let per_page_long = long_time.0.as_secs_f64() / 1001.0;
     report.push_str(&format!(
@@ -143,6 +154,12 @@ pub fn run(args: &[String]) -> crate::Result {
         per_page_long * 1e3,
         per_page_long / per_page_short,
         long_rss as f64 / 1024.0
+    ));
+    report.push_str(&format!(
+        "\n`kamerbrief extract` on the 1,001-page letter (one process): {} with one worker, {} with two ({:.2}× faster; wall time, noisy on a shared machine).\n",
+        ms(jobs1.0),
+        ms(jobs2.0),
+        jobs1.0.as_secs_f64() / jobs2.0.as_secs_f64().max(1e-9)
     ));
 
     // 3. The corpus, single-threaded: ours (one process, and one process per file) against
@@ -333,6 +350,9 @@ fn per_process(
             100.0 * before as f64 / total.max(1) as f64
         ));
     }
+
+    let rows = crate::scaling::measure(cli, &root.join("target/bench"), counter)?;
+    out.push_str(&crate::scaling::report(&rows, counter));
 
     // Wall time, the same files, the three tools interleaved run by run.
     let rounds = runs.max(15);
