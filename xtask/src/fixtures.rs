@@ -14,7 +14,7 @@ mod verify;
 
 use std::path::{Path, PathBuf};
 
-const USAGE: &str = "usage: cargo xtask fixtures [all|navo2030|producers|invented|publication] [--seed <navo2030.txt>]";
+const USAGE: &str = "usage: cargo xtask fixtures [all|navo2030|producers|invented|publication|sweep] [--seed <navo2030.txt>]";
 
 /// Which fixtures to build: all of them by default.
 pub fn run(args: &[String]) -> crate::Result {
@@ -27,10 +27,12 @@ pub fn run(args: &[String]) -> crate::Result {
         "producers" => producers::run(rest),
         "invented" => invented::run(rest),
         "publication" => publication::run(rest),
+        "sweep" => producers::run_sweep(rest),
         "all" => {
             navo2030(rest)?;
             invented::run(&[])?;
             producers::run(&[])?;
+            producers::run_sweep(&[])?;
             publication::run(&[])
         }
         _ => Err(USAGE.into()),

@@ -249,6 +249,12 @@ const NAMED: &[&str] = &[
     "fixtures/publication/amendement.pdf",
     "fixtures/publication/motie.pdf",
     "fixtures/publication/navo2030.pdf",
+    // pdfTeX, groff and Chromium again, under other settings, and their copies; not the
+    // Ghostscript rewrite of Chromium's, whose fonts lost their glyph names.
+    "fixtures/sweep/chromium-house.pdf",
+    "fixtures/sweep/chromium-house-notounicode.pdf",
+    "fixtures/sweep/groff-",
+    "fixtures/sweep/latex-",
 ];
 
 /// Whether `after` is `before` with some glyphs unmapped: its characters other than U+FFFD
@@ -301,7 +307,9 @@ fn stripped_fixtures_give_identical_text() {
         for (b, a) in before.iter().zip(&after).filter(|(b, a)| b != a).take(3) {
             println!("    before: {b}\n    after:  {a}");
         }
-        let named = NAMED.contains(&name.as_str());
+        let named = NAMED
+            .iter()
+            .any(|n| name == *n || (n.ends_with(['/', '-']) && name.starts_with(n)));
         if named && !identical {
             failures.push(format!("{name}: text changed"));
         }

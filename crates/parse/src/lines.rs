@@ -91,12 +91,26 @@ impl TextLine {
 
     pub fn ends_sentence(&self) -> bool {
         let t = self.text.trim_end_matches(['"', '”', '’', '\'', ')']);
-        t.ends_with(['.', '!', '?', ':', ';'])
+        t.ends_with(['.', '!', '?', ':', ';']) && !ends_with_inline_label(t)
     }
 
     pub fn starts_lowercase(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_lowercase)
     }
+}
+
+/// `…(global approach); 6.`: the line ends with the label of the next item of an inline
+/// enumeration (a number after `;` or `,`), not with the end of a sentence.
+fn ends_with_inline_label(text: &str) -> bool {
+    let mut tokens = text.split_whitespace().rev();
+    let (Some(last), Some(before)) = (tokens.next(), tokens.next()) else {
+        return false;
+    };
+    let number = last.strip_suffix(['.', ')']).unwrap_or_default();
+    !number.is_empty()
+        && number.len() <= 2
+        && number.chars().all(|c| c.is_ascii_digit())
+        && before.ends_with([';', ','])
 }
 
 /// A footnote marker: a number (`1`, `12`, `1)`) or a symbol such as `*`.
@@ -251,4 +265,16 @@ pub fn separators(layout: &Layout) -> Vec<(u32, kamerbrief_model::Rect)> {
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_inline_label_at_a_line_end_is_no_sentence_end() {
+        assert!(!TextLine::plain(1, 0, "dreigingen (global approach); 6.").ends_sentence());
+        assert!(TextLine::plain(1, 0, "bijeenkomst in 2021.").ends_sentence());
+        assert!(TextLine::plain(1, 0, "zoals in artikel 5.").ends_sentence());
+    }
 }

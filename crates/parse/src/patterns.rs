@@ -40,6 +40,7 @@ const OFFICES: &[&str] = &[
     "burgemeester",
     "commissaris",
     "ambassadeur",
+    "adjunct-griffier",
     "griffier",
     "president",
     "raad",
@@ -50,8 +51,8 @@ const OFFICES: &[&str] = &[
 /// `De Minister van Buitenlandse Zaken,`, `DE STAATSSECRETARIS VAN …`, `de minister-president,`:
 /// as `(?i)^(?:(?:de|het)\s+)?(?:plaatsvervangend\s+|waarnemend\s+)?(?:minister(?:-president)?|`
 /// `staatssecretaris|premier|secretaris-generaal|directeur(?:-generaal)?|voorzitter|`
-/// `burgemeester|commissaris|ambassadeur|griffier|president|raad|inspecteur-generaal|`
-/// `thesaurier-generaal)\b`.
+/// `burgemeester|commissaris|ambassadeur|(?:adjunct-)?griffier|president|raad|`
+/// `inspecteur-generaal|thesaurier-generaal)\b`.
 pub fn is_role(text: &str) -> bool {
     let after_article = optional_word(text, 0, &["de", "het"]);
     after_article.into_iter().any(|at| {
@@ -485,6 +486,74 @@ fn number_label(text: &str, at: usize) -> Option<((usize, usize), usize)> {
     })
 }
 
+/// A table of contents' entry: its title, dot leaders and page number
+/// (`2.1 Achtergrond ........ 4`, `Inleiding … 3`). As
+/// `^\S.*?(?:\.\s?){3,}\s*\d{1,3}$|^\S.*?…+\s*\d{1,3}$`: read from the end, the page number
+/// (what stands before it is no digit), the white space before it, then the leaders; the
+/// title is what the leaders leave, at least its first character.
+pub fn is_contents_entry(text: &str) -> bool {
+    let title_and_leaders = text.trim_end_matches(is_decimal);
+    let digits = text
+        .get(title_and_leaders.len()..)
+        .unwrap_or_default()
+        .chars()
+        .count();
+    if !(1..=3).contains(&digits) {
+        return false;
+    }
+    let leaders = title_and_leaders.trim_end_matches(char::is_whitespace);
+    // `(?:\.\s?){3,}`: where each leader (a dot, maybe one white space after it) begins,
+    // nearest the number first; the title may end where at least three follow.
+    let mut starts = Vec::new();
+    let mut end = leaders.len();
+    loop {
+        let mut before = leaders.get(..end).unwrap_or_default().char_indices().rev();
+        let start = match before.next() {
+            Some((i, '.')) => i,
+            Some((_, c)) if c.is_whitespace() => match before.next() {
+                Some((i, '.')) => i,
+                _ => break,
+            },
+            _ => break,
+        };
+        starts.push(start);
+        end = start;
+    }
+    let dotted = starts
+        .iter()
+        .skip(2)
+        .rev()
+        .find(|&&k| k > 0)
+        .is_some_and(|&k| opens_entry(text, k));
+    // `…+`: the run of ellipses before the white space.
+    let title = leaders.trim_end_matches('…');
+    let ellipses = title.len() < leaders.len();
+    let k = if title.is_empty() {
+        '…'.len_utf8()
+    } else {
+        title.len()
+    };
+    dotted || (ellipses && k < leaders.len() && opens_entry(text, k))
+}
+
+/// `^\S.*?` up to byte `k`: a first character that is no white space, then no line break.
+fn opens_entry(text: &str, k: usize) -> bool {
+    let mut title = text.get(..k).unwrap_or_default().chars();
+    title.next().is_some_and(|c| !c.is_whitespace()) && !title.as_str().contains('\n')
+}
+
+/// `Tweede Kamer der Staten-Generaal`: a chamber as a publication's masthead names it. As
+/// `^(Tweede|Eerste) Kamer( der Staten-Generaal)?$`.
+pub fn is_chamber(text: &str) -> bool {
+    matches!(
+        text,
+        "Tweede Kamer"
+            | "Eerste Kamer"
+            | "Tweede Kamer der Staten-Generaal"
+            | "Eerste Kamer der Staten-Generaal"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -501,7 +570,7 @@ mod tests {
         Regex::new(concat!(
             r"(?i)^(?:(?:de|het)\s+)?(?:plaatsvervangend\s+|waarnemend\s+)?",
             r"(?:minister(?:-president)?|staatssecretaris|premier|secretaris-generaal|directeur(?:-generaal)?|voorzitter|",
-            r"burgemeester|commissaris|ambassadeur|griffier|president|raad|inspecteur-generaal|thesaurier-generaal)\b"
+            r"burgemeester|commissaris|ambassadeur|(?:adjunct-)?griffier|president|raad|inspecteur-generaal|thesaurier-generaal)\b"
         ))
         .unwrap()
     }
@@ -573,6 +642,12 @@ mod tests {
             "de\u{a0}ministerie",
             "Directeur-generaal Rijkswaterstaat",
             "deminister",
+            "De adjunct-griffier van de commissie, Kruithof",
+            "ADJUNCT-GRIFFIER",
+            "de adjunct-griffiers",
+            "de adjunct griffier",
+            "adjunct-",
+            "De voorzitter van de commissie, Tielen",
         ]) {
             assert_eq!(is_role(&line), re.is_match(&line), "{line:?}");
         }
@@ -733,6 +808,53 @@ mod tests {
                 })
                 .collect();
             assert_eq!(number_labels(&line), by_regex, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn contents_entries_as_the_expression() {
+        let re = Regex::new(r"^\S.*?(?:\.\s?){3,}\s*\d{1,3}$|^\S.*?…+\s*\d{1,3}$").unwrap();
+        for line in lines(&[
+            "1. Inleiding ............ 3",
+            "2.1 Achtergrond . . . . . 14",
+            "Bijlage .. . 2",
+            "Bijlage .. 2",
+            "Bijlage .  . . 2",
+            "Slot....1234",
+            "Slot....123",
+            "Slot…… 7",
+            "Slot … 7",
+            "… 7",
+            "…… 7",
+            "… … 7",
+            "...3",
+            "....3",
+            ". . . 3",
+            ".. . 3",
+            " Inleiding ...... 3",
+            "In\nleiding ...... 3",
+            "Inleiding ...\n... 3",
+            "Inleiding ...\n 3",
+            "Inleiding\u{a0}...\u{a0}3",
+            "Inleiding ....٣",
+            "Inleiding .... ",
+            "x....",
+        ]) {
+            assert_eq!(is_contents_entry(&line), re.is_match(&line), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn chambers_as_the_expression() {
+        let re = Regex::new(r"^(Tweede|Eerste) Kamer( der Staten-Generaal)?$").unwrap();
+        for line in lines(&[
+            "Tweede Kamer",
+            "Eerste Kamer der Staten-Generaal",
+            "Tweede Kamer der Staten-Generaal",
+            "tweede kamer",
+            "Tweede Kamer, vergaderjaar 2020–2021",
+        ]) {
+            assert_eq!(is_chamber(&line), re.is_match(&line), "{line:?}");
         }
     }
 }

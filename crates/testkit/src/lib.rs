@@ -3,5 +3,8 @@
 //!
 //! - [`real`]: a parsed letter against the values a person read from the rendered pages
 //!   (`../shared/letters-real/*.expected.json`).
+//! - [`typeset`]: a letter typesetter writing PDFs in many layouts, for the metamorphic test
+//!   `crates/parse/tests/layouts.rs`.
 
 pub mod real;
+pub mod typeset;

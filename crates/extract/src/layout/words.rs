@@ -306,11 +306,28 @@ fn baseline(glyphs: &[Glyph], i: usize) -> f32 {
 
 /// Joins a row of small glyphs raised above (or lowered below) a row of larger type, and
 /// touching it, to that row: footnote markers, exponents.
-fn attach_raised_rows(mut rows: Vec<Row>, text: &PageText) -> Vec<Row> {
+fn attach_raised_rows(rows: Vec<Row>, text: &PageText) -> Vec<Row> {
+    let mut rows = split_at_gutters(rows, text);
     let mut i = 0;
     while i < rows.len() {
         let target = rows.get(i).and_then(|small| {
-            [i.wrapping_sub(1), i + 1]
+            // The rows around it in baseline order, nearest first, within reach of a raise.
+            let near = |j: &usize| {
+                rows.get(*j).is_some_and(|r| {
+                    (r.baseline - small.baseline).abs() <= 0.6 * r.size.max(small.size) / 0.85
+                })
+            };
+            let below = (i + 1..rows.len()).take_while(near);
+            let above = (0..i).rev().take_while(near);
+            let mut candidates: Vec<usize> = below.chain(above).collect();
+            candidates.sort_by(|&a, &b| {
+                let d = |j: usize| {
+                    rows.get(j)
+                        .map_or(f32::INFINITY, |r| (r.baseline - small.baseline).abs())
+                };
+                d(a).total_cmp(&d(b))
+            });
+            candidates
                 .into_iter()
                 .find(|&j| rows.get(j).is_some_and(|big| sits_on(small, big, text)))
         });
@@ -332,6 +349,63 @@ fn attach_raised_rows(mut rows: Vec<Row>, text: &PageText) -> Vec<Row> {
         }
     }
     rows
+}
+
+/// A gap this many ems wide splits a row before raised glyphs are attached: a footnote
+/// marker raised to the baseline of a line in another column (a reference column beside
+/// the body) is grouped with that line, and must go to the line it touches.
+const ROW_GUTTER_EM: f32 = 3.0;
+
+/// Rows cut where their glyphs leave a gutter-wide gap, each part a row of its own.
+fn split_at_gutters(rows: Vec<Row>, text: &PageText) -> Vec<Row> {
+    let glyphs = &text.glyphs;
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let mut order: Vec<usize> = row.glyphs.clone();
+        order.sort_by(|&a, &b| {
+            let x = |i: usize| glyphs.get(i).map_or(0.0, |g| g.x0);
+            x(a).total_cmp(&x(b))
+        });
+        let mut parts: Vec<Vec<usize>> = Vec::new();
+        let mut right = f32::NEG_INFINITY;
+        for i in order {
+            let Some(g) = glyphs.get(i) else { continue };
+            let is_gap = g.x0 - right > ROW_GUTTER_EM * row.size;
+            match parts.last_mut() {
+                Some(part) if !is_gap => part.push(i),
+                _ => parts.push(vec![i]),
+            }
+            right = right.max(g.x1);
+        }
+        if parts.len() <= 1 {
+            out.push(row);
+            continue;
+        }
+        for mut part in parts {
+            part.sort_unstable();
+            let size = part
+                .iter()
+                .filter_map(|&i| glyphs.get(i))
+                .fold(0.0f32, |m, g| m.max(g.size));
+            let mut piece = Row {
+                baseline: row.baseline,
+                size,
+                superscript: vec![false; part.len()],
+                glyphs: Vec::new(),
+                occupied: Vec::new(),
+                widest: 0.0,
+            };
+            for &(x0, x1, index) in &row.occupied {
+                if part.binary_search(&index).is_ok() {
+                    piece.occupy(x0, x1, index);
+                }
+            }
+            piece.glyphs = part;
+            out.push(piece);
+        }
+    }
+    out.sort_by(|a, b| a.baseline.total_cmp(&b.baseline));
+    out
 }
 
 fn sits_on(small: &Row, big: &Row, text: &PageText) -> bool {

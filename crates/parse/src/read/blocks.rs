@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::lines::{Measures, TextLine};
-use crate::patterns::{heading_number, is_caption};
+use crate::patterns::{heading_number, is_caption, is_contents_entry};
 use crate::regex;
 
 /// Where each line's column ends, and whether the text is justified.
@@ -83,9 +83,15 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
             .filter_map(|&i| lines.get(i))
             .any(|l| is_emphasised(l, m));
     let spaced = spaced_paragraphs(lines, range, m, edges);
-    let tables = table_runs(lines, range, m);
+    let mut tables = table_runs(lines, range, m);
+    tables.extend(contents_runs(lines, range));
+    tables.sort_by_key(|r| r.start);
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut in_list = false;
+    // The running list's label edge, and whether its items hang (continuation lines set
+    // in from the label): then an unlabelled line back at the label's edge ends the item.
+    let mut label_x: Option<f32> = None;
+    let mut hanging = false;
     let mut previous: Option<&TextLine> = None;
     for (pos, &i) in range.iter().enumerate() {
         let Some(line) = lines.get(i) else { continue };
@@ -102,12 +108,28 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
         }
         let opens_item = item_label(&line.text).is_some()
             && previous.is_none_or(|p| in_list || item_set_apart(p, line, m, edges));
+        let back_at_label = in_list
+            && hanging
+            && !opens_item
+            && label_x.is_some_and(|x| line.bbox.x0 < x + 0.5 * m.size);
         let new_group = match previous {
             None => true,
             Some(prev) => {
-                opens_item || breaks_between(prev, line, m, in_list, emphasis, edges, spaced)
+                opens_item
+                    || back_at_label
+                    || breaks_between(prev, line, m, in_list, emphasis, edges, spaced)
             }
         };
+        if opens_item {
+            label_x = Some(line.bbox.x0);
+        } else if in_list && !new_group && label_x.is_some_and(|x| line.bbox.x0 > x + 0.5 * m.size)
+        {
+            hanging = true;
+        }
+        if new_group && !opens_item {
+            label_x = None;
+            hanging = false;
+        }
         if new_group {
             in_list = opens_item;
             groups.push(vec![i]);
@@ -188,10 +210,26 @@ fn gap_before(prev: &TextLine, line: &TextLine, m: &Measures) -> bool {
 /// stands apart (a gap), or ended on purpose (the label would have fitted on it), or the
 /// label stands left of the line before (the hanging indent of a list).
 fn item_set_apart(prev: &TextLine, line: &TextLine, m: &Measures, edges: &Edges) -> bool {
-    prev.text.ends_with(':')
+    (prev.text.ends_with(':') && !runs_on_inline(&line.text))
         || gap_before(prev, line, m)
         || (prev.page == line.page && line.bbox.x0 < prev.bbox.x0 - 0.5 * m.size)
         || ended_on_purpose(prev, line, m, edges)
+}
+
+/// A numbered line that goes on to the next number of its sequence on the same line
+/// (`1. meer aandacht …; 2. het vergroten …`): an enumeration running inline after a lead-in,
+/// not the first item of a list.
+fn runs_on_inline(text: &str) -> bool {
+    let Some(label) = item_label(text) else {
+        return false;
+    };
+    let Ok(n) = label.trim_end_matches(['.', ')']).parse::<u32>() else {
+        return false;
+    };
+    let rest = text.get(label.len()..).unwrap_or_default();
+    [format!("; {}. ", n + 1), format!(", {}. ", n + 1)]
+        .iter()
+        .any(|next| rest.contains(next.as_str()))
 }
 
 /// `prev` stopped short of its column's edge although `line`'s first word would have fitted
@@ -363,6 +401,27 @@ pub fn motie_clauses(drafts: Vec<Draft>, lines: &[TextLine]) -> Vec<Draft> {
         }
     }
     out
+}
+
+/// Runs of positions in `range` that are a table of contents: two or more consecutive
+/// entries with dot leaders, kept as a table (entry and page), never headings or items.
+fn contents_runs(lines: &[TextLine], range: &[usize]) -> Vec<std::ops::Range<usize>> {
+    let entry = |pos: usize| {
+        range
+            .get(pos)
+            .and_then(|&i| lines.get(i))
+            .is_some_and(|l| is_contents_entry(&l.text))
+    };
+    let mut runs = Vec::new();
+    let mut pos = 0;
+    while pos < range.len() {
+        let len = (pos..range.len()).take_while(|&k| entry(k)).count();
+        if len >= 2 {
+            runs.push(pos..pos + len);
+        }
+        pos += len.max(1);
+    }
+    runs
 }
 
 /// Words in a table cell's line at most: more is a line of running text in a column.
@@ -619,6 +678,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn inline_enumerations_run_on() {
+        assert!(runs_on_inline(
+            "1. meer aandacht voor eenheid; 2. het vergroten van"
+        ));
+        assert!(!runs_on_inline(
+            "1. Het versterken van de eenheid, solidariteit en cohesie;"
+        ));
+        assert!(!runs_on_inline("Daarom: 1. meer; 2. minder"));
+    }
+
+    #[test]
     fn labels() {
         for (text, label) in [
             ("1. Het versterken", Some("1.")),
@@ -714,6 +784,22 @@ mod tests {
         ];
         let range: Vec<usize> = (0..prose.len()).collect();
         assert!(table_runs(&prose, &range, &m).is_empty());
+    }
+
+    #[test]
+    fn table_of_contents_entries() {
+        let lines = vec![
+            placed("Inhoud", 50.0, 100.0),
+            placed("1. Inleiding ............ 3", 50.0, 112.0),
+            placed("2. Achtergrond .......... 4", 50.0, 124.0),
+            placed(
+                "Hier begint de tekst van de brief, die doorloopt tot het einde.",
+                50.0,
+                150.0,
+            ),
+        ];
+        let range: Vec<usize> = (0..lines.len()).collect();
+        assert_eq!(contents_runs(&lines, &range), vec![1..3]);
     }
 
     #[test]

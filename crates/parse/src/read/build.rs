@@ -263,14 +263,24 @@ impl Builder<'_> {
     }
 
     fn signatory(&self, role: &[usize], name: Option<usize>) -> Signatory {
-        let role_text = join::join_lines(role.iter().filter_map(|&i| self.line(i)), self.lexicon);
+        let mut role_text =
+            join::join_lines(role.iter().filter_map(|&i| self.line(i)), self.lexicon);
+        let mut name_text = name.and_then(|i| self.line(i)).map(|l| l.text.clone());
+        // Role and name on one line (`De voorzitter van de commissie, Tielen`).
+        if let Some(i) = name
+            && role.contains(&i)
+            && let Some((r, n)) = role_text.rsplit_once(", ")
+        {
+            name_text = Some(n.to_string());
+            role_text = format!("{r},");
+        }
         let all: Vec<usize> = role.iter().copied().chain(name).collect();
         let bbox = Rect::union_all(all.iter().filter_map(|&i| self.line(i)).map(|l| &l.bbox))
             .unwrap_or_default();
         Signatory {
             role: role_text.trim_end_matches(',').to_string(),
             printed_role: role_text.clone(),
-            name: name.and_then(|i| self.line(i)).map(|l| l.text.clone()),
+            name: name_text,
             page: role
                 .first()
                 .and_then(|&i| self.line(i))

@@ -115,7 +115,7 @@ fn last_bare_block(lines: &[TextLine], body: &[usize]) -> Option<usize> {
         let after_sentence = line(p - 1).is_some_and(TextLine::ends_sentence);
         let named = (p..body.len().min(p + MAX_BLOCK_LINES))
             .take_while(|&q| line(q).is_some_and(|l| is_signature_line(&l.text)))
-            .any(|q| line(q).is_some_and(|l| is_name(&l.text)));
+            .any(|q| line(q).is_some_and(|l| is_name(&l.text) || inline_name(&l.text)));
         is_role(&l.text) && is_signature_line(&l.text) && after_sentence && named
     })
 }
@@ -142,8 +142,9 @@ fn pair(lines: &[TextLine], block: &[usize]) -> Vec<SignatureLines> {
                 role.push(i);
             }
         } else if is_role(&l.text) {
-            // A name printed above its role.
-            let name = waiting_names.pop();
+            // The name on the role's line after its comma, or printed above the role.
+            let inline = inline_name(&l.text).then_some(i);
+            let name = inline.or_else(|| waiting_names.pop());
             signatories.push((vec![i], name));
         } else if is_name(&l.text) {
             // The nearest in x; of roles in one column, the latest (stacked signatories,
@@ -166,17 +167,23 @@ fn pair(lines: &[TextLine], block: &[usize]) -> Vec<SignatureLines> {
     signatories
 }
 
-/// A role line `r` goes on in `next`: it has no closing comma and `next` continues it.
+/// A role line `r` goes on in `next`: `r` ends in a word that needs more (`… Handel en`),
+/// or `next` is neither a role nor a name and `r` has no closing comma, or both end in a
+/// comma (a title with a comma inside: `DE MINISTER VAN ONDERWIJS,` / `CULTUUR EN
+/// WETENSCHAP,`; `namens deze,`).
 fn role_runs_on(r: &TextLine, next: &TextLine) -> bool {
-    !r.text.ends_with(',')
-        && (next.text.starts_with(char::is_lowercase)
-            || r.text.ends_with(" en")
-            || r.text.ends_with(" voor")
-            || r.text.ends_with(" van")
-            || r.text.ends_with(" VAN")
-            || r.text.ends_with(" EN")
-            || r.text.ends_with(" VOOR")
-            || !is_name(&next.text))
+    let dangling = [
+        " en", " van", " voor", " der", " EN", " VAN", " VOOR", " DER",
+    ]
+    .iter()
+    .any(|w| r.text.ends_with(w));
+    if dangling {
+        return true;
+    }
+    if is_role(&next.text) || is_name(&next.text) {
+        return false;
+    }
+    !r.text.ends_with(',') || next.text.ends_with(',')
 }
 
 fn x_distance(lines: &[TextLine], signatory: &SignatureLines, name: &TextLine) -> f32 {
@@ -187,9 +194,22 @@ fn x_distance(lines: &[TextLine], signatory: &SignatureLines, name: &TextLine) -
         .map_or(f32::INFINITY, |r| (r.bbox.x0 - name.bbox.x0).abs())
 }
 
+/// A role line that ends in the name after a comma (`De voorzitter van de commissie,
+/// Tielen`); not the rest of a title in capitals (`ONDERWIJS, CULTUUR EN WETENSCHAP`).
+fn inline_name(text: &str) -> bool {
+    is_role(text)
+        && text
+            .rsplit_once(", ")
+            .is_some_and(|(_, n)| is_name(n) && n.chars().any(char::is_lowercase))
+}
+
+/// A name line: no role, no closing comma (which ends a role's line).
 fn is_name(text: &str) -> bool {
     let words = text.split_whitespace().count();
-    (1..=8).contains(&words) && is_name_shape(text.trim()) && !is_role(text)
+    (1..=8).contains(&words)
+        && !text.trim_end().ends_with(',')
+        && is_name_shape(text.trim())
+        && !is_role(text)
 }
 
 /// A role or a name: short, no sentence inside.
@@ -282,7 +302,7 @@ mod tests {
             "de directeur-generaal Fiscale Zaken,",
             "drs. P. de Vries",
         ]);
-        assert_eq!(sig, vec![(vec![2], None), (vec![4], Some(5))]);
+        assert_eq!(sig, vec![(vec![2, 3], None), (vec![4], Some(5))]);
         let mut lines: Vec<TextLine> = [
             "Dat is alles.",
             "De Minister van Buitenlandse Zaken,",
@@ -301,6 +321,30 @@ mod tests {
         }
         let c = read(&lines, &[0, 1, 2, 3, 4], false);
         assert_eq!(c.signatories, vec![(vec![1], Some(3)), (vec![2], Some(4))]);
+    }
+
+    #[test]
+    fn a_title_with_a_comma_over_two_lines() {
+        let (_, sig, _) = closing(&[
+            "Dat is alles.",
+            "Hoogachtend,",
+            "DE MINISTER VAN ONDERWIJS,",
+            "CULTUUR EN WETENSCHAP,",
+            "Robbert Dijkgraaf",
+            "De Minister van Defensie",
+            "drs. B. Visser",
+        ]);
+        assert_eq!(sig, vec![(vec![2, 3], Some(4)), (vec![5], Some(6))]);
+    }
+
+    #[test]
+    fn role_and_name_on_one_line() {
+        let (_, sig, _) = closing(&[
+            "Bij brief van 17 mei 2023 zijn de vragen beantwoord.",
+            "De voorzitter van de commissie, Tielen",
+            "De adjunct-griffier van de commissie, Kruithof",
+        ]);
+        assert_eq!(sig, vec![(vec![1], Some(1)), (vec![2], Some(2))]);
     }
 
     #[test]

@@ -103,7 +103,7 @@ enum FrontLine {
 
 fn front_line(text: &str) -> Option<FrontLine> {
     let lower = text.to_lowercase();
-    if lower.contains("retouradres") {
+    if is_return_address(&lower) {
         Some(FrontLine::ReturnAddress)
     } else if label_of(text).is_some() {
         Some(FrontLine::Label)
@@ -111,11 +111,41 @@ fn front_line(text: &str) -> Option<FrontLine> {
         Some(FrontLine::PlaceAndDate)
     } else if is_postal(text) {
         Some(FrontLine::Postal)
-    } else if lower.starts_with("aan ") || lower.starts_with("de voorzitter") {
+    } else if opens_addressee(&lower) {
         Some(FrontLine::Addressee)
     } else {
         None
     }
+}
+
+/// `> Retouradres Postbus 20061 2500 EB Den Haag` (lower-cased): the return address line.
+fn is_return_address(lower: &str) -> bool {
+    lower
+        .trim_start_matches(['>', ' '])
+        .starts_with("retouradres")
+}
+
+/// The first line of an addressee block (lower-cased): `Aan de Voorzitter van de Tweede
+/// Kamer …`, `De voorzitter van …`, `Aan de leden van de vaste commissie …`; short, naming
+/// whom it is addressed to, not a sentence (`Aan de hand van het rapport …` is body).
+fn opens_addressee(lower: &str) -> bool {
+    let opens = lower.starts_with("aan ") || lower.starts_with("de voorzitter");
+    let names = [
+        "voorzitter",
+        "kamer",
+        "commissie",
+        "leden",
+        "minister",
+        "staatssecretaris",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    let words = lower.split_whitespace().count();
+    opens
+        && names
+        && words <= 14
+        && !lower.trim_end().ends_with(['.', ',', ';', ':'])
+        && !lower.starts_with("aan de hand")
 }
 
 /// Lines of letterhead allowed above the first line that shows itself to be front matter.
@@ -198,6 +228,11 @@ fn is_city_line(text: &str) -> bool {
 
 /// A known label at the start of a line: (key, label as printed, the rest of the line).
 fn label_of(text: &str) -> Option<(FieldKey, &str, &str)> {
+    // A label is printed with a capital (`Datum`, `Ons kenmerk`, `DATUM`); a lowercase word
+    // opening a line is running text (`datum en het kenmerk van deze brief.`).
+    if !text.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
     let lower = text.to_lowercase();
     LABELS
         .iter()
@@ -306,7 +341,10 @@ fn read_letterhead(front: &[&TextLine], m: &Measures, metadata: &mut Metadata) {
         }
         previous = Some(line);
         let lower = line.text.to_lowercase();
-        if let Some(at) = lower.find("retouradres") {
+        if let Some(at) = lower
+            .find("retouradres")
+            .filter(|_| is_return_address(&lower))
+        {
             let rest = line
                 .text
                 .get(at + "retouradres".len()..)
@@ -365,7 +403,7 @@ fn read_letterhead(front: &[&TextLine], m: &Measures, metadata: &mut Metadata) {
                 continue;
             }
         }
-        if addressee_open || (metadata.addressee.is_empty() && lower.starts_with("aan ")) {
+        if addressee_open || (metadata.addressee.is_empty() && opens_addressee(&lower)) {
             metadata.addressee.push(line.text.clone());
             addressee_open = true;
             continue;
@@ -471,6 +509,22 @@ mod tests {
             Some("Appreciatie van het rapport")
         );
         assert_eq!(front.metadata.addressee.len(), 4);
+    }
+
+    #[test]
+    fn a_body_that_opens_like_an_addressee_is_body() {
+        let lines = placed(&[
+            (0, "Datum 7 april 2021"),
+            (1, "Betreft Voortgang"),
+            (
+                3,
+                "Aan de hand van het rapport informeer ik u over de stand van zaken",
+            ),
+            (4, "van het programma en de volgende stappen."),
+        ]);
+        let front = read(&lines, &[0, 1, 2, 3], &measures());
+        assert_eq!(front.body_start, 2);
+        assert!(front.metadata.addressee.is_empty());
     }
 
     #[test]

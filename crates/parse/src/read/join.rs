@@ -91,6 +91,11 @@ impl Lexicon {
         if SUSPENSION_WORDS.contains(&right_word.to_lowercase().as_str()) {
             return Join::KeepHyphenAndSpace;
         }
+        // A document that breaks words and writes this one whole elsewhere (`SG-` / `NAVO`
+        // where `SGNAVO` stands in its lines): a typesetter's break, capitals or not.
+        if self.hyphenates && self.evidence(left, right_word) == Some(true) {
+            return Join::RemoveHyphen;
+        }
         let left_core = left.trim_end_matches(|c: char| !c.is_alphanumeric());
         let left_last = left_core.chars().last();
         let right_first = right.chars().next();
@@ -299,6 +304,25 @@ mod tests {
         assert_eq!(
             join_lines(&lines[1..], &lexicon),
             "de samenwerking met de EU"
+        );
+    }
+
+    #[test]
+    fn capitals_broken_where_the_document_writes_them_whole() {
+        let lines: Vec<TextLine> = [
+            "de SGNAVO sprak en de samenwerking",
+            "de samen-",
+            "werking van de SG-",
+            "NAVO met de NAVO-",
+            "Rusland Raad",
+        ]
+        .into_iter()
+        .map(line)
+        .collect();
+        let lexicon = Lexicon::new(&lines);
+        assert_eq!(
+            join_lines(&lines[1..], &lexicon),
+            "de samenwerking van de SGNAVO met de NAVO-Rusland Raad"
         );
     }
 

@@ -16,6 +16,7 @@ use regex::Regex;
 
 use crate::analyse::parse_dutch_date;
 use crate::lines::TextLine;
+use crate::patterns::is_chamber;
 use crate::regex;
 
 /// What the publication states, and the lines that state it (indices into the lines).
@@ -28,16 +29,17 @@ pub struct Masthead {
 /// Rows of page 1 the masthead stands in, at most.
 const MASTHEAD_ROWS: usize = 16;
 
-static CHAMBER: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"^(Tweede|Eerste) Kamer( der Staten-Generaal)?$"));
 static SESSION: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^(?i:vergaderjaar)\s+(\d{4})\s*[–-]\s*(\d{4})$"));
 /// `28 676`, `36 410 XVI`, `21 501-02`, `35812`: a dossier number, maybe with its title.
 static DOSSIER: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^(\d{2} ?\d{3})(?:[ -]([A-Z]{1,5}|\d{2}))?(?:\s+(\S.*))?$"));
-/// `Nr. 360`, maybe with the title.
-static NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"^Nr\.\s*([0-9]+[A-Za-z]?)(?:\s+(\S.*))?$"));
+/// `Nr. 360`, maybe with the title; the Eerste Kamer's letters (`B VOORLOPIG VERSLAG …`).
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    regex(
+        r"^(?:Nr\.\s*([0-9]+[A-Za-z]?)(?:\s+(\S.*))?|([A-Z]{1,2})(?:\s+([A-Z]{2}[A-Z0-9 ,.'’()–-]*))?)$",
+    )
+});
 static AANHANGSEL: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^(?i)aanhangsel van de handelingen$"));
 /// The colophon's identifier: `kst-28676-360`, `ah-tk-20232024-2210`.
@@ -66,7 +68,7 @@ pub fn read(lines: &[TextLine]) -> Option<Masthead> {
     let chamber = rows
         .iter()
         .take(MASTHEAD_ROWS)
-        .find(|r| CHAMBER.is_match(&r.head))?;
+        .find(|r| is_chamber(&r.head))?;
     let (session, session_text) = rows
         .iter()
         .take(MASTHEAD_ROWS)
@@ -84,11 +86,11 @@ pub fn read(lines: &[TextLine]) -> Option<Masthead> {
         }
         _ => chamber.head.clone(),
     };
-    p.chamber = Some(stated(chamber, name, lines));
+    p.chamber = Some(stated(chamber, name));
     m.lines.extend(&chamber.lines);
     if let Some(c) = SESSION.captures(session_text) {
         let year = |k| c.get(k).map_or("", |g| g.as_str());
-        p.session_year = Some(stated(session, format!("{}-{}", year(1), year(2)), lines));
+        p.session_year = Some(stated(session, format!("{}-{}", year(1), year(2))));
     }
     m.lines.extend(session.line_of(&SESSION, lines));
     // The big chamber figure beside the chamber's name (`2`).
@@ -100,9 +102,9 @@ pub fn read(lines: &[TextLine]) -> Option<Masthead> {
             m.lines.extend(&row.lines);
         }
     }
-    read_dossier_and_number(&rows, lines, &mut m);
+    read_dossier_and_number(&rows, &mut m);
     read_aanhangsel(&rows, lines, &mut m);
-    read_dated(&rows, lines, &mut m);
+    read_dated(&rows, &mut m);
     // The colophon on page 1, the running foot on every page.
     for (i, l) in lines.iter().enumerate() {
         if l.page == 1 && ID.is_match(&l.text) {
@@ -228,7 +230,7 @@ fn rows(lines: &[TextLine], page: &[usize]) -> Vec<Row> {
     out
 }
 
-fn stated(row: &Row, value: String, _lines: &[TextLine]) -> Stated {
+fn stated(row: &Row, value: String) -> Stated {
     Stated {
         value,
         printed: row.text.clone(),
@@ -249,7 +251,7 @@ fn value_part(row: &Row, in_line: Option<&str>) -> String {
 
 /// `28 676` `NAVO` and `Nr. 360` `BRIEF VAN …`; a title may run on over the rows below it
 /// (in the value's column, up to the next masthead row or a gap).
-fn read_dossier_and_number(rows: &[Row], lines: &[TextLine], m: &mut Masthead) {
+fn read_dossier_and_number(rows: &[Row], m: &mut Masthead) {
     for (k, row) in rows.iter().enumerate().take(MASTHEAD_ROWS) {
         if m.publication.dossier.is_none()
             && let Some(c) = DOSSIER.captures(&row.head)
@@ -263,9 +265,9 @@ fn read_dossier_and_number(rows: &[Row], lines: &[TextLine], m: &mut Masthead) {
             if title.is_empty() {
                 continue;
             }
-            m.publication.dossier = Some(stated(row, value, lines));
+            m.publication.dossier = Some(stated(row, value));
             let (title, used) = run_on(rows, k, title);
-            m.publication.dossier_title = Some(stated(row, title, lines));
+            m.publication.dossier_title = Some(stated(row, title));
             m.lines.extend(
                 used.iter()
                     .flat_map(|&r| rows.get(r))
@@ -274,13 +276,18 @@ fn read_dossier_and_number(rows: &[Row], lines: &[TextLine], m: &mut Masthead) {
         } else if m.publication.number.is_none()
             && let Some(c) = NUMBER.captures(&row.head)
         {
-            let number = c.get(1).map_or("", |g| g.as_str()).to_string();
-            m.publication.number = Some(stated(row, number, lines));
-            let title = value_part(row, c.get(2).map(|g| g.as_str()));
+            // A lone capital (`I` of an amendement's body) is no number without its title.
+            if c.get(3).is_some() && c.get(4).is_none() && row.tail.is_empty() {
+                continue;
+            }
+            let number = c.get(1).or(c.get(3)).map_or("", |g| g.as_str()).to_string();
+            m.publication.number = Some(stated(row, number));
+            // After `Nr. 360`, or after the Eerste Kamer's letter (`B VOORLOPIG VERSLAG`).
+            let title = value_part(row, c.get(2).or(c.get(4)).map(|g| g.as_str()));
             let (title, used) = run_on(rows, k, title);
             if !title.is_empty() {
                 m.publication.kind = kind_of(&title);
-                m.publication.title = Some(stated(row, title, lines));
+                m.publication.title = Some(stated(row, title));
             }
             m.lines.extend(
                 used.iter()
@@ -324,7 +331,7 @@ fn read_aanhangsel(rows: &[Row], lines: &[TextLine], m: &mut Masthead) {
     m.publication.kind = PaperKind::Answers;
     if let Some(row) = rows.get(k) {
         let title = row.part(&AANHANGSEL).unwrap_or_default().to_string();
-        m.publication.title = Some(stated(row, title, lines));
+        m.publication.title = Some(stated(row, title));
         m.lines.extend(row.line_of(&AANHANGSEL, lines));
     }
     for row in rows.iter().skip(k + 1).take(6) {
@@ -335,14 +342,14 @@ fn read_aanhangsel(rows: &[Row], lines: &[TextLine], m: &mut Masthead) {
             && row.text.len() <= 5
             && row.text.chars().all(|c| c.is_ascii_digit())
         {
-            m.publication.number = Some(stated(row, row.text.clone(), lines));
+            m.publication.number = Some(stated(row, row.text.clone()));
             m.lines.extend(&row.lines);
         }
     }
 }
 
 /// A motie's `Voorgesteld …`, an amendement's `Ontvangen …`, a report's `Vastgesteld …`.
-fn read_dated(rows: &[Row], lines: &[TextLine], m: &mut Masthead) {
+fn read_dated(rows: &[Row], m: &mut Masthead) {
     for row in rows {
         let Some(c) = DATED.captures(&row.text) else {
             continue;
@@ -353,7 +360,7 @@ fn read_dated(rows: &[Row], lines: &[TextLine], m: &mut Masthead) {
             _ => DateKind::Established,
         };
         if let Some(iso) = c.get(2).and_then(|d| parse_dutch_date(d.as_str())) {
-            m.publication.date = Some(stated(row, iso, lines));
+            m.publication.date = Some(stated(row, iso));
             m.publication.date_kind = Some(kind);
             m.lines.extend(&row.lines);
             return;
@@ -388,6 +395,10 @@ mod tests {
         assert!(DOSSIER.is_match("36 410 XVI Vaststelling van de begroting"));
         assert!(!DOSSIER.is_match("2500 EA DEN HAAG"));
         assert!(NUMBER.is_match("Nr. 360 BRIEF VAN DE MINISTER"));
+        assert!(NUMBER.is_match("B VOORLOPIG VERSLAG VAN DE VASTE COMMISSIE"));
+        assert!(NUMBER.is_match("C"));
+        assert!(!NUMBER.is_match("De Kamer,"));
+        assert!(!NUMBER.is_match("NAVO"));
         assert!(ID.is_match("kst-28676-360"));
         assert!(ID.is_match("ah-tk-20232024-2210"));
         assert!(RUNNING_FOOT.is_match("Tweede Kamer, vergaderjaar 2020–2021, 28 676, nr. 360"));

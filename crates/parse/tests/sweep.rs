@@ -1,0 +1,153 @@
+//! The NAVO letter from real producers over a grid of settings (fixtures/sweep/, made by
+//! `cargo xtask fixtures sweep`, see fixtures/README.md): pdfTeX in one column and in two
+//! columns 6 to 30 pt apart, groff -ms with first-line indents, Chromium in the house style
+//! with a running reference column; each also rewritten by Ghostscript and stripped of its
+//! ToUnicode maps. Every file must give the text block for block and the replica's data
+//! (provenance aside), as the producer fixtures do.
+//!
+//! Files that do not yet are listed in `KNOWN` with their entry in crates/testkit/FAILURES.md;
+//! `SWEEP_ALL=1` checks them too.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
+
+mod common;
+
+use kamerbrief_model::{Layout, Parsed};
+use serde_json::Value;
+
+const REFERENCE: &str = include_str!("../../../fixtures/navo2030/reference.txt");
+
+/// Files of the sweep that do not give the replica's data yet, with the FAILURES.md entry.
+const KNOWN: &[(&str, &str)] = &[
+    (
+        "chromium-house-gs",
+        "S4: quotes and the fl ligature of Ghostscript's ToUnicode",
+    ),
+    ("latex-2col-06pt", "S1: a 6 pt gutter"),
+    ("latex-2col-06pt-gs", "S1: a 6 pt gutter"),
+    ("latex-2col-06pt-notounicode", "S1: a 6 pt gutter"),
+    ("latex-2col-10pt", "S2: JC- / POA"),
+    ("latex-2col-10pt-gs", "S2: JC- / POA"),
+    ("latex-2col-10pt-notounicode", "S2: JC- / POA"),
+    ("latex-2col-15pt", "S3: high- / level"),
+    ("latex-2col-15pt-gs", "S3: high- / level"),
+    ("latex-2col-15pt-notounicode", "S3: high- / level"),
+    ("latex-2col-30pt", "S2: JC- / POA"),
+    ("latex-2col-30pt-gs", "S2: JC- / POA"),
+    ("latex-2col-30pt-notounicode", "S2: JC- / POA"),
+];
+
+fn parse(path: &std::path::Path) -> (Layout, Parsed) {
+    let layout =
+        kamerbrief_extract::extract(&std::fs::read(path).unwrap(), &Default::default()).unwrap();
+    let parsed = kamerbrief_parse::parse(&layout);
+    (layout, parsed)
+}
+
+/// The letter's data without provenance and without the front matter each producer lays out
+/// its own way (as `producers.rs` compares).
+fn without_provenance(parsed: &Parsed) -> Value {
+    let mut v = serde_json::to_value(&parsed.letter).unwrap();
+    strip(&mut v);
+    let meta = v["metadata"].as_object_mut().unwrap();
+    for key in [
+        "pages",
+        "reference_column",
+        "letterhead",
+        "addressee",
+        "return_address",
+    ] {
+        meta.remove(key);
+    }
+    v
+}
+
+fn strip(v: &mut Value) {
+    match v {
+        Value::Object(map) => {
+            for key in ["page", "bbox", "parts"] {
+                map.remove(key);
+            }
+            map.values_mut().for_each(strip);
+        }
+        Value::Array(items) => items.iter_mut().for_each(strip),
+        _ => {}
+    }
+}
+
+/// Why `path` does not give the replica's letter; `None` when it does.
+fn difference(path: &std::path::Path, replica: &Value) -> Option<String> {
+    let (layout, parsed) = parse(path);
+    let ours = common::blocks(&kamerbrief_parse::render::text(&parsed.letter));
+    let reference = common::blocks(REFERENCE);
+    if let Some((i, (a, b))) = ours
+        .iter()
+        .zip(&reference)
+        .enumerate()
+        .find(|(_, (a, b))| a != b)
+    {
+        return Some(format!("block {i}:\n  got  {a}\n  want {b}"));
+    }
+    if ours.len() != reference.len() {
+        return Some(format!("{} blocks, want {}", ours.len(), reference.len()));
+    }
+    let checked = std::panic::catch_unwind(|| common::assert_body_accounted_for(&layout, &parsed));
+    if checked.is_err() {
+        return Some("body characters not accounted for (see the panic above)".into());
+    }
+    let ours = without_provenance(&parsed);
+    if &ours != replica {
+        let key = ours
+            .as_object()
+            .unwrap()
+            .keys()
+            .find(|k| ours[k.as_str()] != replica[k.as_str()])
+            .cloned()
+            .unwrap_or_default();
+        return Some(format!("`{key}` differs from the replica's"));
+    }
+    None
+}
+
+#[test]
+fn every_sweep_file_gives_the_replicas_data() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/sweep");
+    let (_, replica) = parse(&dir.join("../navo2030/navo2030.pdf"));
+    let replica = without_provenance(&replica);
+    let all = std::env::var("SWEEP_ALL").is_ok();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "pdf"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 27, "fixtures/sweep has {} PDFs", files.len());
+    let (mut passed, mut failed) = (Vec::new(), Vec::new());
+    for path in &files {
+        let name = path.file_stem().unwrap().to_string_lossy().to_string();
+        let known = KNOWN.iter().find(|(n, _)| *n == name);
+        if known.is_some() && !all {
+            continue;
+        }
+        match (difference(path, &replica), known) {
+            (None, _) => passed.push(name),
+            (Some(why), Some((_, entry))) => eprintln!("{name} (known, {entry}): {why}"),
+            (Some(why), None) => {
+                eprintln!("{name}: {why}");
+                failed.push(name);
+            }
+        }
+    }
+    eprintln!(
+        "sweep: {} passed, {} failed, {} known",
+        passed.len(),
+        failed.len(),
+        KNOWN.len()
+    );
+    assert!(failed.is_empty(), "sweep files that differ: {failed:?}");
+}

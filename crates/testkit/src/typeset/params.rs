@@ -1,0 +1,414 @@
+//! The parameters of a layout: everything the typesetter may vary while the letter stays
+//! the same. `Display` prints them on one line, for failure reports.
+
+use std::fmt;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Params {
+    /// Body columns, 1 to 3.
+    pub columns: u8,
+    /// Space between body columns, pt.
+    pub gutter: f32,
+    pub justify: Justify,
+    pub paragraphs: ParagraphBreak,
+    pub column: RefColumn,
+    pub date: DatePlace,
+    pub subject: SubjectPlace,
+    pub page_number: PageNumber,
+    pub page_number_at: Edge,
+    /// The subject as a running title in the header of later pages.
+    pub running_title: bool,
+    pub font: FontKind,
+    pub family: Family,
+    /// Body size, pt.
+    pub size: f32,
+    /// Line pitch as a multiple of the size.
+    pub leading: f32,
+    /// Character spacing `Tc`, pt.
+    pub char_spacing: f32,
+    /// Kerning pairs written as `TJ` numbers.
+    pub kerning: bool,
+    pub encoding: Encoding,
+    pub to_unicode: ToUnicode,
+    pub hyphenate: Hyphenate,
+    /// Lines drawn in reading order, or shuffled with this seed.
+    pub shuffle: Option<u64>,
+    /// Signatories stacked, or side by side (one body column only).
+    pub side_by_side: bool,
+    /// The word mark at the top centre (beside the logo band, Rijkshuisstijl) or top left.
+    pub mark_centred: bool,
+}
+
+/// How a line is set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Justify {
+    Ragged,
+    /// Justified by word spacing `Tw`.
+    WordSpacing,
+    /// Justified by `TJ` numbers after each space.
+    TjNumbers,
+    /// Justified by placing every word on its own.
+    Positioned,
+}
+
+/// What marks a new paragraph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParagraphBreak {
+    Space,
+    Indent,
+    Both,
+}
+
+/// The reference column (referentiekolom).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RefColumn {
+    pub place: ColumnPlace,
+    /// The long column (address, contact, notes) or a short one (a few fields).
+    pub long: bool,
+    /// A short column repeated on every later page (`Datum`, `Ons kenmerk`).
+    pub running: bool,
+    /// Space between the body and the column, pt.
+    pub gap: f32,
+    /// Size of its type, pt.
+    pub size: f32,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColumnPlace {
+    Right,
+    Left,
+    /// Label/value pairs side by side in a band above the body, on page 1.
+    Above,
+    Absent,
+}
+
+/// Where the date stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DatePlace {
+    /// In the reference column (`Datum` / `7 april 2021`).
+    Column,
+    /// In the body column as a label (`Datum 7 april 2021`).
+    Label,
+    /// `Den Haag, 7 april 2021`.
+    PlaceLine,
+}
+
+/// Where the subject stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SubjectPlace {
+    Column,
+    Label,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PageNumber {
+    None,
+    /// `Pagina 2 van 11`.
+    PaginaVan,
+    /// `- 2 -`.
+    Dashes,
+    /// `2/11`.
+    Slash,
+    /// `2`.
+    Plain,
+}
+
+/// Where the page number stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Edge {
+    HeaderRight,
+    FooterCentre,
+    FooterRight,
+    /// In the running reference column (falls back to the footer without one).
+    InColumn,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FontKind {
+    Standard14,
+    TrueType,
+    Type3,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Family {
+    Sans,
+    Serif,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    WinAnsi,
+    /// Codes handed out in order of first use, named by `/Differences` (a subset's encoding).
+    Custom,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ToUnicode {
+    Complete,
+    /// Only the letters and digits are mapped; the rest comes from the encoding.
+    Partial,
+    Absent,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hyphenate {
+    No,
+    /// Breaks drawn as a hyphen.
+    Hyphen,
+    /// Breaks drawn as a hyphen that the ToUnicode map calls U+00AD.
+    Soft,
+}
+
+impl Default for Params {
+    /// A plain ministry letter: one column, ragged, 9 pt Helvetica, the column on the right.
+    fn default() -> Params {
+        Params {
+            columns: 1,
+            gutter: 18.0,
+            justify: Justify::Ragged,
+            paragraphs: ParagraphBreak::Space,
+            column: RefColumn {
+                place: ColumnPlace::Right,
+                long: true,
+                running: true,
+                gap: 24.0,
+                size: 6.5,
+            },
+            date: DatePlace::Column,
+            subject: SubjectPlace::Column,
+            page_number: PageNumber::PaginaVan,
+            page_number_at: Edge::InColumn,
+            running_title: false,
+            font: FontKind::Standard14,
+            family: Family::Sans,
+            size: 9.0,
+            leading: 1.35,
+            char_spacing: 0.0,
+            kerning: false,
+            encoding: Encoding::WinAnsi,
+            to_unicode: ToUnicode::Complete,
+            hyphenate: Hyphenate::No,
+            shuffle: None,
+            side_by_side: false,
+            mark_centred: true,
+        }
+    }
+}
+
+impl Params {
+    /// The same layout with contradictions resolved the way a typesetter would: without a
+    /// reference column the date and subject go to the body column; a running column needs a
+    /// column beside the body; signatures side by side need a single body column.
+    pub fn normalized(mut self) -> Params {
+        let beside = matches!(self.column.place, ColumnPlace::Right | ColumnPlace::Left);
+        if self.column.place == ColumnPlace::Absent {
+            if self.date == DatePlace::Column {
+                self.date = DatePlace::Label;
+            }
+            if self.subject == SubjectPlace::Column {
+                self.subject = SubjectPlace::Label;
+            }
+        }
+        if !beside {
+            self.column.running = false;
+        }
+        if self.page_number_at == Edge::InColumn && !beside {
+            self.page_number_at = Edge::FooterRight;
+        }
+        if self.columns > 1 {
+            self.side_by_side = false;
+        }
+        if self.columns == 1 {
+            self.gutter = 0.0;
+        }
+        self
+    }
+}
+
+impl fmt::Display for Params {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let c = &self.column;
+        write!(
+            f,
+            "cols={} gutter={:.1} justify={:?} paras={:?} refcol={:?}{}{} gap={:.1} colsize={:.1} \
+             date={:?} subject={:?} pagenum={:?}@{:?} title={} font={:?}/{:?} size={:.1} \
+             leading={:.2} tc={:.2} kern={} enc={:?} tounicode={:?} hyph={:?} order={} sigs={} mark={}",
+            self.columns,
+            self.gutter,
+            self.justify,
+            self.paragraphs,
+            c.place,
+            if c.long { "/long" } else { "/short" },
+            if c.running { "/running" } else { "" },
+            c.gap,
+            c.size,
+            self.date,
+            self.subject,
+            self.page_number,
+            self.page_number_at,
+            self.running_title,
+            self.font,
+            self.family,
+            self.size,
+            self.leading,
+            self.char_spacing,
+            self.kerning,
+            self.encoding,
+            self.to_unicode,
+            self.hyphenate,
+            match self.shuffle {
+                Some(seed) => format!("shuffled:{seed}"),
+                None => "reading".to_string(),
+            },
+            if self.side_by_side { "side" } else { "stacked" },
+            if self.mark_centred { "centre" } else { "left" },
+        )
+    }
+}
+
+impl std::str::FromStr for Params {
+    type Err = String;
+
+    /// Reads the one-line form that `Display` writes, so that a failing layout can be
+    /// replayed from its report.
+    fn from_str(line: &str) -> Result<Params, String> {
+        let mut p = Params::default();
+        for pair in line.split_whitespace() {
+            let (key, value) = pair
+                .split_once('=')
+                .ok_or_else(|| format!("expected key=value, found {pair:?}"))?;
+            let number = || -> Result<f32, String> {
+                value.parse::<f32>().map_err(|e| format!("{key}: {e}"))
+            };
+            let flag = || -> Result<bool, String> {
+                value.parse::<bool>().map_err(|e| format!("{key}: {e}"))
+            };
+            match key {
+                "cols" => p.columns = value.parse().map_err(|e| format!("cols: {e}"))?,
+                "gutter" => p.gutter = number()?,
+                "justify" => p.justify = pick(key, value, &JUSTIFY)?,
+                "paras" => p.paragraphs = pick(key, value, &PARAGRAPHS)?,
+                "refcol" => {
+                    let mut parts = value.split('/');
+                    p.column.place = pick(key, parts.next().unwrap_or_default(), &PLACES)?;
+                    p.column.long = false;
+                    p.column.running = false;
+                    for part in parts {
+                        match part {
+                            "long" => p.column.long = true,
+                            "short" => p.column.long = false,
+                            "running" => p.column.running = true,
+                            other => return Err(format!("refcol: unknown {other:?}")),
+                        }
+                    }
+                }
+                "gap" => p.column.gap = number()?,
+                "colsize" => p.column.size = number()?,
+                "date" => p.date = pick(key, value, &DATES)?,
+                "subject" => p.subject = pick(key, value, &SUBJECTS)?,
+                "pagenum" => {
+                    let (form, at) = value.split_once('@').ok_or("pagenum: expected FORM@EDGE")?;
+                    p.page_number = pick(key, form, &PAGE_NUMBERS)?;
+                    p.page_number_at = pick(key, at, &EDGES)?;
+                }
+                "title" => p.running_title = flag()?,
+                "font" => {
+                    let (kind, family) =
+                        value.split_once('/').ok_or("font: expected KIND/FAMILY")?;
+                    p.font = pick(key, kind, &FONTS)?;
+                    p.family = pick(key, family, &FAMILIES)?;
+                }
+                "size" => p.size = number()?,
+                "leading" => p.leading = number()?,
+                "tc" => p.char_spacing = number()?,
+                "kern" => p.kerning = flag()?,
+                "enc" => p.encoding = pick(key, value, &ENCODINGS)?,
+                "tounicode" => p.to_unicode = pick(key, value, &TO_UNICODE)?,
+                "hyph" => p.hyphenate = pick(key, value, &HYPHENATE)?,
+                "order" => {
+                    p.shuffle = match value.strip_prefix("shuffled:") {
+                        Some(seed) => Some(seed.parse().map_err(|e| format!("order: {e}"))?),
+                        None if value == "reading" => None,
+                        None => return Err(format!("order: unknown {value:?}")),
+                    }
+                }
+                "sigs" => p.side_by_side = value == "side",
+                "mark" => p.mark_centred = value == "centre",
+                other => return Err(format!("unknown key {other:?}")),
+            }
+        }
+        Ok(p)
+    }
+}
+
+fn pick<T: Copy + fmt::Debug>(key: &str, value: &str, all: &[T]) -> Result<T, String> {
+    all.iter()
+        .find(|v| format!("{v:?}") == value)
+        .copied()
+        .ok_or_else(|| format!("{key}: unknown {value:?}"))
+}
+
+/// Every value of each parameter, for strategies and for reading the one-line form.
+pub const JUSTIFY: [Justify; 4] = [
+    Justify::Ragged,
+    Justify::WordSpacing,
+    Justify::TjNumbers,
+    Justify::Positioned,
+];
+pub const PARAGRAPHS: [ParagraphBreak; 3] = [
+    ParagraphBreak::Space,
+    ParagraphBreak::Indent,
+    ParagraphBreak::Both,
+];
+pub const PLACES: [ColumnPlace; 4] = [
+    ColumnPlace::Right,
+    ColumnPlace::Left,
+    ColumnPlace::Above,
+    ColumnPlace::Absent,
+];
+pub const DATES: [DatePlace; 3] = [DatePlace::Column, DatePlace::Label, DatePlace::PlaceLine];
+pub const SUBJECTS: [SubjectPlace; 2] = [SubjectPlace::Column, SubjectPlace::Label];
+pub const PAGE_NUMBERS: [PageNumber; 5] = [
+    PageNumber::None,
+    PageNumber::PaginaVan,
+    PageNumber::Dashes,
+    PageNumber::Slash,
+    PageNumber::Plain,
+];
+pub const EDGES: [Edge; 4] = [
+    Edge::HeaderRight,
+    Edge::FooterCentre,
+    Edge::FooterRight,
+    Edge::InColumn,
+];
+pub const FONTS: [FontKind; 3] = [FontKind::Standard14, FontKind::TrueType, FontKind::Type3];
+pub const FAMILIES: [Family; 2] = [Family::Sans, Family::Serif];
+pub const ENCODINGS: [Encoding; 2] = [Encoding::WinAnsi, Encoding::Custom];
+pub const TO_UNICODE: [ToUnicode; 3] = [ToUnicode::Complete, ToUnicode::Partial, ToUnicode::Absent];
+pub const HYPHENATE: [Hyphenate; 3] = [Hyphenate::No, Hyphenate::Hyphen, Hyphenate::Soft];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_one_line_form_reads_back() {
+        let base = Params::default();
+        let p = Params {
+            columns: 3,
+            gutter: 7.5,
+            column: RefColumn {
+                place: ColumnPlace::Left,
+                long: false,
+                ..base.column
+            },
+            shuffle: Some(42),
+            hyphenate: Hyphenate::Soft,
+            ..base
+        };
+        let line = p.to_string();
+        assert!(!line.contains('\n'));
+        assert_eq!(line.parse::<Params>(), Ok(p));
+    }
+}

@@ -1,0 +1,397 @@
+//! The PDF: content streams drawn from the composed pages, and the fonts they use.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use lopdf::{Dictionary, Document, Object, ObjectId, Stream, dictionary};
+
+use super::compose::{PAGE_H, PAGE_W, Page, SetLine};
+use super::fonts::{Face, glyph_name, kern, win_ansi};
+use super::params::{Encoding, FontKind, Justify, Params, ToUnicode};
+use super::text::{Measure, Word};
+
+/// Codes of one face: WinAnsi, or handed out in order of first use.
+struct Encoder {
+    custom: bool,
+    codes: BTreeMap<char, u8>,
+    next: u8,
+}
+
+impl Encoder {
+    fn new(custom: bool) -> Encoder {
+        Encoder {
+            custom,
+            codes: BTreeMap::new(),
+            next: 33,
+        }
+    }
+
+    fn code(&mut self, c: char) -> Result<u8, String> {
+        if let Some(code) = self.codes.get(&c) {
+            return Ok(*code);
+        }
+        let winansi = win_ansi(c).ok_or_else(|| format!("no WinAnsi code for {c:?}"))?;
+        // The space keeps code 32 in every encoding: `Tw` applies to that code only.
+        let code = if !self.custom || c == ' ' {
+            winansi
+        } else {
+            let code = self.next;
+            self.next = self
+                .next
+                .checked_add(1)
+                .ok_or("more than 222 characters in one font")?;
+            code
+        };
+        self.codes.insert(c, code);
+        Ok(code)
+    }
+}
+
+/// Writes the pages as a PDF.
+pub fn write(
+    pages: &[Page],
+    p: &Params,
+    faces: [&Face; 2],
+    m: &Measure,
+) -> Result<Vec<u8>, String> {
+    let mut doc = Document::with_version("1.6");
+    let pages_id = doc.new_object_id();
+    let mut encoders = [
+        Encoder::new(p.encoding == Encoding::Custom),
+        Encoder::new(p.encoding == Encoding::Custom),
+    ];
+    let mut contents = Vec::new();
+    for (n, page) in pages.iter().enumerate() {
+        let mut chunks = Vec::new();
+        for line in &page.lines {
+            chunks.extend(line_chunks(line, p, m, &mut encoders)?);
+        }
+        if let Some(seed) = p.shuffle {
+            shuffle(&mut chunks, seed.wrapping_add(n as u64));
+        }
+        let mut content = String::new();
+        for [x, y, w, h] in &page.rects {
+            let _ = writeln!(
+                content,
+                "0.08 0.26 0.45 rg {x:.2} {:.2} {w:.2} {h:.2} re f 0 g",
+                PAGE_H - y - h
+            );
+        }
+        for [x0, x1, y] in &page.rules {
+            let y = PAGE_H - y;
+            let _ = writeln!(content, "0.5 w {x0:.2} {y:.2} m {x1:.2} {y:.2} l S");
+        }
+        for chunk in chunks {
+            content.push_str(&chunk);
+        }
+        contents.push(content);
+    }
+    let mut font_ids = Vec::new();
+    for (face, enc) in faces.iter().zip(&encoders) {
+        font_ids.push(font_object(&mut doc, face, enc, p)?);
+    }
+    let mut fonts = Dictionary::new();
+    for (i, id) in font_ids.iter().enumerate() {
+        fonts.set(format!("F{}", i + 1), *id);
+    }
+    let resources = doc.add_object(dictionary! { "Font" => fonts });
+    let mut kids = Vec::new();
+    for content in contents {
+        let mut stream = Stream::new(Dictionary::new(), content.into_bytes());
+        let _ = stream.compress();
+        let content_id = doc.add_object(stream);
+        let page = dictionary! {
+            "Type" => "Page",
+            "Parent" => pages_id,
+            "MediaBox" => vec![0.into(), 0.into(), Object::Real(PAGE_W), Object::Real(PAGE_H)],
+            "Resources" => resources,
+            "Contents" => content_id,
+        };
+        kids.push(Object::Reference(doc.add_object(page)));
+    }
+    let count = kids.len() as i64;
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).map_err(|e| format!("lopdf: {e}"))?;
+    Ok(out)
+}
+
+/// The `BT … ET` pieces that draw a line: one per run of words in the same face, size and
+/// rise, or one per word when every word is placed on its own.
+fn line_chunks(
+    line: &SetLine,
+    p: &Params,
+    m: &Measure,
+    encoders: &mut [Encoder; 2],
+) -> Result<Vec<String>, String> {
+    let mut chunks = Vec::new();
+    let mut x = line.x;
+    let mut run: Vec<&Word> = Vec::new();
+    let mut run_x = x;
+    let each_word = p.justify == Justify::Positioned;
+    for (i, word) in line.words.iter().enumerate() {
+        let gap = if i > 0 && !word.attached {
+            m.space(word.bold, word.size) + line.extra
+        } else {
+            0.0
+        };
+        let same = run
+            .last()
+            .is_some_and(|w| w.bold == word.bold && w.size == word.size && w.rise == word.rise);
+        if !run.is_empty() && (!same || each_word) {
+            chunks.push(chunk(&run, run_x, line, p, encoders)?);
+            run.clear();
+        }
+        x += gap;
+        if run.is_empty() {
+            run_x = x;
+        }
+        run.push(word);
+        x += m.word(word)?;
+    }
+    if !run.is_empty() {
+        chunks.push(chunk(&run, run_x, line, p, encoders)?);
+    }
+    Ok(chunks)
+}
+
+/// One text object drawing `words` (one face, size and rise) from `x`.
+fn chunk(
+    words: &[&Word],
+    x: f32,
+    line: &SetLine,
+    p: &Params,
+    encoders: &mut [Encoder; 2],
+) -> Result<String, String> {
+    let Some(first) = words.first() else {
+        return Ok(String::new());
+    };
+    let (font, enc) = if first.bold {
+        ("F2", encoders.get_mut(1))
+    } else {
+        ("F1", encoders.get_mut(0))
+    };
+    let enc = enc.ok_or("encoder")?;
+    let size = first.size;
+    let by_tw = p.justify == Justify::WordSpacing;
+    let by_tj = p.justify == Justify::TjNumbers;
+    // The TJ array: strings of codes, numbers for kerning and justification.
+    let mut parts: Vec<String> = Vec::new();
+    let mut hex = String::new();
+    let mut prev: Option<char>;
+    let push_number = |hex: &mut String, parts: &mut Vec<String>, n: f32| {
+        parts.push(format!("<{hex}>"));
+        hex.clear();
+        parts.push(format!("{n:.1}"));
+    };
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 && !w.attached {
+            let _ = write!(hex, "{:02X}", enc.code(' ')?);
+            if by_tj && line.extra > 0.0 {
+                push_number(&mut hex, &mut parts, -line.extra * 1000.0 / size);
+            }
+        }
+        // Kerning within a word only, as the widths were measured.
+        prev = None;
+        for c in w.text.chars() {
+            if let (true, Some(a)) = (p.kerning, prev) {
+                let k = kern(a, c);
+                if k != 0.0 {
+                    push_number(&mut hex, &mut parts, -k);
+                }
+            }
+            let _ = write!(hex, "{:02X}", enc.code(c)?);
+            prev = Some(c);
+        }
+    }
+    parts.push(format!("<{hex}>"));
+    let tw = if by_tw { line.extra } else { 0.0 };
+    Ok(format!(
+        "BT /{font} {size:.2} Tf {:.3} Tc {tw:.3} Tw {:.2} Ts 1 0 0 1 {x:.2} {:.2} Tm [{}] TJ ET\n",
+        line.tc,
+        first.rise,
+        PAGE_H - line.baseline,
+        parts.join(" ")
+    ))
+}
+
+/// Fisher–Yates with a small xorshift generator: the same seed, the same order.
+fn shuffle<T>(items: &mut [T], seed: u64) {
+    let mut state = seed ^ 0x9E37_79B9_7F4A_7C15;
+    for i in (1..items.len()).rev() {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        let j = (state % (i as u64 + 1)) as usize;
+        items.swap(i, j);
+    }
+}
+
+/// The font dictionary of a face, with its encoding, widths, program and ToUnicode map.
+fn font_object(
+    doc: &mut Document,
+    face: &Face,
+    enc: &Encoder,
+    p: &Params,
+) -> Result<ObjectId, String> {
+    let used: Vec<(u8, char)> = {
+        let mut v: Vec<(u8, char)> = enc.codes.iter().map(|(c, code)| (*code, *c)).collect();
+        v.sort();
+        v
+    };
+    let first = used.first().map_or(32, |u| u.0);
+    let last = used.last().map_or(32, |u| u.0);
+    let widths: Vec<Object> = (first..=last)
+        .map(|code| {
+            let w = used
+                .iter()
+                .find(|(c, _)| *c == code)
+                .and_then(|(_, ch)| face.width(*ch))
+                .unwrap_or(0.0);
+            Object::Integer(w.round() as i64)
+        })
+        .collect();
+    // Glyph names by code: WinAnsi's, also for a custom encoding.
+    let names: Vec<(u8, &str)> = used
+        .iter()
+        .map(|(code, c)| (*code, win_ansi(*c).map_or(".notdef", glyph_name)))
+        .collect();
+    let differences = || -> Object {
+        let mut v = Vec::new();
+        for (code, name) in &names {
+            v.push(Object::Integer(i64::from(*code)));
+            v.push(Object::Name(name.as_bytes().to_vec()));
+        }
+        Object::Array(v)
+    };
+    let encoding: Object = match (face.kind, p.encoding) {
+        (FontKind::Type3, _) => dictionary! { "Type" => "Encoding", "Differences" => differences() }.into(),
+        (_, Encoding::WinAnsi) => Object::Name(b"WinAnsiEncoding".to_vec()),
+        (_, Encoding::Custom) => {
+            dictionary! { "Type" => "Encoding", "BaseEncoding" => "WinAnsiEncoding", "Differences" => differences() }.into()
+        }
+    };
+    let mut font = match face.kind {
+        FontKind::Standard14 => {
+            let mut d = dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => face.name.as_str(), "Encoding" => encoding };
+            if p.encoding == Encoding::Custom {
+                d.set("FirstChar", i64::from(first));
+                d.set("LastChar", i64::from(last));
+                d.set("Widths", widths);
+            }
+            d
+        }
+        FontKind::TrueType => {
+            let program = face
+                .program
+                .as_ref()
+                .ok_or("TrueType face without its program")?;
+            let file = doc.add_object(Stream::new(
+                dictionary! { "Length1" => program.len() as i64 },
+                program.to_vec(),
+            ));
+            let descriptor = doc.add_object(descriptor(face, Some(file)));
+            dictionary! {
+                "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => face.name.as_str(),
+                "FirstChar" => i64::from(first), "LastChar" => i64::from(last), "Widths" => widths,
+                "Encoding" => encoding, "FontDescriptor" => descriptor,
+            }
+        }
+        FontKind::Type3 => {
+            let mut procs = Dictionary::new();
+            for (code, name) in &names {
+                let c = used.iter().find(|u| u.0 == *code).map_or(' ', |u| u.1);
+                let w = face.width(c).unwrap_or(500.0);
+                let id = doc.add_object(Stream::new(
+                    Dictionary::new(),
+                    glyph_proc(c, w).into_bytes(),
+                ));
+                procs.set(*name, id);
+            }
+            let descriptor = doc.add_object(descriptor(face, None));
+            dictionary! {
+                "Type" => "Font", "Subtype" => "Type3", "Name" => face.name.as_str(),
+                "FontBBox" => vec![0.into(), (-250).into(), 1000.into(), 750.into()],
+                "FontMatrix" => vec![0.001.into(), 0.into(), 0.into(), 0.001.into(), 0.into(), 0.into()],
+                "CharProcs" => procs, "Encoding" => encoding, "Resources" => Dictionary::new(),
+                "FirstChar" => i64::from(first), "LastChar" => i64::from(last), "Widths" => widths,
+                "FontDescriptor" => descriptor,
+            }
+        }
+    };
+    if p.to_unicode != ToUnicode::Absent {
+        let partial = p.to_unicode == ToUnicode::Partial;
+        let entries: Vec<(u8, char)> = used
+            .iter()
+            .filter(|(_, c)| !partial || c.is_alphanumeric())
+            .copied()
+            .collect();
+        let cmap = to_unicode(&entries);
+        font.set(
+            "ToUnicode",
+            doc.add_object(Stream::new(Dictionary::new(), cmap.into_bytes())),
+        );
+    }
+    Ok(doc.add_object(font))
+}
+
+fn descriptor(face: &Face, program: Option<ObjectId>) -> Dictionary {
+    let [a, b, c, d] = face.bbox;
+    let mut dict = dictionary! {
+        "Type" => "FontDescriptor", "FontName" => face.name.as_str(),
+        "Flags" => 32, "ItalicAngle" => 0,
+        "FontBBox" => vec![a.into(), b.into(), c.into(), d.into()],
+        "Ascent" => face.ascent, "Descent" => face.descent, "CapHeight" => 700,
+        "StemV" => if face.bold { 140 } else { 80 },
+        "FontWeight" => if face.bold { 700 } else { 400 },
+    };
+    if let Some(id) = program {
+        dict.set("FontFile2", id);
+    }
+    dict
+}
+
+/// A Type 3 glyph: a plain shape the size of a letter (nothing for a space).
+fn glyph_proc(c: char, w: f32) -> String {
+    let w = w.round();
+    if c.is_whitespace() {
+        return format!("{w} 0 d0\n");
+    }
+    let height = if c.is_uppercase() || c.is_ascii_digit() {
+        700
+    } else {
+        500
+    };
+    let inner = (w - 100.0).max(20.0);
+    format!("{w} 0 0 0 {w} {height} d1\n50 0 {inner} {height} re f\n")
+}
+
+/// A ToUnicode CMap for one-byte codes.
+fn to_unicode(entries: &[(u8, char)]) -> String {
+    let mut body = String::new();
+    for chunk in entries.chunks(100) {
+        let _ = writeln!(body, "{} beginbfchar", chunk.len());
+        for (code, c) in chunk {
+            let mut units = [0u16; 2];
+            let hex: String = c
+                .encode_utf16(&mut units)
+                .iter()
+                .map(|u| format!("{u:04X}"))
+                .collect();
+            let _ = writeln!(body, "<{code:02X}> <{hex}>");
+        }
+        let _ = writeln!(body, "endbfchar");
+    }
+    format!(
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n\
+         /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n\
+         /CMapName /Adobe-Identity-UCS def /CMapType 2 def\n\
+         1 begincodespacerange <00> <FF> endcodespacerange\n{body}\
+         endcmap CMapName currentdict /CMap defineresource pop end end\n"
+    )
+}
