@@ -433,14 +433,14 @@ const MAX_CELL_WORDS: usize = 6;
 /// running text), in at least two columns and two rows, four cells or more.
 fn table_runs(lines: &[TextLine], range: &[usize], m: &Measures) -> Vec<std::ops::Range<usize>> {
     let line = |pos: usize| range.get(pos).and_then(|&i| lines.get(i));
-    let widest_on = |page: u32| {
-        range
-            .iter()
-            .filter_map(|&i| lines.get(i))
-            .filter(|l| l.page == page)
-            .map(|l| l.bbox.width())
-            .fold(0.0f32, f32::max)
-    };
+    // The widest line of each page, found once (not once per position: that was quadratic
+    // in the length of the document).
+    let mut widest: std::collections::HashMap<u32, f32> = std::collections::HashMap::new();
+    for l in range.iter().filter_map(|&i| lines.get(i)) {
+        let w = widest.entry(l.page).or_insert(0.0);
+        *w = w.max(l.bbox.width());
+    }
+    let widest_on = |page: u32| widest.get(&page).copied().unwrap_or(0.0);
     let beside = |a: &TextLine, b: &TextLine| {
         a.page == b.page
             && (a.baseline - b.baseline).abs() < 0.3 * m.size
