@@ -376,6 +376,13 @@ fn zorg_column_note_wraps_before_datum() {
     regression("zorg_column_note_wraps_before_datum");
 }
 
+/// F18: the reference column in 8 pt beside a 9 pt body was counted as body text, so the
+/// page had no margin column and the date was not found.
+#[test]
+fn column_type_a_point_smaller_than_the_body() {
+    regression("column_type_a_point_smaller_than_the_body");
+}
+
 #[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {

@@ -115,7 +115,12 @@ impl Font {
     /// degrades to unmapped glyphs with a default width.
     pub fn load(doc: &Source<'_>, dict: &Dictionary) -> Font {
         let subtype = get_name(doc, dict, b"Subtype").unwrap_or(b"Type1");
+        // A Type 3 font has no `/BaseFont`; its descriptor or its `/Name` may still name it.
         let base_font = get_name(doc, dict, b"BaseFont")
+            .or_else(|| {
+                get_dict(doc, dict, b"FontDescriptor").and_then(|d| get_name(doc, d, b"FontName"))
+            })
+            .or_else(|| get_name(doc, dict, b"Name"))
             .map(|n| String::from_utf8_lossy(n).into_owned())
             .unwrap_or_default();
         let name = strip_subset_prefix(&base_font).to_string();

@@ -82,12 +82,16 @@ fn body_font_size(layout: &Layout) -> f32 {
         .map_or(0.0, |(size, _)| size as f32 / 10.0)
 }
 
+/// How far a line's size may be from the body size and still count as body text: a
+/// reference column set a point smaller (8 pt beside 9 pt) is not body.
+const BODY_SIZE_TOLERANCE: f32 = 0.06;
+
 /// The horizontal extent of the page's body-size text: from the 5th percentile of line
 /// starts to the 95th of line ends, weighted by characters. `None` on a page without it.
 fn body_zone(lines: &[Line], body_size: f32) -> Option<(f32, f32)> {
     let body: Vec<&Line> = lines
         .iter()
-        .filter(|l| (l.dominant_size() - body_size).abs() <= 0.15 * body_size)
+        .filter(|l| (l.dominant_size() - body_size).abs() <= BODY_SIZE_TOLERANCE * body_size)
         .collect();
     let weight: usize = body.iter().map(|l| l.text().chars().count()).sum();
     if weight < 40 {
