@@ -9,7 +9,24 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-const USAGE: &str = "usage: cargo xtask bench [--runs N] [--md FILE]";
+use crate::instructions::{self, Counter, millions};
+
+const USAGE: &str = "usage: cargo xtask bench [--runs N] [--md FILE] [--per-process]";
+
+/// The fixed sample of corpus files whose instructions are counted one process per file
+/// (Dutch letters first, then other producers and layouts).
+const SAMPLE: &[&str] = &[
+    "nl-tk__1a2d8959-7ce1-411d-bffe-c78970ae8d6b.pdf",
+    "nl-tk__1c0f765c-d7b4-455e-a241-35a4e9a9dc36.pdf",
+    "nl-tk__1a529d02-ba4d-418b-8d6a-5400a4ac07bc.pdf",
+    "nl-openkamer__besluitenlijst_example1.pdf",
+    "nl-woo__10999.pdf",
+    "pdfminer__naacl06-shinyama.pdf",
+    "plumber__federal-register-2020-17221.pdf",
+    "docling__multi_page.pdf",
+    "pypdf__multicolumn.pdf",
+    "pdfjs__standard_fonts.pdf",
+];
 
 pub fn run(args: &[String]) -> crate::Result {
     if cfg!(debug_assertions) {
@@ -28,11 +45,13 @@ pub fn run(args: &[String]) -> crate::Result {
     }
     let mut runs = 5usize;
     let mut md: Option<PathBuf> = None;
+    let mut per_process_only = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--runs" => runs = it.next().and_then(|n| n.parse().ok()).ok_or(USAGE)?,
             "--md" => md = Some(PathBuf::from(it.next().ok_or(USAGE)?)),
+            "--per-process" => per_process_only = true,
             _ => return Err(USAGE.into()),
         }
     }
@@ -44,6 +63,16 @@ pub fn run(args: &[String]) -> crate::Result {
     let replica = root.join("fixtures/navo2030/navo2030.pdf");
     let mut report = String::new();
     report.push_str(&machine());
+
+    // 0. One process per file, the common call: instructions and wall time.
+    report.push_str(&per_process(&root, &cli, &replica, &corpus, runs)?);
+    if per_process_only {
+        println!("{report}");
+        if let Some(path) = md {
+            std::fs::write(&path, &report).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+        return Ok(());
+    }
 
     // 1. The replica, in process, warm.
     let bytes = read(&replica)?;
@@ -104,6 +133,17 @@ pub fn run(args: &[String]) -> crate::Result {
             "/dev/null".as_ref(),
         ],
     )?;
+    // Extraction of the long letter with one and two workers laying out pages.
+    let extract_jobs = |jobs: &'static str| {
+        let (cli, long) = (cli.clone(), long.clone());
+        move || {
+            let mut cmd = Command::new(&cli);
+            cmd.args(["extract", "--jobs", jobs]).arg(&long);
+            run_quiet(cmd)
+        }
+    };
+    let jobs1 = measure(runs.clamp(1, 3), extract_jobs("1"))?;
+    let jobs2 = measure(runs.clamp(1, 3), extract_jobs("2"))?;
     let per_page_short = end_to_end.0.as_secs_f64() / 11.0;
     let per_page_long = long_time.0.as_secs_f64() / 1001.0;
     report.push_str(&format!(
@@ -114,6 +154,12 @@ pub fn run(args: &[String]) -> crate::Result {
         per_page_long * 1e3,
         per_page_long / per_page_short,
         long_rss as f64 / 1024.0
+    ));
+    report.push_str(&format!(
+        "\n`kamerbrief extract` on the 1,001-page letter (one process): {} with one worker, {} with two ({:.2}× faster; wall time, noisy on a shared machine).\n",
+        ms(jobs1.0),
+        ms(jobs2.0),
+        jobs1.0.as_secs_f64() / jobs2.0.as_secs_f64().max(1e-9)
     ));
 
     // 3. The corpus, single-threaded: ours (one process, and one process per file) against
@@ -232,6 +278,154 @@ pub fn run(args: &[String]) -> crate::Result {
         std::fs::write(&path, &report).map_err(|e| format!("{}: {e}", path.display()))?;
     }
     Ok(())
+}
+
+/// Instructions (deterministic) and wall time (noisy) of one process per file: ours,
+/// pdftotext and mutool on the replica and the fixed corpus sample; the start-up share on a
+/// one-page letter.
+fn per_process(
+    root: &Path,
+    cli: &Path,
+    replica: &Path,
+    corpus: &[CorpusFile],
+    runs: usize,
+) -> crate::Result<String> {
+    let mut out = String::new();
+    let mut files: Vec<(String, PathBuf, usize)> = vec![("replica".into(), replica.into(), 11)];
+    for name in SAMPLE {
+        if let Some(c) = corpus.iter().find(|c| c.path.ends_with(name)) {
+            files.push((
+                name.trim_end_matches(".pdf").into(),
+                c.path.clone(),
+                c.pages,
+            ));
+        }
+    }
+    let Some(counter) = Counter::detect() else {
+        out.push_str(
+            "\nNo instruction counter (install valgrind, or perf): instructions not counted.\n",
+        );
+        return Ok(out);
+    };
+    out.push_str(&format!(
+        "\n### One process per file: instructions ({})\n\n\
+         | file | pages | kamerbrief parse | kamerbrief extract | pdftotext | mutool | parse / pdftotext | extract / pdftotext |\n\
+         |---|---:|---:|---:|---:|---:|---:|---:|\n",
+        counter.name()
+    ));
+    let mut sums = [0u64; 4];
+    for (i, (name, path, pages)) in files.iter().enumerate() {
+        let counts = [
+            counter.count(cli, &ours_args(path))?,
+            counter.count(cli, &extract_args(path))?,
+            counter.count(Path::new("pdftotext"), &pdftotext_args(path))?,
+            counter.count(Path::new("mutool"), &mutool_args(path))?,
+        ];
+        if i > 0 {
+            for (sum, n) in sums.iter_mut().zip(counts) {
+                *sum += n;
+            }
+        }
+        out.push_str(&instruction_row(name, &pages.to_string(), counts));
+    }
+    let sample_pages: usize = files.iter().skip(1).map(|f| f.2).sum();
+    out.push_str(&instruction_row(
+        &format!("**sample total ({} files)**", files.len() - 1),
+        &sample_pages.to_string(),
+        sums,
+    ));
+    if counter == Counter::Callgrind {
+        let page1 = root.join("target/bench/navo-page1.pdf");
+        make_page_one(replica, &page1)?;
+        let (before, total) = instructions::split_at(
+            cli,
+            &ours_args(&page1),
+            "std::fs::read::inner",
+            &root.join("target/bench"),
+        )?;
+        out.push_str(&format!(
+            "\nStart-up: `kamerbrief parse` on a one-page letter (the replica's first page) executes {}, {} ({:.1} %) of them before it opens the file.\n",
+            millions(total),
+            millions(before),
+            100.0 * before as f64 / total.max(1) as f64
+        ));
+    }
+
+    let rows = crate::scaling::measure(cli, &root.join("target/bench"), counter)?;
+    out.push_str(&crate::scaling::report(&rows, counter));
+
+    // Wall time, the same files, the three tools interleaved run by run.
+    let rounds = runs.max(15);
+    out.push_str(&format!(
+        "\n### One process per file: wall time, interleaved, median of {rounds} runs (noisy on a shared machine)\n\n\
+         | file | kamerbrief parse | pdftotext | mutool | pdftotext / ours |\n|---|---:|---:|---:|---:|\n"
+    ));
+    for (name, path, _) in files.iter().take(1) {
+        let mut times: [Vec<Duration>; 3] = [Vec::new(), Vec::new(), Vec::new()];
+        for _ in 0..rounds {
+            let commands: [(&Path, Vec<std::ffi::OsString>); 3] = [
+                (cli, ours_args(path)),
+                (Path::new("pdftotext"), pdftotext_args(path)),
+                (Path::new("mutool"), mutool_args(path)),
+            ];
+            for ((program, args), t) in commands.iter().zip(times.iter_mut()) {
+                let start = Instant::now();
+                let _ = Command::new(program).args(args).output();
+                t.push(start.elapsed());
+            }
+        }
+        let [ours, pdftotext, mutool] = times.map(|t| median_spread(&t).0);
+        out.push_str(&format!(
+            "| {name} | {} | {} | {} | {:.2} |\n",
+            ms(ours),
+            ms(pdftotext),
+            ms(mutool),
+            pdftotext.as_secs_f64() / ours.as_secs_f64().max(1e-9)
+        ));
+    }
+    Ok(out)
+}
+
+fn instruction_row(
+    name: &str,
+    pages: &str,
+    [parse, extract, pdftotext, mutool]: [u64; 4],
+) -> String {
+    let ratio = |n: u64| n as f64 / pdftotext.max(1) as f64;
+    format!(
+        "| {name} | {pages} | {} | {} | {} | {} | {:.2} | {:.2} |\n",
+        millions(parse),
+        millions(extract),
+        millions(pdftotext),
+        millions(mutool),
+        ratio(parse),
+        ratio(extract)
+    )
+}
+
+/// The replica's first page alone, with qpdf: a one-page letter.
+fn make_page_one(replica: &Path, out: &Path) -> crate::Result {
+    if out.exists() {
+        return Ok(());
+    }
+    if let Some(dir) = out.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+    }
+    let ok = Command::new("qpdf")
+        .arg("--empty")
+        .arg("--pages")
+        .arg(replica)
+        .arg("1")
+        .arg("--")
+        .arg(out)
+        .status()
+        .map_err(|e| format!("qpdf: {e} (apt-get install qpdf)"))?
+        .success();
+    if ok {
+        Ok(())
+    } else {
+        Err("qpdf could not cut the first page".into())
+    }
 }
 
 struct CorpusFile {
@@ -402,6 +596,10 @@ type ArgsFn = fn(&Path) -> Vec<std::ffi::OsString>;
 
 fn ours_args(f: &Path) -> Vec<std::ffi::OsString> {
     vec!["parse".into(), f.into(), "-o".into(), "/dev/null".into()]
+}
+
+fn extract_args(f: &Path) -> Vec<std::ffi::OsString> {
+    vec!["extract".into(), f.into()]
 }
 
 fn pdftotext_args(f: &Path) -> Vec<std::ffi::OsString> {

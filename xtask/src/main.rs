@@ -4,9 +4,11 @@ mod ablation;
 mod bench;
 mod corpus;
 mod fixtures;
+mod instructions;
 mod producers;
 mod real;
 mod regenerate;
+mod scaling;
 mod tables;
 mod tools;
 
@@ -26,6 +28,7 @@ fn main() -> ExitCode {
         "producers" => producers::run(rest),
         "real" => real::run(rest),
         "regenerate" => regenerate::run(rest),
+        "scaling" => scaling::run(rest),
         "gen-tables" => tables::run(rest),
         _ => {
             eprintln!("{HELP}");
@@ -49,7 +52,8 @@ const HELP: &str = "usage: cargo xtask <command>
 
 commands:
   ablation     ToUnicode maps removed: how much text survives, ours against pdftotext and mutool
-  bench        throughput and memory against pdftotext and mutool (release build)
+  bench        throughput, instructions and memory against pdftotext and mutool (release build)
+  scaling      a page with 10x the glyphs costs at most ~10x the instructions (callgrind)
   producers    the NAVO letter from every producer: ours and pdftotext against the reference text
   real         the real letters of ../shared/letters-real, field by field against their expected values
   regenerate   the main job: data/navo2030.json and .md from the replica PDF, and the JSON Schema

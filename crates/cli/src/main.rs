@@ -35,6 +35,9 @@ enum Command {
         /// User password of an encrypted PDF.
         #[arg(long)]
         password: Option<String>,
+        /// Worker threads that lay out pages (default: all cores; 1: one after another).
+        #[arg(long)]
+        jobs: Option<usize>,
     },
     /// The letter as data: metadata, sections, lists, footnotes, signatories, references,
     /// recommendations, questions.
@@ -52,6 +55,9 @@ enum Command {
         /// User password of an encrypted PDF.
         #[arg(long)]
         password: Option<String>,
+        /// Worker threads that lay out pages (default: all cores; 1: one after another).
+        #[arg(long)]
+        jobs: Option<usize>,
     },
     /// Many PDFs in parallel: one JSON record per file and line, in a stable order.
     Batch {
@@ -129,14 +135,22 @@ fn main() -> ExitCode {
             file,
             format,
             password,
-        } => extract(&file, format, password),
+            jobs,
+        } => {
+            workers(jobs);
+            extract(&file, format, password)
+        }
         Command::Parse {
             file,
             format,
             output,
             input,
             password,
-        } => parse(&file, format, output.as_deref(), input, password),
+            jobs,
+        } => {
+            workers(jobs);
+            parse(&file, format, output.as_deref(), input, password)
+        }
         Command::Batch {
             inputs,
             output,
@@ -157,6 +171,17 @@ fn main() -> ExitCode {
             eprintln!("kamerbrief: {}: {}", f.file.display(), f.message);
             ExitCode::from(f.code)
         }
+    }
+}
+
+/// The number of threads that lay out a document's pages (`--jobs`); without it, rayon's
+/// default (all cores, or `RAYON_NUM_THREADS`).
+fn workers(jobs: Option<usize>) {
+    if let Some(n) = jobs {
+        // Fails only when the pool was already started, which it is not at this point.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
     }
 }
 

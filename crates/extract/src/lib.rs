@@ -37,7 +37,11 @@ mod paths;
 mod repair;
 mod tables;
 
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use kamerbrief_model::{Diagnostic, DiagnosticKind, Layout, Page};
+use lopdf::ObjectId;
 
 pub use kamerbrief_model as model;
 
@@ -185,35 +189,95 @@ pub fn extract(pdf: &[u8], options: &Options) -> Result<Layout, Error> {
     }
     let mut fonts = interpret::FontCache::default();
     let source = budget::Source::new(&doc, limits);
-    for (index, id) in page_ids.into_iter().take(limits.max_pages).enumerate() {
+    let pages: Vec<(usize, ObjectId)> = page_ids
+        .into_iter()
+        .take(limits.max_pages)
+        .enumerate()
+        .collect();
+    // Pages are interpreted one after another (the decoding budget and the fonts are the
+    // document's); each page's layout depends on its glyphs alone, so layouts are made in
+    // parallel when there are workers, and every page keeps its place.
+    let interpret = |&(index, id): &(usize, ObjectId), fonts: &mut interpret::FontCache| {
         let number = index as u32 + 1;
-        let page = match document::page_info(&doc, id) {
-            Some(info) => read_page(&source, &info, number, limits, &mut fonts),
-            None => Page {
-                number,
-                width: 612.0,
-                height: 792.0,
-                diagnostics: vec![Diagnostic::new(
-                    DiagnosticKind::BrokenObject,
-                    Some(number),
-                    format!("page object {} {} unreadable", id.0, id.1),
-                )],
-                ..Page::default()
-            },
-        };
-        layout.pages.push(page);
+        match document::page_info(&doc, id) {
+            Some(info) => Shown::Text(Box::new(read_page(&source, &info, number, limits, fonts))),
+            None => Shown::Page(broken_page(number, id)),
+        }
+    };
+    if rayon::current_num_threads() <= 1 || pages.len() <= 1 {
+        for page in &pages {
+            layout.pages.push(interpret(page, &mut fonts).lay_out());
+        }
+    } else {
+        let slots: Vec<OnceLock<Page>> = pages.iter().map(|_| OnceLock::new()).collect();
+        let waiting = AtomicUsize::new(0);
+        let backlog = 4 * rayon::current_num_threads();
+        rayon::in_place_scope(|scope| {
+            for (page, slot) in pages.iter().zip(&slots) {
+                let shown = interpret(page, &mut fonts);
+                // Ahead of the workers: lay this page out here (memory stays bounded).
+                if waiting.load(Ordering::Acquire) >= backlog {
+                    let _ = slot.set(shown.lay_out());
+                    continue;
+                }
+                waiting.fetch_add(1, Ordering::AcqRel);
+                let waiting = &waiting;
+                scope.spawn(move |_| {
+                    let _ = slot.set(shown.lay_out());
+                    waiting.fetch_sub(1, Ordering::AcqRel);
+                });
+            }
+        });
+        layout
+            .pages
+            .extend(slots.into_iter().filter_map(OnceLock::into_inner));
     }
     layout::assign_furniture(&mut layout);
     Ok(layout)
 }
 
+/// A page as interpreted: its glyphs to lay out, or a page that could not be read.
+enum Shown {
+    Text(Box<(interpret::PageText, u32, f32, f32, u16)>),
+    Page(Page),
+}
+
+impl Shown {
+    fn lay_out(self) -> Page {
+        match self {
+            Shown::Text(shown) => {
+                let (text, number, width, height, rotation) = *shown;
+                let mut page = layout::build_page(&text, number, width, height);
+                page.rotation = rotation;
+                page
+            }
+            Shown::Page(page) => page,
+        }
+    }
+}
+
+fn broken_page(number: u32, id: ObjectId) -> Page {
+    Page {
+        number,
+        width: 612.0,
+        height: 792.0,
+        diagnostics: vec![Diagnostic::new(
+            DiagnosticKind::BrokenObject,
+            Some(number),
+            format!("page object {} {} unreadable", id.0, id.1),
+        )],
+        ..Page::default()
+    }
+}
+
+/// A page's glyphs, with its number, size and rotation.
 fn read_page(
     doc: &budget::Source<'_>,
     info: &document::PageInfo<'_>,
     number: u32,
     limits: &Limits,
     fonts: &mut interpret::FontCache,
-) -> Page {
+) -> (interpret::PageText, u32, f32, f32, u16) {
     let mut interpreter = interpret::Interpreter::new(doc, limits, fonts, number, info.matrix);
     let mut content = Vec::new();
     let (streams, missing) = document::content_streams(doc, info.dict);
@@ -240,7 +304,5 @@ fn read_page(
         }
     }
     let text = interpreter.run_page(&content, info.resources);
-    let mut page = layout::build_page(&text, number, info.width, info.height);
-    page.rotation = info.rotation;
-    page
+    (text, number, info.width, info.height, info.rotation)
 }

@@ -18,7 +18,9 @@
 
 mod analyse;
 mod annotation;
+mod chars;
 mod lines;
+mod patterns;
 mod read;
 pub mod render;
 pub mod svg;

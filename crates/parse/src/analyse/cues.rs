@@ -163,11 +163,16 @@ pub fn tokens(sentence: &str) -> Vec<String> {
             c.is_whitespace()
                 || matches!(c, ',' | ';' | ':' | '(' | ')' | '“' | '”' | '"' | '‘' | '’')
         })
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
-                .to_lowercase()
-        })
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
         .filter(|w| !w.is_empty())
+        .map(|w| {
+            // The same as `to_lowercase`, without its Unicode tables for ASCII words.
+            if w.is_ascii() {
+                w.to_ascii_lowercase()
+            } else {
+                w.to_lowercase()
+            }
+        })
         .collect()
 }
 

@@ -73,19 +73,28 @@ pub fn read(letter: &Letter) -> (Option<Kamervragen>, Vec<Question>) {
                 in_answer = true;
             }
             Part::Other(text) => {
-                if let Some(c) = ASKED.captures(&text) {
+                // Each expression is compiled only when a block opens with its first word.
+                if let Some(c) = text
+                    .starts_with("Vragen")
+                    .then(|| ASKED.captures(&text))
+                    .flatten()
+                {
                     info.asked_by = c.get(1).map(|m| m.as_str().to_string());
                     info.addressed_to = c.get(2).map(|m| m.as_str().to_string());
                     info.subject = c.get(3).map(|m| m.as_str().to_string());
                     info.submitted = c.get(4).and_then(|m| parse_dutch_date(m.as_str()));
                     continue;
                 }
-                if let Some(c) = ANSWERED.captures(&text) {
+                if let Some(c) = text
+                    .starts_with("Antwoord")
+                    .then(|| ANSWERED.captures(&text))
+                    .flatten()
+                {
                     info.answered_by = c.get(1).map(|m| m.as_str().to_string());
                     info.received = c.get(2).and_then(|m| parse_dutch_date(m.as_str()));
                     continue;
                 }
-                if NOTICE.is_match(&text) {
+                if text.starts_with("Mededeling") && NOTICE.is_match(&text) {
                     info.notice = Some(text);
                     current = None;
                     continue;
@@ -126,8 +135,11 @@ pub fn read(letter: &Letter) -> (Option<Kamervragen>, Vec<Question>) {
                 .find(|q| q.number == n && q.answer.is_none())
             {
                 q.answer = Some(text.clone());
-                q.refers_to = SEE_ANSWER
-                    .captures(&text)
+                // `(?i)^zie`: `z`, `i` and `e` fold to nothing outside ASCII.
+                let see = text.get(..3).is_some_and(|t| t.eq_ignore_ascii_case("zie"));
+                q.refers_to = see
+                    .then(|| SEE_ANSWER.captures(&text))
+                    .flatten()
                     .and_then(|c| c.get(1)?.as_str().parse().ok())
                     .filter(|&r| r != n);
                 if numbers.len() > 1 {
@@ -175,7 +187,12 @@ fn block_text(block: &kamerbrief_model::Block) -> String {
 }
 
 fn part(text: &str, page: u32) -> Part {
-    if let Some(c) = QUESTION.captures(text) {
+    // Each expression is compiled only when a block opens with its first word.
+    if let Some(c) = text
+        .starts_with("Vraag")
+        .then(|| QUESTION.captures(text))
+        .flatten()
+    {
         let number = c.get(1).and_then(|n| n.as_str().parse().ok()).unwrap_or(0);
         return Part::Question(
             number,
@@ -183,7 +200,11 @@ fn part(text: &str, page: u32) -> Part {
             page,
         );
     }
-    if let Some(c) = ANSWER.captures(text) {
+    if let Some(c) = text
+        .starts_with("Antwoord")
+        .then(|| ANSWER.captures(text))
+        .flatten()
+    {
         let numbers = c.get(1).map(|n| numbers(n.as_str())).unwrap_or_default();
         return Part::Answer(numbers, c.get(2).map_or("", |t| t.as_str()).to_string());
     }

@@ -33,6 +33,8 @@ struct Sent {
     tokens: Vec<String>,
     /// Stems of the content words (for similarity), computed once.
     stems: Vec<String>,
+    /// Where attribution verbs stand (`stelt`, `beveelt aan`), found once.
+    verbs: Vec<Match>,
 }
 
 impl Sent {
@@ -98,6 +100,7 @@ fn body_sentences(letter: &Letter) -> Vec<Sent> {
             for (offset, text) in sentences(&block.text) {
                 let tokens = tokens(&text);
                 let stems = content_stems(&tokens);
+                let verbs = CUES.find_all("attribution.verbs", &tokens);
                 out.push(Sent {
                     section: s,
                     block: b,
@@ -105,6 +108,7 @@ fn body_sentences(letter: &Letter) -> Vec<Sent> {
                     text,
                     tokens,
                     stems,
+                    verbs,
                 });
             }
         }
@@ -136,11 +140,7 @@ fn advisory_body(sents: &[Sent]) -> Option<Body> {
     };
     let mut counts: HashMap<String, usize> = HashMap::new();
     for sent in sents {
-        for verb in CUES
-            .find_all("attribution.verbs", &sent.tokens)
-            .into_iter()
-            .chain(volgens(&sent.tokens))
-        {
+        for verb in sent.verbs.iter().cloned().chain(volgens(&sent.tokens)) {
             let window = verb.start.saturating_sub(3)..(verb.end + 3).min(sent.tokens.len());
             for t in sent.tokens.get(window).unwrap_or_default() {
                 if is_body_noun(t) {
@@ -294,7 +294,7 @@ fn classify(sent: &Sent, body: &Body) -> Class {
         }
     }
     let cabinet = cabinet_subject(&sent.tokens);
-    let attribution = attribution(&sent.tokens, body);
+    let attribution = attribution(&sent.tokens, &sent.verbs, body);
     match (attribution, cabinet) {
         (Some(a), Some(c)) if c < a => Class::Response,
         (Some(_), _) => Class::Advice,
@@ -323,7 +323,7 @@ fn has_stance(tokens: &[String]) -> bool {
 }
 
 /// Position where the sentence attributes something to the body, if it does.
-fn attribution(tokens: &[String], body: &Body) -> Option<usize> {
+fn attribution(tokens: &[String], verbs: &[Match], body: &Body) -> Option<usize> {
     // `volgens de reflectiegroep`, `volgens het rapport`
     for (i, t) in tokens.iter().enumerate() {
         if t == "volgens"
@@ -335,7 +335,7 @@ fn attribution(tokens: &[String], body: &Body) -> Option<usize> {
         }
     }
     // `de reflectiegroep stelt`, `stelt de reflectiegroep`, not in a relative clause
-    for verb in CUES.find_all("attribution.verbs", tokens) {
+    for verb in verbs {
         let before = verb.start.saturating_sub(3)..verb.start;
         let after = verb.end..(verb.end + 3).min(tokens.len());
         for range in [before, after] {
@@ -474,10 +474,17 @@ fn split_exchange<'a>(exchange: Exchange<'a>, idf: &Idf) -> Vec<(Vec<&'a Sent>, 
         return vec![(all_advice, responses.into_iter().flatten().collect())];
     }
     let mut answers: Vec<Vec<&Sent>> = vec![Vec::new(); clusters.len()];
+    let cluster_vectors: Vec<HashMap<String, f32>> =
+        clusters.iter().map(|c| idf.vector(c)).collect();
     for unit in responses {
+        let unit_vector = idf.vector(&unit);
+        let scores: Vec<f32> = cluster_vectors
+            .iter()
+            .map(|c| cosine(c, &unit_vector))
+            .collect();
         let best = (0..clusters.len()).max_by(|&a, &b| {
-            let sa = clusters.get(a).map_or(0.0, |c| idf.similarity(c, &unit));
-            let sb = clusters.get(b).map_or(0.0, |c| idf.similarity(c, &unit));
+            let sa = scores.get(a).copied().unwrap_or(0.0);
+            let sb = scores.get(b).copied().unwrap_or(0.0);
             sa.total_cmp(&sb).then(b.cmp(&a))
         });
         if let Some(slot) = best.and_then(|b| answers.get_mut(b)) {
@@ -649,7 +656,7 @@ fn overall(evidence: &[Evidence], has_response: bool) -> Stance {
 /// sentence that took the stance.
 /// Sentences in which the government is the subject come first.
 fn evidence_for(stance: Stance, mut evidence: Vec<Evidence>) -> Vec<Evidence> {
-    evidence.sort_by_key(|e| cabinet_subject(&tokens(&e.sentence)).is_none());
+    evidence.sort_by_cached_key(|e| cabinet_subject(&tokens(&e.sentence)).is_none());
     let mut seen: Vec<Stance> = Vec::new();
     let first_per_stance = evidence.into_iter().filter(|e| {
         let new = !seen.contains(&e.stance);
@@ -706,14 +713,7 @@ impl Idf {
     }
 
     fn similarity(&self, a: &[&Sent], b: &[&Sent]) -> f32 {
-        let (va, vb) = (self.vector(a), self.vector(b));
-        let dot: f32 = va
-            .iter()
-            .map(|(k, x)| x * vb.get(k).copied().unwrap_or(0.0))
-            .sum();
-        let norm = |v: &HashMap<String, f32>| v.values().map(|x| x * x).sum::<f32>().sqrt();
-        let d = norm(&va) * norm(&vb);
-        if d > 0.0 { dot / d } else { 0.0 }
+        cosine(&self.vector(a), &self.vector(b))
     }
 
     /// The three most telling words of the advice, as printed.
@@ -754,6 +754,17 @@ impl Idf {
             .collect::<Vec<_>>()
             .join(", ")
     }
+}
+
+/// The cosine of two tf-idf vectors.
+fn cosine(va: &HashMap<String, f32>, vb: &HashMap<String, f32>) -> f32 {
+    let dot: f32 = va
+        .iter()
+        .map(|(k, x)| x * vb.get(k).copied().unwrap_or(0.0))
+        .sum();
+    let norm = |v: &HashMap<String, f32>| v.values().map(|x| x * x).sum::<f32>().sqrt();
+    let d = norm(va) * norm(vb);
+    if d > 0.0 { dot / d } else { 0.0 }
 }
 
 /// A word as the sentences print it (`Rusland`, not `rusland`).
@@ -808,6 +819,7 @@ mod tests {
             text: sentence.to_string(),
             tokens: tokens(sentence),
             stems: Vec::new(),
+            verbs: Vec::new(),
         };
         let evidence = sentence_stances(&sent);
         if evidence.is_empty() {

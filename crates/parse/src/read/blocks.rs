@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::lines::{Measures, TextLine};
+use crate::patterns::{heading_number, is_caption, is_contents_entry};
 use crate::regex;
 
 /// Where each line's column ends, and whether the text is justified.
@@ -69,28 +70,9 @@ pub enum DraftKind {
     },
 }
 
-/// `1.`, `1)`, `a.`, `(a)`, `ii.`, `•`, `-`, `–`: a list label followed by text.
-static ITEM_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"^(\d{1,2}[.)]|[a-z][.)]|\((?:\d{1,2}|[a-z]|i{1,3}|iv|vi{0,3}|ix|x)\)|(?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)]|[•·▪◦‣∙●○■□➢►✓❖◆\-–—*o])\s+\S",
-    )
-});
-
-/// `Figuur 1.`, `Tabel 2:`, `Bron: …`: a caption or a source line under a figure or table.
-static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"(?i)^(figuur|figure|fig\.|tabel|table|grafiek|afbeelding|illustratie|kaart|bron)\b\s*(\d|:)",
-    )
-});
-
-/// `1.`, `2.3`, `4.1.2` before a heading's text.
-static HEADING_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"^(\d{1,2}(?:\.\d{1,2}){0,3}\.?)\s+(\S.*)$"));
-
 /// The label of a list item at the start of `text`.
 pub fn item_label(text: &str) -> Option<&str> {
-    let m = ITEM_LABEL.captures(text)?;
-    m.get(1).map(|l| l.as_str())
+    crate::patterns::item_label(text)
 }
 
 /// Splits body lines (`range`, indices into `lines`) into drafts.
@@ -421,11 +403,6 @@ pub fn motie_clauses(drafts: Vec<Draft>, lines: &[TextLine]) -> Vec<Draft> {
     out
 }
 
-/// A table of contents' entry: its title, dot leaders and page number
-/// (`2.1 Achtergrond ........ 4`).
-static CONTENTS_ENTRY: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"^\S.*?(?:\.\s?){3,}\s*\d{1,3}$|^\S.*?…+\s*\d{1,3}$"));
-
 /// Runs of positions in `range` that are a table of contents: two or more consecutive
 /// entries with dot leaders, kept as a table (entry and page), never headings or items.
 fn contents_runs(lines: &[TextLine], range: &[usize]) -> Vec<std::ops::Range<usize>> {
@@ -433,7 +410,7 @@ fn contents_runs(lines: &[TextLine], range: &[usize]) -> Vec<std::ops::Range<usi
         range
             .get(pos)
             .and_then(|&i| lines.get(i))
-            .is_some_and(|l| CONTENTS_ENTRY.is_match(&l.text))
+            .is_some_and(|l| is_contents_entry(&l.text))
     };
     let mut runs = Vec::new();
     let mut pos = 0;
@@ -456,14 +433,14 @@ const MAX_CELL_WORDS: usize = 6;
 /// running text), in at least two columns and two rows, four cells or more.
 fn table_runs(lines: &[TextLine], range: &[usize], m: &Measures) -> Vec<std::ops::Range<usize>> {
     let line = |pos: usize| range.get(pos).and_then(|&i| lines.get(i));
-    let widest_on = |page: u32| {
-        range
-            .iter()
-            .filter_map(|&i| lines.get(i))
-            .filter(|l| l.page == page)
-            .map(|l| l.bbox.width())
-            .fold(0.0f32, f32::max)
-    };
+    // The widest line of each page, found once (not once per position: that was quadratic
+    // in the length of the document).
+    let mut widest: std::collections::HashMap<u32, f32> = std::collections::HashMap::new();
+    for l in range.iter().filter_map(|&i| lines.get(i)) {
+        let w = widest.entry(l.page).or_insert(0.0);
+        *w = w.max(l.bbox.width());
+    }
+    let widest_on = |page: u32| widest.get(&page).copied().unwrap_or(0.0);
     let beside = |a: &TextLine, b: &TextLine| {
         a.page == b.page
             && (a.baseline - b.baseline).abs() < 0.3 * m.size
@@ -661,8 +638,7 @@ fn heading_kind(
     let punctuated = text.ends_with(['.', ',', ';', ':']);
     // Small type (a label inside a figure) and captions are not headings.
     let small = m.typographic && first.size < 0.9 * m.size;
-    if punctuated || !has_next || words > 15 || group.len() > 2 || small || CAPTION.is_match(&text)
-    {
+    if punctuated || !has_next || words > 15 || group.len() > 2 || small || is_caption(&text) {
         return None;
     }
     let starts_well = text
@@ -678,9 +654,9 @@ fn heading_kind(
     if !looks || !starts_well {
         return None;
     }
-    let (number, level) = match HEADING_NUMBER.captures(&text) {
-        Some(c) => {
-            let number = c.get(1).map_or("", |n| n.as_str()).to_string();
+    let (number, level) = match heading_number(&text) {
+        Some((number, _)) => {
+            let number = number.to_string();
             let level = number.trim_end_matches('.').split('.').count() as u8;
             (Some(number), level)
         }
@@ -691,8 +667,8 @@ fn heading_kind(
 
 /// A heading's text without its number.
 pub fn heading_text(text: &str) -> String {
-    match HEADING_NUMBER.captures(text) {
-        Some(c) => c.get(2).map_or(text, |t| t.as_str()).to_string(),
+    match heading_number(text) {
+        Some((_, heading)) => heading.to_string(),
         None => text.to_string(),
     }
 }
@@ -834,10 +810,10 @@ mod tests {
             "Bron: CBS",
             "Figure 3",
         ] {
-            assert!(CAPTION.is_match(caption), "{caption}");
+            assert!(is_caption(caption), "{caption}");
         }
         for heading in ["Figuren en tabellen", "Bronnen van inkomsten", "Tabellen"] {
-            assert!(!CAPTION.is_match(heading), "{heading}");
+            assert!(!is_caption(heading), "{heading}");
         }
     }
 

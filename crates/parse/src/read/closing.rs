@@ -6,38 +6,8 @@
 //!
 //! Roles are recognised by the Dutch official titles that open them (domain vocabulary).
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::lines::TextLine;
-use crate::regex;
-
-/// `Hoogachtend,`, `Met vriendelijke groet,`, `Met de meeste hoogachting,`.
-static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"(?i)^(hoogachtend|met (vriendelijke|hartelijke) groet(en)?|met (de meeste )?hoogachting|vriendelijke groet(en)?)[,.]?$",
-    )
-});
-
-/// `De Minister van Buitenlandse Zaken,`, `DE STAATSSECRETARIS VAN …`, `de minister-president,`.
-static ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    regex(concat!(
-        r"(?i)^(?:(?:de|het)\s+)?(?:plaatsvervangend\s+|waarnemend\s+)?",
-        r"(?:minister(?:-president)?|staatssecretaris|premier|secretaris-generaal|directeur(?:-generaal)?|voorzitter|",
-        r"burgemeester|commissaris|ambassadeur|(?:adjunct-)?griffier|president|raad|inspecteur-generaal|thesaurier-generaal)\b"
-    ))
-});
-
-/// A person's name as signatures print it: titles, initials, particles, surname(s).
-static NAME: LazyLock<Regex> = LazyLock::new(|| {
-    regex(concat!(
-        r"^(?:(?i:prof|mr|dr|drs|ir|ing|bc|ds|jhr|jkvr)\.\s*)*",
-        r"(?:(?:\p{Lu}\.(?:\p{Lu}[a-z]?\.)*|\p{Lu}[\p{L}'’-]+|(?i:van|de|der|den|ter|ten|te|in|het|'t|von|la|le|du|el|al))\s+)*",
-        r"\p{Lu}[\p{L}'’-]*\p{L}",
-        r"(?:,?\s+(?:MSc|MA|LLM|MBA|RA|BSc|PhD|MPA))?,?$",
-    ))
-});
+use crate::patterns::{is_closing_formula, is_name_shape, is_role};
 
 /// A signatory's role lines and name line (indices into the lines).
 pub type SignatureLines = (Vec<usize>, Option<usize>);
@@ -72,7 +42,7 @@ pub fn read(lines: &[TextLine], body: &[usize], members: bool) -> Closing {
     }
     let formula_pos = (0..body.len())
         .rev()
-        .find(|&p| CLOSING.is_match(text(p).trim()));
+        .find(|&p| is_closing_formula(text(p).trim()));
     let (start, block_start) = match formula_pos {
         Some(p) => (p, p + 1),
         None => match last_bare_block(lines, body) {
@@ -146,7 +116,7 @@ fn last_bare_block(lines: &[TextLine], body: &[usize]) -> Option<usize> {
         let named = (p..body.len().min(p + MAX_BLOCK_LINES))
             .take_while(|&q| line(q).is_some_and(|l| is_signature_line(&l.text)))
             .any(|q| line(q).is_some_and(|l| is_name(&l.text) || inline_name(&l.text)));
-        ROLE.is_match(&l.text) && is_signature_line(&l.text) && after_sentence && named
+        is_role(&l.text) && is_signature_line(&l.text) && after_sentence && named
     })
 }
 
@@ -161,7 +131,7 @@ fn pair(lines: &[TextLine], block: &[usize]) -> Vec<SignatureLines> {
         let Some(l) = lines.get(i) else { continue };
         let continues_role = signatories.last().is_some_and(|(role, name)| {
             name.is_none()
-                && !ROLE.is_match(&l.text)
+                && !is_role(&l.text)
                 && role
                     .last()
                     .and_then(|&r| lines.get(r))
@@ -171,7 +141,7 @@ fn pair(lines: &[TextLine], block: &[usize]) -> Vec<SignatureLines> {
             if let Some((role, _)) = signatories.last_mut() {
                 role.push(i);
             }
-        } else if ROLE.is_match(&l.text) {
+        } else if is_role(&l.text) {
             // The name on the role's line after its comma, or printed above the role.
             let inline = inline_name(&l.text).then_some(i);
             let name = inline.or_else(|| waiting_names.pop());
@@ -210,7 +180,7 @@ fn role_runs_on(r: &TextLine, next: &TextLine) -> bool {
     if dangling {
         return true;
     }
-    if ROLE.is_match(&next.text) || is_name(&next.text) {
+    if is_role(&next.text) || is_name(&next.text) {
         return false;
     }
     !r.text.ends_with(',') || next.text.ends_with(',')
@@ -227,7 +197,7 @@ fn x_distance(lines: &[TextLine], signatory: &SignatureLines, name: &TextLine) -
 /// A role line that ends in the name after a comma (`De voorzitter van de commissie,
 /// Tielen`); not the rest of a title in capitals (`ONDERWIJS, CULTUUR EN WETENSCHAP`).
 fn inline_name(text: &str) -> bool {
-    ROLE.is_match(text)
+    is_role(text)
         && text
             .rsplit_once(", ")
             .is_some_and(|(_, n)| is_name(n) && n.chars().any(char::is_lowercase))
@@ -238,8 +208,8 @@ fn is_name(text: &str) -> bool {
     let words = text.split_whitespace().count();
     (1..=8).contains(&words)
         && !text.trim_end().ends_with(',')
-        && NAME.is_match(text.trim())
-        && !ROLE.is_match(text)
+        && is_name_shape(text.trim())
+        && !is_role(text)
 }
 
 /// A role or a name: short, no sentence inside.
@@ -249,7 +219,7 @@ fn is_signature_line(text: &str) -> bool {
         || (1..=10).contains(&words)
             && !text.contains([';', ':'])
             && !text.trim_end_matches(',').ends_with('.')
-        || ROLE.is_match(text) && words <= 14
+        || is_role(text) && words <= 14
 }
 
 #[cfg(test)]

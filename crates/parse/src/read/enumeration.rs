@@ -1,15 +1,9 @@
 //! Inline enumerations: `… te maken: 1. meer aandacht voor …; 2. het vergroten van …; …
 //! en 8. het herzien van het Strategisch Concept.` as items of their paragraph.
 
-use std::sync::LazyLock;
-
 use kamerbrief_model::ListItem;
-use regex::Regex;
 
-use crate::regex;
-
-/// A number label inside running text: after the start, a space, `:` or `;`.
-static LABEL: LazyLock<Regex> = LazyLock::new(|| regex(r"(?:^|[\s:;(])(\d{1,2})[.)]\s+"));
+use crate::patterns::number_labels;
 
 /// The smallest enumeration worth structuring.
 const MIN_ITEMS: usize = 3;
@@ -19,18 +13,16 @@ const MIN_ITEMS: usize = 3;
 /// sentence.
 pub fn find_items(text: &str, page: u32) -> Vec<ListItem> {
     let mut labels: Vec<(usize, usize, u32)> = Vec::new(); // (label start, text start, number)
-    for c in LABEL.captures_iter(text) {
-        let (Some(whole), Some(number)) = (c.get(0), c.get(1)) else {
-            continue;
-        };
-        let Ok(n) = number.as_str().parse::<u32>() else {
+    // A number label inside running text: after the start, a space, `:`, `;` or `(`.
+    for ((start, end), whole_end) in number_labels(text) {
+        let Ok(n) = text.get(start..end).unwrap_or_default().parse::<u32>() else {
             continue;
         };
         let expected = labels.last().map_or(1, |l| l.2 + 1);
         if n == expected {
-            labels.push((number.start(), whole.end(), n));
+            labels.push((start, whole_end, n));
         } else if n == 1 {
-            labels = vec![(number.start(), whole.end(), 1)];
+            labels = vec![(start, whole_end, 1)];
         }
     }
     if labels.len() < MIN_ITEMS {

@@ -2,21 +2,11 @@
 //! the salutation (domain.md, "Rendering A"). The labels are the Dutch letter template's own
 //! vocabulary; nothing here knows a particular letter.
 
-use std::sync::LazyLock;
-
 use kamerbrief_model::{FieldKey, Metadata, ReferenceField, Role};
-use regex::Regex;
 
 use crate::analyse::parse_dutch_date;
 use crate::lines::{Measures, TextLine};
-use crate::regex;
-
-/// `Geachte voorzitter,`, `Zeer geachte heer Jansen,`, `Beste Kamerleden,`.
-static SALUTATION: LazyLock<Regex> = LazyLock::new(|| {
-    regex(
-        r"(?i)^(geachte|hooggeachte|zeer geachte|beste|lieve|dear|l\.s\.|mijnheer|mevrouw|excellentie)\b.{0,60}[,:]?$",
-    )
-});
+use crate::patterns::{is_place_and_date, is_postal, is_salutation};
 
 /// Labels of the reference column and of label/value lines above the salutation.
 const LABELS: &[(&str, FieldKey)] = &[
@@ -60,7 +50,7 @@ pub fn read(lines: &[TextLine], body: &[usize], m: &Measures) -> Front {
     let salutation_pos = body
         .iter()
         .filter(first_pages)
-        .position(|&i| lines.get(i).is_some_and(|l| SALUTATION.is_match(&l.text)));
+        .position(|&i| lines.get(i).is_some_and(|l| is_salutation(&l.text)));
     // Without a salutation, the front matter is the run of lines that show themselves to
     // be letterhead, addresses and labelled fields.
     let front_len = salutation_pos.unwrap_or_else(|| front_length(lines, body, m));
@@ -100,14 +90,6 @@ pub fn read(lines: &[TextLine], body: &[usize], m: &Measures) -> Front {
     }
 }
 
-/// `Den Haag, 7 april 2021`: a place and the letter's date on a line of their own.
-static PLACE_AND_DATE: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"^[\p{Lu}'’][\p{L}'’ .-]{1,40},\s*\d{1,2}\s+\p{L}+\s+\d{4}\.?$"));
-
-/// A postal line of an address: `Postbus 20018`, `2500 EA  DEN HAAG`, `2500 EA..DEN HAAG`.
-static POSTAL: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"^(?i:postbus\s+\d+|\d{4}\s*[A-Z]{2}\b.*)$"));
-
 /// What a line of the front matter shows itself to be.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum FrontLine {
@@ -125,9 +107,9 @@ fn front_line(text: &str) -> Option<FrontLine> {
         Some(FrontLine::ReturnAddress)
     } else if label_of(text).is_some() {
         Some(FrontLine::Label)
-    } else if PLACE_AND_DATE.is_match(text) && parse_dutch_date(text).is_some() {
+    } else if is_place_and_date(text) && parse_dutch_date(text).is_some() {
         Some(FrontLine::PlaceAndDate)
-    } else if POSTAL.is_match(text) {
+    } else if is_postal(text) {
         Some(FrontLine::Postal)
     } else if opens_addressee(&lower) {
         Some(FrontLine::Addressee)
@@ -371,7 +353,7 @@ fn read_letterhead(front: &[&TextLine], m: &Measures, metadata: &mut Metadata) {
             addressee_open = true;
             continue;
         }
-        if PLACE_AND_DATE.is_match(&line.text) {
+        if is_place_and_date(&line.text) {
             // `Den Haag, 7 april 2021`: the place and the date, unlabelled.
             metadata.reference_column.push(ReferenceField {
                 label: None,
@@ -622,7 +604,9 @@ mod tests {
             Some(FieldKey::Attachments)
         );
         assert_eq!(label_of("Datumgrens"), None);
-        assert!(SALUTATION.is_match("Geachte voorzitter,"));
-        assert!(!SALUTATION.is_match("Geachte collega's zijn er niet in deze lange zin die doorloopt tot ver na zestig tekens hoor"));
+        assert!(is_salutation("Geachte voorzitter,"));
+        assert!(!is_salutation(
+            "Geachte collega's zijn er niet in deze lange zin die doorloopt tot ver na zestig tekens hoor"
+        ));
     }
 }

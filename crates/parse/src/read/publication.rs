@@ -16,6 +16,7 @@ use regex::Regex;
 
 use crate::analyse::parse_dutch_date;
 use crate::lines::TextLine;
+use crate::patterns::is_chamber;
 use crate::regex;
 
 /// What the publication states, and the lines that state it (indices into the lines).
@@ -28,8 +29,6 @@ pub struct Masthead {
 /// Rows of page 1 the masthead stands in, at most.
 const MASTHEAD_ROWS: usize = 16;
 
-static CHAMBER: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"^(Tweede|Eerste) Kamer( der Staten-Generaal)?$"));
 static SESSION: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^(?i:vergaderjaar)\s+(\d{4})\s*[–-]\s*(\d{4})$"));
 /// `28 676`, `36 410 XVI`, `21 501-02`, `35812`: a dossier number, maybe with its title.
@@ -69,7 +68,7 @@ pub fn read(lines: &[TextLine]) -> Option<Masthead> {
     let chamber = rows
         .iter()
         .take(MASTHEAD_ROWS)
-        .find(|r| CHAMBER.is_match(&r.head))?;
+        .find(|r| is_chamber(&r.head))?;
     let (session, session_text) = rows
         .iter()
         .take(MASTHEAD_ROWS)
