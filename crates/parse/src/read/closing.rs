@@ -127,8 +127,9 @@ fn last_bare_block(lines: &[TextLine], body: &[usize]) -> Option<usize> {
 fn pair(lines: &[TextLine], block: &[usize]) -> Vec<SignatureLines> {
     let mut signatories: Vec<SignatureLines> = Vec::new();
     let mut waiting_names: Vec<usize> = Vec::new();
-    for &i in block {
+    for (k, &i) in block.iter().enumerate() {
         let Some(l) = lines.get(i) else { continue };
+        let next = block.get(k + 1).and_then(|&j| lines.get(j));
         let continues_role = signatories.last().is_some_and(|(role, name)| {
             name.is_none()
                 && !is_role(&l.text)
@@ -143,7 +144,10 @@ fn pair(lines: &[TextLine], block: &[usize]) -> Vec<SignatureLines> {
             }
         } else if is_role(&l.text) {
             // The name on the role's line after its comma, or printed above the role.
-            let inline = inline_name(&l.text).then_some(i);
+            // Not when the role runs on (`de minister van Volksgezondheid, Welzijn` /
+            // `en Sport,`).
+            let inline =
+                (inline_name(&l.text) && !next.is_some_and(|n| role_runs_on(l, n))).then_some(i);
             let name = inline.or_else(|| waiting_names.pop());
             signatories.push((vec![i], name));
         } else if is_name(&l.text) {
@@ -345,6 +349,19 @@ mod tests {
             "De adjunct-griffier van de commissie, Kruithof",
         ]);
         assert_eq!(sig, vec![(vec![1], Some(1)), (vec![2], Some(2))]);
+    }
+
+    #[test]
+    fn role_wrapped_after_a_word_that_looks_like_a_name() {
+        let (_, sig, _) = closing(&[
+            "Met vriendelijke groet,",
+            "de minister van Volksgezondheid, Welzijn",
+            "en Sport,",
+            "E.J. Kuipers",
+            "de minister voor Medische Zorg,",
+            "C. Helder",
+        ]);
+        assert_eq!(sig, vec![(vec![1, 2], Some(3)), (vec![4], Some(5))]);
     }
 
     #[test]
