@@ -224,6 +224,7 @@ fn line(u: &mut Unstructured<'_>, baseline: f32) -> Result<Line> {
             superscript: raised,
             soft_hyphen: u.ratio(1, 20)?,
             attached: raised && u.ratio(1, 2)?,
+            underline: u.ratio(1, 20)?,
             text,
         });
         x += width + pick(u, &[2.5, 3.0, 0.0, 12.0], (-50.0, 300.0))?;

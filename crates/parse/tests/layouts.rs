@@ -401,6 +401,18 @@ fn two_columns_with_notes_at_each_columns_foot() {
     regression("two_columns_with_notes_at_each_columns_foot");
 }
 
+/// F5: the paragraph after a list, indented and with some space above, is no item line.
+#[test]
+fn indented_paragraph_after_a_list_with_space() {
+    regression("indented_paragraph_after_a_list_with_space");
+}
+
+/// F9: a running title on one page only (a two-page letter) is furniture, not body.
+#[test]
+fn running_title_on_the_second_page_only() {
+    regression("running_title_on_the_second_page_only");
+}
+
 #[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {

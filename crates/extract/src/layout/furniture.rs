@@ -22,8 +22,14 @@ pub fn assign_furniture(layout: &mut Layout) {
     for page in &mut layout.pages {
         let zone = body_zone(&page.lines, body_size);
         let (width, height, number) = (page.width, page.height, page.number);
+        let heads: Vec<bool> = (0..page.lines.len())
+            .map(|i| number > 1 && is_running_head(&page.lines, i, body_size, height))
+            .collect();
         for (index, line) in page.lines.iter_mut().enumerate() {
             line.role = role_of(line, index, &repeated, zone, width, height, number);
+            if line.role == Role::Body && heads.get(index) == Some(&true) {
+                line.role = Role::Header;
+            }
         }
     }
 }
@@ -56,6 +62,39 @@ fn role_of(
         };
     }
     Role::Body
+}
+
+/// A running head that is not repeated (a title on the second page of a two-page letter):
+/// on a later page, at the top edge, in type smaller than the body's, with nothing beside
+/// or below it closer than a line and a half of body type but more lines of small type.
+fn is_running_head(lines: &[Line], index: usize, body_size: f32, height: f32) -> bool {
+    let Some(line) = lines.get(index) else {
+        return false;
+    };
+    let small = |l: &Line| l.dominant_size() < 0.96 * body_size;
+    if line.bbox.y1 > EDGE_ZONE * height || !small(line) {
+        return false;
+    }
+    // The head and the lines of it: small lines closer than a line and a half.
+    let mut bottom = line.bbox.y1;
+    let mut others: Vec<&Line> = lines
+        .iter()
+        .enumerate()
+        .filter(|&(i, l)| i != index && l.bbox.y1 > line.bbox.y0)
+        .map(|(_, l)| l)
+        .collect();
+    others.sort_by(|a, b| a.bbox.y0.total_cmp(&b.bbox.y0));
+    for other in others {
+        if other.bbox.y0 < bottom + 1.5 * body_size {
+            if !small(other) || other.bbox.y0 < line.bbox.y0 {
+                return false;
+            }
+            bottom = bottom.max(other.bbox.y1);
+        } else {
+            return true;
+        }
+    }
+    false
 }
 
 /// Entirely outside the body zone, on its left or right, and not spanning much of the page.

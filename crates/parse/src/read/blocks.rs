@@ -294,9 +294,15 @@ fn breaks_between(
         if line.baseline - prev.baseline > 1.45 * m.pitch {
             return true;
         }
-        // A first-line indent after a finished sentence starts a paragraph.
+        // A first-line indent after a finished sentence starts a paragraph; after a list
+        // item (whose next lines may hang indented) only with some space above it too.
         let indent = line.bbox.x0 - prev.bbox.x0;
-        if !in_list && prev.ends_sentence() && indent > 0.8 * m.size && indent < 6.0 * m.size {
+        let spaced_out = line.baseline - prev.baseline > 1.15 * m.pitch;
+        if (!in_list || spaced_out)
+            && prev.ends_sentence()
+            && indent > 0.8 * m.size
+            && indent < 6.0 * m.size
+        {
             return true;
         }
         if spaced {
