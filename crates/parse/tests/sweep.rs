@@ -30,25 +30,31 @@ const KNOWN: &[(&str, &str)] = &[
     ),
     (
         "latex-2col-06pt",
-        "S2: JC- / POA (S1, the 6 pt gutter, fixed)",
+        "S5: a signature line read into the last page's columns",
     ),
     (
         "latex-2col-06pt-gs",
-        "S2: JC- / POA (S1, the 6 pt gutter, fixed)",
+        "S5: a signature line read into the last page's columns",
     ),
     (
         "latex-2col-06pt-notounicode",
-        "S2: JC- / POA (S1, the 6 pt gutter, fixed)",
+        "S5: a signature line read into the last page's columns",
     ),
-    ("latex-2col-10pt", "S2: JC- / POA"),
-    ("latex-2col-10pt-gs", "S2: JC- / POA"),
-    ("latex-2col-10pt-notounicode", "S2: JC- / POA"),
+    (
+        "latex-2col-10pt",
+        "S6: 64 blocks of 66 (S2, JC- / POA, fixed)",
+    ),
+    (
+        "latex-2col-10pt-gs",
+        "S6: 64 blocks of 66 (S2, JC- / POA, fixed)",
+    ),
+    (
+        "latex-2col-10pt-notounicode",
+        "S6: 64 blocks of 66 (S2, JC- / POA, fixed)",
+    ),
     ("latex-2col-15pt", "S3: high- / level"),
     ("latex-2col-15pt-gs", "S3: high- / level"),
     ("latex-2col-15pt-notounicode", "S3: high- / level"),
-    ("latex-2col-30pt", "S2: JC- / POA"),
-    ("latex-2col-30pt-gs", "S2: JC- / POA"),
-    ("latex-2col-30pt-notounicode", "S2: JC- / POA"),
 ];
 
 fn parse(path: &std::path::Path) -> (Layout, Parsed) {

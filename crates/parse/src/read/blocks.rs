@@ -93,6 +93,8 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
     let mut label_x: Option<f32> = None;
     let mut hanging = false;
     let mut previous: Option<&TextLine> = None;
+    // Whether the previous line opened its group (a paragraph's first line, maybe indented).
+    let mut previous_opened_group = false;
     for (pos, &i) in range.iter().enumerate() {
         let Some(line) = lines.get(i) else { continue };
         if let Some(run) = tables.iter().find(|r| r.contains(&pos)) {
@@ -107,7 +109,9 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
             continue;
         }
         let opens_item = item_label(&line.text).is_some()
-            && previous.is_none_or(|p| in_list || item_set_apart(p, line, m, edges));
+            && previous.is_none_or(|p| {
+                in_list || item_set_apart(p, line, m, edges, previous_opened_group)
+            });
         let back_at_label = in_list
             && hanging
             && !opens_item
@@ -137,6 +141,7 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
             group.push(i);
         }
         previous = Some(line);
+        previous_opened_group = new_group;
     }
     let table_groups: Vec<Vec<usize>> = tables
         .iter()
@@ -208,11 +213,20 @@ fn gap_before(prev: &TextLine, line: &TextLine, m: &Measures) -> bool {
 /// A labelled line opens a list item, not only continues a sentence that wrapped before a
 /// dash or a number (`…; 2. het vergroten`): the line before ends a lead-in (`:`), or
 /// stands apart (a gap), or ended on purpose (the label would have fitted on it), or the
-/// label stands left of the line before (the hanging indent of a list).
-fn item_set_apart(prev: &TextLine, line: &TextLine, m: &Measures, edges: &Edges) -> bool {
+/// label stands left of the line before (the hanging indent of a list; not when that line
+/// opened a paragraph, whose first line may be indented: `prev_opened_group`).
+fn item_set_apart(
+    prev: &TextLine,
+    line: &TextLine,
+    m: &Measures,
+    edges: &Edges,
+    prev_opened_group: bool,
+) -> bool {
     (prev.text.ends_with(':') && !runs_on_inline(&line.text))
         || gap_before(prev, line, m)
-        || (prev.page == line.page && line.bbox.x0 < prev.bbox.x0 - 0.5 * m.size)
+        || (!prev_opened_group
+            && prev.page == line.page
+            && line.bbox.x0 < prev.bbox.x0 - 0.5 * m.size)
         || ended_on_purpose(prev, line, m, edges)
 }
 

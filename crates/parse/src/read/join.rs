@@ -23,6 +23,9 @@ pub struct Lexicon {
     words: HashSet<String>,
     /// The typesetter breaks words (soft hyphens seen, or breaks confirmed by the words).
     pub hyphenates: bool,
+    /// Initials of the words before each `(` that opens with a capital: the acronyms the
+    /// document spells out (`Joint Comprehensive Plan of Action (JCPOA)`).
+    spelled_out: HashSet<String>,
 }
 
 impl Lexicon {
@@ -45,6 +48,7 @@ impl Lexicon {
         let mut lexicon = Lexicon {
             words,
             hyphenates: lines.iter().any(|l| l.soft_hyphen),
+            spelled_out: spelled_out_initials(lines),
         };
         if !lexicon.hyphenates {
             let (mut joined, mut kept, mut plain) = (0, 0, 0);
@@ -97,6 +101,18 @@ impl Lexicon {
             return Join::RemoveHyphen;
         }
         let left_core = left.trim_end_matches(|c: char| !c.is_alphanumeric());
+        // An acronym the document spells out, broken by the typesetter (`(JC-` / `POA)`).
+        let joined: String = left_core
+            .chars()
+            .chain(right_word.chars())
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        if joined.chars().count() >= 3
+            && joined.chars().all(char::is_uppercase)
+            && self.spelled_out.contains(&joined)
+        {
+            return Join::RemoveHyphen;
+        }
         let left_last = left_core.chars().last();
         let right_first = right.chars().next();
         // Capitals and digits on either side: `NAVO-Rusland`, `Zuid-Korea`, `‘NAVO2030’-proces`.
@@ -124,6 +140,32 @@ impl Lexicon {
             Join::RemoveHyphen
         }
     }
+}
+
+/// Words spelled out before an acronym in parentheses: the initials of the last 2 to 8 words
+/// before every `(` followed by a capital.
+fn spelled_out_initials(lines: &[TextLine]) -> HashSet<String> {
+    let tokens: Vec<&str> = lines
+        .iter()
+        .flat_map(|l| l.text.split_whitespace())
+        .collect();
+    let mut out = HashSet::new();
+    for (k, token) in tokens.iter().enumerate() {
+        if !token.starts_with('(') || !token.chars().nth(1).is_some_and(char::is_uppercase) {
+            continue;
+        }
+        let mut initials: Vec<char> = Vec::new();
+        for word in tokens.get(..k).unwrap_or_default().iter().rev().take(8) {
+            let Some(first) = word.chars().next().filter(|c| c.is_alphabetic()) else {
+                break;
+            };
+            initials.extend(first.to_uppercase());
+            if initials.len() >= 2 {
+                out.insert(initials.iter().rev().collect());
+            }
+        }
+    }
+    out
 }
 
 /// Dutch spelling writes compounds as one word, except (Woordenlijst, "koppelteken"): after
@@ -331,12 +373,31 @@ mod tests {
         let lexicon = Lexicon {
             hyphenates: true,
             words: ["partner".to_string()].into_iter().collect(),
+            ..Lexicon::default()
         };
         assert_eq!(lexicon.decide("ex", "plicieter"), Join::RemoveHyphen);
         assert_eq!(lexicon.decide("ex", "partner"), Join::KeepHyphen);
         assert_eq!(lexicon.decide("niet", "statelijke"), Join::KeepHyphen);
         let plain = Lexicon::default();
         assert_eq!(plain.decide("ex", "plicieter"), Join::KeepHyphen);
+    }
+
+    #[test]
+    fn an_acronym_spelled_out_before_it_is_joined() {
+        let lines = [
+            line("Het Joint Comprehensive Plan of Action (JC-"),
+            line("POA). De Verenigde Staten (VS-"),
+            line("Rusland Raad) en de NAVO-"),
+            line("Rusland Raad"),
+        ];
+        let lexicon = Lexicon::new(&lines);
+        assert_eq!(
+            join_lines(&lines[..2], &lexicon),
+            "Het Joint Comprehensive Plan of Action (JCPOA). De Verenigde Staten (VS-"
+        );
+        // Capitals that are no spelled-out acronym keep their hyphen.
+        assert_eq!(lexicon.decide("(VS", "Rusland"), Join::KeepHyphen);
+        assert_eq!(lexicon.decide("NAVO", "Rusland"), Join::KeepHyphen);
     }
 
     #[test]
