@@ -18,9 +18,17 @@ const EDGE_ZONE: f32 = 0.14;
 
 pub fn assign_furniture(layout: &mut Layout) {
     let body_size = body_font_size(layout);
+    let document_zone = body_zone(layout.pages.iter().flat_map(|p| &p.lines), body_size);
     let repeated = repeated_edge_lines(layout);
     for page in &mut layout.pages {
         let zone = body_zone(&page.lines, body_size);
+        // A body-size line beside this page's zone but within the document's (a signature
+        // under the left column of a last page set in two columns) is body.
+        let zone = zone.map(|page_zone| Zones {
+            page: page_zone,
+            document: document_zone,
+            body_size,
+        });
         let (width, height, number) = (page.width, page.height, page.number);
         let heads: Vec<bool> = (0..page.lines.len())
             .map(|i| number > 1 && is_running_head(&page.lines, i, body_size, height))
@@ -38,13 +46,20 @@ fn role_of(
     line: &Line,
     index: usize,
     repeated: &[(u32, usize)],
-    zone: Option<(f32, f32)>,
+    zone: Option<Zones>,
     width: f32,
     height: f32,
     page: u32,
 ) -> Role {
     let near_edge = line.bbox.y1 < EDGE_ZONE * height || line.bbox.y0 > (1.0 - EDGE_ZONE) * height;
-    let in_margin = zone.is_some_and(|(x0, x1)| is_beside(line, x0, x1, width));
+    let in_margin = zone.is_some_and(|z| {
+        let (x0, x1) = z.page;
+        let smaller = line.dominant_size() < (1.0 - BODY_SIZE_TOLERANCE) * z.body_size;
+        is_beside(line, x0, x1, width)
+            && (smaller
+                || z.document
+                    .is_none_or(|(d0, d1)| is_beside(line, d0, d1, width)))
+    });
     let is_repeated = repeated.contains(&(page, index));
     let text = line.text();
     let bare_number = text.trim().chars().all(|c| c.is_ascii_digit());
@@ -97,6 +112,14 @@ fn is_running_head(lines: &[Line], index: usize, body_size: f32, height: f32) ->
     false
 }
 
+/// Where body-size text runs on a page and in the whole document.
+#[derive(Clone, Copy)]
+struct Zones {
+    page: (f32, f32),
+    document: Option<(f32, f32)>,
+    body_size: f32,
+}
+
 /// Entirely outside the body zone, on its left or right, and not spanning much of the page.
 fn is_beside(line: &Line, x0: f32, x1: f32, width: f32) -> bool {
     let tolerance = 2.0;
@@ -127,9 +150,9 @@ const BODY_SIZE_TOLERANCE: f32 = 0.06;
 
 /// The horizontal extent of the page's body-size text: from the 5th percentile of line
 /// starts to the 95th of line ends, weighted by characters. `None` on a page without it.
-fn body_zone(lines: &[Line], body_size: f32) -> Option<(f32, f32)> {
+fn body_zone<'l>(lines: impl IntoIterator<Item = &'l Line>, body_size: f32) -> Option<(f32, f32)> {
     let body: Vec<&Line> = lines
-        .iter()
+        .into_iter()
         .filter(|l| (l.dominant_size() - body_size).abs() <= BODY_SIZE_TOLERANCE * body_size)
         .collect();
     let weight: usize = body.iter().map(|l| l.text().chars().count()).sum();
