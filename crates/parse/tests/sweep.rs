@@ -40,18 +40,6 @@ const KNOWN: &[(&str, &str)] = &[
         "latex-2col-06pt-notounicode",
         "S5: a signature line read into the last page's columns",
     ),
-    (
-        "latex-2col-10pt",
-        "S6: 64 blocks of 66 (S2, JC- / POA, fixed)",
-    ),
-    (
-        "latex-2col-10pt-gs",
-        "S6: 64 blocks of 66 (S2, JC- / POA, fixed)",
-    ),
-    (
-        "latex-2col-10pt-notounicode",
-        "S6: 64 blocks of 66 (S2, JC- / POA, fixed)",
-    ),
     ("latex-2col-15pt", "S3: high- / level"),
     ("latex-2col-15pt-gs", "S3: high- / level"),
     ("latex-2col-15pt-notounicode", "S3: high- / level"),
@@ -147,6 +135,11 @@ fn every_sweep_file_gives_the_replicas_data() {
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
         let known = KNOWN.iter().find(|(n, _)| *n == name);
         if known.is_some() && !all {
+            // Still parsed: a known failure that passes must leave KNOWN.
+            if difference(path, &replica).is_none() {
+                eprintln!("{name}: passes now; remove it from KNOWN");
+                failed.push(name);
+            }
             continue;
         }
         match (difference(path, &replica), known) {
