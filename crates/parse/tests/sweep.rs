@@ -28,18 +28,6 @@ const KNOWN: &[(&str, &str)] = &[
         "chromium-house-gs",
         "S4: quotes and the fl ligature of Ghostscript's ToUnicode",
     ),
-    (
-        "latex-2col-06pt",
-        "S5: a signature line read into the last page's columns",
-    ),
-    (
-        "latex-2col-06pt-gs",
-        "S5: a signature line read into the last page's columns",
-    ),
-    (
-        "latex-2col-06pt-notounicode",
-        "S5: a signature line read into the last page's columns",
-    ),
     ("latex-2col-15pt", "S3: high- / level"),
     ("latex-2col-15pt-gs", "S3: high- / level"),
     ("latex-2col-15pt-notounicode", "S3: high- / level"),

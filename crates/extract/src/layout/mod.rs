@@ -239,6 +239,13 @@ impl Cut<'_> {
         {
             return true;
         }
+        // A justified column's right edge, with something beside it (a signature at the top
+        // of the last page's second column).
+        if justified_rows_ending_at(node, self.words, a) >= STRAIGHT_CHANNEL_ROWS
+            && run_width(node, self.words, a, b, true, em) >= PROSE_RUN_EM * em
+        {
+            return true;
+        }
         let mut placed: Vec<(f32, f32, f32)> = node
             .iter()
             .filter_map(|&i| self.words.get(i))
@@ -304,6 +311,16 @@ fn run_width(node: &[usize], words: &[WordBox], a: f32, b: f32, left: bool, em: 
     }
     widths.sort_by(f32::total_cmp);
     widths.get(widths.len() / 2).copied().unwrap_or(0.0)
+}
+
+/// How many rows left of `a` end within half a point of `a`: a justified column's edge.
+fn justified_rows_ending_at(node: &[usize], words: &[WordBox], a: f32) -> usize {
+    let ending: Vec<&WordBox> = node
+        .iter()
+        .filter_map(|&i| words.get(i))
+        .filter(|w| w.x1 <= a && w.x1 >= a - 0.5)
+        .collect();
+    baselines(&ending).len()
 }
 
 /// The fewer of the rows left of `a` and right of `b` that stand beside the other side.
