@@ -181,7 +181,11 @@ fn role_runs_on(r: &TextLine, next: &TextLine) -> bool {
     ]
     .iter()
     .any(|w| r.text.ends_with(w));
-    if dangling {
+    let capitals =
+        |t: &str| t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase);
+    // A title in capitals without its closing comma goes on in capitals (`DE
+    // STAATSSECRETARIS` / `VAN INFRASTRUCTUUR` / `EN WATERSTAAT,`).
+    if dangling || (capitals(&r.text) && capitals(&next.text) && !r.text.ends_with(',')) {
         return true;
     }
     if is_role(&next.text) || is_name(&next.text) {
@@ -362,6 +366,18 @@ mod tests {
             "C. Helder",
         ]);
         assert_eq!(sig, vec![(vec![1, 2], Some(3)), (vec![4], Some(5))]);
+    }
+
+    #[test]
+    fn a_title_in_capitals_over_three_lines() {
+        let (_, sig, _) = closing(&[
+            "Hoogachtend,",
+            "DE STAATSSECRETARIS",
+            "VAN INFRASTRUCTUUR",
+            "EN WATERSTAAT,",
+            "drs. P.J. van Dijk",
+        ]);
+        assert_eq!(sig, vec![(vec![1, 2, 3], Some(4))]);
     }
 
     #[test]
