@@ -40,35 +40,8 @@ fn parse(path: &std::path::Path) -> (Layout, Parsed) {
     (layout, parsed)
 }
 
-/// The letter's data without provenance and without the front matter each producer lays out
-/// its own way (as `producers.rs` compares).
 fn without_provenance(parsed: &Parsed) -> Value {
-    let mut v = serde_json::to_value(&parsed.letter).unwrap();
-    strip(&mut v);
-    let meta = v["metadata"].as_object_mut().unwrap();
-    for key in [
-        "pages",
-        "reference_column",
-        "letterhead",
-        "addressee",
-        "return_address",
-    ] {
-        meta.remove(key);
-    }
-    v
-}
-
-fn strip(v: &mut Value) {
-    match v {
-        Value::Object(map) => {
-            for key in ["page", "bbox", "parts"] {
-                map.remove(key);
-            }
-            map.values_mut().for_each(strip);
-        }
-        Value::Array(items) => items.iter_mut().for_each(strip),
-        _ => {}
-    }
+    kamerbrief_testkit::compare::without_provenance(&parsed.letter).unwrap()
 }
 
 /// Why `path` does not give the replica's letter; `None` when it does.

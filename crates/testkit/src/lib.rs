@@ -6,5 +6,6 @@
 //! - [`typeset`]: a letter typesetter writing PDFs in many layouts, for the metamorphic test
 //!   `crates/parse/tests/layouts.rs`.
 
+pub mod compare;
 pub mod real;
 pub mod typeset;
