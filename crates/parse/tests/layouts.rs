@@ -413,6 +413,15 @@ fn running_title_on_the_second_page_only() {
     regression("running_title_on_the_second_page_only");
 }
 
+/// F22 (seed 5508): a justified line the typesetter had to leave short (its spaces would
+/// have grown wider than the gap to the column allows) ended a page after a sentence, and
+/// the next page began with a capital: a paragraph break to any reader. The typesetter now
+/// keeps such a line with the next, as it keeps a full last line with the next paragraph.
+#[test]
+fn underfull_justified_line_kept_off_a_page_foot() {
+    regression("underfull_justified_line_kept_off_a_page_foot");
+}
+
 #[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {

@@ -457,12 +457,12 @@ impl FlowBuilder<'_> {
         let count = lines.len();
         for (i, l) in lines.into_iter().enumerate() {
             let dx = if i == 0 { indent } else { 0.0 };
-            let extra = if i + 1 < count {
+            let fill = if i + 1 < count {
                 self.justify(&l, col_w - dx)?
             } else {
-                0.0
+                Fill::Stretched(0.0)
             };
-            let line = self.line(vec![(dx, l, extra)], size, false);
+            let line = self.line(vec![(dx, l, fill.extra())], size, fill.keep_next());
             self.items.push(Item::Line(line));
         }
         self.prev = Prev::Paragraph;
@@ -490,22 +490,25 @@ impl FlowBuilder<'_> {
         Ok(())
     }
 
-    /// The extra width of each space that makes `line` fill `width`; 0 when ragged, or when
-    /// the spaces would grow wider than the gutter allows (an underfull line).
-    fn justify(&self, line: &[Word], width: f32) -> Result<f32, String> {
+    /// How a line that is not a paragraph's last is set: the extra width of each space
+    /// that makes it fill `width` (0 when ragged), or, when the spaces would grow wider than
+    /// the gutter allows, left short: an underfull line, which looks like a paragraph's end.
+    fn justify(&self, line: &[Word], width: f32) -> Result<Fill, String> {
         if self.p.justify == Justify::Ragged {
-            return Ok(0.0);
+            return Ok(Fill::Stretched(0.0));
         }
         let spaces = stretchable(line);
         if spaces == 0 {
-            return Ok(0.0);
+            return Ok(Fill::Stretched(0.0));
         }
         let extra = (width - self.m.line(line)?) / spaces as f32;
         let space = self.m.space(false, self.p.size);
-        Ok(if extra > 0.0 && space + extra <= self.max_space() {
-            extra
+        Ok(if extra <= 0.0 {
+            Fill::Stretched(0.0)
+        } else if space + extra <= self.max_space() {
+            Fill::Stretched(extra)
         } else {
-            0.0
+            Fill::Underfull
         })
     }
 
@@ -533,17 +536,17 @@ impl FlowBuilder<'_> {
             )?;
             let count = lines.len();
             for (i, l) in lines.into_iter().enumerate() {
-                let extra = if i + 1 < count {
+                let fill = if i + 1 < count {
                     self.justify(&l, col_w - text_x)?
                 } else {
-                    0.0
+                    Fill::Stretched(0.0)
                 };
                 let mut segs = Vec::new();
                 if i == 0 {
                     segs.push((0.0, vec![Word::new(label.clone(), false, size)], 0.0));
                 }
-                segs.push((text_x, l, extra));
-                let line = self.line(segs, size, false);
+                segs.push((text_x, l, fill.extra()));
+                let line = self.line(segs, size, fill.keep_next());
                 self.items.push(Item::Line(line));
             }
         }
@@ -666,6 +669,31 @@ fn paginate(
     }
     pager.flush_notes();
     pager.pages
+}
+
+/// How a justified line inside a paragraph is filled.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Fill {
+    /// Each space widened by this much (0: ragged, or already full).
+    Stretched(f32),
+    /// Left short: its spaces would have grown wider than the gutter allows.
+    Underfull,
+}
+
+impl Fill {
+    fn extra(self) -> f32 {
+        match self {
+            Fill::Stretched(extra) => extra,
+            Fill::Underfull => 0.0,
+        }
+    }
+
+    /// An underfull line looks like a paragraph's last: a column break right after it
+    /// would fake a paragraph break that no reader could tell from a real one, so it is
+    /// kept with the next line (the counterpart of `keep_full_end`).
+    fn keep_next(self) -> bool {
+        self == Fill::Underfull
+    }
 }
 
 /// The height of a line kept with what follows: up to and including the first line that
