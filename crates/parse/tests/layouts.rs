@@ -422,6 +422,23 @@ fn underfull_justified_line_kept_off_a_page_foot() {
     regression("underfull_justified_line_kept_off_a_page_foot");
 }
 
+/// F23 (seeds 9519, 9633): the running column's three small lines stand 10 pt from the
+/// body, too few body lines high for a gutter measured in body ems; the date was read into
+/// the paragraph beside it. A narrow gutter's height is now measured in the smaller type.
+#[test]
+fn small_running_column_close_beside_a_few_body_lines() {
+    regression("small_running_column_close_beside_a_few_body_lines");
+}
+
+/// F24 (seeds 9596, 9761): a last page holding one body line beside the running column has
+/// too little body text for a zone of its own; the column's lines were body and the line
+/// joined the reference value. Small lines there that start where other pages' margin lines
+/// start are margin.
+#[test]
+fn running_column_beside_a_last_page_of_one_line() {
+    regression("running_column_beside_a_last_page_of_one_line");
+}
+
 #[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {

@@ -40,6 +40,41 @@ pub fn assign_furniture(layout: &mut Layout) {
             }
         }
     }
+    mark_column_on_thin_pages(layout, body_size);
+}
+
+/// A page with too little body text to place its zone firmly (a paragraph's last line
+/// beside a running reference column) has no margin of its own: its lines in type smaller
+/// than the body, beside what body text it has, that start where other pages' margin lines
+/// start are margin too.
+fn mark_column_on_thin_pages(layout: &mut Layout, body_size: f32) {
+    let starts: Vec<f32> = layout
+        .pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .filter(|l| l.role == Role::Margin)
+        .map(|l| l.bbox.x0)
+        .collect();
+    if starts.is_empty() {
+        return;
+    }
+    let small = |l: &Line| l.dominant_size() < (1.0 - BODY_SIZE_TOLERANCE) * body_size;
+    for page in &mut layout.pages {
+        if body_zone(&page.lines, body_size).is_some() {
+            continue;
+        }
+        let Some((x0, x1)) = zone_of(&page.lines, body_size, 1) else {
+            continue;
+        };
+        let width = page.width;
+        for line in &mut page.lines {
+            let aligned = starts.iter().any(|&x| (x - line.bbox.x0).abs() <= 2.0);
+            let beside = is_beside(line, x0, x1, width);
+            if line.role == Role::Body && small(line) && aligned && beside {
+                line.role = Role::Margin;
+            }
+        }
+    }
 }
 
 fn role_of(
@@ -151,12 +186,21 @@ const BODY_SIZE_TOLERANCE: f32 = 0.06;
 /// The horizontal extent of the page's body-size text: from the 5th percentile of line
 /// starts to the 95th of line ends, weighted by characters. `None` on a page without it.
 fn body_zone<'l>(lines: impl IntoIterator<Item = &'l Line>, body_size: f32) -> Option<(f32, f32)> {
+    zone_of(lines, body_size, 40)
+}
+
+/// The zone of body-size text, when it has at least `min_weight` characters.
+fn zone_of<'l>(
+    lines: impl IntoIterator<Item = &'l Line>,
+    body_size: f32,
+    min_weight: usize,
+) -> Option<(f32, f32)> {
     let body: Vec<&Line> = lines
         .into_iter()
         .filter(|l| (l.dominant_size() - body_size).abs() <= BODY_SIZE_TOLERANCE * body_size)
         .collect();
     let weight: usize = body.iter().map(|l| l.text().chars().count()).sum();
-    if weight < 40 {
+    if weight < min_weight.max(1) {
         return None;
     }
     let percentile = |mut values: Vec<(f32, usize)>, p: f32| -> f32 {

@@ -229,7 +229,13 @@ impl Cut<'_> {
     /// the body. Or when it runs straight down between two columns of prose
     /// (`STRAIGHT_CHANNEL_ROWS`, `PROSE_RUN_EM`).
     fn is_narrow_gutter(&self, node: &[usize], a: f32, b: f32, em: f32) -> bool {
-        if sides_overlap(node, self.words, a, b) < NARROW_GUTTER_HEIGHT_EM * em {
+        // Measured in the smaller type of the two sides: a reference column in small type
+        // beside a few lines of body is a few of its own lines high.
+        let side_em = [true, false]
+            .iter()
+            .map(|&left| side_median_size(node, self.words, a, b, left))
+            .fold(em, f32::min);
+        if sides_overlap(node, self.words, a, b) < NARROW_GUTTER_HEIGHT_EM * side_em {
             return false;
         }
         if rows_beside(node, self.words, a, b) >= STRAIGHT_CHANNEL_ROWS
@@ -347,6 +353,20 @@ fn rows_beside(node: &[usize], words: &[WordBox], a: f32, b: f32) -> usize {
         baselines(&within).len()
     };
     beside(&left, span(&right)).min(beside(&right, span(&left)))
+}
+
+/// The median type size of the words left of `a` (or right of `b`).
+fn side_median_size(node: &[usize], words: &[WordBox], a: f32, b: f32, left: bool) -> f32 {
+    let side: Vec<usize> = node
+        .iter()
+        .copied()
+        .filter(|&i| {
+            words
+                .get(i)
+                .is_some_and(|w| if left { w.x1 <= a } else { w.x0 >= b })
+        })
+        .collect();
+    median_size(&side, words)
 }
 
 /// How far the text left of `a` and the text right of `b` run beside each other, vertically.
