@@ -14,7 +14,7 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Sentences of `text`: (char offset, sentence without surrounding whitespace).
-pub fn sentences(text: &str) -> Vec<(usize, String)> {
+pub fn sentences(text: &str) -> Vec<(usize, &str)> {
     // (start byte, end byte) of each sentence in `text`: glued pieces extend the span, so a
     // sentence is always the text itself, never a rebuilt copy.
     let mut spans: Vec<(usize, usize)> = Vec::new();
@@ -35,9 +35,15 @@ pub fn sentences(text: &str) -> Vec<(usize, String)> {
             .and_then(|&(a, b)| text.get(a..b))
             .is_some_and(ends_without_sentence_end);
     }
+    // Char offsets counted on from the previous sentence, not from the start each time.
+    let (mut byte, mut chars) = (0, 0);
     spans
         .into_iter()
-        .filter_map(|(a, b)| Some((text.get(..a)?.chars().count(), text.get(a..b)?.to_string())))
+        .filter_map(|(a, b)| {
+            chars += text.get(byte..a)?.chars().count();
+            byte = a;
+            Some((chars, text.get(a..b)?))
+        })
         .collect()
 }
 
@@ -81,7 +87,7 @@ mod tests {
     use super::*;
 
     fn texts(text: &str) -> Vec<String> {
-        sentences(text).into_iter().map(|s| s.1).collect()
+        sentences(text).into_iter().map(|s| s.1.to_string()).collect()
     }
 
     #[test]
