@@ -33,7 +33,7 @@ pub struct TextLine {
 
 impl TextLine {
     pub fn from_line(page: u32, line: &Line) -> TextLine {
-        let mut text = String::new();
+        let mut text = String::with_capacity(line.words.iter().map(|w| w.text.len() + 1).sum());
         let mut markers = Vec::new();
         // Where the previous word (or removed marker) ended: a word that touches it joins it
         // without a space (`voorzien¹.` reads `voorzien.`).

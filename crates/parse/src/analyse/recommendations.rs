@@ -122,8 +122,9 @@ struct Lowercase {
 
 impl Lowercase {
     fn new<'t>(texts: impl Iterator<Item = &'t str>) -> Lowercase {
-        let mut words_of_all = String::new();
-        let mut tokens = Vec::new();
+        let texts: Vec<&str> = texts.collect();
+        let mut words_of_all = String::with_capacity(texts.iter().map(|t| t.len()).sum());
+        let mut tokens = Vec::with_capacity(texts.len());
         for text in texts {
             let ranges = words(text)
                 .map(|w| {
@@ -253,7 +254,7 @@ fn advisory_body<'a>(sents: &[Sent<'a>]) -> Option<Body<'a>> {
         .find(|w| {
             w.starts_with(char::is_uppercase)
                 && w.len() > noun.len()
-                && w.to_lowercase().ends_with(noun)
+                && lowercase_ends_with(w, noun)
         })
         .map(str::to_lowercase);
     let name = printed_name(sents, full.as_deref().unwrap_or(noun));
@@ -283,11 +284,10 @@ fn volgens(tokens: &[&str]) -> Vec<Match> {
 fn printed_name(sents: &[Sent], noun: &str) -> String {
     for sent in sents {
         let words: Vec<&str> = sent.text.split_whitespace().collect();
-        if let Some(i) = words.iter().position(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-                == noun
-        }) {
+        if let Some(i) = words
+            .iter()
+            .position(|w| lowercase_is(w.trim_matches(|c: char| !c.is_alphanumeric()), noun))
+        {
             let mut name = vec![
                 words
                     .get(i)
@@ -320,6 +320,11 @@ fn printed_name(sents: &[Sent], noun: &str) -> String {
 fn report_title(sents: &[Sent]) -> Option<String> {
     let report_words = CUES.words("advisory.report");
     for sent in sents {
+        // A title opens with a quote; without one the sentence can only stop the search
+        // (below, where lowercasing moved the offsets), so it need not be lowercased.
+        if !sent.text.contains(OPENING_QUOTES) && lowercase_keeps_offsets(sent.text) {
+            continue;
+        }
         let lower = sent.text.to_lowercase();
         for word in report_words {
             let Some(at) = lower.find(word.as_str()) else {
@@ -330,7 +335,7 @@ fn report_title(sents: &[Sent]) -> Option<String> {
             let Some(open) = rest
                 .chars()
                 .next()
-                .filter(|c| matches!(c, '„' | '“' | '‘' | '"' | '\'' | '«'))
+                .filter(|c| OPENING_QUOTES.contains(c))
             else {
                 continue;
             };
@@ -344,6 +349,22 @@ fn report_title(sents: &[Sent]) -> Option<String> {
         }
     }
     None
+}
+
+/// Quotes that open a report's title.
+const OPENING_QUOTES: [char; 6] = ['„', '“', '‘', '"', '\'', '«'];
+
+/// Every character lowercases to one character of its own length: a byte offset in the
+/// lowercase text is one in the text.
+fn lowercase_keeps_offsets(text: &str) -> bool {
+    text.is_ascii()
+        || text.chars().all(|c| {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => l.len_utf8() == c.len_utf8(),
+                _ => false,
+            }
+        })
 }
 
 fn classify(sent: &Sent, body: &Body) -> Class {
@@ -902,6 +923,18 @@ fn lowercase_is(word: &str, lower: &str) -> bool {
         word.eq_ignore_ascii_case(lower)
     } else {
         word.to_lowercase() == lower
+    }
+}
+
+/// `word.to_lowercase().ends_with(lower)`, without a new `String` for ASCII words.
+fn lowercase_ends_with(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        word.len() >= lower.len()
+            && word
+                .get(word.len() - lower.len()..)
+                .is_some_and(|tail| tail.eq_ignore_ascii_case(lower))
+    } else {
+        word.to_lowercase().ends_with(lower)
     }
 }
 
