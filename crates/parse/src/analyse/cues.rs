@@ -121,9 +121,9 @@ impl Cues {
     /// Whether any phrase of the group matches (`find(…).is_some()`, without building the
     /// matches).
     pub fn matches<T: AsRef<str>>(&self, group: &str, tokens: &[T]) -> bool {
-        self.groups
-            .get(group)
-            .is_some_and(|g| (0..tokens.len()).any(|start| g.ends_at(tokens, start).next().is_some()))
+        self.groups.get(group).is_some_and(|g| {
+            (0..tokens.len()).any(|start| g.ends_at(tokens, start).next().is_some())
+        })
     }
 }
 
@@ -168,8 +168,12 @@ fn match_at<T: AsRef<str>>(phrase: &[Word], tokens: &[T], start: usize) -> Optio
     }
     let mut at = start;
     for word in rest {
-        let next = (at + 1..=(at + 1 + MAX_GAP).min(tokens.len().saturating_sub(1)))
-            .find(|&i| tokens.get(i).is_some_and(|t| word_matches(word, t.as_ref())))?;
+        let next =
+            (at + 1..=(at + 1 + MAX_GAP).min(tokens.len().saturating_sub(1))).find(|&i| {
+                tokens
+                    .get(i)
+                    .is_some_and(|t| word_matches(word, t.as_ref()))
+            })?;
         at = next;
     }
     Some(at + 1)

@@ -332,11 +332,7 @@ fn report_title(sents: &[Sent]) -> Option<String> {
             };
             let rest = sent.text.get(at + word.len()..)?;
             let rest = rest.trim_start();
-            let Some(open) = rest
-                .chars()
-                .next()
-                .filter(|c| OPENING_QUOTES.contains(c))
-            else {
+            let Some(open) = rest.chars().next().filter(|c| OPENING_QUOTES.contains(c)) else {
                 continue;
             };
             let inner = rest.get(open.len_utf8()..)?;

@@ -166,7 +166,10 @@ mod tests {
     use super::*;
 
     fn texts(text: &str) -> Vec<String> {
-        sentences(text).into_iter().map(|s| s.1.to_string()).collect()
+        sentences(text)
+            .into_iter()
+            .map(|s| s.1.to_string())
+            .collect()
     }
 
     #[test]
@@ -206,8 +209,8 @@ mod tests {
     fn boundaries_as_the_whole_text_gives_them() {
         let pieces = [
             "abcd", "efghij", "Xy", "A", "b", ".", "!", "?", " ", "  ", "\n", "\r", "\r\n", "(",
-            ")", "\"", "'", "1", "12", ",", ":", "-", "é", "É", "’", "“", "”", "\u{301}",
-            "\u{ad}", "\u{2029}", "\u{85}", "…", "。", "‼", "\u{a0}", "#", "ij", "nr.",
+            ")", "\"", "'", "1", "12", ",", ":", "-", "é", "É", "’", "“", "”", "\u{301}", "\u{ad}",
+            "\u{2029}", "\u{85}", "…", "。", "‼", "\u{a0}", "#", "ij", "nr.",
         ];
         // A small deterministic generator: every text of up to 3 pieces, then longer ones.
         let mut texts: Vec<String> = Vec::new();
