@@ -216,7 +216,7 @@ fn advisory_body<'a>(sents: &[Sent<'a>]) -> Option<Body<'a>> {
     }
     let (noun, n) = counts
         .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))?;
     if n < 2 {
         return None;
     }
