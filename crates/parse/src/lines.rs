@@ -33,7 +33,7 @@ pub struct TextLine {
 
 impl TextLine {
     pub fn from_line(page: u32, line: &Line) -> TextLine {
-        let mut text = String::new();
+        let mut text = String::with_capacity(line.words.iter().map(|w| w.text.len() + 1).sum());
         let mut markers = Vec::new();
         // Where the previous word (or removed marker) ended: a word that touches it joins it
         // without a space (`voorzien¹.` reads `voorzien.`).
@@ -207,23 +207,25 @@ pub fn column_edges(lines: &[TextLine]) -> Vec<f32> {
         let body: Vec<usize> = (start..end)
             .filter(|&i| lines.get(i).is_some_and(|l| l.role == Role::Body))
             .collect();
+        let mut ends: Vec<f32> = Vec::new();
         for &i in &body {
             let Some(line) = lines.get(i) else { continue };
-            let mut ends: Vec<f32> = body
-                .iter()
-                .filter_map(|&j| lines.get(j))
-                .filter(|o| {
-                    o.bbox.horizontal_overlap(&line.bbox)
-                        >= 0.5 * o.bbox.width().min(line.bbox.width())
-                })
-                .map(|o| o.bbox.x1)
-                .collect();
-            ends.sort_by(f32::total_cmp);
-            if let (Some(slot), Some(edge)) = (
-                edges.get_mut(i),
-                ends.get(ends.len().saturating_sub(1).min(ends.len() * 9 / 10)),
-            ) {
-                *slot = *edge;
+            ends.clear();
+            ends.extend(
+                body.iter()
+                    .filter_map(|&j| lines.get(j))
+                    .filter(|o| {
+                        o.bbox.horizontal_overlap(&line.bbox)
+                            >= 0.5 * o.bbox.width().min(line.bbox.width())
+                    })
+                    .map(|o| o.bbox.x1),
+            );
+            // The value at that rank in sorted order, without sorting the rest.
+            let rank = ends.len().saturating_sub(1).min(ends.len() * 9 / 10);
+            if rank < ends.len()
+                && let Some(slot) = edges.get_mut(i)
+            {
+                *slot = *ends.select_nth_unstable_by(rank, f32::total_cmp).1;
             }
         }
         start = end;

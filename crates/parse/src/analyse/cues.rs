@@ -1,7 +1,8 @@
 //! The cue lexicon (`cues.txt`): phrases grouped by what they signal, matched word by word.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
 
 /// Words a phrase may skip between two of its own words.
 const MAX_GAP: usize = 3;
@@ -19,7 +20,7 @@ struct Word {
 /// Phrases by group name (`stance.agrees`, `negation`, …).
 #[derive(Debug, Default)]
 pub struct Cues {
-    groups: HashMap<String, Group>,
+    groups: FxHashMap<String, Group>,
 }
 
 /// One group's phrases, indexed by their first word for matching.
@@ -29,7 +30,7 @@ struct Group {
     /// Each phrase as a plain string (`words`).
     plain: Vec<String>,
     /// Phrases by their first word, when that word is exact.
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: FxHashMap<String, Vec<usize>>,
     /// Phrases whose first word is a prefix (`onderschrijf*`).
     prefixed: Vec<usize>,
 }
@@ -97,30 +98,15 @@ impl Cues {
 
     /// Every match of the group's phrases in `tokens` (lowercase words), longest first at
     /// each start.
-    pub fn find_all(&self, group: &str, tokens: &[String]) -> Vec<Match> {
+    pub fn find_all<T: AsRef<str>>(&self, group: &str, tokens: &[T]) -> Vec<Match> {
         let Some(g) = self.groups.get(group) else {
             return Vec::new();
         };
         let mut out: Vec<Match> = Vec::new();
-        for (start, token) in tokens.iter().enumerate() {
-            let exact = g.by_first.get(token).into_iter().flatten();
-            let prefixed = g.prefixed.iter().filter(|&&i| {
-                g.phrases
-                    .get(i)
-                    .and_then(|p| p.first())
-                    .is_some_and(|w| token.starts_with(&w.text))
-            });
-            for &i in exact.chain(prefixed) {
-                let Some(phrase) = g.phrases.get(i) else {
-                    continue;
-                };
-                if let Some(end) = match_at(phrase, tokens, start) {
-                    let text = tokens
-                        .get(start..end)
-                        .map(|t| t.join(" "))
-                        .unwrap_or_default();
-                    out.push(Match { start, end, text });
-                }
+        for start in 0..tokens.len() {
+            for end in g.ends_at(tokens, start) {
+                let text = tokens.get(start..end).map(join).unwrap_or_default();
+                out.push(Match { start, end, text });
             }
         }
         out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
@@ -128,21 +114,66 @@ impl Cues {
         out
     }
 
-    pub fn find(&self, group: &str, tokens: &[String]) -> Option<Match> {
+    pub fn find<T: AsRef<str>>(&self, group: &str, tokens: &[T]) -> Option<Match> {
         self.find_all(group, tokens).into_iter().next()
+    }
+
+    /// Whether any phrase of the group matches (`find(…).is_some()`, without building the
+    /// matches).
+    pub fn matches<T: AsRef<str>>(&self, group: &str, tokens: &[T]) -> bool {
+        self.groups.get(group).is_some_and(|g| {
+            (0..tokens.len()).any(|start| g.ends_at(tokens, start).next().is_some())
+        })
     }
 }
 
+impl Group {
+    /// The ends of the group's phrases that match from `start`.
+    fn ends_at<'a, T: AsRef<str>>(
+        &'a self,
+        tokens: &'a [T],
+        start: usize,
+    ) -> impl Iterator<Item = usize> + 'a {
+        let token = tokens.get(start).map_or("", AsRef::as_ref);
+        let exact = self.by_first.get(token).into_iter().flatten();
+        let prefixed = self.prefixed.iter().filter(move |&&i| {
+            self.phrases
+                .get(i)
+                .and_then(|p| p.first())
+                .is_some_and(|w| token.starts_with(&w.text))
+        });
+        exact
+            .chain(prefixed)
+            .filter_map(move |&i| match_at(self.phrases.get(i)?, tokens, start))
+    }
+}
+
+/// The tokens as they stand in the sentence, one space between them.
+fn join<T: AsRef<str>>(tokens: &[T]) -> String {
+    let mut text = String::new();
+    for (i, t) in tokens.iter().enumerate() {
+        if i > 0 {
+            text.push(' ');
+        }
+        text.push_str(t.as_ref());
+    }
+    text
+}
+
 /// The end (exclusive) of `phrase` matched from `start`, with small gaps allowed.
-fn match_at(phrase: &[Word], tokens: &[String], start: usize) -> Option<usize> {
+fn match_at<T: AsRef<str>>(phrase: &[Word], tokens: &[T], start: usize) -> Option<usize> {
     let (first, rest) = phrase.split_first()?;
-    if !word_matches(first, tokens.get(start)?) {
+    if !word_matches(first, tokens.get(start)?.as_ref()) {
         return None;
     }
     let mut at = start;
     for word in rest {
-        let next = (at + 1..=(at + 1 + MAX_GAP).min(tokens.len().saturating_sub(1)))
-            .find(|&i| tokens.get(i).is_some_and(|t| word_matches(word, t)))?;
+        let next =
+            (at + 1..=(at + 1 + MAX_GAP).min(tokens.len().saturating_sub(1))).find(|&i| {
+                tokens
+                    .get(i)
+                    .is_some_and(|t| word_matches(word, t.as_ref()))
+            })?;
         at = next;
     }
     Some(at + 1)
@@ -157,7 +188,19 @@ fn word_matches(word: &Word, token: &str) -> bool {
 }
 
 /// Lowercase words of a sentence, punctuation stripped.
+#[cfg(test)]
 pub fn tokens(sentence: &str) -> Vec<String> {
+    words(sentence)
+        .map(|w| {
+            let mut lower = String::new();
+            push_lowercase(&mut lower, w);
+            lower
+        })
+        .collect()
+}
+
+/// The words of a sentence as printed, punctuation stripped (`tokens` before lowercasing).
+pub fn words(sentence: &str) -> impl Iterator<Item = &str> {
     sentence
         .split(|c: char| {
             c.is_whitespace()
@@ -165,15 +208,20 @@ pub fn tokens(sentence: &str) -> Vec<String> {
         })
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
         .filter(|w| !w.is_empty())
-        .map(|w| {
-            // The same as `to_lowercase`, without its Unicode tables for ASCII words.
-            if w.is_ascii() {
-                w.to_ascii_lowercase()
-            } else {
-                w.to_lowercase()
-            }
-        })
-        .collect()
+}
+
+/// Appends `word` in lowercase: the same as `to_lowercase`, without its Unicode tables (or
+/// a new `String`) for ASCII words.
+pub fn push_lowercase(out: &mut String, word: &str) {
+    if word.is_ascii() {
+        let start = out.len();
+        out.push_str(word);
+        if let Some(pushed) = out.get_mut(start..) {
+            pushed.make_ascii_lowercase();
+        }
+    } else {
+        out.push_str(&word.to_lowercase());
+    }
 }
 
 #[cfg(test)]

@@ -13,34 +13,36 @@
 //! Nothing here names a letter, a body or a topic: the body is found as the most frequent
 //! subject of attribution verbs.
 
-use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 use kamerbrief_model::{AdvisoryBody, Anchor, Evidence, Letter, Recommendation, Sentence, Stance};
+use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::cues::{CUES, Match, tokens};
+use super::cues::{CUES, Match, push_lowercase, words};
 use super::sentences::sentences;
 
 /// Advice paragraphs at least this similar (tf-idf cosine) are one subject.
 const SAME_SUBJECT: f32 = 0.12;
 
-/// A sentence of the body with what the parser knows about it.
+/// A sentence of the body with what the parser knows about it. The text is the block's;
+/// the tokens are slices of one string of lowercase words ([`Lowercase`]).
 #[derive(Clone, Debug)]
-struct Sent {
+struct Sent<'a> {
     section: usize,
     block: usize,
     offset: usize,
-    text: String,
-    tokens: Vec<String>,
+    text: &'a str,
+    tokens: Vec<&'a str>,
     /// Stems of the content words (for similarity), computed once.
-    stems: Vec<String>,
+    stems: Vec<&'a str>,
     /// Where attribution verbs stand (`stelt`, `beveelt aan`), found once.
     verbs: Vec<Match>,
 }
 
-impl Sent {
+impl Sent<'_> {
     fn sentence(&self) -> Sentence {
         Sentence {
-            text: self.text.clone(),
+            text: self.text.to_string(),
             anchor: Anchor {
                 section: self.section,
                 block: self.block,
@@ -60,7 +62,9 @@ enum Class {
 
 /// The advisory body and the recommendations of `letter`.
 pub fn find(letter: &Letter) -> (Option<AdvisoryBody>, Vec<Recommendation>) {
-    let sents = body_sentences(letter);
+    let placed = placed_sentences(letter);
+    let lowercase = Lowercase::new(placed.iter().map(|p| p.3));
+    let sents = body_sentences(&placed, &lowercase);
     let Some(body) = advisory_body(&sents) else {
         return (None, Vec::new());
     };
@@ -93,86 +97,151 @@ pub fn find(letter: &Letter) -> (Option<AdvisoryBody>, Vec<Recommendation>) {
     )
 }
 
-fn body_sentences(letter: &Letter) -> Vec<Sent> {
+/// The body's sentences: (section, block, char offset in the block, text).
+fn placed_sentences(letter: &Letter) -> Vec<(usize, usize, usize, &str)> {
     let mut out = Vec::new();
     for (s, section) in letter.sections.iter().enumerate() {
         for (b, block) in section.blocks.iter().enumerate() {
-            for (offset, text) in sentences(&block.text) {
-                let tokens = tokens(&text);
-                let stems = content_stems(&tokens);
-                let verbs = CUES.find_all("attribution.verbs", &tokens);
-                out.push(Sent {
-                    section: s,
-                    block: b,
-                    offset,
-                    text,
-                    tokens,
-                    stems,
-                    verbs,
-                });
-            }
+            out.extend(
+                sentences(&block.text)
+                    .into_iter()
+                    .map(|(offset, text)| (s, b, offset, text)),
+            );
         }
     }
     out
 }
 
-/// The advisory body as the letter names it, and the words that refer to it.
-#[derive(Debug)]
-struct Body {
-    name: String,
-    /// Lowercase tokens that denote the body or its report as a subject.
-    aliases: HashSet<String>,
+/// The lowercase words of many sentences in one string: a sentence's tokens are slices of
+/// it, not a `String` each.
+struct Lowercase {
+    words: String,
+    /// Byte ranges in `words` of each sentence's tokens, sentence by sentence.
+    tokens: Vec<Vec<(usize, usize)>>,
 }
 
-impl Body {
+impl Lowercase {
+    fn new<'t>(texts: impl Iterator<Item = &'t str>) -> Lowercase {
+        let texts: Vec<&str> = texts.collect();
+        let mut words_of_all = String::with_capacity(texts.iter().map(|t| t.len()).sum());
+        let mut tokens = Vec::with_capacity(texts.len());
+        for text in texts {
+            let ranges = words(text)
+                .map(|w| {
+                    let start = words_of_all.len();
+                    push_lowercase(&mut words_of_all, w);
+                    (start, words_of_all.len())
+                })
+                .collect();
+            tokens.push(ranges);
+        }
+        Lowercase {
+            words: words_of_all,
+            tokens,
+        }
+    }
+
+    /// The tokens of sentence `n` (as `cues::tokens` gives them).
+    fn tokens(&self, n: usize) -> Vec<&str> {
+        self.tokens
+            .get(n)
+            .map(|ranges| {
+                ranges
+                    .iter()
+                    .filter_map(|&(a, b)| self.words.get(a..b))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+fn body_sentences<'a>(
+    placed: &[(usize, usize, usize, &'a str)],
+    lowercase: &'a Lowercase,
+) -> Vec<Sent<'a>> {
+    placed
+        .iter()
+        .enumerate()
+        .map(|(n, &(section, block, offset, text))| {
+            let tokens = lowercase.tokens(n);
+            let stems = content_stems(&tokens);
+            let verbs = CUES.find_all("attribution.verbs", &tokens);
+            Sent {
+                section,
+                block,
+                offset,
+                text,
+                tokens,
+                stems,
+                verbs,
+            }
+        })
+        .collect()
+}
+
+/// The advisory body as the letter names it, and the words that refer to it.
+#[derive(Debug)]
+struct Body<'a> {
+    name: String,
+    /// Lowercase tokens that denote the body or its report as a subject.
+    aliases: FxHashSet<&'a str>,
+    /// The body's full name in lowercase, when the letter gives one (`adviescommissie`).
+    full: Option<String>,
+}
+
+impl Body<'_> {
     fn is_alias(&self, token: &str) -> bool {
-        self.aliases.contains(token)
+        self.aliases.contains(token) || self.full.as_deref() == Some(token)
     }
 }
 
 /// The noun most often the subject of an attribution verb, with a name as printed.
-fn advisory_body(sents: &[Sent]) -> Option<Body> {
+fn advisory_body<'a>(sents: &[Sent<'a>]) -> Option<Body<'a>> {
     let nouns = CUES.words("advisory.nouns");
     let is_body_noun = |t: &str| {
         nouns
             .iter()
             .any(|n| !n.contains(' ') && t.ends_with(n.as_str()) && t.len() >= n.len())
     };
-    let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
     for sent in sents {
         for verb in sent.verbs.iter().cloned().chain(volgens(&sent.tokens)) {
             let window = verb.start.saturating_sub(3)..(verb.end + 3).min(sent.tokens.len());
-            for t in sent.tokens.get(window).unwrap_or_default() {
+            for &t in sent.tokens.get(window).unwrap_or_default() {
                 if is_body_noun(t) {
-                    *counts.entry(t.clone()).or_default() += 1;
+                    *counts.entry(t).or_default() += 1;
                 }
             }
         }
     }
     let (noun, n) = counts
         .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))?;
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))?;
     if n < 2 {
         return None;
     }
-    let mut aliases: HashSet<String> = CUES.words("advisory.report").iter().cloned().collect();
-    aliases.insert(noun.clone());
+    let mut aliases: FxHashSet<&str> = CUES
+        .words("advisory.report")
+        .iter()
+        .map(String::as_str)
+        .collect();
+    aliases.insert(noun);
     // `de groep` for `de reflectiegroep`: the generic head noun the name ends with.
     for generic in nouns
         .iter()
         .filter(|g| !g.contains(' ') && noun.ends_with(g.as_str()) && **g != noun)
     {
-        aliases.insert(generic.clone());
+        aliases.insert(generic);
     }
     // Compounds of the report words refer to the report too (`reflectierapport`).
     let report_words = CUES.words("advisory.report");
     for sent in sents {
-        for t in &sent.tokens {
+        for &t in &sent.tokens {
             if report_words
                 .iter()
-                .any(|r| t.ends_with(r.as_str()) && t.len() > r.len() + 2)
+                .any(|r| t.len() > r.len() + 2 && t.ends_with(r.as_str()))
             {
-                aliases.insert(t.clone());
+                aliases.insert(t);
             }
         }
     }
@@ -185,24 +254,27 @@ fn advisory_body(sents: &[Sent]) -> Option<Body> {
         .find(|w| {
             w.starts_with(char::is_uppercase)
                 && w.len() > noun.len()
-                && w.to_lowercase().ends_with(noun.as_str())
+                && lowercase_ends_with(w, noun)
         })
         .map(str::to_lowercase);
-    let name = printed_name(sents, full.as_deref().unwrap_or(&noun));
-    aliases.extend(full);
-    Some(Body { name, aliases })
+    let name = printed_name(sents, full.as_deref().unwrap_or(noun));
+    Some(Body {
+        name,
+        aliases,
+        full,
+    })
 }
 
 /// `volgens de X`: a match over `volgens` and the two words after it.
-fn volgens(tokens: &[String]) -> Vec<Match> {
+fn volgens(tokens: &[&str]) -> Vec<Match> {
     tokens
         .iter()
         .enumerate()
-        .filter(|(_, t)| *t == "volgens")
+        .filter(|(_, t)| **t == "volgens")
         .map(|(i, t)| Match {
             start: i,
             end: (i + 3).min(tokens.len()),
-            text: t.clone(),
+            text: t.to_string(),
         })
         .collect()
 }
@@ -212,11 +284,10 @@ fn volgens(tokens: &[String]) -> Vec<Match> {
 fn printed_name(sents: &[Sent], noun: &str) -> String {
     for sent in sents {
         let words: Vec<&str> = sent.text.split_whitespace().collect();
-        if let Some(i) = words.iter().position(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-                == noun
-        }) {
+        if let Some(i) = words
+            .iter()
+            .position(|w| lowercase_is(w.trim_matches(|c: char| !c.is_alphanumeric()), noun))
+        {
             let mut name = vec![
                 words
                     .get(i)
@@ -249,6 +320,11 @@ fn printed_name(sents: &[Sent], noun: &str) -> String {
 fn report_title(sents: &[Sent]) -> Option<String> {
     let report_words = CUES.words("advisory.report");
     for sent in sents {
+        // A title opens with a quote; without one the sentence can only stop the search
+        // (below, where lowercasing moved the offsets), so it need not be lowercased.
+        if !sent.text.contains(OPENING_QUOTES) && lowercase_keeps_offsets(sent.text) {
+            continue;
+        }
         let lower = sent.text.to_lowercase();
         for word in report_words {
             let Some(at) = lower.find(word.as_str()) else {
@@ -256,11 +332,7 @@ fn report_title(sents: &[Sent]) -> Option<String> {
             };
             let rest = sent.text.get(at + word.len()..)?;
             let rest = rest.trim_start();
-            let Some(open) = rest
-                .chars()
-                .next()
-                .filter(|c| matches!(c, '„' | '“' | '‘' | '"' | '\'' | '«'))
-            else {
+            let Some(open) = rest.chars().next().filter(|c| OPENING_QUOTES.contains(c)) else {
                 continue;
             };
             let inner = rest.get(open.len_utf8()..)?;
@@ -275,6 +347,22 @@ fn report_title(sents: &[Sent]) -> Option<String> {
     None
 }
 
+/// Quotes that open a report's title.
+const OPENING_QUOTES: [char; 6] = ['„', '“', '‘', '"', '\'', '«'];
+
+/// Every character lowercases to one character of its own length: a byte offset in the
+/// lowercase text is one in the text.
+fn lowercase_keeps_offsets(text: &str) -> bool {
+    text.is_ascii()
+        || text.chars().all(|c| {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => l.len_utf8() == c.len_utf8(),
+                _ => false,
+            }
+        })
+}
+
 fn classify(sent: &Sent, body: &Body) -> Class {
     // `Aanbeveling 3: …` / `Reactie: …` at the start of a sentence.
     if let Some(first) = sent.tokens.first() {
@@ -283,13 +371,14 @@ fn classify(sent: &Sent, body: &Body) -> Class {
             .split_whitespace()
             .next()
             .is_some_and(|w| w.starts_with(char::is_uppercase));
+        let listed = |group: &str| CUES.words(group).iter().any(|w| w == first);
         if labelled
-            && CUES.words("advice.labels").contains(first)
+            && listed("advice.labels")
             && sent.text.get(..40).is_some_and(|t| t.contains(':'))
         {
             return Class::Advice;
         }
-        if labelled && CUES.words("response.labels").contains(first) && sent.tokens.len() > 1 {
+        if labelled && listed("response.labels") && sent.tokens.len() > 1 {
             return Class::Response;
         }
     }
@@ -304,14 +393,14 @@ fn classify(sent: &Sent, body: &Body) -> Class {
 }
 
 /// Position of a government subject in the sentence.
-fn cabinet_subject(tokens: &[String]) -> Option<usize> {
+fn cabinet_subject(tokens: &[&str]) -> Option<usize> {
     CUES.find_all("cabinet.subjects", tokens)
         .into_iter()
         .map(|m| m.start)
         .min()
 }
 
-fn has_stance(tokens: &[String]) -> bool {
+fn has_stance(tokens: &[&str]) -> bool {
     [
         "stance.agrees",
         "stance.examines",
@@ -319,14 +408,14 @@ fn has_stance(tokens: &[String]) -> bool {
         "stance.notes",
     ]
     .iter()
-    .any(|g| CUES.find(g, tokens).is_some())
+    .any(|g| CUES.matches(g, tokens))
 }
 
 /// Position where the sentence attributes something to the body, if it does.
-fn attribution(tokens: &[String], verbs: &[Match], body: &Body) -> Option<usize> {
+fn attribution(tokens: &[&str], verbs: &[Match], body: &Body) -> Option<usize> {
     // `volgens de reflectiegroep`, `volgens het rapport`
     for (i, t) in tokens.iter().enumerate() {
-        if t == "volgens"
+        if *t == "volgens"
             && tokens
                 .get(i + 1..i + 3)
                 .is_some_and(|w| w.iter().any(|w| body.is_alias(w)))
@@ -346,7 +435,7 @@ fn attribution(tokens: &[String], verbs: &[Match], body: &Body) -> Option<usize>
                 let relative = tokens.get(k.saturating_sub(2)..k).is_some_and(|w| {
                     w.iter().any(|w| {
                         matches!(
-                            w.as_str(),
+                            *w,
                             "die" | "dat" | "welke" | "waarin" | "waarvoor" | "waarmee"
                         )
                     })
@@ -360,15 +449,15 @@ fn attribution(tokens: &[String], verbs: &[Match], body: &Body) -> Option<usize>
     // `een van de aanbevelingen van de reflectiegroep is dat …` near the start
     let nouns = CUES.words("attribution.nouns");
     for (i, t) in tokens.iter().enumerate().take(8) {
-        let of_body = tokens.get(i + 1).is_some_and(|w| w == "van")
+        let of_body = tokens.get(i + 1).is_some_and(|w| *w == "van")
             && tokens
                 .get(i + 2..i + 4)
                 .is_some_and(|w| w.iter().any(|w| body.is_alias(w)));
         let that_clause = tokens.get(i + 3..i + 7).is_some_and(|w| {
             w.windows(2)
-                .any(|p| matches!(p, [a, b] if matches!(a.as_str(), "is" | "zijn") && b == "dat"))
+                .any(|p| matches!(p, [a, b] if matches!(*a, "is" | "zijn") && *b == "dat"))
         });
-        if nouns.contains(t) && of_body && that_clause {
+        if nouns.iter().any(|n| n == t) && of_body && that_clause {
             return Some(i);
         }
     }
@@ -377,21 +466,21 @@ fn attribution(tokens: &[String], verbs: &[Match], body: &Body) -> Option<usize>
 
 /// A unit of text with one role: sentences of one block (or part of one).
 #[derive(Clone, Debug)]
-struct Segment<'a> {
+struct Segment<'s, 'a> {
     class: Class,
-    sents: Vec<&'a Sent>,
+    sents: Vec<&'s Sent<'a>>,
 }
 
 /// Advice segments and the response units that answer them.
-struct Exchange<'a> {
-    advice: Vec<Segment<'a>>,
-    responses: Vec<Vec<&'a Sent>>,
+struct Exchange<'s, 'a> {
+    advice: Vec<Segment<'s, 'a>>,
+    responses: Vec<Vec<&'s Sent<'a>>>,
 }
 
 /// Segments of a section (a paragraph split where the cabinet starts answering), grouped
 /// into exchanges: advice, then responses, until the next advice.
-fn exchanges<'a>(sents: &[&'a Sent], body: &Body) -> Vec<Exchange<'a>> {
-    let mut segments: Vec<Segment<'a>> = Vec::new();
+fn exchanges<'s, 'a>(sents: &[&'s Sent<'a>], body: &Body) -> Vec<Exchange<'s, 'a>> {
+    let mut segments: Vec<Segment<'s, 'a>> = Vec::new();
     let mut previous_block: Option<usize> = None;
     for &sent in sents {
         let class = classify(sent, body);
@@ -418,13 +507,13 @@ fn exchanges<'a>(sents: &[&'a Sent], body: &Body) -> Vec<Exchange<'a>> {
             }),
         }
     }
-    let mut out: Vec<Exchange<'a>> = Vec::new();
-    let mut current: Option<Exchange<'a>> = None;
+    let mut out: Vec<Exchange<'s, 'a>> = Vec::new();
+    let mut current: Option<Exchange<'s, 'a>> = None;
     for seg in segments {
         let voice = seg
             .sents
             .iter()
-            .any(|s| CUES.find("cabinet.voice", &s.tokens).is_some());
+            .any(|s| CUES.matches("cabinet.voice", &s.tokens));
         match (seg.class, current.as_mut()) {
             (Class::Advice, Some(ex)) if ex.responses.is_empty() => ex.advice.push(seg),
             (Class::Advice, _) => {
@@ -451,7 +540,10 @@ fn exchanges<'a>(sents: &[&'a Sent], body: &Body) -> Vec<Exchange<'a>> {
 
 /// One exchange as one or more (advice, response) pairs: several advice paragraphs on
 /// different subjects, each answered by the responses that share its words.
-fn split_exchange<'a>(exchange: Exchange<'a>, idf: &Idf) -> Vec<(Vec<&'a Sent>, Vec<&'a Sent>)> {
+/// An advice and its response.
+type Pair<'s, 'a> = (Vec<&'s Sent<'a>>, Vec<&'s Sent<'a>>);
+
+fn split_exchange<'s, 'a>(exchange: Exchange<'s, 'a>, idf: &Idf) -> Vec<Pair<'s, 'a>> {
     let Exchange { advice, responses } = exchange;
     let all_advice: Vec<&Sent> = advice
         .iter()
@@ -474,8 +566,7 @@ fn split_exchange<'a>(exchange: Exchange<'a>, idf: &Idf) -> Vec<(Vec<&'a Sent>, 
         return vec![(all_advice, responses.into_iter().flatten().collect())];
     }
     let mut answers: Vec<Vec<&Sent>> = vec![Vec::new(); clusters.len()];
-    let cluster_vectors: Vec<HashMap<String, f32>> =
-        clusters.iter().map(|c| idf.vector(c)).collect();
+    let cluster_vectors: Vec<Vector> = clusters.iter().map(|c| idf.vector(c)).collect();
     for unit in responses {
         let unit_vector = idf.vector(&unit);
         let scores: Vec<f32> = cluster_vectors
@@ -493,7 +584,7 @@ fn split_exchange<'a>(exchange: Exchange<'a>, idf: &Idf) -> Vec<(Vec<&'a Sent>, 
     }
     // Advice that no response singles out is answered with the advice that follows it
     // (responses often take several points together), or else with the one before.
-    let mut pairs: Vec<(Vec<&Sent>, Vec<&Sent>)> = Vec::new();
+    let mut pairs: Vec<Pair> = Vec::new();
     let mut pending: Vec<&Sent> = Vec::new();
     for (cluster, answer) in clusters.into_iter().zip(answers) {
         if answer.is_empty() {
@@ -520,7 +611,17 @@ fn recommendation(
     idf: &Idf,
     body: &Body,
 ) -> Recommendation {
-    let evidence: Vec<Evidence> = response.iter().flat_map(|s| sentence_stances(s)).collect();
+    let mut evidence: Vec<Evidence> = Vec::new();
+    // For each piece of evidence: its sentence has no government subject.
+    let mut aside: Vec<bool> = Vec::new();
+    for sent in response {
+        let found = sentence_stances(sent);
+        if !found.is_empty() {
+            let no_subject = cabinet_subject(&sent.tokens).is_none();
+            aside.extend(std::iter::repeat_n(no_subject, found.len()));
+        }
+        evidence.extend(found);
+    }
     let stance = overall(&evidence, !response.is_empty());
     Recommendation {
         id: format!("r{n}"),
@@ -530,7 +631,7 @@ fn recommendation(
         advice: advice.iter().map(|s| s.sentence()).collect(),
         response: response.iter().map(|s| s.sentence()).collect(),
         stance,
-        evidence: evidence_for(stance, evidence),
+        evidence: evidence_for(stance, evidence, &aside),
     }
 }
 
@@ -540,11 +641,11 @@ fn sentence_stances(sent: &Sent) -> Vec<Evidence> {
     let tokens = &sent.tokens;
     let concessive = tokens
         .first()
-        .is_some_and(|t| CUES.words("concessive").contains(t));
+        .is_some_and(|t| CUES.words("concessive").iter().any(|w| w == t));
     let evidence = |stance: Stance, m: &Match| Evidence {
         stance,
         cue: m.text.clone(),
-        sentence: sent.text.clone(),
+        sentence: sent.text.to_string(),
     };
     let mut out = Vec::new();
     let disagrees: Vec<Match> = CUES
@@ -591,7 +692,7 @@ fn sentence_stances(sent: &Sent) -> Vec<Evidence> {
         out.push(Evidence {
             stance: Stance::Disagrees,
             cue,
-            sentence: sent.text.clone(),
+            sentence: sent.text.to_string(),
         });
     }
     out.dedup_by_key(|e| e.stance);
@@ -599,7 +700,7 @@ fn sentence_stances(sent: &Sent) -> Vec<Evidence> {
 }
 
 /// `echter … niet`: a restriction word and a negation (not an idiom) in one sentence.
-fn restricted(tokens: &[String]) -> Option<String> {
+fn restricted(tokens: &[&str]) -> Option<String> {
     let restriction = CUES.find("restriction", tokens)?;
     let negation = CUES
         .find_all("negation", tokens)
@@ -614,20 +715,21 @@ fn restricted(tokens: &[String]) -> Option<String> {
 
 /// A negation right before the cue, or within three words after it, in the same clause
 /// (a restriction word such as `maar` ends the clause).
-fn negated(tokens: &[String], m: &Match) -> bool {
-    let negations = CUES.words("negation");
-    let restrictions = CUES.words("restriction");
-    let is_negation = |i: usize| {
-        tokens.get(i).is_some_and(|t| negations.contains(t)) && !negation_is_idiom(tokens, i)
+fn negated(tokens: &[&str], m: &Match) -> bool {
+    let listed = |group: &str, i: usize| {
+        tokens
+            .get(i)
+            .is_some_and(|t| CUES.words(group).iter().any(|w| w == t))
     };
+    let is_negation = |i: usize| listed("negation", i) && !negation_is_idiom(tokens, i);
     let before = m.start.checked_sub(1).is_some_and(is_negation);
     let after = (m.end..(m.end + 3).min(tokens.len()))
-        .take_while(|&i| !tokens.get(i).is_some_and(|t| restrictions.contains(t)))
+        .take_while(|&i| !listed("restriction", i))
         .any(is_negation);
     before || after
 }
 
-fn negation_is_idiom(tokens: &[String], at: usize) -> bool {
+fn negation_is_idiom(tokens: &[&str], at: usize) -> bool {
     let rest = tokens.get(at..).unwrap_or_default();
     CUES.find_all("negation.idioms", rest)
         .iter()
@@ -655,10 +757,13 @@ fn overall(evidence: &[Evidence], has_response: bool) -> Stance {
 /// The evidence worth showing: for `partly` one sentence per position, otherwise the first
 /// sentence that took the stance.
 /// Sentences in which the government is the subject come first.
-fn evidence_for(stance: Stance, mut evidence: Vec<Evidence>) -> Vec<Evidence> {
-    evidence.sort_by_cached_key(|e| cabinet_subject(&tokens(&e.sentence)).is_none());
+/// `aside[i]`: evidence `i`'s sentence has no government subject.
+fn evidence_for(stance: Stance, evidence: Vec<Evidence>, aside: &[bool]) -> Vec<Evidence> {
+    let mut keyed: Vec<(bool, Evidence)> = aside.iter().copied().zip(evidence).collect();
+    // Stable: the order of the sentences within each kind.
+    keyed.sort_by_key(|(aside, _)| *aside);
     let mut seen: Vec<Stance> = Vec::new();
-    let first_per_stance = evidence.into_iter().filter(|e| {
+    let first_per_stance = keyed.into_iter().map(|(_, e)| e).filter(|e| {
         let new = !seen.contains(&e.stance);
         seen.push(e.stance);
         new
@@ -671,98 +776,124 @@ fn evidence_for(stance: Stance, mut evidence: Vec<Evidence>) -> Vec<Evidence> {
 }
 
 /// Inverse document frequencies of word stems over the letter's blocks.
-struct Idf {
-    idf: HashMap<String, f32>,
-    stop: HashSet<String>,
+struct Idf<'a> {
+    idf: FxHashMap<&'a str, f32>,
 }
 
-impl Idf {
+/// A tf-idf vector: (stem, weight), sorted by stem.
+type Vector<'a> = Vec<(&'a str, f32)>;
+
+/// The stopwords of the cue lexicon, one word each.
+static STOPWORDS: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| words_of_phrases("stopwords"));
+
+/// The words of the attribution verbs (`beveelt`, `aan`), not names of subjects.
+static VERB_WORDS: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| words_of_phrases("attribution.verbs"));
+
+fn words_of_phrases(group: &str) -> FxHashSet<&'static str> {
+    CUES.words(group)
+        .iter()
+        .flat_map(|l| l.split_whitespace())
+        .collect()
+}
+
+impl<'a> Idf<'a> {
     /// Document frequencies over the letter's blocks, from the sentences' content stems.
-    fn new(sents: &[Sent]) -> Idf {
-        let stop: HashSet<String> = CUES
-            .words("stopwords")
-            .iter()
-            .flat_map(|l| l.split_whitespace().map(str::to_string))
-            .collect();
-        let mut blocks: HashMap<(usize, usize), HashSet<&str>> = HashMap::new();
-        for sent in sents {
-            blocks
-                .entry((sent.section, sent.block))
-                .or_default()
-                .extend(sent.stems.iter().map(String::as_str));
+    fn new(sents: &[Sent<'a>]) -> Idf<'a> {
+        // The sentences come block by block: each run of one block is a document.
+        let blocks = sents.chunk_by(|a, b| (a.section, a.block) == (b.section, b.block));
+        let mut n = 0;
+        let mut df: FxHashMap<&str, usize> = FxHashMap::default();
+        let mut in_block: FxHashSet<&str> = FxHashSet::default();
+        for block in blocks {
+            n += 1;
+            in_block.clear();
+            in_block.extend(block.iter().flat_map(|s| s.stems.iter().copied()));
+            for &stem in &in_block {
+                *df.entry(stem).or_default() += 1;
+            }
         }
-        let n = blocks.len().max(1) as f32;
-        let mut df: HashMap<&str, usize> = HashMap::new();
-        for stem in blocks.values().flatten() {
-            *df.entry(stem).or_default() += 1;
-        }
+        let n = n.max(1) as f32;
         let idf = df
             .into_iter()
-            .map(|(t, d)| (t.to_string(), (n / d as f32).ln()))
+            .map(|(t, d)| (t, (n / d as f32).ln()))
             .collect();
-        Idf { idf, stop }
+        Idf { idf }
     }
 
-    fn vector(&self, sents: &[&Sent]) -> HashMap<String, f32> {
-        let mut v: HashMap<String, f32> = HashMap::new();
-        for stem in sents.iter().flat_map(|s| &s.stems) {
+    fn vector(&self, sents: &[&Sent<'a>]) -> Vector<'a> {
+        let mut v: FxHashMap<&str, f32> = FxHashMap::default();
+        for &stem in sents.iter().flat_map(|s| &s.stems) {
             let w = self.idf.get(stem).copied().unwrap_or(0.0);
-            *v.entry(stem.clone()).or_default() += w;
+            *v.entry(stem).or_default() += w;
         }
+        let mut v: Vector = v.into_iter().collect();
+        v.sort_unstable_by(|a, b| a.0.cmp(b.0));
         v
     }
 
-    fn similarity(&self, a: &[&Sent], b: &[&Sent]) -> f32 {
+    fn similarity(&self, a: &[&Sent<'a>], b: &[&Sent<'a>]) -> f32 {
         cosine(&self.vector(a), &self.vector(b))
     }
 
     /// The three most telling words of the advice, as printed.
-    fn topic(&self, sents: &[&Sent], body: &Body) -> String {
-        let verbs: HashSet<String> = CUES
-            .words("attribution.verbs")
-            .iter()
-            .flat_map(|p| p.split_whitespace().map(str::to_string))
-            .collect();
-        let mut scores: HashMap<String, (f32, String)> = HashMap::new();
+    fn topic(&self, sents: &[&Sent<'a>], body: &Body) -> String {
+        // Stem → (score, the first word with it).
+        let mut scores: FxHashMap<&str, (f32, &str)> = FxHashMap::default();
         // The first sentence names the subject; it counts double.
         for (n, sent) in sents.iter().enumerate() {
-            for t in &sent.tokens {
-                if t.chars().count() < 4
-                    || self.stop.contains(t)
+            for &t in &sent.tokens {
+                let chars = t.chars().count();
+                if chars < 4
+                    || STOPWORDS.contains(t)
                     || body.is_alias(t)
-                    || verbs.contains(t)
+                    || VERB_WORDS.contains(t)
                     || t.chars().all(|c| c.is_ascii_digit())
                 {
                     continue;
                 }
-                let s = stem(t);
                 // Long words (Dutch compounds) name subjects better than short ones.
-                let length = (t.chars().count() as f32 / 6.0).min(2.0);
-                let w = self.idf.get(&s).copied().unwrap_or(0.0)
+                let length = (chars as f32 / 6.0).min(2.0);
+                let s = stem(t);
+                let w = self.idf.get(s).copied().unwrap_or(0.0)
                     * length
                     * if n == 0 { 2.0 } else { 1.0 };
-                let entry = scores.entry(s).or_insert((0.0, t.clone()));
+                let entry = scores.entry(s).or_insert((0.0, t));
                 entry.0 += w;
             }
         }
-        let mut ranked: Vec<(f32, String)> = scores.into_values().collect();
-        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut ranked: Vec<(f32, &str)> = scores.into_values().collect();
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
         ranked
             .into_iter()
             .take(3)
-            .map(|(_, w)| printed(sents, &w))
+            .map(|(_, w)| printed(sents, w))
             .collect::<Vec<_>>()
             .join(", ")
     }
 }
 
 /// The cosine of two tf-idf vectors.
-fn cosine(va: &HashMap<String, f32>, vb: &HashMap<String, f32>) -> f32 {
-    let dot: f32 = va
-        .iter()
-        .map(|(k, x)| x * vb.get(k).copied().unwrap_or(0.0))
-        .sum();
-    let norm = |v: &HashMap<String, f32>| v.values().map(|x| x * x).sum::<f32>().sqrt();
+fn cosine(va: &[(&str, f32)], vb: &[(&str, f32)]) -> f32 {
+    let mut dot = 0.0;
+    let (mut a, mut b) = (va.iter().peekable(), vb.iter().peekable());
+    while let (Some(x), Some(y)) = (a.peek(), b.peek()) {
+        match x.0.cmp(y.0) {
+            std::cmp::Ordering::Less => {
+                a.next();
+            }
+            std::cmp::Ordering::Greater => {
+                b.next();
+            }
+            std::cmp::Ordering::Equal => {
+                dot += x.1 * y.1;
+                a.next();
+                b.next();
+            }
+        }
+    }
+    let norm = |v: &[(&str, f32)]| v.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt();
     let d = norm(va) * norm(vb);
     if d > 0.0 { dot / d } else { 0.0 }
 }
@@ -776,34 +907,51 @@ fn printed(sents: &[&Sent], lower: &str) -> String {
                 .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')'))
         })
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
-        .find(|w| w.to_lowercase() == lower)
+        .find(|w| lowercase_is(w, lower))
         .unwrap_or(lower)
         .to_string()
 }
 
+/// `word.to_lowercase() == lower`, without a new `String` for ASCII words. `lower` is
+/// lowercase already (a token).
+fn lowercase_is(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        word.eq_ignore_ascii_case(lower)
+    } else {
+        word.to_lowercase() == lower
+    }
+}
+
+/// `word.to_lowercase().ends_with(lower)`, without a new `String` for ASCII words.
+fn lowercase_ends_with(word: &str, lower: &str) -> bool {
+    if word.is_ascii() {
+        word.len() >= lower.len()
+            && word
+                .get(word.len() - lower.len()..)
+                .is_some_and(|tail| tail.eq_ignore_ascii_case(lower))
+    } else {
+        word.to_lowercase().ends_with(lower)
+    }
+}
+
 /// Stems of the words that can carry a subject: not stopwords, not short, not numbers.
-fn content_stems(tokens: &[String]) -> Vec<String> {
-    let stop = STOPWORDS.get_or_init(|| {
-        CUES.words("stopwords")
-            .iter()
-            .flat_map(|l| l.split_whitespace().map(str::to_string))
-            .collect()
-    });
+fn content_stems<'a>(tokens: &[&'a str]) -> Vec<&'a str> {
     tokens
         .iter()
         .filter(|t| {
-            t.chars().count() >= 4 && !stop.contains(*t) && !t.chars().all(|c| c.is_ascii_digit())
+            t.chars().count() >= 4
+                && !STOPWORDS.contains(*t)
+                && !t.chars().all(|c| c.is_ascii_digit())
         })
         .map(|t| stem(t))
         .collect()
 }
 
-static STOPWORDS: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
-
 /// A crude Dutch stem: the first six letters, enough to join compounds and inflections
 /// (`overlegorgaan` / `overlegstructuur`, `consultatie` / `consultaties`).
-fn stem(token: &str) -> String {
-    token.chars().take(6).collect()
+fn stem(token: &str) -> &str {
+    let end = token.char_indices().nth(6).map_or(token.len(), |(i, _)| i);
+    token.get(..end).unwrap_or(token)
 }
 
 #[cfg(test)]
@@ -812,12 +960,13 @@ mod tests {
 
     /// The stance of one response sentence, as a recommendation with only it would get.
     pub(super) fn stance(sentence: &str) -> Stance {
+        let tokens = super::super::cues::tokens(sentence);
         let sent = Sent {
             section: 0,
             block: 0,
             offset: 0,
-            text: sentence.to_string(),
-            tokens: tokens(sentence),
+            text: sentence,
+            tokens: tokens.iter().map(String::as_str).collect(),
             stems: Vec::new(),
             verbs: Vec::new(),
         };

@@ -3,7 +3,7 @@
 //! their space (`NAVO- en EU-lidstaten`), a typesetter's break is joined (`partner-` +
 //! `schapsbeleid`) when a soft hyphen or the document's own words say so.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use crate::lines::TextLine;
 
@@ -20,29 +20,29 @@ const SYLLABLE_PREFIXES: &[&str] = &["ex", "co"];
 #[derive(Debug, Default)]
 pub struct Lexicon {
     /// Lowercased words found inside lines (never at a line end).
-    words: HashSet<String>,
+    words: FxHashSet<String>,
     /// The typesetter breaks words (soft hyphens seen, or breaks confirmed by the words).
     pub hyphenates: bool,
     /// Initials of the words before each `(` that opens with a capital: the acronyms the
     /// document spells out (`Joint Comprehensive Plan of Action (JCPOA)`).
-    spelled_out: HashSet<String>,
+    spelled_out: FxHashSet<String>,
 }
 
 impl Lexicon {
     pub fn new(lines: &[TextLine]) -> Lexicon {
-        let mut words = HashSet::new();
+        let mut words = FxHashSet::default();
         for line in lines {
             let tokens: Vec<&str> = line.text.split_whitespace().collect();
             let inner = tokens.len().saturating_sub(1);
             for token in tokens.iter().take(inner).skip(1) {
-                words.insert(clean(token));
+                insert_clean(&mut words, token);
             }
             // The first word of a line is whole unless the line before broke it; still
             // good evidence for the hyphenated form, so keep words with inner hyphens.
             if let Some(first) = tokens.first()
                 && first.contains('-')
             {
-                words.insert(clean(first));
+                insert_clean(&mut words, first);
             }
         }
         let mut lexicon = Lexicon {
@@ -144,12 +144,12 @@ impl Lexicon {
 
 /// Words spelled out before an acronym in parentheses: the initials of the last 2 to 8 words
 /// before every `(` followed by a capital.
-fn spelled_out_initials(lines: &[TextLine]) -> HashSet<String> {
+fn spelled_out_initials(lines: &[TextLine]) -> FxHashSet<String> {
     let tokens: Vec<&str> = lines
         .iter()
         .flat_map(|l| l.text.split_whitespace())
         .collect();
-    let mut out = HashSet::new();
+    let mut out = FxHashSet::default();
     for (k, token) in tokens.iter().enumerate() {
         if !token.starts_with('(') || !token.chars().nth(1).is_some_and(char::is_uppercase) {
             continue;
@@ -222,9 +222,24 @@ fn hyphen_break<'a>(line: &'a str, next: &'a str) -> Option<(&'a str, &'a str)> 
 
 /// Lowercase, surrounding punctuation removed.
 fn clean(token: &str) -> String {
-    token
-        .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
-        .to_lowercase()
+    trim_word(token).to_lowercase()
+}
+
+fn trim_word(token: &str) -> &str {
+    token.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+}
+
+/// Adds `clean(token)` to `words`; a word already lowercase and already there costs no
+/// new `String`.
+fn insert_clean(words: &mut FxHashSet<String>, token: &str) {
+    let word = trim_word(token);
+    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        if !words.contains(word) {
+            words.insert(word.to_string());
+        }
+    } else {
+        words.insert(word.to_lowercase());
+    }
 }
 
 /// The running text of consecutive lines.
