@@ -1,7 +1,5 @@
 //! Glyphs → rows → words, in the frame of one text direction.
 
-use std::collections::HashSet;
-
 use super::symbols::{self, SymbolFont};
 use crate::geometry::Dir;
 use crate::interpret::{Glyph, PageText};
@@ -69,22 +67,26 @@ pub fn build_words(text: &PageText, dir: Dir, width: f32, height: f32) -> Vec<Wo
         spacing: spacing_fonts(text),
         symbols: text.fonts.iter().map(SymbolFont::of).collect(),
     };
-    let mut words = Vec::new();
+    let mut words = WordsOut::default();
     for row in &rows {
         split_words(row, text, &fonts, &mut words);
     }
-    words
+    words.done
 }
 
 /// What the page's fonts tell about their glyphs.
 struct PageFonts {
-    /// Fonts the page writes word spaces with ([`spacing_fonts`]).
-    spacing: HashSet<u16>,
+    /// Fonts the page writes word spaces with ([`spacing_fonts`]), by font index.
+    spacing: Vec<bool>,
     /// By font index: the symbol font it is, if any.
     symbols: Vec<Option<SymbolFont>>,
 }
 
 impl PageFonts {
+    fn writes_spaces(&self, font: u16) -> bool {
+        self.spacing.get(usize::from(font)).copied().unwrap_or(false)
+    }
+
     /// A glyph's text as a reader sees it: a symbol font's private-use code as its symbol.
     fn text<'t>(&self, glyph_text: &'t str, font: u16) -> std::borrow::Cow<'t, str> {
         let symbol = self.symbols.get(usize::from(font)).copied().flatten();
@@ -100,9 +102,9 @@ impl PageFonts {
 }
 
 /// The fonts the page writes word spaces with: a space character between two other
-/// glyphs of one text-showing operator.
-fn spacing_fonts(text: &PageText) -> HashSet<u16> {
-    let mut out = HashSet::new();
+/// glyphs of one text-showing operator. By font index: whether it does.
+fn spacing_fonts(text: &PageText) -> Vec<bool> {
+    let mut out = Vec::new();
     for w in text.glyphs.windows(3) {
         if let [a, s, b] = w
             && a.run == s.run
@@ -110,7 +112,13 @@ fn spacing_fonts(text: &PageText) -> HashSet<u16> {
             && !text.glyph_text(s).is_empty()
             && text.glyph_text(s).chars().all(is_space)
         {
-            out.insert(s.font);
+            let font = usize::from(s.font);
+            if out.len() <= font {
+                out.resize(font + 1, false);
+            }
+            if let Some(flag) = out.get_mut(font) {
+                *flag = true;
+            }
         }
     }
     out
@@ -159,48 +167,33 @@ fn rows(indices: &[usize], text: &PageText) -> Vec<Row> {
 /// overlapped others of their row (when `evict`).
 fn group_rows(indices: &[usize], text: &PageText, evict: bool, out: &mut Vec<Row>) -> Vec<usize> {
     let glyphs = &text.glyphs;
-    let mut sorted = indices.to_vec();
-    sorted.sort_by(|&a, &b| {
-        baseline(glyphs, a)
-            .total_cmp(&baseline(glyphs, b))
-            .then(a.cmp(&b))
-    });
-    let mut groups: Vec<(f32, f32, Vec<usize>)> = Vec::new();
-    for i in sorted {
-        let Some(g) = glyphs.get(i) else { continue };
-        match groups.last_mut() {
-            Some((base, size, members))
-                if (g.baseline - *base).abs() <= 0.2 * g.size.min(*size).max(1.0) =>
-            {
-                members.push(i);
-                *size = size.max(g.size);
-            }
-            _ => groups.push((g.baseline, g.size, vec![i])),
-        }
-    }
+    // (baseline, index), by baseline, then in content order. (A stable sort: content order
+    // is nearly baseline order, which it sorts in about one pass.)
+    let mut sorted: Vec<(f32, usize)> = indices
+        .iter()
+        .filter_map(|&i| glyphs.get(i).map(|g| (g.baseline, i)))
+        .collect();
+    sorted.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     let mut evicted = Vec::new();
-    for (base, size, members) in groups {
+    // Reused from group to group: (distance from the median baseline, index).
+    let mut order: Vec<(f32, usize)> = Vec::new();
+    for (base, size, members) in baseline_groups(&sorted, glyphs) {
         let mut row = Row {
             baseline: base,
             size,
-            glyphs: Vec::with_capacity(members.len()),
-            superscript: Vec::with_capacity(members.len()),
-            occupied: Vec::new(),
+            glyphs: Vec::new(),
+            superscript: Vec::new(),
+            occupied: Vec::with_capacity(members.len()),
             widest: 0.0,
         };
-        // Solid glyphs nearest the median baseline claim their place first.
-        let mut lines: Vec<f32> = members.iter().map(|&i| baseline(glyphs, i)).collect();
-        lines.sort_by(f32::total_cmp);
-        let median = lines.get(lines.len() / 2).copied().unwrap_or(base);
-        let mut order = members;
-        order.sort_by(|&a, &b| {
-            (baseline(glyphs, a) - median)
-                .abs()
-                .total_cmp(&(baseline(glyphs, b) - median).abs())
-                .then(a.cmp(&b))
-        });
+        // Solid glyphs nearest the median baseline claim their place first. The members
+        // are sorted by baseline already: the median is the middle one.
+        let median = members.get(members.len() / 2).map_or(base, |m| m.0);
+        order.clear();
+        order.extend(members.iter().map(|&(line, i)| ((line - median).abs(), i)));
+        order.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         let mut kept = Vec::with_capacity(order.len());
-        for i in order {
+        for &(_, i) in &order {
             let Some(g) = glyphs.get(i) else { continue };
             if is_solid(text, g) {
                 if row.duplicates(text, g) {
@@ -220,6 +213,31 @@ fn group_rows(indices: &[usize], text: &PageText, evict: bool, out: &mut Vec<Row
         out.push(row);
     }
     evicted
+}
+
+/// Runs of `sorted` (baseline, index) whose baselines stay within a fifth of an em of the
+/// first glyph's: (first baseline, largest size, the run).
+fn baseline_groups<'s>(
+    sorted: &'s [(f32, usize)],
+    glyphs: &[Glyph],
+) -> Vec<(f32, f32, &'s [(f32, usize)])> {
+    let mut groups: Vec<(f32, f32, usize, usize)> = Vec::new();
+    for (k, &(_, i)) in sorted.iter().enumerate() {
+        let Some(g) = glyphs.get(i) else { continue };
+        match groups.last_mut() {
+            Some((base, size, _, end))
+                if (g.baseline - *base).abs() <= 0.2 * g.size.min(*size).max(1.0) =>
+            {
+                *end = k + 1;
+                *size = size.max(g.size);
+            }
+            _ => groups.push((g.baseline, g.size, k, k + 1)),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(base, size, start, end)| (base, size, sorted.get(start..end).unwrap_or_default()))
+        .collect()
 }
 
 /// A glyph that takes up its place on the line: not a space, not an accent drawn over
@@ -298,10 +316,6 @@ impl Row {
         self.occupied.insert(at, (x0, x1, index));
         self.widest = self.widest.max(x1 - x0);
     }
-}
-
-fn baseline(glyphs: &[Glyph], i: usize) -> f32 {
-    glyphs.get(i).map_or(0.0, |g| g.baseline)
 }
 
 /// Joins a row of small glyphs raised above (or lowered below) a row of larger type, and
@@ -440,24 +454,34 @@ fn overlap_in_x(a: &Row, b: &Row) -> bool {
         .any(|&(x0, x1, index)| b.occupies(x0, x1, index))
 }
 
+/// The words of a page as they are made: the finished ones, and buffers for the text of
+/// the one being made, reused from word to word (a word's own text is allocated once, at
+/// its final length).
+#[derive(Default)]
+struct WordsOut {
+    done: Vec<WordBox>,
+    text: String,
+    starts: Vec<usize>,
+    /// (x0, glyph index, raised) of a row, reused from row to row.
+    order: Vec<(f32, usize, bool)>,
+}
+
 /// Cuts a row into words at spaces and at wide gaps.
-fn split_words(row: &Row, text: &PageText, fonts: &PageFonts, out: &mut Vec<WordBox>) {
-    let mut order: Vec<(usize, bool)> = row
-        .glyphs
-        .iter()
-        .copied()
-        .zip(row.superscript.iter().copied())
-        .collect();
-    order.sort_by(|a, b| {
-        x0(&text.glyphs, a.0)
-            .total_cmp(&x0(&text.glyphs, b.0))
-            .then(a.0.cmp(&b.0))
-    });
+fn split_words(row: &Row, text: &PageText, fonts: &PageFonts, out: &mut WordsOut) {
+    let mut order = std::mem::take(&mut out.order);
+    order.clear();
+    order.extend(
+        row.glyphs
+            .iter()
+            .zip(&row.superscript)
+            .map(|(&i, &raised)| (x0(&text.glyphs, i), i, raised)),
+    );
+    order.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     let mut current: Option<WordBox> = None;
     let mut previous: Option<(usize, bool)> = None;
     // A space glyph since the previous glyph.
     let mut spaced = false;
-    for (i, raised) in order {
+    for &(_, i, raised) in &order {
         let Some(g) = text.glyphs.get(i) else {
             continue;
         };
@@ -479,7 +503,7 @@ fn split_words(row: &Row, text: &PageText, fonts: &PageFonts, out: &mut Vec<Word
                         g.x0 - prev.x1
                     };
                     let threshold = if consecutive && g.run == prev.run {
-                        if fonts.spacing.contains(&g.font) {
+                        if fonts.writes_spaces(g.font) {
                             WORD_GAP_EM_SPACED_RUN
                         } else {
                             WORD_GAP_EM_RUN
@@ -498,6 +522,7 @@ fn split_words(row: &Row, text: &PageText, fonts: &PageFonts, out: &mut Vec<Word
         if breaks {
             flush(&mut current, out);
         }
+        // The text goes to `out`'s buffers; the word takes it when flushed.
         let attached = breaks && attached;
         let word = current.get_or_insert_with(|| WordBox {
             text: String::new(),
@@ -513,8 +538,8 @@ fn split_words(row: &Row, text: &PageText, fonts: &PageFonts, out: &mut Vec<Word
             attached,
             starts: Vec::new(),
         });
-        word.starts.push(word.text.len());
-        push_text(&mut word.text, &fonts.text(glyph_text, g.font));
+        out.starts.push(out.text.len());
+        push_text(&mut out.text, &fonts.text(glyph_text, g.font));
         word.x0 = word.x0.min(g.x0);
         word.x1 = word.x1.max(g.x1);
         word.top = word.top.min(g.top);
@@ -523,6 +548,7 @@ fn split_words(row: &Row, text: &PageText, fonts: &PageFonts, out: &mut Vec<Word
         previous = Some((i, raised));
     }
     flush(&mut current, out);
+    out.order = order;
 }
 
 /// Letter spacing (tracking) stays below this many ems.
@@ -590,26 +616,31 @@ fn push_text(word: &mut String, glyph_text: &str) {
     }
 }
 
-/// Ends the current word: a final soft hyphen becomes a flag, inner ones go.
-fn flush(current: &mut Option<WordBox>, out: &mut Vec<WordBox>) {
+/// Ends the current word, taking its text from `out`'s buffers: a final soft hyphen
+/// becomes a flag, inner ones go.
+fn flush(current: &mut Option<WordBox>, out: &mut WordsOut) {
     let Some(mut word) = current.take() else {
         return;
     };
-    if word.text.ends_with('\u{AD}') {
+    let (text, starts) = (&mut out.text, &mut out.starts);
+    if text.ends_with('\u{AD}') {
         word.soft_hyphen = true;
     }
-    if word.text.contains('\u{AD}') {
+    if text.contains('\u{AD}') {
         // Glyph offsets shift with the removed hyphens.
-        let text = &word.text;
         let shift = |at: usize| {
             text.get(..at)
                 .map_or(0, |t| t.matches('\u{AD}').count() * 2)
         };
-        word.starts = word.starts.iter().map(|&at| at - shift(at)).collect();
-        word.starts.dedup();
-        word.text.retain(|c| c != '\u{AD}');
+        *starts = starts.iter().map(|&at| at - shift(at)).collect();
+        starts.dedup();
+        text.retain(|c| c != '\u{AD}');
     }
-    if !word.text.is_empty() {
-        out.push(word);
+    if !text.is_empty() {
+        word.text = text.as_str().to_owned();
+        word.starts = starts.clone();
+        out.done.push(word);
     }
+    text.clear();
+    starts.clear();
 }
