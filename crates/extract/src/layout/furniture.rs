@@ -175,8 +175,16 @@ fn body_zone<'l>(lines: impl IntoIterator<Item = &'l Line>, body_size: f32) -> O
         }
         values.last().map_or(0.0, |v| v.0)
     };
-    let starts = body.iter().zip(&counts).map(|(l, &n)| (l.bbox.x0, n)).collect();
-    let ends = body.iter().zip(&counts).map(|(l, &n)| (l.bbox.x1, n)).collect();
+    let starts = body
+        .iter()
+        .zip(&counts)
+        .map(|(l, &n)| (l.bbox.x0, n))
+        .collect();
+    let ends = body
+        .iter()
+        .zip(&counts)
+        .map(|(l, &n)| (l.bbox.x1, n))
+        .collect();
     Some((percentile(starts, 0.05), percentile(ends, 0.95)))
 }
 

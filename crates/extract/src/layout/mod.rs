@@ -161,7 +161,13 @@ impl Cut<'_> {
 
 /// Free intervals of a projection: (start, end) of every gap between the covered parts.
 fn gaps(mut intervals: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
-    intervals.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // Of intervals that start together, the first one sets the reach past their start, so
+    // their order does not matter, unless one ends before it starts: then keep it (stable).
+    if intervals.iter().all(|(start, end)| end >= start) {
+        intervals.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+    } else {
+        intervals.sort_by(|a, b| a.0.total_cmp(&b.0));
+    }
     let mut out = Vec::new();
     let mut reach = f32::NEG_INFINITY;
     for (start, end) in intervals {
@@ -174,13 +180,25 @@ fn gaps(mut intervals: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
 }
 
 fn median_size(node: &[usize], words: &[WordBox]) -> f32 {
-    let mut sizes: Vec<f32> = node
-        .iter()
-        .filter_map(|&i| words.get(i))
-        .map(|w| w.size)
-        .collect();
-    sizes.sort_by(f32::total_cmp);
-    sizes.get(sizes.len() / 2).copied().unwrap_or(10.0)
+    let mut sizes = Vec::with_capacity(node.len());
+    sizes.extend(node.iter().filter_map(|&i| words.get(i)).map(|w| w.size));
+    // `total_cmp` is a total order: the middle value is the one a full sort puts there.
+    let middle = sizes.len() / 2;
+    if middle < sizes.len() {
+        sizes.select_nth_unstable_by(middle, f32::total_cmp);
+    }
+    sizes.get(middle).copied().unwrap_or(10.0)
+}
+
+/// The (start, end) extents of the node's words along one axis, in node order.
+fn extents(
+    node: &[usize],
+    words: &[WordBox],
+    f: impl Fn(&WordBox) -> (f32, f32),
+) -> Vec<(f32, f32)> {
+    let mut out = Vec::with_capacity(node.len());
+    out.extend(node.iter().filter_map(|&i| words.get(i)).map(f));
+    out
 }
 
 impl Cut<'_> {
@@ -193,11 +211,7 @@ impl Cut<'_> {
     fn vertical_cut(&self, node: &[usize]) -> Option<f32> {
         let words = self.words;
         let em = median_size(node, words);
-        let intervals = node
-            .iter()
-            .filter_map(|&i| words.get(i))
-            .map(|w| (w.x0, w.x1))
-            .collect();
+        let intervals = extents(node, words, |w| (w.x0, w.x1));
         let rows = distinct_baselines(node, words);
         let min_gap = if rows.len() <= 1 { 3.0 * em } else { 0.5 * em };
         let candidates: Vec<(f32, f32)> = gaps(intervals)
@@ -400,15 +414,25 @@ fn is_label_gap(node: &[usize], words: &[WordBox], a: f32, b: f32, width: f32, e
 }
 
 fn baselines(words: &[&WordBox]) -> Vec<f32> {
-    let mut ys: Vec<f32> = words.iter().map(|w| w.row_baseline).collect();
-    ys.sort_by(f32::total_cmp);
+    distinct(words.iter().map(|w| w.row_baseline).collect())
+}
+
+/// Values sorted, those within half a point of the one kept before them dropped.
+fn distinct(mut ys: Vec<f32>) -> Vec<f32> {
+    // Values equal under `total_cmp` are the same bits: any sort gives the same sequence.
+    ys.sort_unstable_by(f32::total_cmp);
     ys.dedup_by(|a, b| (*a - *b).abs() < 0.5);
     ys
 }
 
 fn distinct_baselines(node: &[usize], words: &[WordBox]) -> Vec<f32> {
-    let refs: Vec<&WordBox> = node.iter().filter_map(|&i| words.get(i)).collect();
-    baselines(&refs)
+    let mut ys = Vec::with_capacity(node.len());
+    ys.extend(
+        node.iter()
+            .filter_map(|&i| words.get(i))
+            .map(|w| w.row_baseline),
+    );
+    distinct(ys)
 }
 
 fn node_extent(
@@ -436,11 +460,7 @@ impl Cut<'_> {
     fn head_cut(&self, node: &[usize]) -> Option<f32> {
         let words = self.words;
         let em = median_size(node, words);
-        let intervals = node
-            .iter()
-            .filter_map(|&i| words.get(i))
-            .map(|w| (w.top, w.bottom))
-            .collect();
+        let intervals = extents(node, words, |w| (w.top, w.bottom));
         for (a, b) in gaps(intervals) {
             let above: Vec<usize> = node
                 .iter()
@@ -469,11 +489,7 @@ impl Cut<'_> {
     /// are read whole.
     fn horizontal_cuts(&self, node: &[usize]) -> Vec<f32> {
         let words = self.words;
-        let intervals = node
-            .iter()
-            .filter_map(|&i| words.get(i))
-            .map(|w| (w.top, w.bottom))
-            .collect();
+        let intervals = extents(node, words, |w| (w.top, w.bottom));
         let all: Vec<(f32, f32)> = gaps(intervals)
             .into_iter()
             .filter(|(a, b)| b - a > 0.01)

@@ -84,7 +84,10 @@ struct PageFonts {
 
 impl PageFonts {
     fn writes_spaces(&self, font: u16) -> bool {
-        self.spacing.get(usize::from(font)).copied().unwrap_or(false)
+        self.spacing
+            .get(usize::from(font))
+            .copied()
+            .unwrap_or(false)
     }
 
     /// A glyph's text as a reader sees it: a symbol font's private-use code as its symbol.
