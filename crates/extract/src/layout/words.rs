@@ -277,7 +277,11 @@ impl Row {
     /// Whether a solid glyph of the row, not within [`RUN_WINDOW`] of glyph `index` in the
     /// content, overlaps `[x0, x1]` substantially.
     fn occupies(&self, x0: f32, x1: f32, index: usize) -> bool {
-        let end = self.occupied.partition_point(|o| o.0 < x1);
+        let end = match self.occupied.last() {
+            // Glyphs mostly come left to right: all the row's start before this one ends.
+            Some(last) if last.0 < x1 => self.occupied.len(),
+            _ => self.occupied.partition_point(|o| o.0 < x1),
+        };
         self.occupied
             .get(..end)
             .unwrap_or_default()
@@ -293,6 +297,14 @@ impl Row {
     /// Glyphs drawn twice at (almost) the same place, to fake bold or a shadow, count once:
     /// `g` repeats a glyph of the row with the same text.
     fn duplicates(&self, text: &PageText, g: &Glyph) -> bool {
+        // Glyphs mostly come left to right, clear of the row's glyphs so far.
+        if self
+            .occupied
+            .last()
+            .is_none_or(|last| last.0 <= g.x0 - DUPLICATE_TOLERANCE_PT)
+        {
+            return false;
+        }
         let glyph_text = text.glyph_text(g);
         let start = self
             .occupied
@@ -315,7 +327,11 @@ impl Row {
     }
 
     fn occupy(&mut self, x0: f32, x1: f32, index: usize) {
-        let at = self.occupied.partition_point(|o| o.0 < x0);
+        let at = match self.occupied.last() {
+            // Glyphs mostly come left to right: the place is the end.
+            Some(last) if last.0 < x0 => self.occupied.len(),
+            _ => self.occupied.partition_point(|o| o.0 < x0),
+        };
         self.occupied.insert(at, (x0, x1, index));
         self.widest = self.widest.max(x1 - x0);
     }
@@ -377,28 +393,41 @@ const ROW_GUTTER_EM: f32 = 3.0;
 fn split_at_gutters(rows: Vec<Row>, text: &PageText) -> Vec<Row> {
     let glyphs = &text.glyphs;
     let mut out = Vec::with_capacity(rows.len());
+    // Reused from row to row: (x0, glyph index) by x, and where gaps start new parts.
+    let mut order: Vec<(f32, usize)> = Vec::new();
+    let mut cuts: Vec<usize> = Vec::new();
     for row in rows {
-        let mut order: Vec<usize> = row.glyphs.clone();
-        order.sort_by(|&a, &b| {
-            let x = |i: usize| glyphs.get(i).map_or(0.0, |g| g.x0);
-            x(a).total_cmp(&x(b))
-        });
-        let mut parts: Vec<Vec<usize>> = Vec::new();
+        order.clear();
+        order.extend(
+            row.glyphs
+                .iter()
+                .filter_map(|&i| glyphs.get(i).map(|g| (g.x0, i))),
+        );
+        // The row's glyphs are in content order: by (x0, index) is their stable order by x0.
+        order.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        cuts.clear();
         let mut right = f32::NEG_INFINITY;
-        for i in order {
+        for (k, &(_, i)) in order.iter().enumerate() {
             let Some(g) = glyphs.get(i) else { continue };
-            let is_gap = g.x0 - right > ROW_GUTTER_EM * row.size;
-            match parts.last_mut() {
-                Some(part) if !is_gap => part.push(i),
-                _ => parts.push(vec![i]),
+            if k > 0 && g.x0 - right > ROW_GUTTER_EM * row.size {
+                cuts.push(k);
             }
             right = right.max(g.x1);
         }
-        if parts.len() <= 1 {
+        if cuts.is_empty() {
             out.push(row);
             continue;
         }
-        for mut part in parts {
+        let bounds = std::iter::once(0)
+            .chain(cuts.iter().copied())
+            .zip(cuts.iter().copied().chain(std::iter::once(order.len())));
+        for (start, end) in bounds {
+            let mut part: Vec<usize> = order
+                .get(start..end)
+                .unwrap_or_default()
+                .iter()
+                .map(|&(_, i)| i)
+                .collect();
             part.sort_unstable();
             let size = part
                 .iter()
