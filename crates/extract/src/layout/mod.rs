@@ -37,7 +37,7 @@ pub fn build_page(text: &PageText, number: u32, width: f32, height: f32) -> Page
             continue;
         }
         let mut order = Vec::new();
-        let cut = Cut { words: &words };
+        let cut = Cut::new(&words);
         cut.xy_cut((0..words.len()).collect(), 0, &mut order);
         for leaf in order {
             for row in rows_of(&leaf, &words) {
@@ -91,6 +91,55 @@ fn mark_underlines(lines: &mut [Line], rules: &[crate::paths::Rule]) {
 /// The words of a page (in one direction), to be cut into reading order.
 struct Cut<'w> {
     words: &'w [WordBox],
+    /// All word indices by `x0`, then index.
+    by_x0: Vec<usize>,
+    /// All word indices by `top`, then index.
+    by_top: Vec<usize>,
+}
+
+impl<'w> Cut<'w> {
+    fn new(words: &'w [WordBox]) -> Cut<'w> {
+        Cut {
+            words,
+            by_x0: order_by(words, |w| w.x0),
+            by_top: order_by(words, |w| w.top),
+        }
+    }
+
+    /// The (start, end) extents of the node's words along one axis, sorted by start as a
+    /// stable sort of them in node order would: nodes hold their words in index order (the
+    /// root in full, every part in the order of its parent), so that is the page's order
+    /// `sorted` ([`order_by`] the start) restricted to the node, found without sorting.
+    fn sorted_extents(
+        &self,
+        node: &[usize],
+        sorted: &[usize],
+        f: impl Fn(&WordBox) -> (f32, f32),
+    ) -> Vec<(f32, f32)> {
+        let mut member = vec![false; self.words.len()];
+        for &i in node {
+            if let Some(m) = member.get_mut(i) {
+                *m = true;
+            }
+        }
+        let mut out = Vec::with_capacity(node.len());
+        out.extend(
+            sorted
+                .iter()
+                .filter(|&&i| member.get(i) == Some(&true))
+                .filter_map(|&i| self.words.get(i))
+                .map(f),
+        );
+        out
+    }
+}
+
+/// All word indices sorted by `key`, then index.
+fn order_by(words: &[WordBox], key: impl Fn(&WordBox) -> f32) -> Vec<usize> {
+    let mut keyed: Vec<(f32, usize)> = words.iter().enumerate().map(|(i, w)| (key(w), i)).collect();
+    // Distinct keys (the indices differ): unstable is as stable.
+    keyed.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    keyed.into_iter().map(|(_, i)| i).collect()
 }
 
 /// How much wider than the widest word gap beside it a narrow gutter is at least.
@@ -160,14 +209,8 @@ impl Cut<'_> {
 }
 
 /// Free intervals of a projection: (start, end) of every gap between the covered parts.
-fn gaps(mut intervals: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
-    // Of intervals that start together, the first one sets the reach past their start, so
-    // their order does not matter, unless one ends before it starts: then keep it (stable).
-    if intervals.iter().all(|(start, end)| end >= start) {
-        intervals.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
-    } else {
-        intervals.sort_by(|a, b| a.0.total_cmp(&b.0));
-    }
+/// `intervals` are sorted by start ([`Cut::sorted_extents`]).
+fn gaps(intervals: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
     let mut out = Vec::new();
     let mut reach = f32::NEG_INFINITY;
     for (start, end) in intervals {
@@ -190,17 +233,6 @@ fn median_size(node: &[usize], words: &[WordBox]) -> f32 {
     sizes.get(middle).copied().unwrap_or(10.0)
 }
 
-/// The (start, end) extents of the node's words along one axis, in node order.
-fn extents(
-    node: &[usize],
-    words: &[WordBox],
-    f: impl Fn(&WordBox) -> (f32, f32),
-) -> Vec<(f32, f32)> {
-    let mut out = Vec::with_capacity(node.len());
-    out.extend(node.iter().filter_map(|&i| words.get(i)).map(f));
-    out
-}
-
 impl Cut<'_> {
     /// A gutter: a vertical gap across the whole node, wide for the type: 1.5 em, or less
     /// where the page's word gaps are all clearly narrower (a narrow gutter between two
@@ -211,7 +243,7 @@ impl Cut<'_> {
     fn vertical_cut(&self, node: &[usize]) -> Option<f32> {
         let words = self.words;
         let em = median_size(node, words);
-        let intervals = extents(node, words, |w| (w.x0, w.x1));
+        let intervals = self.sorted_extents(node, &self.by_x0, |w| (w.x0, w.x1));
         let rows = distinct_baselines(node, words);
         let min_gap = if rows.len() <= 1 { 3.0 * em } else { 0.5 * em };
         let candidates: Vec<(f32, f32)> = gaps(intervals)
@@ -460,7 +492,7 @@ impl Cut<'_> {
     fn head_cut(&self, node: &[usize]) -> Option<f32> {
         let words = self.words;
         let em = median_size(node, words);
-        let intervals = extents(node, words, |w| (w.top, w.bottom));
+        let intervals = self.sorted_extents(node, &self.by_top, |w| (w.top, w.bottom));
         for (a, b) in gaps(intervals) {
             let above: Vec<usize> = node
                 .iter()
@@ -489,7 +521,7 @@ impl Cut<'_> {
     /// are read whole.
     fn horizontal_cuts(&self, node: &[usize]) -> Vec<f32> {
         let words = self.words;
-        let intervals = extents(node, words, |w| (w.top, w.bottom));
+        let intervals = self.sorted_extents(node, &self.by_top, |w| (w.top, w.bottom));
         let all: Vec<(f32, f32)> = gaps(intervals)
             .into_iter()
             .filter(|(a, b)| b - a > 0.01)
