@@ -561,11 +561,8 @@ impl<'a> Interpreter<'a> {
                 self.limits.max_glyphs_per_page
             ));
         }
-        self.out.glyphs.extend(
-            new_glyphs
-                .drain(..)
-                .filter(|g| g.x0.is_finite() && g.baseline.is_finite() && g.top.is_finite()),
-        );
+        new_glyphs.retain(|g| g.x0.is_finite() && g.baseline.is_finite() && g.top.is_finite());
+        self.out.glyphs.extend_from_slice(&new_glyphs);
         self.shown = new_glyphs;
         self.text_matrix = Matrix::translate(tx, 0.0).then(&self.text_matrix);
     }

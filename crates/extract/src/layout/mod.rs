@@ -32,17 +32,23 @@ pub fn build_page(text: &PageText, number: u32, width: f32, height: f32) -> Page
         if !text.glyphs.iter().any(|g| g.dir == dir) {
             continue;
         }
-        let words = build_words(text, dir, width, height);
+        let mut words = build_words(text, dir, width, height);
         if words.is_empty() {
             continue;
         }
+        // Every word goes to exactly one line, which takes its text (the cut and the rows
+        // need only the geometry).
+        let mut texts: Vec<String> = words
+            .iter_mut()
+            .map(|w| std::mem::take(&mut w.text))
+            .collect();
         let mut order = Vec::new();
         let cut = Cut::new(&words);
         cut.xy_cut((0..words.len()).collect(), 0, &mut order);
         for leaf in order {
             for row in rows_of(&leaf, &words) {
                 for part in split_at_wide_gaps(&row, &words) {
-                    lines.push(make_line(part, &words, dir, text));
+                    lines.push(make_line(part, &words, &mut texts, dir, text));
                 }
             }
         }
@@ -631,31 +637,39 @@ const MAX_OPEN_ROWS: usize = 4;
 /// Words of a row a new word is compared with, at most (the latest ones).
 const MAX_ROW_OVERLAP_CHECKS: usize = 256;
 
-fn make_line(row: &[usize], words: &[WordBox], dir: Dir, text: &PageText) -> Line {
+/// The line of the words `row`, each taking its text from `texts` (by word index).
+fn make_line(
+    row: &[usize],
+    words: &[WordBox],
+    texts: &mut [String],
+    dir: Dir,
+    text: &PageText,
+) -> Line {
     let mut previous: Option<&WordBox> = None;
-    let mut out_words: Vec<Word> = row
-        .iter()
-        .filter_map(|&i| words.get(i))
-        .map(|w| {
-            let font = text.fonts.get(usize::from(w.font));
-            // Attached only to the word it touched, if that one precedes it on this line.
-            let attached = w.attached
-                && previous.is_some_and(|p| (w.x0 - p.x1).abs() <= 0.15 * w.size.max(p.size));
-            previous = Some(w);
-            Word {
-                text: w.text.clone(),
-                bbox: frame_box_to_display(dir, w.x0, w.top, w.x1, w.bottom),
-                font: font.map(|f| f.name.clone()).unwrap_or_default(),
-                size: (w.size * 100.0).round() / 100.0,
-                bold: font.is_some_and(|f| f.bold),
-                italic: font.is_some_and(|f| f.italic),
-                superscript: w.superscript,
-                soft_hyphen: w.soft_hyphen,
-                attached,
-                underline: false,
-            }
-        })
-        .collect();
+    let mut out_words: Vec<Word> = Vec::with_capacity(row.len());
+    out_words.extend(
+        row.iter()
+            .filter_map(|&i| Some((i, words.get(i)?)))
+            .map(|(i, w)| {
+                let font = text.fonts.get(usize::from(w.font));
+                // Attached only to the word it touched, if that one precedes it on this line.
+                let attached = w.attached
+                    && previous.is_some_and(|p| (w.x0 - p.x1).abs() <= 0.15 * w.size.max(p.size));
+                previous = Some(w);
+                Word {
+                    text: texts.get_mut(i).map(std::mem::take).unwrap_or_default(),
+                    bbox: frame_box_to_display(dir, w.x0, w.top, w.x1, w.bottom),
+                    font: font.map(|f| f.name.clone()).unwrap_or_default(),
+                    size: (w.size * 100.0).round() / 100.0,
+                    bold: font.is_some_and(|f| f.bold),
+                    italic: font.is_some_and(|f| f.italic),
+                    superscript: w.superscript,
+                    soft_hyphen: w.soft_hyphen,
+                    attached,
+                    underline: false,
+                }
+            }),
+    );
     logical_order(&mut out_words, row, words);
     let bbox = Rect::union_all(out_words.iter().map(|w| &w.bbox)).unwrap_or_default();
     let baseline = row

@@ -130,12 +130,15 @@ fn spacing_fonts(text: &PageText) -> Vec<bool> {
 /// The glyphs of one direction that fall on the page, in content order. (Duplicates are
 /// dropped when rows are formed, where their places are known: `Row::duplicates`.)
 fn visible_glyphs(text: &PageText, dir: Dir, width: f32, height: f32) -> Vec<usize> {
-    text.glyphs
-        .iter()
-        .enumerate()
-        .filter(|(_, g)| g.dir == dir && on_page(g, width, height))
-        .map(|(i, _)| i)
-        .collect()
+    let mut out = Vec::with_capacity(text.glyphs.len());
+    out.extend(
+        text.glyphs
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.dir == dir && on_page(g, width, height))
+            .map(|(i, _)| i),
+    );
+    out
 }
 
 fn on_page(g: &Glyph, width: f32, height: f32) -> bool {
