@@ -693,6 +693,10 @@ fn make_line(
 /// Right-to-left words in logical order (a simple bidi, see [`bidi`]): `out` are the
 /// words of `row` (visual order).
 fn logical_order(out: &mut [Word], row: &[usize], words: &[WordBox]) {
+    // Without a right-to-left letter there is no right-to-left run.
+    if !out.iter().any(|w| bidi::has_rtl(&w.text)) {
+        return;
+    }
     let directions: Vec<bidi::Direction> = out.iter().map(|w| bidi::direction(&w.text)).collect();
     let runs = bidi::rtl_runs(&directions);
     if runs.is_empty() {
