@@ -173,16 +173,22 @@ fn rows(indices: &[usize], text: &PageText) -> Vec<Row> {
 /// overlapped others of their row (when `evict`).
 fn group_rows(indices: &[usize], text: &PageText, evict: bool, out: &mut Vec<Row>) -> Vec<usize> {
     let glyphs = &text.glyphs;
-    // (baseline, index), by baseline, then in content order. (A stable sort: content order
-    // is nearly baseline order, which it sorts in about one pass.)
-    let mut sorted: Vec<(f32, usize)> = indices
+    // (baseline, index), by baseline, then in content order.
+    let mut keys: Vec<u64> = indices
         .iter()
-        .filter_map(|&i| glyphs.get(i).map(|g| (g.baseline, i)))
+        .filter_map(|&i| glyphs.get(i).map(|g| sort_key(g.baseline, i)))
         .collect();
-    sorted.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    keys.sort();
+    let sorted: Vec<(f32, usize)> = keys
+        .iter()
+        .filter_map(|&k| {
+            let i = index_of(k);
+            glyphs.get(i).map(|g| (g.baseline, i))
+        })
+        .collect();
     let mut evicted = Vec::new();
-    // Reused from group to group: (distance from the median baseline, index).
-    let mut order: Vec<(f32, usize)> = Vec::new();
+    // Reused from group to group: (distance from the median baseline, index) keys.
+    let mut order: Vec<u64> = Vec::new();
     for (base, size, members) in baseline_groups(&sorted, glyphs) {
         let mut row = Row {
             baseline: base,
@@ -196,10 +202,14 @@ fn group_rows(indices: &[usize], text: &PageText, evict: bool, out: &mut Vec<Row
         // are sorted by baseline already: the median is the middle one.
         let median = members.get(members.len() / 2).map_or(base, |m| m.0);
         order.clear();
-        order.extend(members.iter().map(|&(line, i)| ((line - median).abs(), i)));
-        order.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        order.extend(
+            members
+                .iter()
+                .map(|&(line, i)| sort_key((line - median).abs(), i)),
+        );
+        order.sort();
         let mut kept = Vec::with_capacity(order.len());
-        for &(_, i) in &order {
+        for i in order.iter().map(|&k| index_of(k)) {
             let Some(g) = glyphs.get(i) else { continue };
             if is_solid(text, g) {
                 if row.duplicates(text, g) {
@@ -223,6 +233,20 @@ fn group_rows(indices: &[usize], text: &PageText, evict: bool, out: &mut Vec<Row
 
 /// Runs of `sorted` (baseline, index) whose baselines stay within a fifth of an em of the
 /// first glyph's: (first baseline, largest size, the run).
+/// One integer for `value` then `index`: ordered as by `value.total_cmp`, then `index`.
+/// Integers compare (and sort) faster than the pair; distinct indices make distinct keys.
+fn sort_key(value: f32, index: usize) -> u64 {
+    // The bits `f32::total_cmp` compares as a signed integer, made unsigned.
+    let bits = value.to_bits() as i32;
+    let ordered = (bits ^ ((((bits >> 31) as u32) >> 1) as i32)) as u32 ^ 0x8000_0000;
+    (u64::from(ordered) << 32) | u64::from(u32::try_from(index).unwrap_or(u32::MAX))
+}
+
+/// The index of a [`sort_key`].
+fn index_of(key: u64) -> usize {
+    (key & u64::from(u32::MAX)) as usize
+}
+
 fn baseline_groups<'s>(
     sorted: &'s [(f32, usize)],
     glyphs: &[Glyph],
