@@ -189,7 +189,12 @@ fn group_rows(indices: &[usize], text: &PageText, evict: bool, out: &mut Vec<Row
     let mut evicted = Vec::new();
     // Reused from group to group: (distance from the median baseline, index) keys.
     let mut order: Vec<u64> = Vec::new();
-    for (base, size, members) in baseline_groups(&sorted, glyphs) {
+    for BaselineGroup {
+        base,
+        size,
+        members,
+    } in baseline_groups(&sorted, glyphs)
+    {
         let mut row = Row {
             baseline: base,
             size,
@@ -231,8 +236,6 @@ fn group_rows(indices: &[usize], text: &PageText, evict: bool, out: &mut Vec<Row
     evicted
 }
 
-/// Runs of `sorted` (baseline, index) whose baselines stay within a fifth of an em of the
-/// first glyph's: (first baseline, largest size, the run).
 /// One integer for `value` then `index`: ordered as by `value.total_cmp`, then `index`.
 /// Integers compare (and sort) faster than the pair; distinct indices make distinct keys.
 fn sort_key(value: f32, index: usize) -> u64 {
@@ -247,10 +250,18 @@ fn index_of(key: u64) -> usize {
     (key & u64::from(u32::MAX)) as usize
 }
 
-fn baseline_groups<'s>(
-    sorted: &'s [(f32, usize)],
-    glyphs: &[Glyph],
-) -> Vec<(f32, f32, &'s [(f32, usize)])> {
+/// Glyphs on (about) one baseline: a run of (baseline, index) pairs sorted by baseline.
+struct BaselineGroup<'s> {
+    /// The first glyph's baseline.
+    base: f32,
+    /// The largest size.
+    size: f32,
+    members: &'s [(f32, usize)],
+}
+
+/// Runs of `sorted` (baseline, index) whose baselines stay within a fifth of an em of the
+/// first glyph's.
+fn baseline_groups<'s>(sorted: &'s [(f32, usize)], glyphs: &[Glyph]) -> Vec<BaselineGroup<'s>> {
     let mut groups: Vec<(f32, f32, usize, usize)> = Vec::new();
     for (k, &(_, i)) in sorted.iter().enumerate() {
         let Some(g) = glyphs.get(i) else { continue };
@@ -266,7 +277,11 @@ fn baseline_groups<'s>(
     }
     groups
         .into_iter()
-        .map(|(base, size, start, end)| (base, size, sorted.get(start..end).unwrap_or_default()))
+        .map(|(base, size, start, end)| BaselineGroup {
+            base,
+            size,
+            members: sorted.get(start..end).unwrap_or_default(),
+        })
         .collect()
 }
 
