@@ -62,14 +62,19 @@ struct Row {
 
 pub fn build_words(text: &PageText, dir: Dir, width: f32, height: f32) -> Vec<WordBox> {
     let glyphs = visible_glyphs(text, dir, width, height);
-    let rows = attach_raised_rows(rows(&glyphs, text), text);
+    let kinds: Vec<Kind> = text
+        .glyphs
+        .iter()
+        .map(|g| Kind::of(text.glyph_text(g)))
+        .collect();
+    let rows = attach_raised_rows(rows(&glyphs, text, &kinds), text);
     let fonts = PageFonts {
-        spacing: spacing_fonts(text),
+        spacing: spacing_fonts(text, &kinds),
         symbols: text.fonts.iter().map(SymbolFont::of).collect(),
     };
     let mut words = WordsOut::default();
     for row in &rows {
-        split_words(row, text, &fonts, &mut words);
+        split_words(row, text, &kinds, &fonts, &mut words);
     }
     words.done
 }
@@ -104,16 +109,50 @@ impl PageFonts {
     }
 }
 
+/// What a glyph's text is made of, told once per glyph.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Empty,
+    /// Only spaces.
+    Space,
+    /// Only spaces and accents ([`is_accent`]), not only spaces.
+    Accent,
+    /// Anything else.
+    Other,
+}
+
+impl Kind {
+    fn of(glyph_text: &str) -> Kind {
+        if glyph_text.is_empty() {
+            Kind::Empty
+        } else if glyph_text.chars().all(is_space) {
+            Kind::Space
+        } else if glyph_text.chars().all(|c| is_space(c) || is_accent(c)) {
+            Kind::Accent
+        } else {
+            Kind::Other
+        }
+    }
+
+    /// Empty or only spaces.
+    fn is_blank(self) -> bool {
+        matches!(self, Kind::Empty | Kind::Space)
+    }
+}
+
+fn kind(kinds: &[Kind], i: usize) -> Kind {
+    kinds.get(i).copied().unwrap_or(Kind::Empty)
+}
+
 /// The fonts the page writes word spaces with: a space character between two other
 /// glyphs of one text-showing operator. By font index: whether it does.
-fn spacing_fonts(text: &PageText) -> Vec<bool> {
+fn spacing_fonts(text: &PageText, kinds: &[Kind]) -> Vec<bool> {
     let mut out = Vec::new();
-    for w in text.glyphs.windows(3) {
+    for (k, w) in text.glyphs.windows(3).enumerate() {
         if let [a, s, b] = w
             && a.run == s.run
             && s.run == b.run
-            && !text.glyph_text(s).is_empty()
-            && text.glyph_text(s).chars().all(is_space)
+            && kind(kinds, k + 1) == Kind::Space
         {
             let font = usize::from(s.font);
             if out.len() <= font {
@@ -156,14 +195,14 @@ const MAX_ROW_PASSES: usize = 4;
 /// substantially in x: those are two lines (a diagonal watermark crossing a line of text,
 /// a form's filled-in value over its label). Of two such glyphs the one farther from the
 /// row's median baseline leaves the row, and what left is grouped again.
-fn rows(indices: &[usize], text: &PageText) -> Vec<Row> {
+fn rows(indices: &[usize], text: &PageText, kinds: &[Kind]) -> Vec<Row> {
     let mut out = Vec::new();
     let mut pending = indices.to_vec();
     for pass in 1..=MAX_ROW_PASSES {
         if pending.is_empty() {
             break;
         }
-        pending = group_rows(&pending, text, pass < MAX_ROW_PASSES, &mut out);
+        pending = group_rows(&pending, text, kinds, pass < MAX_ROW_PASSES, &mut out);
     }
     out.sort_by(|a, b| a.baseline.total_cmp(&b.baseline));
     out
@@ -171,7 +210,13 @@ fn rows(indices: &[usize], text: &PageText) -> Vec<Row> {
 
 /// One pass of [`rows`]: groups `indices` by baseline into `out`; returns the glyphs that
 /// overlapped others of their row (when `evict`).
-fn group_rows(indices: &[usize], text: &PageText, evict: bool, out: &mut Vec<Row>) -> Vec<usize> {
+fn group_rows(
+    indices: &[usize],
+    text: &PageText,
+    kinds: &[Kind],
+    evict: bool,
+    out: &mut Vec<Row>,
+) -> Vec<usize> {
     let glyphs = &text.glyphs;
     // (baseline, index), by baseline, then in content order.
     let mut keys: Vec<u64> = indices
@@ -216,7 +261,7 @@ fn group_rows(indices: &[usize], text: &PageText, evict: bool, out: &mut Vec<Row
         let mut kept = Vec::with_capacity(order.len());
         for i in order.iter().map(|&k| index_of(k)) {
             let Some(g) = glyphs.get(i) else { continue };
-            if is_solid(text, g) {
+            if is_solid(g, kind(kinds, i)) {
                 if row.duplicates(text, g) {
                     continue;
                 }
@@ -287,12 +332,8 @@ fn baseline_groups<'s>(sorted: &'s [(f32, usize)], glyphs: &[Glyph]) -> Vec<Base
 
 /// A glyph that takes up its place on the line: not a space, not an accent drawn over
 /// another glyph.
-fn is_solid(text: &PageText, g: &Glyph) -> bool {
-    g.x1 > g.x0
-        && !text
-            .glyph_text(g)
-            .chars()
-            .all(|c| is_space(c) || is_accent(c))
+fn is_solid(g: &Glyph, kind: Kind) -> bool {
+    g.x1 > g.x0 && kind == Kind::Other
 }
 
 /// Combining marks, and spacing accents that typesetters (TeX) draw over a letter.
@@ -541,7 +582,7 @@ struct WordsOut {
 }
 
 /// Cuts a row into words at spaces and at wide gaps.
-fn split_words(row: &Row, text: &PageText, fonts: &PageFonts, out: &mut WordsOut) {
+fn split_words(row: &Row, text: &PageText, kinds: &[Kind], fonts: &PageFonts, out: &mut WordsOut) {
     let mut order = std::mem::take(&mut out.order);
     order.clear();
     order.extend(
@@ -559,11 +600,11 @@ fn split_words(row: &Row, text: &PageText, fonts: &PageFonts, out: &mut WordsOut
         let Some(g) = text.glyphs.get(i) else {
             continue;
         };
-        let glyph_text = text.glyph_text(g);
-        if glyph_text.chars().all(is_space) {
+        if kind(kinds, i).is_blank() {
             spaced = true;
             continue;
         }
+        let glyph_text = text.glyph_text(g);
         let (breaks, attached) =
             match previous.and_then(|(p, praised)| Some((p, praised, text.glyphs.get(p)?))) {
                 Some((p, praised, prev)) => {
