@@ -16,6 +16,9 @@ const MAX_OPERANDS: usize = 256;
 /// Items kept in one array (a `TJ` array of a long line has a few hundred).
 const MAX_ARRAY_ITEMS: usize = 1 << 16;
 
+/// Items an array has room for before it grows.
+const ARRAY_ROOM: usize = 16;
+
 /// One operand of a content-stream operator.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Operand<'a> {
@@ -150,7 +153,8 @@ impl<'a> Lexer<'a> {
     }
 
     fn array(&mut self, depth: usize) -> Operand<'a> {
-        let mut items = Vec::new();
+        // Room for a typical `TJ` array's items from the start.
+        let mut items = Vec::with_capacity(ARRAY_ROOM);
         loop {
             self.skip_whitespace_and_comments();
             match self.data.get(self.pos) {

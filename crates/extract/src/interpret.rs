@@ -144,6 +144,8 @@ pub struct Interpreter<'a> {
     runs: u32,
     /// The path under construction (only its horizontal rules are kept).
     path: Path,
+    /// The glyphs of the string being shown, reused from string to string.
+    shown: Vec<Glyph>,
 }
 
 impl<'a> Interpreter<'a> {
@@ -173,6 +175,7 @@ impl<'a> Interpreter<'a> {
             limit_reported: false,
             runs: 0,
             path: Path::default(),
+            shown: Vec::new(),
         }
     }
 
@@ -510,7 +513,8 @@ impl<'a> Interpreter<'a> {
         let dir = Dir::of_vector(bx, by);
         let mut tx = 0.0f32;
         let (char_spacing, word_spacing, rise) = (gs.char_spacing, gs.word_spacing, gs.rise);
-        let mut new_glyphs = Vec::new();
+        let mut new_glyphs = std::mem::take(&mut self.shown);
+        new_glyphs.clear();
         let mut unmapped = 0;
         let run = self.runs;
         let text = &mut self.out.text;
@@ -557,11 +561,9 @@ impl<'a> Interpreter<'a> {
                 self.limits.max_glyphs_per_page
             ));
         }
-        self.out.glyphs.extend(
-            new_glyphs
-                .into_iter()
-                .filter(|g| g.x0.is_finite() && g.baseline.is_finite() && g.top.is_finite()),
-        );
+        new_glyphs.retain(|g| g.x0.is_finite() && g.baseline.is_finite() && g.top.is_finite());
+        self.out.glyphs.extend_from_slice(&new_glyphs);
+        self.shown = new_glyphs;
         self.text_matrix = Matrix::translate(tx, 0.0).then(&self.text_matrix);
     }
 

@@ -277,6 +277,15 @@ impl Line {
         out
     }
 
+    /// The number of characters of [`text`](Line::text), without building it.
+    pub fn char_count(&self) -> usize {
+        self.words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| w.text.chars().count() + usize::from(i > 0 && !w.attached))
+            .sum()
+    }
+
     /// The font size most of the line's characters have.
     pub fn dominant_size(&self) -> f32 {
         dominant(self.words.iter().map(|w| (w.size, w.text.chars().count())))
@@ -375,6 +384,22 @@ mod tests {
     fn rect_serialises_as_rounded_array() {
         let r = Rect::new(1.004, 2.0, 3.456, 4.0);
         assert_eq!(serde_json::to_string(&r).unwrap(), "[1.0,2.0,3.46,4.0]");
+    }
+
+    #[test]
+    fn char_count_is_that_of_the_text() {
+        let word = |text: &str, attached: bool| Word {
+            text: text.to_string(),
+            attached,
+            ..Word::default()
+        };
+        let line = Line {
+            words: vec![word("cm", false), word("−2", true), word("één", false)],
+            ..Line::default()
+        };
+        assert_eq!(line.text(), "cm−2 één");
+        assert_eq!(line.char_count(), line.text().chars().count());
+        assert_eq!(Line::default().char_count(), 0);
     }
 
     #[test]

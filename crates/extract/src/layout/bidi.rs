@@ -57,6 +57,11 @@ pub enum Direction {
     Neutral,
 }
 
+/// Whether `text` holds a right-to-left letter.
+pub fn has_rtl(text: &str) -> bool {
+    !text.is_ascii() && text.chars().any(is_rtl)
+}
+
 pub fn direction(text: &str) -> Direction {
     if text.chars().any(is_rtl) {
         Direction::Rtl

@@ -96,10 +96,13 @@ fn role_of(
                     .is_none_or(|(d0, d1)| is_beside(line, d0, d1, width)))
     });
     let is_repeated = repeated.contains(&(page, index));
-    let text = line.text();
-    let bare_number = text.trim().chars().all(|c| c.is_ascii_digit());
-    if is_page_number(&text) && (near_edge || (!bare_number && (in_margin || is_repeated))) {
-        return Role::PageNumber;
+    // The text is only needed for a line that may be a page number.
+    if near_edge || in_margin || is_repeated {
+        let text = line.text();
+        let bare_number = text.trim().chars().all(|c| c.is_ascii_digit());
+        if is_page_number(&text) && (near_edge || (!bare_number && (in_margin || is_repeated))) {
+            return Role::PageNumber;
+        }
     }
     if in_margin {
         return Role::Margin;
@@ -199,7 +202,8 @@ fn zone_of<'l>(
         .into_iter()
         .filter(|l| (l.dominant_size() - body_size).abs() <= BODY_SIZE_TOLERANCE * body_size)
         .collect();
-    let weight: usize = body.iter().map(|l| l.text().chars().count()).sum();
+    let counts: Vec<usize> = body.iter().map(|l| l.char_count()).collect();
+    let weight: usize = counts.iter().sum();
     if weight < min_weight.max(1) {
         return None;
     }
@@ -217,11 +221,13 @@ fn zone_of<'l>(
     };
     let starts = body
         .iter()
-        .map(|l| (l.bbox.x0, l.text().chars().count()))
+        .zip(&counts)
+        .map(|(l, &n)| (l.bbox.x0, n))
         .collect();
     let ends = body
         .iter()
-        .map(|l| (l.bbox.x1, l.text().chars().count()))
+        .zip(&counts)
+        .map(|(l, &n)| (l.bbox.x1, n))
         .collect();
     Some((percentile(starts, 0.05), percentile(ends, 0.95)))
 }

@@ -32,17 +32,23 @@ pub fn build_page(text: &PageText, number: u32, width: f32, height: f32) -> Page
         if !text.glyphs.iter().any(|g| g.dir == dir) {
             continue;
         }
-        let words = build_words(text, dir, width, height);
+        let mut words = build_words(text, dir, width, height);
         if words.is_empty() {
             continue;
         }
+        // Every word goes to exactly one line, which takes its text (the cut and the rows
+        // need only the geometry).
+        let mut texts: Vec<String> = words
+            .iter_mut()
+            .map(|w| std::mem::take(&mut w.text))
+            .collect();
         let mut order = Vec::new();
-        let cut = Cut { words: &words };
+        let cut = Cut::new(&words);
         cut.xy_cut((0..words.len()).collect(), 0, &mut order);
         for leaf in order {
             for row in rows_of(&leaf, &words) {
                 for part in split_at_wide_gaps(&row, &words) {
-                    lines.push(make_line(part, &words, dir, text));
+                    lines.push(make_line(part, &words, &mut texts, dir, text));
                 }
             }
         }
@@ -91,6 +97,55 @@ fn mark_underlines(lines: &mut [Line], rules: &[crate::paths::Rule]) {
 /// The words of a page (in one direction), to be cut into reading order.
 struct Cut<'w> {
     words: &'w [WordBox],
+    /// All word indices by `x0`, then index.
+    by_x0: Vec<usize>,
+    /// All word indices by `top`, then index.
+    by_top: Vec<usize>,
+}
+
+impl<'w> Cut<'w> {
+    fn new(words: &'w [WordBox]) -> Cut<'w> {
+        Cut {
+            words,
+            by_x0: order_by(words, |w| w.x0),
+            by_top: order_by(words, |w| w.top),
+        }
+    }
+
+    /// The (start, end) extents of the node's words along one axis, sorted by start as a
+    /// stable sort of them in node order would: nodes hold their words in index order (the
+    /// root in full, every part in the order of its parent), so that is the page's order
+    /// `sorted` ([`order_by`] the start) restricted to the node, found without sorting.
+    fn sorted_extents(
+        &self,
+        node: &[usize],
+        sorted: &[usize],
+        f: impl Fn(&WordBox) -> (f32, f32),
+    ) -> Vec<(f32, f32)> {
+        let mut member = vec![false; self.words.len()];
+        for &i in node {
+            if let Some(m) = member.get_mut(i) {
+                *m = true;
+            }
+        }
+        let mut out = Vec::with_capacity(node.len());
+        out.extend(
+            sorted
+                .iter()
+                .filter(|&&i| member.get(i) == Some(&true))
+                .filter_map(|&i| self.words.get(i))
+                .map(f),
+        );
+        out
+    }
+}
+
+/// All word indices sorted by `key`, then index.
+fn order_by(words: &[WordBox], key: impl Fn(&WordBox) -> f32) -> Vec<usize> {
+    let mut keyed: Vec<(f32, usize)> = words.iter().enumerate().map(|(i, w)| (key(w), i)).collect();
+    // Distinct keys (the indices differ): unstable is as stable.
+    keyed.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    keyed.into_iter().map(|(_, i)| i).collect()
 }
 
 /// How much wider than the widest word gap beside it a narrow gutter is at least.
@@ -160,8 +215,8 @@ impl Cut<'_> {
 }
 
 /// Free intervals of a projection: (start, end) of every gap between the covered parts.
-fn gaps(mut intervals: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
-    intervals.sort_by(|a, b| a.0.total_cmp(&b.0));
+/// `intervals` are sorted by start ([`Cut::sorted_extents`]).
+fn gaps(intervals: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
     let mut out = Vec::new();
     let mut reach = f32::NEG_INFINITY;
     for (start, end) in intervals {
@@ -174,13 +229,14 @@ fn gaps(mut intervals: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
 }
 
 fn median_size(node: &[usize], words: &[WordBox]) -> f32 {
-    let mut sizes: Vec<f32> = node
-        .iter()
-        .filter_map(|&i| words.get(i))
-        .map(|w| w.size)
-        .collect();
-    sizes.sort_by(f32::total_cmp);
-    sizes.get(sizes.len() / 2).copied().unwrap_or(10.0)
+    let mut sizes = Vec::with_capacity(node.len());
+    sizes.extend(node.iter().filter_map(|&i| words.get(i)).map(|w| w.size));
+    // `total_cmp` is a total order: the middle value is the one a full sort puts there.
+    let middle = sizes.len() / 2;
+    if middle < sizes.len() {
+        sizes.select_nth_unstable_by(middle, f32::total_cmp);
+    }
+    sizes.get(middle).copied().unwrap_or(10.0)
 }
 
 impl Cut<'_> {
@@ -193,11 +249,7 @@ impl Cut<'_> {
     fn vertical_cut(&self, node: &[usize]) -> Option<f32> {
         let words = self.words;
         let em = median_size(node, words);
-        let intervals = node
-            .iter()
-            .filter_map(|&i| words.get(i))
-            .map(|w| (w.x0, w.x1))
-            .collect();
+        let intervals = self.sorted_extents(node, &self.by_x0, |w| (w.x0, w.x1));
         let rows = distinct_baselines(node, words);
         let min_gap = if rows.len() <= 1 { 3.0 * em } else { 0.5 * em };
         let candidates: Vec<(f32, f32)> = gaps(intervals)
@@ -420,15 +472,25 @@ fn is_label_gap(node: &[usize], words: &[WordBox], a: f32, b: f32, width: f32, e
 }
 
 fn baselines(words: &[&WordBox]) -> Vec<f32> {
-    let mut ys: Vec<f32> = words.iter().map(|w| w.row_baseline).collect();
-    ys.sort_by(f32::total_cmp);
+    distinct(words.iter().map(|w| w.row_baseline).collect())
+}
+
+/// Values sorted, those within half a point of the one kept before them dropped.
+fn distinct(mut ys: Vec<f32>) -> Vec<f32> {
+    // Values equal under `total_cmp` are the same bits: any sort gives the same sequence.
+    ys.sort_unstable_by(f32::total_cmp);
     ys.dedup_by(|a, b| (*a - *b).abs() < 0.5);
     ys
 }
 
 fn distinct_baselines(node: &[usize], words: &[WordBox]) -> Vec<f32> {
-    let refs: Vec<&WordBox> = node.iter().filter_map(|&i| words.get(i)).collect();
-    baselines(&refs)
+    let mut ys = Vec::with_capacity(node.len());
+    ys.extend(
+        node.iter()
+            .filter_map(|&i| words.get(i))
+            .map(|w| w.row_baseline),
+    );
+    distinct(ys)
 }
 
 fn node_extent(
@@ -456,11 +518,7 @@ impl Cut<'_> {
     fn head_cut(&self, node: &[usize]) -> Option<f32> {
         let words = self.words;
         let em = median_size(node, words);
-        let intervals = node
-            .iter()
-            .filter_map(|&i| words.get(i))
-            .map(|w| (w.top, w.bottom))
-            .collect();
+        let intervals = self.sorted_extents(node, &self.by_top, |w| (w.top, w.bottom));
         for (a, b) in gaps(intervals) {
             let above: Vec<usize> = node
                 .iter()
@@ -489,11 +547,7 @@ impl Cut<'_> {
     /// are read whole.
     fn horizontal_cuts(&self, node: &[usize]) -> Vec<f32> {
         let words = self.words;
-        let intervals = node
-            .iter()
-            .filter_map(|&i| words.get(i))
-            .map(|w| (w.top, w.bottom))
-            .collect();
+        let intervals = self.sorted_extents(node, &self.by_top, |w| (w.top, w.bottom));
         let all: Vec<(f32, f32)> = gaps(intervals)
             .into_iter()
             .filter(|(a, b)| b - a > 0.01)
@@ -603,31 +657,39 @@ const MAX_OPEN_ROWS: usize = 4;
 /// Words of a row a new word is compared with, at most (the latest ones).
 const MAX_ROW_OVERLAP_CHECKS: usize = 256;
 
-fn make_line(row: &[usize], words: &[WordBox], dir: Dir, text: &PageText) -> Line {
+/// The line of the words `row`, each taking its text from `texts` (by word index).
+fn make_line(
+    row: &[usize],
+    words: &[WordBox],
+    texts: &mut [String],
+    dir: Dir,
+    text: &PageText,
+) -> Line {
     let mut previous: Option<&WordBox> = None;
-    let mut out_words: Vec<Word> = row
-        .iter()
-        .filter_map(|&i| words.get(i))
-        .map(|w| {
-            let font = text.fonts.get(usize::from(w.font));
-            // Attached only to the word it touched, if that one precedes it on this line.
-            let attached = w.attached
-                && previous.is_some_and(|p| (w.x0 - p.x1).abs() <= 0.15 * w.size.max(p.size));
-            previous = Some(w);
-            Word {
-                text: w.text.clone(),
-                bbox: frame_box_to_display(dir, w.x0, w.top, w.x1, w.bottom),
-                font: font.map(|f| f.name.clone()).unwrap_or_default(),
-                size: (w.size * 100.0).round() / 100.0,
-                bold: font.is_some_and(|f| f.bold),
-                italic: font.is_some_and(|f| f.italic),
-                superscript: w.superscript,
-                soft_hyphen: w.soft_hyphen,
-                attached,
-                underline: false,
-            }
-        })
-        .collect();
+    let mut out_words: Vec<Word> = Vec::with_capacity(row.len());
+    out_words.extend(
+        row.iter()
+            .filter_map(|&i| Some((i, words.get(i)?)))
+            .map(|(i, w)| {
+                let font = text.fonts.get(usize::from(w.font));
+                // Attached only to the word it touched, if that one precedes it on this line.
+                let attached = w.attached
+                    && previous.is_some_and(|p| (w.x0 - p.x1).abs() <= 0.15 * w.size.max(p.size));
+                previous = Some(w);
+                Word {
+                    text: texts.get_mut(i).map(std::mem::take).unwrap_or_default(),
+                    bbox: frame_box_to_display(dir, w.x0, w.top, w.x1, w.bottom),
+                    font: font.map(|f| f.name.clone()).unwrap_or_default(),
+                    size: (w.size * 100.0).round() / 100.0,
+                    bold: font.is_some_and(|f| f.bold),
+                    italic: font.is_some_and(|f| f.italic),
+                    superscript: w.superscript,
+                    soft_hyphen: w.soft_hyphen,
+                    attached,
+                    underline: false,
+                }
+            }),
+    );
     logical_order(&mut out_words, row, words);
     let bbox = Rect::union_all(out_words.iter().map(|w| &w.bbox)).unwrap_or_default();
     let baseline = row
@@ -651,6 +713,10 @@ fn make_line(row: &[usize], words: &[WordBox], dir: Dir, text: &PageText) -> Lin
 /// Right-to-left words in logical order (a simple bidi, see [`bidi`]): `out` are the
 /// words of `row` (visual order).
 fn logical_order(out: &mut [Word], row: &[usize], words: &[WordBox]) {
+    // Without a right-to-left letter there is no right-to-left run.
+    if !out.iter().any(|w| bidi::has_rtl(&w.text)) {
+        return;
+    }
     let directions: Vec<bidi::Direction> = out.iter().map(|w| bidi::direction(&w.text)).collect();
     let runs = bidi::rtl_runs(&directions);
     if runs.is_empty() {

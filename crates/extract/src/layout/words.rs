@@ -1,7 +1,5 @@
 //! Glyphs → rows → words, in the frame of one text direction.
 
-use std::collections::HashSet;
-
 use super::symbols::{self, SymbolFont};
 use crate::geometry::Dir;
 use crate::interpret::{Glyph, PageText};
@@ -64,27 +62,39 @@ struct Row {
 
 pub fn build_words(text: &PageText, dir: Dir, width: f32, height: f32) -> Vec<WordBox> {
     let glyphs = visible_glyphs(text, dir, width, height);
-    let rows = attach_raised_rows(rows(&glyphs, text), text);
+    let kinds: Vec<Kind> = text
+        .glyphs
+        .iter()
+        .map(|g| Kind::of(text.glyph_text(g)))
+        .collect();
+    let rows = attach_raised_rows(rows(&glyphs, text, &kinds), text);
     let fonts = PageFonts {
-        spacing: spacing_fonts(text),
+        spacing: spacing_fonts(text, &kinds),
         symbols: text.fonts.iter().map(SymbolFont::of).collect(),
     };
-    let mut words = Vec::new();
+    let mut words = WordsOut::default();
     for row in &rows {
-        split_words(row, text, &fonts, &mut words);
+        split_words(row, text, &kinds, &fonts, &mut words);
     }
-    words
+    words.done
 }
 
 /// What the page's fonts tell about their glyphs.
 struct PageFonts {
-    /// Fonts the page writes word spaces with ([`spacing_fonts`]).
-    spacing: HashSet<u16>,
+    /// Fonts the page writes word spaces with ([`spacing_fonts`]), by font index.
+    spacing: Vec<bool>,
     /// By font index: the symbol font it is, if any.
     symbols: Vec<Option<SymbolFont>>,
 }
 
 impl PageFonts {
+    fn writes_spaces(&self, font: u16) -> bool {
+        self.spacing
+            .get(usize::from(font))
+            .copied()
+            .unwrap_or(false)
+    }
+
     /// A glyph's text as a reader sees it: a symbol font's private-use code as its symbol.
     fn text<'t>(&self, glyph_text: &'t str, font: u16) -> std::borrow::Cow<'t, str> {
         let symbol = self.symbols.get(usize::from(font)).copied().flatten();
@@ -99,18 +109,58 @@ impl PageFonts {
     }
 }
 
+/// What a glyph's text is made of, told once per glyph.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    Empty,
+    /// Only spaces.
+    Space,
+    /// Only spaces and accents ([`is_accent`]), not only spaces.
+    Accent,
+    /// Anything else.
+    Other,
+}
+
+impl Kind {
+    fn of(glyph_text: &str) -> Kind {
+        if glyph_text.is_empty() {
+            Kind::Empty
+        } else if glyph_text.chars().all(is_space) {
+            Kind::Space
+        } else if glyph_text.chars().all(|c| is_space(c) || is_accent(c)) {
+            Kind::Accent
+        } else {
+            Kind::Other
+        }
+    }
+
+    /// Empty or only spaces.
+    fn is_blank(self) -> bool {
+        matches!(self, Kind::Empty | Kind::Space)
+    }
+}
+
+fn kind(kinds: &[Kind], i: usize) -> Kind {
+    kinds.get(i).copied().unwrap_or(Kind::Empty)
+}
+
 /// The fonts the page writes word spaces with: a space character between two other
-/// glyphs of one text-showing operator.
-fn spacing_fonts(text: &PageText) -> HashSet<u16> {
-    let mut out = HashSet::new();
-    for w in text.glyphs.windows(3) {
+/// glyphs of one text-showing operator. By font index: whether it does.
+fn spacing_fonts(text: &PageText, kinds: &[Kind]) -> Vec<bool> {
+    let mut out = Vec::new();
+    for (k, w) in text.glyphs.windows(3).enumerate() {
         if let [a, s, b] = w
             && a.run == s.run
             && s.run == b.run
-            && !text.glyph_text(s).is_empty()
-            && text.glyph_text(s).chars().all(is_space)
+            && kind(kinds, k + 1) == Kind::Space
         {
-            out.insert(s.font);
+            let font = usize::from(s.font);
+            if out.len() <= font {
+                out.resize(font + 1, false);
+            }
+            if let Some(flag) = out.get_mut(font) {
+                *flag = true;
+            }
         }
     }
     out
@@ -119,12 +169,15 @@ fn spacing_fonts(text: &PageText) -> HashSet<u16> {
 /// The glyphs of one direction that fall on the page, in content order. (Duplicates are
 /// dropped when rows are formed, where their places are known: `Row::duplicates`.)
 fn visible_glyphs(text: &PageText, dir: Dir, width: f32, height: f32) -> Vec<usize> {
-    text.glyphs
-        .iter()
-        .enumerate()
-        .filter(|(_, g)| g.dir == dir && on_page(g, width, height))
-        .map(|(i, _)| i)
-        .collect()
+    let mut out = Vec::with_capacity(text.glyphs.len());
+    out.extend(
+        text.glyphs
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.dir == dir && on_page(g, width, height))
+            .map(|(i, _)| i),
+    );
+    out
 }
 
 fn on_page(g: &Glyph, width: f32, height: f32) -> bool {
@@ -142,14 +195,14 @@ const MAX_ROW_PASSES: usize = 4;
 /// substantially in x: those are two lines (a diagonal watermark crossing a line of text,
 /// a form's filled-in value over its label). Of two such glyphs the one farther from the
 /// row's median baseline leaves the row, and what left is grouped again.
-fn rows(indices: &[usize], text: &PageText) -> Vec<Row> {
+fn rows(indices: &[usize], text: &PageText, kinds: &[Kind]) -> Vec<Row> {
     let mut out = Vec::new();
     let mut pending = indices.to_vec();
     for pass in 1..=MAX_ROW_PASSES {
         if pending.is_empty() {
             break;
         }
-        pending = group_rows(&pending, text, pass < MAX_ROW_PASSES, &mut out);
+        pending = group_rows(&pending, text, kinds, pass < MAX_ROW_PASSES, &mut out);
     }
     out.sort_by(|a, b| a.baseline.total_cmp(&b.baseline));
     out
@@ -157,52 +210,58 @@ fn rows(indices: &[usize], text: &PageText) -> Vec<Row> {
 
 /// One pass of [`rows`]: groups `indices` by baseline into `out`; returns the glyphs that
 /// overlapped others of their row (when `evict`).
-fn group_rows(indices: &[usize], text: &PageText, evict: bool, out: &mut Vec<Row>) -> Vec<usize> {
+fn group_rows(
+    indices: &[usize],
+    text: &PageText,
+    kinds: &[Kind],
+    evict: bool,
+    out: &mut Vec<Row>,
+) -> Vec<usize> {
     let glyphs = &text.glyphs;
-    let mut sorted = indices.to_vec();
-    sorted.sort_by(|&a, &b| {
-        baseline(glyphs, a)
-            .total_cmp(&baseline(glyphs, b))
-            .then(a.cmp(&b))
-    });
-    let mut groups: Vec<(f32, f32, Vec<usize>)> = Vec::new();
-    for i in sorted {
-        let Some(g) = glyphs.get(i) else { continue };
-        match groups.last_mut() {
-            Some((base, size, members))
-                if (g.baseline - *base).abs() <= 0.2 * g.size.min(*size).max(1.0) =>
-            {
-                members.push(i);
-                *size = size.max(g.size);
-            }
-            _ => groups.push((g.baseline, g.size, vec![i])),
-        }
-    }
+    // (baseline, index), by baseline, then in content order.
+    let mut keys: Vec<u64> = indices
+        .iter()
+        .filter_map(|&i| glyphs.get(i).map(|g| sort_key(g.baseline, i)))
+        .collect();
+    keys.sort();
+    let sorted: Vec<(f32, usize)> = keys
+        .iter()
+        .filter_map(|&k| {
+            let i = index_of(k);
+            glyphs.get(i).map(|g| (g.baseline, i))
+        })
+        .collect();
     let mut evicted = Vec::new();
-    for (base, size, members) in groups {
+    // Reused from group to group: (distance from the median baseline, index) keys.
+    let mut order: Vec<u64> = Vec::new();
+    for BaselineGroup {
+        base,
+        size,
+        members,
+    } in baseline_groups(&sorted, glyphs)
+    {
         let mut row = Row {
             baseline: base,
             size,
-            glyphs: Vec::with_capacity(members.len()),
-            superscript: Vec::with_capacity(members.len()),
-            occupied: Vec::new(),
+            glyphs: Vec::new(),
+            superscript: Vec::new(),
+            occupied: Vec::with_capacity(members.len()),
             widest: 0.0,
         };
-        // Solid glyphs nearest the median baseline claim their place first.
-        let mut lines: Vec<f32> = members.iter().map(|&i| baseline(glyphs, i)).collect();
-        lines.sort_by(f32::total_cmp);
-        let median = lines.get(lines.len() / 2).copied().unwrap_or(base);
-        let mut order = members;
-        order.sort_by(|&a, &b| {
-            (baseline(glyphs, a) - median)
-                .abs()
-                .total_cmp(&(baseline(glyphs, b) - median).abs())
-                .then(a.cmp(&b))
-        });
+        // Solid glyphs nearest the median baseline claim their place first. The members
+        // are sorted by baseline already: the median is the middle one.
+        let median = members.get(members.len() / 2).map_or(base, |m| m.0);
+        order.clear();
+        order.extend(
+            members
+                .iter()
+                .map(|&(line, i)| sort_key((line - median).abs(), i)),
+        );
+        order.sort();
         let mut kept = Vec::with_capacity(order.len());
-        for i in order {
+        for i in order.iter().map(|&k| index_of(k)) {
             let Some(g) = glyphs.get(i) else { continue };
-            if is_solid(text, g) {
+            if is_solid(g, kind(kinds, i)) {
                 if row.duplicates(text, g) {
                     continue;
                 }
@@ -222,14 +281,59 @@ fn group_rows(indices: &[usize], text: &PageText, evict: bool, out: &mut Vec<Row
     evicted
 }
 
+/// One integer for `value` then `index`: ordered as by `value.total_cmp`, then `index`.
+/// Integers compare (and sort) faster than the pair; distinct indices make distinct keys.
+fn sort_key(value: f32, index: usize) -> u64 {
+    // The bits `f32::total_cmp` compares as a signed integer, made unsigned.
+    let bits = value.to_bits() as i32;
+    let ordered = (bits ^ ((((bits >> 31) as u32) >> 1) as i32)) as u32 ^ 0x8000_0000;
+    (u64::from(ordered) << 32) | u64::from(u32::try_from(index).unwrap_or(u32::MAX))
+}
+
+/// The index of a [`sort_key`].
+fn index_of(key: u64) -> usize {
+    (key & u64::from(u32::MAX)) as usize
+}
+
+/// Glyphs on (about) one baseline: a run of (baseline, index) pairs sorted by baseline.
+struct BaselineGroup<'s> {
+    /// The first glyph's baseline.
+    base: f32,
+    /// The largest size.
+    size: f32,
+    members: &'s [(f32, usize)],
+}
+
+/// Runs of `sorted` (baseline, index) whose baselines stay within a fifth of an em of the
+/// first glyph's.
+fn baseline_groups<'s>(sorted: &'s [(f32, usize)], glyphs: &[Glyph]) -> Vec<BaselineGroup<'s>> {
+    let mut groups: Vec<(f32, f32, usize, usize)> = Vec::new();
+    for (k, &(_, i)) in sorted.iter().enumerate() {
+        let Some(g) = glyphs.get(i) else { continue };
+        match groups.last_mut() {
+            Some((base, size, _, end))
+                if (g.baseline - *base).abs() <= 0.2 * g.size.min(*size).max(1.0) =>
+            {
+                *end = k + 1;
+                *size = size.max(g.size);
+            }
+            _ => groups.push((g.baseline, g.size, k, k + 1)),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(base, size, start, end)| BaselineGroup {
+            base,
+            size,
+            members: sorted.get(start..end).unwrap_or_default(),
+        })
+        .collect()
+}
+
 /// A glyph that takes up its place on the line: not a space, not an accent drawn over
 /// another glyph.
-fn is_solid(text: &PageText, g: &Glyph) -> bool {
-    g.x1 > g.x0
-        && !text
-            .glyph_text(g)
-            .chars()
-            .all(|c| is_space(c) || is_accent(c))
+fn is_solid(g: &Glyph, kind: Kind) -> bool {
+    g.x1 > g.x0 && kind == Kind::Other
 }
 
 /// Combining marks, and spacing accents that typesetters (TeX) draw over a letter.
@@ -256,7 +360,11 @@ impl Row {
     /// Whether a solid glyph of the row, not within [`RUN_WINDOW`] of glyph `index` in the
     /// content, overlaps `[x0, x1]` substantially.
     fn occupies(&self, x0: f32, x1: f32, index: usize) -> bool {
-        let end = self.occupied.partition_point(|o| o.0 < x1);
+        let end = match self.occupied.last() {
+            // Glyphs mostly come left to right: all the row's start before this one ends.
+            Some(last) if last.0 < x1 => self.occupied.len(),
+            _ => self.occupied.partition_point(|o| o.0 < x1),
+        };
         self.occupied
             .get(..end)
             .unwrap_or_default()
@@ -272,6 +380,14 @@ impl Row {
     /// Glyphs drawn twice at (almost) the same place, to fake bold or a shadow, count once:
     /// `g` repeats a glyph of the row with the same text.
     fn duplicates(&self, text: &PageText, g: &Glyph) -> bool {
+        // Glyphs mostly come left to right, clear of the row's glyphs so far.
+        if self
+            .occupied
+            .last()
+            .is_none_or(|last| last.0 <= g.x0 - DUPLICATE_TOLERANCE_PT)
+        {
+            return false;
+        }
         let glyph_text = text.glyph_text(g);
         let start = self
             .occupied
@@ -294,14 +410,14 @@ impl Row {
     }
 
     fn occupy(&mut self, x0: f32, x1: f32, index: usize) {
-        let at = self.occupied.partition_point(|o| o.0 < x0);
+        let at = match self.occupied.last() {
+            // Glyphs mostly come left to right: the place is the end.
+            Some(last) if last.0 < x0 => self.occupied.len(),
+            _ => self.occupied.partition_point(|o| o.0 < x0),
+        };
         self.occupied.insert(at, (x0, x1, index));
         self.widest = self.widest.max(x1 - x0);
     }
-}
-
-fn baseline(glyphs: &[Glyph], i: usize) -> f32 {
-    glyphs.get(i).map_or(0.0, |g| g.baseline)
 }
 
 /// Joins a row of small glyphs raised above (or lowered below) a row of larger type, and
@@ -360,28 +476,41 @@ const ROW_GUTTER_EM: f32 = 3.0;
 fn split_at_gutters(rows: Vec<Row>, text: &PageText) -> Vec<Row> {
     let glyphs = &text.glyphs;
     let mut out = Vec::with_capacity(rows.len());
+    // Reused from row to row: (x0, glyph index) by x, and where gaps start new parts.
+    let mut order: Vec<(f32, usize)> = Vec::new();
+    let mut cuts: Vec<usize> = Vec::new();
     for row in rows {
-        let mut order: Vec<usize> = row.glyphs.clone();
-        order.sort_by(|&a, &b| {
-            let x = |i: usize| glyphs.get(i).map_or(0.0, |g| g.x0);
-            x(a).total_cmp(&x(b))
-        });
-        let mut parts: Vec<Vec<usize>> = Vec::new();
+        order.clear();
+        order.extend(
+            row.glyphs
+                .iter()
+                .filter_map(|&i| glyphs.get(i).map(|g| (g.x0, i))),
+        );
+        // The row's glyphs are in content order: by (x0, index) is their stable order by x0.
+        order.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        cuts.clear();
         let mut right = f32::NEG_INFINITY;
-        for i in order {
+        for (k, &(_, i)) in order.iter().enumerate() {
             let Some(g) = glyphs.get(i) else { continue };
-            let is_gap = g.x0 - right > ROW_GUTTER_EM * row.size;
-            match parts.last_mut() {
-                Some(part) if !is_gap => part.push(i),
-                _ => parts.push(vec![i]),
+            if k > 0 && g.x0 - right > ROW_GUTTER_EM * row.size {
+                cuts.push(k);
             }
             right = right.max(g.x1);
         }
-        if parts.len() <= 1 {
+        if cuts.is_empty() {
             out.push(row);
             continue;
         }
-        for mut part in parts {
+        let bounds = std::iter::once(0)
+            .chain(cuts.iter().copied())
+            .zip(cuts.iter().copied().chain(std::iter::once(order.len())));
+        for (start, end) in bounds {
+            let mut part: Vec<usize> = order
+                .get(start..end)
+                .unwrap_or_default()
+                .iter()
+                .map(|&(_, i)| i)
+                .collect();
             part.sort_unstable();
             let size = part
                 .iter()
@@ -440,32 +569,42 @@ fn overlap_in_x(a: &Row, b: &Row) -> bool {
         .any(|&(x0, x1, index)| b.occupies(x0, x1, index))
 }
 
+/// The words of a page as they are made: the finished ones, and buffers for the text of
+/// the one being made, reused from word to word (a word's own text is allocated once, at
+/// its final length).
+#[derive(Default)]
+struct WordsOut {
+    done: Vec<WordBox>,
+    text: String,
+    starts: Vec<usize>,
+    /// (x0, glyph index, raised) of a row, reused from row to row.
+    order: Vec<(f32, usize, bool)>,
+}
+
 /// Cuts a row into words at spaces and at wide gaps.
-fn split_words(row: &Row, text: &PageText, fonts: &PageFonts, out: &mut Vec<WordBox>) {
-    let mut order: Vec<(usize, bool)> = row
-        .glyphs
-        .iter()
-        .copied()
-        .zip(row.superscript.iter().copied())
-        .collect();
-    order.sort_by(|a, b| {
-        x0(&text.glyphs, a.0)
-            .total_cmp(&x0(&text.glyphs, b.0))
-            .then(a.0.cmp(&b.0))
-    });
+fn split_words(row: &Row, text: &PageText, kinds: &[Kind], fonts: &PageFonts, out: &mut WordsOut) {
+    let mut order = std::mem::take(&mut out.order);
+    order.clear();
+    order.extend(
+        row.glyphs
+            .iter()
+            .zip(&row.superscript)
+            .map(|(&i, &raised)| (x0(&text.glyphs, i), i, raised)),
+    );
+    order.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     let mut current: Option<WordBox> = None;
     let mut previous: Option<(usize, bool)> = None;
     // A space glyph since the previous glyph.
     let mut spaced = false;
-    for (i, raised) in order {
+    for &(_, i, raised) in &order {
         let Some(g) = text.glyphs.get(i) else {
             continue;
         };
-        let glyph_text = text.glyph_text(g);
-        if glyph_text.chars().all(is_space) {
+        if kind(kinds, i).is_blank() {
             spaced = true;
             continue;
         }
+        let glyph_text = text.glyph_text(g);
         let (breaks, attached) =
             match previous.and_then(|(p, praised)| Some((p, praised, text.glyphs.get(p)?))) {
                 Some((p, praised, prev)) => {
@@ -479,7 +618,7 @@ fn split_words(row: &Row, text: &PageText, fonts: &PageFonts, out: &mut Vec<Word
                         g.x0 - prev.x1
                     };
                     let threshold = if consecutive && g.run == prev.run {
-                        if fonts.spacing.contains(&g.font) {
+                        if fonts.writes_spaces(g.font) {
                             WORD_GAP_EM_SPACED_RUN
                         } else {
                             WORD_GAP_EM_RUN
@@ -498,6 +637,7 @@ fn split_words(row: &Row, text: &PageText, fonts: &PageFonts, out: &mut Vec<Word
         if breaks {
             flush(&mut current, out);
         }
+        // The text goes to `out`'s buffers; the word takes it when flushed.
         let attached = breaks && attached;
         let word = current.get_or_insert_with(|| WordBox {
             text: String::new(),
@@ -513,8 +653,8 @@ fn split_words(row: &Row, text: &PageText, fonts: &PageFonts, out: &mut Vec<Word
             attached,
             starts: Vec::new(),
         });
-        word.starts.push(word.text.len());
-        push_text(&mut word.text, &fonts.text(glyph_text, g.font));
+        out.starts.push(out.text.len());
+        push_text(&mut out.text, &fonts.text(glyph_text, g.font));
         word.x0 = word.x0.min(g.x0);
         word.x1 = word.x1.max(g.x1);
         word.top = word.top.min(g.top);
@@ -523,6 +663,7 @@ fn split_words(row: &Row, text: &PageText, fonts: &PageFonts, out: &mut Vec<Word
         previous = Some((i, raised));
     }
     flush(&mut current, out);
+    out.order = order;
 }
 
 /// Letter spacing (tracking) stays below this many ems.
@@ -590,26 +731,31 @@ fn push_text(word: &mut String, glyph_text: &str) {
     }
 }
 
-/// Ends the current word: a final soft hyphen becomes a flag, inner ones go.
-fn flush(current: &mut Option<WordBox>, out: &mut Vec<WordBox>) {
+/// Ends the current word, taking its text from `out`'s buffers: a final soft hyphen
+/// becomes a flag, inner ones go.
+fn flush(current: &mut Option<WordBox>, out: &mut WordsOut) {
     let Some(mut word) = current.take() else {
         return;
     };
-    if word.text.ends_with('\u{AD}') {
+    let (text, starts) = (&mut out.text, &mut out.starts);
+    if text.ends_with('\u{AD}') {
         word.soft_hyphen = true;
     }
-    if word.text.contains('\u{AD}') {
+    if text.contains('\u{AD}') {
         // Glyph offsets shift with the removed hyphens.
-        let text = &word.text;
         let shift = |at: usize| {
             text.get(..at)
                 .map_or(0, |t| t.matches('\u{AD}').count() * 2)
         };
-        word.starts = word.starts.iter().map(|&at| at - shift(at)).collect();
-        word.starts.dedup();
-        word.text.retain(|c| c != '\u{AD}');
+        *starts = starts.iter().map(|&at| at - shift(at)).collect();
+        starts.dedup();
+        text.retain(|c| c != '\u{AD}');
     }
-    if !word.text.is_empty() {
-        out.push(word);
+    if !text.is_empty() {
+        word.text = text.as_str().to_owned();
+        word.starts = starts.clone();
+        out.done.push(word);
     }
+    text.clear();
+    starts.clear();
 }
