@@ -16,6 +16,7 @@ mod symbols;
 mod words;
 
 use kamerbrief_model::{Line, Page, Rect, Role, Word};
+use std::cell::OnceCell;
 
 use crate::geometry::Dir;
 use crate::interpret::PageText;
@@ -260,13 +261,25 @@ impl Cut<'_> {
         // Widest first; the first acceptable one wins.
         let mut sorted = candidates;
         sorted.sort_by(|a, b| (b.1 - b.0).total_cmp(&(a.1 - a.0)));
+        let placed = OnceCell::new();
         sorted
             .into_iter()
             .find(|&(a, b)| {
-                (b - a >= 1.5 * em || self.is_narrow_gutter(node, a, b, em))
+                (b - a >= 1.5 * em || self.is_narrow_gutter(node, a, b, em, &placed))
                     && !is_label_gap(node, words, a, b, x1 - x0, em)
             })
             .map(|(a, b)| (a + b) / 2.0)
+    }
+
+    /// The node's words as (baseline, x0, x1), row by row and left to right.
+    fn placed(&self, node: &[usize]) -> Vec<(f32, f32, f32)> {
+        let mut placed: Vec<(f32, f32, f32)> = node
+            .iter()
+            .filter_map(|&i| self.words.get(i))
+            .map(|w| (w.row_baseline, w.x0, w.x1))
+            .collect();
+        placed.sort_by(|p, q| p.0.total_cmp(&q.0).then(p.1.total_cmp(&q.1)));
+        placed
     }
 }
 
@@ -280,15 +293,25 @@ impl Cut<'_> {
     /// 2 %, which may be tabs): a narrow gutter of two columns, a reference column close to
     /// the body. Or when it runs straight down between two columns of prose
     /// (`STRAIGHT_CHANNEL_ROWS`, `PROSE_RUN_EM`).
-    fn is_narrow_gutter(&self, node: &[usize], a: f32, b: f32, em: f32) -> bool {
+    fn is_narrow_gutter(
+        &self,
+        node: &[usize],
+        a: f32,
+        b: f32,
+        em: f32,
+        placed: &OnceCell<Vec<(f32, f32, f32)>>,
+    ) -> bool {
         // Measured in the smaller type of the two sides: a reference column in small type
         // beside a few lines of body is a few of its own lines high.
-        let side_em = [true, false]
-            .iter()
-            .map(|&left| side_median_size(node, self.words, a, b, left))
-            .fold(em, f32::min);
-        if sides_overlap(node, self.words, a, b) < NARROW_GUTTER_HEIGHT_EM * side_em {
-            return false;
+        let overlap = sides_overlap(node, self.words, a, b);
+        if overlap < NARROW_GUTTER_HEIGHT_EM * em {
+            let side_em = [true, false]
+                .iter()
+                .map(|&left| side_median_size(node, self.words, a, b, left))
+                .fold(em, f32::min);
+            if overlap < NARROW_GUTTER_HEIGHT_EM * side_em {
+                return false;
+            }
         }
         if rows_beside(node, self.words, a, b) >= STRAIGHT_CHANNEL_ROWS
             && [true, false]
@@ -304,13 +327,8 @@ impl Cut<'_> {
         {
             return true;
         }
-        let mut placed: Vec<(f32, f32, f32)> = node
-            .iter()
-            .filter_map(|&i| self.words.get(i))
-            .map(|w| (w.row_baseline, w.x0, w.x1))
-            .collect();
-        placed.sort_by(|p, q| p.0.total_cmp(&q.0).then(p.1.total_cmp(&q.1)));
         let mut word_gaps: Vec<f32> = placed
+            .get_or_init(|| self.placed(node))
             .windows(2)
             .filter_map(|pair| match pair {
                 // Neighbours on a row, not on either side of the candidate.
@@ -318,11 +336,12 @@ impl Cut<'_> {
                 _ => None,
             })
             .collect();
-        word_gaps.sort_by(f32::total_cmp);
-        let widest = word_gaps
-            .get(word_gaps.len() * 98 / 100)
-            .copied()
-            .unwrap_or(0.0);
+        let at = word_gaps.len() * 98 / 100;
+        let widest = if at < word_gaps.len() {
+            *word_gaps.select_nth_unstable_by(at, f32::total_cmp).1
+        } else {
+            0.0
+        };
         b - a >= GUTTER_OVER_WORD_GAP * widest
     }
 }
