@@ -210,7 +210,7 @@ pub enum Join {
 /// A line ending in a word hyphen (`NAVO-`, not a free-standing dash): the word before the
 /// hyphen and the next line's first word.
 fn hyphen_break<'a>(line: &'a str, next: &'a str) -> Option<(&'a str, &'a str)> {
-    let last = line.split_whitespace().last()?;
+    let last = line.split_whitespace().next_back()?;
     let left = last.strip_suffix('-')?;
     // A word, possibly closed by a quote or bracket (`‘NAVO2030’-`); not a free dash.
     let core = left.trim_end_matches(['’', '”', '\'', '"', ')']);
