@@ -21,11 +21,21 @@ struct Word {
 #[derive(Debug, Default)]
 pub struct Cues {
     groups: FxHashMap<String, Group>,
+    /// For each exact first word, the groups (bits) with a phrase starting with it.
+    first_words: FxHashMap<String, u64>,
+    /// First words that are prefixes (`onderschrijf*`), with their groups' bits.
+    first_prefixes: Vec<(String, u64)>,
 }
+
+/// For each token of a sentence, the groups (one bit each) that have a phrase starting
+/// there: every group's first words looked up once per token ([`Cues::starts`]).
+pub type Starts = [u64];
 
 /// One group's phrases, indexed by their first word for matching.
 #[derive(Debug, Default)]
 struct Group {
+    /// The group's bit in [`Starts`]; 0 beyond 64 groups (then every token may start).
+    bit: u64,
     phrases: Vec<Vec<Word>>,
     /// Each phrase as a plain string (`words`).
     plain: Vec<String>,
@@ -68,15 +78,28 @@ impl Cues {
                     },
                 })
                 .collect();
-            let entry = cues.groups.entry(group.clone()).or_default();
+            let next_bit = u32::try_from(cues.groups.len())
+                .ok()
+                .and_then(|n| 1u64.checked_shl(n))
+                .unwrap_or(0);
+            let entry = cues.groups.entry(group.clone()).or_insert_with(|| Group {
+                bit: next_bit,
+                ..Group::default()
+            });
             let index = entry.phrases.len();
             match words.first() {
-                Some(w) if w.prefix => entry.prefixed.push(index),
-                Some(w) => entry
-                    .by_first
-                    .entry(w.text.clone())
-                    .or_default()
-                    .push(index),
+                Some(w) if w.prefix => {
+                    entry.prefixed.push(index);
+                    cues.first_prefixes.push((w.text.clone(), entry.bit));
+                }
+                Some(w) => {
+                    entry
+                        .by_first
+                        .entry(w.text.clone())
+                        .or_default()
+                        .push(index);
+                    *cues.first_words.entry(w.text.clone()).or_default() |= entry.bit;
+                }
                 None => continue,
             }
             entry.plain.push(
@@ -96,38 +119,89 @@ impl Cues {
         self.groups.get(group).map_or(&[], |g| g.plain.as_slice())
     }
 
-    /// Every match of the group's phrases in `tokens` (lowercase words), longest first at
-    /// each start.
-    pub fn find_all<T: AsRef<str>>(&self, group: &str, tokens: &[T]) -> Vec<Match> {
+    /// For each token, the groups with a phrase that may start there (see [`Starts`]).
+    pub fn starts<T: AsRef<str>>(&self, tokens: &[T]) -> Vec<u64> {
+        tokens
+            .iter()
+            .map(|t| {
+                let t = t.as_ref();
+                let exact = self.first_words.get(t).copied().unwrap_or(0);
+                self.first_prefixes
+                    .iter()
+                    .filter(|(p, _)| t.starts_with(p.as_str()))
+                    .fold(exact, |bits, (_, bit)| bits | bit)
+            })
+            .collect()
+    }
+
+    /// Every match of the group's phrases in `tokens` (lowercase words, with their
+    /// `starts`), the longest at each start.
+    pub fn find_all<T: AsRef<str>>(
+        &self,
+        group: &str,
+        tokens: &[T],
+        starts: &Starts,
+    ) -> Vec<Match> {
         let Some(g) = self.groups.get(group) else {
             return Vec::new();
         };
-        let mut out: Vec<Match> = Vec::new();
-        for start in 0..tokens.len() {
-            for end in g.ends_at(tokens, start) {
-                let text = tokens.get(start..end).map(join).unwrap_or_default();
-                out.push(Match { start, end, text });
-            }
-        }
-        out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
-        out.dedup_by_key(|m| m.start);
-        out
+        g.candidates(tokens.len(), starts)
+            .filter_map(|start| g.longest_at(tokens, start))
+            .collect()
     }
 
-    pub fn find<T: AsRef<str>>(&self, group: &str, tokens: &[T]) -> Option<Match> {
-        self.find_all(group, tokens).into_iter().next()
+    /// The first match of [`Cues::find_all`].
+    pub fn find<T: AsRef<str>>(&self, group: &str, tokens: &[T], starts: &Starts) -> Option<Match> {
+        let g = self.groups.get(group)?;
+        g.candidates(tokens.len(), starts)
+            .find_map(|start| g.longest_at(tokens, start))
     }
 
     /// Whether any phrase of the group matches (`find(…).is_some()`, without building the
     /// matches).
-    pub fn matches<T: AsRef<str>>(&self, group: &str, tokens: &[T]) -> bool {
+    pub fn matches<T: AsRef<str>>(&self, group: &str, tokens: &[T], starts: &Starts) -> bool {
         self.groups.get(group).is_some_and(|g| {
-            (0..tokens.len()).any(|start| g.ends_at(tokens, start).next().is_some())
+            g.candidates(tokens.len(), starts)
+                .any(|start| g.ends_at(tokens, start).next().is_some())
+        })
+    }
+
+    /// Whether a phrase of the group matches from `start`.
+    pub fn matches_at<T: AsRef<str>>(
+        &self,
+        group: &str,
+        tokens: &[T],
+        starts: &Starts,
+        start: usize,
+    ) -> bool {
+        self.groups.get(group).is_some_and(|g| {
+            g.may_start(starts, start) && g.ends_at(tokens, start).next().is_some()
         })
     }
 }
 
 impl Group {
+    /// Whether a phrase of the group may start at token `start` (its first word matches).
+    fn may_start(&self, starts: &Starts, start: usize) -> bool {
+        self.bit == 0 || starts.get(start).is_some_and(|s| s & self.bit != 0)
+    }
+
+    /// The token positions where a phrase of the group may start.
+    fn candidates<'a>(
+        &'a self,
+        len: usize,
+        starts: &'a Starts,
+    ) -> impl Iterator<Item = usize> + 'a {
+        (0..len).filter(|&start| self.may_start(starts, start))
+    }
+
+    /// The longest match of the group's phrases from `start`.
+    fn longest_at<T: AsRef<str>>(&self, tokens: &[T], start: usize) -> Option<Match> {
+        let end = self.ends_at(tokens, start).max()?;
+        let text = tokens.get(start..end).map(join).unwrap_or_default();
+        Some(Match { start, end, text })
+    }
+
     /// The ends of the group's phrases that match from `start`.
     fn ends_at<'a, T: AsRef<str>>(
         &'a self,
@@ -228,21 +302,28 @@ pub fn push_lowercase(out: &mut String, word: &str) {
 mod tests {
     use super::*;
 
+    fn find(group: &str, sentence: &str) -> Option<Match> {
+        let t = tokens(sentence);
+        CUES.find(group, &t, &CUES.starts(&t))
+    }
+
     #[test]
     fn phrases_with_gaps_and_prefixes() {
-        let t = tokens("Hierin kan het kabinet zich vinden.");
         assert_eq!(
-            CUES.find("stance.agrees", &t).map(|m| m.text),
+            find("stance.agrees", "Hierin kan het kabinet zich vinden.").map(|m| m.text),
             Some("kan het kabinet zich vinden".into())
         );
-        let t = tokens("Het kabinet onderschrijft deze aanbevelingen van de reflectiegroep.");
         assert_eq!(
-            CUES.find("stance.agrees", &t).map(|m| m.text),
+            find(
+                "stance.agrees",
+                "Het kabinet onderschrijft deze aanbevelingen van de reflectiegroep."
+            )
+            .map(|m| m.text),
             Some("onderschrijft".into())
         );
-        let t = tokens("Het kabinet ziet geen aanleiding om dit te doen.");
-        assert!(CUES.find("stance.disagrees", &t).is_some());
-        assert!(CUES.find("stance.agrees", &tokens("Niets hier.")).is_none());
+        let disagrees = "Het kabinet ziet geen aanleiding om dit te doen.";
+        assert!(find("stance.disagrees", disagrees).is_some());
+        assert!(find("stance.agrees", "Niets hier.").is_none());
     }
 
     #[test]

@@ -71,16 +71,26 @@ fn next_date(text: &str, from: usize) -> Option<Found> {
             at = next;
             continue;
         }
-        if let Some(found) = date_at(text, at, from) {
-            return Some(found);
-        }
-        // Skip the rest of this word: a month starts a word.
-        at += rest
+        let word_len = rest
             .char_indices()
             .find(|&(_, c)| !is_word(c))
             .map_or(rest.len(), |(i, _)| i);
+        // A month name is a whole word: only a word before white space and a digit can be one.
+        if year_may_follow(rest.get(word_len..).unwrap_or_default())
+            && let Some(found) = date_at(text, at, from)
+        {
+            return Some(found);
+        }
+        // Skip the rest of this word: a month starts a word.
+        at += word_len;
     }
     None
+}
+
+/// White space, then an ASCII digit: what must follow a month name.
+fn year_may_follow(after: &str) -> bool {
+    let year = after.trim_start();
+    year.len() < after.len() && year.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// A date whose month name starts at byte `at` (a word start), its day at or after `from`.

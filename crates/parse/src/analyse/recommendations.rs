@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 use kamerbrief_model::{AdvisoryBody, Anchor, Evidence, Letter, Recommendation, Sentence, Stance};
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::cues::{CUES, Match, push_lowercase, words};
+use super::cues::{CUES, Match, Starts, push_lowercase, words};
 use super::sentences::sentences;
 
 /// Advice paragraphs at least this similar (tf-idf cosine) are one subject.
@@ -33,6 +33,8 @@ struct Sent<'a> {
     offset: usize,
     text: &'a str,
     tokens: Vec<&'a str>,
+    /// The cue groups that may match from each token, looked up once.
+    starts: Vec<u64>,
     /// Stems of the content words (for similarity), computed once.
     stems: Vec<&'a str>,
     /// Where attribution verbs stand (`stelt`, `beveelt aan`), found once.
@@ -165,13 +167,15 @@ fn body_sentences<'a>(
         .map(|(n, &(section, block, offset, text))| {
             let tokens = lowercase.tokens(n);
             let stems = content_stems(&tokens);
-            let verbs = CUES.find_all("attribution.verbs", &tokens);
+            let starts = CUES.starts(&tokens);
+            let verbs = CUES.find_all("attribution.verbs", &tokens, &starts);
             Sent {
                 section,
                 block,
                 offset,
                 text,
                 tokens,
+                starts,
                 stems,
                 verbs,
             }
@@ -382,25 +386,25 @@ fn classify(sent: &Sent, body: &Body) -> Class {
             return Class::Response;
         }
     }
-    let cabinet = cabinet_subject(&sent.tokens);
+    let cabinet = cabinet_subject(sent);
     let attribution = attribution(&sent.tokens, &sent.verbs, body);
     match (attribution, cabinet) {
         (Some(a), Some(c)) if c < a => Class::Response,
         (Some(_), _) => Class::Advice,
-        (None, Some(c)) if c <= 4 || has_stance(&sent.tokens) => Class::Response,
+        (None, Some(c)) if c <= 4 || has_stance(sent) => Class::Response,
         _ => Class::Neutral,
     }
 }
 
 /// Position of a government subject in the sentence.
-fn cabinet_subject(tokens: &[&str]) -> Option<usize> {
-    CUES.find_all("cabinet.subjects", tokens)
+fn cabinet_subject(sent: &Sent) -> Option<usize> {
+    CUES.find_all("cabinet.subjects", &sent.tokens, &sent.starts)
         .into_iter()
         .map(|m| m.start)
         .min()
 }
 
-fn has_stance(tokens: &[&str]) -> bool {
+fn has_stance(sent: &Sent) -> bool {
     [
         "stance.agrees",
         "stance.examines",
@@ -408,7 +412,7 @@ fn has_stance(tokens: &[&str]) -> bool {
         "stance.notes",
     ]
     .iter()
-    .any(|g| CUES.matches(g, tokens))
+    .any(|g| CUES.matches(g, &sent.tokens, &sent.starts))
 }
 
 /// Position where the sentence attributes something to the body, if it does.
@@ -513,7 +517,7 @@ fn exchanges<'s, 'a>(sents: &[&'s Sent<'a>], body: &Body) -> Vec<Exchange<'s, 'a
         let voice = seg
             .sents
             .iter()
-            .any(|s| CUES.matches("cabinet.voice", &s.tokens));
+            .any(|s| CUES.matches("cabinet.voice", &s.tokens, &s.starts));
         match (seg.class, current.as_mut()) {
             (Class::Advice, Some(ex)) if ex.responses.is_empty() => ex.advice.push(seg),
             (Class::Advice, _) => {
@@ -617,7 +621,7 @@ fn recommendation(
     for sent in response {
         let found = sentence_stances(sent);
         if !found.is_empty() {
-            let no_subject = cabinet_subject(&sent.tokens).is_none();
+            let no_subject = cabinet_subject(sent).is_none();
             aside.extend(std::iter::repeat_n(no_subject, found.len()));
         }
         evidence.extend(found);
@@ -638,7 +642,7 @@ fn recommendation(
 /// The positions one response sentence takes, each with its cue: usually one; two for
 /// "Het kabinet deelt de analyse, maar ziet geen aanleiding …".
 fn sentence_stances(sent: &Sent) -> Vec<Evidence> {
-    let tokens = &sent.tokens;
+    let (tokens, starts) = (&sent.tokens, &sent.starts);
     let concessive = tokens
         .first()
         .is_some_and(|t| CUES.words("concessive").iter().any(|w| w == t));
@@ -649,9 +653,9 @@ fn sentence_stances(sent: &Sent) -> Vec<Evidence> {
     };
     let mut out = Vec::new();
     let disagrees: Vec<Match> = CUES
-        .find_all("stance.disagrees", tokens)
+        .find_all("stance.disagrees", tokens, starts)
         .into_iter()
-        .filter(|m| !negation_is_idiom(tokens, m.start))
+        .filter(|m| !negation_is_idiom(tokens, starts, m.start))
         .collect();
     out.extend(
         disagrees
@@ -662,7 +666,7 @@ fn sentence_stances(sent: &Sent) -> Vec<Evidence> {
     if !concessive {
         // An agreement overlapping a rejection phrase ("deelt de analyse niet") is that rejection.
         let agrees = CUES
-            .find_all("stance.agrees", tokens)
+            .find_all("stance.agrees", tokens, starts)
             .into_iter()
             .find(|m| {
                 !disagrees
@@ -670,23 +674,23 @@ fn sentence_stances(sent: &Sent) -> Vec<Evidence> {
                     .any(|d| d.start <= m.start && m.start < d.end)
             });
         if let Some(m) = agrees {
-            out.push(if negated(tokens, &m) {
+            out.push(if negated(tokens, starts, &m) {
                 evidence(Stance::Disagrees, &m)
             } else {
                 evidence(Stance::Agrees, &m)
             });
         }
     }
-    if let Some(m) = CUES.find("stance.examines", tokens) {
+    if let Some(m) = CUES.find("stance.examines", tokens, starts) {
         out.push(evidence(Stance::Examines, &m));
     }
     if out.is_empty()
-        && let Some(m) = CUES.find("stance.notes", tokens)
+        && let Some(m) = CUES.find("stance.notes", tokens, starts)
     {
         out.push(evidence(Stance::Notes, &m));
     }
     if out.is_empty()
-        && let Some(cue) = restricted(tokens)
+        && let Some(cue) = restricted(tokens, starts)
     {
         // A restriction with a negation ("… zijn echter niet …") limits what was agreed.
         out.push(Evidence {
@@ -700,12 +704,12 @@ fn sentence_stances(sent: &Sent) -> Vec<Evidence> {
 }
 
 /// `echter … niet`: a restriction word and a negation (not an idiom) in one sentence.
-fn restricted(tokens: &[&str]) -> Option<String> {
-    let restriction = CUES.find("restriction", tokens)?;
+fn restricted(tokens: &[&str], starts: &Starts) -> Option<String> {
+    let restriction = CUES.find("restriction", tokens, starts)?;
     let negation = CUES
-        .find_all("negation", tokens)
+        .find_all("negation", tokens, starts)
         .into_iter()
-        .find(|m| !negation_is_idiom(tokens, m.start))?;
+        .find(|m| !negation_is_idiom(tokens, starts, m.start))?;
     let (a, b) = (
         restriction.start.min(negation.start),
         restriction.end.max(negation.end),
@@ -715,13 +719,13 @@ fn restricted(tokens: &[&str]) -> Option<String> {
 
 /// A negation right before the cue, or within three words after it, in the same clause
 /// (a restriction word such as `maar` ends the clause).
-fn negated(tokens: &[&str], m: &Match) -> bool {
+fn negated(tokens: &[&str], starts: &Starts, m: &Match) -> bool {
     let listed = |group: &str, i: usize| {
         tokens
             .get(i)
             .is_some_and(|t| CUES.words(group).iter().any(|w| w == t))
     };
-    let is_negation = |i: usize| listed("negation", i) && !negation_is_idiom(tokens, i);
+    let is_negation = |i: usize| listed("negation", i) && !negation_is_idiom(tokens, starts, i);
     let before = m.start.checked_sub(1).is_some_and(is_negation);
     let after = (m.end..(m.end + 3).min(tokens.len()))
         .take_while(|&i| !listed("restriction", i))
@@ -729,11 +733,8 @@ fn negated(tokens: &[&str], m: &Match) -> bool {
     before || after
 }
 
-fn negation_is_idiom(tokens: &[&str], at: usize) -> bool {
-    let rest = tokens.get(at..).unwrap_or_default();
-    CUES.find_all("negation.idioms", rest)
-        .iter()
-        .any(|m| m.start == 0)
+fn negation_is_idiom(tokens: &[&str], starts: &Starts, at: usize) -> bool {
+    CUES.matches_at("negation.idioms", tokens, starts, at)
 }
 
 fn overall(evidence: &[Evidence], has_response: bool) -> Stance {
@@ -967,6 +968,7 @@ mod tests {
             offset: 0,
             text: sentence,
             tokens: tokens.iter().map(String::as_str).collect(),
+            starts: CUES.starts(&tokens),
             stems: Vec::new(),
             verbs: Vec::new(),
         };

@@ -42,7 +42,7 @@ pub fn find_references(text: &str, section: usize, block: usize) -> Vec<Referenc
     };
     let part = |(a, b): Span| text.get(a..b).unwrap_or_default();
     let mut out = Vec::new();
-    for k in all(text, &['K', '('], kamerstuk_at) {
+    for k in all(text, b"K(", kamerstuk_at) {
         let dossier: String = part(k.dossier)
             .chars()
             .filter(char::is_ascii_digit)
@@ -68,7 +68,7 @@ pub fn find_references(text: &str, section: usize, block: usize) -> Vec<Referenc
             anchor: anchor(start),
         });
     }
-    for a in all(text, &['A'], aanhangsel_at) {
+    for a in all(text, b"A", aanhangsel_at) {
         let number: Option<u32> = part(a.number).parse().ok();
         let (first, second) = (part(a.session.0), part(a.session.1));
         let id = number.map(|n| format!("ah-tk-{first}{second}-{n}"));
@@ -88,13 +88,16 @@ pub fn find_references(text: &str, section: usize, block: usize) -> Vec<Referenc
 }
 
 /// Every match of `at` in `text`, leftmost first and not overlapping, tried where one of
-/// `starts` stands.
-fn all<T>(text: &str, starts: &[char], at: impl Fn(&str, usize) -> Option<(T, usize)>) -> Vec<T> {
+/// `starts` (ASCII bytes) stands.
+fn all<T>(text: &str, starts: &[u8], at: impl Fn(&str, usize) -> Option<(T, usize)>) -> Vec<T> {
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(rest) = text.get(from..) {
+        // ASCII `starts`: their bytes stand for them alone in UTF-8, no need to decode.
         let Some(found) = rest
-            .match_indices(starts)
+            .bytes()
+            .enumerate()
+            .filter(|(_, b)| starts.contains(b))
             .find_map(|(i, _)| at(text, from + i))
         else {
             break;

@@ -128,7 +128,7 @@ fn next_anchor(bytes: &[u8], from: usize) -> usize {
 
 /// The piece ends in an abbreviation, an initial or an enumeration label: the sentence goes on.
 fn ends_without_sentence_end(sentence: &str) -> bool {
-    let Some(last) = sentence.split_whitespace().last() else {
+    let Some(last) = sentence.split_whitespace().next_back() else {
         return false;
     };
     if !last.ends_with('.') {

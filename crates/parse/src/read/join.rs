@@ -31,8 +31,12 @@ pub struct Lexicon {
 impl Lexicon {
     pub fn new(lines: &[TextLine]) -> Lexicon {
         let mut words = FxHashSet::default();
+        // The words of all lines in reading order, split once.
+        let mut all_tokens: Vec<&str> = Vec::new();
         for line in lines {
-            let tokens: Vec<&str> = line.text.split_whitespace().collect();
+            let line_start = all_tokens.len();
+            all_tokens.extend(line.text.split_whitespace());
+            let tokens = all_tokens.get(line_start..).unwrap_or_default();
             let inner = tokens.len().saturating_sub(1);
             for token in tokens.iter().take(inner).skip(1) {
                 insert_clean(&mut words, token);
@@ -48,7 +52,7 @@ impl Lexicon {
         let mut lexicon = Lexicon {
             words,
             hyphenates: lines.iter().any(|l| l.soft_hyphen),
-            spelled_out: spelled_out_initials(lines),
+            spelled_out: spelled_out_initials(&all_tokens),
         };
         if !lexicon.hyphenates {
             let (mut joined, mut kept, mut plain) = (0, 0, 0);
@@ -144,11 +148,7 @@ impl Lexicon {
 
 /// Words spelled out before an acronym in parentheses: the initials of the last 2 to 8 words
 /// before every `(` followed by a capital.
-fn spelled_out_initials(lines: &[TextLine]) -> FxHashSet<String> {
-    let tokens: Vec<&str> = lines
-        .iter()
-        .flat_map(|l| l.text.split_whitespace())
-        .collect();
+fn spelled_out_initials(tokens: &[&str]) -> FxHashSet<String> {
     let mut out = FxHashSet::default();
     for (k, token) in tokens.iter().enumerate() {
         if !token.starts_with('(') || !token.chars().nth(1).is_some_and(char::is_uppercase) {
@@ -210,7 +210,7 @@ pub enum Join {
 /// A line ending in a word hyphen (`NAVO-`, not a free-standing dash): the word before the
 /// hyphen and the next line's first word.
 fn hyphen_break<'a>(line: &'a str, next: &'a str) -> Option<(&'a str, &'a str)> {
-    let last = line.split_whitespace().last()?;
+    let last = line.split_whitespace().next_back()?;
     let left = last.strip_suffix('-')?;
     // A word, possibly closed by a quote or bracket (`‘NAVO2030’-`); not a free dash.
     let core = left.trim_end_matches(['’', '”', '\'', '"', ')']);
