@@ -20,8 +20,12 @@ pub fn assign_furniture(layout: &mut Layout) {
     let body_size = body_font_size(layout);
     let document_zone = body_zone(layout.pages.iter().flat_map(|p| &p.lines), body_size);
     let repeated = repeated_edge_lines(layout);
-    for page in &mut layout.pages {
+    let mut thin_pages = Vec::new();
+    for (p, page) in layout.pages.iter_mut().enumerate() {
         let zone = body_zone(&page.lines, body_size);
+        if zone.is_none() {
+            thin_pages.push(p);
+        }
         // A body-size line beside this page's zone but within the document's (a signature
         // under the left column of a last page set in two columns) is body.
         let zone = zone.map(|page_zone| Zones {
@@ -40,14 +44,14 @@ pub fn assign_furniture(layout: &mut Layout) {
             }
         }
     }
-    mark_column_on_thin_pages(layout, body_size);
+    mark_column_on_thin_pages(layout, &thin_pages, body_size);
 }
 
 /// A page with too little body text to place its zone firmly (a paragraph's last line
 /// beside a running reference column) has no margin of its own: its lines in type smaller
 /// than the body, beside what body text it has, that start where other pages' margin lines
 /// start are margin too.
-fn mark_column_on_thin_pages(layout: &mut Layout, body_size: f32) {
+fn mark_column_on_thin_pages(layout: &mut Layout, thin_pages: &[usize], body_size: f32) {
     let starts: Vec<f32> = layout
         .pages
         .iter()
@@ -58,11 +62,8 @@ fn mark_column_on_thin_pages(layout: &mut Layout, body_size: f32) {
     if starts.is_empty() {
         return;
     }
-    let small = |l: &Line| l.dominant_size() < (1.0 - BODY_SIZE_TOLERANCE) * body_size;
-    for page in &mut layout.pages {
-        if body_zone(&page.lines, body_size).is_some() {
-            continue;
-        }
+    let pages = layout.pages.iter_mut().enumerate();
+    for (_, page) in pages.filter(|(p, _)| thin_pages.contains(p)) {
         let Some((x0, x1)) = zone_of(&page.lines, body_size, 1) else {
             continue;
         };
@@ -70,7 +71,8 @@ fn mark_column_on_thin_pages(layout: &mut Layout, body_size: f32) {
         for line in &mut page.lines {
             let aligned = starts.iter().any(|&x| (x - line.bbox.x0).abs() <= 2.0);
             let beside = is_beside(line, x0, x1, width);
-            if line.role == Role::Body && small(line) && aligned && beside {
+            if line.role == Role::Body && is_smaller_than_body(line, body_size) && aligned && beside
+            {
                 line.role = Role::Margin;
             }
         }
@@ -89,7 +91,7 @@ fn role_of(
     let near_edge = line.bbox.y1 < EDGE_ZONE * height || line.bbox.y0 > (1.0 - EDGE_ZONE) * height;
     let in_margin = zone.is_some_and(|z| {
         let (x0, x1) = z.page;
-        let smaller = line.dominant_size() < (1.0 - BODY_SIZE_TOLERANCE) * z.body_size;
+        let smaller = is_smaller_than_body(line, z.body_size);
         is_beside(line, x0, x1, width)
             && (smaller
                 || z.document
@@ -186,10 +188,17 @@ fn body_font_size(layout: &Layout) -> f32 {
 /// reference column set a point smaller (8 pt beside 9 pt) is not body.
 const BODY_SIZE_TOLERANCE: f32 = 0.06;
 
+fn is_smaller_than_body(line: &Line, body_size: f32) -> bool {
+    line.dominant_size() < (1.0 - BODY_SIZE_TOLERANCE) * body_size
+}
+
+/// Characters of body-size text a page needs for a body zone of its own.
+const MIN_ZONE_CHARS: usize = 40;
+
 /// The horizontal extent of the page's body-size text: from the 5th percentile of line
 /// starts to the 95th of line ends, weighted by characters. `None` on a page without it.
 fn body_zone<'l>(lines: impl IntoIterator<Item = &'l Line>, body_size: f32) -> Option<(f32, f32)> {
-    zone_of(lines, body_size, 40)
+    zone_of(lines, body_size, MIN_ZONE_CHARS)
 }
 
 /// The zone of body-size text, when it has at least `min_weight` characters.
