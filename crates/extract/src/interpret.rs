@@ -52,6 +52,9 @@ pub struct FontInfo {
     pub italic: bool,
 }
 
+/// Glyphs reserved for a page before its content is run (it may hold more).
+const MAX_RESERVED_GLYPHS: usize = 1 << 16;
+
 /// Rules kept per page, at most.
 const MAX_RULES_PER_PAGE: usize = 20_000;
 
@@ -184,6 +187,11 @@ impl<'a> Interpreter<'a> {
         if let Some(r) = resources {
             self.resources.push(r);
         }
+        // Room for the glyphs a page of text shows (a glyph takes a few bytes of content,
+        // more with positioning), so the list is not copied as it grows.
+        let expected = (content.len() / 6).min(MAX_RESERVED_GLYPHS);
+        self.out.glyphs.reserve(expected);
+        self.out.text.reserve(expected);
         self.run(content);
         if self.skipped_operators > 0 {
             self.diagnose(

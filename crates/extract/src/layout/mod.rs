@@ -123,6 +123,14 @@ impl<'w> Cut<'w> {
         sorted: &[usize],
         f: impl Fn(&WordBox) -> (f32, f32),
     ) -> Vec<(f32, f32)> {
+        // A node much smaller than the page is sorted itself (stably, by start: the same
+        // order); reading the page's order would cost a pass over every word of the page.
+        if node.len().saturating_mul(SMALL_NODE_RATIO) < sorted.len() {
+            let mut out: Vec<(f32, f32)> =
+                node.iter().filter_map(|&i| self.words.get(i)).map(f).collect();
+            out.sort_by(|a, b| a.0.total_cmp(&b.0));
+            return out;
+        }
         let mut member = vec![false; self.words.len()];
         for &i in node {
             if let Some(m) = member.get_mut(i) {
@@ -140,6 +148,9 @@ impl<'w> Cut<'w> {
         out
     }
 }
+
+/// A node with fewer than 1/this of the page's words is sorted, not read off the page's order.
+const SMALL_NODE_RATIO: usize = 8;
 
 /// All word indices sorted by `key`, then index.
 fn order_by(words: &[WordBox], key: impl Fn(&WordBox) -> f32) -> Vec<usize> {

@@ -73,6 +73,8 @@ pub fn build_words(text: &PageText, dir: Dir, width: f32, height: f32) -> Vec<Wo
         symbols: text.fonts.iter().map(SymbolFont::of).collect(),
     };
     let mut words = WordsOut::default();
+    // About one word for every five glyphs of text: room enough, so the list is rarely copied.
+    words.done.reserve(glyphs.len() / 4);
     for row in &rows {
         split_words(row, text, &kinds, &fonts, &mut words);
     }
