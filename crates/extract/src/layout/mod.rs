@@ -594,13 +594,24 @@ impl Cut<'_> {
         if ties.len() == 1 {
             return ties;
         }
+        // A gutter that runs on through the whole node, where it is the gap after a column
+        // of labels (`Betreft`, `Ons kenmerk` beside their values, a value wrapping under
+        // one), is not a column's: the labels' rows are read across, not the part alone.
+        let labels_gap = |x: f32| {
+            let (x0, x1) = node_extent(node, words, |w| (w.x0, w.x1));
+            let em = median_size(node, words);
+            gaps(self.sorted_extents(node, &self.by_x0, |w| (w.x0, w.x1)))
+                .into_iter()
+                .find(|&(a, b)| a < x && x < b)
+                .is_some_and(|(a, b)| is_label_gap(node, words, a, b, x1 - x0, em))
+        };
         let has_gutter = |y: f32, upper: bool| {
             let part: Vec<usize> = node
                 .iter()
                 .copied()
                 .filter(|&i| words.get(i).is_some_and(|w| (w.bottom <= y) == upper))
                 .collect();
-            part.len() > 1 && self.vertical_cut(&part).is_some()
+            part.len() > 1 && self.vertical_cut(&part).is_some_and(|x| !labels_gap(x))
         };
         if has_gutter(first, false) {
             vec![first]
