@@ -29,7 +29,14 @@ pub struct TextLine {
     pub typographic: bool,
     /// Every word is underlined.
     pub underline: bool,
+    /// Where the line's words stand apart by more than [`WIDE_GAP_EM`] (fields set side by
+    /// side under a row of labels): each part's byte offset in `text` and its x extent.
+    /// Empty for a line of one part, as nearly every line is.
+    pub parts: Vec<(usize, f32, f32)>,
 }
+
+/// A gap between words this many ems wide separates parts of a line.
+pub const WIDE_GAP_EM: f32 = 1.5;
 
 impl TextLine {
     pub fn from_line(page: u32, line: &Line) -> TextLine {
@@ -39,9 +46,10 @@ impl TextLine {
         // without a space (`voorzien¹.` reads `voorzien.`).
         let mut previous_end: Option<f32> = None;
         let count = line.words.len();
+        let mut parts: Vec<(usize, f32, f32)> = Vec::new();
         for (n, word) in line.words.iter().enumerate() {
-            let touches =
-                previous_end.is_some_and(|end| word.bbox.x0 - end < 0.1 * word.size.max(1.0));
+            let gap = previous_end.map(|end| (end, word.bbox.x0 - end));
+            let touches = gap.is_some_and(|(_, g)| g < 0.1 * word.size.max(1.0));
             previous_end = Some(word.bbox.x1);
             // A raised marker after text (`voorzien¹`), or opening a line with text after
             // it (a footnote's own marker, `¹ Zie …`).
@@ -52,6 +60,19 @@ impl TextLine {
             }
             if !text.is_empty() && !touches {
                 text.push(' ');
+            }
+            if let Some((end, g)) = gap
+                && g > WIDE_GAP_EM * word.size.max(1.0)
+                && !text.trim_end().is_empty()
+            {
+                if parts.is_empty() {
+                    let x0 = line.words.first().map_or(end, |w| w.bbox.x0);
+                    parts.push((0, x0, end));
+                }
+                parts.push((text.len(), word.bbox.x0, word.bbox.x1));
+            }
+            if let Some(part) = parts.last_mut() {
+                part.2 = part.2.max(word.bbox.x1);
             }
             text.push_str(&word.text);
         }
@@ -72,6 +93,7 @@ impl TextLine {
             soft_hyphen: line.words.last().is_some_and(|w| w.soft_hyphen),
             first_word_width: line.words.first().map_or(0.0, |w| w.bbox.width()),
             typographic,
+            parts,
         }
     }
 

@@ -439,6 +439,24 @@ fn running_column_beside_a_last_page_of_one_line() {
     regression("running_column_beside_a_last_page_of_one_line");
 }
 
+/// `Datum`, `Onderwerp` and `Ons kenmerk` side by side above their values: the subject's
+/// value and the reference, two ems apart on one row, were read as one value (the XY-cut
+/// joins a narrow right side whose rows continue on the left, as a label's). Each part of a
+/// line under a row of labels now goes to the label above it (`parse/src/read/front.rs`).
+#[test]
+fn fields_side_by_side_under_a_row_of_labels() {
+    regression("fields_side_by_side_under_a_row_of_labels");
+}
+
+/// Seed 20002 (full space): `Betreft` with a subject wrapping under its value, above `Ons
+/// kenmerk` and `Bijlage(n)`; the rows below the first, equally spaced, were cut off as two
+/// columns (labels, values) and the wrapped line read after them. A horizontal cut is no
+/// longer taken alone for a gutter that runs on through the node as the gap after labels.
+#[test]
+fn subject_wrapping_beside_a_column_of_labels() {
+    regression("subject_wrapping_beside_a_column_of_labels");
+}
+
 #[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {

@@ -126,8 +126,11 @@ impl<'w> Cut<'w> {
         // A node much smaller than the page is sorted itself (stably, by start: the same
         // order); reading the page's order would cost a pass over every word of the page.
         if node.len().saturating_mul(SMALL_NODE_RATIO) < sorted.len() {
-            let mut out: Vec<(f32, f32)> =
-                node.iter().filter_map(|&i| self.words.get(i)).map(f).collect();
+            let mut out: Vec<(f32, f32)> = node
+                .iter()
+                .filter_map(|&i| self.words.get(i))
+                .map(f)
+                .collect();
             out.sort_by(|a, b| a.0.total_cmp(&b.0));
             return out;
         }

@@ -2,7 +2,7 @@
 //! the salutation (domain.md, "Rendering A"). The labels are the Dutch letter template's own
 //! vocabulary; nothing here knows a particular letter.
 
-use kamerbrief_model::{FieldKey, Metadata, ReferenceField, Role};
+use kamerbrief_model::{FieldKey, Metadata, Rect, ReferenceField, Role};
 
 use crate::analyse::parse_dutch_date;
 use crate::lines::{Measures, TextLine};
@@ -390,18 +390,12 @@ fn read_letterhead(front: &[&TextLine], m: &Measures, metadata: &mut Metadata) {
             addressee_open = false;
             continue;
         }
-        // A value under one of a row of labels: the label it stands under.
-        if label_row.len() > 1 && !gap {
-            let under = label_row.iter().copied().find(|&i| {
-                metadata.reference_column.get(i).is_some_and(|f| {
-                    f.value.is_empty() && f.bbox.horizontal_overlap(&line.bbox) > 0.0
-                })
-            });
-            if let Some(field) = under.and_then(|i| metadata.reference_column.get_mut(i)) {
-                field.value.push_str(&line.text);
-                field.bbox = field.bbox.union(&line.bbox);
-                continue;
-            }
+        // Values under a row of labels: each to the label it stands under.
+        if label_row.len() > 1
+            && !gap
+            && place_under_labels(line, &label_row, &mut metadata.reference_column)
+        {
+            continue;
         }
         if addressee_open || (metadata.addressee.is_empty() && opens_addressee(&lower)) {
             metadata.addressee.push(line.text.clone());
@@ -435,6 +429,49 @@ fn read_letterhead(front: &[&TextLine], m: &Measures, metadata: &mut Metadata) {
         metadata.sender = Some(first.clone());
     }
     metadata.letterhead = letterhead;
+}
+
+/// Places a line under a row of labels (`Datum   Onderwerp   Ons kenmerk`): each of its
+/// parts (values side by side stand apart by a wide gap) goes to the label above it, the one
+/// its extent overlaps most; a part under a label that has its value already continues it (a
+/// subject that wraps). False when a part stands under none of them.
+fn place_under_labels(line: &TextLine, row: &[usize], fields: &mut [ReferenceField]) -> bool {
+    let whole = [(0, line.bbox.x0, line.bbox.x1)];
+    let parts = if line.parts.is_empty() {
+        &whole[..]
+    } else {
+        &line.parts[..]
+    };
+    let label_under = |x0: f32, x1: f32| {
+        let part = Rect::new(x0, line.bbox.y0, x1, line.bbox.y1);
+        row.iter()
+            .filter_map(|&i| Some((i, fields.get(i)?.bbox.horizontal_overlap(&part))))
+            .filter(|&(_, overlap)| overlap > 0.0)
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(i, _)| i)
+    };
+    let Some(targets) = parts
+        .iter()
+        .map(|&(_, x0, x1)| label_under(x0, x1))
+        .collect::<Option<Vec<usize>>>()
+    else {
+        return false;
+    };
+    let ends = parts.iter().skip(1).map(|p| p.0).chain([line.text.len()]);
+    for ((&(start, x0, x1), end), target) in parts.iter().zip(ends).zip(targets) {
+        let Some(field) = fields.get_mut(target) else {
+            continue;
+        };
+        let value = line.text.get(start..end).unwrap_or_default().trim();
+        if !field.value.is_empty() {
+            field.value.push(' ');
+        }
+        field.value.push_str(value);
+        field.bbox = field
+            .bbox
+            .union(&Rect::new(x0, line.bbox.y0, x1, line.bbox.y1));
+    }
+    true
 }
 
 /// Date, subject, sender and reference from the fields.
