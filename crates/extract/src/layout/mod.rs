@@ -280,7 +280,8 @@ impl Cut<'_> {
             .into_iter()
             .find(|&(a, b)| {
                 (b - a >= 1.5 * em || self.is_narrow_gutter(node, a, b, em, &placed))
-                    && !is_label_gap(node, words, a, b, x1 - x0, em)
+                    && (!is_label_gap(node, words, a, b, x1 - x0, em)
+                        || is_prose_channel(node, words, a, b, em))
             })
             .map(|(a, b)| (a + b) / 2.0)
     }
@@ -327,11 +328,7 @@ impl Cut<'_> {
                 return false;
             }
         }
-        if rows_beside(node, self.words, a, b) >= STRAIGHT_CHANNEL_ROWS
-            && [true, false]
-                .iter()
-                .all(|&left| run_width(node, self.words, a, b, left, em) >= PROSE_RUN_EM * em)
-        {
+        if is_prose_channel(node, self.words, a, b, em) {
             return true;
         }
         // A justified column's right edge, with something beside it (a signature at the top
@@ -368,6 +365,15 @@ const STRAIGHT_CHANNEL_ROWS: usize = 8;
 /// Lines beside a straight channel are this many ems wide (median) on both sides: columns
 /// of prose, not the cells of a table.
 const PROSE_RUN_EM: f32 = 8.0;
+
+/// A straight channel between prose: empty in many rows, runs of words of prose width on
+/// both sides. Two columns of text, not labels or cells beside their values.
+fn is_prose_channel(node: &[usize], words: &[WordBox], a: f32, b: f32, em: f32) -> bool {
+    rows_beside(node, words, a, b) >= STRAIGHT_CHANNEL_ROWS
+        && [true, false]
+            .iter()
+            .all(|&left| run_width(node, words, a, b, left, em) >= PROSE_RUN_EM * em)
+}
 
 /// The median width, over the rows on one side of the channel `a`..`b`, of the run of words
 /// next to it (words closer than an em to each other).
