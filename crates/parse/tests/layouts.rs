@@ -457,6 +457,15 @@ fn subject_wrapping_beside_a_column_of_labels() {
     regression("subject_wrapping_beside_a_column_of_labels");
 }
 
+/// Three columns 20 pt apart, in phase at the top of page 1: their rows share baselines,
+/// so each column looked like labels beside the next (`is_label_gap`) and the top rows
+/// were read across. A straight channel between prose on both sides is a gutter, labels or
+/// not. Then `DE` / `STAATSSECRETARIS` on lines of their own in the narrow column.
+#[test]
+fn three_columns_20pt_apart() {
+    regression("three_columns_20pt_apart");
+}
+
 #[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {

@@ -127,9 +127,15 @@ fn last_bare_block(lines: &[TextLine], body: &[usize]) -> Option<usize> {
 fn pair(lines: &[TextLine], block: &[usize]) -> Vec<SignatureLines> {
     let mut signatories: Vec<SignatureLines> = Vec::new();
     let mut waiting_names: Vec<usize> = Vec::new();
+    // A role's article on a line of its own, in a narrow column (`DE` / `STAATSSECRETARIS`).
+    let mut article: Option<usize> = None;
     for (k, &i) in block.iter().enumerate() {
         let Some(l) = lines.get(i) else { continue };
         let next = block.get(k + 1).and_then(|&j| lines.get(j));
+        if is_lone_article(&l.text) && next.is_some_and(|n| is_role(&n.text)) {
+            article = Some(i);
+            continue;
+        }
         let continues_role = signatories.last().is_some_and(|(role, name)| {
             name.is_none()
                 && !is_role(&l.text)
@@ -149,7 +155,8 @@ fn pair(lines: &[TextLine], block: &[usize]) -> Vec<SignatureLines> {
             let inline =
                 (inline_name(&l.text) && !next.is_some_and(|n| role_runs_on(l, n))).then_some(i);
             let name = inline.or_else(|| waiting_names.pop());
-            signatories.push((vec![i], name));
+            let role = article.take().into_iter().chain([i]).collect();
+            signatories.push((role, name));
         } else if is_name(&l.text) {
             // The nearest in x; of roles in one column, the latest (stacked signatories,
             // `namens deze`).
@@ -192,6 +199,13 @@ fn role_runs_on(r: &TextLine, next: &TextLine) -> bool {
         return false;
     }
     !r.text.ends_with(',') || next.text.ends_with(',')
+}
+
+/// `de` or `het` alone on a line.
+fn is_lone_article(text: &str) -> bool {
+    ["de", "het"]
+        .iter()
+        .any(|a| text.trim().eq_ignore_ascii_case(a))
 }
 
 fn x_distance(lines: &[TextLine], signatory: &SignatureLines, name: &TextLine) -> f32 {
@@ -287,6 +301,29 @@ mod tests {
         assert_eq!(formula, Some(1));
         assert_eq!(sig, vec![(vec![2], Some(3))]);
         assert_eq!(end, 4);
+    }
+
+    /// A narrow column breaks the title after its article (three columns 20 pt apart).
+    #[test]
+    fn article_on_a_line_of_its_own() {
+        let (_, sig, end) = closing(&[
+            "Dat is alles.",
+            "Hoogachtend,",
+            "DE MINISTER VAN",
+            "INFRASTRUCTUUR EN",
+            "WATERSTAAT,",
+            "M. Jansen-de Vries",
+            "DE",
+            "STAATSSECRETARIS",
+            "VAN INFRASTRUCTUUR",
+            "EN WATERSTAAT,",
+            "drs. P.J. van Dijk",
+        ]);
+        assert_eq!(
+            sig,
+            vec![(vec![2, 3, 4], Some(5)), (vec![6, 7, 8, 9], Some(10))]
+        );
+        assert_eq!(end, 11);
     }
 
     #[test]
