@@ -466,6 +466,15 @@ fn three_columns_20pt_apart() {
     regression("three_columns_20pt_apart");
 }
 
+/// Seed 20262 (full space): the running column's `Datum` (7 pt) stood level with a body
+/// line (9.2 pt) 24 pt to its left and was read into it (`… van het bond- Datum`): a narrow
+/// right side whose rows continue on the left passed for labels and their values. A narrow
+/// side right of the text in clearly smaller type is a margin column.
+#[test]
+fn running_column_label_level_with_a_hyphenated_body_line() {
+    regression("running_column_label_level_with_a_hyphenated_body_line");
+}
+
 #[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {

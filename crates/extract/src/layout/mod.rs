@@ -475,6 +475,9 @@ fn sides_overlap(node: &[usize], words: &[WordBox], a: f32, b: f32) -> f32 {
     lb.min(rb) - lt.max(rt)
 }
 
+/// Type smaller than this share of the other side's is another kind of text (a margin column).
+const SMALLER_TYPE: f32 = 0.85;
+
 /// The gap between `a` and `b` separates a narrow side whose rows each continue on the
 /// other side: labels or list numbers, not a column.
 fn is_label_gap(node: &[usize], words: &[WordBox], a: f32, b: f32, width: f32, em: f32) -> bool {
@@ -499,6 +502,18 @@ fn is_label_gap(node: &[usize], words: &[WordBox], a: f32, b: f32, width: f32, e
         (&right, &left)
     };
     if side_width(narrow) > 0.3 * width || side_width(narrow) > 0.5 * side_width(other) {
+        return false;
+    }
+    // A narrow side right of the text, in clearly smaller type, is a margin column beside
+    // it (`Datum` of a running column level with a body line), not the text's values.
+    // (Labels and bullets left of their text may well be smaller.)
+    let size = |side: &[&WordBox]| {
+        let mut sizes: Vec<f32> = side.iter().map(|w| w.size).collect();
+        let middle = sizes.len() / 2;
+        sizes.select_nth_unstable_by(middle, f32::total_cmp);
+        sizes.get(middle).copied().unwrap_or(0.0)
+    };
+    if std::ptr::eq(narrow, &right) && size(narrow) < SMALLER_TYPE * size(other) {
         return false;
     }
     let narrow_rows = baselines(narrow);
