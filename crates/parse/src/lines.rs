@@ -202,17 +202,56 @@ fn mode(values: impl Iterator<Item = (f32, usize)>) -> Option<f32> {
 
 /// All lines of the layout in reading order.
 pub fn text_lines(layout: &Layout) -> Vec<TextLine> {
-    layout
-        .pages
-        .iter()
-        .flat_map(|p| {
-            p.lines.iter().enumerate().map(move |(i, l)| TextLine {
+    let mut out = Vec::new();
+    for page in &layout.pages {
+        for (i, l) in page.lines.iter().enumerate() {
+            let line = TextLine {
                 source: i,
-                ..TextLine::from_line(p.number, l)
-            })
-        })
-        .filter(|l| !l.text.is_empty())
-        .collect()
+                ..TextLine::from_line(page.number, l)
+            };
+            if !line.text.is_empty() {
+                line.push_apart(&mut out);
+            }
+        }
+    }
+    out
+}
+
+impl TextLine {
+    /// Pushes the line to `out`; signatories side by side whose roles share one row (`De
+    /// Minister van Buitenlandse Zaken,   De Minister van Defensie`), close enough to be one
+    /// line, as a line for each role.
+    fn push_apart(self, out: &mut Vec<TextLine>) {
+        if self.parts.len() < 2 {
+            out.push(self);
+            return;
+        }
+        let ends = self
+            .parts
+            .iter()
+            .skip(1)
+            .map(|p| p.0)
+            .chain([self.text.len()]);
+        let texts: Vec<&str> = self
+            .parts
+            .iter()
+            .zip(ends)
+            .map(|(&(start, _, _), end)| self.text.get(start..end).unwrap_or_default().trim())
+            .collect();
+        if !texts.iter().all(|t| crate::patterns::is_role(t)) {
+            out.push(self);
+            return;
+        }
+        for (&(_, x0, x1), text) in self.parts.iter().zip(&texts) {
+            out.push(TextLine {
+                text: (*text).to_string(),
+                bbox: Rect::new(x0, self.bbox.y0, x1, self.bbox.y1),
+                markers: Vec::new(),
+                parts: Vec::new(),
+                ..self.clone()
+            });
+        }
+    }
 }
 
 /// The right edge of the column each line stands in (where its column's full lines end: the

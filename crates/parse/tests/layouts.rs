@@ -475,6 +475,15 @@ fn running_column_label_level_with_a_hyphenated_body_line() {
     regression("running_column_label_level_with_a_hyphenated_body_line");
 }
 
+/// Seed 30327 (full space, F14): two signatories side by side in 8 pt, their roles 2.9 em
+/// apart, under the 3 em that cuts a single row; the roles were one line and the second
+/// name went to the appendix. A line whose wide-gapped parts are each a role is a line for
+/// each (`parse/src/lines.rs`).
+#[test]
+fn roles_of_signatories_side_by_side_on_one_line() {
+    regression("roles_of_signatories_side_by_side_on_one_line");
+}
+
 #[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
