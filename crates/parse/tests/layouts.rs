@@ -484,6 +484,16 @@ fn roles_of_signatories_side_by_side_on_one_line() {
     regression("roles_of_signatories_side_by_side_on_one_line");
 }
 
+/// Seed 30196 (full space, F5/F19 family): paragraphs set apart by both a little space
+/// (0.4 line) and a first-line indent; after a numbered list whose items hang, the next
+/// paragraph's first line starts 0.4 em short of the items' text and was read as item 3's
+/// next sentence. In a hanging list a finished sentence, some space and a line that does
+/// not start at the items' text edge end the list (`parse/src/read/blocks.rs`).
+#[test]
+fn paragraph_after_a_hanging_list_with_a_little_space_and_an_indent() {
+    regression("paragraph_after_a_hanging_list_with_a_little_space_and_an_indent");
+}
+
 #[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {

@@ -116,11 +116,24 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
             && hanging
             && !opens_item
             && label_x.is_some_and(|x| line.bbox.x0 < x + 0.5 * m.size);
+        // In a hanging list, a finished sentence, some space, and a line that does not
+        // start where the item's lines do: the paragraph after the list (its first-line
+        // indent short of the items' text).
+        let leaves_item = in_list
+            && hanging
+            && !opens_item
+            && previous.is_some_and(|p| {
+                p.page == line.page
+                    && p.ends_sentence()
+                    && line.baseline - p.baseline > 1.15 * m.pitch
+                    && (line.bbox.x0 - p.bbox.x0).abs() > 0.2 * m.size
+            });
         let new_group = match previous {
             None => true,
             Some(prev) => {
                 opens_item
                     || back_at_label
+                    || leaves_item
                     || breaks_between(prev, line, m, in_list, emphasis, edges, spaced)
             }
         };
