@@ -494,6 +494,15 @@ fn paragraph_after_a_hanging_list_with_a_little_space_and_an_indent() {
     regression("paragraph_after_a_hanging_list_with_a_little_space_and_an_indent");
 }
 
+/// Seed 30225 (full space): `… te maken:` / `1. meer aandacht voor` in a narrow justified
+/// column, where `; 2.` only comes two lines later: read as a list after a lead-in. The
+/// sequence's next number inside a line, before any line opens with it, is an inline
+/// enumeration (`parse/src/read/blocks.rs`, `runs_on_inline`).
+#[test]
+fn inline_enumeration_wrapped_in_a_narrow_justified_column() {
+    regression("inline_enumeration_wrapped_in_a_narrow_justified_column");
+}
+
 #[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {

@@ -110,7 +110,11 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
         }
         let opens_item = item_label(&line.text).is_some()
             && previous.is_none_or(|p| {
-                in_list || item_set_apart(p, line, m, edges, previous_opened_group)
+                let inline = || {
+                    let next_lines = range.get(pos..).unwrap_or_default().iter();
+                    runs_on_inline(next_lines.filter_map(|&j| lines.get(j)).map(|l| &*l.text))
+                };
+                in_list || item_set_apart(p, line, m, edges, previous_opened_group, inline)
             });
         let back_at_label = in_list
             && hanging
@@ -234,8 +238,9 @@ fn item_set_apart(
     m: &Measures,
     edges: &Edges,
     prev_opened_group: bool,
+    runs_inline: impl FnOnce() -> bool,
 ) -> bool {
-    (prev.text.ends_with(':') && !runs_on_inline(&line.text))
+    (prev.text.ends_with(':') && !runs_inline())
         || gap_before(prev, line, m)
         || (!prev_opened_group
             && prev.page == line.page
@@ -243,21 +248,45 @@ fn item_set_apart(
         || ended_on_purpose(prev, line, m, edges)
 }
 
-/// A numbered line that goes on to the next number of its sequence on the same line
-/// (`1. meer aandacht …; 2. het vergroten …`): an enumeration running inline after a lead-in,
-/// not the first item of a list.
-fn runs_on_inline(text: &str) -> bool {
-    let Some(label) = item_label(text) else {
+/// Lines opening with a number whose sequence goes on inside the text, not at a line's
+/// start (`1. meer aandacht …; 2. het vergroten …`, on one line or wrapped over several): an
+/// enumeration running inline after a lead-in, not the first item of a list. `lines` are
+/// the numbered line's text and the texts after it.
+fn runs_on_inline<'t>(mut lines: impl Iterator<Item = &'t str>) -> bool {
+    let Some(first) = lines.next() else {
+        return false;
+    };
+    let Some(label) = item_label(first) else {
         return false;
     };
     let Ok(n) = label.trim_end_matches(['.', ')']).parse::<u32>() else {
         return false;
     };
-    let rest = text.get(label.len()..).unwrap_or_default();
-    [format!("; {}. ", n + 1), format!(", {}. ", n + 1)]
-        .iter()
-        .any(|next| rest.contains(next.as_str()))
+    let next = format!("{}.", n + 1);
+    let inside = |text: &str| {
+        ["; ", ", "].iter().any(|before| {
+            let mark = format!("{before}{next}");
+            text.contains(&format!("{mark} ")) || text.ends_with(&mark)
+        })
+    };
+    let rest = first.get(label.len()..).unwrap_or_default();
+    if inside(rest) {
+        return true;
+    }
+    // The next number at a line's start is a list's next item; an inline one comes soon.
+    for text in lines.take(INLINE_LOOKAHEAD_LINES) {
+        if text.starts_with(&format!("{next} ")) || text.trim_end() == next {
+            return false;
+        }
+        if inside(text) {
+            return true;
+        }
+    }
+    false
 }
+
+/// Lines after a numbered line searched for its sequence's next number running inline.
+const INLINE_LOOKAHEAD_LINES: usize = 6;
 
 /// `prev` stopped short of its column's edge although `line`'s first word would have fitted
 /// there (in justified text: stopped short at all): the line was broken on purpose.
@@ -712,13 +741,28 @@ mod tests {
 
     #[test]
     fn inline_enumerations_run_on() {
-        assert!(runs_on_inline(
+        let inline = |texts: &[&str]| runs_on_inline(texts.iter().copied());
+        assert!(inline(&[
             "1. meer aandacht voor eenheid; 2. het vergroten van"
-        ));
-        assert!(!runs_on_inline(
+        ]));
+        assert!(!inline(&[
             "1. Het versterken van de eenheid, solidariteit en cohesie;"
-        ));
-        assert!(!runs_on_inline("Daarom: 1. meer; 2. minder"));
+        ]));
+        assert!(!inline(&["Daarom: 1. meer; 2. minder"]));
+        // Wrapped in a narrow column: the next number ends a later line.
+        assert!(inline(&[
+            "1. meer aandacht voor",
+            "versterken eenheid, cohesie en",
+            "solidariteit van de NAVO; 2.",
+            "het vergroten van de weerbaar-",
+        ]));
+        // A list: the next number opens a line.
+        assert!(!inline(&[
+            "1. Het versterken van de eenheid,",
+            "solidariteit en cohesie;",
+            "2. Het vergroten van de onderlinge",
+            "consultatie; 3. en meer",
+        ]));
     }
 
     #[test]
