@@ -121,8 +121,19 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
             && !opens_item
             && label_x.is_some_and(|x| line.bbox.x0 < x + 0.5 * m.size);
         // In a hanging list, a finished sentence, some space, and a line that does not
-        // start where the item's lines do: the paragraph after the list (its first-line
-        // indent short of the items' text).
+        // start where the item's lines do, or whose next line goes back to the labels'
+        // edge unlabelled: the paragraph after the list (its first-line indent near the
+        // items' text).
+        let next_back_at_label = || {
+            range
+                .get(pos + 1)
+                .and_then(|&j| lines.get(j))
+                .is_some_and(|n| {
+                    n.page == line.page
+                        && item_label(&n.text).is_none()
+                        && label_x.is_some_and(|x| n.bbox.x0 < x + 0.5 * m.size)
+                })
+        };
         let leaves_item = in_list
             && hanging
             && !opens_item
@@ -130,7 +141,7 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
                 p.page == line.page
                     && p.ends_sentence()
                     && line.baseline - p.baseline > 1.15 * m.pitch
-                    && (line.bbox.x0 - p.bbox.x0).abs() > 0.2 * m.size
+                    && ((line.bbox.x0 - p.bbox.x0).abs() > 0.2 * m.size || next_back_at_label())
             });
         let new_group = match previous {
             None => true,
