@@ -517,6 +517,15 @@ fn paragraph_indent_near_a_bullet_lists_hanging_indent() {
     regression("paragraph_indent_near_a_bullet_lists_hanging_indent");
 }
 
+/// Seed 40030 (full space, F16): a bullet list ends at the foot of the left column and the
+/// next paragraph opens the right one at its edge; the items' label edge is the left
+/// column's, so the paragraph was read as the last item's next sentence. After a break in a
+/// hanging list, a finished sentence and a line at the new column's labels' edge end the list.
+#[test]
+fn list_ending_at_a_columns_foot() {
+    regression("list_ending_at_a_columns_foot");
+}
+
 #[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {

@@ -92,6 +92,8 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
     // in from the label): then an unlabelled line back at the label's edge ends the item.
     let mut label_x: Option<f32> = None;
     let mut hanging = false;
+    // How far the items' continuation lines stand in from their labels.
+    let mut hang = 0.0f32;
     let mut previous: Option<&TextLine> = None;
     // Whether the previous line opened its group (a paragraph's first line, maybe indented).
     let mut previous_opened_group = false;
@@ -143,19 +145,36 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
                     && line.baseline - p.baseline > 1.15 * m.pitch
                     && ((line.bbox.x0 - p.bbox.x0).abs() > 0.2 * m.size || next_back_at_label())
             });
+        // Across a column or page break the labels' edge is the new column's own.
+        let leaves_across_break = in_list
+            && hanging
+            && !opens_item
+            && previous.is_some_and(|p| {
+                let broke = p.page != line.page || line.baseline < p.baseline;
+                broke && p.ends_sentence() && at_new_columns_edge(lines, range, pos, hang, m)
+            });
         let new_group = match previous {
             None => true,
             Some(prev) => {
                 opens_item
                     || back_at_label
                     || leaves_item
+                    || leaves_across_break
                     || breaks_between(prev, line, m, in_list, emphasis, edges, spaced)
             }
         };
         if opens_item {
             label_x = Some(line.bbox.x0);
-        } else if in_list && !new_group && label_x.is_some_and(|x| line.bbox.x0 > x + 0.5 * m.size)
+        } else if in_list
+            && !new_group
+            && let Some(x) = label_x
+            && line.bbox.x0 > x + 0.5 * m.size
         {
+            let same_flow =
+                previous.is_some_and(|p| p.page == line.page && line.baseline > p.baseline);
+            if same_flow && !hanging {
+                hang = line.bbox.x0 - x;
+            }
             hanging = true;
         }
         if new_group && !opens_item {
@@ -312,6 +331,39 @@ fn ended_on_purpose(prev: &TextLine, line: &TextLine, m: &Measures, edges: &Edge
         return room > 0.5;
     }
     line.first_word_width + 0.8 * m.size <= room
+}
+
+/// The line at `pos`, the first after a column or page break inside a hanging list, stands
+/// where the new column's labels would: no later line of the page stands left of it by about
+/// the items' hang (`hang`), or it is an indented first line whose next line, unlabelled,
+/// goes back by about that much.
+fn at_new_columns_edge(
+    lines: &[TextLine],
+    range: &[usize],
+    pos: usize,
+    hang: f32,
+    m: &Measures,
+) -> bool {
+    let Some(line) = range.get(pos).and_then(|&i| lines.get(i)) else {
+        return false;
+    };
+    let in_reach = |l: &TextLine| {
+        let d = line.bbox.x0 - l.bbox.x0;
+        d > 0.5 * hang && d < hang + 0.5 * m.size
+    };
+    let mut later = range
+        .get(pos + 1..)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|&j| lines.get(j))
+        .take_while(|l| l.page == line.page);
+    let Some(next) = later.next() else {
+        return false;
+    };
+    if item_label(&next.text).is_none() && in_reach(next) {
+        return true;
+    }
+    hang > 0.0 && !in_reach(next) && !later.any(|l| in_reach(l))
 }
 
 /// Whether the letter sets its paragraphs apart by vertical space: of the sentence-final
