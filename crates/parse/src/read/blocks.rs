@@ -363,7 +363,7 @@ fn at_new_columns_edge(
     if item_label(&next.text).is_none() && in_reach(next) {
         return true;
     }
-    hang > 0.0 && !in_reach(next) && !later.any(|l| in_reach(l))
+    hang > 0.0 && !in_reach(next) && !later.any(in_reach)
 }
 
 /// Whether the letter sets its paragraphs apart by vertical space: of the sentence-final
