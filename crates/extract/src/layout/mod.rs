@@ -690,24 +690,29 @@ fn rows_of(leaf: &[usize], words: &[WordBox]) -> Vec<Vec<usize>> {
             })
         })
     };
-    // (baseline, words), in the order the rows were opened.
-    let mut rows: Vec<(f32, Vec<usize>)> = Vec::new();
+    // (baseline, how far right its words reach, words), in the order the rows were opened.
+    let mut rows: Vec<(f32, f32, Vec<usize>)> = Vec::new();
     for i in sorted {
         let Some(w) = words.get(i) else { continue };
         let open = rows.len().saturating_sub(MAX_OPEN_ROWS);
+        // A word starting past all of a row's words overlaps none of them: the common
+        // case, decided without looking at the row's words one by one.
         let target = rows
             .get_mut(open..)
             .unwrap_or_default()
             .iter_mut()
-            .filter(|(baseline, _)| (w.row_baseline - baseline).abs() < 0.5)
-            .find(|(_, row)| !overlaps(row, w));
+            .filter(|(baseline, _, _)| (w.row_baseline - baseline).abs() < 0.5)
+            .find(|(_, reach, row)| w.x0 >= *reach || !overlaps(row, w));
         match target {
-            Some((_, row)) => row.push(i),
-            None => rows.push((w.row_baseline, vec![i])),
+            Some((_, reach, row)) => {
+                row.push(i);
+                *reach = reach.max(w.x1);
+            }
+            None => rows.push((w.row_baseline, w.x1, vec![i])),
         }
     }
     rows.into_iter()
-        .map(|(_, mut row)| {
+        .map(|(_, _, mut row)| {
             row.sort_by(|&a, &b| {
                 let x = |i: usize| words.get(i).map_or(0.0, |w| w.x0);
                 x(a).total_cmp(&x(b)).then(a.cmp(&b))
