@@ -246,12 +246,17 @@ fn gaps(intervals: Vec<(f32, f32)>) -> Vec<(f32, f32)> {
 fn median_size(node: &[usize], words: &[WordBox]) -> f32 {
     let mut sizes = Vec::with_capacity(node.len());
     sizes.extend(node.iter().filter_map(|&i| words.get(i)).map(|w| w.size));
+    median(sizes).unwrap_or(10.0)
+}
+
+/// The middle value (the upper one of an even count); `None` for no values.
+fn median(mut values: Vec<f32>) -> Option<f32> {
     // `total_cmp` is a total order: the middle value is the one a full sort puts there.
-    let middle = sizes.len() / 2;
-    if middle < sizes.len() {
-        sizes.select_nth_unstable_by(middle, f32::total_cmp);
+    let middle = values.len() / 2;
+    if middle < values.len() {
+        values.select_nth_unstable_by(middle, f32::total_cmp);
     }
-    sizes.get(middle).copied().unwrap_or(10.0)
+    values.get(middle).copied()
 }
 
 impl Cut<'_> {
@@ -496,10 +501,11 @@ fn is_label_gap(node: &[usize], words: &[WordBox], a: f32, b: f32, width: f32, e
         let x1 = side.iter().map(|w| w.x1).fold(f32::NEG_INFINITY, f32::max);
         x1 - x0
     };
-    let (narrow, other) = if side_width(&left) <= side_width(&right) {
-        (&left, &right)
-    } else {
+    let narrow_is_right = side_width(&left) > side_width(&right);
+    let (narrow, other) = if narrow_is_right {
         (&right, &left)
+    } else {
+        (&left, &right)
     };
     if side_width(narrow) > 0.3 * width || side_width(narrow) > 0.5 * side_width(other) {
         return false;
@@ -507,13 +513,11 @@ fn is_label_gap(node: &[usize], words: &[WordBox], a: f32, b: f32, width: f32, e
     // A narrow side right of the text, in clearly smaller type, is a margin column beside
     // it (`Datum` of a running column level with a body line), not the text's values.
     // (Labels and bullets left of their text may well be smaller.)
-    let size = |side: &[&WordBox]| {
-        let mut sizes: Vec<f32> = side.iter().map(|w| w.size).collect();
-        let middle = sizes.len() / 2;
-        sizes.select_nth_unstable_by(middle, f32::total_cmp);
-        sizes.get(middle).copied().unwrap_or(0.0)
-    };
-    if std::ptr::eq(narrow, &right) && size(narrow) < SMALLER_TYPE * size(other) {
+    let size = |side: &[&WordBox]| median(side.iter().map(|w| w.size).collect());
+    if narrow_is_right
+        && let (Some(narrow_size), Some(other_size)) = (size(narrow), size(other))
+        && narrow_size < SMALLER_TYPE * other_size
+    {
         return false;
     }
     let narrow_rows = baselines(narrow);
