@@ -36,7 +36,7 @@ pub struct TextLine {
 }
 
 /// A gap between words this many ems wide separates parts of a line.
-pub const WIDE_GAP_EM: f32 = 1.5;
+const WIDE_GAP_EM: f32 = 1.5;
 
 impl TextLine {
     pub fn from_line(page: u32, line: &Line) -> TextLine {
@@ -226,31 +226,36 @@ impl TextLine {
             out.push(self);
             return;
         }
-        let ends = self
-            .parts
-            .iter()
-            .skip(1)
-            .map(|p| p.0)
-            .chain([self.text.len()]);
-        let texts: Vec<&str> = self
-            .parts
-            .iter()
-            .zip(ends)
-            .map(|(&(start, _, _), end)| self.text.get(start..end).unwrap_or_default().trim())
-            .collect();
-        if !texts.iter().all(|t| crate::patterns::is_role(t)) {
+        if !self.part_texts().all(|(t, _)| crate::patterns::is_role(t)) {
             out.push(self);
             return;
         }
-        for (&(_, x0, x1), text) in self.parts.iter().zip(&texts) {
-            out.push(TextLine {
-                text: (*text).to_string(),
-                bbox: Rect::new(x0, self.bbox.y0, x1, self.bbox.y1),
+        let apart: Vec<TextLine> = self
+            .part_texts()
+            .map(|(text, bbox)| TextLine {
+                text: text.to_string(),
+                bbox,
                 markers: Vec::new(),
                 parts: Vec::new(),
                 ..self.clone()
-            });
-        }
+            })
+            .collect();
+        out.extend(apart);
+    }
+
+    /// The line's parts ([`TextLine::parts`]; the whole line when it has one) with their text
+    /// and box.
+    pub fn part_texts(&self) -> impl Iterator<Item = (&str, Rect)> {
+        (0..self.parts.len().max(1)).map(move |k| {
+            let (start, x0, x1) =
+                self.parts
+                    .get(k)
+                    .copied()
+                    .unwrap_or((0, self.bbox.x0, self.bbox.x1));
+            let end = self.parts.get(k + 1).map_or(self.text.len(), |p| p.0);
+            let text = self.text.get(start..end).unwrap_or_default().trim();
+            (text, Rect::new(x0, self.bbox.y0, x1, self.bbox.y1))
+        })
     }
 }
 

@@ -122,44 +122,17 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
             && hanging
             && !opens_item
             && label_x.is_some_and(|x| line.bbox.x0 < x + 0.5 * m.size);
-        // In a hanging list, a finished sentence, some space, and a line that does not
-        // start where the item's lines do, or whose next line goes back to the labels'
-        // edge unlabelled: the paragraph after the list (its first-line indent near the
-        // items' text).
-        let next_back_at_label = || {
-            range
-                .get(pos + 1)
-                .and_then(|&j| lines.get(j))
-                .is_some_and(|n| {
-                    n.page == line.page
-                        && item_label(&n.text).is_none()
-                        && label_x.is_some_and(|x| n.bbox.x0 < x + 0.5 * m.size)
-                })
-        };
         let leaves_item = in_list
             && hanging
             && !opens_item
-            && previous.is_some_and(|p| {
-                p.page == line.page
-                    && p.ends_sentence()
-                    && line.baseline - p.baseline > 1.15 * m.pitch
-                    && ((line.bbox.x0 - p.bbox.x0).abs() > 0.2 * m.size || next_back_at_label())
-            });
-        // Across a column or page break the labels' edge is the new column's own.
-        let leaves_across_break = in_list
-            && hanging
-            && !opens_item
-            && previous.is_some_and(|p| {
-                let broke = p.page != line.page || line.baseline < p.baseline;
-                broke && p.ends_sentence() && at_new_columns_edge(lines, range, pos, hang, m)
-            });
+            && previous
+                .is_some_and(|p| leaves_hanging_item(lines, range, pos, p, label_x, hang, m));
         let new_group = match previous {
             None => true,
             Some(prev) => {
                 opens_item
                     || back_at_label
                     || leaves_item
-                    || leaves_across_break
                     || breaks_between(prev, line, m, in_list, emphasis, edges, spaced)
             }
         };
@@ -331,6 +304,46 @@ fn ended_on_purpose(prev: &TextLine, line: &TextLine, m: &Measures, edges: &Edge
         return room > 0.5;
     }
     line.first_word_width + 0.8 * m.size <= room
+}
+
+/// The line at `pos`, after `prev` in a hanging list (labels at `label_x`, continuation lines
+/// `hang` in from them) and not labelled, starts the paragraph after the list: `prev` finished
+/// its sentence, and
+/// - in the same column, with some space between: the line does not start where the items'
+///   lines do, or its next line goes back to the labels' edge unlabelled (a first-line
+///   indent near the items' text);
+/// - across a column or page break: it stands at the new column's labels' edge
+///   ([`at_new_columns_edge`]).
+fn leaves_hanging_item(
+    lines: &[TextLine],
+    range: &[usize],
+    pos: usize,
+    prev: &TextLine,
+    label_x: Option<f32>,
+    hang: f32,
+    m: &Measures,
+) -> bool {
+    let Some(line) = range.get(pos).and_then(|&i| lines.get(i)) else {
+        return false;
+    };
+    if !prev.ends_sentence() {
+        return false;
+    }
+    if prev.page != line.page || line.baseline < prev.baseline {
+        return at_new_columns_edge(lines, range, pos, hang, m);
+    }
+    let next_back_at_label = || {
+        range
+            .get(pos + 1)
+            .and_then(|&j| lines.get(j))
+            .is_some_and(|n| {
+                n.page == line.page
+                    && item_label(&n.text).is_none()
+                    && label_x.is_some_and(|x| n.bbox.x0 < x + 0.5 * m.size)
+            })
+    };
+    line.baseline - prev.baseline > 1.15 * m.pitch
+        && ((line.bbox.x0 - prev.bbox.x0).abs() > 0.2 * m.size || next_back_at_label())
 }
 
 /// The line at `pos`, the first after a column or page break inside a hanging list, stands

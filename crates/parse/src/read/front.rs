@@ -436,40 +436,29 @@ fn read_letterhead(front: &[&TextLine], m: &Measures, metadata: &mut Metadata) {
 /// its extent overlaps most; a part under a label that has its value already continues it (a
 /// subject that wraps). False when a part stands under none of them.
 fn place_under_labels(line: &TextLine, row: &[usize], fields: &mut [ReferenceField]) -> bool {
-    let whole = [(0, line.bbox.x0, line.bbox.x1)];
-    let parts = if line.parts.is_empty() {
-        &whole[..]
-    } else {
-        &line.parts[..]
-    };
-    let label_under = |x0: f32, x1: f32| {
-        let part = Rect::new(x0, line.bbox.y0, x1, line.bbox.y1);
+    let label_under = |part: &Rect| {
         row.iter()
-            .filter_map(|&i| Some((i, fields.get(i)?.bbox.horizontal_overlap(&part))))
+            .filter_map(|&i| Some((i, fields.get(i)?.bbox.horizontal_overlap(part))))
             .filter(|&(_, overlap)| overlap > 0.0)
             .max_by(|a, b| a.1.total_cmp(&b.1))
             .map(|(i, _)| i)
     };
-    let Some(targets) = parts
-        .iter()
-        .map(|&(_, x0, x1)| label_under(x0, x1))
-        .collect::<Option<Vec<usize>>>()
+    let Some(placed) = line
+        .part_texts()
+        .map(|(text, bbox)| Some((label_under(&bbox)?, text, bbox)))
+        .collect::<Option<Vec<_>>>()
     else {
         return false;
     };
-    let ends = parts.iter().skip(1).map(|p| p.0).chain([line.text.len()]);
-    for ((&(start, x0, x1), end), target) in parts.iter().zip(ends).zip(targets) {
+    for (target, value, bbox) in placed {
         let Some(field) = fields.get_mut(target) else {
             continue;
         };
-        let value = line.text.get(start..end).unwrap_or_default().trim();
         if !field.value.is_empty() {
             field.value.push(' ');
         }
         field.value.push_str(value);
-        field.bbox = field
-            .bbox
-            .union(&Rect::new(x0, line.bbox.y0, x1, line.bbox.y1));
+        field.bbox = field.bbox.union(&bbox);
     }
     true
 }
