@@ -189,7 +189,9 @@ impl<'a> Interpreter<'a> {
         }
         // Room for the glyphs a page of text shows (a glyph takes a few bytes of content,
         // more with positioning), so the list is not copied as it grows.
-        let expected = (content.len() / 6).min(MAX_RESERVED_GLYPHS);
+        let expected = (content.len() / 6)
+            .min(MAX_RESERVED_GLYPHS)
+            .min(self.limits.max_glyphs_per_page);
         self.out.glyphs.reserve(expected);
         self.out.text.reserve(expected);
         self.run(content);
