@@ -39,12 +39,12 @@ pub struct Measure<'a> {
 impl Measure<'_> {
     /// The same faces without character spacing: furniture is drawn with `Tc` 0.
     pub fn without_spacing(&self) -> Measure<'_> {
-        Measure {
-            regular: self.regular,
-            bold: self.bold,
-            tc: 0.0,
-            kerning: self.kerning,
-        }
+        self.with_spacing(0.0)
+    }
+
+    /// The same faces with character spacing `tc`.
+    pub fn with_spacing(&self, tc: f32) -> Measure<'_> {
+        Measure { tc, ..*self }
     }
 
     pub fn face(&self, bold: bool) -> &Face {

@@ -131,7 +131,7 @@ fn line_chunks(
 ) -> Result<Vec<String>, String> {
     // Positions as the line is drawn: with its own character spacing (furniture, the front
     // matter and the reference column are drawn with `Tc` 0).
-    let m = &Measure { tc: line.tc, ..*m };
+    let m = &m.with_spacing(line.tc);
     let mut chunks = Vec::new();
     let mut x = line.x;
     let mut run: Vec<&Word> = Vec::new();
