@@ -526,6 +526,22 @@ fn list_ending_at_a_columns_foot() {
     regression("list_ending_at_a_columns_foot");
 }
 
+/// Seed 70279 (full space, F20): letter-spaced words drawn each in its own `TJ`, in shuffled
+/// order: the glyph drawn after a word's last letter is another word's, far away, which
+/// made the letter spacing look cancelled and split `ik` into `i k`. A jump tells nothing.
+#[test]
+fn letter_spaced_words_drawn_out_of_order() {
+    regression("letter_spaced_words_drawn_out_of_order");
+}
+
+/// Seed 70416 (full space, F20): letter spacing with kerning in `TJ`: the kerned pair `AV`
+/// sits between its advance and its box's end, and was taken for cancelled spacing, which
+/// split `SGNAVO` into `SGN AV O`. Only a pair at one of the two places tells.
+#[test]
+fn letter_spaced_word_with_a_kerned_pair() {
+    regression("letter_spaced_word_with_a_kerned_pair");
+}
+
 #[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {

@@ -695,14 +695,26 @@ fn letter_spacing_holds(text: &PageText, p: usize) -> bool {
     let applied = |j: usize| -> Option<bool> {
         let (a, b) = (text.glyphs.get(j)?, text.glyphs.get(j + 1)?);
         let s = a.advance_end - a.x1;
-        if a.dir != b.dir
+        // `b` jumps back or far ahead (words drawn out of order): no evidence either way.
+        let jumps = b.x0 < a.x0 || b.x0 - a.advance_end > a.size;
+        if jumps
+            || a.dir != b.dir
             || (a.baseline - b.baseline).abs() > 0.1 * a.size.max(1.0)
             || s.abs() <= 0.01
             || s.signum() != own.signum()
         {
             return None;
         }
-        Some((b.x0 - a.advance_end).abs() < (b.x0 - a.x1).abs())
+        // At the advance: applied. At or before the box's end: cancelled by a `TJ` number.
+        // In between, a kerned pair (`AV`) tells nothing.
+        let slack = 0.25 * s.abs();
+        if (b.x0 - a.advance_end).abs() < slack {
+            Some(true)
+        } else if b.x0 < a.x1 + slack {
+            Some(false)
+        } else {
+            None
+        }
     };
     let before = p.checked_sub(1).and_then(applied);
     let after = applied(p + 1);
