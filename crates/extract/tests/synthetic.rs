@@ -64,6 +64,19 @@ fn word_and_letter_spacing() {
     );
 }
 
+// 2b. Letter spacing is told from neighbouring pairs at their advance: a kerned pair (`AV`)
+// sits between its advance and its box and tells nothing, nor does a word drawn elsewhere
+// next (`ik`, then `Met` left of it).
+#[test]
+fn letter_spacing_beside_kerning_and_words_out_of_order() {
+    let pdf = pdf(vec![PageSpec::new(
+        "BT /F1 12 Tf 1.5 Tc 72 700 Td [(SGNA) 80 (VO)] TJ ET
+         BT /F1 12 Tf 1.5 Tc 103 680 Td (ik) Tj ET
+         BT /F1 12 Tf 1.5 Tc 72 680 Td (Met) Tj ET",
+    )]);
+    assert_eq!(lines(&pdf), strings(&["SGNAVO", "Met ik"]));
+}
+
 // 3. A `/ToUnicode` with bfrange array destinations and bfchar wins over a custom encoding.
 #[test]
 fn to_unicode_bfrange_array_and_bfchar() {
@@ -449,6 +462,60 @@ fn two_narrow_columns() {
         .chain(right)
         .collect();
     assert_eq!(lines(&columns_pdf(&left, &right, 320)), strings(&expected));
+}
+
+// 11c. Three narrow ragged columns 3 em apart on shared baselines: each column is read
+// whole, although each looks, beside the next, like a column of labels beside values.
+#[test]
+fn three_narrow_columns() {
+    let columns = [
+        [
+            "De eerste kolom",
+            "loopt hier door",
+            "over vele regels",
+            "van korte tekst",
+            "met een breedste",
+            "regel van de kolom",
+            "en dan nog meer",
+            "regels tot aan",
+            "het einde hier.",
+        ],
+        [
+            "De tweede kolom",
+            "staat ernaast op",
+            "dezelfde lijnen",
+            "en is even breed",
+            "als de eerste en",
+            "de derde kolom:",
+            "een raster van",
+            "drie gelijke",
+            "kolommen tekst.",
+        ],
+        [
+            "De derde kolom",
+            "sluit de pagina",
+            "af en wordt pas",
+            "na de tweede ge",
+            "lezen, van boven",
+            "naar beneden, tot",
+            "aan de laatste",
+            "regel van deze",
+            "kolom op de pagina.",
+        ],
+    ];
+    let mut content = String::new();
+    for (c, column) in columns.iter().enumerate() {
+        let x = 72 + 136 * c;
+        for (i, line) in column.iter().enumerate() {
+            let y = 700 - 16 * i;
+            content.push_str(&format!("BT /F1 11 Tf {x} {y} Td ({line}) Tj ET\n"));
+        }
+    }
+    let expected: Vec<&str> = columns.iter().flatten().copied().collect();
+    assert_eq!(
+        lines(&pdf(vec![PageSpec::new(&content)])),
+        strings(&expected)
+    );
 }
 
 // 12. A small-type sidebar on the right, drawn before the body: body uninterrupted, sidebar Margin.

@@ -71,7 +71,7 @@ pub fn annotate(lines: &[TextLine], reading: &Reading) -> Vec<LineAnnotation> {
     };
     mark(&reading.front_lines, LineKind::Letterhead);
     mark(&reading.masthead_lines, LineKind::Masthead);
-    mark(reading.front.salutation.as_slice(), LineKind::Salutation);
+    mark(&reading.front.salutation, LineKind::Salutation);
     for draft in reading.body.iter().chain(&reading.appendix) {
         let kind = match draft.kind {
             DraftKind::Heading { .. } => LineKind::Heading,

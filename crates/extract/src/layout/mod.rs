@@ -374,10 +374,49 @@ const PROSE_RUN_EM: f32 = 8.0;
 /// A straight channel between prose: empty in many rows, runs of words of prose width on
 /// both sides. Two columns of text, not labels or cells beside their values.
 fn is_prose_channel(node: &[usize], words: &[WordBox], a: f32, b: f32, em: f32) -> bool {
-    rows_beside(node, words, a, b) >= STRAIGHT_CHANNEL_ROWS
-        && [true, false]
-            .iter()
-            .all(|&left| run_width(node, words, a, b, left, em) >= PROSE_RUN_EM * em)
+    if rows_beside(node, words, a, b) < STRAIGHT_CHANNEL_ROWS {
+        return false;
+    }
+    let runs = [true, false].map(|left| run_width(node, words, a, b, left, em));
+    runs.iter().all(|&run| run >= PROSE_RUN_EM * em)
+        || (runs.iter().all(|&run| run >= NARROW_PROSE_RUN_EM * em)
+            && is_third_column(node, words, a, b))
+}
+
+/// … or this many, in three columns of one measure, a narrower prose.
+const NARROW_PROSE_RUN_EM: f32 = 6.0;
+
+/// The channel `a`..`b` leaves, on one side, one column and, on the other, two as wide with a
+/// gutter as wide as this one where such a grid puts it: three columns of one measure.
+fn is_third_column(node: &[usize], words: &[WordBox], a: f32, b: f32) -> bool {
+    let extent = |left: bool| {
+        node.iter()
+            .filter_map(|&i| words.get(i))
+            .filter(|w| if left { w.x1 <= a } else { w.x0 >= b })
+            .fold((f32::INFINITY, f32::NEG_INFINITY), |(x0, x1), w| {
+                (x0.min(w.x0), x1.max(w.x1))
+            })
+    };
+    let (left, right) = (extent(true), extent(false));
+    let gutter = b - a;
+    let (one, two, two_is_left) = if left.1 - left.0 < right.1 - right.0 {
+        (left, right, false)
+    } else {
+        (right, left, true)
+    };
+    let measure = one.1 - one.0;
+    if measure <= 0.0 || (two.1 - two.0 - (2.0 * measure + gutter)).abs() > 0.1 * measure {
+        return false;
+    }
+    // The middle of the two columns' own gutter is empty.
+    let (c0, c1) = (
+        two.0 + measure + 0.25 * gutter,
+        two.1 - measure - 0.25 * gutter,
+    );
+    !node.iter().filter_map(|&i| words.get(i)).any(|w| {
+        let on_two = if two_is_left { w.x1 <= a } else { w.x0 >= b };
+        on_two && w.x0 < c1 && w.x1 > c0
+    })
 }
 
 /// The median width, over the rows on one side of the channel `a`..`b`, of the run of words

@@ -29,10 +29,9 @@ pub fn build(lines: &[TextLine], reading: &Reading) -> Letter {
         appendix,
         ..Letter::default()
     };
-    letter.salutation = reading
-        .front
-        .salutation
-        .map(|i| builder.single_block(i, BlockKind::Salutation));
+    let salutation = &reading.front.salutation;
+    letter.salutation =
+        (!salutation.is_empty()).then(|| builder.block_of(salutation, BlockKind::Salutation));
     letter.closing = reading
         .closing
         .formula
@@ -259,6 +258,17 @@ impl Builder<'_> {
             ..Block::default()
         };
         extend_parts(&mut block, self.parts(&[i]));
+        block
+    }
+
+    /// A block of consecutive lines, joined as running text.
+    fn block_of(&self, idx: &[usize], kind: BlockKind) -> Block {
+        let mut block = Block {
+            kind,
+            text: join::join_lines(idx.iter().filter_map(|&i| self.line(i)), self.lexicon),
+            ..Block::default()
+        };
+        extend_parts(&mut block, self.parts(idx));
         block
     }
 

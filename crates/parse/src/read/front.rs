@@ -37,8 +37,9 @@ const LABELS: &[(&str, FieldKey)] = &[
 /// The front matter found, and where the body begins.
 pub struct Front {
     pub metadata: Metadata,
-    /// Index (into the lines) of the salutation.
-    pub salutation: Option<usize>,
+    /// Indices (into the lines) of the salutation: one line, or two where a narrow column
+    /// wraps it (`Geachte` / `voorzitter,`); empty without one.
+    pub salutation: Vec<usize>,
     /// Position in `body` of the first line after the front matter.
     pub body_start: usize,
 }
@@ -83,11 +84,38 @@ pub fn read(lines: &[TextLine], body: &[usize], m: &Measures) -> Front {
     metadata.reference_column = reference_fields(&column);
     read_letterhead(&front_lines, m, &mut metadata);
     fill_from_fields(&mut metadata);
+    let salutation = salutation_pos.map_or_else(Vec::new, |p| salutation_lines(lines, body, p));
     Front {
         metadata,
-        salutation: salutation_pos.and_then(|p| body.get(p).copied()),
-        body_start: salutation_pos.map_or(front_len, |p| p + 1),
+        body_start: salutation_pos.map_or(front_len, |p| p + salutation.len()),
+        salutation,
     }
+}
+
+/// The salutation's lines from `body[at]` on: that line, and the next where the salutation
+/// wraps in a narrow column: no `,` or `:` at the first line's end, and the next line, at
+/// the same left edge right below, ends with one and completes a salutation in a few words.
+fn salutation_lines(lines: &[TextLine], body: &[usize], at: usize) -> Vec<usize> {
+    let mut out: Vec<usize> = body.get(at).copied().into_iter().collect();
+    let (Some(&i), Some(&j)) = (body.get(at), body.get(at + 1)) else {
+        return out;
+    };
+    let (Some(first), Some(next)) = (lines.get(i), lines.get(j)) else {
+        return out;
+    };
+    let ends_open = !first.text.trim_end().ends_with([',', ':']);
+    // A salutation's tail is a few words (`voorzitter,`, `heer Jansen,`), not a sentence.
+    let completes = next.text.trim_end().ends_with([',', ':'])
+        && next.text.split_whitespace().count() <= 3
+        && is_salutation(&format!("{} {}", first.text.trim_end(), next.text.trim()));
+    let below = next.page == first.page
+        && (next.bbox.x0 - first.bbox.x0).abs() < first.size
+        && next.baseline > first.baseline
+        && next.baseline - first.baseline < 2.0 * first.size;
+    if ends_open && completes && below {
+        out.push(j);
+    }
+    out
 }
 
 /// What a line of the front matter shows itself to be.
@@ -527,7 +555,7 @@ mod tests {
         ]);
         let body: Vec<usize> = (0..lines.len()).collect();
         let front = read(&lines, &body, &measures());
-        assert_eq!(front.salutation, None);
+        assert!(front.salutation.is_empty());
         assert_eq!(front.body_start, 8);
         assert_eq!(front.metadata.date.as_deref(), Some("2021-04-07"));
         assert_eq!(
@@ -535,6 +563,31 @@ mod tests {
             Some("Appreciatie van het rapport")
         );
         assert_eq!(front.metadata.addressee.len(), 4);
+    }
+
+    #[test]
+    fn a_salutation_wrapped_in_a_narrow_column() {
+        let lines = placed(&[
+            (0, "Datum 7 april 2021"),
+            (2, "Geachte"),
+            (3, "voorzitter,"),
+            (4, "Hierbij bied ik u het rapport aan."),
+        ]);
+        let front = read(&lines, &[0, 1, 2, 3], &measures());
+        assert_eq!(front.salutation, vec![1, 2]);
+        assert_eq!(front.body_start, 3);
+    }
+
+    #[test]
+    fn a_salutation_without_a_comma_is_one_line() {
+        let lines = placed(&[
+            (0, "Geachte voorzitter"),
+            (1, "Hierbij bied ik u, mede namens de minister,"),
+            (2, "het rapport aan."),
+        ]);
+        let front = read(&lines, &[0, 1, 2], &measures());
+        assert_eq!(front.salutation, vec![0]);
+        assert_eq!(front.body_start, 1);
     }
 
     #[test]

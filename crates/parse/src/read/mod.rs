@@ -58,7 +58,7 @@ pub fn read(lines: &[TextLine], m: &Measures, separators: &[(u32, Rect)]) -> Rea
     let front_lines = body.get(..front.body_start).unwrap_or_default().to_vec();
     let front_lines = front_lines
         .into_iter()
-        .filter(|i| Some(*i) != front.salutation)
+        .filter(|i| !front.salutation.contains(i))
         .collect();
     let rest = body.get(front.body_start..).unwrap_or_default();
     let closing = closing::read(lines, rest, members);
