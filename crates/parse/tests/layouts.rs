@@ -542,6 +542,15 @@ fn letter_spaced_word_with_a_kerned_pair() {
     regression("letter_spaced_word_with_a_kerned_pair");
 }
 
+/// Seed 70268 (full space, F6): `Datum` and `Onderwerp` stacked in the body column with
+/// their values beside them, the labels read as a column before the values: the date was
+/// lost and the subject began with it. Values right of a column of bare labels go to the
+/// label level with them.
+#[test]
+fn labels_stacked_beside_their_values_read_as_a_column() {
+    regression("labels_stacked_beside_their_values_read_as_a_column");
+}
+
 #[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {

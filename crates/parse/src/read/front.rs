@@ -359,6 +359,10 @@ fn read_letterhead(front: &[&TextLine], m: &Measures, metadata: &mut Metadata) {
     let mut addressee_open = false;
     let mut label_field: Option<usize> = None;
     let mut label_row: Vec<usize> = Vec::new();
+    // Labels stacked without values (`Datum` / `Onderwerp`), and the field last given a
+    // value beside them.
+    let mut label_column: Vec<(usize, Rect)> = Vec::new();
+    let mut beside_field: Option<usize> = None;
     let mut previous: Option<&TextLine> = None;
     let mut letterhead: Vec<String> = Vec::new();
     for line in front {
@@ -414,6 +418,16 @@ fn read_letterhead(front: &[&TextLine], m: &Measures, metadata: &mut Metadata) {
             if rest.is_empty() {
                 label_row.push(index);
             }
+            let stacked = label_column.last().is_some_and(|(_, above)| {
+                (above.x0 - line.bbox.x0).abs() < m.size && line.bbox.y0 >= above.y1 - 0.3 * m.size
+            });
+            if !stacked || beside || !rest.is_empty() {
+                label_column.clear();
+                beside_field = None;
+            }
+            if rest.is_empty() && !beside {
+                label_column.push((index, line.bbox));
+            }
             label_field = Some(index);
             addressee_open = false;
             continue;
@@ -422,6 +436,17 @@ fn read_letterhead(front: &[&TextLine], m: &Measures, metadata: &mut Metadata) {
         if label_row.len() > 1
             && !gap
             && place_under_labels(line, &label_row, &mut metadata.reference_column)
+        {
+            continue;
+        }
+        if label_column.len() > 1
+            && place_beside_labels(
+                line,
+                &label_column,
+                &mut metadata.reference_column,
+                m.size,
+                &mut beside_field,
+            )
         {
             continue;
         }
@@ -457,6 +482,48 @@ fn read_letterhead(front: &[&TextLine], m: &Measures, metadata: &mut Metadata) {
         metadata.sender = Some(first.clone());
     }
     metadata.letterhead = letterhead;
+}
+
+/// Places a line beside a column of labels stacked without values (`Datum` / `Onderwerp`,
+/// their values read after them as a column of their own): to the label level with it, or,
+/// right below the value placed last, as that value's next line. False when the line is not
+/// right of the labels.
+fn place_beside_labels(
+    line: &TextLine,
+    column: &[(usize, Rect)],
+    fields: &mut [ReferenceField],
+    size: f32,
+    last: &mut Option<usize>,
+) -> bool {
+    let labels_end = column
+        .iter()
+        .map(|(_, r)| r.x1)
+        .fold(f32::NEG_INFINITY, f32::max);
+    if line.bbox.x0 <= labels_end {
+        return false;
+    }
+    let level = column
+        .iter()
+        .find(|(_, r)| (r.y1 - line.bbox.y1).abs() < 0.3 * size)
+        .map(|&(i, _)| i);
+    let below_last = last.filter(|&i| {
+        fields.get(i).is_some_and(|f| {
+            line.bbox.y0 >= f.bbox.y1 - 0.3 * size && line.bbox.y0 - f.bbox.y1 < size
+        })
+    });
+    let Some(i) = level.or(below_last) else {
+        return false;
+    };
+    let Some(field) = fields.get_mut(i) else {
+        return false;
+    };
+    if !field.value.is_empty() {
+        field.value.push(' ');
+    }
+    field.value.push_str(&line.text);
+    field.bbox = field.bbox.union(&line.bbox);
+    *last = Some(i);
+    true
 }
 
 /// Places a line under a row of labels (`Datum   Onderwerp   Ons kenmerk`): each of its
@@ -645,6 +712,36 @@ mod tests {
         assert_eq!(
             front.metadata.subject.as_deref(),
             Some("Appreciatie rapport")
+        );
+    }
+
+    #[test]
+    fn a_column_of_labels_read_before_its_values() {
+        // Each line: row, x, text; the labels' values were read as a column of their own.
+        let rows = [
+            (0, 0.0, "Datum"),
+            (1, 0.0, "Onderwerp"),
+            (0, 100.0, "3 oktober 2023"),
+            (1, 100.0, "Reactie op het advies over de"),
+            (2, 100.0, "huisartsenzorg"),
+            (4, 0.0, "Geachte voorzitter,"),
+        ];
+        let mut lines = placed(&rows.map(|(row, _, text)| (row, text)));
+        for (line, (row, x, _)) in lines.iter_mut().zip(rows) {
+            let width = line.bbox.width();
+            line.bbox = Rect {
+                x0: x,
+                y0: 12.0 * row as f32,
+                x1: x + width,
+                y1: 12.0 * row as f32 + 10.0,
+            };
+        }
+        let body: Vec<usize> = (0..lines.len()).collect();
+        let front = read(&lines, &body, &measures());
+        assert_eq!(front.metadata.date.as_deref(), Some("2023-10-03"));
+        assert_eq!(
+            front.metadata.subject.as_deref(),
+            Some("Reactie op het advies over de huisartsenzorg")
         );
     }
 
