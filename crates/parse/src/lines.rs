@@ -38,8 +38,19 @@ pub struct TextLine {
 /// A gap between words this many ems wide separates parts of a line.
 const WIDE_GAP_EM: f32 = 1.5;
 
+/// Signatories' roles side by side on one row may stand closer than [`WIDE_GAP_EM`]: a gap
+/// at least this many ems wide and [`ROLE_GAP_OVER_WORD_GAP`] times the line's typical word
+/// gap, with a role on each side, parts them too.
+const ROLE_GAP_EM: f32 = 0.9;
+const ROLE_GAP_OVER_WORD_GAP: f32 = 3.0;
+
 impl TextLine {
     pub fn from_line(page: u32, line: &Line) -> TextLine {
+        TextLine::parted_at(page, line, WIDE_GAP_EM)
+    }
+
+    /// The line with its parts where words stand apart by more than `wide` ems.
+    fn parted_at(page: u32, line: &Line, wide: f32) -> TextLine {
         let mut text = String::with_capacity(line.words.iter().map(|w| w.text.len() + 1).sum());
         let mut markers = Vec::new();
         // Where the previous word (or removed marker) ended: a word that touches it joins it
@@ -62,7 +73,7 @@ impl TextLine {
                 text.push(' ');
             }
             if let Some((end, g)) = gap
-                && g > WIDE_GAP_EM * word.size.max(1.0)
+                && g > wide * word.size.max(1.0)
                 && !text.trim_end().is_empty()
             {
                 if parts.is_empty() {
@@ -210,7 +221,7 @@ pub fn text_lines(layout: &Layout) -> Vec<TextLine> {
                 ..TextLine::from_line(page.number, l)
             };
             if !line.text.is_empty() {
-                line.push_apart(&mut out);
+                line.push_apart(l, &mut out);
             }
         }
     }
@@ -218,26 +229,35 @@ pub fn text_lines(layout: &Layout) -> Vec<TextLine> {
 }
 
 impl TextLine {
-    /// Pushes the line to `out`; signatories side by side whose roles share one row (`De
-    /// Minister van Buitenlandse Zaken,   De Minister van Defensie`), close enough to be one
-    /// line, as a line for each role.
-    fn push_apart(self, out: &mut Vec<TextLine>) {
-        if self.parts.len() < 2 {
+    /// Pushes the line (made from `line`) to `out`; signatories side by side whose roles
+    /// share one row (`De Minister van Buitenlandse Zaken,   De Minister van Defensie`),
+    /// close enough to be one line, as a line for each role.
+    fn push_apart(self, line: &Line, out: &mut Vec<TextLine>) {
+        // Closer than fields stand apart, but far wider than the line's word gaps.
+        let closer = (self.parts.len() < 2)
+            .then(|| role_gap_em(line))
+            .flatten()
+            .map(|wide| TextLine {
+                source: self.source,
+                ..TextLine::parted_at(self.page, line, wide)
+            });
+        let parted = closer.as_ref().unwrap_or(&self);
+        let each_a_role = parted.parts.len() >= 2
+            && parted
+                .part_texts()
+                .all(|(t, _)| crate::patterns::is_role(t));
+        if !each_a_role {
             out.push(self);
             return;
         }
-        if !self.part_texts().all(|(t, _)| crate::patterns::is_role(t)) {
-            out.push(self);
-            return;
-        }
-        let apart: Vec<TextLine> = self
+        let apart: Vec<TextLine> = parted
             .part_texts()
             .map(|(text, bbox)| TextLine {
                 text: text.to_string(),
                 bbox,
                 markers: Vec::new(),
                 parts: Vec::new(),
-                ..self.clone()
+                ..parted.clone()
             })
             .collect();
         out.extend(apart);
@@ -257,6 +277,26 @@ impl TextLine {
             (text, Rect::new(x0, self.bbox.y0, x1, self.bbox.y1))
         })
     }
+}
+
+/// The width in ems above which a gap of `line` may part signatories' roles: wide enough
+/// ([`ROLE_GAP_EM`]) and [`ROLE_GAP_OVER_WORD_GAP`] times the line's median word gap;
+/// `None` when no gap of the line is that wide.
+fn role_gap_em(line: &Line) -> Option<f32> {
+    let mut gaps: Vec<f32> = line
+        .words
+        .windows(2)
+        .filter_map(|pair| match pair {
+            [a, b] if !a.superscript && !b.superscript => {
+                Some((b.bbox.x0 - a.bbox.x1) / b.size.max(1.0))
+            }
+            _ => None,
+        })
+        .collect();
+    gaps.sort_by(f32::total_cmp);
+    let median = gaps.get(gaps.len() / 2)?;
+    let wide = ROLE_GAP_EM.max(ROLE_GAP_OVER_WORD_GAP * median);
+    gaps.last().is_some_and(|&g| g > wide).then_some(wide)
 }
 
 /// The right edge of the column each line stands in (where its column's full lines end: the

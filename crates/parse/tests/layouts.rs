@@ -551,6 +551,16 @@ fn labels_stacked_beside_their_values_read_as_a_column() {
     regression("labels_stacked_beside_their_values_read_as_a_column");
 }
 
+/// Seed 70101 (full space, F14): two signatories side by side in 10.6 pt, the first role
+/// long enough to end 1.35 em before the second (`… Buitenlandse Zaken,   De Minister van
+/// Defensie`), under the 1.5 em that parts fields; the second name went to the appendix. A
+/// gap three times the line's word gaps and at least 0.9 em wide, with a role on each side,
+/// parts the roles too (`parse/src/lines.rs`, `role_gap_em`).
+#[test]
+fn roles_of_signatories_side_by_side_an_em_apart() {
+    regression("roles_of_signatories_side_by_side_an_em_apart");
+}
+
 #[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
