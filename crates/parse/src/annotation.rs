@@ -84,7 +84,7 @@ pub fn annotate(lines: &[TextLine], reading: &Reading) -> Vec<LineAnnotation> {
     for note in &reading.notes {
         mark(&note.lines, LineKind::Footnote);
     }
-    mark(reading.closing.formula.as_slice(), LineKind::Closing);
+    mark(&reading.closing.formula, LineKind::Closing);
     for (role, name) in &reading.closing.signatories {
         mark(role, LineKind::Signature);
         mark(name.as_slice(), LineKind::Signature);

@@ -561,6 +561,24 @@ fn roles_of_signatories_side_by_side_an_em_apart() {
     regression("roles_of_signatories_side_by_side_an_em_apart");
 }
 
+/// Seed 70175 (full space): three columns; `Met vriendelijke` / `groet,` wrapped in the
+/// narrow column was no closing formula, so the closing and the signatures were read as
+/// body paragraphs. A formula may fill up to three lines (`parse/src/read/closing.rs`,
+/// `last_formula`).
+#[test]
+fn closing_formula_wrapped_in_a_narrow_column() {
+    regression("closing_formula_wrapped_in_a_narrow_column");
+}
+
+/// Seed 70119 (full space): two columns; the bold heading `Aanbevelingen: nieuwe` / `en
+/// hernieuwde` / `dreigingen` fills three lines of the column and was read as a paragraph
+/// (a heading had at most two). An emphasised heading of at most 15 words may fill up to
+/// four lines where its column wraps it (`parse/src/read/blocks.rs`, `wrapped`).
+#[test]
+fn bold_heading_wrapped_over_three_lines() {
+    regression("bold_heading_wrapped_over_three_lines");
+}
+
 #[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {

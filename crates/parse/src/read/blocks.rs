@@ -756,8 +756,16 @@ fn classify(
     drafts
 }
 
-/// A heading: one or two lines set apart by emphasis (bold or larger type) when the letter
-/// uses emphasis; otherwise a short single line without final punctuation that is followed
+/// Lines an emphasised heading fills at most when a narrow column wraps it (`Aanbevelingen:
+/// nieuwe` / `en hernieuwde` / `dreigingen`); otherwise two.
+const MAX_WRAPPED_HEADING_LINES: usize = 4;
+
+/// The narrowest column that wraps text, in ems: narrower "columns" are stacks of labels
+/// or numbers.
+const WRAPPING_COLUMN_EM: f32 = 6.0;
+
+/// A heading: one or two lines (more where the column wraps it, [`wrapped`]) set apart by
+/// emphasis (bold or larger type) when the letter uses emphasis; otherwise a short single line without final punctuation that is followed
 /// by more text. Numbered when it starts with `1.`, `2.1`.
 fn heading_kind(
     group: &[&TextLine],
@@ -776,7 +784,9 @@ fn heading_kind(
     let punctuated = text.ends_with(['.', ',', ';', ':']);
     // Small type (a label inside a figure) and captions are not headings.
     let small = m.typographic && first.size < 0.9 * m.size;
-    if punctuated || !has_next || words > 15 || group.len() > 2 || small || is_caption(&text) {
+    let too_long =
+        group.len() > MAX_WRAPPED_HEADING_LINES || group.len() > 2 && !wrapped(group, m, edges);
+    if punctuated || !has_next || words > 15 || too_long || small || is_caption(&text) {
         return None;
     }
     let starts_well = text
@@ -801,6 +811,25 @@ fn heading_kind(
         None => (None, 1),
     };
     Some(DraftKind::Heading { number, level })
+}
+
+/// Each line of `group` runs on in the next as text wrapped in its column does: the column
+/// is one of prose ([`WRAPPING_COLUMN_EM`] wide at least), the next line starts at the same
+/// edge on the next row, and its first word would not have fitted at the end of the line
+/// before. (Not a stack of labels, numbers or table headers, each on its own row.)
+fn wrapped(group: &[&TextLine], m: &Measures, edges: &Edges) -> bool {
+    group.windows(2).all(|pair| match pair {
+        [prev, line] => {
+            let room = edges.of(prev) - prev.bbox.x1;
+            edges.of(prev) - prev.bbox.x0 >= WRAPPING_COLUMN_EM * m.size
+                && line.page == prev.page
+                && line.baseline > prev.baseline
+                && (line.bbox.x0 - prev.bbox.x0).abs() < 0.5 * m.size
+                && room.is_finite()
+                && line.first_word_width + 0.8 * m.size > room
+        }
+        _ => false,
+    })
 }
 
 /// A heading's text without its number.

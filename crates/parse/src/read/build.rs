@@ -32,10 +32,9 @@ pub fn build(lines: &[TextLine], reading: &Reading) -> Letter {
     let salutation = &reading.front.salutation;
     letter.salutation =
         (!salutation.is_empty()).then(|| builder.block_of(salutation, BlockKind::Salutation));
-    letter.closing = reading
-        .closing
-        .formula
-        .map(|i| builder.single_block(i, BlockKind::Closing));
+    let formula = &reading.closing.formula;
+    letter.closing =
+        (!formula.is_empty()).then(|| builder.block_of(formula, BlockKind::Closing));
     letter.signatories = reading
         .closing
         .signatories
@@ -251,17 +250,8 @@ impl Builder<'_> {
         parts
     }
 
-    fn single_block(&self, i: usize, kind: BlockKind) -> Block {
-        let mut block = Block {
-            kind,
-            text: self.line(i).map(|l| l.text.clone()).unwrap_or_default(),
-            ..Block::default()
-        };
-        extend_parts(&mut block, self.parts(&[i]));
-        block
-    }
-
-    /// A block of consecutive lines, joined as running text.
+    /// A block of consecutive lines, joined as running text (a salutation or a closing
+    /// formula wrapped in a narrow column).
     fn block_of(&self, idx: &[usize], kind: BlockKind) -> Block {
         let mut block = Block {
             kind,

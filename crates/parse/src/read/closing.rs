@@ -19,14 +19,18 @@ pub struct Closing {
     pub start: usize,
     /// Position (in the body slice) after the signature block: what follows is an appendix.
     pub end: usize,
-    /// Index of the closing formula line.
-    pub formula: Option<usize>,
+    /// Indices of the closing formula's lines (one, or more where a narrow column wraps it).
+    pub formula: Vec<usize>,
     /// Per signatory: role lines and the name line.
     pub signatories: Vec<SignatureLines>,
 }
 
 /// Lines a signature block spans at most.
 const MAX_BLOCK_LINES: usize = 16;
+
+/// Lines a closing formula spans at most (`Met de meeste` / `hoogachting,` in a narrow
+/// column).
+const MAX_FORMULA_LINES: usize = 3;
 
 /// Finds the closing in `body` (indices into `lines`): the last closing formula with the
 /// signature block after it, or, without a formula, the last signature block that follows
@@ -40,11 +44,9 @@ pub fn read(lines: &[TextLine], body: &[usize], members: bool) -> Closing {
     if members && let Some(closing) = members_block(lines, body) {
         return closing;
     }
-    let formula_pos = (0..body.len())
-        .rev()
-        .find(|&p| is_closing_formula(text(p).trim()));
-    let (start, block_start) = match formula_pos {
-        Some(p) => (p, p + 1),
+    let formula = last_formula(&text, body.len());
+    let (start, block_start) = match formula {
+        Some((p, n)) => (p, p + n),
         None => match last_bare_block(lines, body) {
             Some(p) => (p, p),
             None => {
@@ -74,10 +76,34 @@ pub fn read(lines: &[TextLine], body: &[usize], members: bool) -> Closing {
         .map_or(block_start, |p| block_start + p + 1);
     Closing {
         start,
-        end: used.max(formula_pos.map_or(0, |p| p + 1)),
-        formula: formula_pos.and_then(|p| body.get(p).copied()),
+        end: used.max(block_start),
+        formula: formula
+            .and_then(|(p, n)| body.get(p..p + n))
+            .unwrap_or_default()
+            .to_vec(),
         signatories,
     }
+}
+
+/// The last closing formula among the `count` lines `text` gives: its position and how many
+/// lines it fills, for a narrow column wraps it (`Met vriendelijke` / `groet,`).
+fn last_formula<'t>(text: &impl Fn(usize) -> &'t str, count: usize) -> Option<(usize, usize)> {
+    let lines_filled = |p: usize| {
+        (1..=MAX_FORMULA_LINES).find(|&n| {
+            let joined: Vec<&str> = (p..p + n).map(|q| text(q).trim()).collect();
+            p + n <= count && is_closing_formula(&joined.join(" "))
+        })
+    };
+    let (mut p, mut n) = (0..count)
+        .rev()
+        .find_map(|p| lines_filled(p).map(|n| (p, n)))?;
+    // The end of a wrapped formula may be one itself (`Met` / `vriendelijke groet,`).
+    while let Some(before) = p.checked_sub(1)
+        && lines_filled(before) == Some(n + 1)
+    {
+        (p, n) = (before, n + 1);
+    }
+    Some((p, n))
 }
 
 /// The trailing name lines of a motie or amendement, after a finished sentence: each a
@@ -96,7 +122,7 @@ fn members_block(lines: &[TextLine], body: &[usize]) -> Option<Closing> {
     (names > 0 && after_sentence).then(|| Closing {
         start,
         end: body.len(),
-        formula: None,
+        formula: Vec::new(),
         signatories: body
             .get(start..)
             .unwrap_or_default()
@@ -256,7 +282,7 @@ mod tests {
             .collect();
         let body: Vec<usize> = (0..lines.len()).collect();
         let c = read(&lines, &body, false);
-        (c.formula, c.signatories, c.end)
+        (c.formula.first().copied(), c.signatories, c.end)
     }
 
     #[test]
@@ -301,6 +327,29 @@ mod tests {
         assert_eq!(formula, Some(1));
         assert_eq!(sig, vec![(vec![2], Some(3))]);
         assert_eq!(end, 4);
+    }
+
+    /// A narrow column wraps the formula (three columns): its lines are the formula's.
+    #[test]
+    fn a_formula_wrapped_over_two_lines() {
+        let texts = [
+            "Dat is alles.",
+            "Met",
+            "vriendelijke groet,",
+            "de minister van",
+            "Volksgezondheid,",
+            "Welzijn en Sport,",
+            "E.J. Kuipers",
+        ];
+        let lines: Vec<TextLine> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| TextLine::plain(1, i, t))
+            .collect();
+        let body: Vec<usize> = (0..lines.len()).collect();
+        let c = read(&lines, &body, false);
+        assert_eq!((c.start, c.formula), (1, vec![1, 2]));
+        assert_eq!(c.signatories, vec![(vec![3, 4, 5], Some(6))]);
     }
 
     /// A narrow column breaks the title after its article (three columns 20 pt apart).
