@@ -33,8 +33,7 @@ pub fn build(lines: &[TextLine], reading: &Reading) -> Letter {
     letter.salutation =
         (!salutation.is_empty()).then(|| builder.block_of(salutation, BlockKind::Salutation));
     let formula = &reading.closing.formula;
-    letter.closing =
-        (!formula.is_empty()).then(|| builder.block_of(formula, BlockKind::Closing));
+    letter.closing = (!formula.is_empty()).then(|| builder.block_of(formula, BlockKind::Closing));
     letter.signatories = reading
         .closing
         .signatories
