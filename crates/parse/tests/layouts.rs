@@ -551,6 +551,15 @@ fn labels_stacked_beside_their_values_read_as_a_column() {
     regression("labels_stacked_beside_their_values_read_as_a_column");
 }
 
+/// Seed 70046 (full space, F6): the row of fields above three columns stands on their grid;
+/// the XY-cut reads `Ons kenmerk` and its value with the second column, after the
+/// salutation. Body lines standing above the salutation on its page are front matter,
+/// wherever they are read (`front.rs`, `front_matter_first`).
+#[test]
+fn fields_row_above_three_columns_on_their_grid() {
+    regression("fields_row_above_three_columns_on_their_grid");
+}
+
 /// Seed 70101 (full space, F14): two signatories side by side in 10.6 pt, the first role
 /// long enough to end 1.35 em before the second (`… Buitenlandse Zaken,   De Minister van
 /// Defensie`), under the 1.5 em that parts fields; the second name went to the appendix. A

@@ -44,6 +44,32 @@ pub struct Front {
     pub body_start: usize,
 }
 
+/// The body lines with those read after the salutation but standing above it on its page
+/// moved to just before it: front matter on the columns' grid (a row of fields above two
+/// columns, its right field read with the right column).
+pub fn front_matter_first(lines: &[TextLine], body: &[usize]) -> Vec<usize> {
+    let Some(at) = body.iter().position(|&i| {
+        lines
+            .get(i)
+            .is_some_and(|l| l.page <= 2 && is_salutation(&l.text))
+    }) else {
+        return body.to_vec();
+    };
+    let Some(salutation) = body.get(at).and_then(|&i| lines.get(i)) else {
+        return body.to_vec();
+    };
+    let (before, after) = body.split_at(at);
+    let above = |i: &usize| {
+        lines
+            .get(*i)
+            .is_some_and(|l| l.page == salutation.page && l.bbox.y1 < salutation.bbox.y0)
+    };
+    let mut out = before.to_vec();
+    out.extend(after.iter().filter(|i| above(i)));
+    out.extend(after.iter().filter(|i| !above(i)));
+    out
+}
+
 /// Reads the front matter from the body lines before the salutation and from the reference
 /// column of the first page.
 pub fn read(lines: &[TextLine], body: &[usize], m: &Measures) -> Front {
