@@ -301,8 +301,9 @@ fn role_gap_em(line: &Line) -> Option<f32> {
 
 /// The right edge of the column each line stands in (where its column's full lines end: the
 /// 90th percentile of the line ends of the body lines it shares most of its width with);
-/// infinite for furniture.
-pub fn column_edges(lines: &[TextLine]) -> Vec<f32> {
+/// infinite for furniture. Lines for which `aside` holds (the front matter, whose fields
+/// may run across the columns of the body below them) get an edge but do not measure one.
+pub fn column_edges(lines: &[TextLine], aside: impl Fn(usize) -> bool) -> Vec<f32> {
     let mut edges = vec![f32::INFINITY; lines.len()];
     let mut start = 0;
     while start < lines.len() {
@@ -319,6 +320,7 @@ pub fn column_edges(lines: &[TextLine]) -> Vec<f32> {
             ends.clear();
             ends.extend(
                 body.iter()
+                    .filter(|&&j| !aside(j))
                     .filter_map(|&j| lines.get(j))
                     .filter(|o| {
                         o.bbox.horizontal_overlap(&line.bbox)

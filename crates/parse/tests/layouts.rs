@@ -588,6 +588,31 @@ fn bold_heading_wrapped_over_three_lines() {
     regression("bold_heading_wrapped_over_three_lines");
 }
 
+/// F19b: justified text that leaves lines short where the spaces would grow too wide
+/// (inside sentences too): a sentence ending on such a line, the next line not indented,
+/// goes on with the paragraph; only a line whose next word would have fitted ended on
+/// purpose.
+#[test]
+fn sentence_end_on_an_underfull_line_of_loosely_justified_text() {
+    regression("sentence_end_on_an_underfull_line_of_loosely_justified_text");
+}
+
+/// Column edges measured on the body only: the front matter's lines running across three
+/// narrow columns made the first column's edge too wide, so its full lines ending a
+/// sentence seemed to stop short and ended their paragraphs.
+#[test]
+fn front_matter_running_across_three_columns() {
+    regression("front_matter_running_across_three_columns");
+}
+
+/// F16: in a letter that indents its paragraphs, a paragraph's full last line at a column's
+/// foot and the next paragraph's indented first line at the next column's top: two
+/// paragraphs, told by the indent.
+#[test]
+fn indented_paragraph_at_a_column_top_after_a_full_line() {
+    regression("indented_paragraph_at_a_column_top_after_a_full_line");
+}
+
 #[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {

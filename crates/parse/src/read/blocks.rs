@@ -4,7 +4,8 @@
 //! pitch, a first-line indent, a change of emphasis (a bold heading), a list label. Across a
 //! page or column break the gap cannot be seen; there a sentence-final line ends the paragraph
 //! only when the next line's first word would have fitted on it (so the line was ended on
-//! purpose). Headings are found from typography and spacing, never from their words.
+//! purpose), or, in a letter that indents its paragraphs, when the new column's first line
+//! is indented. Headings are found from typography and spacing, never from their words.
 
 use std::sync::LazyLock;
 
@@ -19,24 +20,33 @@ pub struct Edges {
     /// By line index, as [`crate::lines::column_edges`] computes them.
     pub by_line: Vec<f32>,
     pub justified: bool,
+    /// Justified, but lines are left short inside sentences too (where the spaces would
+    /// have grown too wide): a short line does not show that it ended on purpose.
+    pub loose: bool,
     /// Line indices, to look lines up by identity.
     pub index: std::collections::HashMap<(u32, usize), usize>,
 }
 
 impl Edges {
-    pub fn new(lines: &[TextLine]) -> Edges {
-        let by_line = crate::lines::column_edges(lines);
+    /// The edges of `lines`' columns, measured on the lines that are not front matter
+    /// (`front`, indices into `lines`); whether the body (`body`) is loosely justified.
+    pub fn new(lines: &[TextLine], front: &[usize], body: &[usize], m: &Measures) -> Edges {
+        let front: std::collections::HashSet<usize> = front.iter().copied().collect();
+        let by_line = crate::lines::column_edges(lines, |i| front.contains(&i));
         let justified = crate::lines::is_justified(lines, &by_line);
         let index = lines
             .iter()
             .enumerate()
             .map(|(i, l)| ((l.page, l.source), i))
             .collect();
-        Edges {
+        let mut edges = Edges {
             by_line,
             justified,
+            loose: false,
             index,
-        }
+        };
+        edges.loose = justified && short_inside_sentences(lines, body, m, &edges);
+        edges
     }
 
     /// The right edge of the column `line` stands in.
@@ -48,6 +58,38 @@ impl Edges {
             .unwrap_or(f32::INFINITY)
     }
 }
+
+/// Lines of the body (`body`) left clearly short (by more than an em) in the middle of a
+/// sentence, the next line running on in lower case at the same edge without a gap: at
+/// least [`LOOSE_LINES`] of them, and one in [`LOOSE_SHARE`] of the lines that run on so.
+fn short_inside_sentences(lines: &[TextLine], body: &[usize], m: &Measures, edges: &Edges) -> bool {
+    let (mut short, mut running_on) = (0usize, 0usize);
+    for pair in body.windows(2) {
+        let (Some(prev), Some(line)) = (
+            pair.first().and_then(|&i| lines.get(i)),
+            pair.get(1).and_then(|&i| lines.get(i)),
+        ) else {
+            continue;
+        };
+        if !in_flow(prev, line)
+            || gap_before(prev, line, m)
+            || !at_same_edge(prev, line, m)
+            || prev.ends_sentence()
+            || !line.starts_lowercase()
+            || is_emphasised(prev, m)
+        {
+            continue;
+        }
+        running_on += 1;
+        if edges.of(prev) - prev.bbox.x1 > m.size {
+            short += 1;
+        }
+    }
+    short >= LOOSE_LINES && short * LOOSE_SHARE >= running_on
+}
+
+const LOOSE_LINES: usize = 3;
+const LOOSE_SHARE: usize = 20;
 
 /// A block before it becomes part of the letter: its lines and what it is.
 #[derive(Clone, Debug, PartialEq)]
@@ -82,7 +124,11 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
             .iter()
             .filter_map(|&i| lines.get(i))
             .any(|l| is_emphasised(l, m));
-    let spaced = spaced_paragraphs(lines, range, m, edges);
+    let marks = Marks {
+        emphasis,
+        spaced: spaced_paragraphs(lines, range, m, edges),
+        indented: indented_paragraphs(lines, range, m),
+    };
     let mut tables = table_runs(lines, range, m);
     tables.extend(contents_runs(lines, range));
     tables.sort_by_key(|r| r.start);
@@ -127,13 +173,14 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
             && !opens_item
             && previous
                 .is_some_and(|p| leaves_hanging_item(lines, range, pos, p, label_x, hang, m));
+        let next = range.get(pos + 1).and_then(|&j| lines.get(j));
         let new_group = match previous {
             None => true,
             Some(prev) => {
                 opens_item
                     || back_at_label
                     || leaves_item
-                    || breaks_between(prev, line, m, in_list, emphasis, edges, spaced)
+                    || breaks_between(prev, line, next, m, in_list, edges, marks)
             }
         };
         if opens_item {
@@ -292,18 +339,25 @@ fn runs_on_inline<'t>(mut lines: impl Iterator<Item = &'t str>) -> bool {
 const INLINE_LOOKAHEAD_LINES: usize = 6;
 
 /// `prev` stopped short of its column's edge although `line`'s first word would have fitted
-/// there (in justified text: stopped short at all): the line was broken on purpose.
+/// there (in justified text: stopped short at all, unless the justification leaves lines
+/// short inside sentences too): the line was broken on purpose.
 fn ended_on_purpose(prev: &TextLine, line: &TextLine, m: &Measures, edges: &Edges) -> bool {
-    // The word and a space, with some slack: widths are measured, not known exactly.
     let edge = edges.of(prev);
     if !edge.is_finite() {
         return false;
     }
-    let room = edge - prev.bbox.x1;
-    if edges.justified {
-        return room > 0.5;
+    if edges.justified && !edges.loose {
+        return edge - prev.bbox.x1 > 0.5;
     }
-    line.first_word_width + 0.8 * m.size <= room
+    next_word_fitted(prev, line, m, edges)
+}
+
+/// `line`'s first word would have fitted at the end of `prev`, in justified text too (where
+/// a line left short without that may be one whose spaces would have grown too wide).
+fn next_word_fitted(prev: &TextLine, line: &TextLine, m: &Measures, edges: &Edges) -> bool {
+    let edge = edges.of(prev);
+    // The word and a space, with some slack: widths are measured, not known exactly.
+    edge.is_finite() && line.first_word_width + 0.8 * m.size <= edge - prev.bbox.x1
 }
 
 /// The line at `pos`, after `prev` in a hanging list (labels at `label_x`, continuation lines
@@ -409,20 +463,85 @@ fn spaced_paragraphs(lines: &[TextLine], range: &[usize], m: &Measures, edges: &
     gap >= no_gap
 }
 
+/// How the letter marks a paragraph's start inside a column, read from the whole body.
+#[derive(Clone, Copy)]
+struct Marks {
+    /// Headings and the like stand out by emphasis (bold, italic, larger type).
+    emphasis: bool,
+    /// Paragraphs are set apart by vertical space ([`spaced_paragraphs`]).
+    spaced: bool,
+    /// Paragraphs open with a first-line indent ([`indented_paragraphs`]).
+    indented: bool,
+}
+
+/// Whether the letter marks its paragraphs by a first-line indent: in the flow of a column,
+/// after a finished sentence, at least two lines are set in by an indent that their next line
+/// goes back from (a first line, not a hanging list or a quotation), and such indents
+/// outnumber the paragraph breaks made by space alone.
+fn indented_paragraphs(lines: &[TextLine], range: &[usize], m: &Measures) -> bool {
+    let (mut indents, mut spaced) = (0, 0);
+    for run in range.windows(3) {
+        let [Some(prev), Some(line), Some(next)] =
+            [0, 1, 2].map(|k| run.get(k).and_then(|&i| lines.get(i)))
+        else {
+            continue;
+        };
+        let plain = |l: &TextLine| !is_emphasised(l, m) && item_label(&l.text).is_none();
+        if !in_flow(prev, line) || !prev.ends_sentence() || !plain(prev) || !plain(line) {
+            continue;
+        }
+        let indent = line.bbox.x0 - prev.bbox.x0;
+        if is_first_line_indent(indent, m) && in_flow(line, next) && at_same_edge(next, prev, m) {
+            indents += 1;
+        } else if gap_before(prev, line, m) && at_same_edge(line, prev, m) {
+            spaced += 1;
+        }
+    }
+    indents >= 2 && indents > spaced
+}
+
+/// `line` follows `prev` down the same column of the same page.
+fn in_flow(prev: &TextLine, line: &TextLine) -> bool {
+    prev.page == line.page && line.baseline > prev.baseline
+}
+
+/// A paragraph's first-line indent: from about an em to a few.
+fn is_first_line_indent(indent: f32, m: &Measures) -> bool {
+    indent > 0.8 * m.size && indent < 6.0 * m.size
+}
+
+fn at_same_edge(a: &TextLine, b: &TextLine, m: &Measures) -> bool {
+    (a.bbox.x0 - b.bbox.x0).abs() < 0.3 * m.size
+}
+
+/// Whether `line`, the first after a column or page break, is set in as a paragraph's first
+/// line, told from the line after it in its column (`next`): `None` when that line does not
+/// show the column's edge (none, elsewhere, or labelled).
+fn opens_indented(line: &TextLine, next: Option<&TextLine>, m: &Measures) -> Option<bool> {
+    let next = next.filter(|n| in_flow(line, n) && item_label(&n.text).is_none())?;
+    let indent = line.bbox.x0 - next.bbox.x0;
+    if is_first_line_indent(indent, m) {
+        Some(true)
+    } else if at_same_edge(line, next, m) || is_first_line_indent(-indent, m) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
 fn breaks_between(
     prev: &TextLine,
     line: &TextLine,
+    next: Option<&TextLine>,
     m: &Measures,
     in_list: bool,
-    emphasis: bool,
     edges: &Edges,
-    spaced: bool,
+    marks: Marks,
 ) -> bool {
-    if emphasis && is_emphasised(prev, m) != is_emphasised(line, m) {
+    if marks.emphasis && is_emphasised(prev, m) != is_emphasised(line, m) {
         return true;
     }
-    let same_flow = line.page == prev.page && line.baseline > prev.baseline;
-    if same_flow {
+    if in_flow(prev, line) {
         if line.baseline - prev.baseline > 1.45 * m.pitch {
             return true;
         }
@@ -430,16 +549,16 @@ fn breaks_between(
         // item (whose next lines may hang indented) only with some space above it too.
         let indent = line.bbox.x0 - prev.bbox.x0;
         let spaced_out = line.baseline - prev.baseline > 1.15 * m.pitch;
-        if (!in_list || spaced_out)
-            && prev.ends_sentence()
-            && indent > 0.8 * m.size
-            && indent < 6.0 * m.size
-        {
+        if (!in_list || spaced_out) && prev.ends_sentence() && is_first_line_indent(indent, m) {
             return true;
         }
-        if spaced {
+        if marks.spaced {
             return false;
         }
+    } else if marks.indented && opens_indented(line, next, m) == Some(true) {
+        // Across a column or page break an indent still shows where a paragraph starts,
+        // whether or not the line before it was full.
+        return prev.ends_sentence();
     }
     // Across a page or column break, where a gap cannot be seen, or in a letter that
     // separates paragraphs by a line break only, a finished sentence ends the paragraph

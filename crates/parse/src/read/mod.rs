@@ -65,7 +65,8 @@ pub fn read(lines: &[TextLine], m: &Measures, separators: &[(u32, Rect)]) -> Rea
     let closing = closing::read(lines, rest, members);
     let main = rest.get(..closing.start).unwrap_or(rest);
     let after = rest.get(closing.end..).unwrap_or_default();
-    let edges = blocks::Edges::new(lines);
+    let front_matter = body.get(..front.body_start).unwrap_or_default();
+    let edges = blocks::Edges::new(lines, front_matter, main, m);
     let mut body = blocks::segment(lines, main, m, &edges);
     if kind == Some(PaperKind::Motie) {
         body = blocks::motie_clauses(body, lines);
