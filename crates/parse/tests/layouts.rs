@@ -613,6 +613,14 @@ fn indented_paragraph_at_a_column_top_after_a_full_line() {
     regression("indented_paragraph_at_a_column_top_after_a_full_line");
 }
 
+/// F16d: the first column's extent (front matter above it included) reached under the
+/// second column's separator rule, the lower of the two, so the first column's first note
+/// stood above "its" rule and stayed body, between an item and its continuation.
+#[test]
+fn column_notes_under_the_other_columns_separator() {
+    regression("column_notes_under_the_other_columns_separator");
+}
+
 #[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {

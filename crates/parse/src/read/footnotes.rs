@@ -53,13 +53,16 @@ pub fn split(
             .first()
             .and_then(|&i| lines.get(i))
             .map_or(0, |l| l.page);
+        // The lowest rule over the column, when it stands over the column's own text (not
+        // over another column's notes, which the column's extent may reach under when front
+        // matter above it runs across); otherwise the notes are told by their type.
         let rule = separators
             .iter()
             .filter(|(p, r)| *p == page && r.x0 < extent.x1 && r.x1 > extent.x0)
-            .map(|(_, r)| r.y1)
-            .fold(None, |low: Option<f32>, y| {
-                Some(low.map_or(y, |l| l.max(y)))
-            });
+            .map(|(_, r)| r)
+            .max_by(|a, b| a.y1.total_cmp(&b.y1))
+            .filter(|r| over_lines_below(lines, &on_page, r))
+            .map(|r| r.y1);
         let area = match rule.and_then(|y| below_rule(lines, &on_page, y, &raised)) {
             Some(start) => start,
             None => footnote_area(lines, &on_page, m, &raised, !notes.is_empty()),
@@ -122,6 +125,14 @@ fn columns(lines: &[TextLine], on_page: &[usize], m: &Measures) -> Vec<Vec<usize
         previous = Some(line);
     }
     out
+}
+
+/// The rule stands over some of the column's lines under it.
+fn over_lines_below(lines: &[TextLine], column: &[usize], rule: &Rect) -> bool {
+    column
+        .iter()
+        .filter_map(|&i| lines.get(i))
+        .any(|l| l.bbox.y0 > rule.y1 && l.bbox.horizontal_overlap(rule) > 0.0)
 }
 
 fn extent(lines: &[TextLine], column: &[usize]) -> Option<Rect> {
