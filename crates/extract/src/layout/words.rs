@@ -52,7 +52,9 @@ const DUPLICATE_TOLERANCE_PT: f32 = 2.0;
 struct Row {
     baseline: f32,
     size: f32,
+    /// By x0, then index ([`sort_by_x`]): the order they are read in.
     glyphs: Vec<usize>,
+    /// Whether each of `glyphs` is raised (attached from a row above it).
     superscript: Vec<bool>,
     /// The x-intervals of the row's solid glyphs with their glyph index, sorted by start.
     occupied: Vec<(f32, f32, usize)>,
@@ -125,9 +127,27 @@ enum Kind {
 
 impl Kind {
     fn of(glyph_text: &str) -> Kind {
-        if glyph_text.is_empty() {
-            Kind::Empty
-        } else if glyph_text.chars().all(is_space) {
+        match glyph_text.as_bytes() {
+            [] => Kind::Empty,
+            // One ASCII character: most glyphs.
+            &[b] => Kind::of_ascii(b),
+            _ => Kind::of_chars(glyph_text),
+        }
+    }
+
+    fn of_ascii(b: u8) -> Kind {
+        let c = char::from(b);
+        if is_space(c) {
+            Kind::Space
+        } else if is_accent(c) {
+            Kind::Accent
+        } else {
+            Kind::Other
+        }
+    }
+
+    fn of_chars(glyph_text: &str) -> Kind {
+        if glyph_text.chars().all(is_space) {
             Kind::Space
         } else if glyph_text.chars().all(|c| is_space(c) || is_accent(c)) {
             Kind::Accent
@@ -275,7 +295,7 @@ fn group_rows(
             }
             kept.push(i);
         }
-        kept.sort_unstable();
+        sort_by_x(&mut kept, glyphs, &mut order);
         row.superscript = vec![false; kept.len()];
         row.glyphs = kept;
         out.push(row);
@@ -295,6 +315,18 @@ fn sort_key(value: f32, index: usize) -> u64 {
 /// The index of a [`sort_key`].
 fn index_of(key: u64) -> usize {
     (key & u64::from(u32::MAX)) as usize
+}
+
+/// Sorts glyph indices by x0, then index (`keys` is a buffer).
+fn sort_by_x(indices: &mut [usize], glyphs: &[Glyph], keys: &mut Vec<u64>) {
+    keys.clear();
+    keys.extend(indices.iter().map(|&i| sort_key(x0(glyphs, i), i)));
+    // Distinct keys: unstable is as stable. Glyphs mostly come left to right, which this
+    // sort finds quickly.
+    keys.sort_unstable();
+    for (i, &k) in indices.iter_mut().zip(keys.iter()) {
+        *i = index_of(k);
+    }
 }
 
 /// Glyphs on (about) one baseline: a run of (baseline, index) pairs sorted by baseline.
@@ -411,6 +443,21 @@ impl Row {
             })
     }
 
+    /// Adds the glyphs of another row, `raised` or not, keeping the order by x.
+    fn take_glyphs(&mut self, others: &[usize], raised: bool, glyphs: &[Glyph]) {
+        let mut all: Vec<(u64, bool)> = self
+            .glyphs
+            .iter()
+            .zip(&self.superscript)
+            .map(|(&i, &r)| (i, r))
+            .chain(others.iter().map(|&i| (i, raised)))
+            .map(|(i, r)| (sort_key(x0(glyphs, i), i), r))
+            .collect();
+        all.sort_unstable_by_key(|&(key, _)| key);
+        self.glyphs = all.iter().map(|&(key, _)| index_of(key)).collect();
+        self.superscript = all.iter().map(|&(_, r)| r).collect();
+    }
+
     fn occupy(&mut self, x0: f32, x1: f32, index: usize) {
         let at = match self.occupied.last() {
             // Glyphs mostly come left to right: the place is the end.
@@ -455,8 +502,7 @@ fn attach_raised_rows(rows: Vec<Row>, text: &PageText) -> Vec<Row> {
                 let j = if j > i { j - 1 } else { j };
                 if let Some(big) = rows.get_mut(j) {
                     let raised = small.baseline < big.baseline - 0.1 * big.size;
-                    big.superscript.extend(small.glyphs.iter().map(|_| raised));
-                    big.glyphs.extend(small.glyphs);
+                    big.take_glyphs(&small.glyphs, raised, &text.glyphs);
                     for (x0, x1, index) in small.occupied {
                         big.occupy(x0, x1, index);
                     }
@@ -478,21 +524,14 @@ const ROW_GUTTER_EM: f32 = 3.0;
 fn split_at_gutters(rows: Vec<Row>, text: &PageText) -> Vec<Row> {
     let glyphs = &text.glyphs;
     let mut out = Vec::with_capacity(rows.len());
-    // Reused from row to row: (x0, glyph index) by x, and where gaps start new parts.
-    let mut order: Vec<(f32, usize)> = Vec::new();
+    // Reused from row to row: where gaps start new parts.
     let mut cuts: Vec<usize> = Vec::new();
     for row in rows {
-        order.clear();
-        order.extend(
-            row.glyphs
-                .iter()
-                .filter_map(|&i| glyphs.get(i).map(|g| (g.x0, i))),
-        );
-        // The row's glyphs are in content order: by (x0, index) is their stable order by x0.
-        order.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        // The row's glyphs are by x.
+        let order = &row.glyphs;
         cuts.clear();
         let mut right = f32::NEG_INFINITY;
-        for (k, &(_, i)) in order.iter().enumerate() {
+        for (k, &i) in order.iter().enumerate() {
             let Some(g) = glyphs.get(i) else { continue };
             if k > 0 && g.x0 - right > ROW_GUTTER_EM * row.size {
                 cuts.push(k);
@@ -507,13 +546,9 @@ fn split_at_gutters(rows: Vec<Row>, text: &PageText) -> Vec<Row> {
             .chain(cuts.iter().copied())
             .zip(cuts.iter().copied().chain(std::iter::once(order.len())));
         for (start, end) in bounds {
-            let mut part: Vec<usize> = order
-                .get(start..end)
-                .unwrap_or_default()
-                .iter()
-                .map(|&(_, i)| i)
-                .collect();
-            part.sort_unstable();
+            let part = order.get(start..end).unwrap_or_default().to_vec();
+            let mut members = part.clone();
+            members.sort_unstable();
             let size = part
                 .iter()
                 .filter_map(|&i| glyphs.get(i))
@@ -527,7 +562,7 @@ fn split_at_gutters(rows: Vec<Row>, text: &PageText) -> Vec<Row> {
                 widest: 0.0,
             };
             for &(x0, x1, index) in &row.occupied {
-                if part.binary_search(&index).is_ok() {
+                if members.binary_search(&index).is_ok() {
                     piece.occupy(x0, x1, index);
                 }
             }
@@ -579,26 +614,16 @@ struct WordsOut {
     done: Vec<WordBox>,
     text: String,
     starts: Vec<usize>,
-    /// (x0, glyph index, raised) of a row, reused from row to row.
-    order: Vec<(f32, usize, bool)>,
 }
 
 /// Cuts a row into words at spaces and at wide gaps.
 fn split_words(row: &Row, text: &PageText, kinds: &[Kind], fonts: &PageFonts, out: &mut WordsOut) {
-    let mut order = std::mem::take(&mut out.order);
-    order.clear();
-    order.extend(
-        row.glyphs
-            .iter()
-            .zip(&row.superscript)
-            .map(|(&i, &raised)| (x0(&text.glyphs, i), i, raised)),
-    );
-    order.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     let mut current: Option<WordBox> = None;
     let mut previous: Option<(usize, bool)> = None;
     // A space glyph since the previous glyph.
     let mut spaced = false;
-    for &(_, i, raised) in &order {
+    // The row's glyphs are by x.
+    for (&i, &raised) in row.glyphs.iter().zip(&row.superscript) {
         let Some(g) = text.glyphs.get(i) else {
             continue;
         };
@@ -665,7 +690,6 @@ fn split_words(row: &Row, text: &PageText, kinds: &[Kind], fonts: &PageFonts, ou
         previous = Some((i, raised));
     }
     flush(&mut current, out);
-    out.order = order;
 }
 
 /// Letter spacing (tracking) stays below this many ems.
