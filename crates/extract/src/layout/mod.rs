@@ -270,12 +270,18 @@ impl Cut<'_> {
         let words = self.words;
         let em = median_size(node, words);
         let intervals = self.sorted_extents(node, &self.by_x0, |w| (w.x0, w.x1));
-        let rows = distinct_baselines(node, words);
-        let min_gap = if rows.len() <= 1 { 3.0 * em } else { 0.5 * em };
+        let min_gap = if on_one_row(node, words) {
+            3.0 * em
+        } else {
+            0.5 * em
+        };
         let candidates: Vec<(f32, f32)> = gaps(intervals)
             .into_iter()
             .filter(|(a, b)| b - a >= min_gap)
             .collect();
+        if candidates.is_empty() {
+            return None;
+        }
         let (x0, x1) = node_extent(node, words, |w| (w.x0, w.x1));
         // Widest first; the first acceptable one wins.
         let mut sorted = candidates;
@@ -578,6 +584,25 @@ fn distinct(mut ys: Vec<f32>) -> Vec<f32> {
     ys.sort_unstable_by(f32::total_cmp);
     ys.dedup_by(|a, b| (*a - *b).abs() < 0.5);
     ys
+}
+
+/// Whether the node's words make at most one row: [`distinct_baselines`] would keep at most
+/// one, as all lie within half a point of the lowest.
+fn on_one_row(node: &[usize], words: &[WordBox]) -> bool {
+    let mut baselines = node
+        .iter()
+        .filter_map(|&i| words.get(i))
+        .map(|w| w.row_baseline);
+    let Some(first) = baselines.next() else {
+        return true;
+    };
+    let (low, high) = baselines.fold((first, first), |(low, high), y| {
+        (
+            std::cmp::min_by(low, y, f32::total_cmp),
+            std::cmp::max_by(high, y, f32::total_cmp),
+        )
+    });
+    (high - low).abs() < 0.5
 }
 
 fn distinct_baselines(node: &[usize], words: &[WordBox]) -> Vec<f32> {
