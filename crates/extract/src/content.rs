@@ -370,7 +370,15 @@ impl<'a> Lexer<'a> {
 
     fn hex_string(&mut self) -> Vec<u8> {
         self.pos += 1;
-        let mut out = Vec::new();
+        // Room for the digits up to the closing `>`, two to a byte.
+        let digits = self
+            .data
+            .get(self.pos..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|&&b| b != b'>')
+            .count();
+        let mut out = Vec::with_capacity(digits / 2 + 1);
         let mut high: Option<u8> = None;
         while let Some(&b) = self.data.get(self.pos) {
             self.pos += 1;
