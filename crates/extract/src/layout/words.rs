@@ -241,18 +241,19 @@ fn group_rows(
 ) -> Vec<usize> {
     let glyphs = &text.glyphs;
     // (baseline, index), by baseline, then in content order.
-    let mut keys: Vec<u64> = indices
-        .iter()
-        .filter_map(|&i| glyphs.get(i).map(|g| sort_key(g.baseline, i)))
-        .collect();
+    // (Collected with room for all: a filtered iterator would grow them step by step.)
+    let mut keys: Vec<u64> = Vec::with_capacity(indices.len());
+    keys.extend(
+        indices
+            .iter()
+            .filter_map(|&i| glyphs.get(i).map(|g| sort_key(g.baseline, i))),
+    );
     keys.sort();
-    let sorted: Vec<(f32, usize)> = keys
-        .iter()
-        .filter_map(|&k| {
-            let i = index_of(k);
-            glyphs.get(i).map(|g| (g.baseline, i))
-        })
-        .collect();
+    let mut sorted: Vec<(f32, usize)> = Vec::with_capacity(keys.len());
+    sorted.extend(keys.iter().filter_map(|&k| {
+        let i = index_of(k);
+        glyphs.get(i).map(|g| (g.baseline, i))
+    }));
     let mut evicted = Vec::new();
     // Reused from group to group: (distance from the median baseline, index) keys.
     let mut order: Vec<u64> = Vec::new();
