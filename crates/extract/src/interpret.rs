@@ -187,9 +187,10 @@ impl<'a> Interpreter<'a> {
         if let Some(r) = resources {
             self.resources.push(r);
         }
-        // Room for the glyphs a page of text shows (a glyph takes a few bytes of content,
-        // more with positioning), so the list is not copied as it grows.
-        let expected = (content.len() / 6)
+        // Room for the glyphs a page of text shows, so the list is not copied as it grows: a
+        // glyph takes a few bytes of content, as few as three in a compact `TJ` of hex
+        // strings (more with positioning; room not written to costs no memory).
+        let expected = (content.len() / 3)
             .min(MAX_RESERVED_GLYPHS)
             .min(self.limits.max_glyphs_per_page);
         self.out.glyphs.reserve(expected);
