@@ -586,8 +586,8 @@ fn distinct(mut ys: Vec<f32>) -> Vec<f32> {
     ys
 }
 
-/// Whether the node's words make at most one row: [`distinct_baselines`] would keep at most
-/// one, as all lie within half a point of the lowest.
+/// Whether the node's words make at most one row: [`distinct`] would keep at most one of
+/// their baselines, as all lie within half a point of the lowest.
 fn on_one_row(node: &[usize], words: &[WordBox]) -> bool {
     let mut baselines = node
         .iter()
@@ -603,16 +603,6 @@ fn on_one_row(node: &[usize], words: &[WordBox]) -> bool {
         )
     });
     (high - low).abs() < 0.5
-}
-
-fn distinct_baselines(node: &[usize], words: &[WordBox]) -> Vec<f32> {
-    let mut ys = Vec::with_capacity(node.len());
-    ys.extend(
-        node.iter()
-            .filter_map(|&i| words.get(i))
-            .map(|w| w.row_baseline),
-    );
-    distinct(ys)
 }
 
 fn node_extent(
@@ -641,13 +631,18 @@ impl Cut<'_> {
         let words = self.words;
         let em = median_size(node, words);
         let intervals = self.sorted_extents(node, &self.by_top, |w| (w.top, w.bottom));
+        // The baselines above a gap, reused from gap to gap.
+        let mut above = Vec::new();
         for (a, b) in gaps(intervals) {
-            let above: Vec<usize> = node
-                .iter()
-                .copied()
-                .filter(|&i| words.get(i).is_some_and(|w| w.bottom <= a))
-                .collect();
-            if distinct_baselines(&above, words).len() > HEAD_ROWS {
+            above.clear();
+            above.extend(
+                node.iter()
+                    .filter_map(|&i| words.get(i))
+                    .filter(|w| w.bottom <= a)
+                    .map(|w| w.row_baseline),
+            );
+            above = distinct(above);
+            if above.len() > HEAD_ROWS {
                 return None;
             }
             if b - a >= HEAD_GAP_EM * em {
