@@ -22,7 +22,8 @@ pub struct WordBox {
     /// No gap before it: joined to the previous word without a space in the text (a
     /// superscript touching its word, or the text right after one).
     pub attached: bool,
-    /// Where each glyph's text starts in `text`, in visual order (for right-to-left text).
+    /// Where each glyph's text starts in `text`, in visual order; only for a word with
+    /// right-to-left letters (the others are not reordered, [`super::bidi::logical_word`]).
     pub starts: Vec<usize>,
 }
 
@@ -792,7 +793,9 @@ fn flush(current: &mut Option<WordBox>, out: &mut WordsOut) {
     }
     if !text.is_empty() {
         word.text = text.as_str().to_owned();
-        word.starts = starts.clone();
+        if super::bidi::has_rtl(text) {
+            word.starts = starts.clone();
+        }
         out.done.push(word);
     }
     text.clear();
