@@ -267,7 +267,7 @@ pub struct Line {
 impl Line {
     /// The words joined by single spaces (none before an [`attached`](Word::attached) word).
     pub fn text(&self) -> String {
-        let mut out = String::new();
+        let mut out = String::with_capacity(self.words.iter().map(|w| w.text.len() + 1).sum());
         for (i, w) in self.words.iter().enumerate() {
             if i > 0 && !w.attached {
                 out.push(' ');
