@@ -9,6 +9,7 @@
 //!
 //! Decided from geometry, size and repetition only: nothing here knows any document.
 
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 
 use kamerbrief_model::{Layout, Line, Role};
@@ -169,7 +170,8 @@ fn is_beside(line: &Line, x0: f32, x1: f32, width: f32) -> bool {
 
 /// The size most characters of the document are set in.
 fn body_font_size(layout: &Layout) -> f32 {
-    let mut tally: HashMap<u32, usize> = HashMap::new();
+    // The winner is told by (count, size), whatever order the map keeps.
+    let mut tally: FxHashMap<u32, usize> = FxHashMap::default();
     for page in &layout.pages {
         for line in &page.lines {
             for word in &line.words {
