@@ -537,6 +537,8 @@ impl<'a> Interpreter<'a> {
             let advance_end = dir.to_frame(base.apply(tx + (advance + spacing) * scale, rise));
             let start = text.len() as u32;
             match ch.text {
+                // One byte, most glyphs: pushed without copying a slice of unknown length.
+                Some(t) if let &[b] = t.as_bytes() => text.push(char::from(b)),
                 Some(t) => text.push_str(t),
                 None => {
                     text.push('\u{FFFD}');
