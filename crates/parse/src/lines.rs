@@ -283,16 +283,19 @@ impl TextLine {
 /// ([`ROLE_GAP_EM`]) and [`ROLE_GAP_OVER_WORD_GAP`] times the line's median word gap;
 /// `None` when no gap of the line is that wide.
 fn role_gap_em(line: &Line) -> Option<f32> {
-    let mut gaps: Vec<f32> = line
-        .words
-        .windows(2)
-        .filter_map(|pair| match pair {
+    let gaps = || {
+        line.words.windows(2).filter_map(|pair| match pair {
             [a, b] if !a.superscript && !b.superscript => {
                 Some((b.bbox.x0 - a.bbox.x1) / b.size.max(1.0))
             }
             _ => None,
         })
-        .collect();
+    };
+    // Nearly every line has no gap that wide: no need to weigh its word gaps.
+    if !gaps().any(|g| g > ROLE_GAP_EM) {
+        return None;
+    }
+    let mut gaps: Vec<f32> = gaps().collect();
     gaps.sort_by(f32::total_cmp);
     let median = gaps.get(gaps.len() / 2)?;
     let wide = ROLE_GAP_EM.max(ROLE_GAP_OVER_WORD_GAP * median);
@@ -314,14 +317,18 @@ pub fn column_edges(lines: &[TextLine], aside: impl Fn(usize) -> bool) -> Vec<f3
         let body: Vec<usize> = (start..end)
             .filter(|&i| lines.get(i).is_some_and(|l| l.role == Role::Body))
             .collect();
+        let measuring: Vec<&TextLine> = body
+            .iter()
+            .filter(|&&j| !aside(j))
+            .filter_map(|&j| lines.get(j))
+            .collect();
         let mut ends: Vec<f32> = Vec::new();
         for &i in &body {
             let Some(line) = lines.get(i) else { continue };
             ends.clear();
             ends.extend(
-                body.iter()
-                    .filter(|&&j| !aside(j))
-                    .filter_map(|&j| lines.get(j))
+                measuring
+                    .iter()
                     .filter(|o| {
                         o.bbox.horizontal_overlap(&line.bbox)
                             >= 0.5 * o.bbox.width().min(line.bbox.width())

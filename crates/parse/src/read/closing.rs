@@ -89,10 +89,20 @@ pub fn read(lines: &[TextLine], body: &[usize], members: bool) -> Closing {
 /// lines it fills, for a narrow column wraps it (`Met vriendelijke` / `groet,`).
 fn last_formula<'t>(text: &impl Fn(usize) -> &'t str, count: usize) -> Option<(usize, usize)> {
     let lines_filled = |p: usize| {
-        (1..=MAX_FORMULA_LINES).find(|&n| {
-            let joined: Vec<&str> = (p..p + n).map(|q| text(q).trim()).collect();
-            p + n <= count && is_closing_formula(&joined.join(" "))
-        })
+        let mut words = 0;
+        for n in 1..=MAX_FORMULA_LINES {
+            let last = p + n - 1;
+            words += text(last).split_whitespace().count();
+            // A formula is at most four words (`Met de meeste hoogachting,`).
+            if last >= count || words > 4 {
+                return None;
+            }
+            let joined: Vec<&str> = (p..=last).map(|q| text(q).trim()).collect();
+            if is_closing_formula(&joined.join(" ")) {
+                return Some(n);
+            }
+        }
+        None
     };
     let (mut p, mut n) = (0..count)
         .rev()
