@@ -383,10 +383,14 @@ fn is_prose_channel(node: &[usize], words: &[WordBox], a: f32, b: f32, em: f32) 
     if rows_beside(node, words, a, b) < STRAIGHT_CHANNEL_ROWS {
         return false;
     }
-    let runs = [true, false].map(|left| run_width(node, words, a, b, left, em));
-    runs.iter().all(|&run| run >= PROSE_RUN_EM * em)
-        || (runs.iter().all(|&run| run >= NARROW_PROSE_RUN_EM * em)
-            && is_third_column(node, words, a, b))
+    // The right side is measured only when the left could be prose.
+    let left = run_width(node, words, a, b, true, em);
+    if left < NARROW_PROSE_RUN_EM * em {
+        return false;
+    }
+    let narrowest = left.min(run_width(node, words, a, b, false, em));
+    narrowest >= PROSE_RUN_EM * em
+        || (narrowest >= NARROW_PROSE_RUN_EM * em && is_third_column(node, words, a, b))
 }
 
 /// … or this many, in three columns of one measure, a narrower prose.
