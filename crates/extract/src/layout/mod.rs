@@ -399,15 +399,11 @@ const NARROW_PROSE_RUN_EM: f32 = 6.0;
 /// The channel `a`..`b` leaves, on one side, one column and, on the other, two as wide with a
 /// gutter as wide as this one where such a grid puts it: three columns of one measure.
 fn is_third_column(node: &[usize], words: &[WordBox], a: f32, b: f32) -> bool {
-    let extent = |left: bool| {
-        node.iter()
-            .filter_map(|&i| words.get(i))
-            .filter(|w| if left { w.x1 <= a } else { w.x0 >= b })
-            .fold((f32::INFINITY, f32::NEG_INFINITY), |(x0, x1), w| {
-                (x0.min(w.x0), x1.max(w.x1))
-            })
-    };
-    let (left, right) = (extent(true), extent(false));
+    let across = |w: &WordBox| (w.x0, w.x1);
+    let (left, right) = (
+        side_extent(node, words, a, b, true, across),
+        side_extent(node, words, a, b, false, across),
+    );
     let gutter = b - a;
     let (one, two, two_is_left) = if left.1 - left.0 < right.1 - right.0 {
         (left, right, false)
@@ -514,18 +510,29 @@ fn side_median_size(node: &[usize], words: &[WordBox], a: f32, b: f32, left: boo
     median_size(&side, words)
 }
 
+/// The extent (lowest start, highest end of `span`) of the words left of `a` (or right of `b`).
+fn side_extent(
+    node: &[usize],
+    words: &[WordBox],
+    a: f32,
+    b: f32,
+    left: bool,
+    span: impl Fn(&WordBox) -> (f32, f32),
+) -> (f32, f32) {
+    node.iter()
+        .filter_map(|&i| words.get(i))
+        .filter(|w| if left { w.x1 <= a } else { w.x0 >= b })
+        .map(span)
+        .fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), (s0, s1)| {
+            (lo.min(s0), hi.max(s1))
+        })
+}
+
 /// How far the text left of `a` and the text right of `b` run beside each other, vertically.
 fn sides_overlap(node: &[usize], words: &[WordBox], a: f32, b: f32) -> f32 {
-    let extent = |left: bool| {
-        node.iter()
-            .filter_map(|&i| words.get(i))
-            .filter(|w| if left { w.x1 <= a } else { w.x0 >= b })
-            .fold((f32::INFINITY, f32::NEG_INFINITY), |(t, bo), w| {
-                (t.min(w.top), bo.max(w.bottom))
-            })
-    };
-    let (lt, lb) = extent(true);
-    let (rt, rb) = extent(false);
+    let down = |w: &WordBox| (w.top, w.bottom);
+    let (lt, lb) = side_extent(node, words, a, b, true, down);
+    let (rt, rb) = side_extent(node, words, a, b, false, down);
     lb.min(rb) - lt.max(rt)
 }
 
