@@ -284,14 +284,19 @@ fn is_signature_line(text: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn closing(texts: &[&str]) -> (Option<usize>, Vec<SignatureLines>, usize) {
+    /// The closing read from lines of these texts, one under the other.
+    fn read_texts(texts: &[&str]) -> Closing {
         let lines: Vec<TextLine> = texts
             .iter()
             .enumerate()
             .map(|(i, t)| TextLine::plain(1, i, t))
             .collect();
         let body: Vec<usize> = (0..lines.len()).collect();
-        let c = read(&lines, &body, false);
+        read(&lines, &body, false)
+    }
+
+    fn closing(texts: &[&str]) -> (Option<usize>, Vec<SignatureLines>, usize) {
+        let c = read_texts(texts);
         (c.formula.first().copied(), c.signatories, c.end)
     }
 
@@ -351,13 +356,7 @@ mod tests {
             "Welzijn en Sport,",
             "E.J. Kuipers",
         ];
-        let lines: Vec<TextLine> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| TextLine::plain(1, i, t))
-            .collect();
-        let body: Vec<usize> = (0..lines.len()).collect();
-        let c = read(&lines, &body, false);
+        let c = read_texts(&texts);
         assert_eq!((c.start, c.formula), (1, vec![1, 2]));
         assert_eq!(c.signatories, vec![(vec![3, 4, 5], Some(6))]);
     }
