@@ -546,12 +546,22 @@ fn load_simple(
     let numeric_radix = numeric_names_radix(&names);
     for code in 0..256usize {
         let glyph_name = names.get(code).and_then(|n| n.as_deref());
+        let from_array = widths_array
+            .as_ref()
+            .and_then(|w| code.checked_sub(first_char).and_then(|i| w.get(i)).copied());
+        // Beside a `/ToUnicode` map, a code that `/Widths` leaves out or gives no width is
+        // a subset's `.notdef`, never drawn as text: the program (inflated and parsed, the
+        // dearest part of a font) is not read for it.
+        let defined =
+            to_unicode.is_none() || widths_array.is_none() || from_array.is_some_and(|w| w > 0.0);
         let text = to_unicode
             .as_ref()
             .and_then(|m| m.get(code as u32))
             .or_else(|| {
                 let from_name = glyph_name.and_then(|n| name_text(n, symbolic_dingbats));
-                let program = truetype_program(&mut program, doc, descriptor);
+                let program = defined
+                    .then(|| truetype_program(&mut program, doc, descriptor))
+                    .flatten();
                 let from_program = || {
                     program
                         .and_then(|p| p.code_text(u8::try_from(code).ok()?))
@@ -581,9 +591,6 @@ fn load_simple(
         if let Some(slot) = texts.get_mut(code) {
             *slot = text.map(String::into_boxed_str);
         }
-        let from_array = widths_array
-            .as_ref()
-            .and_then(|w| code.checked_sub(first_char).and_then(|i| w.get(i)).copied());
         let from_standard = || {
             standard
                 .and_then(|s| glyph_name.and_then(|n| s.width(n)))
