@@ -268,17 +268,19 @@ impl Cut<'_> {
     /// what follows it (`Datum   7 april 2021`, `1.   Het versterken`): that is one line.
     fn vertical_cut(&self, node: &[usize]) -> Option<f32> {
         let words = self.words;
+        let all = gaps(self.sorted_extents(node, &self.by_x0, |w| (w.x0, w.x1)));
+        // Most nodes are text whose words leave no gap down the whole node: done.
+        if all.is_empty() {
+            return None;
+        }
         let em = median_size(node, words);
-        let intervals = self.sorted_extents(node, &self.by_x0, |w| (w.x0, w.x1));
         let min_gap = if on_one_row(node, words) {
             3.0 * em
         } else {
             0.5 * em
         };
-        let candidates: Vec<(f32, f32)> = gaps(intervals)
-            .into_iter()
-            .filter(|(a, b)| b - a >= min_gap)
-            .collect();
+        let candidates: Vec<(f32, f32)> =
+            all.into_iter().filter(|(a, b)| b - a >= min_gap).collect();
         if candidates.is_empty() {
             return None;
         }
