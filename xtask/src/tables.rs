@@ -659,13 +659,29 @@ fn gen_agl(py: &Value, fonts: &[Font], src: &Sources) -> crate::Result<String> {
     for line in &header {
         let _ = writeln!(o, "//{line}");
     }
+    // One string and offsets, not a table of string pairs: each `&str` in a static is a
+    // pointer that the loader relocates when any process starts (8,562 of them).
+    if let Some(name) = agl.keys().find(|n| n.contains(';')) {
+        return Err(format!("AGL name {name:?} holds the separator `;`"));
+    }
+    o.push_str(
+        "\n/// Glyph name -> Unicode string, per the Adobe Glyph List 2.0: `name;text` entries, one \
+         after another.\npub(super) static AGL: &str = concat!(\n",
+    );
+    let mut starts = vec![0usize];
+    for (name, s) in &agl {
+        let line = format!("{name};{s}");
+        let _ = writeln!(o, "{},", str_lit(&line));
+        starts.push(starts.last().copied().unwrap_or(0) + line.len());
+    }
+    o.push_str(");\n");
     let _ = writeln!(
         o,
-        "\n/// Glyph name -> Unicode string, per the Adobe Glyph List 2.0.\npub(super) static AGL: [(&str, &str); {}] = [",
-        agl.len()
+        "\n/// Where each entry of [`AGL`] starts, then its length.\npub(super) static AGL_STARTS: [u32; {}] = [",
+        starts.len()
     );
-    for (name, s) in &agl {
-        let _ = writeln!(o, "({}, {}),", str_lit(name), str_lit(s));
+    for start in &starts {
+        let _ = write!(o, "{start},");
     }
     o.push_str("];\n");
     let _ = writeln!(

@@ -61,8 +61,29 @@ fn component_unicode(component: &str) -> Option<Cow<'static, str>> {
 }
 
 fn agl_lookup(name: &str) -> Option<&'static str> {
-    let i = agl::AGL.binary_search_by(|(n, _)| (*n).cmp(name)).ok()?;
-    agl::AGL.get(i).map(|(_, s)| *s)
+    // A binary search over the entries, sorted by name.
+    let (mut low, mut high) = (0, agl_len());
+    while low < high {
+        let middle = low + (high - low) / 2;
+        let (entry, text) = agl_entry(middle)?;
+        match entry.cmp(name) {
+            std::cmp::Ordering::Less => low = middle + 1,
+            std::cmp::Ordering::Greater => high = middle,
+            std::cmp::Ordering::Equal => return Some(text),
+        }
+    }
+    None
+}
+
+fn agl_len() -> usize {
+    agl::AGL_STARTS.len().saturating_sub(1)
+}
+
+/// Entry `i` of the AGL: (name, text).
+fn agl_entry(i: usize) -> Option<(&'static str, &'static str)> {
+    let start = usize::try_from(*agl::AGL_STARTS.get(i)?).ok()?;
+    let end = usize::try_from(*agl::AGL_STARTS.get(i + 1)?).ok()?;
+    agl::AGL.get(start..end)?.split_once(';')
 }
 
 /// The value of uppercase hex digits (`0-9A-F` only, as the AGL specification requires).
@@ -484,8 +505,16 @@ mod tests {
 
     #[test]
     fn tables_are_sorted() {
-        assert!(agl::AGL.windows(2).all(|w| w[0].0 < w[1].0));
-        assert!(agl::AGL.len() > 4000);
+        let names: Vec<&str> = (0..agl_len())
+            .filter_map(|i| Some(agl_entry(i)?.0))
+            .collect();
+        assert_eq!(names.len(), agl_len());
+        assert!(names.windows(2).all(|w| w[0] < w[1]));
+        assert!(names.len() > 4000);
+        assert_eq!(
+            agl::AGL_STARTS.last().map(|&n| n as usize),
+            Some(agl::AGL.len())
+        );
         assert!(agl::ZAPF_DINGBATS.windows(2).all(|w| w[0].0 < w[1].0));
         assert!(standard14::TEXT_GLYPHS.windows(2).all(|w| w[0] < w[1]));
         for m in &standard14::FONTS {
