@@ -48,11 +48,7 @@ pub struct Front {
 /// moved to just before it: front matter on the columns' grid (a row of fields above two
 /// columns, its right field read with the right column).
 pub fn front_matter_first(lines: &[TextLine], body: &[usize]) -> Vec<usize> {
-    let Some(at) = body.iter().position(|&i| {
-        lines
-            .get(i)
-            .is_some_and(|l| l.page <= 2 && is_salutation(&l.text))
-    }) else {
+    let Some(at) = salutation_position(lines, body) else {
         return body.to_vec();
     };
     let Some(salutation) = body.get(at).and_then(|&i| lines.get(i)) else {
@@ -70,14 +66,19 @@ pub fn front_matter_first(lines: &[TextLine], body: &[usize]) -> Vec<usize> {
     out
 }
 
+/// Where in `body` the salutation stands: its first line on the first two pages.
+fn salutation_position(lines: &[TextLine], body: &[usize]) -> Option<usize> {
+    body.iter().position(|&i| {
+        lines
+            .get(i)
+            .is_some_and(|l| l.page <= 2 && is_salutation(&l.text))
+    })
+}
+
 /// Reads the front matter from the body lines before the salutation and from the reference
 /// column of the first page.
 pub fn read(lines: &[TextLine], body: &[usize], m: &Measures) -> Front {
-    let first_pages = |&&i: &&usize| lines.get(i).is_some_and(|l| l.page <= 2);
-    let salutation_pos = body
-        .iter()
-        .filter(first_pages)
-        .position(|&i| lines.get(i).is_some_and(|l| is_salutation(&l.text)));
+    let salutation_pos = salutation_position(lines, body);
     // Without a salutation, the front matter is the run of lines that show themselves to
     // be letterhead, addresses and labelled fields.
     let front_len = salutation_pos.unwrap_or_else(|| front_length(lines, body, m));
