@@ -621,6 +621,21 @@ fn column_notes_under_the_other_columns_separator() {
     regression("column_notes_under_the_other_columns_separator");
 }
 
+/// F25: the left column runs on below the right one (the second signatory and the appendix
+/// at the right column's top); the first signature's space, empty across the page, cut the
+/// left column in two and the right column was read between `Sport,` and `E.J. Kuipers`.
+#[test]
+fn second_signature_space_inside_the_column_that_runs_on() {
+    regression("second_signature_space_inside_the_column_that_runs_on");
+}
+
+/// F25: a paragraph's space in the left column, below the end of the right column (the
+/// signatures and the appendix): the right column was read before `Reactie van het kabinet`.
+#[test]
+fn paragraph_space_below_the_other_columns_end() {
+    regression("paragraph_space_below_the_other_columns_end");
+}
+
 #[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {

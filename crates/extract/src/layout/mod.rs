@@ -11,6 +11,7 @@
 //! Furniture is assigned afterwards over the whole document ([`assign_furniture`]).
 
 mod bidi;
+mod column_gaps;
 mod furniture;
 mod symbols;
 mod words;
@@ -674,26 +675,43 @@ impl Cut<'_> {
     /// the widest gap, and all gaps about as wide (a page cut into its paragraphs at once). When
     /// the topmost or bottommost of these sets apart a part with a column gutter (a full-width
     /// title above two columns whose rows share baselines), that one cut alone, so the columns
-    /// are read whole.
+    /// are read whole. A gap inside a column that runs on below the columns beside it is no
+    /// cut ([`Cut::gap_inside_column`]).
     fn horizontal_cuts(&self, node: &[usize]) -> Vec<f32> {
-        let words = self.words;
         let intervals = self.sorted_extents(node, &self.by_top, |w| (w.top, w.bottom));
-        let all: Vec<(f32, f32)> = gaps(intervals)
+        let mut all: Vec<(f32, f32)> = gaps(intervals)
             .into_iter()
             .filter(|(a, b)| b - a > 0.01)
             .collect();
-        let widest = all.iter().map(|(a, b)| b - a).fold(0.0f32, f32::max);
-        let ties: Vec<f32> = all
-            .iter()
-            .filter(|(a, b)| b - a >= GAP_TIE * widest)
-            .map(|(a, b)| (a + b) / 2.0)
-            .collect();
-        let (Some(&first), Some(&last)) = (ties.first(), ties.last()) else {
-            return Vec::new();
-        };
-        if ties.len() == 1 {
-            return ties;
+        // Gaps inside a column are no cuts (`column_gaps`); the widest of the others are
+        // compared again. Each round drops a gap, so this ends.
+        loop {
+            let widest = all.iter().map(|(a, b)| b - a).fold(0.0f32, f32::max);
+            let ties: Vec<(f32, f32)> = all
+                .iter()
+                .copied()
+                .filter(|(a, b)| b - a >= GAP_TIE * widest)
+                .collect();
+            let middles: Vec<f32> = ties.iter().map(|(a, b)| (a + b) / 2.0).collect();
+            if middles.len() <= 1 {
+                return middles;
+            }
+            if let Some(y) = self.single_cut_before_columns(node, &middles) {
+                return vec![y];
+            }
+            let inside = self.gaps_inside_columns(node, &ties);
+            if inside.is_empty() || inside.len() == all.len() {
+                return middles;
+            }
+            all.retain(|g| !inside.contains(g));
         }
+    }
+
+    /// When the topmost or bottommost of the cuts sets apart a part with a column gutter (a
+    /// full-width title above two columns whose rows share baselines), that cut alone.
+    fn single_cut_before_columns(&self, node: &[usize], cuts: &[f32]) -> Option<f32> {
+        let words = self.words;
+        let (&first, &last) = (cuts.first()?, cuts.last()?);
         // A gutter that runs on through the whole node, where it is the gap after a column
         // of labels (`Betreft`, `Ons kenmerk` beside their values, a value wrapping under
         // one), is not a column's: the labels' rows are read across, not the part alone.
@@ -714,12 +732,31 @@ impl Cut<'_> {
             part.len() > 1 && self.vertical_cut(&part).is_some_and(|x| !labels_gap(x))
         };
         if has_gutter(first, false) {
-            vec![first]
+            Some(first)
         } else if has_gutter(last, true) {
-            vec![last]
+            Some(last)
         } else {
-            ties
+            None
         }
+    }
+
+    /// The gaps (sorted, top to bottom) that lie inside a column: each judged with the band
+    /// below it, down to the next gap.
+    fn gaps_inside_columns(&self, node: &[usize], ties: &[(f32, f32)]) -> Vec<(f32, f32)> {
+        let words = self.words;
+        ties.iter()
+            .enumerate()
+            .filter(|&(k, &(a, b))| {
+                let next = ties.get(k + 1).map_or(f32::INFINITY, |g| g.0);
+                let lower: Vec<usize> = node
+                    .iter()
+                    .copied()
+                    .filter(|&i| words.get(i).is_some_and(|w| w.top >= b && w.bottom <= next))
+                    .collect();
+                self.gap_inside_column(node, a, &lower)
+            })
+            .map(|(_, &g)| g)
+            .collect()
     }
 }
 
