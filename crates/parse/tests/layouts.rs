@@ -636,6 +636,14 @@ fn paragraph_space_below_the_other_columns_end() {
     regression("paragraph_space_below_the_other_columns_end");
 }
 
+/// F25: both columns run on across one empty band, each below a space of its own (before
+/// `Reactie van het kabinet` on the left, before `C. Helder` on the right): the band cut
+/// both columns in two and the heading was read after the right column's top.
+#[test]
+fn heading_space_and_signature_space_overlapping_in_two_columns() {
+    regression("heading_space_and_signature_space_overlapping_in_two_columns");
+}
+
 #[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {

@@ -3,7 +3,9 @@
 //! is empty, but a reader sees it inside the column: the text above it and the text below it
 //! stand at the column's left edge, and the other columns stand beside the column above the
 //! gap, not beside the gap. Cutting the node there reads the other columns between the
-//! column's two parts.
+//! column's two parts. Or the gap lies inside two columns at once, each running on below a
+//! space of its own (a heading's on the left, a signature's on the right) that happens to
+//! overlap the other's.
 
 use super::{Cut, WordBox};
 
@@ -19,6 +21,10 @@ const EDGE_ROWS: usize = 3;
 
 /// The band below is in the column's type: its median size within this share of it.
 const SAME_SIZE: f32 = 0.1;
+
+/// Another column's text below the gap resumes at least this many ems from the column's
+/// first baseline below it.
+const OUT_OF_PHASE_EM: f32 = 0.3;
 
 /// One span of the words' projection across, as the rows above a gap are added.
 #[derive(Clone, Copy)]
@@ -78,10 +84,11 @@ impl Cut<'_> {
     /// Whether the full-width gap whose top is `a` lies inside a column, with `lower` the
     /// words of the band right below it: going up from the gap, the column's span (where the
     /// band below starts) stands apart from other spans of at least two rows until a row
-    /// crosses the gutter between them; those others end above the row right over the gap;
-    /// the rows right below the gap start at the column's left edge right above it, in its
-    /// type; and the words from the crossing row down, the band below included, are cut by a
-    /// gutter beside the column.
+    /// crosses the gutter between them; the rows right below the gap start at the column's
+    /// left edge right above it, in its type; the other spans end above the row right over
+    /// the gap, or run on likewise below a space of their own (not resuming level with the
+    /// column); and the words from the crossing row down, the band below included, are cut
+    /// by a gutter beside the column, between prose where another column runs on.
     pub(super) fn gap_inside_column(&self, node: &[usize], a: f32, lower: &[usize]) -> bool {
         let words = self.words;
         let em = super::median_size(node, words);
@@ -94,42 +101,74 @@ impl Cut<'_> {
         let Some(column) = spans.iter().find(|s| s.contains(lx0)).copied() else {
             return false;
         };
-        let others_end_above = spans
-            .iter()
-            .filter(|s| !s.contains(lx0))
-            .all(|s| s.bottom < sweep.row_above_top);
         let beside = spans.iter().any(|s| !s.contains(lx0) && s.has_rows());
-        if !sweep.row_above_top.is_finite() || !beside || !others_end_above {
+        if !sweep.row_above_top.is_finite() || !beside {
             return false;
         }
-        let in_column: Vec<usize> = sweep
-            .above
-            .iter()
-            .copied()
-            .filter(|&i| words.get(i).is_some_and(|w| column.contains(w.x0)))
-            .collect();
-        let (over, under) = (
-            edge_rows(&in_column, words, EDGE_ROWS, true),
-            edge_rows(lower, words, EDGE_ROWS, false),
-        );
-        let (size_over, size_under) = (
-            super::median_size(&over, words),
-            super::median_size(&edge_rows(lower, words, 1, false), words),
-        );
-        if (left_edge(&over, words) - left_edge(&under, words)).abs() > SAME_EDGE_EM * em
-            || (size_over - size_under).abs() > SAME_SIZE * size_over
-        {
+        let Some(resumes) = self.runs_on(&column, &sweep.above, lower, em) else {
             return false;
+        };
+        // Each other column ended above the row over the gap, or runs on below a gap of its
+        // own: its text below does not resume level with the column's (a band of columns
+        // under a figure across them does).
+        let mut all_ended = true;
+        for s in spans.iter().filter(|s| !s.contains(lx0)) {
+            if s.bottom < sweep.row_above_top {
+                continue;
+            }
+            all_ended = false;
+            let own_gap = self
+                .runs_on(s, &sweep.above, lower, em)
+                .is_some_and(|y| (y - resumes).abs() > OUT_OF_PHASE_EM * em);
+            if !own_gap {
+                return false;
+            }
         }
-        // The gutter the reader sees: the region's own cut, next to the column.
+        // The gutter the reader sees: the region's own cut, next to the column; between
+        // columns that both run on, a channel between prose (cells of a table run on too).
         let mut region = lower.to_vec();
         region.extend_from_slice(&sweep.above);
-        self.vertical_cut(&region).is_some_and(|x| {
-            let left = spans.iter().rev().find(|s| s.x1 <= column.x0);
-            let right = spans.iter().find(|s| s.x0 >= column.x1);
-            right.is_some_and(|r| column.x1 <= x && x <= r.x0)
-                || left.is_some_and(|l| l.x1 <= x && x <= column.x0)
-        })
+        let Some(x) = self.vertical_cut(&region) else {
+            return false;
+        };
+        let left = spans.iter().rev().find(|s| s.x1 <= column.x0);
+        let right = spans.iter().find(|s| s.x0 >= column.x1);
+        let channel = match (left, right) {
+            (_, Some(r)) if column.x1 <= x && x <= r.x0 => (column.x1, r.x0),
+            (Some(l), _) if l.x1 <= x && x <= column.x0 => (l.x1, column.x0),
+            _ => return false,
+        };
+        all_ended || super::is_prose_channel(&region, words, channel.0, channel.1, em)
+    }
+
+    /// Whether the text of `span` runs on across the gap: its first rows below start at
+    /// the left edge of its last rows above, the first in their type. Returns the first
+    /// row's baseline below.
+    fn runs_on(&self, span: &Span, above: &[usize], lower: &[usize], em: f32) -> Option<f32> {
+        let words = self.words;
+        let within = |ids: &[usize]| -> Vec<usize> {
+            ids.iter()
+                .copied()
+                .filter(|&i| words.get(i).is_some_and(|w| span.contains(w.x0)))
+                .collect()
+        };
+        let (over, under) = (within(above), within(lower));
+        let (over, first_under) = (
+            edge_rows(&over, words, EDGE_ROWS, true),
+            edge_rows(&under, words, 1, false),
+        );
+        let under = edge_rows(&under, words, EDGE_ROWS, false);
+        let size_over = super::median_size(&over, words);
+        let size_under = super::median_size(&first_under, words);
+        let same_edge =
+            (left_edge(&over, words) - left_edge(&under, words)).abs() <= SAME_EDGE_EM * em;
+        let same_type = (size_over - size_under).abs() <= SAME_SIZE * size_over;
+        let first = first_under
+            .iter()
+            .filter_map(|&i| words.get(i))
+            .map(|w| w.row_baseline)
+            .next();
+        first.filter(|_| same_edge && same_type)
     }
 
     /// Adds the rows above the gap at `a` to the spans of `lower`, from the gap upwards, until
