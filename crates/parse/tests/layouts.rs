@@ -644,6 +644,14 @@ fn heading_space_and_signature_space_overlapping_in_two_columns() {
     regression("heading_space_and_signature_space_overlapping_in_two_columns");
 }
 
+/// F19b: paragraphs open with an indent and 0.4 line of space (under the 1.45 pitches of
+/// `spaced_paragraphs`); a justified line left short where its spaces would have grown too
+/// wide, ending a sentence, ended the paragraph before an unindented line with no space.
+#[test]
+fn underfull_justified_line_where_paragraphs_open_with_indent_and_space() {
+    regression("underfull_justified_line_where_paragraphs_open_with_indent_and_space");
+}
+
 #[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {

@@ -128,6 +128,7 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
         emphasis,
         spaced: spaced_paragraphs(lines, range, m, edges),
         indented: indented_paragraphs(lines, range, m),
+        indented_and_spaced: indents_spaced_out(lines, range, m),
     };
     let mut tables = table_runs(lines, range, m);
     tables.extend(contents_runs(lines, range));
@@ -472,6 +473,8 @@ struct Marks {
     spaced: bool,
     /// Paragraphs open with a first-line indent ([`indented_paragraphs`]).
     indented: bool,
+    /// … and stand apart by a little space too ([`indents_spaced_out`]).
+    indented_and_spaced: bool,
 }
 
 /// Whether the letter marks its paragraphs by a first-line indent: in the flow of a column,
@@ -499,6 +502,36 @@ fn indented_paragraphs(lines: &[TextLine], range: &[usize], m: &Measures) -> boo
     }
     indents >= 2 && indents > spaced
 }
+
+/// Whether the letter's paragraphs open with a first-line indent *and* a little space
+/// (over [`SPACED_OUT_PITCHES`]): in the flow of a column, after a finished sentence, at
+/// least two lines are set in by an indent their next line goes back from, nine in ten of
+/// them with that space above.
+fn indents_spaced_out(lines: &[TextLine], range: &[usize], m: &Measures) -> bool {
+    let (mut indents, mut spaced_out) = (0usize, 0usize);
+    for run in range.windows(3) {
+        let [Some(prev), Some(line), Some(next)] =
+            [0, 1, 2].map(|k| run.get(k).and_then(|&i| lines.get(i)))
+        else {
+            continue;
+        };
+        let plain = |l: &TextLine| !is_emphasised(l, m) && item_label(&l.text).is_none();
+        if !in_flow(prev, line) || !prev.ends_sentence() || !plain(prev) || !plain(line) {
+            continue;
+        }
+        let indent = line.bbox.x0 - prev.bbox.x0;
+        if is_first_line_indent(indent, m) && in_flow(line, next) && at_same_edge(next, prev, m) {
+            indents += 1;
+            if line.baseline - prev.baseline > SPACED_OUT_PITCHES * m.pitch {
+                spaced_out += 1;
+            }
+        }
+    }
+    indents >= 2 && spaced_out * 10 >= indents * 9
+}
+
+/// A line this many pitches below the one before it stands apart by some space.
+const SPACED_OUT_PITCHES: f32 = 1.15;
 
 /// `line` follows `prev` down the same column of the same page.
 fn in_flow(prev: &TextLine, line: &TextLine) -> bool {
@@ -548,11 +581,17 @@ fn breaks_between(
         // A first-line indent after a finished sentence starts a paragraph; after a list
         // item (whose next lines may hang indented) only with some space above it too.
         let indent = line.bbox.x0 - prev.bbox.x0;
-        let spaced_out = line.baseline - prev.baseline > 1.15 * m.pitch;
+        let spaced_out = line.baseline - prev.baseline > SPACED_OUT_PITCHES * m.pitch;
         if (!in_list || spaced_out) && prev.ends_sentence() && is_first_line_indent(indent, m) {
             return true;
         }
         if marks.spaced {
+            return false;
+        }
+        // Where paragraphs open with an indent and a little space, a line with neither,
+        // after one its first word would not have fitted on, runs on (a justified line left
+        // short where its spaces would have grown too wide).
+        if marks.indented_and_spaced && !spaced_out && !next_word_fitted(prev, line, m, edges) {
             return false;
         }
     } else if marks.indented && opens_indented(line, next, m) == Some(true) {
