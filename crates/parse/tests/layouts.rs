@@ -644,6 +644,14 @@ fn heading_space_and_signature_space_overlapping_in_two_columns() {
     regression("heading_space_and_signature_space_overlapping_in_two_columns");
 }
 
+/// F25 (seed 30263): as above, but the words ending a few justified lines stand apart
+/// beyond a river of wide word gaps, and the row that closed that river stopped the look
+/// up the column before it reached the other column: a column is a span 6 em wide.
+#[test]
+fn signature_spaces_inside_a_loosely_justified_column() {
+    regression("signature_spaces_inside_a_loosely_justified_column");
+}
+
 /// F19b: paragraphs open with an indent and 0.4 line of space (under the 1.45 pitches of
 /// `spaced_paragraphs`); a justified line left short where its spaces would have grown too
 /// wide, ending a sentence, ended the paragraph before an unindented line with no space.

@@ -13,6 +13,9 @@ use super::{Cut, WordBox};
 /// channel may be a gutter (the narrowest `vertical_cut` tries).
 const SPAN_GAP_EM: f32 = 0.5;
 
+/// A span of rows is a column when it is this many ems wide (three narrow columns' measure).
+const COLUMN_EM: f32 = 6.0;
+
 /// The text below the gap starts within this many ems of the column's left edge.
 const SAME_EDGE_EM: f32 = 0.2;
 
@@ -42,8 +45,10 @@ impl Span {
         self.x0 <= x && x <= self.x1
     }
 
-    fn has_rows(&self) -> bool {
-        self.rows.1 - self.rows.0 >= 0.5
+    /// At least two rows, at least [`COLUMN_EM`] wide: a column, not the ends of a few
+    /// lines beyond a river of wide justified word gaps.
+    fn is_column(&self, em: f32) -> bool {
+        self.rows.1 - self.rows.0 >= 0.5 && self.x1 - self.x0 >= COLUMN_EM * em
     }
 }
 
@@ -83,7 +88,7 @@ struct Sweep {
 impl Cut<'_> {
     /// Whether the full-width gap whose top is `a` lies inside a column, with `lower` the
     /// words of the band right below it: going up from the gap, the column's span (where the
-    /// band below starts) stands apart from other spans of at least two rows until a row
+    /// band below starts) stands apart from other columns (`Span::is_column`) until a row
     /// crosses the gutter between them; the rows right below the gap start at the column's
     /// left edge right above it, in its type; the other spans end above the row right over
     /// the gap, or run on likewise below a space of their own (not resuming level with the
@@ -101,7 +106,7 @@ impl Cut<'_> {
         let Some(column) = spans.iter().find(|s| s.contains(lx0)).copied() else {
             return false;
         };
-        let beside = spans.iter().any(|s| !s.contains(lx0) && s.has_rows());
+        let beside = spans.iter().any(|s| !s.contains(lx0) && s.is_column(em));
         if !sweep.row_above_top.is_finite() || !beside {
             return false;
         }
@@ -210,7 +215,7 @@ impl Cut<'_> {
             for w in &row {
                 add_word(&mut next, w, reach);
             }
-            if closes_a_gutter(&spans, &next, lx0) {
+            if closes_a_gutter(&spans, &next, lx0, reach / SPAN_GAP_EM) {
                 break;
             }
             if taken == 0 {
@@ -268,13 +273,13 @@ fn edge_rows(ids: &[usize], words: &[WordBox], n: usize, lowest: bool) -> Vec<us
 }
 
 /// Whether adding a row joined the column's span (the one holding `x`) to another span of
-/// at least two rows: a row running across the gutter.
-fn closes_a_gutter(before: &[Span], after: &[Span], x: f32) -> bool {
+/// a column: a row running across the gutter.
+fn closes_a_gutter(before: &[Span], after: &[Span], x: f32, em: f32) -> bool {
     let Some(column) = after.iter().find(|s| s.contains(x)) else {
         return false;
     };
     before
         .iter()
-        .filter(|s| !s.contains(x) && s.has_rows())
+        .filter(|s| !s.contains(x) && s.is_column(em))
         .any(|s| column.x0 <= s.x0 && s.x1 <= column.x1)
 }
