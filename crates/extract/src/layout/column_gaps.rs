@@ -13,6 +13,10 @@ use super::{Cut, WordBox};
 /// channel may be a gutter (the narrowest `vertical_cut` tries).
 const SPAN_GAP_EM: f32 = 0.5;
 
+/// More spans than this side by side are a table's cells, not a page's columns (three and
+/// a margin column, with a few words beyond rivers of wide word gaps).
+const MAX_SPANS: usize = 8;
+
 /// A span of rows is a column when it is this many ems wide (three narrow columns' measure).
 const COLUMN_EM: f32 = 6.0;
 
@@ -55,24 +59,23 @@ impl Span {
 /// Adds a word to the spans (sorted by `x0`, apart by more than `reach`), merging those it
 /// joins.
 fn add_word(spans: &mut Vec<Span>, w: &WordBox, reach: f32) {
+    // The spans it touches lie together: spans are sorted and apart by more than `reach`,
+    // so the merged span touches no other.
+    let from = spans.partition_point(|s| s.x1 + reach <= w.x0);
+    let to = spans.partition_point(|s| s.x0 - reach < w.x1).max(from);
     let mut joined = Span {
         x0: w.x0,
         x1: w.x1,
         rows: (w.row_baseline, w.row_baseline),
         bottom: w.bottom,
     };
-    spans.retain(|s| {
-        let touches = s.x0 - reach < joined.x1 && joined.x0 < s.x1 + reach;
-        if touches {
-            joined.x0 = joined.x0.min(s.x0);
-            joined.x1 = joined.x1.max(s.x1);
-            joined.rows = (joined.rows.0.min(s.rows.0), joined.rows.1.max(s.rows.1));
-            joined.bottom = joined.bottom.max(s.bottom);
-        }
-        !touches
-    });
-    let at = spans.partition_point(|s| s.x0 < joined.x0);
-    spans.insert(at, joined);
+    for s in spans.drain(from..to) {
+        joined.x0 = joined.x0.min(s.x0);
+        joined.x1 = joined.x1.max(s.x1);
+        joined.rows = (joined.rows.0.min(s.rows.0), joined.rows.1.max(s.rows.1));
+        joined.bottom = joined.bottom.max(s.bottom);
+    }
+    spans.insert(from, joined);
 }
 
 /// The words above a gap, up to the row that would close a gutter beside the column.
@@ -94,14 +97,23 @@ impl Cut<'_> {
     /// the gap, or run on likewise below a space of their own (not resuming level with the
     /// column); and the words from the crossing row down, the band below included, are cut
     /// by a gutter beside the column, between prose where another column runs on.
-    pub(super) fn gap_inside_column(&self, node: &[usize], a: f32, lower: &[usize]) -> bool {
+    pub(super) fn gap_inside_column(
+        &self,
+        node: &[usize],
+        em: f32,
+        a: f32,
+        lower: &[usize],
+    ) -> bool {
         let words = self.words;
-        let em = super::median_size(node, words);
         let lx0 = left_edge(lower, words);
         if !lx0.is_finite() {
             return false;
         }
-        let sweep = self.sweep_up(node, a, lower, lx0, SPAN_GAP_EM * em);
+        let reach = SPAN_GAP_EM * em;
+        if !self.room_beside(node, a, lower, lx0, reach) {
+            return false;
+        }
+        let sweep = self.sweep_up(node, a, lower, lx0, reach);
         let spans = &sweep.spans;
         let Some(column) = spans.iter().find(|s| s.contains(lx0)).copied() else {
             return false;
@@ -176,6 +188,41 @@ impl Cut<'_> {
         first.filter(|_| same_edge && same_type)
     }
 
+    /// Whether some word above the gap at `a` stands clear of the column's extent there
+    /// (the band below's first span, the one holding `lx0`, with the words of the last
+    /// rows above that reach into it), where another column could be: a cheap test before
+    /// [`Cut::sweep_up`] (in a single column the full lines fill the extent).
+    fn room_beside(&self, node: &[usize], a: f32, lower: &[usize], lx0: f32, reach: f32) -> bool {
+        let words = self.words;
+        let mut spans = Vec::new();
+        for w in lower.iter().filter_map(|&i| words.get(i)) {
+            add_word(&mut spans, w, reach);
+        }
+        let Some(&first) = spans.iter().find(|s| s.contains(lx0)) else {
+            return false;
+        };
+        let above = || {
+            node.iter()
+                .filter_map(|&i| words.get(i))
+                .filter(move |w| w.bottom <= a)
+        };
+        let rows = super::distinct(above().map(|w| w.row_baseline).collect());
+        let from = rows
+            .get(rows.len().saturating_sub(EDGE_ROWS))
+            .copied()
+            .unwrap_or(f32::INFINITY);
+        let mut column = vec![first];
+        for w in above().filter(|w| w.row_baseline >= from - 0.5) {
+            if w.x0 < first.x1 + reach && first.x0 - reach < w.x1 {
+                add_word(&mut column, w, reach);
+            }
+        }
+        let (x0, x1) = column.iter().fold((first.x0, first.x1), |(lo, hi), s| {
+            (lo.min(s.x0), hi.max(s.x1))
+        });
+        above().any(|w| w.x0 >= x1 + reach || w.x1 <= x0 - reach)
+    }
+
     /// Adds the rows above the gap at `a` to the spans of `lower`, from the gap upwards, until
     /// a row would join the column's span (the one holding `lx0`) to another of two rows.
     fn sweep_up(&self, node: &[usize], a: f32, lower: &[usize], lx0: f32, reach: f32) -> Sweep {
@@ -214,6 +261,12 @@ impl Cut<'_> {
             let mut next = spans.clone();
             for w in &row {
                 add_word(&mut next, w, reach);
+            }
+            if next.len() > MAX_SPANS {
+                // A table's cells, not columns: nothing found (and the sweep kept short).
+                row_above_top = f32::INFINITY;
+                taken = 0;
+                break;
             }
             if closes_a_gutter(&spans, &next, lx0, reach / SPAN_GAP_EM) {
                 break;

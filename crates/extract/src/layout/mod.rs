@@ -744,6 +744,7 @@ impl Cut<'_> {
     /// below it, down to the next gap.
     fn gaps_inside_columns(&self, node: &[usize], ties: &[(f32, f32)]) -> Vec<(f32, f32)> {
         let words = self.words;
+        let em = median_size(node, words);
         ties.iter()
             .enumerate()
             .filter(|&(k, &(a, b))| {
@@ -753,7 +754,7 @@ impl Cut<'_> {
                     .copied()
                     .filter(|&i| words.get(i).is_some_and(|w| w.top >= b && w.bottom <= next))
                     .collect();
-                self.gap_inside_column(node, a, &lower)
+                self.gap_inside_column(node, em, a, &lower)
             })
             .map(|(_, &g)| g)
             .collect()
