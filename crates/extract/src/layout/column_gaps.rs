@@ -206,6 +206,11 @@ impl Cut<'_> {
                 .filter_map(|&i| words.get(i))
                 .filter(move |w| w.bottom <= a)
         };
+        // The column's extent holds the first span's: a word clear of the column is clear of
+        // it too. Single columns end here, without sorting the rows above.
+        if !above().any(|w| w.x0 >= first.x1 + reach || w.x1 <= first.x0 - reach) {
+            return false;
+        }
         let rows = super::distinct(above().map(|w| w.row_baseline).collect());
         let from = rows
             .get(rows.len().saturating_sub(EDGE_ROWS))
