@@ -103,6 +103,7 @@ impl Cut<'_> {
         em: f32,
         a: f32,
         lower: &[usize],
+        above_extent: (f32, f32),
     ) -> bool {
         let words = self.words;
         let lx0 = left_edge(lower, words);
@@ -110,7 +111,7 @@ impl Cut<'_> {
             return false;
         }
         let reach = SPAN_GAP_EM * em;
-        if !self.room_beside(node, a, lower, lx0, reach) {
+        if !self.room_beside(node, a, lower, lx0, reach, above_extent) {
             return false;
         }
         let sweep = self.sweep_up(node, a, lower, lx0, reach);
@@ -192,7 +193,16 @@ impl Cut<'_> {
     /// (the band below's first span, the one holding `lx0`, with the words of the last
     /// rows above that reach into it), where another column could be: a cheap test before
     /// [`Cut::sweep_up`] (in a single column the full lines fill the extent).
-    fn room_beside(&self, node: &[usize], a: f32, lower: &[usize], lx0: f32, reach: f32) -> bool {
+    /// `above_extent`: the rightmost start and the leftmost end of the words above the gap.
+    fn room_beside(
+        &self,
+        node: &[usize],
+        a: f32,
+        lower: &[usize],
+        lx0: f32,
+        reach: f32,
+        (max_x0, min_x1): (f32, f32),
+    ) -> bool {
         let words = self.words;
         let mut spans = Vec::new();
         for w in lower.iter().filter_map(|&i| words.get(i)) {
@@ -208,7 +218,7 @@ impl Cut<'_> {
         };
         // The column's extent holds the first span's: a word clear of the column is clear of
         // it too. Single columns end here, without sorting the rows above.
-        if !above().any(|w| w.x0 >= first.x1 + reach || w.x1 <= first.x0 - reach) {
+        if max_x0 < first.x1 + reach && min_x1 > first.x0 - reach {
             return false;
         }
         let rows = super::distinct(above().map(|w| w.row_baseline).collect());
@@ -245,9 +255,25 @@ impl Cut<'_> {
         for w in lower.iter().filter_map(|&i| words.get(i)) {
             add_word(&mut spans, w, reach);
         }
+        // From each word above on up, the rightmost start and the leftmost end of the words
+        // left: once one span reaches within `reach` of both, each of them joins it and no
+        // column can stand beside it (the sweep would only climb to the top for nothing).
+        let mut rest_extent = vec![(f32::NEG_INFINITY, f32::INFINITY); above.len() + 1];
+        for (k, w) in above.iter().enumerate().rev() {
+            let (max_x0, min_x1) = rest_extent.get(k + 1).copied().unwrap_or_default();
+            if let (Some(slot), Some(w)) = (rest_extent.get_mut(k), words.get(*w)) {
+                *slot = (max_x0.max(w.x0), min_x1.min(w.x1));
+            }
+        }
         let mut row_above_top = f32::INFINITY;
         let mut taken = 0;
         while let Some(first) = above.get(taken).and_then(|&i| words.get(i)) {
+            if let ([only], Some(&(max_x0, min_x1))) = (spans.as_slice(), rest_extent.get(taken))
+                && max_x0 < only.x1 + reach
+                && min_x1 > only.x0 - reach
+            {
+                break;
+            }
             let rest = above.get(taken..).unwrap_or(&[]);
             let len = rest
                 .iter()

@@ -745,16 +745,41 @@ impl Cut<'_> {
     fn gaps_inside_columns(&self, node: &[usize], ties: &[(f32, f32)]) -> Vec<(f32, f32)> {
         let words = self.words;
         let em = median_size(node, words);
+        // No word crosses a gap across the node: the words above a gap are those whose top
+        // is above it, and a band's words those whose top lies between two gaps. So one
+        // sort by top serves every gap (a page of a few hundred gaps stays linear).
+        let mut by_top: Vec<(f32, usize)> = node
+            .iter()
+            .enumerate()
+            .filter_map(|(at, &i)| Some((words.get(i)?.top, at)))
+            .collect();
+        by_top.sort_by(|p, q| p.0.total_cmp(&q.0));
+        // The rightmost start and the leftmost end of the first k words by top.
+        let mut extent = vec![(f32::NEG_INFINITY, f32::INFINITY)];
+        for &(_, at) in &by_top {
+            let (max_x0, min_x1) = extent.last().copied().unwrap_or_default();
+            let w = node.get(at).and_then(|&i| words.get(i));
+            extent.push(w.map_or((max_x0, min_x1), |w| (max_x0.max(w.x0), min_x1.min(w.x1))));
+        }
+        let tops_to = |y: f32| by_top.partition_point(|&(top, _)| top <= y);
         ties.iter()
             .enumerate()
             .filter(|&(k, &(a, b))| {
                 let next = ties.get(k + 1).map_or(f32::INFINITY, |g| g.0);
-                let lower: Vec<usize> = node
+                let above_extent = extent.get(tops_to(a)).copied().unwrap_or_default();
+                // The band's words in the node's order.
+                let mut band: Vec<usize> = by_top
+                    .get(by_top.partition_point(|&(top, _)| top < b)..tops_to(next))
+                    .unwrap_or_default()
                     .iter()
-                    .copied()
-                    .filter(|&i| words.get(i).is_some_and(|w| w.top >= b && w.bottom <= next))
+                    .map(|&(_, at)| at)
                     .collect();
-                self.gap_inside_column(node, em, a, &lower)
+                band.sort_unstable();
+                let lower: Vec<usize> = band
+                    .iter()
+                    .filter_map(|&at| node.get(at).copied())
+                    .collect();
+                self.gap_inside_column(node, em, a, &lower, above_extent)
             })
             .map(|(_, &g)| g)
             .collect()
