@@ -97,13 +97,16 @@ impl Cut<'_> {
     /// the gap, or run on likewise below a space of their own (not resuming level with the
     /// column); and the words from the crossing row down, the band below included, are cut
     /// by a gutter beside the column, between prose where another column runs on.
-    pub(super) fn gap_inside_column(
+    /// `upwards` gives the node's words row by row from the bottom up (sorted once, when
+    /// first needed).
+    pub(super) fn gap_inside_column<'n>(
         &self,
         node: &[usize],
         em: f32,
         a: f32,
         lower: &[usize],
         above_extent: (f32, f32),
+        upwards: &dyn Fn() -> &'n [usize],
     ) -> bool {
         let words = self.words;
         let lx0 = left_edge(lower, words);
@@ -114,7 +117,7 @@ impl Cut<'_> {
         if !self.room_beside(node, a, lower, lx0, reach, above_extent) {
             return false;
         }
-        let sweep = self.sweep_up(node, a, lower, lx0, reach);
+        let sweep = self.sweep_up(upwards(), a, lower, lx0, reach);
         let spans = &sweep.spans;
         let Some(column) = spans.iter().find(|s| s.contains(lx0)).copied() else {
             return false;
@@ -240,17 +243,14 @@ impl Cut<'_> {
 
     /// Adds the rows above the gap at `a` to the spans of `lower`, from the gap upwards, until
     /// a row would join the column's span (the one holding `lx0`) to another of two rows.
-    fn sweep_up(&self, node: &[usize], a: f32, lower: &[usize], lx0: f32, reach: f32) -> Sweep {
+    fn sweep_up(&self, upwards: &[usize], a: f32, lower: &[usize], lx0: f32, reach: f32) -> Sweep {
         let words = self.words;
-        let mut above: Vec<usize> = node
+        // `upwards` is in order of rows from the bottom up: so are the words above.
+        let mut above: Vec<usize> = upwards
             .iter()
             .copied()
             .filter(|&i| words.get(i).is_some_and(|w| w.bottom <= a))
             .collect();
-        above.sort_by(|&p, &q| {
-            let baseline = |i: usize| words.get(i).map_or(0.0, |w| w.row_baseline);
-            baseline(q).total_cmp(&baseline(p))
-        });
         let mut spans: Vec<Span> = Vec::new();
         for w in lower.iter().filter_map(|&i| words.get(i)) {
             add_word(&mut spans, w, reach);

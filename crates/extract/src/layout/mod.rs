@@ -762,6 +762,18 @@ impl Cut<'_> {
             extent.push(w.map_or((max_x0, min_x1), |w| (max_x0.max(w.x0), min_x1.min(w.x1))));
         }
         let tops_to = |y: f32| by_top.partition_point(|&(top, _)| top <= y);
+        // Row by row from the bottom up (stably: a row in reading order), sorted once.
+        let sorted = OnceCell::new();
+        let upwards = || -> &[usize] {
+            sorted.get_or_init(|| {
+                let mut up = node.to_vec();
+                up.sort_by(|&p, &q| {
+                    let baseline = |i: usize| words.get(i).map_or(0.0, |w| w.row_baseline);
+                    baseline(q).total_cmp(&baseline(p))
+                });
+                up
+            })
+        };
         ties.iter()
             .enumerate()
             .filter(|&(k, &(a, b))| {
@@ -779,7 +791,7 @@ impl Cut<'_> {
                     .iter()
                     .filter_map(|&at| node.get(at).copied())
                     .collect();
-                self.gap_inside_column(node, em, a, &lower, above_extent)
+                self.gap_inside_column(node, em, a, &lower, above_extent, &upwards)
             })
             .map(|(_, &g)| g)
             .collect()
