@@ -477,57 +477,61 @@ struct Marks {
     indented_and_spaced: bool,
 }
 
-/// Whether the letter marks its paragraphs by a first-line indent: in the flow of a column,
-/// after a finished sentence, at least two lines are set in by an indent that their next line
-/// goes back from (a first line, not a hanging list or a quotation), and such indents
-/// outnumber the paragraph breaks made by space alone.
+/// Whether the letter marks its paragraphs by a first-line indent: at least two lines are
+/// set in by one ([`Openings`]), and such indents outnumber the paragraph breaks made by
+/// space alone.
 fn indented_paragraphs(lines: &[TextLine], range: &[usize], m: &Measures) -> bool {
-    let (mut indents, mut spaced) = (0, 0);
-    for run in range.windows(3) {
-        let [Some(prev), Some(line), Some(next)] =
-            [0, 1, 2].map(|k| run.get(k).and_then(|&i| lines.get(i)))
-        else {
-            continue;
-        };
-        let plain = |l: &TextLine| !is_emphasised(l, m) && item_label(&l.text).is_none();
-        if !in_flow(prev, line) || !prev.ends_sentence() || !plain(prev) || !plain(line) {
-            continue;
-        }
-        let indent = line.bbox.x0 - prev.bbox.x0;
-        if is_first_line_indent(indent, m) && in_flow(line, next) && at_same_edge(next, prev, m) {
-            indents += 1;
-        } else if gap_before(prev, line, m) && at_same_edge(line, prev, m) {
-            spaced += 1;
-        }
-    }
-    indents >= 2 && indents > spaced
+    let o = Openings::count(lines, range, m);
+    o.indents >= 2 && o.indents > o.spaced
 }
 
 /// Whether the letter's paragraphs open with a first-line indent *and* a little space
-/// (over [`SPACED_OUT_PITCHES`]): in the flow of a column, after a finished sentence, at
-/// least two lines are set in by an indent their next line goes back from, nine in ten of
-/// them with that space above.
+/// (over [`SPACED_OUT_PITCHES`]): at least two lines are set in by an indent
+/// ([`Openings`]), nine in ten of them with that space above.
 fn indents_spaced_out(lines: &[TextLine], range: &[usize], m: &Measures) -> bool {
-    let (mut indents, mut spaced_out) = (0usize, 0usize);
-    for run in range.windows(3) {
-        let [Some(prev), Some(line), Some(next)] =
-            [0, 1, 2].map(|k| run.get(k).and_then(|&i| lines.get(i)))
-        else {
-            continue;
-        };
-        let plain = |l: &TextLine| !is_emphasised(l, m) && item_label(&l.text).is_none();
-        if !in_flow(prev, line) || !prev.ends_sentence() || !plain(prev) || !plain(line) {
-            continue;
-        }
-        let indent = line.bbox.x0 - prev.bbox.x0;
-        if is_first_line_indent(indent, m) && in_flow(line, next) && at_same_edge(next, prev, m) {
-            indents += 1;
-            if line.baseline - prev.baseline > SPACED_OUT_PITCHES * m.pitch {
-                spaced_out += 1;
+    let o = Openings::count(lines, range, m);
+    o.indents >= 2 && o.spaced_out * 10 >= o.indents * 9
+}
+
+/// How the paragraphs of a range open, in the flow of a column after a finished sentence
+/// (plain lines, not emphasised, no list label).
+#[derive(Default)]
+struct Openings {
+    /// Lines set in by a first-line indent that their next line goes back from (a first
+    /// line, not a hanging list or a quotation).
+    indents: usize,
+    /// Of those, the ones with more than [`SPACED_OUT_PITCHES`] above.
+    spaced_out: usize,
+    /// Lines at the previous line's edge below a gap: breaks made by space alone.
+    spaced: usize,
+}
+
+impl Openings {
+    fn count(lines: &[TextLine], range: &[usize], m: &Measures) -> Openings {
+        let mut o = Openings::default();
+        for run in range.windows(3) {
+            let [Some(prev), Some(line), Some(next)] =
+                [0, 1, 2].map(|k| run.get(k).and_then(|&i| lines.get(i)))
+            else {
+                continue;
+            };
+            let plain = |l: &TextLine| !is_emphasised(l, m) && item_label(&l.text).is_none();
+            if !in_flow(prev, line) || !prev.ends_sentence() || !plain(prev) || !plain(line) {
+                continue;
+            }
+            let indent = line.bbox.x0 - prev.bbox.x0;
+            if is_first_line_indent(indent, m) && in_flow(line, next) && at_same_edge(next, prev, m)
+            {
+                o.indents += 1;
+                if line.baseline - prev.baseline > SPACED_OUT_PITCHES * m.pitch {
+                    o.spaced_out += 1;
+                }
+            } else if gap_before(prev, line, m) && at_same_edge(line, prev, m) {
+                o.spaced += 1;
             }
         }
+        o
     }
-    indents >= 2 && spaced_out * 10 >= indents * 9
 }
 
 /// A line this many pitches below the one before it stands apart by some space.
