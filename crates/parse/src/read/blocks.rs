@@ -124,11 +124,12 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
             .iter()
             .filter_map(|&i| lines.get(i))
             .any(|l| is_emphasised(l, m));
+    let openings = Openings::count(lines, range, m);
     let marks = Marks {
         emphasis,
         spaced: spaced_paragraphs(lines, range, m, edges),
-        indented: indented_paragraphs(lines, range, m),
-        indented_and_spaced: indents_spaced_out(lines, range, m),
+        indented: openings.indented_paragraphs(),
+        indented_and_spaced: openings.indents_spaced_out(),
     };
     let mut tables = table_runs(lines, range, m);
     tables.extend(contents_runs(lines, range));
@@ -471,26 +472,10 @@ struct Marks {
     emphasis: bool,
     /// Paragraphs are set apart by vertical space ([`spaced_paragraphs`]).
     spaced: bool,
-    /// Paragraphs open with a first-line indent ([`indented_paragraphs`]).
+    /// Paragraphs open with a first-line indent ([`Openings::indented_paragraphs`]).
     indented: bool,
-    /// … and stand apart by a little space too ([`indents_spaced_out`]).
+    /// … and stand apart by a little space too ([`Openings::indents_spaced_out`]).
     indented_and_spaced: bool,
-}
-
-/// Whether the letter marks its paragraphs by a first-line indent: at least two lines are
-/// set in by one ([`Openings`]), and such indents outnumber the paragraph breaks made by
-/// space alone.
-fn indented_paragraphs(lines: &[TextLine], range: &[usize], m: &Measures) -> bool {
-    let o = Openings::count(lines, range, m);
-    o.indents >= 2 && o.indents > o.spaced
-}
-
-/// Whether the letter's paragraphs open with a first-line indent *and* a little space
-/// (over [`SPACED_OUT_PITCHES`]): at least two lines are set in by an indent
-/// ([`Openings`]), nine in ten of them with that space above.
-fn indents_spaced_out(lines: &[TextLine], range: &[usize], m: &Measures) -> bool {
-    let o = Openings::count(lines, range, m);
-    o.indents >= 2 && o.spaced_out * 10 >= o.indents * 9
 }
 
 /// How the paragraphs of a range open, in the flow of a column after a finished sentence
@@ -507,6 +492,19 @@ struct Openings {
 }
 
 impl Openings {
+    /// Whether the letter marks its paragraphs by a first-line indent: at least two lines
+    /// are set in by one, and such indents outnumber the paragraph breaks made by space alone.
+    fn indented_paragraphs(&self) -> bool {
+        self.indents >= 2 && self.indents > self.spaced
+    }
+
+    /// Whether the letter's paragraphs open with a first-line indent *and* a little space
+    /// (over [`SPACED_OUT_PITCHES`]): at least two indents, nine in ten of them with that
+    /// space above.
+    fn indents_spaced_out(&self) -> bool {
+        self.indents >= 2 && self.spaced_out * 10 >= self.indents * 9
+    }
+
     fn count(lines: &[TextLine], range: &[usize], m: &Measures) -> Openings {
         let mut o = Openings::default();
         for run in range.windows(3) {
