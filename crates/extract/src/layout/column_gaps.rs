@@ -97,13 +97,14 @@ impl Cut<'_> {
     /// the gap, or run on likewise below a space of their own (not resuming level with the
     /// column); and the words from the crossing row down, the band below included, are cut
     /// by a gutter beside the column, between prose where another column runs on.
-    /// `upwards` gives the node's words row by row from the bottom up (sorted once, when
-    /// first needed).
+    /// `above` holds the words above the gap, `above_extent` their rightmost start and
+    /// leftmost end; `upwards` gives the node's words row by row from the bottom up (sorted
+    /// once, when first needed).
     pub(super) fn gap_inside_column<'n>(
         &self,
-        node: &[usize],
         em: f32,
         a: f32,
+        above: &[usize],
         lower: &[usize],
         above_extent: (f32, f32),
         upwards: &dyn Fn() -> &'n [usize],
@@ -114,7 +115,7 @@ impl Cut<'_> {
             return false;
         }
         let reach = SPAN_GAP_EM * em;
-        if !self.room_beside(node, a, lower, lx0, reach, above_extent) {
+        if !self.room_beside(above, lower, lx0, reach, above_extent) {
             return false;
         }
         let sweep = self.sweep_up(upwards(), a, lower, lx0, reach);
@@ -192,53 +193,41 @@ impl Cut<'_> {
         first.filter(|_| same_edge && same_type)
     }
 
-    /// Whether some word above the gap at `a` stands clear of the column's extent there
-    /// (the band below's first span, the one holding `lx0`, with the words of the last
-    /// rows above that reach into it), where another column could be: a cheap test before
+    /// Whether some word above the gap stands clear of the column's extent there (the band
+    /// below's first span, the one starting at `lx0`, with the words of the last rows above
+    /// that reach into it), where another column could be: a cheap test before
     /// [`Cut::sweep_up`] (in a single column the full lines fill the extent).
-    /// `above_extent`: the rightmost start and the leftmost end of the words above the gap.
+    /// `above`: the words above the gap; `max_x0`, `min_x1`: their rightmost start and
+    /// leftmost end.
     fn room_beside(
         &self,
-        node: &[usize],
-        a: f32,
+        above: &[usize],
         lower: &[usize],
         lx0: f32,
         reach: f32,
         (max_x0, min_x1): (f32, f32),
     ) -> bool {
         let words = self.words;
-        let mut spans = Vec::new();
-        for w in lower.iter().filter_map(|&i| words.get(i)) {
-            add_word(&mut spans, w, reach);
-        }
-        let Some(&first) = spans.iter().find(|s| s.contains(lx0)) else {
-            return false;
-        };
-        let above = || {
-            node.iter()
-                .filter_map(|&i| words.get(i))
-                .filter(move |w| w.bottom <= a)
-        };
-        // The column's extent holds the first span's: a word clear of the column is clear of
-        // it too. Single columns end here, without sorting the rows above.
-        if max_x0 < first.x1 + reach && min_x1 > first.x0 - reach {
+        let first_x1 = first_span_end(lower, words, lx0, reach);
+        // Words clear of the column are clear of the first span too. Single columns end
+        // here, without sorting the rows above.
+        let clear_of = |x0: f32, x1: f32| max_x0 >= x1 + reach || min_x1 <= x0 - reach;
+        if !clear_of(lx0, first_x1) {
             return false;
         }
+        let above = || above.iter().filter_map(|&i| words.get(i));
         let rows = super::distinct(above().map(|w| w.row_baseline).collect());
         let from = rows
             .get(rows.len().saturating_sub(EDGE_ROWS))
             .copied()
             .unwrap_or(f32::INFINITY);
-        let mut column = vec![first];
-        for w in above().filter(|w| w.row_baseline >= from - 0.5) {
-            if w.x0 < first.x1 + reach && first.x0 - reach < w.x1 {
-                add_word(&mut column, w, reach);
-            }
-        }
-        let (x0, x1) = column.iter().fold((first.x0, first.x1), |(lo, hi), s| {
-            (lo.min(s.x0), hi.max(s.x1))
-        });
-        above().any(|w| w.x0 >= x1 + reach || w.x1 <= x0 - reach)
+        // The words of the last rows that reach into the first span widen it: each of them
+        // touches it, so the column is one span, their hull.
+        let (x0, x1) = above()
+            .filter(|w| w.row_baseline >= from - 0.5)
+            .filter(|w| w.x0 < first_x1 + reach && lx0 - reach < w.x1)
+            .fold((lx0, first_x1), |(lo, hi), w| (lo.min(w.x0), hi.max(w.x1)));
+        clear_of(x0, x1)
     }
 
     /// Adds the rows above the gap at `a` to the spans of `lower`, from the gap upwards, until
@@ -315,6 +304,33 @@ impl Cut<'_> {
             row_above_top,
         }
     }
+}
+
+/// Passes [`first_span_end`] makes over the words before it builds the spans instead (words
+/// in reading order need one or two).
+const FIRST_SPAN_PASSES: usize = 3;
+
+/// The right end of the first span of the words' projection (the one that starts at their
+/// leftmost start, `lx0`): words closer than `reach` across join it.
+fn first_span_end(ids: &[usize], words: &[WordBox], lx0: f32, reach: f32) -> f32 {
+    let mut end = lx0;
+    for _ in 0..FIRST_SPAN_PASSES {
+        let before = end;
+        for w in ids.iter().filter_map(|&i| words.get(i)) {
+            if w.x0 < end + reach {
+                end = end.max(w.x1);
+            }
+        }
+        if end == before {
+            return end;
+        }
+    }
+    // Words far out of order: the spans themselves (the first starts at `lx0`).
+    let mut spans = Vec::new();
+    for w in ids.iter().filter_map(|&i| words.get(i)) {
+        add_word(&mut spans, w, reach);
+    }
+    spans.first().map_or(lx0, |s| s.x1)
 }
 
 /// The leftmost `x0` of the words (infinite for none).

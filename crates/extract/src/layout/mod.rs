@@ -115,9 +115,7 @@ impl<'w> Cut<'w> {
     }
 
     /// The (start, end) extents of the node's words along one axis, sorted by start as a
-    /// stable sort of them in node order would: nodes hold their words in index order (the
-    /// root in full, every part in the order of its parent), so that is the page's order
-    /// `sorted` ([`order_by`] the start) restricted to the node, found without sorting.
+    /// stable sort of them in node order would ([`Cut::sorted_members`]).
     fn sorted_extents(
         &self,
         node: &[usize],
@@ -135,12 +133,7 @@ impl<'w> Cut<'w> {
             out.sort_by(|a, b| a.0.total_cmp(&b.0));
             return out;
         }
-        let mut member = vec![false; self.words.len()];
-        for &i in node {
-            if let Some(m) = member.get_mut(i) {
-                *m = true;
-            }
-        }
+        let member = self.membership(node);
         let mut out = Vec::with_capacity(node.len());
         out.extend(
             sorted
@@ -150,6 +143,43 @@ impl<'w> Cut<'w> {
                 .map(f),
         );
         out
+    }
+
+    /// The node's words in the order of `sorted` (a page order, [`order_by`] a start): as a
+    /// stable sort of them by that start in node order would give, for nodes hold their
+    /// words in index order (the root in full, every part in the order of its parent). So
+    /// the page's order restricted to the node is the node's, found without sorting.
+    fn sorted_members(
+        &self,
+        node: &[usize],
+        sorted: &[usize],
+        start: impl Fn(&WordBox) -> f32,
+    ) -> Vec<usize> {
+        if node.len().saturating_mul(SMALL_NODE_RATIO) < sorted.len() {
+            let mut out = node.to_vec();
+            out.sort_by(|&p, &q| {
+                let at = |i: usize| self.words.get(i).map_or(0.0, &start);
+                at(p).total_cmp(&at(q))
+            });
+            return out;
+        }
+        let member = self.membership(node);
+        sorted
+            .iter()
+            .copied()
+            .filter(|&i| member.get(i) == Some(&true))
+            .collect()
+    }
+
+    /// By word index: whether the word is in the node.
+    fn membership(&self, node: &[usize]) -> Vec<bool> {
+        let mut member = vec![false; self.words.len()];
+        for &i in node {
+            if let Some(m) = member.get_mut(i) {
+                *m = true;
+            }
+        }
+        member
     }
 }
 
@@ -678,11 +708,18 @@ impl Cut<'_> {
     /// are read whole. A gap inside a column that runs on below the columns beside it is no
     /// cut ([`Cut::gap_inside_column`]).
     fn horizontal_cuts(&self, node: &[usize]) -> Vec<f32> {
-        let intervals = self.sorted_extents(node, &self.by_top, |w| (w.top, w.bottom));
+        let words = self.words;
+        let by_top = self.sorted_members(node, &self.by_top, |w| w.top);
+        let intervals = by_top
+            .iter()
+            .filter_map(|&i| words.get(i))
+            .map(|w| (w.top, w.bottom))
+            .collect();
         let mut all: Vec<(f32, f32)> = gaps(intervals)
             .into_iter()
             .filter(|(a, b)| b - a > 0.01)
             .collect();
+        let em = OnceCell::new();
         // Gaps inside a column are no cuts (`column_gaps`); the widest of the others are
         // compared again. Each round drops a gap, so this ends.
         loop {
@@ -699,7 +736,8 @@ impl Cut<'_> {
             if let Some(y) = self.single_cut_before_columns(node, &middles) {
                 return vec![y];
             }
-            let inside = self.gaps_inside_columns(node, &ties);
+            let em = *em.get_or_init(|| median_size(node, words));
+            let inside = self.gaps_inside_columns(node, &by_top, &ties, em);
             if inside.is_empty() || inside.len() == all.len() {
                 return middles;
             }
@@ -741,27 +779,28 @@ impl Cut<'_> {
     }
 
     /// The gaps (sorted, top to bottom) that lie inside a column: each judged with the band
-    /// below it, down to the next gap.
-    fn gaps_inside_columns(&self, node: &[usize], ties: &[(f32, f32)]) -> Vec<(f32, f32)> {
+    /// below it, down to the next gap. `by_top`: the node's words by top ([`Cut::sorted_members`]).
+    fn gaps_inside_columns(
+        &self,
+        node: &[usize],
+        by_top: &[usize],
+        ties: &[(f32, f32)],
+        em: f32,
+    ) -> Vec<(f32, f32)> {
         let words = self.words;
-        let em = median_size(node, words);
+        let top = |i: usize| words.get(i).map_or(0.0, |w| w.top);
         // No word crosses a gap across the node: the words above a gap are those whose top
-        // is above it, and a band's words those whose top lies between two gaps. So one
-        // sort by top serves every gap (a page of a few hundred gaps stays linear).
-        let mut by_top: Vec<(f32, usize)> = node
-            .iter()
-            .enumerate()
-            .filter_map(|(at, &i)| Some((words.get(i)?.top, at)))
-            .collect();
-        by_top.sort_by(|p, q| p.0.total_cmp(&q.0));
+        // is above it, and a band's words those whose top lies between two gaps. So the one
+        // order by top serves every gap (a page of a few hundred gaps stays linear).
         // The rightmost start and the leftmost end of the first k words by top.
-        let mut extent = vec![(f32::NEG_INFINITY, f32::INFINITY)];
-        for &(_, at) in &by_top {
+        let mut extent = Vec::with_capacity(by_top.len() + 1);
+        extent.push((f32::NEG_INFINITY, f32::INFINITY));
+        for &i in by_top {
             let (max_x0, min_x1) = extent.last().copied().unwrap_or_default();
-            let w = node.get(at).and_then(|&i| words.get(i));
+            let w = words.get(i);
             extent.push(w.map_or((max_x0, min_x1), |w| (max_x0.max(w.x0), min_x1.min(w.x1))));
         }
-        let tops_to = |y: f32| by_top.partition_point(|&(top, _)| top <= y);
+        let tops_to = |y: f32| by_top.partition_point(|&i| top(i) <= y);
         // Row by row from the bottom up (stably: a row in reading order), sorted once.
         let sorted = OnceCell::new();
         let upwards = || -> &[usize] {
@@ -778,20 +817,16 @@ impl Cut<'_> {
             .enumerate()
             .filter(|&(k, &(a, b))| {
                 let next = ties.get(k + 1).map_or(f32::INFINITY, |g| g.0);
-                let above_extent = extent.get(tops_to(a)).copied().unwrap_or_default();
-                // The band's words in the node's order.
-                let mut band: Vec<usize> = by_top
-                    .get(by_top.partition_point(|&(top, _)| top < b)..tops_to(next))
+                let above_to = tops_to(a);
+                let above = by_top.get(..above_to).unwrap_or_default();
+                let above_extent = extent.get(above_to).copied().unwrap_or_default();
+                // The band's words in the node's order: nodes hold their words in index order.
+                let mut lower: Vec<usize> = by_top
+                    .get(by_top.partition_point(|&i| top(i) < b)..tops_to(next))
                     .unwrap_or_default()
-                    .iter()
-                    .map(|&(_, at)| at)
-                    .collect();
-                band.sort_unstable();
-                let lower: Vec<usize> = band
-                    .iter()
-                    .filter_map(|&at| node.get(at).copied())
-                    .collect();
-                self.gap_inside_column(node, em, a, &lower, above_extent, &upwards)
+                    .to_vec();
+                lower.sort_unstable();
+                self.gap_inside_column(em, a, above, &lower, above_extent, &upwards)
             })
             .map(|(_, &g)| g)
             .collect()
