@@ -157,10 +157,7 @@ impl<'w> Cut<'w> {
     ) -> Vec<usize> {
         if node.len().saturating_mul(SMALL_NODE_RATIO) < sorted.len() {
             let mut out = node.to_vec();
-            out.sort_by(|&p, &q| {
-                let at = |i: usize| self.words.get(i).map_or(0.0, &start);
-                at(p).total_cmp(&at(q))
-            });
+            sort_by_value(&mut out, self.words, start);
             return out;
         }
         let member = self.membership(node);
@@ -180,6 +177,19 @@ impl<'w> Cut<'w> {
             }
         }
         member
+    }
+}
+
+/// Sorts word indices by `value`, then index: as a stable sort of indices in index order
+/// (a node's) would. (Integer keys sort faster than floats compared through the indices.)
+fn sort_by_value(ids: &mut [usize], words: &[WordBox], value: impl Fn(&WordBox) -> f32) {
+    let mut keys: Vec<u64> = ids
+        .iter()
+        .map(|&i| words::sort_key(words.get(i).map_or(0.0, &value), i))
+        .collect();
+    keys.sort_unstable();
+    for (i, k) in ids.iter_mut().zip(keys) {
+        *i = words::index_of(k);
     }
 }
 
@@ -709,17 +719,14 @@ impl Cut<'_> {
     /// cut ([`Cut::gap_inside_column`]).
     fn horizontal_cuts(&self, node: &[usize]) -> Vec<f32> {
         let words = self.words;
-        let by_top = self.sorted_members(node, &self.by_top, |w| w.top);
-        let intervals = by_top
-            .iter()
-            .filter_map(|&i| words.get(i))
-            .map(|w| (w.top, w.bottom))
-            .collect();
+        let intervals = self.sorted_extents(node, &self.by_top, |w| (w.top, w.bottom));
         let mut all: Vec<(f32, f32)> = gaps(intervals)
             .into_iter()
             .filter(|(a, b)| b - a > 0.01)
             .collect();
+        // What the test of gaps inside columns needs, found once.
         let em = OnceCell::new();
+        let by_top = OnceCell::new();
         // Gaps inside a column are no cuts (`column_gaps`); the widest of the others are
         // compared again. Each round drops a gap, so this ends.
         loop {
@@ -737,7 +744,8 @@ impl Cut<'_> {
                 return vec![y];
             }
             let em = *em.get_or_init(|| median_size(node, words));
-            let inside = self.gaps_inside_columns(node, &by_top, &ties, em);
+            let by_top = by_top.get_or_init(|| self.sorted_members(node, &self.by_top, |w| w.top));
+            let inside = self.gaps_inside_columns(node, by_top, &ties, em);
             if inside.is_empty() || inside.len() == all.len() {
                 return middles;
             }
@@ -806,10 +814,8 @@ impl Cut<'_> {
         let upwards = || -> &[usize] {
             sorted.get_or_init(|| {
                 let mut up = node.to_vec();
-                up.sort_by(|&p, &q| {
-                    let baseline = |i: usize| words.get(i).map_or(0.0, |w| w.row_baseline);
-                    baseline(q).total_cmp(&baseline(p))
-                });
+                // `-baseline` orders as the baselines do under `total_cmp`, reversed.
+                sort_by_value(&mut up, words, |w| -w.row_baseline);
                 up
             })
         };

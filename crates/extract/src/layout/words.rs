@@ -307,7 +307,7 @@ fn group_rows(
 
 /// One integer for `value` then `index`: ordered as by `value.total_cmp`, then `index`.
 /// Integers compare (and sort) faster than the pair; distinct indices make distinct keys.
-fn sort_key(value: f32, index: usize) -> u64 {
+pub(super) fn sort_key(value: f32, index: usize) -> u64 {
     // The bits `f32::total_cmp` compares as a signed integer, made unsigned.
     let bits = value.to_bits() as i32;
     let ordered = (bits ^ ((((bits >> 31) as u32) >> 1) as i32)) as u32 ^ 0x8000_0000;
@@ -315,7 +315,7 @@ fn sort_key(value: f32, index: usize) -> u64 {
 }
 
 /// The index of a [`sort_key`].
-fn index_of(key: u64) -> usize {
+pub(super) fn index_of(key: u64) -> usize {
     (key & u64::from(u32::MAX)) as usize
 }
 
