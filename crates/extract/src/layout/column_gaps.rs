@@ -221,12 +221,12 @@ impl Cut<'_> {
             .get(rows.len().saturating_sub(EDGE_ROWS))
             .copied()
             .unwrap_or(f32::INFINITY);
-        // The words of the last rows that reach into the first span widen it: each of them
-        // touches it, so the column is one span, their hull.
-        let (x0, x1) = above()
-            .filter(|w| w.row_baseline >= from - 0.5)
-            .filter(|w| w.x0 < first_x1 + reach && lx0 - reach < w.x1)
-            .fold((lx0, first_x1), |(lo, hi), w| (lo.min(w.x0), hi.max(w.x1)));
+        // The words of the last rows that reach into the first span widen it, and those that
+        // reach into them: the column's span in those rows.
+        let last_rows: Vec<&WordBox> = above().filter(|w| w.row_baseline >= from - 0.5).collect();
+        let Some((x0, x1)) = span_through(&last_rows, (lx0, first_x1), reach) else {
+            return true;
+        };
         clear_of(x0, x1)
     }
 
@@ -331,6 +331,24 @@ fn first_span_end(ids: &[usize], words: &[WordBox], lx0: f32, reach: f32) -> f32
         add_word(&mut spans, w, reach);
     }
     spans.first().map_or(lx0, |s| s.x1)
+}
+
+/// The span of the words' projection that holds `span`: words closer than `reach` across
+/// join it. `None` when the words are too far out of order to tell in a few passes.
+fn span_through(row_words: &[&WordBox], span: (f32, f32), reach: f32) -> Option<(f32, f32)> {
+    let (mut x0, mut x1) = span;
+    for _ in 0..FIRST_SPAN_PASSES {
+        let before = (x0, x1);
+        for w in row_words {
+            if w.x0 < x1 + reach && x0 - reach < w.x1 {
+                (x0, x1) = (x0.min(w.x0), x1.max(w.x1));
+            }
+        }
+        if (x0, x1) == before {
+            return Some((x0, x1));
+        }
+    }
+    None
 }
 
 /// The leftmost `x0` of the words (infinite for none).
