@@ -227,7 +227,10 @@ impl Cut<'_> {
             out.push(node);
             return;
         }
-        if let Some(y) = self.head_cut(&node) {
+        // The node's words by top and its type size, which the cuts below share.
+        let by_top = self.sorted_members(&node, &self.by_top, |w| w.top);
+        let em = median_size(&node, words);
+        if let Some(y) = self.head_cut(&by_top, em) {
             let (upper, lower): (Vec<usize>, Vec<usize>) = node
                 .iter()
                 .partition(|&&i| words.get(i).is_some_and(|w| w.bottom <= y));
@@ -237,7 +240,7 @@ impl Cut<'_> {
                 return;
             }
         }
-        if let Some(x) = self.vertical_cut(&node) {
+        if let Some(x) = self.vertical_cut_sized(&node, || em) {
             let (left, right): (Vec<usize>, Vec<usize>) = node
                 .iter()
                 .partition(|&&i| words.get(i).is_some_and(|w| w.x1 <= x));
@@ -247,7 +250,7 @@ impl Cut<'_> {
                 return;
             }
         }
-        let cuts = self.horizontal_cuts(&node);
+        let cuts = self.horizontal_cuts(&node, &by_top, em);
         if !cuts.is_empty() {
             // Bands between the cuts, top to bottom.
             let mut bands: Vec<Vec<usize>> = vec![Vec::new(); cuts.len() + 1];
@@ -308,13 +311,18 @@ impl Cut<'_> {
     /// Not a gutter: the space after a label or list number that lines up row by row with
     /// what follows it (`Datum   7 april 2021`, `1.   Het versterken`): that is one line.
     fn vertical_cut(&self, node: &[usize]) -> Option<f32> {
+        self.vertical_cut_sized(node, || median_size(node, self.words))
+    }
+
+    /// [`Cut::vertical_cut`] with the node's type size given (found when first needed).
+    fn vertical_cut_sized(&self, node: &[usize], em: impl FnOnce() -> f32) -> Option<f32> {
         let words = self.words;
         let all = gaps(self.sorted_extents(node, &self.by_x0, |w| (w.x0, w.x1)));
         // Most nodes are text whose words leave no gap down the whole node: done.
         if all.is_empty() {
             return None;
         }
-        let em = median_size(node, words);
+        let em = em();
         let min_gap = if on_one_row(node, words) {
             3.0 * em
         } else {
@@ -681,18 +689,26 @@ impl Cut<'_> {
     /// band across the whole node: read first, before any gutter below it, which may run on
     /// past it (a word mark centred above the right one of two columns). Returns the middle
     /// of the gap.
-    fn head_cut(&self, node: &[usize]) -> Option<f32> {
+    /// `by_top`: the node's words by top ([`Cut::sorted_members`]); `em`: its type size.
+    fn head_cut(&self, by_top: &[usize], em: f32) -> Option<f32> {
         let words = self.words;
-        let em = median_size(node, words);
-        let intervals = self.sorted_extents(node, &self.by_top, |w| (w.top, w.bottom));
+        let intervals = by_top
+            .iter()
+            .filter_map(|&i| words.get(i))
+            .map(|w| (w.top, w.bottom))
+            .collect();
         // The baselines above a gap, reused from gap to gap.
         let mut above = Vec::new();
         for (a, b) in gaps(intervals) {
+            // No word crosses the gap: the words above it are those whose top is above it.
+            let upper = by_top
+                .get(..by_top.partition_point(|&i| words.get(i).is_some_and(|w| w.top <= a)))
+                .unwrap_or_default();
             above.clear();
             above.extend(
-                node.iter()
+                upper
+                    .iter()
                     .filter_map(|&i| words.get(i))
-                    .filter(|w| w.bottom <= a)
                     .map(|w| w.row_baseline),
             );
             above = distinct(above);
@@ -717,16 +733,18 @@ impl Cut<'_> {
     /// title above two columns whose rows share baselines), that one cut alone, so the columns
     /// are read whole. A gap inside a column that runs on below the columns beside it is no
     /// cut ([`Cut::gap_inside_column`]).
-    fn horizontal_cuts(&self, node: &[usize]) -> Vec<f32> {
+    /// `by_top`: the node's words by top ([`Cut::sorted_members`]); `em`: its type size.
+    fn horizontal_cuts(&self, node: &[usize], by_top: &[usize], em: f32) -> Vec<f32> {
         let words = self.words;
-        let intervals = self.sorted_extents(node, &self.by_top, |w| (w.top, w.bottom));
+        let intervals = by_top
+            .iter()
+            .filter_map(|&i| words.get(i))
+            .map(|w| (w.top, w.bottom))
+            .collect();
         let mut all: Vec<(f32, f32)> = gaps(intervals)
             .into_iter()
             .filter(|(a, b)| b - a > 0.01)
             .collect();
-        // What the test of gaps inside columns needs, found once.
-        let em = OnceCell::new();
-        let by_top = OnceCell::new();
         // Gaps inside a column are no cuts (`column_gaps`); the widest of the others are
         // compared again. Each round drops a gap, so this ends.
         loop {
@@ -743,8 +761,6 @@ impl Cut<'_> {
             if let Some(y) = self.single_cut_before_columns(node, &middles) {
                 return vec![y];
             }
-            let em = *em.get_or_init(|| median_size(node, words));
-            let by_top = by_top.get_or_init(|| self.sorted_members(node, &self.by_top, |w| w.top));
             let inside = self.gaps_inside_columns(node, by_top, &ties, em);
             if inside.is_empty() || inside.len() == all.len() {
                 return middles;
