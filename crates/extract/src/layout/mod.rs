@@ -198,10 +198,9 @@ const SMALL_NODE_RATIO: usize = 8;
 
 /// All word indices sorted by `key`, then index.
 fn order_by(words: &[WordBox], key: impl Fn(&WordBox) -> f32) -> Vec<usize> {
-    let mut keyed: Vec<(f32, usize)> = words.iter().enumerate().map(|(i, w)| (key(w), i)).collect();
-    // Distinct keys (the indices differ): unstable is as stable.
-    keyed.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-    keyed.into_iter().map(|(_, i)| i).collect()
+    let mut all: Vec<usize> = (0..words.len()).collect();
+    sort_by_value(&mut all, words, key);
+    all
 }
 
 /// How much wider than the widest word gap beside it a narrow gutter is at least.
