@@ -660,6 +660,19 @@ fn underfull_justified_line_where_paragraphs_open_with_indent_and_space() {
     regression("underfull_justified_line_where_paragraphs_open_with_indent_and_space");
 }
 
+/// F19: paragraphs open with an indent and no space; a justified line left short where its
+/// spaces would have grown too wide, ending a sentence, ended the paragraph before an
+/// unindented line (serif, letter-spaced; and sans).
+#[test]
+fn underfull_justified_line_where_paragraphs_open_with_an_indent_only() {
+    regression("underfull_justified_line_where_paragraphs_open_with_an_indent_only");
+}
+
+#[test]
+fn underfull_justified_sans_line_where_paragraphs_open_with_an_indent_only() {
+    regression("underfull_justified_sans_line_where_paragraphs_open_with_an_indent_only");
+}
+
 #[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {

@@ -130,6 +130,7 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
         spaced: spaced_paragraphs(lines, range, m, edges),
         indented: openings.indented_paragraphs(),
         indented_and_spaced: openings.indents_spaced_out(),
+        opened_indented: false,
     };
     let mut tables = table_runs(lines, range, m);
     tables.extend(contents_runs(lines, range));
@@ -182,7 +183,18 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
                 opens_item
                     || back_at_label
                     || leaves_item
-                    || breaks_between(prev, line, next, m, in_list, edges, marks)
+                    || breaks_between(
+                        prev,
+                        line,
+                        next,
+                        m,
+                        in_list,
+                        edges,
+                        Marks {
+                            opened_indented: opened_indented(groups.last(), line, lines, m),
+                            ..marks
+                        },
+                    )
             }
         };
         if opens_item {
@@ -476,6 +488,8 @@ struct Marks {
     indented: bool,
     /// … and stand apart by a little space too ([`Openings::indents_spaced_out`]).
     indented_and_spaced: bool,
+    /// The paragraph read so far opened with a first-line indent (a line's own mark).
+    opened_indented: bool,
 }
 
 /// How the paragraphs of a range open, in the flow of a column after a finished sentence
@@ -536,6 +550,29 @@ impl Openings {
 const SPACED_OUT_PITCHES: f32 = 1.15;
 
 /// `line` follows `prev` down the same column of the same page.
+/// Whether the group's first line is set in from its second, in the flow of one column (a
+/// paragraph of two lines or more, not a line centred on its own), and `line`, next after
+/// the group, stands where its second does and is not a list item's.
+fn opened_indented(
+    group: Option<&Vec<usize>>,
+    line: &TextLine,
+    lines: &[TextLine],
+    m: &Measures,
+) -> bool {
+    let mut first_two = group
+        .into_iter()
+        .flatten()
+        .take(2)
+        .filter_map(|&i| lines.get(i));
+    let (Some(first), Some(second)) = (first_two.next(), first_two.next()) else {
+        return false;
+    };
+    in_flow(first, second)
+        && is_first_line_indent(first.bbox.x0 - second.bbox.x0, m)
+        && at_same_edge(line, second, m)
+        && item_label(&line.text).is_none()
+}
+
 fn in_flow(prev: &TextLine, line: &TextLine) -> bool {
     prev.page == line.page && line.baseline > prev.baseline
 }
@@ -594,6 +631,15 @@ fn breaks_between(
         // after one its first word would not have fitted on, runs on (a justified line left
         // short where its spaces would have grown too wide).
         if marks.indented_and_spaced && !spaced_out && !next_word_fitted(prev, line, m, edges) {
+            return false;
+        }
+        // Likewise in a paragraph that opened with an indent where paragraphs do: the next
+        // one would be set in too.
+        if marks.indented
+            && marks.opened_indented
+            && !in_list
+            && !next_word_fitted(prev, line, m, edges)
+        {
             return false;
         }
     } else if marks.indented && opens_indented(line, next, m) == Some(true) {
