@@ -347,10 +347,7 @@ fn reference_fields(column: &[&TextLine]) -> Vec<ReferenceField> {
             .last_mut()
             .filter(|f| seen_label && open && (!gap || f.value.is_empty()))
         {
-            if !last.value.is_empty() {
-                last.value.push(' ');
-            }
-            last.value.push_str(&line.text);
+            push_value_line(&mut last.value, &line.text);
             last.bbox = last.bbox.union(&line.bbox);
         } else if seen_label {
             open = true;
@@ -488,10 +485,7 @@ fn read_letterhead(front: &[&TextLine], m: &Measures, metadata: &mut Metadata) {
             .filter(|_| !gap)
         {
             Some(field) => {
-                if !field.value.is_empty() {
-                    field.value.push(' ');
-                }
-                field.value.push_str(&line.text);
+                push_value_line(&mut field.value, &line.text);
                 field.bbox = field.bbox.union(&line.bbox);
             }
             None => {
@@ -544,10 +538,7 @@ fn place_beside_labels(
     let Some(field) = fields.get_mut(i) else {
         return false;
     };
-    if !field.value.is_empty() {
-        field.value.push(' ');
-    }
-    field.value.push_str(&line.text);
+    push_value_line(&mut field.value, &line.text);
     field.bbox = field.bbox.union(&line.bbox);
     *last = Some(i);
     true
@@ -576,10 +567,7 @@ fn place_under_labels(line: &TextLine, row: &[usize], fields: &mut [ReferenceFie
         let Some(field) = fields.get_mut(target) else {
             continue;
         };
-        if !field.value.is_empty() {
-            field.value.push(' ');
-        }
-        field.value.push_str(value);
+        push_value_line(&mut field.value, value);
         field.bbox = field.bbox.union(&bbox);
     }
     true
@@ -610,9 +598,43 @@ fn fill_from_fields(metadata: &mut Metadata) {
     }
 }
 
+/// Adds a line of a field's value: after a space, or straight after a hyphen that ends a
+/// word or number (a reference broken at its own hyphen in a narrow column, `…-1055210-` /
+/// `CZ`).
+fn push_value_line(value: &mut String, line: &str) {
+    let mut end = value.chars().rev();
+    let at_hyphen = end.next() == Some('-') && end.next().is_some_and(char::is_alphanumeric);
+    if !value.is_empty() && !at_hyphen {
+        value.push(' ');
+    }
+    value.push_str(line);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn value_lines_join_at_a_breaking_hyphen_without_a_space() {
+        let join = |lines: &[&str]| {
+            let mut value = String::new();
+            for line in lines {
+                push_value_line(&mut value, line);
+            }
+            value
+        };
+        assert_eq!(join(&["3654321-1055210-", "CZ"]), "3654321-1055210-CZ");
+        assert_eq!(
+            join(&["Directie", "Veiligheidsbeleid"]),
+            "Directie Veiligheidsbeleid"
+        );
+        // A dash standing on its own is no word's hyphen.
+        assert_eq!(
+            join(&["Postbus 20061 -", "Den Haag"]),
+            "Postbus 20061 - Den Haag"
+        );
+        assert_eq!(join(&["", "CZ"]), "CZ");
+    }
 
     /// Lines at the given places (in line pitches of 12 pt from the top).
     fn placed(texts: &[(usize, &str)]) -> Vec<TextLine> {
