@@ -673,6 +673,13 @@ fn underfull_justified_sans_line_where_paragraphs_open_with_an_indent_only() {
     regression("underfull_justified_sans_line_where_paragraphs_open_with_an_indent_only");
 }
 
+/// The same across a page break: the paragraph opened in the right column of one page and
+/// runs on in the left column of the next, where its short line is.
+#[test]
+fn underfull_positioned_line_where_paragraphs_open_with_an_indent_only_across_a_page() {
+    regression("underfull_positioned_line_where_paragraphs_open_with_an_indent_only_across_a_page");
+}
+
 #[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {

@@ -549,30 +549,28 @@ impl Openings {
 /// A line this many pitches below the one before it stands apart by some space.
 const SPACED_OUT_PITCHES: f32 = 1.15;
 
-/// `line` follows `prev` down the same column of the same page.
 /// Whether the group's first line is set in from its second, in the flow of one column (a
 /// paragraph of two lines or more, not a line centred on its own), and `line`, next after
-/// the group, stands where its second does and is not a list item's.
+/// the group, stands where its last does and is not a list item's.
 fn opened_indented(
     group: Option<&Vec<usize>>,
     line: &TextLine,
     lines: &[TextLine],
     m: &Measures,
 ) -> bool {
-    let mut first_two = group
-        .into_iter()
-        .flatten()
-        .take(2)
-        .filter_map(|&i| lines.get(i));
+    let Some(group) = group else { return false };
+    let mut first_two = group.iter().take(2).filter_map(|&i| lines.get(i));
     let (Some(first), Some(second)) = (first_two.next(), first_two.next()) else {
         return false;
     };
+    let last = group.last().and_then(|&i| lines.get(i)).unwrap_or(second);
     in_flow(first, second)
         && is_first_line_indent(first.bbox.x0 - second.bbox.x0, m)
-        && at_same_edge(line, second, m)
+        && at_same_edge(line, last, m)
         && item_label(&line.text).is_none()
 }
 
+/// `line` follows `prev` down the same column of the same page.
 fn in_flow(prev: &TextLine, line: &TextLine) -> bool {
     prev.page == line.page && line.baseline > prev.baseline
 }
