@@ -226,10 +226,18 @@ impl Cut<'_> {
             out.push(node);
             return;
         }
-        // The node's words by top and its type size, which the cuts below share.
+        // The node's words by top, the gaps between them down the node and its type size,
+        // which the cuts below share.
         let by_top = self.sorted_members(&node, &self.by_top, |w| w.top);
+        let row_gaps = gaps(
+            by_top
+                .iter()
+                .filter_map(|&i| words.get(i))
+                .map(|w| (w.top, w.bottom))
+                .collect(),
+        );
         let em = median_size(&node, words);
-        if let Some(y) = self.head_cut(&by_top, em) {
+        if let Some(y) = self.head_cut(&by_top, &row_gaps, em) {
             let (upper, lower): (Vec<usize>, Vec<usize>) = node
                 .iter()
                 .partition(|&&i| words.get(i).is_some_and(|w| w.bottom <= y));
@@ -249,7 +257,7 @@ impl Cut<'_> {
                 return;
             }
         }
-        let cuts = self.horizontal_cuts(&node, &by_top, em);
+        let cuts = self.horizontal_cuts(&node, &by_top, &row_gaps, em);
         if !cuts.is_empty() {
             // Bands between the cuts, top to bottom.
             let mut bands: Vec<Vec<usize>> = vec![Vec::new(); cuts.len() + 1];
@@ -688,17 +696,13 @@ impl Cut<'_> {
     /// band across the whole node: read first, before any gutter below it, which may run on
     /// past it (a word mark centred above the right one of two columns). Returns the middle
     /// of the gap.
-    /// `by_top`: the node's words by top ([`Cut::sorted_members`]); `em`: its type size.
-    fn head_cut(&self, by_top: &[usize], em: f32) -> Option<f32> {
+    /// `by_top`: the node's words by top ([`Cut::sorted_members`]); `row_gaps`: the [`gaps`]
+    /// between them down the node; `em`: its type size.
+    fn head_cut(&self, by_top: &[usize], row_gaps: &[(f32, f32)], em: f32) -> Option<f32> {
         let words = self.words;
-        let intervals = by_top
-            .iter()
-            .filter_map(|&i| words.get(i))
-            .map(|w| (w.top, w.bottom))
-            .collect();
         // The baselines above a gap, reused from gap to gap.
         let mut above = Vec::new();
-        for (a, b) in gaps(intervals) {
+        for &(a, b) in row_gaps {
             // No word crosses the gap: the words above it are those whose top is above it.
             let upper = by_top
                 .get(..by_top.partition_point(|&i| words.get(i).is_some_and(|w| w.top <= a)))
@@ -732,16 +736,17 @@ impl Cut<'_> {
     /// title above two columns whose rows share baselines), that one cut alone, so the columns
     /// are read whole. A gap inside a column that runs on below the columns beside it is no
     /// cut ([`Cut::gap_inside_column`]).
-    /// `by_top`: the node's words by top ([`Cut::sorted_members`]); `em`: its type size.
-    fn horizontal_cuts(&self, node: &[usize], by_top: &[usize], em: f32) -> Vec<f32> {
-        let words = self.words;
-        let intervals = by_top
+    /// `by_top`, `row_gaps`, `em`: as for [`Cut::head_cut`].
+    fn horizontal_cuts(
+        &self,
+        node: &[usize],
+        by_top: &[usize],
+        row_gaps: &[(f32, f32)],
+        em: f32,
+    ) -> Vec<f32> {
+        let mut all: Vec<(f32, f32)> = row_gaps
             .iter()
-            .filter_map(|&i| words.get(i))
-            .map(|w| (w.top, w.bottom))
-            .collect();
-        let mut all: Vec<(f32, f32)> = gaps(intervals)
-            .into_iter()
+            .copied()
             .filter(|(a, b)| b - a > 0.01)
             .collect();
         // Gaps inside a column are no cuts (`column_gaps`); the widest of the others are
