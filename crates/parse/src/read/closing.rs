@@ -148,11 +148,14 @@ fn last_bare_block(lines: &[TextLine], body: &[usize]) -> Option<usize> {
     let line = |pos: usize| body.get(pos).and_then(|&i| lines.get(i));
     (1..body.len()).rev().find(|&p| {
         let Some(l) = line(p) else { return false };
-        let after_sentence = line(p - 1).is_some_and(TextLine::ends_sentence);
-        let named = (p..body.len().min(p + MAX_BLOCK_LINES))
-            .take_while(|&q| line(q).is_some_and(|l| is_signature_line(&l.text)))
-            .any(|q| line(q).is_some_and(|l| is_name(&l.text) || inline_name(&l.text)));
-        is_role(&l.text) && is_signature_line(&l.text) && after_sentence && named
+        // The cheap tests first: most lines are no role after a finished sentence.
+        let after_sentence = || line(p - 1).is_some_and(TextLine::ends_sentence);
+        let named = || {
+            (p..body.len().min(p + MAX_BLOCK_LINES))
+                .take_while(|&q| line(q).is_some_and(|l| is_signature_line(&l.text)))
+                .any(|q| line(q).is_some_and(|l| is_name(&l.text) || inline_name(&l.text)))
+        };
+        after_sentence() && is_role(&l.text) && is_signature_line(&l.text) && named()
     })
 }
 
