@@ -61,6 +61,8 @@ struct Row {
     occupied: Vec<(f32, f32, usize)>,
     /// The widest of them.
     widest: f32,
+    /// Marker glyphs cut off a row's end a gap apart ([`edge_marker_cut`]).
+    marker_cut_off: bool,
 }
 
 pub fn build_words(text: &PageText, dir: Dir, width: f32, height: f32) -> Vec<WordBox> {
@@ -271,6 +273,7 @@ fn group_rows(
             superscript: Vec::new(),
             occupied: Vec::with_capacity(members.len()),
             widest: 0.0,
+            marker_cut_off: false,
         };
         // Solid glyphs nearest the median baseline claim their place first. The members
         // are sorted by baseline already: the median is the middle one.
@@ -487,12 +490,17 @@ fn attach_raised_rows(rows: Vec<Row>, text: &PageText) -> Vec<Row> {
             let below = (i + 1..rows.len()).take_while(near);
             let above = (0..i).rev().take_while(near);
             let mut candidates: Vec<usize> = below.chain(above).collect();
-            candidates.sort_by(|&a, &b| {
-                let d = |j: usize| {
-                    rows.get(j)
-                        .map_or(f32::INFINITY, |r| (r.baseline - small.baseline).abs())
-                };
-                d(a).total_cmp(&d(b))
+            // Marker glyphs cut off a row go to a row they touch first (not back to the
+            // line in the column beside), each group nearest first.
+            let cut_off = small.marker_cut_off.then(|| span(small, &text.glyphs));
+            candidates.sort_by_key(|&j| {
+                rows.get(j).map_or((true, u32::MAX), |r| {
+                    let apart = cut_off.is_some_and(|(sx0, sx1)| {
+                        let (bx0, bx1) = span(r, &text.glyphs);
+                        (sx0 - bx1).max(bx0 - sx1) > TOUCH_EM * r.size
+                    });
+                    (apart, (r.baseline - small.baseline).abs().to_bits())
+                })
             });
             candidates
                 .into_iter()
@@ -540,6 +548,13 @@ fn split_at_gutters(rows: Vec<Row>, text: &PageText) -> Vec<Row> {
             }
             right = right.max(g.x1);
         }
+        let trailing = edge_marker_cut(order, glyphs, row.size, true);
+        let leading = edge_marker_cut(order, glyphs, row.size, false);
+        for cut in [trailing, leading].into_iter().flatten() {
+            if let Err(at) = cuts.binary_search(&cut) {
+                cuts.insert(at, cut);
+            }
+        }
         if cuts.is_empty() {
             out.push(row);
             continue;
@@ -562,6 +577,7 @@ fn split_at_gutters(rows: Vec<Row>, text: &PageText) -> Vec<Row> {
                 glyphs: Vec::new(),
                 occupied: Vec::new(),
                 widest: 0.0,
+                marker_cut_off: trailing == Some(start) || leading == Some(end),
             };
             for &(x0, x1, index) in &row.occupied {
                 if members.binary_search(&index).is_ok() {
@@ -576,9 +592,53 @@ fn split_at_gutters(rows: Vec<Row>, text: &PageText) -> Vec<Row> {
     out
 }
 
+/// Where a run of glyphs small enough to be raised markers at the row's end (`trailing`)
+/// or start stands more than an em of the row's type (a word space) from the rest of it:
+/// a note's marker at a column's foot, on the baseline of a line in the column beside it a
+/// narrow gutter away. Cut off, it joins the line it touches ([`attach_raised_rows`]).
+fn edge_marker_cut(
+    order: &[usize],
+    glyphs: &[Glyph],
+    row_size: f32,
+    trailing: bool,
+) -> Option<usize> {
+    let small = |i: &usize| {
+        glyphs
+            .get(*i)
+            .is_some_and(|g| g.size < MARKER_SIZE_RATIO * row_size)
+    };
+    let run = if trailing {
+        order.iter().rev().take_while(|i| small(i)).count()
+    } else {
+        order.iter().take_while(|i| small(i)).count()
+    };
+    if run == 0 || run == order.len() {
+        return None;
+    }
+    let at = if trailing { order.len() - run } else { run };
+    let (before, after) = order.split_at(at);
+    let right = before
+        .iter()
+        .filter_map(|&i| glyphs.get(i))
+        .map(|g| g.x1)
+        .fold(f32::NEG_INFINITY, f32::max);
+    let left = after
+        .iter()
+        .filter_map(|&i| glyphs.get(i))
+        .map(|g| g.x0)
+        .fold(f32::INFINITY, f32::min);
+    (left - right > MARKER_GAP_EM * row_size).then_some(at)
+}
+
+/// See [`edge_marker_cut`].
+const MARKER_GAP_EM: f32 = 1.0;
+
+/// A row of glyphs smaller than this share of another's may be its raised marker.
+const MARKER_SIZE_RATIO: f32 = 0.85;
+
 fn sits_on(small: &Row, big: &Row, text: &PageText) -> bool {
     let glyphs = &text.glyphs;
-    if small.size >= 0.85 * big.size {
+    if small.size >= MARKER_SIZE_RATIO * big.size {
         return false;
     }
     let shift = small.baseline - big.baseline;
@@ -586,18 +646,23 @@ fn sits_on(small: &Row, big: &Row, text: &PageText) -> bool {
         return false;
     }
     // Every small glyph must touch the big row's text horizontally.
-    let span = |row: &Row| {
-        row.glyphs
-            .iter()
-            .filter_map(|&g| glyphs.get(g))
-            .fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), g| {
-                (a.min(g.x0), b.max(g.x1))
-            })
-    };
-    let (bx0, bx1) = span(big);
-    let (sx0, sx1) = span(small);
+    let (bx0, bx1) = span(big, glyphs);
+    let (sx0, sx1) = span(small, glyphs);
     sx0 >= bx0 - 2.0 * big.size && sx1 <= bx1 + 2.0 * big.size && !overlap_in_x(small, big)
 }
+
+/// How far a row's glyphs reach left and right.
+fn span(row: &Row, glyphs: &[Glyph]) -> (f32, f32) {
+    row.glyphs
+        .iter()
+        .filter_map(|&g| glyphs.get(g))
+        .fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), g| {
+            (a.min(g.x0), b.max(g.x1))
+        })
+}
+
+/// Small glyphs within this many ems of a row's text touch it.
+const TOUCH_EM: f32 = 0.5;
 
 /// Whether a solid glyph of `a` overlaps one of `b` substantially in x: then they are two
 /// lines of text, not a line with its exponents (which sit beside the letters, not over
