@@ -678,6 +678,38 @@ fn underfull_justified_sans_line_where_paragraphs_open_with_an_indent_only() {
 #[test]
 fn underfull_positioned_line_where_paragraphs_open_with_an_indent_only_across_a_page() {
     regression("underfull_positioned_line_where_paragraphs_open_with_an_indent_only_across_a_page");
+/// Sixth round: a note's marker at the foot of the third column, on the baseline of a line
+/// of the middle column, stayed in that line's row; the note ran into the one before.
+#[test]
+fn note_marker_cut_off_the_middle_columns_line_on_its_baseline() {
+    regression("note_marker_cut_off_the_middle_columns_line_on_its_baseline");
+}
+
+/// Sixth round: the same across a 12.9 pt gutter; the marker alone was read as a page number.
+#[test]
+fn note_marker_beside_a_narrow_gutter_read_as_a_page_number() {
+    regression("note_marker_beside_a_narrow_gutter_read_as_a_page_number");
+}
+
+/// Sixth round: a body marker closing the first column's line, on the baseline of the
+/// second column's, came back at the line below (`Uit 1 de`).
+#[test]
+fn body_marker_at_a_column_line_end_on_the_other_columns_baseline() {
+    regression("body_marker_at_a_column_line_end_on_the_other_columns_baseline");
+}
+
+/// Sixth round: an indented first line at the next column's top ends the paragraph before
+/// it in a short letter whose paragraphs all follow headings and lists (no opening in a
+/// column's flow to count the letter's paragraph marks from).
+#[test]
+fn indent_at_a_column_top_where_no_paragraph_opens_in_a_columns_flow() {
+    regression("indent_at_a_column_top_where_no_paragraph_opens_in_a_columns_flow");
+}
+
+/// Sixth round: the same at a page's top after a full line.
+#[test]
+fn indent_at_a_page_top_after_a_full_line_where_no_paragraph_opens_in_flow() {
+    regression("indent_at_a_page_top_after_a_full_line_where_no_paragraph_opens_in_flow");
 }
 
 #[test]

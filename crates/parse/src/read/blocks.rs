@@ -131,6 +131,7 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
         indented: openings.indented_paragraphs(),
         indented_and_spaced: openings.indents_spaced_out(),
         opened_indented: false,
+        never_by_space: openings.spaced == 0,
     };
     let mut tables = table_runs(lines, range, m);
     tables.extend(contents_runs(lines, range));
@@ -490,6 +491,9 @@ struct Marks {
     indented_and_spaced: bool,
     /// The paragraph read so far opened with a first-line indent (a line's own mark).
     opened_indented: bool,
+    /// No paragraph in the flow of a column opens by space alone, nor do the sentence-final
+    /// lines show space after them: an indent is what could mark one.
+    never_by_space: bool,
 }
 
 /// How the paragraphs of a range open, in the flow of a column after a finished sentence
@@ -640,9 +644,13 @@ fn breaks_between(
         {
             return false;
         }
-    } else if marks.indented && opens_indented(line, next, m) == Some(true) {
+    } else if (marks.indented || (marks.never_by_space && !marks.spaced))
+        && opens_indented(line, next, m) == Some(true)
+    {
         // Across a column or page break an indent still shows where a paragraph starts,
-        // whether or not the line before it was full.
+        // whether or not the line before it was full: where the letter indents its
+        // paragraphs, or shows no other mark of one (a short letter whose paragraphs all
+        // follow headings and lists, no opening in a column's flow to count).
         return prev.ends_sentence();
     }
     // Across a page or column break, where a gap cannot be seen, or in a letter that
