@@ -712,6 +712,15 @@ fn indent_at_a_page_top_after_a_full_line_where_no_paragraph_opens_in_flow() {
     regression("indent_at_a_page_top_after_a_full_line_where_no_paragraph_opens_in_flow");
 }
 
+/// Sixth round: the second signature at the top of the last page's second column, 10.7 pt
+/// from the first; the first column's list labels, a tab from their items further down,
+/// made the page's widest word gaps, so the narrow gutter was no gutter and the signature
+/// was read before the heading under the first column's space.
+#[test]
+fn signature_at_the_second_columns_top_beside_list_labels_a_tab_from_their_items() {
+    regression("signature_at_the_second_columns_top_beside_list_labels_a_tab_from_their_items");
+}
+
 #[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {

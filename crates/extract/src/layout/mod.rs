@@ -407,22 +407,46 @@ impl Cut<'_> {
         {
             return true;
         }
-        let mut word_gaps: Vec<f32> = placed
-            .get_or_init(|| self.placed(node))
-            .windows(2)
-            .filter_map(|pair| match pair {
-                // Neighbours on a row, not on either side of the candidate.
-                [p, q] if p.0 == q.0 && !(p.2 <= a && q.1 >= b) => Some(q.1 - p.2),
-                _ => None,
-            })
-            .collect();
-        let at = word_gaps.len() * 98 / 100;
-        let widest = if at < word_gaps.len() {
-            *word_gaps.select_nth_unstable_by(at, f32::total_cmp).1
-        } else {
-            0.0
-        };
-        b - a >= GUTTER_OVER_WORD_GAP * widest
+        let placed = placed.get_or_init(|| self.placed(node));
+        if b - a
+            >= GUTTER_OVER_WORD_GAP
+                * widest_word_gap(placed, a, b, f32::NEG_INFINITY, f32::INFINITY)
+        {
+            return true;
+        }
+        // Or than those of the rows beside it, when both sides run as lines of text (not
+        // labels beside their values): a short column (a signature at the top of the last
+        // page's second column) beside a column whose list labels stand a tab from their
+        // items further down.
+        let down = |w: &WordBox| (w.top, w.bottom);
+        let (lt, lb) = side_extent(node, self.words, a, b, true, down);
+        let (rt, rb) = side_extent(node, self.words, a, b, false, down);
+        let prose =
+            |left: bool| run_width(node, self.words, a, b, left, em) >= NARROW_PROSE_RUN_EM * em;
+        b - a >= GUTTER_OVER_WORD_GAP * widest_word_gap(placed, a, b, lt.max(rt), lb.min(rb))
+            && prose(true)
+            && prose(false)
+    }
+}
+
+/// The widest word gap of the rows whose baseline lies between `top` and `bottom` (all but
+/// the widest 2 %, which may be tabs), of neighbours on a row not on either side of the
+/// candidate gutter `a`..`b`. `placed`: (baseline, x0, x1) row by row, left to right.
+fn widest_word_gap(placed: &[(f32, f32, f32)], a: f32, b: f32, top: f32, bottom: f32) -> f32 {
+    let mut word_gaps: Vec<f32> = placed
+        .windows(2)
+        .filter_map(|pair| match pair {
+            [p, q] if p.0 == q.0 && !(p.2 <= a && q.1 >= b) && (top..=bottom).contains(&p.0) => {
+                Some(q.1 - p.2)
+            }
+            _ => None,
+        })
+        .collect();
+    let at = word_gaps.len() * 98 / 100;
+    if at < word_gaps.len() {
+        *word_gaps.select_nth_unstable_by(at, f32::total_cmp).1
+    } else {
+        0.0
     }
 }
 
