@@ -721,6 +721,13 @@ fn signature_at_the_second_columns_top_beside_list_labels_a_tab_from_their_items
     regression("signature_at_the_second_columns_top_beside_list_labels_a_tab_from_their_items");
 }
 
+/// Sixth round: `aan-` / `bevelingen` kept its hyphen in a one-column letter that writes
+/// `aanbevelingen:` only at a line's end, where the lexicon did not look.
+#[test]
+fn hyphen_break_witnessed_by_a_word_closing_a_line() {
+    regression("hyphen_break_witnessed_by_a_word_closing_a_line");
+}
+
 #[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {

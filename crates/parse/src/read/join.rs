@@ -33,6 +33,8 @@ impl Lexicon {
         let mut words = FxHashSet::default();
         // The words of all lines in reading order, split once.
         let mut all_tokens: Vec<&str> = Vec::new();
+        // Whether the line before ended in a hyphen (a word it may have broken).
+        let mut broken_before = false;
         for line in lines {
             let line_start = all_tokens.len();
             all_tokens.extend(line.text.split_whitespace());
@@ -44,10 +46,19 @@ impl Lexicon {
             // The first word of a line is whole unless the line before broke it; still
             // good evidence for the hyphenated form, so keep words with inner hyphens.
             if let Some(first) = tokens.first()
-                && first.contains('-')
+                && (first.contains('-') || !broken_before)
             {
                 insert_clean(&mut words, first);
             }
+            // The last word is whole unless it ends in a hyphen (`aanbevelingen:` closing
+            // a line is as good a witness as inside one).
+            let last = tokens.last().filter(|_| tokens.len() > 1);
+            if let Some(last) = last
+                && !last.ends_with('-')
+            {
+                insert_clean(&mut words, last);
+            }
+            broken_before = tokens.last().is_some_and(|t| t.ends_with('-'));
         }
         let mut lexicon = Lexicon {
             words,
@@ -362,6 +373,29 @@ mod tests {
             join_lines(&lines[1..], &lexicon),
             "de samenwerking met de EU"
         );
+    }
+
+    #[test]
+    fn words_closing_or_opening_a_line_are_witnesses_too() {
+        let lines: Vec<TextLine> = [
+            "De Raad doet drie aanbevelingen:",
+            "Ik neem de aan-",
+            "bevelingen daarom over.",
+            "werking is goed",
+        ]
+        .into_iter()
+        .map(line)
+        .collect();
+        let lexicon = Lexicon::new(&lines);
+        assert!(lexicon.hyphenates);
+        assert_eq!(
+            join_lines(&lines[1..3], &lexicon),
+            "Ik neem de aanbevelingen daarom over."
+        );
+        // The first word after a broken line is no witness (`bevelingen`), one after a
+        // whole line is (`werking`).
+        assert!(!lexicon.words.contains("bevelingen"));
+        assert!(lexicon.words.contains("werking"));
     }
 
     #[test]
