@@ -728,6 +728,15 @@ fn hyphen_break_witnessed_by_a_word_closing_a_line() {
     regression("hyphen_break_witnessed_by_a_word_closing_a_line");
 }
 
+/// Sixth round: a list item running on into the next page's column, left of the old
+/// column's labels, was taken to be back at the labels (a new group, joined again as a
+/// continuation), so the list's labels' edge stayed the old column's and the indented
+/// paragraph after the item was read into it.
+#[test]
+fn list_item_running_into_the_next_column_then_an_indented_paragraph() {
+    regression("list_item_running_into_the_next_column_then_an_indented_paragraph");
+}
+
 #[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {

@@ -168,9 +168,20 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
                 };
                 in_list || item_set_apart(p, line, m, edges, previous_opened_group, inline)
             });
+        // After a break into a column elsewhere on the page (not the same column on the
+        // next page) the labels' edge is the new column's, not the old one's (set below,
+        // from the hang): a line far left of the old labels is not back at them.
+        let crossed = previous.is_some_and(|p| {
+            p.page != line.page || line.baseline < p.baseline - COLUMN_BREAK_PITCHES * m.pitch
+        });
+        let elsewhere = crossed
+            && label_x.is_some_and(|x| {
+                line.bbox.x0 < x - 0.5 * m.size || line.bbox.x0 > x + hang + 0.5 * m.size
+            });
         let back_at_label = in_list
             && hanging
             && !opens_item
+            && !elsewhere
             && label_x.is_some_and(|x| line.bbox.x0 < x + 0.5 * m.size);
         let leaves_item = in_list
             && hanging
@@ -200,6 +211,9 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
         };
         if opens_item {
             label_x = Some(line.bbox.x0);
+        } else if elsewhere && in_list && hanging && !new_group {
+            // An item running on into the next column: its labels would stand a hang left.
+            label_x = Some(line.bbox.x0 - hang);
         } else if in_list
             && !new_group
             && let Some(x) = label_x
@@ -549,6 +563,10 @@ impl Openings {
         o
     }
 }
+
+/// Reading goes back up at least this many pitches at a column break (not a formula's
+/// pieces set above their line).
+const COLUMN_BREAK_PITCHES: f32 = 2.0;
 
 /// A line this many pitches below the one before it stands apart by some space.
 const SPACED_OUT_PITCHES: f32 = 1.15;
