@@ -737,6 +737,14 @@ fn list_item_running_into_the_next_column_then_an_indented_paragraph() {
     regression("list_item_running_into_the_next_column_then_an_indented_paragraph");
 }
 
+/// Sixth round: `Aanbevelingen:` / `Partnerschappen`, a bold heading wrapped after its
+/// colon in justified text; the short first line counted as ended on purpose (justified
+/// lines run to the edge), so the heading was split into a paragraph and a heading.
+#[test]
+fn bold_heading_wrapped_after_its_colon_in_justified_text() {
+    regression("bold_heading_wrapped_after_its_colon_in_justified_text");
+}
+
 #[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {

@@ -673,8 +673,15 @@ fn breaks_between(
     }
     // Across a page or column break, where a gap cannot be seen, or in a letter that
     // separates paragraphs by a line break only, a finished sentence ends the paragraph
-    // when its line ended on purpose.
-    prev.ends_sentence() && !line.starts_lowercase() && ended_on_purpose(prev, line, m, edges)
+    // when its line ended on purpose. Emphasised lines in a column's flow (a heading
+    // wrapped over two) are not justified with the text: only the next word's width tells.
+    let wrapped_emphasis = in_flow(prev, line) && is_emphasised(prev, m) && is_emphasised(line, m);
+    let on_purpose = if wrapped_emphasis {
+        next_word_fitted(prev, line, m, edges)
+    } else {
+        ended_on_purpose(prev, line, m, edges)
+    };
+    prev.ends_sentence() && !line.starts_lowercase() && on_purpose
 }
 
 fn is_emphasised(line: &TextLine, m: &Measures) -> bool {
