@@ -678,6 +678,8 @@ fn underfull_justified_sans_line_where_paragraphs_open_with_an_indent_only() {
 #[test]
 fn underfull_positioned_line_where_paragraphs_open_with_an_indent_only_across_a_page() {
     regression("underfull_positioned_line_where_paragraphs_open_with_an_indent_only_across_a_page");
+}
+
 /// Sixth round: a note's marker at the foot of the third column, on the baseline of a line
 /// of the middle column, stayed in that line's row; the note ran into the one before.
 #[test]
@@ -743,6 +745,14 @@ fn list_item_running_into_the_next_column_then_an_indented_paragraph() {
 #[test]
 fn bold_heading_wrapped_after_its_colon_in_justified_text() {
     regression("bold_heading_wrapped_after_its_colon_in_justified_text");
+}
+
+/// A word broken at a page's end (`ex-` / `pertise`): the page number and the running
+/// column between its two lines made `pertise` look like a line's whole first word, a
+/// witness that the letter writes it on its own, so the hyphen stayed.
+#[test]
+fn word_broken_across_a_page_number_is_no_witness_of_its_second_half() {
+    regression("word_broken_across_a_page_number_is_no_witness_of_its_second_half");
 }
 
 #[test]

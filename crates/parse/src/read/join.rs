@@ -52,13 +52,20 @@ impl Lexicon {
             }
             // The last word is whole unless it ends in a hyphen (`aanbevelingen:` closing
             // a line is as good a witness as inside one).
+            // A line that ends in a soft hyphen broke its last word too.
+            let breaks_word =
+                line.soft_hyphen || tokens.last().is_some_and(|t| t.ends_with(['-', '\u{AD}']));
             let last = tokens.last().filter(|_| tokens.len() > 1);
             if let Some(last) = last
-                && !last.ends_with('-')
+                && !breaks_word
             {
                 insert_clean(&mut words, last);
             }
-            broken_before = tokens.last().is_some_and(|t| t.ends_with('-'));
+            // Page furniture between a broken word's two lines (a page number, a running
+            // column) does not mend it.
+            if !line.role.is_furniture() {
+                broken_before = breaks_word;
+            }
         }
         let mut lexicon = Lexicon {
             words,
