@@ -308,6 +308,13 @@ mod tests {
         TextLine::plain(1, 0, text)
     }
 
+    /// Lines of these texts, and the lexicon the document's words make of them.
+    fn read(texts: &[&str]) -> (Vec<TextLine>, Lexicon) {
+        let lines: Vec<TextLine> = texts.iter().copied().map(line).collect();
+        let lexicon = Lexicon::new(&lines);
+        (lines, lexicon)
+    }
+
     fn joined(a: &str, b: &str, hyphenates: bool) -> String {
         let lexicon = Lexicon {
             hyphenates,
@@ -366,15 +373,11 @@ mod tests {
 
     #[test]
     fn the_documents_words_decide() {
-        let lines: Vec<TextLine> = [
+        let (lines, lexicon) = read(&[
             "een goede samenwerking is",
             "de samen-",
             "werking met de EU",
-        ]
-        .into_iter()
-        .map(line)
-        .collect();
-        let lexicon = Lexicon::new(&lines);
+        ]);
         assert!(lexicon.hyphenates);
         assert_eq!(
             join_lines(&lines[1..], &lexicon),
@@ -384,16 +387,12 @@ mod tests {
 
     #[test]
     fn words_closing_or_opening_a_line_are_witnesses_too() {
-        let lines: Vec<TextLine> = [
+        let (lines, lexicon) = read(&[
             "De Raad doet drie aanbevelingen:",
             "Ik neem de aan-",
             "bevelingen daarom over.",
             "werking is goed",
-        ]
-        .into_iter()
-        .map(line)
-        .collect();
-        let lexicon = Lexicon::new(&lines);
+        ]);
         assert!(lexicon.hyphenates);
         assert_eq!(
             join_lines(&lines[1..3], &lexicon),
@@ -407,17 +406,13 @@ mod tests {
 
     #[test]
     fn capitals_broken_where_the_document_writes_them_whole() {
-        let lines: Vec<TextLine> = [
+        let (lines, lexicon) = read(&[
             "de SGNAVO sprak en de samenwerking",
             "de samen-",
             "werking van de SG-",
             "NAVO met de NAVO-",
             "Rusland Raad",
-        ]
-        .into_iter()
-        .map(line)
-        .collect();
-        let lexicon = Lexicon::new(&lines);
+        ]);
         assert_eq!(
             join_lines(&lines[1..], &lexicon),
             "de samenwerking van de SGNAVO met de NAVO-Rusland Raad"
