@@ -224,7 +224,7 @@ impl Cut<'_> {
         // The words of the last rows that reach into the first span widen it, and those that
         // reach into them: the column's span in those rows.
         let last_rows: Vec<&WordBox> = above().filter(|w| w.row_baseline >= from - 0.5).collect();
-        let Some((x0, x1)) = span_through(&last_rows, (lx0, first_x1), reach) else {
+        let Some((x0, x1)) = span_through(last_rows.iter().copied(), (lx0, first_x1), reach) else {
             return true;
         };
         clear_of(x0, x1)
@@ -306,28 +306,21 @@ impl Cut<'_> {
     }
 }
 
-/// Passes [`first_span_end`] makes over the words before it builds the spans instead (words
-/// in reading order need one or two).
+/// Passes [`span_through`] makes over the words before it gives up (words in reading order
+/// need one or two; [`first_span_end`] then builds the spans instead).
 const FIRST_SPAN_PASSES: usize = 3;
 
 /// The right end of the first span of the words' projection (the one that starts at their
 /// leftmost start, `lx0`): words closer than `reach` across join it.
 fn first_span_end(ids: &[usize], words: &[WordBox], lx0: f32, reach: f32) -> f32 {
-    let mut end = lx0;
-    for _ in 0..FIRST_SPAN_PASSES {
-        let before = end;
-        for w in ids.iter().filter_map(|&i| words.get(i)) {
-            if w.x0 < end + reach {
-                end = end.max(w.x1);
-            }
-        }
-        if end == before {
-            return end;
-        }
+    let band = ids.iter().filter_map(|&i| words.get(i));
+    // No word starts left of `lx0`: the span through it grows rightwards only.
+    if let Some((_, x1)) = span_through(band.clone(), (lx0, lx0), reach) {
+        return x1;
     }
     // Words far out of order: the spans themselves (the first starts at `lx0`).
     let mut spans = Vec::new();
-    for w in ids.iter().filter_map(|&i| words.get(i)) {
+    for w in band {
         add_word(&mut spans, w, reach);
     }
     spans.first().map_or(lx0, |s| s.x1)
@@ -335,11 +328,15 @@ fn first_span_end(ids: &[usize], words: &[WordBox], lx0: f32, reach: f32) -> f32
 
 /// The span of the words' projection that holds `span`: words closer than `reach` across
 /// join it. `None` when the words are too far out of order to tell in a few passes.
-fn span_through(row_words: &[&WordBox], span: (f32, f32), reach: f32) -> Option<(f32, f32)> {
+fn span_through<'w>(
+    row_words: impl Iterator<Item = &'w WordBox> + Clone,
+    span: (f32, f32),
+    reach: f32,
+) -> Option<(f32, f32)> {
     let (mut x0, mut x1) = span;
     for _ in 0..FIRST_SPAN_PASSES {
         let before = (x0, x1);
-        for w in row_words {
+        for w in row_words.clone() {
             if w.x0 < x1 + reach && x0 - reach < w.x1 {
                 (x0, x1) = (x0.min(w.x0), x1.max(w.x1));
             }
