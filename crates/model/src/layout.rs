@@ -288,6 +288,11 @@ impl Line {
 
     /// The font size most of the line's characters have.
     pub fn dominant_size(&self) -> f32 {
+        // Most lines are set in one size: that is the answer, with nothing to count.
+        let first = self.words.first().map_or(0.0, |w| w.size);
+        if self.words.iter().all(|w| (first - w.size).abs() < 0.05) {
+            return first;
+        }
         dominant(self.words.iter().map(|w| (w.size, w.text.chars().count())))
     }
 }
