@@ -874,3 +874,11 @@ fn timing() {
     let _ = digest_of(&parsed.letter);
     eprintln!("typeset {t1:?}, extract {:?}, parse {:?}", t2 - t1, t3 - t2);
 }
+
+/// Found in the seventh round (100419): two signatories' roles side by side on one row, in
+/// letter-spaced type (`tc` 1.24): the gap between the roles is under three word gaps, as
+/// tracking widens every word gap; two and a half part them (`lines.rs`).
+#[test]
+fn roles_side_by_side_in_letter_spaced_type() {
+    regression("roles_side_by_side_in_letter_spaced_type");
+}
