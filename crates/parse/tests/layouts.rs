@@ -882,3 +882,11 @@ fn timing() {
 fn roles_side_by_side_in_letter_spaced_type() {
     regression("roles_side_by_side_in_letter_spaced_type");
 }
+
+/// Seventh round (100240): each column's notes under its own separator rule, the rules at
+/// two heights, the notes read after both columns: only the lowest rule counted, so the
+/// first column's first note (above it) was read as an appendix (`footnotes.rs`).
+#[test]
+fn notes_of_two_columns_under_rules_at_two_heights() {
+    regression("notes_of_two_columns_under_rules_at_two_heights");
+}

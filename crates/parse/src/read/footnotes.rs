@@ -53,20 +53,13 @@ pub fn split(
             .first()
             .and_then(|&i| lines.get(i))
             .map_or(0, |l| l.page);
-        // The lowest rule over the column, when it stands over the column's own text (not
-        // over another column's notes, which the column's extent may reach under when front
-        // matter above it runs across); otherwise the notes are told by their type.
-        let rule = separators
+        let over_column: Vec<&Rect> = separators
             .iter()
             .filter(|(p, r)| *p == page && r.x0 < extent.x1 && r.x1 > extent.x0)
             .map(|(_, r)| r)
-            .max_by(|a, b| a.y1.total_cmp(&b.y1))
-            .filter(|r| over_lines_below(lines, &on_page, r))
-            .map(|r| r.y1);
-        let area = match rule.and_then(|y| below_rule(lines, &on_page, y, &raised)) {
-            Some(start) => start,
-            None => footnote_area(lines, &on_page, m, &raised, !notes.is_empty()),
-        };
+            .collect();
+        let area = under_rules(lines, &on_page, &over_column, m, &raised)
+            .unwrap_or_else(|| footnote_area(lines, &on_page, m, &raised, !notes.is_empty()));
         main.extend(on_page.get(..area).unwrap_or_default());
         for &i in on_page.get(area..).unwrap_or_default() {
             let Some(line) = lines.get(i) else { continue };
@@ -141,6 +134,47 @@ fn extent(lines: &[TextLine], column: &[usize]) -> Option<Rect> {
         .filter_map(|&i| lines.get(i))
         .map(|l| l.bbox)
         .reduce(|a, b| a.union(&b))
+}
+
+/// The footnote area under the column's rules; `None` where they set no notes apart and the
+/// notes are told by their type. The lowest rule counts when it stands over the column's
+/// own text (not over another column's notes, which the column's extent may reach under
+/// when front matter above it runs across). The area grows up to a higher rule whose notes
+/// come first, in note type: each column's notes under their own rule, the rules at
+/// different heights, the notes read after both columns.
+fn under_rules(
+    lines: &[TextLine],
+    on_page: &[usize],
+    rules: &[&Rect],
+    m: &Measures,
+    raised: &HashSet<&str>,
+) -> Option<usize> {
+    let lowest = rules
+        .iter()
+        .max_by(|a, b| a.y1.total_cmp(&b.y1))
+        .filter(|r| over_lines_below(lines, on_page, r))?;
+    let mut start = below_rule(lines, on_page, lowest.y1, raised)?;
+    let mut higher: Vec<f32> = rules
+        .iter()
+        .map(|r| r.y1)
+        .filter(|&y| y < lowest.y1)
+        .collect();
+    higher.sort_by(|a, b| b.total_cmp(a));
+    let small = |i: &usize| lines.get(*i).is_some_and(|l| l.size < NOTE_SIZE * m.size);
+    for y in higher {
+        match below_rule(lines, on_page, y, raised) {
+            Some(above)
+                if above < start
+                    && on_page
+                        .get(above..start)
+                        .is_some_and(|between| between.iter().all(small)) =>
+            {
+                start = above;
+            }
+            _ => break,
+        }
+    }
+    Some(start)
 }
 
 /// The footnote area under a separator rule at `y`: the trailing lines below it, when the
