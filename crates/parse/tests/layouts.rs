@@ -890,3 +890,21 @@ fn roles_side_by_side_in_letter_spaced_type() {
 fn notes_of_two_columns_under_rules_at_two_heights() {
     regression("notes_of_two_columns_under_rules_at_two_heights");
 }
+
+/// Seventh round (110214, also 70128): a short running column on the left, 12.7 pt from a
+/// ragged body, level with the first line of every later page: the XY-cut read the two as
+/// one line (`Ministerie van Buitenlandse  toekomst van het …`). The column's words at the
+/// same place on other pages, beside the body's zone, are split off as margin
+/// (`extract/src/layout/running.rs`).
+#[test]
+fn running_column_merged_into_the_first_body_line() {
+    regression("running_column_merged_into_the_first_body_line");
+}
+
+/// Seventh round (130248): the same on the right of justified lines, the column's rows
+/// (`Ministerie van Buitenlandse`, `Zaken`, `Datum`, the date) read at the ends of the
+/// first body lines of some pages.
+#[test]
+fn running_column_merged_into_body_line_ends() {
+    regression("running_column_merged_into_body_line_ends");
+}

@@ -46,6 +46,7 @@ pub fn assign_furniture(layout: &mut Layout) {
         }
     }
     mark_column_on_thin_pages(layout, &thin_pages, body_size);
+    super::running::split_running_parts(layout, document_zone);
 }
 
 /// A page with too little body text to place its zone firmly (a paragraph's last line
@@ -162,7 +163,7 @@ struct Zones {
 }
 
 /// Entirely outside the body zone, on its left or right, and not spanning much of the page.
-fn is_beside(line: &Line, x0: f32, x1: f32, width: f32) -> bool {
+pub(super) fn is_beside(line: &Line, x0: f32, x1: f32, width: f32) -> bool {
     let tolerance = 2.0;
     (line.bbox.x0 >= x1 - tolerance || line.bbox.x1 <= x0 + tolerance)
         && line.bbox.width() < 0.35 * width

@@ -13,6 +13,7 @@
 mod bidi;
 mod column_gaps;
 mod furniture;
+mod running;
 mod symbols;
 mod words;
 
