@@ -908,3 +908,12 @@ fn running_column_merged_into_the_first_body_line() {
 fn running_column_merged_into_body_line_ends() {
     regression("running_column_merged_into_body_line_ends");
 }
+
+/// Seventh round (70434, also 70182): page 1's short reference column 13 pt right of the
+/// second body column: its label `Bijlage(n)` and value `1`, level with body lines, were
+/// read at their ends (`zelfverdedi- Bijlage(n)`). A part in smaller type that starts on
+/// the page's margin column's left edge is margin (`extract/src/layout/running.rs`).
+#[test]
+fn reference_column_labels_read_at_body_line_ends() {
+    regression("reference_column_labels_read_at_body_line_ends");
+}

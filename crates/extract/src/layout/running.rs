@@ -13,6 +13,13 @@ use super::furniture::is_beside;
 /// A gap this many ems wide sets a running part off from the body words beside it.
 const PART_GAP_EM: f32 = 1.0;
 
+/// Half that sets off a part in smaller type that starts on the left edge of the page's
+/// margin column (a reference column's label level with a body line).
+const ALIGNED_GAP_EM: f32 = 0.5;
+
+/// A part in type this much smaller than the rest of its line is not body text.
+const SMALLER_TYPE: f32 = 0.94;
+
 /// Words a part repeated only among body lines has at least: one word at the same place
 /// on two pages (the first of a top line) may be a coincidence.
 const MIN_REPEATED_WORDS: usize = 2;
@@ -40,12 +47,16 @@ pub fn split_running_parts(layout: &mut Layout, zone: Option<(f32, f32)>) {
                 continue;
             }
             let mut has_part = false;
-            for words in [start_part(line), end_part(line)].into_iter().flatten() {
+            for words in [start_part(line, PART_GAP_EM), end_part(line, PART_GAP_EM)]
+                .into_iter()
+                .flatten()
+            {
                 on_page(&mut parts, key(words), page.number);
                 on_page(&mut whole, key(&line.words), page.number);
                 has_part = true;
             }
-            if has_part || beside(line) {
+            let aligned_part = || end_part(line, ALIGNED_GAP_EM).is_some();
+            if has_part || beside(line) || aligned_part() {
                 candidates.push((p, i));
             }
         }
@@ -82,6 +93,26 @@ pub fn split_running_parts(layout: &mut Layout, zone: Option<(f32, f32)>) {
             continue;
         }
         let number = page.number;
+        let edges: Vec<f32> = page
+            .lines
+            .iter()
+            .filter(|l| l.role == Role::Margin)
+            .map(|l| l.bbox.x0)
+            .collect();
+        // A part in smaller type on the margin column's left edge.
+        let on_edge = |words: &[Word], line: &Line| {
+            let Some(first) = words.first() else {
+                return false;
+            };
+            let size = |ws: &[Word]| ws.iter().map(|w| w.size).fold(0.0, f32::max);
+            let rest = line.words.get(..line.words.len() - words.len());
+            edges.iter().any(|&x| (x - first.bbox.x0).abs() <= 1.0)
+                && size(words) < SMALLER_TYPE * size(rest.unwrap_or_default())
+                && beside(&Line {
+                    bbox: bounds(words, line.bbox),
+                    ..Line::default()
+                })
+        };
         let mut lines = Vec::with_capacity(page.lines.len() + 2);
         for (i, line) in std::mem::take(&mut page.lines).into_iter().enumerate() {
             if !mine.contains(&i) {
@@ -93,11 +124,12 @@ pub fn split_running_parts(layout: &mut Layout, zone: Option<(f32, f32)>) {
                     ..line
                 });
             } else {
-                let start = start_part(&line)
+                let start = start_part(&line, PART_GAP_EM)
                     .filter(|w| running(w, &line, number))
                     .map_or(0, <[Word]>::len);
-                let end = end_part(&line)
+                let end = end_part(&line, PART_GAP_EM)
                     .filter(|w| running(w, &line, number))
+                    .or_else(|| end_part(&line, ALIGNED_GAP_EM).filter(|w| on_edge(w, &line)))
                     .map_or(0, <[Word]>::len);
                 lines.extend(split(line, start, end));
             }
@@ -113,25 +145,25 @@ fn on_page(map: &mut FxHashMap<Key, Vec<u32>>, key: Key, page: u32) {
     }
 }
 
-/// Whether the gap after word `k` of the line is wide enough to set a part off.
-fn wide_gap_after(line: &Line, k: usize) -> bool {
+/// Whether the gap after word `k` of the line is `em` ems wide or more.
+fn wide_gap_after(line: &Line, k: usize, em: f32) -> bool {
     let (Some(a), Some(b)) = (line.words.get(k), line.words.get(k + 1)) else {
         return false;
     };
-    b.bbox.x0 - a.bbox.x1 > PART_GAP_EM * a.size.max(b.size).max(1.0)
+    b.bbox.x0 - a.bbox.x1 > em * a.size.max(b.size).max(1.0)
 }
 
-/// The words before the line's first wide gap.
-fn start_part(line: &Line) -> Option<&[Word]> {
-    let k = (0..line.words.len()).find(|&k| wide_gap_after(line, k))?;
+/// The words before the line's first gap `em` wide.
+fn start_part(line: &Line, em: f32) -> Option<&[Word]> {
+    let k = (0..line.words.len()).find(|&k| wide_gap_after(line, k, em))?;
     line.words.get(..=k)
 }
 
-/// The words after the line's last wide gap.
-fn end_part(line: &Line) -> Option<&[Word]> {
+/// The words after the line's last gap `em` wide.
+fn end_part(line: &Line, em: f32) -> Option<&[Word]> {
     let k = (0..line.words.len())
         .rev()
-        .find(|&k| wide_gap_after(line, k))?;
+        .find(|&k| wide_gap_after(line, k, em))?;
     line.words.get(k + 1..)
 }
 
@@ -247,6 +279,34 @@ mod tests {
             ]
         );
         assert_eq!(lines[0].bbox.x1, 100.0);
+    }
+
+    #[test]
+    fn a_smaller_label_on_the_margin_columns_edge_is_split_off() {
+        // `Bijlage(n)` of page 1's reference column read at the end of a body line.
+        let mut label = line(&[("Bijlage(n)", 420.0, 455.0)], 100.0, Role::Body).words;
+        label[0].size = 8.0;
+        let mut body = line(
+            &[("de", 60.0, 70.0), ("tekst", 73.0, 412.0)],
+            100.0,
+            Role::Body,
+        );
+        body.words.extend(label);
+        let mut layout = Layout {
+            pages: vec![page(
+                1,
+                vec![line(&[("Datum", 420.0, 445.0)], 80.0, Role::Margin), body],
+            )],
+            ..Layout::default()
+        };
+        split_running_parts(&mut layout, Some((60.0, 400.0)));
+        let roles: Vec<(String, Role)> = layout.pages[0]
+            .lines
+            .iter()
+            .map(|l| (l.text(), l.role))
+            .collect();
+        assert_eq!(roles[2], ("Bijlage(n)".to_string(), Role::Margin));
+        assert_eq!(roles[1], ("de tekst".to_string(), Role::Body));
     }
 
     #[test]
