@@ -917,3 +917,17 @@ fn running_column_merged_into_body_line_ends() {
 fn reference_column_labels_read_at_body_line_ends() {
     regression("reference_column_labels_read_at_body_line_ends");
 }
+
+/// Seventh round: notes in two columns of two or three rows under the body's columns 6 pt
+/// apart (`… huisarts voor 2 Zie ook …`): the notes' own gutter runs beside only two rows,
+/// under the 3 em a narrow gutter needs; it continues the body columns' gutter cut above.
+#[test]
+fn notes_in_two_short_columns_continue_the_body_columns_gutter() {
+    regression("notes_in_two_short_columns_continue_the_body_columns_gutter");
+}
+
+/// The same under two columns 12 pt apart in 12 pt type (the notes' gap 1.4 of their em).
+#[test]
+fn notes_in_two_short_columns_under_two_body_columns() {
+    regression("notes_in_two_short_columns_under_two_body_columns");
+}

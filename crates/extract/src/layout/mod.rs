@@ -18,7 +18,7 @@ mod symbols;
 mod words;
 
 use kamerbrief_model::{Line, Page, Rect, Role, Word};
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 
 use crate::geometry::Dir;
 use crate::interpret::PageText;
@@ -104,6 +104,17 @@ struct Cut<'w> {
     by_x0: Vec<usize>,
     /// All word indices by `top`, then index.
     by_top: Vec<usize>,
+    /// The gutters cut so far (in reading order, so those above a node come before it).
+    gutters: RefCell<Vec<Gutter>>,
+}
+
+/// A gutter the XY-cut split a node at: the empty channel `a`..`b` down to `bottom`, the
+/// foot of that node's lowest row.
+#[derive(Clone, Copy)]
+struct Gutter {
+    a: f32,
+    b: f32,
+    bottom: f32,
 }
 
 impl<'w> Cut<'w> {
@@ -112,6 +123,7 @@ impl<'w> Cut<'w> {
             words,
             by_x0: order_by(words, |w| w.x0),
             by_top: order_by(words, |w| w.top),
+            gutters: RefCell::new(Vec::new()),
         }
     }
 
@@ -248,11 +260,18 @@ impl Cut<'_> {
                 return;
             }
         }
-        if let Some(x) = self.vertical_cut_sized(&node, || em) {
+        if let Some((a, b)) = self.vertical_gutter(&node, || em) {
+            let x = (a + b) / 2.0;
             let (left, right): (Vec<usize>, Vec<usize>) = node
                 .iter()
                 .partition(|&&i| words.get(i).is_some_and(|w| w.x1 <= x));
             if !left.is_empty() && !right.is_empty() {
+                // The lowest top's word ends the node (near enough: its last row).
+                let bottom = by_top
+                    .last()
+                    .and_then(|&i| words.get(i))
+                    .map_or(f32::INFINITY, |w| w.bottom);
+                self.gutters.borrow_mut().push(Gutter { a, b, bottom });
                 self.xy_cut(left, depth + 1, out);
                 self.xy_cut(right, depth + 1, out);
                 return;
@@ -324,6 +343,11 @@ impl Cut<'_> {
 
     /// [`Cut::vertical_cut`] with the node's type size given (found when first needed).
     fn vertical_cut_sized(&self, node: &[usize], em: impl FnOnce() -> f32) -> Option<f32> {
+        self.vertical_gutter(node, em).map(|(a, b)| (a + b) / 2.0)
+    }
+
+    /// The gutter [`Cut::vertical_cut_sized`] cuts at, as its (start, end).
+    fn vertical_gutter(&self, node: &[usize], em: impl FnOnce() -> f32) -> Option<(f32, f32)> {
         let words = self.words;
         let all = gaps(self.sorted_extents(node, &self.by_x0, |w| (w.x0, w.x1)));
         // Most nodes are text whose words leave no gap down the whole node: done.
@@ -346,14 +370,11 @@ impl Cut<'_> {
         let mut sorted = candidates;
         sorted.sort_by(|a, b| (b.1 - b.0).total_cmp(&(a.1 - a.0)));
         let placed = OnceCell::new();
-        sorted
-            .into_iter()
-            .find(|&(a, b)| {
-                (b - a >= 1.5 * em || self.is_narrow_gutter(node, a, b, em, &placed))
-                    && (!is_label_gap(node, words, a, b, x1 - x0, em)
-                        || is_prose_channel(node, words, a, b, em))
-            })
-            .map(|(a, b)| (a + b) / 2.0)
+        sorted.into_iter().find(|&(a, b)| {
+            (b - a >= 1.5 * em || self.is_narrow_gutter(node, a, b, em, &placed))
+                && (!is_label_gap(node, words, a, b, x1 - x0, em)
+                    || is_prose_channel(node, words, a, b, em))
+        })
     }
 
     /// The node's words as (baseline, x0, x1), row by row and left to right.
@@ -394,7 +415,9 @@ impl Cut<'_> {
                 .iter()
                 .map(|&left| side_median_size(node, self.words, a, b, left))
                 .fold(em, f32::min);
-            if overlap < NARROW_GUTTER_HEIGHT_EM * side_em {
+            if overlap < NARROW_GUTTER_HEIGHT_EM * side_em
+                && !self.continues_gutter(node, a, b, side_em)
+            {
                 return false;
             }
         }
@@ -428,6 +451,59 @@ impl Cut<'_> {
             && prose(true)
             && prose(false)
     }
+}
+
+/// Fewer rows suffice beside a gap that continues a gutter cut above it: at least this many.
+const CONTINUED_GUTTER_ROWS: usize = 2;
+
+impl Cut<'_> {
+    /// The gap `a`..`b` continues a gutter already cut above the node (each one's middle
+    /// within the other), with a few rows of prose beside it on both sides, set on one
+    /// grid: notes in two short columns under the body's columns, whose gutter they keep.
+    /// (Not the cells of a table or a form, centred or set apart on their own rows, or a
+    /// formula's pieces.)
+    fn continues_gutter(&self, node: &[usize], a: f32, b: f32, em: f32) -> bool {
+        let middle = (a + b) / 2.0;
+        let lines_up =
+            |g: &&Gutter| (a..=b).contains(&((g.a + g.b) / 2.0)) && (g.a..=g.b).contains(&middle);
+        // The node's top is found only for a gutter that lines up (most gaps have none).
+        let gutters = self.gutters.borrow();
+        let mut lining_up = gutters.iter().filter(lines_up).peekable();
+        if lining_up.peek().is_none() {
+            return false;
+        }
+        let top = node_extent(node, self.words, |w| (w.top, w.bottom)).0;
+        lining_up.any(|g| g.bottom <= top)
+            && rows_beside(node, self.words, a, b) >= CONTINUED_GUTTER_ROWS
+            && rows_level(node, self.words, a, b, em)
+            && [true, false].iter().all(|&left| {
+                run_width(node, self.words, a, b, left, em) >= NARROW_PROSE_RUN_EM * em
+            })
+    }
+}
+
+/// Rows this close (in ems) lie level with each other.
+const LEVEL_ROWS_EM: f32 = 0.2;
+
+/// Every row of the side of `a`..`b` with fewer rows lies level with a row of the other side.
+fn rows_level(node: &[usize], words: &[WordBox], a: f32, b: f32, em: f32) -> bool {
+    let side = |left: bool| -> Vec<f32> {
+        let side: Vec<&WordBox> = node
+            .iter()
+            .filter_map(|&i| words.get(i))
+            .filter(|w| if left { w.x1 <= a } else { w.x0 >= b })
+            .collect();
+        baselines(&side)
+    };
+    let (left, right) = (side(true), side(false));
+    let (fewer, more) = if left.len() <= right.len() {
+        (left, right)
+    } else {
+        (right, left)
+    };
+    fewer
+        .iter()
+        .all(|&y| more.iter().any(|&o| (o - y).abs() <= LEVEL_ROWS_EM * em))
 }
 
 /// The widest word gap of the rows whose baseline lies between `top` and `bottom` (all but
