@@ -931,3 +931,12 @@ fn notes_in_two_short_columns_continue_the_body_columns_gutter() {
 fn notes_in_two_short_columns_under_two_body_columns() {
     regression("notes_in_two_short_columns_under_two_body_columns");
 }
+
+/// Seventh round, F17: `vertraging opgetreden door de vergunningverlening en door de`, a
+/// loosely justified line (gaps 1.5 em) above its paragraph's short last line; one of its
+/// word gaps, clear of the short line, was cut as a gutter (wider than 1.5 em) and the
+/// line's end read after the paragraph.
+#[test]
+fn justified_word_gap_above_a_short_last_line_is_no_gutter() {
+    regression("justified_word_gap_above_a_short_last_line_is_no_gutter");
+}

@@ -374,6 +374,7 @@ impl Cut<'_> {
             (b - a >= 1.5 * em || self.is_narrow_gutter(node, a, b, em, &placed))
                 && (!is_label_gap(node, words, a, b, x1 - x0, em)
                     || is_prose_channel(node, words, a, b, em))
+                && !is_justified_word_gap(node, words, a, b)
         })
     }
 
@@ -452,6 +453,64 @@ impl Cut<'_> {
             && prose(false)
     }
 }
+
+/// The gap `a`..`b` is a word gap of the one row that runs on across it, where one side
+/// has that row only (a paragraph's loosely justified line above its short last line): the
+/// row is a line of words (`JUSTIFIED_LINE_GAPS` gaps besides this one at least, words
+/// wider than the gaps) and the gap is not clearly wider than its usual word gap (the
+/// median: a justified line spaces its words alike). The cells of a table row stand further
+/// apart than the words inside them.
+fn is_justified_word_gap(node: &[usize], words: &[WordBox], a: f32, b: f32) -> bool {
+    // The lowest and highest baseline of each side, in one pass (most gutters have many
+    // rows on both sides: done).
+    let widen = |(lo, hi): (f32, f32), y: f32| (lo.min(y), hi.max(y));
+    let empty = (f32::INFINITY, f32::NEG_INFINITY);
+    let (mut left, mut right) = (empty, empty);
+    for w in node.iter().filter_map(|&i| words.get(i)) {
+        if w.x1 <= a {
+            left = widen(left, w.row_baseline);
+        } else if w.x0 >= b {
+            right = widen(right, w.row_baseline);
+        }
+    }
+    let one_row = |(lo, hi): (f32, f32)| hi - lo < 0.5;
+    let row = match (one_row(left), one_row(right)) {
+        (true, false) => left.0,
+        (false, true) => right.0,
+        _ => return false,
+    };
+    // The row's words, left to right.
+    let mut line: Vec<(f32, f32)> = node
+        .iter()
+        .filter_map(|&i| words.get(i))
+        .filter(|w| (w.row_baseline - row).abs() < 0.5)
+        .map(|w| (w.x0, w.x1))
+        .collect();
+    line.sort_by(|p, q| p.0.total_cmp(&q.0));
+    // Its other word gaps, and whether it runs on across the gap.
+    let mut word_gaps = Vec::new();
+    let mut crossing = false;
+    for pair in line.windows(2) {
+        let [p, q] = pair else { continue };
+        if p.1 <= a && q.0 >= b {
+            crossing = true;
+        } else {
+            word_gaps.push(q.0 - p.1);
+        }
+    }
+    if !crossing || word_gaps.len() < JUSTIFIED_LINE_GAPS {
+        return false;
+    }
+    let Some(usual) = median(word_gaps) else {
+        return false;
+    };
+    // Words wider than the gaps between them: prose, not labels spaced out along an axis.
+    let widths = line.iter().map(|p| p.1 - p.0).collect();
+    b - a < GUTTER_OVER_WORD_GAP * usual && median(widths).is_some_and(|w| w > usual)
+}
+
+/// A line of words has at least this many word gaps besides the one looked at.
+const JUSTIFIED_LINE_GAPS: usize = 3;
 
 /// Fewer rows suffice beside a gap that continues a gutter cut above it: at least this many.
 const CONTINUED_GUTTER_ROWS: usize = 2;
