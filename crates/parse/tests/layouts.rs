@@ -940,3 +940,12 @@ fn notes_in_two_short_columns_under_two_body_columns() {
 fn justified_word_gap_above_a_short_last_line_is_no_gutter() {
     regression("justified_word_gap_above_a_short_last_line_is_no_gutter");
 }
+
+/// Seventh round: the left column runs on below a paragraph's space (`Reactie van het
+/// kabinet`) where the right column (the signature, the annex) ends level with the row over
+/// the space; the gap was cut across the page and the right column read before the rest
+/// of the left.
+#[test]
+fn column_running_on_alone_below_a_gap_where_the_column_beside_ends_level() {
+    regression("column_running_on_alone_below_a_gap_where_the_column_beside_ends_level");
+}

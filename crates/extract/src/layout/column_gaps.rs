@@ -133,9 +133,15 @@ impl Cut<'_> {
         // Each other column ended above the row over the gap, or runs on below a gap of its
         // own: its text below does not resume level with the column's (a band of columns
         // under a figure across them does).
+        // A column that ends level with the row over the gap has ended too when the band
+        // below runs on inside the column alone, a few rows of it, and the column is one of
+        // prose (not a code listing's keywords): in a flow of columns the column beside
+        // holds text only when this one is full, so this one's text below comes first.
+        let alone = column.x1 - column.x0 >= super::PROSE_RUN_EM * em
+            && runs_on_alone(&column, lower, words, reach);
         let mut all_ended = true;
         for s in spans.iter().filter(|s| !s.contains(lx0)) {
-            if s.bottom < sweep.row_above_top {
+            if s.bottom < sweep.row_above_top || alone {
                 continue;
             }
             all_ended = false;
@@ -349,6 +355,24 @@ fn span_through<'w>(
 }
 
 /// The leftmost `x0` of the words (infinite for none).
+/// The band below a gap is this many rows at least to run on inside its column alone.
+const ALONE_ROWS: usize = 2;
+
+/// Whether the words of `lower` all lie inside the column's span (within `reach`), on
+/// [`ALONE_ROWS`] rows or more.
+fn runs_on_alone(column: &Span, lower: &[usize], words: &[WordBox], reach: f32) -> bool {
+    let mut rows = Vec::new();
+    for w in lower.iter().filter_map(|&i| words.get(i)) {
+        if w.x0 < column.x0 - reach || w.x1 > column.x1 + reach {
+            return false;
+        }
+        rows.push(w.row_baseline);
+    }
+    rows.sort_by(f32::total_cmp);
+    rows.dedup_by(|a, b| (*a - *b).abs() < 0.5);
+    rows.len() >= ALONE_ROWS
+}
+
 fn left_edge(ids: &[usize], words: &[WordBox]) -> f32 {
     ids.iter()
         .filter_map(|&i| words.get(i))
