@@ -949,3 +949,12 @@ fn justified_word_gap_above_a_short_last_line_is_no_gutter() {
 fn column_running_on_alone_below_a_gap_where_the_column_beside_ends_level() {
     regression("column_running_on_alone_below_a_gap_where_the_column_beside_ends_level");
 }
+
+/// Seventh round: the signature in the third column, 10.5 pt from the second, beside its
+/// list items (`1.`, `2.` a tab from their text): those tabs, among the rows beside the
+/// signature, were as wide as the gutter, so it was not cut and the signature's rows were
+/// read between the list's.
+#[test]
+fn signature_in_the_third_column_beside_a_list_whose_labels_stand_a_tab_off() {
+    regression("signature_in_the_third_column_beside_a_list_whose_labels_stand_a_tab_off");
+}

@@ -448,7 +448,12 @@ impl Cut<'_> {
         let (rt, rb) = side_extent(node, self.words, a, b, false, down);
         let prose =
             |left: bool| run_width(node, self.words, a, b, left, em) >= NARROW_PROSE_RUN_EM * em;
-        b - a >= GUTTER_OVER_WORD_GAP * widest_word_gap(placed, a, b, lt.max(rt), lb.min(rb))
+        // The gaps after a list's labels left out where a few rows stand beside each other.
+        let (top, bottom) = (lt.max(rt), lb.min(rb));
+        let clear_of = |gap: f32| b - a >= GUTTER_OVER_WORD_GAP * gap;
+        (clear_of(widest_word_gap(placed, a, b, top, bottom))
+            || (clear_of(widest_word_gap_after_labels(placed, a, b, top, bottom, em))
+                && rows_beside(node, self.words, a, b) >= LABELLED_ROWS_BESIDE))
             && prose(true)
             && prose(false)
     }
@@ -569,7 +574,7 @@ fn rows_level(node: &[usize], words: &[WordBox], a: f32, b: f32, em: f32) -> boo
 /// the widest 2 %, which may be tabs), of neighbours on a row not on either side of the
 /// candidate gutter `a`..`b`. `placed`: (baseline, x0, x1) row by row, left to right.
 fn widest_word_gap(placed: &[(f32, f32, f32)], a: f32, b: f32, top: f32, bottom: f32) -> f32 {
-    let mut word_gaps: Vec<f32> = placed
+    let word_gaps: Vec<f32> = placed
         .windows(2)
         .filter_map(|pair| match pair {
             [p, q] if p.0 == q.0 && !(p.2 <= a && q.1 >= b) && (top..=bottom).contains(&p.0) => {
@@ -578,6 +583,46 @@ fn widest_word_gap(placed: &[(f32, f32, f32)], a: f32, b: f32, top: f32, bottom:
             _ => None,
         })
         .collect();
+    all_but_the_widest(word_gaps)
+}
+
+/// Rows beside each other, at least, for the gaps after labels to be left out.
+const LABELLED_ROWS_BESIDE: usize = 3;
+
+/// A row's first word narrower than this many ems may be a list's label (`1.`, `a)`, `•`).
+const LABEL_EM: f32 = 1.0;
+
+/// [`widest_word_gap`] without the gaps after a row's first word narrower than
+/// [`LABEL_EM`]: a list's labels stand a tab from their items.
+fn widest_word_gap_after_labels(
+    placed: &[(f32, f32, f32)],
+    a: f32,
+    b: f32,
+    top: f32,
+    bottom: f32,
+    em: f32,
+) -> f32 {
+    let word_gaps: Vec<f32> = placed
+        .windows(2)
+        .enumerate()
+        .filter_map(|(k, pair)| match pair {
+            [p, q] if p.0 == q.0 && !(p.2 <= a && q.1 >= b) && (top..=bottom).contains(&p.0) => {
+                // `p` opens its row when the word before it is on another.
+                let opens = k
+                    .checked_sub(1)
+                    .and_then(|j| placed.get(j))
+                    .is_none_or(|o| o.0 != p.0);
+                let label = opens && p.2 - p.1 < LABEL_EM * em;
+                (!label).then_some(q.1 - p.2)
+            }
+            _ => None,
+        })
+        .collect();
+    all_but_the_widest(word_gaps)
+}
+
+/// All but the widest 2 % of the word gaps (which may be tabs): the widest of the rest.
+fn all_but_the_widest(mut word_gaps: Vec<f32>) -> f32 {
     let at = word_gaps.len() * 98 / 100;
     if at < word_gaps.len() {
         *word_gaps.select_nth_unstable_by(at, f32::total_cmp).1
