@@ -755,6 +755,16 @@ fn word_broken_across_a_page_number_is_no_witness_of_its_second_half() {
     regression("word_broken_across_a_page_number_is_no_witness_of_its_second_half");
 }
 
+// Seventh round (word building, front matter).
+
+/// `drs. P.J. van Dijk` set with letter spacing: `P.` kerned by about the tracking put the
+/// `.` at `P`'s box end, which read as a producer cancelling the spacing with `TJ`
+/// numbers, so the spacing after `.` was a gap and the name split (`P. J.`).
+#[test]
+fn initials_kerned_by_about_the_letter_spacing() {
+    regression("initials_kerned_by_about_the_letter_spacing");
+}
+
 #[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {

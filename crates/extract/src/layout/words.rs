@@ -783,33 +783,78 @@ fn letter_spacing_holds(text: &PageText, p: usize) -> bool {
         return false;
     }
     // Neighbouring pairs of the same run, with spacing of the same sign: was it applied?
-    let applied = |j: usize| -> Option<bool> {
-        let (a, b) = (text.glyphs.get(j)?, text.glyphs.get(j + 1)?);
-        let s = a.advance_end - a.x1;
-        // `b` jumps back or far ahead (words drawn out of order): no evidence either way.
-        let jumps = b.x0 < a.x0 || b.x0 - a.advance_end > a.size;
-        if jumps
-            || a.dir != b.dir
-            || (a.baseline - b.baseline).abs() > 0.1 * a.size.max(1.0)
-            || s.abs() <= 0.01
-            || s.signum() != own.signum()
-        {
-            return None;
-        }
-        // At the advance: applied. At or before the box's end: cancelled by a `TJ` number.
-        // In between, a kerned pair (`AV`) tells nothing.
-        let slack = 0.25 * s.abs();
-        if (b.x0 - a.advance_end).abs() < slack {
-            Some(true)
-        } else if b.x0 < a.x1 + slack {
-            Some(false)
-        } else {
-            None
-        }
-    };
+    let applied = |j: usize| pair_spacing_applied(text, j, own);
     let before = p.checked_sub(1).and_then(applied);
     let after = applied(p + 1);
-    before != Some(false) && after != Some(false)
+    if before != Some(false) && after != Some(false) {
+        return true;
+    }
+    // One neighbour applies the spacing and the other cancels it, both within `p`'s run
+    // (kerned by `TJ` numbers, not placed by moves to new runs): weigh the run's pairs
+    // around `p`. A producer that cancels the spacing does so between every letter of a
+    // word, applying it only between words; a single kerned pair (`P.` kerned by about the
+    // tracking) leaves it applied between most pairs around it.
+    let Some(run) = text.glyphs.get(p).map(|g| g.run) else {
+        return false;
+    };
+    let disagree = before.is_some() && after.is_some() && before != after;
+    let kerned_in_run = p.checked_sub(1).is_some_and(|j| pair_in_run(text, j, run))
+        && pair_in_run(text, p + 1, run);
+    disagree && kerned_in_run && tracking_applied_around(text, p, run, own)
+}
+
+/// Pairs on either side of a glyph that [`tracking_applied_around`] weighs.
+const TRACKING_VOTE_PAIRS: usize = 4;
+
+/// Whether glyphs `j` and `j + 1` were both shown by `run`.
+fn pair_in_run(text: &PageText, j: usize, run: u32) -> bool {
+    let of_run = |k: usize| text.glyphs.get(k).is_some_and(|g| g.run == run);
+    of_run(j) && of_run(j + 1)
+}
+
+/// Whether the spacing is applied between more of the pairs of `p`'s run around it (its
+/// own pair included) than it is cancelled.
+fn tracking_applied_around(text: &PageText, p: usize, run: u32, own: f32) -> bool {
+    let (mut applied, mut cancelled) = (0, 0);
+    for j in p.saturating_sub(TRACKING_VOTE_PAIRS)..=p + TRACKING_VOTE_PAIRS {
+        if !pair_in_run(text, j, run) {
+            continue;
+        }
+        match pair_spacing_applied(text, j, own) {
+            Some(true) => applied += 1,
+            Some(false) => cancelled += 1,
+            None => {}
+        }
+    }
+    applied > cancelled
+}
+
+/// Whether the spacing after glyph `j` (of the sign of `own`) was applied (the next glyph
+/// at its advance) or cancelled by a `TJ` number (at or before its box's end); `None` when
+/// the pair tells nothing.
+fn pair_spacing_applied(text: &PageText, j: usize, own: f32) -> Option<bool> {
+    let (a, b) = (text.glyphs.get(j)?, text.glyphs.get(j + 1)?);
+    let s = a.advance_end - a.x1;
+    // `b` jumps back or far ahead (words drawn out of order): no evidence either way.
+    let jumps = b.x0 < a.x0 || b.x0 - a.advance_end > a.size;
+    if jumps
+        || a.dir != b.dir
+        || (a.baseline - b.baseline).abs() > 0.1 * a.size.max(1.0)
+        || s.abs() <= 0.01
+        || s.signum() != own.signum()
+    {
+        return None;
+    }
+    // At the advance: applied. At or before the box's end: cancelled by a `TJ` number.
+    // In between, a kerned pair (`AV`) tells nothing.
+    let slack = 0.25 * s.abs();
+    if (b.x0 - a.advance_end).abs() < slack {
+        Some(true)
+    } else if b.x0 < a.x1 + slack {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 fn x0(glyphs: &[Glyph], i: usize) -> f32 {
