@@ -765,6 +765,14 @@ fn initials_kerned_by_about_the_letter_spacing() {
     regression("initials_kerned_by_about_the_letter_spacing");
 }
 
+/// A running reference column in type 0.87 of the body's (7.7 and 8.9 pt), its rows level
+/// with body lines: not "clearly smaller" (0.85), so its gap read as values beside their
+/// text and the column was read into the body's lines.
+#[test]
+fn reference_column_in_type_somewhat_smaller_than_the_body_level_with_its_lines() {
+    regression("reference_column_in_type_somewhat_smaller_than_the_body_level_with_its_lines");
+}
+
 #[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {

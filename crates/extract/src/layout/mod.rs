@@ -802,6 +802,24 @@ fn sides_overlap(node: &[usize], words: &[WordBox], a: f32, b: f32) -> f32 {
 /// Type smaller than this share of the other side's is another kind of text (a margin column).
 const SMALLER_TYPE: f32 = 0.85;
 
+/// Type smaller than this share of the other side's, in a size none of the other side's
+/// words has, is another kind of text too (a reference column in type 0.87 of the body's).
+const SOMEWHAT_SMALLER_TYPE: f32 = 0.9;
+
+/// Whether no word of `a` is set in the size of a word of `b` (within a twentieth of a
+/// point).
+fn no_shared_size(a: &[&WordBox], b: &[&WordBox]) -> bool {
+    let mut sizes: Vec<f32> = b.iter().map(|w| w.size).collect();
+    sizes.sort_unstable_by(f32::total_cmp);
+    a.iter().all(|w| {
+        let at = sizes.partition_point(|&s| s < w.size - SAME_SIZE_PT);
+        sizes.get(at).is_none_or(|&s| s > w.size + SAME_SIZE_PT)
+    })
+}
+
+/// Sizes within this many points of each other are one type size.
+const SAME_SIZE_PT: f32 = 0.05;
+
 /// The gap between `a` and `b` separates a narrow side whose rows each continue on the
 /// other side: labels or list numbers, not a column.
 fn is_label_gap(node: &[usize], words: &[WordBox], a: f32, b: f32, width: f32, em: f32) -> bool {
@@ -835,7 +853,8 @@ fn is_label_gap(node: &[usize], words: &[WordBox], a: f32, b: f32, width: f32, e
     let size = |side: &[&WordBox]| median(side.iter().map(|w| w.size).collect());
     if narrow_is_right
         && let (Some(narrow_size), Some(other_size)) = (size(narrow), size(other))
-        && narrow_size < SMALLER_TYPE * other_size
+        && (narrow_size < SMALLER_TYPE * other_size
+            || (narrow_size < SOMEWHAT_SMALLER_TYPE * other_size && no_shared_size(narrow, other)))
     {
         return false;
     }
