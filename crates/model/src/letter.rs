@@ -66,6 +66,10 @@ pub struct Letter {
 pub struct Metadata {
     /// The letter's date, ISO 8601 (`2021-04-07`). (Open data: `Document.Datum`.)
     pub date: Option<String>,
+    /// Where the letter was written, from a place-and-date line (`Den Haag, 7 april 2021`);
+    /// letters that date themselves in a labelled field name no place.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
     /// The subject (`Betreft`, older `Onderwerp`). (Open data: `Document.Onderwerp`.)
     pub subject: Option<String>,
     /// The sending organisation (first line of the reference column or letterhead).

@@ -101,12 +101,7 @@ fn space(region: Region) -> impl Strategy<Value = Params> {
             params::ColumnPlace::Absent,
         ]
     };
-    let dates: Vec<params::DatePlace> = if full {
-        params::DATES.to_vec()
-    } else {
-        // F7: the place of a place-and-date line is lost.
-        vec![params::DatePlace::Column, params::DatePlace::Label]
-    };
+    let dates: Vec<params::DatePlace> = params::DATES.to_vec();
     let (size_min, col_size_max, leading_min) = if full {
         (8.0f32, 8.0f32, 1.15f32)
     } else {
@@ -216,6 +211,15 @@ fn check(name: &str, letter: &Letter, p: &Params) -> Result<(), Outcome> {
     if let Some(diff) = first_difference(&got, &want) {
         keep(name, p, &set.pdf);
         return Err(Outcome::Fails(diff));
+    }
+    // F7: the place of a place-and-date line is the letter's place.
+    let want_place = (p.date == params::DatePlace::PlaceLine).then(|| letter.place.clone());
+    if parsed.letter.metadata.place != want_place {
+        keep(name, p, &set.pdf);
+        return Err(Outcome::Fails(format!(
+            "place: got {:?}, want {want_place:?}",
+            parsed.letter.metadata.place
+        )));
     }
     let accounted = std::panic::catch_unwind(|| common::assert_body_characters(&layout, &parsed));
     if let Err(e) = accounted {
@@ -771,6 +775,13 @@ fn initials_kerned_by_about_the_letter_spacing() {
 #[test]
 fn reference_column_in_type_somewhat_smaller_than_the_body_level_with_its_lines() {
     regression("reference_column_in_type_somewhat_smaller_than_the_body_level_with_its_lines");
+}
+
+/// F7: `Den Haag, 7 april 2021` above the addressee: the date was read, the place only kept
+/// in the unlabelled field's value; the letter's metadata now names it (`place`).
+#[test]
+fn place_and_date_line_keeps_the_place() {
+    regression("place_and_date_line_keeps_the_place");
 }
 
 #[test]

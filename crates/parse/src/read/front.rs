@@ -411,6 +411,11 @@ fn read_letterhead(front: &[&TextLine], m: &Measures, metadata: &mut Metadata) {
         }
         if is_place_and_date(&line.text) {
             // `Den Haag, 7 april 2021`: the place and the date, unlabelled.
+            if let Some((place, _)) = line.text.split_once(',') {
+                metadata
+                    .place
+                    .get_or_insert_with(|| place.trim().to_string());
+            }
             metadata.reference_column.push(ReferenceField {
                 label: None,
                 key: FieldKey::Date,
@@ -806,6 +811,7 @@ mod tests {
         let front = read(&lines, &[0, 1], &measures());
         assert_eq!(front.body_start, 1);
         assert_eq!(front.metadata.date.as_deref(), Some("2021-04-07"));
+        assert_eq!(front.metadata.place.as_deref(), Some("Den Haag"));
         // A letter that opens with its text has no front matter in the body column.
         let lines = placed(&[
             (0, "Hierbij bied ik u het rapport aan."),
