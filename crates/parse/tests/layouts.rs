@@ -784,6 +784,15 @@ fn place_and_date_line_keeps_the_place() {
     regression("place_and_date_line_keeps_the_place");
 }
 
+/// F11 in part: `duur-` closing a page's body, the page's notes, then `dere` on the next
+/// page: the notes' first line was taken as the break's second half (`duur-` / `Raad`, no
+/// plain break), so the letter showed one plain break, not the two that tell a document
+/// that hyphenates, and `poort-wachter`, `duur-dere` kept their hyphens.
+#[test]
+fn word_broken_before_the_notes_at_a_pages_foot() {
+    regression("word_broken_before_the_notes_at_a_pages_foot");
+}
+
 #[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {

@@ -74,8 +74,8 @@ impl Lexicon {
         };
         if !lexicon.hyphenates {
             let (mut joined, mut kept, mut plain) = (0, 0, 0);
-            for pair in lines.windows(2) {
-                if let [a, b] = pair
+            for (at, a) in lines.iter().enumerate() {
+                if let Some(b) = continuation(lines, at)
                     && let Some((left, right)) = hyphen_break(&a.text, &b.text)
                 {
                     match lexicon.evidence(left, right) {
@@ -224,6 +224,27 @@ pub enum Join {
     KeepHyphenAndSpace,
     RemoveHyphen,
 }
+
+/// The line a word broken at the end of line `at` runs on in: the next one in its type,
+/// past page furniture and smaller type (the notes at a page's foot between a word's two
+/// halves), within a few lines.
+fn continuation(lines: &[TextLine], at: usize) -> Option<&TextLine> {
+    let line = lines.get(at)?;
+    if !line.text.trim_end().ends_with('-') {
+        return None;
+    }
+    lines
+        .iter()
+        .skip(at + 1)
+        .take(CONTINUATION_REACH)
+        .find(|l| !l.role.is_furniture() && l.size >= NOTE_TYPE * line.size)
+}
+
+/// Lines looked through for a broken word's second half.
+const CONTINUATION_REACH: usize = 12;
+
+/// Type smaller than this share of a line's is another kind of text (a note).
+const NOTE_TYPE: f32 = 0.9;
 
 /// A line ending in a word hyphen (`NAVO-`, not a free-standing dash): the word before the
 /// hyphen and the next line's first word.
