@@ -354,7 +354,6 @@ fn span_through<'w>(
     None
 }
 
-/// The leftmost `x0` of the words (infinite for none).
 /// The band below a gap is this many rows at least to run on inside its column alone.
 const ALONE_ROWS: usize = 2;
 
@@ -373,6 +372,7 @@ fn runs_on_alone(column: &Span, lower: &[usize], words: &[WordBox], reach: f32) 
     rows.len() >= ALONE_ROWS
 }
 
+/// The leftmost `x0` of the words (infinite for none).
 fn left_edge(ids: &[usize], words: &[WordBox]) -> f32 {
     ids.iter()
         .filter_map(|&i| words.get(i))
