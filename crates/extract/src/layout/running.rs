@@ -75,13 +75,15 @@ pub fn split_running_parts(layout: &mut Layout, zone: Option<(f32, f32)>) {
         map.get(k)
             .is_some_and(|pages| pages.iter().any(|&p| p != page))
     };
-    let running = |words: &[Word], line: &Line, page: u32| {
-        let k = key(words);
-        let part = Line {
+    let part_beside = |words: &[Word], line: &Line| {
+        beside(&Line {
             bbox: bounds(words, line.bbox),
             ..Line::default()
-        };
-        beside(&part)
+        })
+    };
+    let running = |words: &[Word], line: &Line, page: u32| {
+        let k = key(words);
+        part_beside(words, line)
             && !elsewhere(&whole, &key(&line.words), page)
             && (margin.contains(&k)
                 || (words.len() >= MIN_REPEATED_WORDS && elsewhere(&parts, &k, page)))
@@ -105,13 +107,12 @@ pub fn split_running_parts(layout: &mut Layout, zone: Option<(f32, f32)>) {
                 return false;
             };
             let size = |ws: &[Word]| ws.iter().map(|w| w.size).fold(0.0, f32::max);
-            let rest = line.words.get(..line.words.len() - words.len());
+            let rest = line
+                .words
+                .get(..line.words.len().saturating_sub(words.len()));
             edges.iter().any(|&x| (x - first.bbox.x0).abs() <= 1.0)
                 && size(words) < SMALLER_TYPE * size(rest.unwrap_or_default())
-                && beside(&Line {
-                    bbox: bounds(words, line.bbox),
-                    ..Line::default()
-                })
+                && part_beside(words, line)
         };
         let mut lines = Vec::with_capacity(page.lines.len() + 2);
         for (i, line) in std::mem::take(&mut page.lines).into_iter().enumerate() {
