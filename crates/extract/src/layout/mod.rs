@@ -574,7 +574,7 @@ fn rows_level(node: &[usize], words: &[WordBox], a: f32, b: f32, em: f32) -> boo
 /// the widest 2 %, which may be tabs), of neighbours on a row not on either side of the
 /// candidate gutter `a`..`b`. `placed`: (baseline, x0, x1) row by row, left to right.
 fn widest_word_gap(placed: &[(f32, f32, f32)], a: f32, b: f32, top: f32, bottom: f32) -> f32 {
-    widest_gap(placed, a, b, (top, bottom), None)
+    widest_gap(placed, a, b, (top, bottom), |_| false)
 }
 
 /// Rows beside each other, at least, for the gaps after labels to be left out.
@@ -593,32 +593,32 @@ fn widest_word_gap_after_labels(
     bottom: f32,
     em: f32,
 ) -> f32 {
-    widest_gap(placed, a, b, (top, bottom), Some(LABEL_EM * em))
+    widest_gap(placed, a, b, (top, bottom), |k| {
+        // The word `k` opens its row (the word before it is on another) and is narrow.
+        let opens = k
+            .checked_sub(1)
+            .and_then(|j| placed.get(j))
+            .zip(placed.get(k))
+            .is_none_or(|(o, p)| o.0 != p.0);
+        opens && placed.get(k).is_some_and(|p| p.2 - p.1 < LABEL_EM * em)
+    })
 }
 
-/// [`widest_word_gap`], leaving out the gap after a row's first word when it is narrower
-/// than `label_width`.
+/// [`widest_word_gap`], leaving out the gap after word `k` where `skip(k)` (generic, so the
+/// plain form costs nothing for it).
 fn widest_gap(
     placed: &[(f32, f32, f32)],
     a: f32,
     b: f32,
     (top, bottom): (f32, f32),
-    label_width: Option<f32>,
+    skip: impl Fn(usize) -> bool,
 ) -> f32 {
     let word_gaps: Vec<f32> = placed
         .windows(2)
         .enumerate()
         .filter_map(|(k, pair)| match pair {
             [p, q] if p.0 == q.0 && !(p.2 <= a && q.1 >= b) && (top..=bottom).contains(&p.0) => {
-                // `p` opens its row when the word before it is on another.
-                let label = label_width.is_some_and(|width| {
-                    let opens = k
-                        .checked_sub(1)
-                        .and_then(|j| placed.get(j))
-                        .is_none_or(|o| o.0 != p.0);
-                    opens && p.2 - p.1 < width
-                });
-                (!label).then_some(q.1 - p.2)
+                (!skip(k)).then_some(q.1 - p.2)
             }
             _ => None,
         })
