@@ -451,8 +451,9 @@ impl Cut<'_> {
         // The gaps after a list's labels left out where a few rows stand beside each other.
         let (top, bottom) = (lt.max(rt), lb.min(rb));
         let clear_of = |gap: f32| b - a >= GUTTER_OVER_WORD_GAP * gap;
-        (clear_of(widest_word_gap(placed, a, b, top, bottom))
-            || (clear_of(widest_word_gap_after_labels(placed, a, b, top, bottom, em))
+        let (all, unlabelled) = widest_word_gaps(placed, a, b, top, bottom, em);
+        (clear_of(all)
+            || (clear_of(unlabelled)
                 && rows_beside(node, self.words, a, b) >= LABELLED_ROWS_BESIDE))
             && prose(true)
             && prose(false)
@@ -574,7 +575,11 @@ fn rows_level(node: &[usize], words: &[WordBox], a: f32, b: f32, em: f32) -> boo
 /// the widest 2 %, which may be tabs), of neighbours on a row not on either side of the
 /// candidate gutter `a`..`b`. `placed`: (baseline, x0, x1) row by row, left to right.
 fn widest_word_gap(placed: &[(f32, f32, f32)], a: f32, b: f32, top: f32, bottom: f32) -> f32 {
-    widest_gap(placed, a, b, (top, bottom), |_| false)
+    all_but_the_widest(
+        row_word_gaps(placed, a, b, top, bottom)
+            .map(|(gap, _)| gap)
+            .collect(),
+    )
 }
 
 /// Rows beside each other, at least, for the gaps after labels to be left out.
@@ -583,47 +588,52 @@ const LABELLED_ROWS_BESIDE: usize = 3;
 /// A row's first word narrower than this many ems may be a list's label (`1.`, `a)`, `•`).
 const LABEL_EM: f32 = 1.0;
 
-/// [`widest_word_gap`] without the gaps after a row's first word narrower than
-/// [`LABEL_EM`]: a list's labels stand a tab from their items.
-fn widest_word_gap_after_labels(
+/// [`widest_word_gap`], and the same without the gaps after a row's first word narrower
+/// than [`LABEL_EM`] (a list's labels stand a tab from their items), in one pass.
+fn widest_word_gaps(
     placed: &[(f32, f32, f32)],
     a: f32,
     b: f32,
     top: f32,
     bottom: f32,
     em: f32,
-) -> f32 {
-    widest_gap(placed, a, b, (top, bottom), |k| {
+) -> (f32, f32) {
+    let mut all = Vec::new();
+    let mut unlabelled = Vec::new();
+    for (gap, k) in row_word_gaps(placed, a, b, top, bottom) {
+        all.push(gap);
         // The word `k` opens its row (the word before it is on another) and is narrow.
-        let opens = k
-            .checked_sub(1)
-            .and_then(|j| placed.get(j))
-            .zip(placed.get(k))
-            .is_none_or(|(o, p)| o.0 != p.0);
-        opens && placed.get(k).is_some_and(|p| p.2 - p.1 < LABEL_EM * em)
-    })
+        let label = placed.get(k).is_some_and(|p| {
+            p.2 - p.1 < LABEL_EM * em
+                && k.checked_sub(1)
+                    .and_then(|j| placed.get(j))
+                    .is_none_or(|o| o.0 != p.0)
+        });
+        if !label {
+            unlabelled.push(gap);
+        }
+    }
+    (all_but_the_widest(all), all_but_the_widest(unlabelled))
 }
 
-/// [`widest_word_gap`], leaving out the gap after word `k` where `skip(k)` (generic, so the
-/// plain form costs nothing for it).
-fn widest_gap(
+/// The gaps between neighbours on a row (with the first one's index) whose baseline lies
+/// between `top` and `bottom`, not on either side of the candidate gutter `a`..`b`.
+fn row_word_gaps(
     placed: &[(f32, f32, f32)],
     a: f32,
     b: f32,
-    (top, bottom): (f32, f32),
-    skip: impl Fn(usize) -> bool,
-) -> f32 {
-    let word_gaps: Vec<f32> = placed
+    top: f32,
+    bottom: f32,
+) -> impl Iterator<Item = (f32, usize)> + '_ {
+    placed
         .windows(2)
         .enumerate()
-        .filter_map(|(k, pair)| match pair {
+        .filter_map(move |(k, pair)| match pair {
             [p, q] if p.0 == q.0 && !(p.2 <= a && q.1 >= b) && (top..=bottom).contains(&p.0) => {
-                (!skip(k)).then_some(q.1 - p.2)
+                Some((q.1 - p.2, k))
             }
             _ => None,
         })
-        .collect();
-    all_but_the_widest(word_gaps)
 }
 
 /// All but the widest 2 % of the word gaps (which may be tabs): the widest of the rest.
