@@ -553,12 +553,11 @@ const LEVEL_ROWS_EM: f32 = 0.2;
 /// Every row of the side of `a`..`b` with fewer rows lies level with a row of the other side.
 fn rows_level(node: &[usize], words: &[WordBox], a: f32, b: f32, em: f32) -> bool {
     let side = |left: bool| -> Vec<f32> {
-        let side: Vec<&WordBox> = node
-            .iter()
-            .filter_map(|&i| words.get(i))
-            .filter(|w| if left { w.x1 <= a } else { w.x0 >= b })
-            .collect();
-        baselines(&side)
+        distinct(
+            side_words(node, words, a, b, left)
+                .map(|w| w.row_baseline)
+                .collect(),
+        )
     };
     let (left, right) = (side(true), side(false));
     let (fewer, more) = if left.len() <= right.len() {
@@ -703,14 +702,23 @@ fn is_third_column(node: &[usize], words: &[WordBox], a: f32, b: f32) -> bool {
     })
 }
 
+/// The node's words left of `a` (or right of `b`).
+fn side_words<'w>(
+    node: &'w [usize],
+    words: &'w [WordBox],
+    a: f32,
+    b: f32,
+    left: bool,
+) -> impl Iterator<Item = &'w WordBox> + 'w {
+    node.iter()
+        .filter_map(|&i| words.get(i))
+        .filter(move |w| if left { w.x1 <= a } else { w.x0 >= b })
+}
+
 /// The median width, over the rows on one side of the channel `a`..`b`, of the run of words
 /// next to it (words closer than an em to each other).
 fn run_width(node: &[usize], words: &[WordBox], a: f32, b: f32, left: bool, em: f32) -> f32 {
-    let mut side: Vec<&WordBox> = node
-        .iter()
-        .filter_map(|&i| words.get(i))
-        .filter(|w| if left { w.x1 <= a } else { w.x0 >= b })
-        .collect();
+    let mut side: Vec<&WordBox> = side_words(node, words, a, b, left).collect();
     // Row by row, each from the channel outwards.
     side.sort_by(|p, q| {
         let outward = if left {
@@ -750,12 +758,7 @@ fn justified_rows_ending_at(node: &[usize], words: &[WordBox], a: f32) -> usize 
 
 /// The fewer of the rows left of `a` and right of `b` that stand beside the other side.
 fn rows_beside(node: &[usize], words: &[WordBox], a: f32, b: f32) -> usize {
-    let side = |left: bool| -> Vec<&WordBox> {
-        node.iter()
-            .filter_map(|&i| words.get(i))
-            .filter(|w| if left { w.x1 <= a } else { w.x0 >= b })
-            .collect()
-    };
+    let side = |left: bool| -> Vec<&WordBox> { side_words(node, words, a, b, left).collect() };
     let (left, right) = (side(true), side(false));
     let span = |s: &[&WordBox]| {
         s.iter()
@@ -797,9 +800,7 @@ fn side_extent(
     left: bool,
     span: impl Fn(&WordBox) -> (f32, f32),
 ) -> (f32, f32) {
-    node.iter()
-        .filter_map(|&i| words.get(i))
-        .filter(|w| if left { w.x1 <= a } else { w.x0 >= b })
+    side_words(node, words, a, b, left)
         .map(span)
         .fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), (s0, s1)| {
             (lo.min(s0), hi.max(s1))
