@@ -35,6 +35,7 @@ type Key = (String, [i32; 3]);
 /// stays one line). A body line that repeats a margin line, beside the zone, is margin.
 pub fn split_running_parts(layout: &mut Layout, zone: Option<(f32, f32)>) {
     let Some((x0, x1)) = zone else { return };
+    // Beside the zone, however wide (the page's width does not bound a part of a line).
     let beside = |line: &Line| is_beside(line, x0, x1, f32::INFINITY);
     // Body lines that may hold running words: with a part set off, or beside the zone
     // whole; with their parts and whole lines, and the pages those stand on.
@@ -52,8 +53,10 @@ pub fn split_running_parts(layout: &mut Layout, zone: Option<(f32, f32)>) {
                 .flatten()
             {
                 on_page(&mut parts, key(words), page.number);
-                on_page(&mut whole, key(&line.words), page.number);
                 has_part = true;
+            }
+            if has_part {
+                on_page(&mut whole, key(&line.words), page.number);
             }
             let aligned_part = || end_part(line, ALIGNED_GAP_EM).is_some();
             if has_part || beside(line) || aligned_part() {
