@@ -11,6 +11,7 @@ mod regenerate;
 mod scaling;
 mod tables;
 mod tools;
+mod words;
 
 use std::process::ExitCode;
 
@@ -30,6 +31,7 @@ fn main() -> ExitCode {
         "regenerate" => regenerate::run(rest),
         "scaling" => scaling::run(rest),
         "gen-tables" => tables::run(rest),
+        "gen-words" => words::run(rest),
         _ => {
             eprintln!("{HELP}");
             return if command == "help" {
@@ -59,7 +61,8 @@ commands:
   regenerate   the main job: data/navo2030.json and .md from the replica PDF, and the JSON Schema
   corpus       extract the real-world corpus (../shared/corpus) and score it against pdftotext
   fixtures     rebuild the PDFs under fixtures/ with their third-party producers
-  gen-tables   regenerate the font tables of crates/extract from public sources";
+  gen-tables   regenerate the font tables of crates/extract from public sources
+  gen-words    regenerate the word lists of crates/parse (Dutch and English) from Debian's lists";
 
 /// Errors of xtask commands are messages for the person running them.
 pub type Result<T = ()> = std::result::Result<T, String>;

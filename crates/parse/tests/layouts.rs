@@ -794,6 +794,21 @@ fn word_broken_before_the_notes_at_a_pages_foot() {
 }
 
 #[test]
+fn word_broken_inside_a_syllable_in_a_short_letter() {
+    regression("word_broken_inside_a_syllable_in_a_short_letter");
+}
+
+#[test]
+fn capitalised_word_broken_in_a_short_letter() {
+    regression("capitalised_word_broken_in_a_short_letter");
+}
+
+#[test]
+fn british_spelling_broken_where_the_document_hyphenates() {
+    regression("british_spelling_broken_where_the_document_hyphenates");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

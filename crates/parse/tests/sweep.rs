@@ -23,15 +23,10 @@ use serde_json::Value;
 const REFERENCE: &str = include_str!("../../../fixtures/navo2030/reference.txt");
 
 /// Files of the sweep that do not give the replica's data yet, with the FAILURES.md entry.
-const KNOWN: &[(&str, &str)] = &[
-    (
-        "chromium-house-gs",
-        "S4: quotes and the fl ligature of Ghostscript's ToUnicode",
-    ),
-    ("latex-2col-15pt", "S3: high- / level"),
-    ("latex-2col-15pt-gs", "S3: high- / level"),
-    ("latex-2col-15pt-notounicode", "S3: high- / level"),
-];
+const KNOWN: &[(&str, &str)] = &[(
+    "chromium-house-gs",
+    "S4: quotes and the fl ligature of Ghostscript's ToUnicode",
+)];
 
 fn parse(path: &std::path::Path) -> (Layout, Parsed) {
     let layout =

@@ -5,6 +5,7 @@
 
 use rustc_hash::FxHashSet;
 
+use super::dictionary::{self, Verdict};
 use crate::lines::TextLine;
 
 /// Words after which a hyphen marks an elided compound part: `NAVO- en EU-lidstaten`.
@@ -81,6 +82,8 @@ impl Lexicon {
                     match lexicon.evidence(left, right) {
                         Some(true) => joined += 1,
                         Some(false) => kept += 1,
+                        // A break inside a word, which no writer's hyphen makes.
+                        None if lists_say(left, right) == Some(Verdict::BrokenWord) => joined += 1,
                         None => {}
                     }
                     if is_plain_break(left, right) {
@@ -149,6 +152,13 @@ impl Lexicon {
             Some(false) => return Join::KeepHyphen,
             None => {}
         }
+        // Where the document does not say, the word lists may.
+        match lists_say(left, right_word) {
+            Some(Verdict::Hyphenated | Verdict::EnglishCompound) => return Join::KeepHyphen,
+            Some(Verdict::BrokenWord) => return Join::RemoveHyphen,
+            Some(Verdict::Whole) if self.hyphenates => return Join::RemoveHyphen,
+            Some(Verdict::Whole) | None => {}
+        }
         // `ex-`, `co-` are also syllables a typesetter breaks after (`ex-plicieter`,
         // `co-alitie`): in a hyphenating document they keep their hyphen only before a word
         // the document uses on its own (`ex-partner`).
@@ -201,6 +211,23 @@ fn is_real_compound_hyphen(left: &str, right: &str) -> bool {
     let left_last = last_part.chars().last();
     let right_first = right.chars().next().map(|c| c.to_ascii_lowercase());
     left_last.is_some_and(|c| "aeiou".contains(c)) && left_last == right_first
+}
+
+/// The word lists' verdict on a break `left-` / `right` between lower-case letters (the
+/// first half may open with a capital, `Neder-` / `landse`; only the last part of a word
+/// that already has a hyphen counts, `politiek-strate-` / `gisch`).
+fn lists_say(left: &str, right: &str) -> Option<Verdict> {
+    let left = left.rsplit('-').next().unwrap_or(left);
+    let left = left.trim_matches(|c: char| !c.is_alphanumeric());
+    let right = right.split('-').next().unwrap_or(right);
+    let right = right.trim_end_matches(|c: char| !c.is_alphanumeric());
+    let mut left_rest = left.chars();
+    let opens_word = left_rest.next().is_some_and(char::is_alphabetic);
+    let lower = |mut t: std::str::Chars| t.all(char::is_lowercase);
+    if !opens_word || !lower(left_rest) || right.is_empty() || !lower(right.chars()) {
+        return None;
+    }
+    dictionary::judge(left, right)
 }
 
 /// Endings of the first adjective in a coordinated pair (`sociaal-economisch`).
@@ -450,8 +477,33 @@ mod tests {
         assert_eq!(lexicon.decide("ex", "plicieter"), Join::RemoveHyphen);
         assert_eq!(lexicon.decide("ex", "partner"), Join::KeepHyphen);
         assert_eq!(lexicon.decide("niet", "statelijke"), Join::KeepHyphen);
+        // A document that does not hyphenate: the word lists know `explicieter`, and
+        // `plicieter` is no word, so no writer's hyphen stands there.
         let plain = Lexicon::default();
-        assert_eq!(plain.decide("ex", "plicieter"), Join::KeepHyphen);
+        assert_eq!(plain.decide("ex", "plicieter"), Join::RemoveHyphen);
+        assert_eq!(plain.decide("ex", "partner"), Join::KeepHyphen);
+    }
+
+    #[test]
+    fn the_word_lists_decide_where_the_document_does_not() {
+        let plain = Lexicon::default();
+        assert_eq!(plain.decide("ges", "prek"), Join::RemoveHyphen);
+        assert_eq!(plain.decide("Neder", "landse"), Join::RemoveHyphen);
+        assert_eq!(plain.decide("politiek-strate", "gisch"), Join::RemoveHyphen);
+        assert_eq!(plain.decide("Lati", "jns-Amerika"), Join::RemoveHyphen);
+        assert_eq!(plain.decide("high", "level"), Join::KeepHyphen);
+        assert_eq!(plain.decide("secretaris", "generaal"), Join::KeepHyphen);
+        // Two words written whole: a typesetter's break only where the document hyphenates.
+        assert_eq!(plain.decide("voor", "komt"), Join::KeepHyphen);
+        let hyphenating = Lexicon {
+            hyphenates: true,
+            ..Lexicon::default()
+        };
+        assert_eq!(hyphenating.decide("voor", "komt"), Join::RemoveHyphen);
+        assert_eq!(hyphenating.decide("high", "level"), Join::KeepHyphen);
+        // One break inside a word is evidence enough that the document hyphenates.
+        let (_, lexicon) = read(&["een ges-", "prek van een uur"]);
+        assert!(lexicon.hyphenates);
     }
 
     #[test]

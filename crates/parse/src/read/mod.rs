@@ -7,6 +7,7 @@
 mod blocks;
 mod build;
 mod closing;
+mod dictionary;
 mod enumeration;
 mod footnotes;
 mod front;

@@ -1,0 +1,80 @@
+//! Word lists, to tell a typesetter's line-end break from a compound's own hyphen where the
+//! document's words do not say (a short letter that writes `gesprek` only once, broken).
+//!
+//! `data/nl.fst` holds the OpenTaal list of Dutch words (400,000, inflected forms included),
+//! `data/en.fst` an American English list (64,000), both lowercased finite-state sets that
+//! are read in place: nothing is built or loaded at start-up. `cargo xtask gen-words`
+//! regenerates them.
+
+use fst::Set;
+
+static DUTCH: &[u8] = include_bytes!("../../data/nl.fst");
+static ENGLISH: &[u8] = include_bytes!("../../data/en.fst");
+
+/// What the word lists say about `left-` at a line's end and `right` on the next line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// The lists write it with the hyphen (`zee-egel`, `secretaris-generaal`).
+    Hyphenated,
+    /// The lists write it whole and not both halves are words: a break inside a word
+    /// (`ges-prek`, `ver-lengd`), which no writer's hyphen makes.
+    BrokenWord,
+    /// The lists write it whole, and both halves are words too (`voor-komt`,
+    /// `brandstof-prijzen`): a typesetter's break where the document hyphenates.
+    Whole,
+    /// Two English words the lists do not write whole (`high-level`, `self-publishing`).
+    EnglishCompound,
+}
+
+/// The lists' verdict on a break between two lower-case halves, if they have one.
+pub fn judge(left: &str, right: &str) -> Option<Verdict> {
+    if left.chars().count() < 2 || right.chars().count() < 2 {
+        return None;
+    }
+    let (left, right) = (left.to_lowercase(), right.to_lowercase());
+    let lists = [DUTCH, ENGLISH].map(|bytes| Set::new(bytes).ok());
+    let has =
+        |list: &Option<Set<&[u8]>>, word: &str| list.as_ref().is_some_and(|l| l.contains(word));
+    let hyphenated = format!("{left}-{right}");
+    if lists.iter().any(|list| has(list, &hyphenated)) {
+        return Some(Verdict::Hyphenated);
+    }
+    // The halves are looked up in the language that writes the word whole: English lists
+    // hold syllables that are no Dutch words (`heid`).
+    let joined = format!("{left}{right}");
+    if let Some(list) = lists.iter().find(|list| has(list, &joined)) {
+        return Some(if has(list, &left) && has(list, &right) {
+            Verdict::Whole
+        } else {
+            Verdict::BrokenWord
+        });
+    }
+    let [_, english] = &lists;
+    (has(english, &left) && has(english, &right)).then_some(Verdict::EnglishCompound)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lists_are_read() {
+        assert!(Set::new(DUTCH).is_ok_and(|set| set.len() > 300_000));
+        assert!(Set::new(ENGLISH).is_ok_and(|set| set.len() > 50_000));
+    }
+
+    #[test]
+    fn breaks_judged() {
+        assert_eq!(judge("ges", "prek"), Some(Verdict::BrokenWord));
+        assert_eq!(judge("Neder", "landse"), Some(Verdict::BrokenWord));
+        assert_eq!(judge("ver", "lengd"), Some(Verdict::BrokenWord));
+        assert_eq!(judge("voor", "komt"), Some(Verdict::Whole));
+        assert_eq!(judge("zee", "egel"), Some(Verdict::Hyphenated));
+        assert_eq!(judge("secretaris", "generaal"), Some(Verdict::Hyphenated));
+        assert_eq!(judge("high", "level"), Some(Verdict::EnglishCompound));
+        assert_eq!(judge("self", "publishing"), Some(Verdict::EnglishCompound));
+        // Neither list knows it: the lists do not say.
+        assert_eq!(judge("partner", "schapsbeleid"), None);
+        assert_eq!(judge("e", "mail"), None);
+    }
+}
