@@ -809,6 +809,16 @@ fn british_spelling_broken_where_the_document_hyphenates() {
 }
 
 #[test]
+fn one_word_line_short_in_justified_text_runs_on() {
+    regression("one_word_line_short_in_justified_text_runs_on");
+}
+
+#[test]
+fn flush_paragraph_after_a_heading_where_paragraphs_are_indented() {
+    regression("flush_paragraph_after_a_heading_where_paragraphs_are_indented");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -203,7 +203,7 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
                         in_list,
                         edges,
                         Marks {
-                            opened_indented: opened_indented(groups.last(), line, lines, m),
+                            opened_indented: opened_indented(&groups, line, lines, m),
                             ..marks
                         },
                     )
@@ -369,13 +369,14 @@ const INLINE_LOOKAHEAD_LINES: usize = 6;
 
 /// `prev` stopped short of its column's edge although `line`'s first word would have fitted
 /// there (in justified text: stopped short at all, unless the justification leaves lines
-/// short inside sentences too): the line was broken on purpose.
+/// short inside sentences too, or the line is one word, which has no space to stretch): the
+/// line was broken on purpose.
 fn ended_on_purpose(prev: &TextLine, line: &TextLine, m: &Measures, edges: &Edges) -> bool {
     let edge = edges.of(prev);
     if !edge.is_finite() {
         return false;
     }
-    if edges.justified && !edges.loose {
+    if edges.justified && !edges.loose && prev.text.trim().contains(' ') {
         return edge - prev.bbox.x1 > 0.5;
     }
     next_word_fitted(prev, line, m, edges)
@@ -571,23 +572,34 @@ const COLUMN_BREAK_PITCHES: f32 = 2.0;
 /// A line this many pitches below the one before it stands apart by some space.
 const SPACED_OUT_PITCHES: f32 = 1.15;
 
-/// Whether the group's first line is set in from its second, in the flow of one column (a
-/// paragraph of two lines or more, not a line centred on its own), and `line`, next after
-/// the group, stands where its last does and is not a list item's.
+/// Whether the last group opened as a paragraph does where paragraphs open with an indent:
+/// its first line set in from its second, in the flow of one column (a paragraph of two
+/// lines or more, not a line centred on its own), or flush right after a heading (where
+/// such letters leave out the indent); and `line`, next after the group, stands where its
+/// last does and is not a list item's.
 fn opened_indented(
-    group: Option<&Vec<usize>>,
+    groups: &[Vec<usize>],
     line: &TextLine,
     lines: &[TextLine],
     m: &Measures,
 ) -> bool {
-    let Some(group) = group else { return false };
+    let Some((group, before)) = groups.split_last() else {
+        return false;
+    };
     let mut first_two = group.iter().take(2).filter_map(|&i| lines.get(i));
     let (Some(first), Some(second)) = (first_two.next(), first_two.next()) else {
         return false;
     };
     let last = group.last().and_then(|&i| lines.get(i)).unwrap_or(second);
+    let after_heading = before.last().is_some_and(|heading| {
+        heading
+            .iter()
+            .filter_map(|&i| lines.get(i))
+            .all(|l| is_emphasised(l, m))
+    }) && !is_emphasised(first, m);
+    let indent = first.bbox.x0 - second.bbox.x0;
     in_flow(first, second)
-        && is_first_line_indent(first.bbox.x0 - second.bbox.x0, m)
+        && (is_first_line_indent(indent, m) || (after_heading && indent.abs() < 0.5 * m.size))
         && at_same_edge(line, last, m)
         && item_label(&line.text).is_none()
 }
