@@ -819,6 +819,11 @@ fn flush_paragraph_after_a_heading_where_paragraphs_are_indented() {
 }
 
 #[test]
+fn four_word_justified_line_above_a_one_word_line() {
+    regression("four_word_justified_line_above_a_one_word_line");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -515,8 +515,9 @@ fn is_justified_word_gap(node: &[usize], words: &[WordBox], a: f32, b: f32) -> b
     b - a < GUTTER_OVER_WORD_GAP * usual && median(widths).is_some_and(|w| w > usual)
 }
 
-/// A line of words has at least this many word gaps besides the one looked at.
-const JUSTIFIED_LINE_GAPS: usize = 3;
+/// A line of words has at least this many word gaps besides the one looked at (a line of
+/// four words: a narrow column's justified line holds no more).
+const JUSTIFIED_LINE_GAPS: usize = 2;
 
 /// Fewer rows suffice beside a gap that continues a gutter cut above it: at least this many.
 const CONTINUED_GUTTER_ROWS: usize = 2;
