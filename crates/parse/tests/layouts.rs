@@ -824,6 +824,11 @@ fn four_word_justified_line_above_a_one_word_line() {
 }
 
 #[test]
+fn justified_line_of_long_words_stretched_over_three_ems() {
+    regression("justified_line_of_long_words_stretched_over_three_ems");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

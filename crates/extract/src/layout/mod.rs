@@ -48,11 +48,16 @@ pub fn build_page(text: &PageText, number: u32, width: f32, height: f32) -> Page
         let mut order = Vec::new();
         let cut = Cut::new(&words);
         cut.xy_cut((0..words.len()).collect(), 0, &mut order);
-        for leaf in order {
-            for row in rows_of(&leaf, &words) {
-                for part in split_at_wide_gaps(&row, &words) {
-                    lines.push(make_line(part, &words, &mut texts, dir, text));
-                }
+        // Rows in reading order; a row's neighbours are the rows before and after it (most
+        // leaves are one row: a page of evenly spaced lines is cut into its rows at once).
+        let rows: Vec<Vec<usize>> = order
+            .iter()
+            .flat_map(|leaf| rows_of(leaf, &words))
+            .collect();
+        for (k, row) in rows.iter().enumerate() {
+            let neighbours = [k.checked_sub(1), Some(k + 1)].map(|j| j.and_then(|j| rows.get(j)));
+            for part in split_at_wide_gaps(row, &neighbours, &words) {
+                lines.push(make_line(part, &words, &mut texts, dir, text));
             }
         }
     }
@@ -1104,8 +1109,13 @@ impl Cut<'_> {
 /// baseline that overlap in x (by more than half the narrower one, or 0.2 em) are on
 /// different rows: words of one line lie side by side.
 /// A row (sorted by x) cut where a gap is wider than three ems, as a gutter would cut it:
-/// a browser footer's URL and page number, a label far from its value.
-fn split_at_wide_gaps<'r>(row: &'r [usize], words: &[WordBox]) -> Vec<&'r [usize]> {
+/// a browser footer's URL and page number, a label far from its value; not a justified line
+/// stretched across its column ([`is_stretched_line`]).
+fn split_at_wide_gaps<'r>(
+    row: &'r [usize],
+    neighbours: &[Option<&Vec<usize>>; 2],
+    words: &[WordBox],
+) -> Vec<&'r [usize]> {
     let mut parts = Vec::new();
     let mut start = 0;
     for (k, pair) in row.windows(2).enumerate() {
@@ -1117,9 +1127,69 @@ fn split_at_wide_gaps<'r>(row: &'r [usize], words: &[WordBox]) -> Vec<&'r [usize
             start = k + 1;
         }
     }
+    // Only a row with a wide gap is looked at again (most have none).
+    if start > 0 && is_stretched_line(row, neighbours, words) {
+        return vec![row];
+    }
     parts.extend(row.get(start..));
     parts
 }
+
+/// A justified line of a few long words stretched across its column (no hyphenation): at
+/// least [`JUSTIFIED_LINE_GAPS`] gaps, all alike (the widest within a tenth of the
+/// narrowest), words wider than the gaps, a row above or below set to the same measure, and
+/// every gap crossed by a word of those rows (lines of prose around it; a table's cells
+/// stand apart evenly too, but their gaps are channels down the table, and its rows end
+/// where their cells do).
+fn is_stretched_line(
+    row: &[usize],
+    neighbours: &[Option<&Vec<usize>>; 2],
+    words: &[WordBox],
+) -> bool {
+    if row.len() <= JUSTIFIED_LINE_GAPS {
+        return false;
+    }
+    let boxes: Vec<&WordBox> = row.iter().filter_map(|&i| words.get(i)).collect();
+    let (mut narrowest, mut widest) = (f32::INFINITY, 0.0f32);
+    let mut spans = Vec::with_capacity(boxes.len());
+    for pair in boxes.windows(2) {
+        if let [p, q] = pair {
+            let gap = q.x0 - p.x1;
+            narrowest = narrowest.min(gap);
+            widest = widest.max(gap);
+            spans.push((p.x1, q.x0));
+        }
+    }
+    let widths = boxes.iter().map(|w| w.x1 - w.x0).collect();
+    let baseline = boxes.first().map_or(0.0, |w| w.row_baseline);
+    let size = boxes.first().map_or(0.0, |w| w.size);
+    let near = |row: &&Vec<usize>| -> Vec<&WordBox> {
+        row.iter()
+            .filter_map(|&i| words.get(i))
+            .filter(|w| (w.row_baseline - baseline).abs() < NEIGHBOUR_ROW_EM * size)
+            .collect()
+    };
+    let around: Vec<Vec<&WordBox>> = neighbours.iter().flatten().map(near).collect();
+    let crossed = |(a, b): (f32, f32)| around.iter().flatten().any(|w| w.x0 < b && a < w.x1);
+    // A line of the same column: a row around it starts and ends where it does.
+    let (x0, x1) = (
+        boxes.first().map_or(0.0, |w| w.x0),
+        boxes.last().map_or(0.0, |w| w.x1),
+    );
+    let same_measure = around.iter().any(|row| {
+        let (first, last) = (row.first(), row.last());
+        first.is_some_and(|w| (w.x0 - x0).abs() < 0.5 * size)
+            && last.is_some_and(|w| (w.x1 - x1).abs() < 0.5 * size)
+    });
+    narrowest > 0.0
+        && widest <= 1.1 * narrowest
+        && median(widths).is_some_and(|w| w > widest)
+        && same_measure
+        && spans.into_iter().all(crossed)
+}
+
+/// The row above or below a stretched line stands within this many ems of it.
+const NEIGHBOUR_ROW_EM: f32 = 2.5;
 
 /// A gap this many ems wide splits a single row into two lines.
 const SINGLE_ROW_GUTTER_EM: f32 = 3.0;
