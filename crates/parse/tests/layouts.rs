@@ -829,6 +829,11 @@ fn justified_line_of_long_words_stretched_over_three_ems() {
 }
 
 #[test]
+fn note_marker_at_a_columns_foot_level_with_the_column_beside() {
+    regression("note_marker_at_a_columns_foot_level_with_the_column_beside");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -61,8 +61,6 @@ struct Row {
     occupied: Vec<(f32, f32, usize)>,
     /// The widest of them.
     widest: f32,
-    /// Marker glyphs cut off a row's end a gap apart ([`edge_marker_cut`]).
-    marker_cut_off: bool,
 }
 
 pub fn build_words(text: &PageText, dir: Dir, width: f32, height: f32) -> Vec<WordBox> {
@@ -273,7 +271,6 @@ fn group_rows(
             superscript: Vec::new(),
             occupied: Vec::with_capacity(members.len()),
             widest: 0.0,
-            marker_cut_off: false,
         };
         // Solid glyphs nearest the median baseline claim their place first. The members
         // are sorted by baseline already: the median is the middle one.
@@ -490,18 +487,19 @@ fn attach_raised_rows(rows: Vec<Row>, text: &PageText) -> Vec<Row> {
             let below = (i + 1..rows.len()).take_while(near);
             let above = (0..i).rev().take_while(near);
             let mut candidates: Vec<usize> = below.chain(above).collect();
-            // Marker glyphs cut off a row go to a row they touch first (not back to the
-            // line in the column beside), each group nearest first.
-            let cut_off = small.marker_cut_off.then(|| span(small, &text.glyphs));
-            candidates.sort_by_key(|&j| {
-                rows.get(j).map_or((true, u32::MAX), |r| {
-                    let apart = cut_off.is_some_and(|(sx0, sx1)| {
+            // Small glyphs go to a row they touch first (a note's marker at a column's
+            // foot, or cut off a row, not to the line in the column beside whose baseline
+            // is nearer), each group nearest first.
+            if candidates.len() > 1 {
+                let (sx0, sx1) = span(small, &text.glyphs);
+                candidates.sort_by_cached_key(|&j| {
+                    rows.get(j).map_or((true, u32::MAX), |r| {
                         let (bx0, bx1) = span(r, &text.glyphs);
-                        (sx0 - bx1).max(bx0 - sx1) > TOUCH_EM * r.size
-                    });
-                    (apart, (r.baseline - small.baseline).abs().to_bits())
-                })
-            });
+                        let apart = (sx0 - bx1).max(bx0 - sx1) > TOUCH_EM * r.size;
+                        (apart, (r.baseline - small.baseline).abs().to_bits())
+                    })
+                });
+            }
             candidates
                 .into_iter()
                 .find(|&j| rows.get(j).is_some_and(|big| sits_on(small, big, text)))
@@ -577,7 +575,6 @@ fn split_at_gutters(rows: Vec<Row>, text: &PageText) -> Vec<Row> {
                 glyphs: Vec::new(),
                 occupied: Vec::new(),
                 widest: 0.0,
-                marker_cut_off: trailing == Some(start) || leading == Some(end),
             };
             for &(x0, x1, index) in &row.occupied {
                 if members.binary_search(&index).is_ok() {
