@@ -71,6 +71,22 @@ fn assert_no_furniture(name: &str, letter: &Letter) {
     for word in FURNITURE {
         assert!(!body.contains(word), "{name}: {word:?} in the body");
     }
+    assert_masthead_is_no_field(name, letter);
+}
+
+/// The masthead and colophon in the margin are the publication's (read into `publication`),
+/// not the letter's sender or reference fields.
+fn assert_masthead_is_no_field(name: &str, letter: &Letter) {
+    let m = &letter.metadata;
+    assert_eq!(m.sender, None, "{name}: a masthead line as the sender");
+    for field in &m.reference_column {
+        for word in ["Vergaderjaar", "ISSN", "kst-", "ah-tk-", "Gravenhage"] {
+            assert!(
+                !field.value.contains(word),
+                "{name}: {word:?} as a field: {field:?}"
+            );
+        }
+    }
 }
 
 #[test]
@@ -252,5 +268,6 @@ fn aanhangsel_answers_state_their_publication() {
         ] {
             assert!(!body.contains(word), "{file}: {word:?} in the body");
         }
+        assert_masthead_is_no_field(file, &letter);
     }
 }

@@ -76,8 +76,8 @@ fn salutation_position(lines: &[TextLine], body: &[usize]) -> Option<usize> {
 }
 
 /// Reads the front matter from the body lines before the salutation and from the reference
-/// column of the first page.
-pub fn read(lines: &[TextLine], body: &[usize], m: &Measures) -> Front {
+/// column of the first page; `masthead`: the lines of a publication's masthead (sorted).
+pub fn read(lines: &[TextLine], body: &[usize], masthead: &[usize], m: &Measures) -> Front {
     let salutation_pos = salutation_position(lines, body);
     // Without a salutation, the front matter is the run of lines that show themselves to
     // be letterhead, addresses and labelled fields.
@@ -102,11 +102,17 @@ pub fn read(lines: &[TextLine], body: &[usize], m: &Measures) -> Front {
             .iter()
             .any(|m| m.bbox.horizontal_overlap(&l.bbox) > 0.0)
     };
+    // A publication's masthead and colophon in the margin (`Vergaderjaar 2020–2021`,
+    // `kst-28676-360`, `ISSN …`) are the publication's, read there, not the letter's fields.
     let column: Vec<&TextLine> = lines
         .iter()
-        .filter(|l| {
-            l.page == 1 && (l.role == Role::Margin || l.role == Role::PageNumber && in_column(l))
+        .enumerate()
+        .filter(|(i, l)| {
+            l.page == 1
+                && (l.role == Role::Margin || l.role == Role::PageNumber && in_column(l))
+                && masthead.binary_search(i).is_err()
         })
+        .map(|(_, l)| l)
         .collect();
     metadata.reference_column = reference_fields(&column);
     read_letterhead(&front_lines, m, &mut metadata);

@@ -56,7 +56,7 @@ pub fn read(lines: &[TextLine], m: &Measures, separators: &[(u32, Rect)]) -> Rea
     let members = matches!(kind, Some(PaperKind::Motie | PaperKind::Amendement));
     let (body, notes) = footnotes::split(lines, &body, m, separators);
     let body = front::front_matter_first(lines, &body);
-    let front = front::read(lines, &body, m);
+    let front = front::read(lines, &body, &masthead_lines, m);
     let front_lines = body.get(..front.body_start).unwrap_or_default().to_vec();
     let front_lines = front_lines
         .into_iter()
