@@ -681,7 +681,7 @@ mod tests {
             (11, "Het bestaat uit drie delen."),
         ]);
         let body: Vec<usize> = (0..lines.len()).collect();
-        let front = read(&lines, &body, &measures());
+        let front = read(&lines, &body, &[], &measures());
         assert!(front.salutation.is_empty());
         assert_eq!(front.body_start, 8);
         assert_eq!(front.metadata.date.as_deref(), Some("2021-04-07"));
@@ -762,7 +762,7 @@ mod tests {
             }
         }
         let body: Vec<usize> = (0..lines.len()).collect();
-        let front = read(&lines, &body, &measures());
+        let front = read(&lines, &body, &[], &measures());
         assert_eq!(front.body_start, 6);
         assert_eq!(front.metadata.date.as_deref(), Some("2021-04-07"));
         assert_eq!(
@@ -797,7 +797,7 @@ mod tests {
             };
         }
         let body: Vec<usize> = (0..lines.len()).collect();
-        let front = read(&lines, &body, &measures());
+        let front = read(&lines, &body, &[], &measures());
         assert_eq!(front.metadata.date.as_deref(), Some("2023-10-03"));
         assert_eq!(
             front.metadata.subject.as_deref(),
