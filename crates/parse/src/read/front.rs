@@ -700,7 +700,7 @@ mod tests {
             (3, "voorzitter,"),
             (4, "Hierbij bied ik u het rapport aan."),
         ]);
-        let front = read(&lines, &[0, 1, 2, 3], &measures());
+        let front = read(&lines, &[0, 1, 2, 3], &[], &measures());
         assert_eq!(front.salutation, vec![1, 2]);
         assert_eq!(front.body_start, 3);
     }
@@ -712,7 +712,7 @@ mod tests {
             (1, "Hierbij bied ik u, mede namens de minister,"),
             (2, "het rapport aan."),
         ]);
-        let front = read(&lines, &[0, 1, 2], &measures());
+        let front = read(&lines, &[0, 1, 2], &[], &measures());
         assert_eq!(front.salutation, vec![0]);
         assert_eq!(front.body_start, 1);
     }
@@ -728,7 +728,7 @@ mod tests {
             ),
             (4, "van het programma en de volgende stappen."),
         ]);
-        let front = read(&lines, &[0, 1, 2, 3], &measures());
+        let front = read(&lines, &[0, 1, 2, 3], &[], &measures());
         assert_eq!(front.body_start, 2);
         assert!(front.metadata.addressee.is_empty());
     }
@@ -814,7 +814,7 @@ mod tests {
                 "Hierbij bied ik u het rapport aan dat de commissie heeft opgesteld.",
             ),
         ]);
-        let front = read(&lines, &[0, 1], &measures());
+        let front = read(&lines, &[0, 1], &[], &measures());
         assert_eq!(front.body_start, 1);
         assert_eq!(front.metadata.date.as_deref(), Some("2021-04-07"));
         assert_eq!(front.metadata.place.as_deref(), Some("Den Haag"));
@@ -823,7 +823,7 @@ mod tests {
             (0, "Hierbij bied ik u het rapport aan."),
             (1, "Het bestaat uit drie delen."),
         ]);
-        assert_eq!(read(&lines, &[0, 1], &measures()).body_start, 0);
+        assert_eq!(read(&lines, &[0, 1], &[], &measures()).body_start, 0);
     }
 
     #[test]
