@@ -596,11 +596,7 @@ fn fill_from_fields(metadata: &mut Metadata) {
     let date = value(FieldKey::Date).and_then(|d| parse_dutch_date(&d));
     let subject = value(FieldKey::Subject);
     let reference = value(FieldKey::OurReference);
-    let sender = metadata
-        .reference_column
-        .iter()
-        .find(|f| f.key == FieldKey::Sender)
-        .map(|f| f.value.clone());
+    let sender = sender_name(&metadata.reference_column);
     metadata.date = date;
     metadata.subject = subject;
     metadata.sender_reference = reference;
@@ -608,6 +604,47 @@ fn fill_from_fields(metadata: &mut Metadata) {
         metadata.sender = sender;
     }
 }
+
+/// The sender's name: the column's first unlabelled line, and the lines it wraps onto
+/// (`Ministerie van` / `Infrastructuur en` / `Waterstaat`: a line that ends in a word
+/// that joins, or a comma, goes on, as does one the next line continues in lower case), up
+/// to the first line of an address (a digit, `www.` or `@`).
+fn sender_name(fields: &[ReferenceField]) -> Option<String> {
+    let first = fields.iter().position(|f| f.key == FieldKey::Sender)?;
+    let mut lines = fields
+        .get(first..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|f| f.key == FieldKey::Sender)
+        .map(|f| f.value.as_str())
+        .peekable();
+    let mut name = String::new();
+    while let Some(line) = lines.next() {
+        push_value_line(&mut name, line);
+        let next = lines.peek().copied().unwrap_or_default();
+        let is_address =
+            next.chars().any(|c| c.is_ascii_digit()) || next.contains("www.") || next.contains('@');
+        if next.is_empty()
+            || is_address
+            || !(wraps_on(line) || next.starts_with(char::is_lowercase))
+        {
+            break;
+        }
+    }
+    Some(name)
+}
+
+/// A line of a name that goes on on the next: it ends in a word that joins two more
+/// (`van`, `en`, `voor`) or in a comma, a hyphen or `&`.
+fn wraps_on(line: &str) -> bool {
+    let last = line.split_whitespace().next_back().unwrap_or_default();
+    last.ends_with([',', '-', '&']) || NAME_JOINERS.contains(&last.to_lowercase().as_str())
+}
+
+/// Words that join the parts of a name (`Ministerie van`, `Infrastructuur en`).
+const NAME_JOINERS: &[&str] = &[
+    "van", "en", "voor", "der", "de", "het", "of", "and", "for", "the",
+];
 
 /// Adds a line of a field's value: after a space, or straight after a hyphen that ends a
 /// word or number (a reference broken at its own hyphen in a narrow column, `…-1055210-` /
@@ -624,6 +661,45 @@ fn push_value_line(value: &mut String, line: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_senders_name_is_its_wrapped_lines_before_the_address() {
+        let name = |lines: &[&str]| {
+            let fields: Vec<ReferenceField> = lines
+                .iter()
+                .map(|l| ReferenceField {
+                    key: FieldKey::Sender,
+                    value: l.to_string(),
+                    ..ReferenceField::default()
+                })
+                .collect();
+            sender_name(&fields)
+        };
+        let wrapped = [
+            "Ministerie van",
+            "Infrastructuur en",
+            "Waterstaat",
+            "Rijnstraat 8",
+        ];
+        assert_eq!(
+            name(&wrapped).as_deref(),
+            Some("Ministerie van Infrastructuur en Waterstaat")
+        );
+        let unit = [
+            "Ministerie van Infrastructuur",
+            "en Waterstaat",
+            "Directoraat-Generaal Mobiliteit",
+        ];
+        assert_eq!(
+            name(&unit).as_deref(),
+            Some("Ministerie van Infrastructuur en Waterstaat")
+        );
+        assert_eq!(
+            name(&["Voortgezet Onderwijs", "Rijnstraat 50"]).as_deref(),
+            Some("Voortgezet Onderwijs")
+        );
+        assert_eq!(name(&[]), None);
+    }
 
     #[test]
     fn value_lines_join_at_a_breaking_hyphen_without_a_space() {
