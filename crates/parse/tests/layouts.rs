@@ -834,6 +834,11 @@ fn note_marker_at_a_columns_foot_level_with_the_column_beside() {
 }
 
 #[test]
+fn reference_column_near_body_size_on_page_one_running_on_later_pages() {
+    regression("reference_column_near_body_size_on_page_one_running_on_later_pages");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

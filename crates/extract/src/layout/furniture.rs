@@ -46,8 +46,59 @@ pub fn assign_furniture(layout: &mut Layout) {
         }
     }
     mark_column_on_thin_pages(layout, &thin_pages, body_size);
+    if let Some(zone) = document_zone {
+        mark_column_beside_document_zone(layout, zone);
+    }
     super::running::split_running_parts(layout, document_zone);
 }
+
+/// A reference column in type within a few percent of the body's, long enough on its page
+/// (the first) to widen that page's zone over it, is body there. Where at least
+/// [`COLUMN_LINES`] of a page's lines stand beside the document's zone and start where
+/// margin lines start on two other pages or more (the column running on later pages, short
+/// there and beside the page's text), they are margin.
+fn mark_column_beside_document_zone(layout: &mut Layout, (x0, x1): (f32, f32)) {
+    let starts: Vec<(u32, f32)> = layout
+        .pages
+        .iter()
+        .flat_map(|p| p.lines.iter().map(|l| (p.number, l)))
+        .filter(|(_, l)| l.role == Role::Margin)
+        .map(|(page, l)| (page, l.bbox.x0))
+        .collect();
+    if starts.is_empty() {
+        return;
+    }
+    for page in &mut layout.pages {
+        let (number, width) = (page.number, page.width);
+        let aligned = |line: &Line| {
+            let mut pages: Vec<u32> = starts
+                .iter()
+                .filter(|&&(p, x)| p != number && (x - line.bbox.x0).abs() <= 2.0)
+                .map(|&(p, _)| p)
+                .collect();
+            pages.dedup();
+            pages.len() >= 2
+        };
+        let column: Vec<usize> = (0..page.lines.len())
+            .filter(|&i| {
+                page.lines.get(i).is_some_and(|l| {
+                    l.role == Role::Body && is_beside(l, x0, x1, width) && aligned(l)
+                })
+            })
+            .collect();
+        if column.len() < COLUMN_LINES {
+            continue;
+        }
+        for i in column {
+            if let Some(line) = page.lines.get_mut(i) {
+                line.role = Role::Margin;
+            }
+        }
+    }
+}
+
+/// Lines of a page that make a reference column beside the document's zone, at least.
+const COLUMN_LINES: usize = 4;
 
 /// A page with too little body text to place its zone firmly (a paragraph's last line
 /// beside a running reference column) has no margin of its own: its lines in type smaller
