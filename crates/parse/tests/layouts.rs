@@ -839,6 +839,11 @@ fn reference_column_near_body_size_on_page_one_running_on_later_pages() {
 }
 
 #[test]
+fn compound_broken_at_its_junction_in_a_short_letter() {
+    regression("compound_broken_at_its_junction_in_a_short_letter");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -19,9 +19,12 @@ pub enum Verdict {
     /// The lists write it whole and not both halves are words: a break inside a word
     /// (`ges-prek`, `ver-lengd`), which no writer's hyphen makes.
     BrokenWord,
-    /// The lists write it whole, and both halves are words too (`voor-komt`,
-    /// `brandstof-prijzen`): a typesetter's break where the document hyphenates.
+    /// The Dutch list writes it whole, and both halves are words too (`voor-komt`,
+    /// `brandstof-prijzen`): a typesetter's break unless the writer hyphenates compounds.
     Whole,
+    /// Only the English lists write it whole, and both halves are words (`like-minded`,
+    /// `likeminded` being a variant): a typesetter's break where the document hyphenates.
+    WholeInEnglish,
     /// Two English words the lists do not write whole (`high-level`, `self-publishing`).
     EnglishCompound,
 }
@@ -42,11 +45,17 @@ pub fn judge(left: &str, right: &str) -> Option<Verdict> {
     // The halves are looked up in the language that writes the word whole: English lists
     // hold syllables that are no Dutch words (`heid`).
     let joined = format!("{left}{right}");
-    if let Some(list) = lists.iter().find(|list| has(list, &joined)) {
-        return Some(if has(list, &left) && has(list, &right) {
+    if let Some((k, list)) = lists
+        .iter()
+        .enumerate()
+        .find(|(_, list)| has(list, &joined))
+    {
+        return Some(if !(has(list, &left) && has(list, &right)) {
+            Verdict::BrokenWord
+        } else if k == 0 {
             Verdict::Whole
         } else {
-            Verdict::BrokenWord
+            Verdict::WholeInEnglish
         });
     }
     let [_, english] = &lists;
@@ -69,6 +78,7 @@ mod tests {
         assert_eq!(judge("Neder", "landse"), Some(Verdict::BrokenWord));
         assert_eq!(judge("ver", "lengd"), Some(Verdict::BrokenWord));
         assert_eq!(judge("voor", "komt"), Some(Verdict::Whole));
+        assert_eq!(judge("like", "minded"), Some(Verdict::WholeInEnglish));
         assert_eq!(judge("zee", "egel"), Some(Verdict::Hyphenated));
         assert_eq!(judge("secretaris", "generaal"), Some(Verdict::Hyphenated));
         assert_eq!(judge("high", "level"), Some(Verdict::EnglishCompound));

@@ -24,6 +24,8 @@ pub struct Lexicon {
     words: FxHashSet<String>,
     /// The typesetter breaks words (soft hyphens seen, or breaks confirmed by the words).
     pub hyphenates: bool,
+    /// The writer hyphenates compounds the word lists write whole, inside lines.
+    hyphenates_compounds: bool,
     /// Initials of the words before each `(` that opens with a capital: the acronyms the
     /// document spells out (`Joint Comprehensive Plan of Action (JCPOA)`).
     spelled_out: FxHashSet<String>,
@@ -68,9 +70,19 @@ impl Lexicon {
                 broken_before = breaks_word;
             }
         }
+        // A writer who hyphenates compounds written whole (`brandstof-leverancier` inside a
+        // line) may have done so at a line's end too.
+        let hyphenates_compounds = words.iter().any(|w| {
+            let mut parts = w.split('-');
+            let first = parts.next().unwrap_or_default();
+            parts
+                .next()
+                .is_some_and(|second| lists_say(first, second) == Some(Verdict::Whole))
+        });
         let mut lexicon = Lexicon {
             words,
             hyphenates: lines.iter().any(|l| l.soft_hyphen),
+            hyphenates_compounds,
             spelled_out: spelled_out_initials(&all_tokens),
         };
         if !lexicon.hyphenates {
@@ -156,8 +168,13 @@ impl Lexicon {
         match lists_say(left, right_word) {
             Some(Verdict::Hyphenated | Verdict::EnglishCompound) => return Join::KeepHyphen,
             Some(Verdict::BrokenWord) => return Join::RemoveHyphen,
-            Some(Verdict::Whole) if self.hyphenates => return Join::RemoveHyphen,
-            Some(Verdict::Whole) | None => {}
+            // Two words written whole: a typesetter's break where the document hyphenates,
+            // or where its writer never hyphenates such compounds inside a line.
+            Some(Verdict::Whole) if self.hyphenates || !self.hyphenates_compounds => {
+                return Join::RemoveHyphen;
+            }
+            Some(Verdict::WholeInEnglish) if self.hyphenates => return Join::RemoveHyphen,
+            Some(Verdict::Whole | Verdict::WholeInEnglish) | None => {}
         }
         // `ex-`, `co-` are also syllables a typesetter breaks after (`ex-plicieter`,
         // `co-alitie`): in a hyphenating document they keep their hyphen only before a word
@@ -493,13 +510,22 @@ mod tests {
         assert_eq!(plain.decide("Lati", "jns-Amerika"), Join::RemoveHyphen);
         assert_eq!(plain.decide("high", "level"), Join::KeepHyphen);
         assert_eq!(plain.decide("secretaris", "generaal"), Join::KeepHyphen);
-        // Two words written whole: a typesetter's break only where the document hyphenates.
-        assert_eq!(plain.decide("voor", "komt"), Join::KeepHyphen);
+        // Two words written whole: a typesetter's break, unless the writer hyphenates such
+        // compounds inside lines too and the document shows no typesetter's breaks.
+        assert_eq!(plain.decide("voor", "komt"), Join::RemoveHyphen);
+        let writer = Lexicon {
+            hyphenates_compounds: true,
+            ..Lexicon::default()
+        };
+        assert_eq!(writer.decide("voor", "komt"), Join::KeepHyphen);
         let hyphenating = Lexicon {
             hyphenates: true,
+            hyphenates_compounds: true,
             ..Lexicon::default()
         };
         assert_eq!(hyphenating.decide("voor", "komt"), Join::RemoveHyphen);
+        let (_, lexicon) = read(&["de brandstof-leverancier en de", "rest"]);
+        assert!(lexicon.hyphenates_compounds);
         assert_eq!(hyphenating.decide("high", "level"), Join::KeepHyphen);
         // One break inside a word is evidence enough that the document hyphenates.
         let (_, lexicon) = read(&["een ges-", "prek van een uur"]);
