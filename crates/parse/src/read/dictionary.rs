@@ -2,9 +2,9 @@
 //! document's words do not say (a short letter that writes `gesprek` only once, broken).
 //!
 //! `data/nl.fst` holds the OpenTaal list of Dutch words (400,000, inflected forms included),
-//! `data/en.fst` an American English list (64,000), both lowercased finite-state sets that
-//! are read in place: nothing is built or loaded at start-up. `cargo xtask gen-words`
-//! regenerates them.
+//! `data/en.fst` SCOWL's American and British lists of size 80 (255,000), both lowercased
+//! finite-state sets that are read in place: nothing is built or loaded at start-up. `cargo
+//! xtask gen-words` regenerates them (`data/README.md`).
 
 use fst::Set;
 

@@ -1,7 +1,8 @@
 //! Joining lines into running text, with line-final hyphens handled as extraction.md says:
 //! real Dutch hyphens stay (`NAVO-Rusland`, `niet-statelijke`), suspended compounds keep
 //! their space (`NAVO- en EU-lidstaten`), a typesetter's break is joined (`partner-` +
-//! `schapsbeleid`) when a soft hyphen or the document's own words say so.
+//! `schapsbeleid`) when a soft hyphen or the document's own words say so, or else the word
+//! lists (`dictionary`: `ges-` + `prek` is no writer's hyphen, `high-level` is one).
 
 use rustc_hash::FxHashSet;
 
