@@ -4,6 +4,8 @@
 //! `schapsbeleid`) when a soft hyphen or the document's own words say so, or else the word
 //! lists (`dictionary`: `ges-` + `prek` is no writer's hyphen, `high-level` is one).
 
+use std::cell::OnceCell;
+
 use rustc_hash::FxHashSet;
 
 use super::dictionary::{self, Verdict};
@@ -25,8 +27,9 @@ pub struct Lexicon {
     words: FxHashSet<String>,
     /// The typesetter breaks words (soft hyphens seen, or breaks confirmed by the words).
     pub hyphenates: bool,
-    /// The writer hyphenates compounds the word lists write whole, inside lines.
-    hyphenates_compounds: bool,
+    /// The writer hyphenates compounds the word lists write whole, inside lines (found
+    /// when first asked: [`Lexicon::hyphenates_compounds`]).
+    hyphenates_compounds: OnceCell<bool>,
     /// Initials of the words before each `(` that opens with a capital: the acronyms the
     /// document spells out (`Joint Comprehensive Plan of Action (JCPOA)`).
     spelled_out: FxHashSet<String>,
@@ -71,19 +74,10 @@ impl Lexicon {
                 broken_before = breaks_word;
             }
         }
-        // A writer who hyphenates compounds written whole (`brandstof-leverancier` inside a
-        // line) may have done so at a line's end too.
-        let hyphenates_compounds = words.iter().any(|w| {
-            let mut parts = w.split('-');
-            let first = parts.next().unwrap_or_default();
-            parts
-                .next()
-                .is_some_and(|second| lists_say(first, second) == Some(Verdict::Whole))
-        });
         let mut lexicon = Lexicon {
             words,
             hyphenates: lines.iter().any(|l| l.soft_hyphen),
-            hyphenates_compounds,
+            hyphenates_compounds: OnceCell::new(),
             spelled_out: spelled_out_initials(&all_tokens),
         };
         if !lexicon.hyphenates {
@@ -111,6 +105,20 @@ impl Lexicon {
                 || (kept == 0 && plain >= 2 && plain * 100 >= 3 * lines.len());
         }
         lexicon
+    }
+
+    /// Whether the writer hyphenates compounds written whole (`brandstof-leverancier` inside
+    /// a line), and so may have done so at a line's end too.
+    fn hyphenates_compounds(&self) -> bool {
+        *self.hyphenates_compounds.get_or_init(|| {
+            self.words.iter().any(|w| {
+                let mut parts = w.split('-');
+                let first = parts.next().unwrap_or_default();
+                parts
+                    .next()
+                    .is_some_and(|second| lists_say(first, second) == Some(Verdict::Whole))
+            })
+        })
     }
 
     /// `Some(true)` when the document writes the word joined, `Some(false)` when it writes
@@ -171,7 +179,7 @@ impl Lexicon {
             Some(Verdict::BrokenWord) => return Join::RemoveHyphen,
             // Two words written whole: a typesetter's break where the document hyphenates,
             // or where its writer never hyphenates such compounds inside a line.
-            Some(Verdict::Whole) if self.hyphenates || !self.hyphenates_compounds => {
+            Some(Verdict::Whole) if self.hyphenates || !self.hyphenates_compounds() => {
                 return Join::RemoveHyphen;
             }
             Some(Verdict::WholeInEnglish) if self.hyphenates => return Join::RemoveHyphen,
@@ -515,18 +523,18 @@ mod tests {
         // compounds inside lines too and the document shows no typesetter's breaks.
         assert_eq!(plain.decide("voor", "komt"), Join::RemoveHyphen);
         let writer = Lexicon {
-            hyphenates_compounds: true,
+            hyphenates_compounds: OnceCell::from(true),
             ..Lexicon::default()
         };
         assert_eq!(writer.decide("voor", "komt"), Join::KeepHyphen);
         let hyphenating = Lexicon {
             hyphenates: true,
-            hyphenates_compounds: true,
+            hyphenates_compounds: OnceCell::from(true),
             ..Lexicon::default()
         };
         assert_eq!(hyphenating.decide("voor", "komt"), Join::RemoveHyphen);
         let (_, lexicon) = read(&["de brandstof-leverancier en de", "rest"]);
-        assert!(lexicon.hyphenates_compounds);
+        assert!(lexicon.hyphenates_compounds());
         assert_eq!(hyphenating.decide("high", "level"), Join::KeepHyphen);
         // One break inside a word is evidence enough that the document hyphenates.
         let (_, lexicon) = read(&["een ges-", "prek van een uur"]);
