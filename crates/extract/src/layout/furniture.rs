@@ -58,13 +58,7 @@ pub fn assign_furniture(layout: &mut Layout) {
 /// margin lines start on two other pages or more (the column running on later pages, short
 /// there and beside the page's text), they are margin.
 fn mark_column_beside_document_zone(layout: &mut Layout, (x0, x1): (f32, f32)) {
-    let starts: Vec<(u32, f32)> = layout
-        .pages
-        .iter()
-        .flat_map(|p| p.lines.iter().map(|l| (p.number, l)))
-        .filter(|(_, l)| l.role == Role::Margin)
-        .map(|(page, l)| (page, l.bbox.x0))
-        .collect();
+    let starts = margin_starts(layout);
     if starts.is_empty() {
         return;
     }
@@ -97,6 +91,17 @@ fn mark_column_beside_document_zone(layout: &mut Layout, (x0, x1): (f32, f32)) {
     }
 }
 
+/// Where the document's margin lines start: (page number, left edge) of each, page by page.
+fn margin_starts(layout: &Layout) -> Vec<(u32, f32)> {
+    layout
+        .pages
+        .iter()
+        .flat_map(|p| p.lines.iter().map(|l| (p.number, l)))
+        .filter(|(_, l)| l.role == Role::Margin)
+        .map(|(page, l)| (page, l.bbox.x0))
+        .collect()
+}
+
 /// Lines of a page that make a reference column beside the document's zone, at least.
 const COLUMN_LINES: usize = 4;
 
@@ -105,13 +110,7 @@ const COLUMN_LINES: usize = 4;
 /// than the body, beside what body text it has, that start where other pages' margin lines
 /// start are margin too.
 fn mark_column_on_thin_pages(layout: &mut Layout, thin_pages: &[usize], body_size: f32) {
-    let starts: Vec<f32> = layout
-        .pages
-        .iter()
-        .flat_map(|p| &p.lines)
-        .filter(|l| l.role == Role::Margin)
-        .map(|l| l.bbox.x0)
-        .collect();
+    let starts = margin_starts(layout);
     if starts.is_empty() {
         return;
     }
@@ -122,7 +121,7 @@ fn mark_column_on_thin_pages(layout: &mut Layout, thin_pages: &[usize], body_siz
         };
         let width = page.width;
         for line in &mut page.lines {
-            let aligned = starts.iter().any(|&x| (x - line.bbox.x0).abs() <= 2.0);
+            let aligned = starts.iter().any(|&(_, x)| (x - line.bbox.x0).abs() <= 2.0);
             let beside = is_beside(line, x0, x1, width);
             if line.role == Role::Body && is_smaller_than_body(line, body_size) && aligned && beside
             {
