@@ -529,7 +529,7 @@ impl<'a> Interpreter<'a> {
         let mut unmapped = 0;
         let run = self.runs;
         let text = &mut self.out.text;
-        font.decode(bytes, |ch| {
+        font.decode(self.doc, bytes, |ch| {
             let advance = ch.width * size;
             let spacing = char_spacing + if ch.is_space_code { word_spacing } else { 0.0 };
             let origin = dir.to_frame(base.apply(tx, rise));

@@ -103,8 +103,12 @@ struct Composite {
     /// `/ToUnicode` names an Identity CMap: codes read as UCS-2 when nothing else maps them.
     identity_to_unicode: bool,
     to_unicode: Option<Rc<ToUnicode>>,
-    /// The embedded program's glyphs, when the `/ToUnicode` map is missing or incomplete.
-    program: Option<program::Glyphs>,
+    /// The descendant font, whose embedded program names the glyphs the `/ToUnicode` map
+    /// lacks; `None` when the map covers every CID the widths list.
+    program_source: Option<Dictionary>,
+    /// That program's glyphs, read the first time a code needs them (inflating and parsing a
+    /// program costs more than reading most pages).
+    program: std::cell::OnceCell<Option<program::Glyphs>>,
     widths: CidWidths,
     /// Texts decoded so far, so that each code is looked up once.
     cache: std::cell::RefCell<HashMap<u32, Option<Box<str>>>>,
@@ -233,7 +237,9 @@ impl Font {
     }
 
     /// Decodes a shown string into characters, calling `each` for every code.
-    pub fn decode(&self, bytes: &[u8], mut each: impl FnMut(Char<'_>)) {
+    /// `doc` is the document the font came from (a composite font's program is read from it
+    /// when first needed).
+    pub fn decode(&self, doc: &Source<'_>, bytes: &[u8], mut each: impl FnMut(Char<'_>)) {
         match &self.kind {
             Kind::Simple { texts, widths } => {
                 for &b in bytes {
@@ -258,7 +264,7 @@ impl Font {
                     let mut cache = c.cache.borrow_mut();
                     let text = cache
                         .entry(code)
-                        .or_insert_with(|| c.text(code).map(String::into_boxed_str));
+                        .or_insert_with(|| c.text(doc, code).map(String::into_boxed_str));
                     each(Char {
                         text: text.as_deref(),
                         width,
@@ -324,16 +330,15 @@ impl Composite {
             && to_unicode
                 .as_ref()
                 .is_none_or(|m| !covers_widths(m, cids.is_none(), &widths));
-        let program = descendant.filter(|_| needed).and_then(|d| {
-            program::Glyphs::load(doc, get_dict(doc, d, b"FontDescriptor")?, Some(d))
-        });
+        let program_source = descendant.filter(|_| needed).cloned();
         Composite {
             codespace,
             cids,
             unicode_codes,
             identity_to_unicode,
             to_unicode,
-            program,
+            program_source,
+            program: Default::default(),
             widths,
             cache: Default::default(),
         }
@@ -341,7 +346,7 @@ impl Composite {
 
     /// ToUnicode, then Unicode codes of a `Uni…` CMap, then the font program, then codes read
     /// as UCS-2 where `/ToUnicode` names an Identity CMap (poppler's reading of that error).
-    fn text(&self, code: u32) -> Option<String> {
+    fn text(&self, doc: &Source<'_>, code: u32) -> Option<String> {
         if let Some(text) = self.to_unicode.as_ref().and_then(|m| m.get(code)) {
             return Some(text);
         }
@@ -357,7 +362,7 @@ impl Composite {
             Some(map) => map.cid(code),
             None => Some(code),
         };
-        cid.and_then(|cid| self.program.as_ref()?.cid_text(cid))
+        cid.and_then(|cid| self.program(doc)?.cid_text(cid))
             .map(String::from)
             .or_else(|| {
                 if self.identity_to_unicode {
@@ -366,6 +371,18 @@ impl Composite {
                     None
                 }
             })
+    }
+}
+
+impl Composite {
+    /// The embedded program's glyphs, read on the first call.
+    fn program(&self, doc: &Source<'_>) -> Option<&program::Glyphs> {
+        self.program
+            .get_or_init(|| {
+                let d = self.program_source.as_ref()?;
+                program::Glyphs::load(doc, get_dict(doc, d, b"FontDescriptor")?, Some(d))
+            })
+            .as_ref()
     }
 }
 
