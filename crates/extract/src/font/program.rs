@@ -6,14 +6,14 @@
 //! `font`). Private-use and control characters are not taken: they say nothing about the
 //! text.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use lopdf::{Dictionary, Object};
 
 use crate::budget::Source;
 
 use super::cff::Cff;
-use super::sfnt::Sfnt;
+use super::sfnt::{Cmap, Sfnt};
 use super::stream_data;
 use crate::objects::{get, get_name, get_stream};
 use crate::tables;
@@ -22,12 +22,12 @@ use crate::tables;
 #[derive(Debug, Default)]
 pub struct Glyphs {
     /// Text per glyph id.
-    texts: HashMap<u16, Box<str>>,
+    texts: FxHashMap<u16, Box<str>>,
     /// Code → glyph id of a simple TrueType font: the (3,0) symbol `cmap` (codes also tried
     /// at U+F000, U+F100, U+F200) or the (1,0) Macintosh one.
-    code_cmap: Option<(HashMap<u32, u16>, bool)>,
+    code_cmap: Option<(Cmap, bool)>,
     /// The Unicode `cmap` (code point → glyph id), when the program has one.
-    unicode_cmap: Option<HashMap<u32, u16>>,
+    unicode_cmap: Option<Cmap>,
     /// CID → glyph id (`/CIDToGIDMap` stream); `None` for Identity.
     cid_to_gid: Option<Vec<u16>>,
 }
@@ -90,9 +90,7 @@ impl Glyphs {
             .into_iter()
             .find_map(|(p, e)| sfnt.cmap(p, e));
         if let Some(map) = unicode {
-            let mut pairs: Vec<(u32, u16)> = map.iter().map(|(&c, &g)| (c, g)).collect();
-            pairs.sort_unstable();
-            for (code, gid) in pairs {
+            for &(code, gid) in map.pairs() {
                 if let Some(c) = char::from_u32(code).filter(|&c| meaningful(c)) {
                     self.texts
                         .entry(gid)
@@ -123,11 +121,11 @@ impl Glyphs {
         let gid = if *symbol {
             [0, 0xF000, 0xF100, 0xF200]
                 .into_iter()
-                .find_map(|base| map.get(&(base | code)))
+                .find_map(|base| map.get(base | code))
         } else {
-            map.get(&code)
+            map.get(code)
         }?;
-        self.texts.get(gid).map(|t| &**t)
+        self.texts.get(&gid).map(|t| &**t)
     }
 
     /// Whether the program draws `text` (one character) through its Unicode `cmap`; `None`
@@ -136,7 +134,7 @@ impl Glyphs {
         let map = self.unicode_cmap.as_ref()?;
         let mut chars = text.chars();
         match (chars.next(), chars.next()) {
-            (Some(c), None) => Some(map.contains_key(&u32::from(c))),
+            (Some(c), None) => Some(map.contains(u32::from(c))),
             // Ligature names (`f_i`, `fi` → two letters) are not in a `cmap` by nature.
             _ => None,
         }

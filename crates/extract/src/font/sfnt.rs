@@ -3,8 +3,6 @@
 //! and 12) and `post` glyph names. Enough to name the glyphs of a font without a usable
 //! `/ToUnicode`. Every read is bounds-checked; a damaged program gives `None`, never a panic.
 
-use std::collections::HashMap;
-
 /// Mappings read from one `cmap` subtable at most.
 const MAX_CMAP_ENTRIES: usize = 131_072;
 /// Codes visited in one `cmap` subtable at most (overlapping or huge ranges in a damaged
@@ -60,7 +58,7 @@ impl<'a> Sfnt<'a> {
     }
 
     /// The `cmap` subtable for (platform, encoding), as code → glyph id.
-    pub fn cmap(&self, platform: u16, encoding: u16) -> Option<HashMap<u32, u16>> {
+    pub fn cmap(&self, platform: u16, encoding: u16) -> Option<Cmap> {
         let cmap = self.table(b"cmap")?;
         let count = usize::from(u16_at(cmap, 2)?);
         for i in 0..count.min(64) {
@@ -118,9 +116,37 @@ impl<'a> Sfnt<'a> {
     }
 }
 
+/// A `cmap` subtable: code → glyph id pairs, sorted by code, one per code. (A sorted list:
+/// subtables come in code order, so it is built without hashing, and looked up by halving.)
+#[derive(Debug, Default)]
+pub struct Cmap {
+    pairs: Vec<(u32, u16)>,
+}
+
+impl Cmap {
+    /// The glyph id of `code`.
+    pub fn get(&self, code: u32) -> Option<u16> {
+        let at = self.pairs.binary_search_by_key(&code, |p| p.0).ok()?;
+        self.pairs.get(at).map(|p| p.1)
+    }
+
+    pub fn contains(&self, code: u32) -> bool {
+        self.get(code).is_some()
+    }
+
+    /// The (code, glyph id) pairs, by code.
+    pub fn pairs(&self) -> &[(u32, u16)] {
+        &self.pairs
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pairs.is_empty()
+    }
+}
+
 /// Code → glyph id pairs gathered within a budget of steps.
 struct Gather {
-    map: HashMap<u32, u16>,
+    pairs: Vec<(u32, u16)>,
     steps: usize,
 }
 
@@ -128,17 +154,25 @@ impl Gather {
     /// Adds a mapping (glyph 0 is no mapping); `false` once the budget is spent.
     fn add(&mut self, code: u32, gid: u16) -> bool {
         self.steps += 1;
-        if gid != 0 && self.map.len() < MAX_CMAP_ENTRIES {
-            self.map.entry(code).or_insert(gid);
+        if gid != 0 && self.pairs.len() < MAX_CMAP_ENTRIES {
+            self.pairs.push((code, gid));
         }
         self.steps < MAX_CMAP_STEPS
+    }
+
+    /// The pairs by code; of two for one code, the first read.
+    fn into_cmap(mut self) -> Cmap {
+        // Stable, and quick on pairs that came in order, as they do.
+        self.pairs.sort_by_key(|p| p.0);
+        self.pairs.dedup_by_key(|p| p.0);
+        Cmap { pairs: self.pairs }
     }
 }
 
 /// One `cmap` subtable: code → glyph id (glyph 0 left out).
-fn subtable(data: &[u8]) -> Option<HashMap<u32, u16>> {
+fn subtable(data: &[u8]) -> Option<Cmap> {
     let mut out = Gather {
-        map: HashMap::new(),
+        pairs: Vec::new(),
         steps: 0,
     };
     match u16_at(data, 0)? {
@@ -199,7 +233,7 @@ fn subtable(data: &[u8]) -> Option<HashMap<u32, u16>> {
         }
         _ => return None,
     }
-    Some(out.map)
+    Some(out.into_cmap())
 }
 
 /// The 258 standard Macintosh glyph names, in order (the `post` table, formats 1 and 2).
@@ -487,9 +521,9 @@ mod tests {
         let data = font();
         let sfnt = Sfnt::parse(&data);
         let cmap = sfnt.as_ref().and_then(|s| s.cmap(3, 1)).unwrap_or_default();
-        assert_eq!(cmap.get(&0x48), Some(&1));
-        assert_eq!(cmap.get(&0x69), Some(&2));
-        assert_eq!(cmap.len(), 2);
+        assert_eq!(cmap.get(0x48), Some(1));
+        assert_eq!(cmap.get(0x69), Some(2));
+        assert_eq!(cmap.pairs().len(), 2);
         let names = sfnt.and_then(|s| s.glyph_names()).unwrap_or_default();
         let names: Vec<Option<&str>> = names.iter().map(|n| n.as_deref()).collect();
         assert_eq!(
