@@ -5,7 +5,7 @@ pub fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     if needle.is_empty() {
         return None;
     }
-    haystack.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(haystack, needle)
 }
 
 pub fn find_from(haystack: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
@@ -16,7 +16,7 @@ pub fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     if needle.is_empty() {
         return None;
     }
-    haystack.windows(needle.len()).rposition(|w| w == needle)
+    memchr::memmem::rfind(haystack, needle)
 }
 
 /// PDF whitespace (§7.2.3).

@@ -4,6 +4,7 @@
 use lopdf::Dictionary;
 
 use crate::budget::Source;
+use crate::bytes::find;
 
 use crate::objects::get_stream;
 
@@ -41,10 +42,6 @@ pub fn builtin_encoding(doc: &Source<'_>, descriptor: &Dictionary) -> Option<Vec
         }
     }
     (!entries.is_empty()).then_some(entries)
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 /// Standard Encoding as (code, name) pairs.
