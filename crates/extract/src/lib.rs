@@ -204,7 +204,8 @@ pub fn extract(pdf: &[u8], options: &Options) -> Result<Layout, Error> {
             None => Shown::Page(broken_page(number, id)),
         }
     };
-    if rayon::current_num_threads() <= 1 || pages.len() <= 1 {
+    // (A one-page document starts no workers: starting them costs more than it saves.)
+    if pages.len() <= 1 || rayon::current_num_threads() <= 1 {
         for page in &pages {
             layout.pages.push(interpret(page, &mut fonts).lay_out());
         }
