@@ -29,11 +29,13 @@ pub struct Masthead {
 /// Rows of page 1 the masthead stands in, at most.
 const MASTHEAD_ROWS: usize = 16;
 
+// Digits are `[0-9]`, not `\d`: the numbers are ASCII, and Unicode's `\d` makes each
+// pattern cost about three times as much to compile (1.5 M instructions more, measured).
 static SESSION: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"^(?i:vergaderjaar)\s+(\d{4})\s*[–-]\s*(\d{4})$"));
+    LazyLock::new(|| regex(r"^(?i:vergaderjaar)\s+([0-9]{4})\s*[–-]\s*([0-9]{4})$"));
 /// `28 676`, `36 410 XVI`, `21 501-02`, `35812`: a dossier number, maybe with its title.
 static DOSSIER: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"^(\d{2} ?\d{3})(?:[ -]([A-Z]{1,5}|\d{2}))?(?:\s+(\S.*))?$"));
+    LazyLock::new(|| regex(r"^([0-9]{2} ?[0-9]{3})(?:[ -]([A-Z]{1,5}|[0-9]{2}))?(?:\s+(\S.*))?$"));
 /// `Nr. 360`, maybe with the title; the Eerste Kamer's letters (`B VOORLOPIG VERSLAG …`).
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     regex(
@@ -44,14 +46,13 @@ static AANHANGSEL: LazyLock<Regex> =
     LazyLock::new(|| regex(r"^(?i)aanhangsel van de handelingen$"));
 /// The colophon's identifier: `kst-28676-360`, `ah-tk-20232024-2210`.
 static ID: LazyLock<Regex> = LazyLock::new(|| regex(r"^(kst|ah|h|blg|stb|stcrt)-[0-9A-Za-z-]+$"));
-static COLOPHON: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"^(ISSN\s+\d{4}\s*-\s*\d{3}[\dX]|['’]s-Gravenhage\s+\d{4})$"));
+static COLOPHON: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^(ISSN\s+[0-9]{4}\s*-\s*[0-9]{3}[0-9X]|['’]s-Gravenhage\s+[0-9]{4})$")
+});
 /// The running foot: `Tweede Kamer, vergaderjaar 2020–2021, 28 676, nr. 360`.
-static RUNNING_FOOT: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"^(Tweede|Eerste) Kamer, vergaderjaar \d{4}\s*[–-]\s*\d{4}, .+$"));
-/// `Voorgesteld 15 april 2021`, `Ontvangen 3 juni 2021`, `Vastgesteld 15 september 2022`.
-static DATED: LazyLock<Regex> =
-    LazyLock::new(|| regex(r"^(Voorgesteld|Ontvangen|Vastgesteld)\s+(\d{1,2}\s+\p{L}+\s+\d{4})$"));
+static RUNNING_FOOT: LazyLock<Regex> = LazyLock::new(|| {
+    regex(r"^(Tweede|Eerste) Kamer, vergaderjaar [0-9]{4}\s*[–-]\s*[0-9]{4}, .+$")
+});
 /// `Vragen gesteld door de leden der Kamer, met de daarop door de regering gegeven
 /// antwoorden`: the Aanhangsel's heading, over two lines.
 static AANHANGSEL_HEADING: LazyLock<Regex> = LazyLock::new(|| {
@@ -351,15 +352,10 @@ fn read_aanhangsel(rows: &[Row], lines: &[TextLine], m: &mut Masthead) {
 /// A motie's `Voorgesteld …`, an amendement's `Ontvangen …`, a report's `Vastgesteld …`.
 fn read_dated(rows: &[Row], m: &mut Masthead) {
     for row in rows {
-        let Some(c) = DATED.captures(&row.text) else {
+        let Some((kind, date)) = dated(&row.text) else {
             continue;
         };
-        let kind = match c.get(1).map(|g| g.as_str()) {
-            Some("Voorgesteld") => DateKind::Proposed,
-            Some("Ontvangen") => DateKind::Received,
-            _ => DateKind::Established,
-        };
-        if let Some(iso) = c.get(2).and_then(|d| parse_dutch_date(d.as_str())) {
+        if let Some(iso) = parse_dutch_date(date) {
             m.publication.date = Some(stated(row, iso));
             m.publication.date_kind = Some(kind);
             m.lines.extend(&row.lines);
@@ -368,9 +364,66 @@ fn read_dated(rows: &[Row], m: &mut Masthead) {
     }
 }
 
+/// `Voorgesteld 15 april 2021`, `Ontvangen 3 juni 2021`, `Vastgesteld 15 september 2022`:
+/// the kind and the date. (Four words, matched by hand: a pattern with a Unicode letter
+/// class costs more to compile than the whole masthead costs to read.)
+fn dated(text: &str) -> Option<(DateKind, &str)> {
+    if text.ends_with(char::is_whitespace) {
+        return None;
+    }
+    let (verb, rest) = text.split_once(char::is_whitespace)?;
+    let kind = match verb {
+        "Voorgesteld" => DateKind::Proposed,
+        "Ontvangen" => DateKind::Received,
+        "Vastgesteld" => DateKind::Established,
+        _ => return None,
+    };
+    let date = rest.trim_start();
+    let digits = |w: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())
+    };
+    match date.split_whitespace().collect::<Vec<_>>()[..] {
+        [day, month, year]
+            if digits(day, 1..=2)
+                && month.chars().all(char::is_alphabetic)
+                && digits(year, 4..=4) =>
+        {
+            Some((kind, date))
+        }
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dated_lines() {
+        fn date(t: &str) -> Option<&str> {
+            dated(t).map(|(_, d)| d)
+        }
+        assert_eq!(date("Voorgesteld 15 april 2021"), Some("15 april 2021"));
+        assert_eq!(
+            date("Vastgesteld  3\u{a0}juni 2021"),
+            Some("3\u{a0}juni 2021")
+        );
+        assert!(matches!(
+            dated("Ontvangen 3 juni 2021"),
+            Some((DateKind::Received, _))
+        ));
+        for not in [
+            " Voorgesteld 15 april 2021",
+            "Voorgesteld 15 april 2021 ",
+            "Voorgesteld 15 april",
+            "Voorgesteld 115 april 2021",
+            "Voorgesteld 15 apr. 2021",
+            "Voorgesteld 15 april 2021 door",
+            "Ingediend 15 april 2021",
+        ] {
+            assert_eq!(dated(not), None, "{not}");
+        }
+    }
 
     #[test]
     fn kinds() {
