@@ -65,13 +65,10 @@ fn mark_column_beside_document_zone(layout: &mut Layout, (x0, x1): (f32, f32)) {
     for page in &mut layout.pages {
         let (number, width) = (page.number, page.width);
         let aligned = |line: &Line| {
-            let mut pages: Vec<u32> = starts
-                .iter()
-                .filter(|&&(p, x)| p != number && (x - line.bbox.x0).abs() <= 2.0)
-                .map(|&(p, _)| p)
-                .collect();
-            pages.dedup();
-            pages.len() >= 2
+            let mut others = starts.pages_near(line.bbox.x0).filter(|&p| p != number);
+            others
+                .next()
+                .is_some_and(|first| others.any(|p| p != first))
         };
         let column: Vec<usize> = (0..page.lines.len())
             .filter(|&i| {
@@ -91,15 +88,39 @@ fn mark_column_beside_document_zone(layout: &mut Layout, (x0, x1): (f32, f32)) {
     }
 }
 
-/// Where the document's margin lines start: (page number, left edge) of each, page by page.
-fn margin_starts(layout: &Layout) -> Vec<(u32, f32)> {
-    layout
+/// Where the document's margin lines start: (left edge, page number) of each, by edge, so
+/// that the lines near an edge are found by halving (a long document has thousands).
+struct MarginStarts(Vec<(f32, u32)>);
+
+/// How far from a margin line's left edge a line starts "there".
+const SAME_START_PT: f32 = 2.0;
+
+impl MarginStarts {
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The pages with a margin line starting within [`SAME_START_PT`] of `x`.
+    fn pages_near(&self, x: f32) -> impl Iterator<Item = u32> + '_ {
+        // A little wider, then exactly: `x ± d` rounds where `|s - x| <= d` may not.
+        let from = self.0.partition_point(|s| s.0 < x - SAME_START_PT - 0.01);
+        let to = self.0.partition_point(|s| s.0 <= x + SAME_START_PT + 0.01);
+        let near = self.0.get(from..to).unwrap_or_default().iter();
+        near.filter(move |s| (s.0 - x).abs() <= SAME_START_PT)
+            .map(|s| s.1)
+    }
+}
+
+fn margin_starts(layout: &Layout) -> MarginStarts {
+    let mut starts: Vec<(f32, u32)> = layout
         .pages
         .iter()
         .flat_map(|p| p.lines.iter().map(|l| (p.number, l)))
         .filter(|(_, l)| l.role == Role::Margin)
-        .map(|(page, l)| (page, l.bbox.x0))
-        .collect()
+        .map(|(page, l)| (l.bbox.x0, page))
+        .collect();
+    starts.sort_by(|a, b| a.0.total_cmp(&b.0));
+    MarginStarts(starts)
 }
 
 /// Lines of a page that make a reference column beside the document's zone, at least.
@@ -121,7 +142,7 @@ fn mark_column_on_thin_pages(layout: &mut Layout, thin_pages: &[usize], body_siz
         };
         let width = page.width;
         for line in &mut page.lines {
-            let aligned = starts.iter().any(|&(_, x)| (x - line.bbox.x0).abs() <= 2.0);
+            let aligned = starts.pages_near(line.bbox.x0).next().is_some();
             let beside = is_beside(line, x0, x1, width);
             if line.role == Role::Body && is_smaller_than_body(line, body_size) && aligned && beside
             {
@@ -149,7 +170,8 @@ fn role_of(
                 || z.document
                     .is_none_or(|(d0, d1)| is_beside(line, d0, d1, width)))
     });
-    let is_repeated = repeated.contains(&(page, index));
+    // (Sorted: a long document repeats thousands of lines.)
+    let is_repeated = repeated.binary_search(&(page, index)).is_ok();
     // The text is only needed for a line that may be a page number.
     if near_edge || in_margin || is_repeated {
         let text = line.text();
@@ -295,7 +317,7 @@ fn zone_of<'l>(
 }
 
 /// Lines near the top or bottom edge whose text, digits aside, recurs at about the same
-/// height on other pages: (page number, line index) of each.
+/// height on other pages: (page number, line index) of each, sorted.
 fn repeated_edge_lines(layout: &Layout) -> Vec<(u32, usize)> {
     let pages = layout.pages.len();
     if pages < 2 {
