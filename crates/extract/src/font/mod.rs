@@ -629,8 +629,9 @@ fn load_simple(
 
 /// The Unicode text of a glyph name (Adobe Glyph List; ZapfDingbats names in that font).
 fn name_text(name: &str, dingbats: bool) -> Option<String> {
-    tables::dingbats_unicode(name)
-        .filter(|_| dingbats)
+    dingbats
+        .then(|| tables::dingbats_unicode(name))
+        .flatten()
         .map(String::from)
         .or_else(|| tables::glyph_unicode(name).map(|t| t.to_string()))
 }

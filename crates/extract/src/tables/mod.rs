@@ -61,22 +61,53 @@ fn component_unicode(component: &str) -> Option<Cow<'static, str>> {
 }
 
 fn agl_lookup(name: &str) -> Option<&'static str> {
-    // A binary search over the entries, sorted by name.
+    // A binary search over the entries (`name;text`), sorted by name. A probe compares the
+    // entry's bytes up to its `;` with `name` in one pass, without splitting the entry.
     let (mut low, mut high) = (0, agl_len());
     while low < high {
         let middle = low + (high - low) / 2;
-        let (entry, text) = agl_entry(middle)?;
-        match entry.cmp(name) {
+        let entry = agl_bytes(middle)?;
+        match name_order(entry, name.as_bytes()) {
             std::cmp::Ordering::Less => low = middle + 1,
             std::cmp::Ordering::Greater => high = middle,
-            std::cmp::Ordering::Equal => return Some(text),
+            std::cmp::Ordering::Equal => return agl_entry(middle).map(|(_, text)| text),
         }
     }
     None
 }
 
+/// How the name of `entry` (`name;text`) orders against `name`, bytewise.
+fn name_order(entry: &[u8], name: &[u8]) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    for (i, &b) in entry.iter().enumerate() {
+        let Some(&n) = name.get(i) else {
+            // `name` ended: equal when the entry's name ends here too.
+            return if b == b';' {
+                Ordering::Equal
+            } else {
+                Ordering::Greater
+            };
+        };
+        if b == b';' {
+            return Ordering::Less;
+        }
+        if b != n {
+            return b.cmp(&n);
+        }
+    }
+    // An entry without `;` (none is): its bytes are all of its name.
+    entry.len().cmp(&name.len())
+}
+
 fn agl_len() -> usize {
     agl::AGL_STARTS.len().saturating_sub(1)
+}
+
+/// The bytes of entry `i` of the AGL (`name;text`).
+fn agl_bytes(i: usize) -> Option<&'static [u8]> {
+    let start = usize::try_from(*agl::AGL_STARTS.get(i)?).ok()?;
+    let end = usize::try_from(*agl::AGL_STARTS.get(i + 1)?).ok()?;
+    agl::AGL.as_bytes().get(start..end)
 }
 
 /// Entry `i` of the AGL: (name, text).
@@ -524,6 +555,22 @@ mod tests {
                 Widths::TextFixed(_) => {}
             }
         }
+    }
+
+    #[test]
+    fn every_agl_name_is_found_and_no_other() {
+        let all: std::collections::HashMap<&str, &str> =
+            (0..agl_len()).filter_map(agl_entry).collect();
+        assert_eq!(all.len(), agl_len());
+        for (&name, &text) in &all {
+            assert_eq!(agl_lookup(name), Some(text), "{name}");
+            // A name one letter short or one letter long is another name (or none).
+            for other in [&name[..name.len() - 1], &format!("{name}a")[..]] {
+                assert_eq!(agl_lookup(other), all.get(other).copied(), "{other}");
+            }
+        }
+        assert_eq!(agl_lookup(""), None);
+        assert_eq!(agl_lookup("A;"), None);
     }
 
     #[test]
