@@ -844,6 +844,26 @@ fn compound_broken_at_its_junction_in_a_short_letter() {
 }
 
 #[test]
+fn three_word_justified_line_with_short_words_above_its_last_line() {
+    regression("three_word_justified_line_with_short_words_above_its_last_line");
+}
+
+#[test]
+fn three_word_justified_line_above_a_broken_last_word() {
+    regression("three_word_justified_line_above_a_broken_last_word");
+}
+
+#[test]
+fn three_word_justified_line_in_two_columns_above_its_last_line() {
+    regression("three_word_justified_line_in_two_columns_above_its_last_line");
+}
+
+#[test]
+fn three_word_letter_spaced_line_above_its_last_line() {
+    regression("three_word_letter_spaced_line_above_its_last_line");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

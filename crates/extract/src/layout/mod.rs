@@ -468,7 +468,7 @@ impl Cut<'_> {
 /// The gap `a`..`b` is a word gap of the one row that runs on across it, where one side
 /// has that row only (a paragraph's loosely justified line above its short last line): the
 /// row is a line of words (`JUSTIFIED_LINE_GAPS` gaps besides this one at least, words
-/// wider than the gaps) and the gap is not clearly wider than its usual word gap (the
+/// wider than the gaps; or one gap as wide, [`ALIKE_GAPS`]) and the gap is not clearly wider than its usual word gap (the
 /// median: a justified line spaces its words alike). The cells of a table row stand further
 /// apart than the words inside them.
 fn is_justified_word_gap(node: &[usize], words: &[WordBox], a: f32, b: f32) -> bool {
@@ -509,16 +509,29 @@ fn is_justified_word_gap(node: &[usize], words: &[WordBox], a: f32, b: f32) -> b
             word_gaps.push(q.0 - p.1);
         }
     }
-    if !crossing || word_gaps.len() < JUSTIFIED_LINE_GAPS {
+    if !crossing || word_gaps.is_empty() {
         return false;
+    }
+    let widths: Vec<f32> = line.iter().map(|p| p.1 - p.0).collect();
+    if word_gaps.len() < JUSTIFIED_LINE_GAPS {
+        // A line of three words (a narrow column's): one other gap says little, so the two
+        // must be alike, as justification makes them (a table's cells stand apart by chance
+        // amounts), and the words must cover more of the line than the gaps do (`en`, `de`
+        // may be narrower than a stretched gap).
+        let other: f32 = word_gaps.iter().sum();
+        let words: f32 = widths.iter().sum();
+        return (b - a - other).abs() <= ALIKE_GAPS * other && words > other + (b - a);
     }
     let Some(usual) = median(word_gaps) else {
         return false;
     };
     // Words wider than the gaps between them: prose, not labels spaced out along an axis.
-    let widths = line.iter().map(|p| p.1 - p.0).collect();
     b - a < GUTTER_OVER_WORD_GAP * usual && median(widths).is_some_and(|w| w > usual)
 }
+
+/// How much the two word gaps of a justified line of three words may differ, as a share of
+/// one.
+const ALIKE_GAPS: f32 = 0.05;
 
 /// A line of words has at least this many word gaps besides the one looked at (a line of
 /// four words: a narrow column's justified line holds no more).
