@@ -864,6 +864,21 @@ fn three_word_letter_spaced_line_above_its_last_line() {
 }
 
 #[test]
+fn letter_spaced_capitals_with_a_pair_kerned_by_the_tracking() {
+    regression("letter_spaced_capitals_with_a_pair_kerned_by_the_tracking");
+}
+
+#[test]
+fn letter_spaced_capitals_kerned_drawn_out_of_order() {
+    regression("letter_spaced_capitals_kerned_drawn_out_of_order");
+}
+
+#[test]
+fn letter_spaced_capitals_kerned_in_a_type3_font() {
+    regression("letter_spaced_capitals_kerned_in_a_type3_font");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

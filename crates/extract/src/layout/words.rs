@@ -797,7 +797,16 @@ fn letter_spacing_holds(text: &PageText, p: usize) -> bool {
     let disagree = before.is_some() && after.is_some() && before != after;
     let kerned_in_run = p.checked_sub(1).is_some_and(|j| pair_in_run(text, j, run))
         && pair_in_run(text, p + 1, run);
-    disagree && kerned_in_run && tracking_applied_around(text, p, run, own)
+    // Or the one neighbour that tells cancels it, where `p` opens or closes a run (`W` of
+    // `WA TERSTAA T,`: the `AT` pair kerned by about the tracking looks cancelled).
+    let one_sided = match (before, after) {
+        (None, Some(false)) => pair_in_run(text, p, run) && pair_in_run(text, p + 1, run),
+        (Some(false), None) => {
+            p.checked_sub(1).is_some_and(|j| pair_in_run(text, j, run)) && pair_in_run(text, p, run)
+        }
+        _ => false,
+    };
+    ((disagree && kerned_in_run) || one_sided) && tracking_applied_around(text, p, run, own)
 }
 
 /// Pairs on either side of a glyph that [`tracking_applied_around`] weighs.
