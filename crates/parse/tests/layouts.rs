@@ -879,6 +879,16 @@ fn letter_spaced_capitals_kerned_in_a_type3_font() {
 }
 
 #[test]
+fn heading_at_a_columns_foot_level_with_a_signatures_space_in_three_columns() {
+    regression("heading_at_a_columns_foot_level_with_a_signatures_space_in_three_columns");
+}
+
+#[test]
+fn heading_at_a_columns_foot_level_with_a_signatures_space_three_wide_gutters() {
+    regression("heading_at_a_columns_foot_level_with_a_signatures_space_three_wide_gutters");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

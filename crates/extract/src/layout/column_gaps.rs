@@ -164,6 +164,10 @@ impl Cut<'_> {
         let channel = match (left, right) {
             (_, Some(r)) if column.x1 <= x && x <= r.x0 => (column.x1, r.x0),
             (Some(l), _) if l.x1 <= x && x <= column.x0 => (l.x1, column.x0),
+            // The region's widest gutter is elsewhere (between two other columns of three):
+            // the channel beside the column, when it is a gutter by the same rules.
+            (_, Some(r)) if self.is_gutter_in(&region, (column.x1, r.x0)) => (column.x1, r.x0),
+            (Some(l), _) if self.is_gutter_in(&region, (l.x1, column.x0)) => (l.x1, column.x0),
             _ => return false,
         };
         all_ended || super::is_prose_channel(&region, words, channel.0, channel.1, em)

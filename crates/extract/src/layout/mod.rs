@@ -375,12 +375,34 @@ impl Cut<'_> {
         let mut sorted = candidates;
         sorted.sort_by(|a, b| (b.1 - b.0).total_cmp(&(a.1 - a.0)));
         let placed = OnceCell::new();
-        sorted.into_iter().find(|&(a, b)| {
-            (b - a >= 1.5 * em || self.is_narrow_gutter(node, a, b, em, &placed))
-                && (!is_label_gap(node, words, a, b, x1 - x0, em)
-                    || is_prose_channel(node, words, a, b, em))
-                && !is_justified_word_gap(node, words, a, b)
-        })
+        sorted
+            .into_iter()
+            .find(|&(a, b)| self.is_gutter(node, (a, b), em, x1 - x0, &placed))
+    }
+
+    /// [`Cut::is_gutter`] for a channel of `node`, measured in its median type.
+    fn is_gutter_in(&self, node: &[usize], channel: (f32, f32)) -> bool {
+        let (x0, x1) = node_extent(node, self.words, |w| (w.x0, w.x1));
+        let em = median_size(node, self.words);
+        self.is_gutter(node, channel, em, x1 - x0, &OnceCell::new())
+    }
+
+    /// Whether the empty channel `a`..`b` down `node` (`width` wide) is a gutter: wide for
+    /// the type or a narrow gutter, not the gap after a column of labels unless prose runs
+    /// beside it, not a justified line's word gap.
+    fn is_gutter(
+        &self,
+        node: &[usize],
+        (a, b): (f32, f32),
+        em: f32,
+        width: f32,
+        placed: &OnceCell<Vec<(f32, f32, f32)>>,
+    ) -> bool {
+        let words = self.words;
+        (b - a >= 1.5 * em || self.is_narrow_gutter(node, a, b, em, placed))
+            && (!is_label_gap(node, words, a, b, width, em)
+                || is_prose_channel(node, words, a, b, em))
+            && !is_justified_word_gap(node, words, a, b)
     }
 
     /// The node's words as (baseline, x0, x1), row by row and left to right.
