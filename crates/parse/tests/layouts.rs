@@ -889,6 +889,11 @@ fn heading_at_a_columns_foot_level_with_a_signatures_space_three_wide_gutters() 
 }
 
 #[test]
+fn heading_at_a_columns_foot_below_the_column_beside_over_a_centred_page_number() {
+    regression("heading_at_a_columns_foot_below_the_column_beside_over_a_centred_page_number");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -140,7 +140,9 @@ impl Cut<'_> {
         let alone = column.x1 - column.x0 >= super::PROSE_RUN_EM * em
             && runs_on_alone(&column, lower, words, reach);
         let mut all_ended = true;
-        for s in spans.iter().filter(|s| !s.contains(lx0)) {
+        // (Only columns: a page number centred between the columns, in the band below, is no
+        // column running on.)
+        for s in spans.iter().filter(|s| !s.contains(lx0) && s.is_column(em)) {
             if s.bottom < sweep.row_above_top || alone {
                 continue;
             }
