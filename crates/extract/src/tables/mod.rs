@@ -103,18 +103,21 @@ fn agl_len() -> usize {
     agl::AGL_STARTS.len().saturating_sub(1)
 }
 
-/// The bytes of entry `i` of the AGL (`name;text`).
-fn agl_bytes(i: usize) -> Option<&'static [u8]> {
+/// Where entry `i` of the AGL (`name;text`) lies in the list.
+fn agl_range(i: usize) -> Option<std::ops::Range<usize>> {
     let start = usize::try_from(*agl::AGL_STARTS.get(i)?).ok()?;
     let end = usize::try_from(*agl::AGL_STARTS.get(i + 1)?).ok()?;
-    agl::AGL.as_bytes().get(start..end)
+    Some(start..end)
+}
+
+/// The bytes of entry `i` of the AGL.
+fn agl_bytes(i: usize) -> Option<&'static [u8]> {
+    agl::AGL.as_bytes().get(agl_range(i)?)
 }
 
 /// Entry `i` of the AGL: (name, text).
 fn agl_entry(i: usize) -> Option<(&'static str, &'static str)> {
-    let start = usize::try_from(*agl::AGL_STARTS.get(i)?).ok()?;
-    let end = usize::try_from(*agl::AGL_STARTS.get(i + 1)?).ok()?;
-    agl::AGL.get(start..end)?.split_once(';')
+    agl::AGL.get(agl_range(i)?)?.split_once(';')
 }
 
 /// The value of uppercase hex digits (`0-9A-F` only, as the AGL specification requires).
