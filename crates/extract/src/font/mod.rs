@@ -344,6 +344,16 @@ impl Composite {
         }
     }
 
+    /// The embedded program's glyphs, read on the first call.
+    fn program(&self, doc: &Source<'_>) -> Option<&program::Glyphs> {
+        self.program
+            .get_or_init(|| {
+                let d = self.program_source.as_ref()?;
+                program::Glyphs::load(doc, get_dict(doc, d, b"FontDescriptor")?, Some(d))
+            })
+            .as_ref()
+    }
+
     /// ToUnicode, then Unicode codes of a `Uni…` CMap, then the font program, then codes read
     /// as UCS-2 where `/ToUnicode` names an Identity CMap (poppler's reading of that error).
     fn text(&self, doc: &Source<'_>, code: u32) -> Option<String> {
@@ -371,18 +381,6 @@ impl Composite {
                     None
                 }
             })
-    }
-}
-
-impl Composite {
-    /// The embedded program's glyphs, read on the first call.
-    fn program(&self, doc: &Source<'_>) -> Option<&program::Glyphs> {
-        self.program
-            .get_or_init(|| {
-                let d = self.program_source.as_ref()?;
-                program::Glyphs::load(doc, get_dict(doc, d, b"FontDescriptor")?, Some(d))
-            })
-            .as_ref()
     }
 }
 

@@ -490,9 +490,10 @@ impl Cut<'_> {
 /// The gap `a`..`b` is a word gap of the one row that runs on across it, where one side
 /// has that row only (a paragraph's loosely justified line above its short last line): the
 /// row is a line of words (`JUSTIFIED_LINE_GAPS` gaps besides this one at least, words
-/// wider than the gaps; or one gap as wide, [`ALIKE_GAPS`]) and the gap is not clearly wider than its usual word gap (the
-/// median: a justified line spaces its words alike). The cells of a table row stand further
-/// apart than the words inside them.
+/// wider than the gaps) and the gap is not clearly wider than its usual word gap (the
+/// median: a justified line spaces its words alike); or the row has one other gap, as wide
+/// ([`ALIKE_GAPS`]). The cells of a table row stand further apart than the words inside
+/// them.
 fn is_justified_word_gap(node: &[usize], words: &[WordBox], a: f32, b: f32) -> bool {
     // The lowest and highest baseline of each side, in one pass (most gutters have many
     // rows on both sides: done).
