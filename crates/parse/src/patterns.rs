@@ -555,7 +555,7 @@ pub fn is_chamber(text: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use regex::Regex;
 

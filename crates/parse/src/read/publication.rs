@@ -425,6 +425,27 @@ mod tests {
     }
 
     #[test]
+    fn dated_lines_as_the_expression() {
+        let re = Regex::new(r"^(Voorgesteld|Ontvangen|Vastgesteld)\s+(\d{1,2}\s+\p{L}+\s+\d{4})$")
+            .unwrap_or_else(|e| panic!("{e}"));
+        for line in crate::patterns::tests::lines(&[
+            "Voorgesteld 15 april 2021",
+            "Ontvangen\t3 juni 2021",
+            "Vastgesteld 15 septembre 2022",
+            "Vastgesteld ٣ juni ٢٠٢١",
+            "Voorgesteld 1 maartͅ 2021",
+            "Voorgesteld 15 april 2021.",
+            "Voorgesteld 15 4 2021",
+        ]) {
+            let want = re
+                .captures(&line)
+                .and_then(|c| c.get(2))
+                .map(|m| m.as_str());
+            assert_eq!(dated(&line).map(|(_, d)| d), want, "{line}");
+        }
+    }
+
+    #[test]
     fn kinds() {
         assert_eq!(
             kind_of("BRIEF VAN DE MINISTERS VAN BUITENLANDSE ZAKEN EN VAN DEFENSIE"),
