@@ -894,6 +894,26 @@ fn heading_at_a_columns_foot_below_the_column_beside_over_a_centred_page_number(
 }
 
 #[test]
+fn last_line_alone_at_the_second_columns_top_in_a_one_page_letter() {
+    regression("last_line_alone_at_the_second_columns_top_in_a_one_page_letter");
+}
+
+#[test]
+fn last_line_alone_at_a_columns_top_of_three_in_a_one_page_letter() {
+    regression("last_line_alone_at_a_columns_top_of_three_in_a_one_page_letter");
+}
+
+#[test]
+fn last_line_alone_at_a_columns_top_beside_a_short_reference_column() {
+    regression("last_line_alone_at_a_columns_top_beside_a_short_reference_column");
+}
+
+#[test]
+fn paragraph_run_on_to_a_narrow_gutters_next_column_in_a_one_page_letter() {
+    regression("paragraph_run_on_to_a_narrow_gutters_next_column_in_a_one_page_letter");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -21,6 +21,7 @@ pub fn assign_furniture(layout: &mut Layout) {
     let body_size = body_font_size(layout);
     let document_zone = body_zone(layout.pages.iter().flat_map(|p| &p.lines), body_size);
     let repeated = repeated_edge_lines(layout);
+    let one_page = layout.pages.len() == 1;
     let mut thin_pages = Vec::new();
     for (p, page) in layout.pages.iter_mut().enumerate() {
         let zone = body_zone(&page.lines, body_size);
@@ -33,6 +34,7 @@ pub fn assign_furniture(layout: &mut Layout) {
             page: page_zone,
             document: document_zone,
             body_size,
+            one_page,
         });
         let (width, height, number) = (page.width, page.height, page.number);
         let heads: Vec<bool> = (0..page.lines.len())
@@ -165,10 +167,16 @@ fn role_of(
     let in_margin = zone.is_some_and(|z| {
         let (x0, x1) = z.page;
         let smaller = is_smaller_than_body(line, z.body_size);
+        // On a one-page letter a line in the body's very size beside the zone is the body's
+        // (its last line at the top of the next column); a reference column is set smaller,
+        // if only a little.
+        let body_type =
+            z.one_page && (line.dominant_size() - z.body_size).abs() <= 0.01 * z.body_size;
         is_beside(line, x0, x1, width)
             && (smaller
-                || z.document
-                    .is_none_or(|(d0, d1)| is_beside(line, d0, d1, width)))
+                || (!body_type
+                    && z.document
+                        .is_none_or(|(d0, d1)| is_beside(line, d0, d1, width))))
     });
     // (Sorted: a long document repeats thousands of lines.)
     let is_repeated = repeated.binary_search(&(page, index)).is_ok();
@@ -232,6 +240,7 @@ struct Zones {
     page: (f32, f32),
     document: Option<(f32, f32)>,
     body_size: f32,
+    one_page: bool,
 }
 
 /// Entirely outside the body zone, on its left or right, and not spanning much of the page.
