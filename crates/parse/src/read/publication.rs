@@ -426,8 +426,7 @@ mod tests {
 
     #[test]
     fn dated_lines_as_the_expression() {
-        let re = Regex::new(r"^(Voorgesteld|Ontvangen|Vastgesteld)\s+(\d{1,2}\s+\p{L}+\s+\d{4})$")
-            .unwrap_or_else(|e| panic!("{e}"));
+        let re = regex(r"^(Voorgesteld|Ontvangen|Vastgesteld)\s+(\d{1,2}\s+\p{L}+\s+\d{4})$");
         for line in crate::patterns::tests::lines(&[
             "Voorgesteld 15 april 2021",
             "Ontvangen\t3 juni 2021",
