@@ -12,6 +12,7 @@ use lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId};
 use crate::bytes::{self, balanced_dict, find, rfind};
 use crate::geometry::Matrix;
 use crate::objects::{self, get, get_dict};
+use crate::packed;
 use crate::pages;
 use crate::repair;
 use crate::{Error, ErrorKind, Limits, Options};
@@ -32,7 +33,20 @@ pub fn open(pdf: &[u8], options: &Options) -> Result<Opened, Error> {
     // lopdf decrypts only with an /Encrypt that is a reference; lift a direct one.
     let patched = indirect_encrypt(&pdf);
     let pdf = patched.as_deref().unwrap_or(&pdf);
-    let result = match read(pdf, options, &mut notes) {
+    let limit = options.limits.max_stream_bytes;
+    // A clean file is read with only the object streams its pages need opened; any other
+    // is opened in full and goes the way of repair.
+    let mut loaded = None;
+    if let Some(mut doc) = packed::load(pdf, limit) {
+        if doc.xref_recovery.is_none() {
+            packed::open_reachable(&mut doc, limit);
+            if !packed::has_unread_stream(&doc) && trusted(pdf, &doc) && each_page_once(&doc) {
+                return Ok(Opened { doc, notes });
+            }
+        }
+        loaded = packed::open_all(&mut doc, pdf, limit).then_some(doc);
+    }
+    let result = match read(pdf, loaded, options, &mut notes) {
         Ok(doc) if trusted(pdf, &doc) => Ok(doc),
         // lopdf rebuilt the table itself, or pages are missing: a scan of our own may find
         // more (lopdf's does not read object streams without a cross-reference stream).
@@ -76,6 +90,12 @@ fn trusted(pdf: &[u8], doc: &Document) -> bool {
         && dangling(doc) == 0
 }
 
+/// A page tree that names no page twice and loses none.
+fn each_page_once(doc: &Document) -> bool {
+    let list = pages::pages(doc);
+    list.repeats == 0 && list.restored == 0
+}
+
 /// Cross-reference entries that do not point at their object: an offset without the object's
 /// header, or an object stream that is not one. (A damaged cross-reference stream may still
 /// decode, to wrong numbers.)
@@ -98,7 +118,7 @@ fn xref_mismatches(pdf: &[u8], doc: &Document) -> usize {
                 .is_none_or(|(n, g, _)| n != **number || g != *generation),
             XrefEntry::Compressed { container, .. } => !matches!(
                 doc.objects.get(&(*container, 0)),
-                Some(Object::Stream(s)) if s.dict.has_type(b"ObjStm")
+                Some(Object::Stream(s)) if s.dict.has_type(b"ObjStm") || s.dict.has_type(packed::PACKED)
             ),
             _ => false,
         })
@@ -118,13 +138,16 @@ fn score(doc: &Document) -> (usize, usize, std::cmp::Reverse<usize>) {
     (from_tree, readable, std::cmp::Reverse(dangling(doc)))
 }
 
-/// References to objects the document does not have.
+/// References to objects the document does not have (a member of an object stream still
+/// packed it has).
 fn dangling(doc: &Document) -> usize {
     let mut count = 0;
     let mut stack: Vec<&Object> = doc.objects.values().collect();
     while let Some(object) = stack.pop() {
         match object {
-            Object::Reference(id) if !doc.objects.contains_key(id) => count += 1,
+            Object::Reference(id) if !doc.objects.contains_key(id) && !packed::holds(doc, *id) => {
+                count += 1
+            }
             Object::Array(items) => stack.extend(items),
             Object::Dictionary(d) => stack.extend(d.iter().map(|(_, v)| v)),
             Object::Stream(s) => stack.extend(s.dict.iter().map(|(_, v)| v)),
@@ -166,10 +189,16 @@ pub fn load(pdf: &[u8], password: Option<&str>, limits: &Limits) -> Result<Docum
     Document::load_mem_with_options(pdf, options)
 }
 
-/// The file as its cross-reference data says, decrypted where the pages need it.
-fn read(pdf: &[u8], options: &Options, notes: &mut Vec<String>) -> Result<Document, Error> {
+/// The file as its cross-reference data says, decrypted where the pages need it; `loaded`
+/// is lopdf's reading of it when it has been read already.
+fn read(
+    pdf: &[u8],
+    loaded: Option<Document>,
+    options: &Options,
+    notes: &mut Vec<String>,
+) -> Result<Document, Error> {
     let password = options.password.as_deref();
-    let doc = match load(pdf, password, &options.limits) {
+    let doc = match loaded.map_or_else(|| load(pdf, password, &options.limits), Ok) {
         Ok(doc) => doc,
         // The password given is wrong, or the document has none that the pages need: read it
         // locked to find out which.

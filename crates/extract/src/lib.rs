@@ -32,6 +32,7 @@ mod geometry;
 mod interpret;
 mod layout;
 mod objects;
+mod packed;
 mod pages;
 mod paths;
 mod repair;
