@@ -41,16 +41,18 @@ fn check(path: &str) {
             assert_eq!(a[key], b[key], "{path}: `{key}` differs from the replica's");
         }
     }
-    let meta = &parsed.letter.metadata;
-    assert_eq!(
-        meta.addressee
+    // The addressee word for word as the replica's (its lines may break elsewhere); none of
+    // the reference column's address read into it.
+    let words = |p: &Parsed| {
+        p.letter
+            .metadata
+            .addressee
             .join(" ")
             .split_whitespace()
-            .take(4)
-            .collect::<Vec<_>>(),
-        ["Aan", "de", "Voorzitter", "van"],
-        "{path}: addressee"
-    );
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(words(&parsed), words(&replica), "{path}: addressee");
 }
 
 #[test]

@@ -396,8 +396,12 @@ fn read_letterhead(front: &[&TextLine], m: &Measures, metadata: &mut Metadata) {
     let mut previous: Option<&TextLine> = None;
     let mut letterhead: Vec<String> = Vec::new();
     for line in front {
-        let gap = previous
-            .is_some_and(|p| p.page != line.page || line.baseline - p.baseline > 1.45 * m.pitch);
+        // A line well below the one before, or back above it (a column read after the
+        // lines beside it), does not run on from it.
+        let gap = previous.is_some_and(|p| {
+            let down = line.baseline - p.baseline;
+            p.page != line.page || down > 1.45 * m.pitch || down < -0.5 * m.pitch
+        });
         if gap {
             addressee_open = false;
         }
