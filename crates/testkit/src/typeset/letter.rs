@@ -125,6 +125,10 @@ pub fn fold(text: &str) -> String {
 /// here is compared in full.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Digest {
+    /// The return address line's address.
+    pub return_address: Option<String>,
+    /// The addressee's lines, as one text (where its lines break is the layout's).
+    pub addressee: String,
     pub date: Option<String>,
     pub subject: Option<String>,
     pub sender_reference: Option<String>,
@@ -158,6 +162,8 @@ impl Letter {
     /// The digest the parser must produce.
     pub fn digest(&self) -> Digest {
         Digest {
+            return_address: Some(fold(&self.return_address)),
+            addressee: fold(&self.addressee.join(" ")),
             date: Some(self.date_iso.clone()),
             subject: Some(fold(&self.subject)),
             sender_reference: self.our_reference.clone(),
@@ -277,6 +283,8 @@ pub fn digest_of(letter: &Parsed) -> Digest {
     };
     let meta = &letter.metadata;
     Digest {
+        return_address: meta.return_address.as_deref().map(fold),
+        addressee: fold(&meta.addressee.join(" ")),
         date: meta.date.clone(),
         subject: meta.subject.as_deref().map(fold),
         sender_reference: meta.sender_reference.clone(),
@@ -311,6 +319,8 @@ pub fn first_difference(got: &Digest, want: &Digest) -> Option<String> {
             }
         };
     }
+    field!(return_address);
+    field!(addressee);
     field!(date);
     field!(subject);
     field!(sender_reference);
