@@ -914,6 +914,26 @@ fn paragraph_run_on_to_a_narrow_gutters_next_column_in_a_one_page_letter() {
 }
 
 #[test]
+fn reference_column_in_near_body_type_after_a_one_column_body() {
+    regression("reference_column_in_near_body_type_after_a_one_column_body");
+}
+
+#[test]
+fn reference_column_in_near_body_type_after_two_columns_its_notice_kept_out() {
+    regression("reference_column_in_near_body_type_after_two_columns_its_notice_kept_out");
+}
+
+#[test]
+fn reference_column_in_near_body_type_its_notice_not_an_appendix() {
+    regression("reference_column_in_near_body_type_its_notice_not_an_appendix");
+}
+
+#[test]
+fn reference_column_in_near_body_type_keeps_its_reference_value() {
+    regression("reference_column_in_near_body_type_keeps_its_reference_value");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -46,7 +46,9 @@ pub struct Front {
 
 /// The body lines with those read after the salutation but standing above it on its page
 /// moved to just before it: front matter on the columns' grid (a row of fields above two
-/// columns, its right field read with the right column).
+/// columns, its right field read with the right column). A reference column in type a
+/// little smaller than the body's, read as a column of the body, goes with its first line:
+/// the lines that follow such a line in the same smaller size are moved with it.
 pub fn front_matter_first(lines: &[TextLine], body: &[usize]) -> Vec<usize> {
     let Some(at) = salutation_position(lines, body) else {
         return body.to_vec();
@@ -55,14 +57,27 @@ pub fn front_matter_first(lines: &[TextLine], body: &[usize]) -> Vec<usize> {
         return body.to_vec();
     };
     let (before, after) = body.split_at(at);
-    let above = |i: &usize| {
-        lines
-            .get(*i)
-            .is_some_and(|l| l.page == salutation.page && l.bbox.y1 < salutation.bbox.y0)
-    };
+    let mut moved = vec![false; after.len()];
+    // The size of the smaller type of the run of lines moved last.
+    let mut run: Option<f32> = None;
+    for (i, line) in after.iter().enumerate() {
+        let Some(line) = lines.get(*line) else {
+            continue;
+        };
+        let above = line.page == salutation.page && line.bbox.y1 < salutation.bbox.y0;
+        let runs_on = run.is_some_and(|size| {
+            line.page == salutation.page && (line.size - size).abs() <= 0.01 * size
+        });
+        if let Some(m) = moved.get_mut(i) {
+            *m = above || runs_on;
+        }
+        run = (above || runs_on)
+            .then_some(line.size)
+            .filter(|&size| size < 0.99 * salutation.size);
+    }
     let mut out = before.to_vec();
-    out.extend(after.iter().filter(|i| above(i)));
-    out.extend(after.iter().filter(|i| !above(i)));
+    out.extend(after.iter().zip(&moved).filter(|&(_, &m)| m).map(|(i, _)| i));
+    out.extend(after.iter().zip(&moved).filter(|&(_, &m)| !m).map(|(i, _)| i));
     out
 }
 
