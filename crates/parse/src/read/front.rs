@@ -76,8 +76,15 @@ pub fn front_matter_first(lines: &[TextLine], body: &[usize]) -> Vec<usize> {
             .filter(|&size| size < 0.99 * salutation.size);
     }
     let mut out = before.to_vec();
-    out.extend(after.iter().zip(&moved).filter(|&(_, &m)| m).map(|(i, _)| i));
-    out.extend(after.iter().zip(&moved).filter(|&(_, &m)| !m).map(|(i, _)| i));
+    for first in [true, false] {
+        out.extend(
+            after
+                .iter()
+                .zip(&moved)
+                .filter(|&(_, &m)| m == first)
+                .map(|(i, _)| i),
+        );
+    }
     out
 }
 
