@@ -70,6 +70,7 @@ pub fn annotate(lines: &[TextLine], reading: &Reading) -> Vec<LineAnnotation> {
         }
     };
     mark(&reading.front_lines, LineKind::Letterhead);
+    mark(&reading.running_column, LineKind::ReferenceColumn);
     mark(&reading.masthead_lines, LineKind::Masthead);
     mark(&reading.front.salutation, LineKind::Salutation);
     for draft in reading.body.iter().chain(&reading.appendix) {

@@ -934,6 +934,11 @@ fn reference_column_in_near_body_type_keeps_its_reference_value() {
 }
 
 #[test]
+fn running_reference_column_in_near_body_type_on_the_last_page() {
+    regression("running_reference_column_in_near_body_type_on_the_last_page");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

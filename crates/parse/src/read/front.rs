@@ -2,6 +2,8 @@
 //! the salutation (domain.md, "Rendering A"). The labels are the Dutch letter template's own
 //! vocabulary; nothing here knows a particular letter.
 
+use std::collections::HashSet;
+
 use kamerbrief_model::{FieldKey, Metadata, Rect, ReferenceField, Role};
 
 use crate::analyse::parse_dutch_date;
@@ -86,6 +88,65 @@ pub fn front_matter_first(lines: &[TextLine], body: &[usize]) -> Vec<usize> {
         );
     }
     out
+}
+
+/// The body after the front matter without a running reference column read as body (type
+/// a little smaller than the body's, so not set apart as margin), and that column's lines.
+/// A run of lines in one type smaller than the body's is the column when two of its lines
+/// repeat what the first page's front matter or margin says or are field labels
+/// (`Datum`, `Ons kenmerk`).
+pub fn without_running_column(
+    lines: &[TextLine],
+    rest: &[usize],
+    front: &[usize],
+    m: &Measures,
+) -> (Vec<usize>, Vec<usize>) {
+    let first_page = lines.iter().map(|l| l.page).min().unwrap_or(1);
+    let known: HashSet<&str> = front
+        .iter()
+        .filter_map(|&i| lines.get(i))
+        .chain(
+            lines
+                .iter()
+                .filter(|l| l.page == first_page && l.role == Role::Margin),
+        )
+        .map(|l| l.text.trim())
+        .collect();
+    let says_front = |l: &TextLine| {
+        known.contains(l.text.trim()) || label_of(&l.text).is_some_and(|(_, _, v)| v.is_empty())
+    };
+    let mut body = Vec::with_capacity(rest.len());
+    let mut column = Vec::new();
+    let mut run: Vec<usize> = Vec::new();
+    let mut close = |run: &mut Vec<usize>, body: &mut Vec<usize>| {
+        let telling = run
+            .iter()
+            .filter(|&&i| lines.get(i).is_some_and(says_front))
+            .count();
+        if telling >= 2 {
+            column.append(run);
+        } else {
+            body.append(run);
+        }
+    };
+    for &i in rest {
+        let Some(line) = lines.get(i) else { continue };
+        let smaller = line.size < 0.99 * m.size;
+        let runs_on = run
+            .first()
+            .and_then(|&f| lines.get(f))
+            .is_some_and(|f| f.page == line.page && (f.size - line.size).abs() <= 0.01 * f.size);
+        if !(smaller && runs_on) {
+            close(&mut run, &mut body);
+        }
+        if smaller {
+            run.push(i);
+        } else {
+            body.push(i);
+        }
+    }
+    close(&mut run, &mut body);
+    (body, column)
 }
 
 /// Where in `body` the salutation stands: its first line on the first two pages.

@@ -27,6 +27,8 @@ pub struct Reading {
     /// Lines of the front matter (letterhead, addresses, labelled fields), before the
     /// salutation.
     pub front_lines: Vec<usize>,
+    /// Lines of a reference column running on later pages, read among the body's.
+    pub running_column: Vec<usize>,
     pub notes: Vec<footnotes::Note>,
     pub closing: closing::Closing,
     /// The body as drafts of blocks.
@@ -57,12 +59,18 @@ pub fn read(lines: &[TextLine], m: &Measures, separators: &[(u32, Rect)]) -> Rea
     let (body, notes) = footnotes::split(lines, &body, m, separators);
     let body = front::front_matter_first(lines, &body);
     let front = front::read(lines, &body, &masthead_lines, m);
-    let front_lines = body.get(..front.body_start).unwrap_or_default().to_vec();
-    let front_lines = front_lines
+    let front_lines: Vec<usize> = body.get(..front.body_start).unwrap_or_default().to_vec();
+    let front_lines: Vec<usize> = front_lines
         .into_iter()
         .filter(|i| !front.salutation.contains(i))
         .collect();
-    let rest = body.get(front.body_start..).unwrap_or_default();
+    let (rest, running_column) = front::without_running_column(
+        lines,
+        body.get(front.body_start..).unwrap_or_default(),
+        &front_lines,
+        m,
+    );
+    let rest = rest.as_slice();
     let closing = closing::read(lines, rest, members);
     let main = rest.get(..closing.start).unwrap_or(rest);
     let after = rest.get(closing.end..).unwrap_or_default();
@@ -77,6 +85,7 @@ pub fn read(lines: &[TextLine], m: &Measures, separators: &[(u32, Rect)]) -> Rea
         appendix: blocks::segment(lines, after, m, &edges),
         front,
         front_lines,
+        running_column,
         notes,
         closing,
         publication: masthead.map(|h| h.publication),
