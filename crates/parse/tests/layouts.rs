@@ -939,6 +939,21 @@ fn running_reference_column_in_near_body_type_on_the_last_page() {
 }
 
 #[test]
+fn short_reference_column_in_near_body_type_beside_a_one_page_body() {
+    regression("short_reference_column_in_near_body_type_beside_a_one_page_body");
+}
+
+#[test]
+fn short_reference_column_in_near_body_type_beside_the_body_its_fields_read() {
+    regression("short_reference_column_in_near_body_type_beside_the_body_its_fields_read");
+}
+
+#[test]
+fn short_reference_column_in_near_body_type_gives_the_subject() {
+    regression("short_reference_column_in_near_body_type_gives_the_subject");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -49,8 +49,9 @@ pub struct Front {
 /// The body lines with those read after the salutation but standing above it on its page
 /// moved to just before it: front matter on the columns' grid (a row of fields above two
 /// columns, its right field read with the right column). A reference column in type a
-/// little smaller than the body's, read as a column of the body, goes with its first line:
-/// the lines that follow such a line in the same smaller size are moved with it.
+/// little smaller than the body's, read as a column of the body, goes there too: the lines
+/// after one moved there in the same smaller type, and a run of lines in one smaller type on
+/// the salutation's page with two field labels alone (`Betreft`, `Ons kenmerk`).
 pub fn front_matter_first(lines: &[TextLine], body: &[usize]) -> Vec<usize> {
     let Some(at) = salutation_position(lines, body) else {
         return body.to_vec();
@@ -60,6 +61,17 @@ pub fn front_matter_first(lines: &[TextLine], body: &[usize]) -> Vec<usize> {
     };
     let (before, after) = body.split_at(at);
     let mut moved = vec![false; after.len()];
+    for run in smaller_runs(lines, after, salutation.size) {
+        let run_lines = after.get(run.clone()).unwrap_or_default();
+        let labels = run_lines
+            .iter()
+            .filter_map(|&i| lines.get(i))
+            .filter(|l| l.page == salutation.page && is_bare_label(&l.text))
+            .count();
+        if labels >= 2 {
+            moved.get_mut(run).unwrap_or_default().fill(true);
+        }
+    }
     // The size of the smaller type of the run of lines moved last.
     let mut run: Option<f32> = None;
     for (i, line) in after.iter().enumerate() {
@@ -70,10 +82,9 @@ pub fn front_matter_first(lines: &[TextLine], body: &[usize]) -> Vec<usize> {
         let runs_on = run.is_some_and(|size| {
             line.page == salutation.page && (line.size - size).abs() <= 0.01 * size
         });
-        if let Some(m) = moved.get_mut(i) {
-            *m = above || runs_on;
-        }
-        run = (above || runs_on)
+        let Some(m) = moved.get_mut(i) else { continue };
+        *m |= above || runs_on;
+        run = (*m)
             .then_some(line.size)
             .filter(|&size| size < 0.99 * salutation.size);
     }
@@ -91,10 +102,9 @@ pub fn front_matter_first(lines: &[TextLine], body: &[usize]) -> Vec<usize> {
 }
 
 /// The body after the front matter without a running reference column read as body (type
-/// a little smaller than the body's, so not set apart as margin), and that column's lines.
-/// A run of lines in one type smaller than the body's is the column when two of its lines
-/// repeat what the first page's front matter or margin says or are field labels
-/// (`Datum`, `Ons kenmerk`).
+/// a little smaller than the body's, so not set apart as margin), and that column's lines:
+/// a run of lines in one smaller type of which two repeat what the first page's front matter
+/// or margin says or are field labels alone (`Datum`, `Ons kenmerk`).
 pub fn without_running_column(
     lines: &[TextLine],
     rest: &[usize],
@@ -112,41 +122,52 @@ pub fn without_running_column(
         )
         .map(|l| l.text.trim())
         .collect();
-    let says_front = |l: &TextLine| {
-        known.contains(l.text.trim()) || label_of(&l.text).is_some_and(|(_, _, v)| v.is_empty())
-    };
-    let mut body = Vec::with_capacity(rest.len());
-    let mut column = Vec::new();
-    let mut run: Vec<usize> = Vec::new();
-    let mut close = |run: &mut Vec<usize>, body: &mut Vec<usize>| {
-        let telling = run
+    let says_front = |l: &TextLine| known.contains(l.text.trim()) || is_bare_label(&l.text);
+    let mut in_column = vec![false; rest.len()];
+    for run in smaller_runs(lines, rest, m.size) {
+        let run_lines = rest.get(run.clone()).unwrap_or_default();
+        let telling = run_lines
             .iter()
             .filter(|&&i| lines.get(i).is_some_and(says_front))
             .count();
         if telling >= 2 {
-            column.append(run);
-        } else {
-            body.append(run);
-        }
-    };
-    for &i in rest {
-        let Some(line) = lines.get(i) else { continue };
-        let smaller = line.size < 0.99 * m.size;
-        let runs_on = run
-            .first()
-            .and_then(|&f| lines.get(f))
-            .is_some_and(|f| f.page == line.page && (f.size - line.size).abs() <= 0.01 * f.size);
-        if !(smaller && runs_on) {
-            close(&mut run, &mut body);
-        }
-        if smaller {
-            run.push(i);
-        } else {
-            body.push(i);
+            in_column.get_mut(run).unwrap_or_default().fill(true);
         }
     }
-    close(&mut run, &mut body);
-    (body, column)
+    let (column, body): (Vec<(&usize, &bool)>, _) =
+        rest.iter().zip(&in_column).partition(|&(_, &c)| c);
+    (
+        body.into_iter().map(|(&i, _)| i).collect(),
+        column.into_iter().map(|(&i, _)| i).collect(),
+    )
+}
+
+/// Runs of consecutive lines (positions in `idx`) on one page in one type smaller than the
+/// body's `size`: where a reference column read as body stands.
+fn smaller_runs(lines: &[TextLine], idx: &[usize], size: f32) -> Vec<std::ops::Range<usize>> {
+    let mut runs = Vec::new();
+    let mut start: Option<(usize, &TextLine)> = None;
+    for (pos, line) in idx.iter().map(|&i| lines.get(i)).enumerate() {
+        let smaller = line.filter(|l| l.size < 0.99 * size);
+        let runs_on = start.zip(smaller).is_some_and(|((_, first), l)| {
+            first.page == l.page && (first.size - l.size).abs() <= 0.01 * first.size
+        });
+        if !runs_on && let Some((from, _)) = start.take() {
+            runs.push(from..pos);
+        }
+        if start.is_none() {
+            start = smaller.map(|l| (pos, l));
+        }
+    }
+    if let Some((from, _)) = start {
+        runs.push(from..idx.len());
+    }
+    runs
+}
+
+/// A field's label alone on its line (`Datum`, `Ons kenmerk`), as a reference column sets it.
+fn is_bare_label(text: &str) -> bool {
+    label_of(text).is_some_and(|(_, _, value)| value.is_empty())
 }
 
 /// Where in `body` the salutation stands: its first line on the first two pages.
