@@ -954,6 +954,26 @@ fn short_reference_column_in_near_body_type_gives_the_subject() {
 }
 
 #[test]
+fn signature_block_at_a_columns_foot_read_after_the_column_beside() {
+    regression("signature_block_at_a_columns_foot_read_after_the_column_beside");
+}
+
+#[test]
+fn name_under_a_role_at_the_first_columns_foot_read_after_the_appendix() {
+    regression("name_under_a_role_at_the_first_columns_foot_read_after_the_appendix");
+}
+
+#[test]
+fn name_under_a_role_at_a_columns_foot_in_sans_two_columns() {
+    regression("name_under_a_role_at_a_columns_foot_in_sans_two_columns");
+}
+
+#[test]
+fn name_under_a_role_at_a_columns_foot_shuffled_stream() {
+    regression("name_under_a_role_at_a_columns_foot_shuffled_stream");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -23,6 +23,8 @@ pub struct Closing {
     pub formula: Vec<usize>,
     /// Per signatory: role lines and the name line.
     pub signatories: Vec<SignatureLines>,
+    /// Lines after `end` that are the block's all the same (read after other text).
+    pub taken_after: Vec<usize>,
 }
 
 /// Lines a signature block spans at most.
@@ -62,27 +64,68 @@ pub fn read(lines: &[TextLine], body: &[usize], members: bool) -> Closing {
         .take_while(|&p| is_signature_line(text(p)))
         .last()
         .map_or(block_start, |p| p + 1);
-    let block: Vec<usize> = body
+    let mut block: Vec<usize> = body
         .get(block_start..block_end)
         .unwrap_or_default()
         .to_vec();
+    let read_in_order = block.len();
+    block.extend(below_in_column(
+        lines,
+        &block,
+        body.get(block_end..).unwrap_or_default(),
+    ));
     let signatories = pair(lines, &block);
-    // Lines of the block that are neither role nor name end it there.
-    let used = signatories
+    let paired: Vec<usize> = signatories
         .iter()
         .flat_map(|(role, name)| role.iter().copied().chain(*name))
-        .filter_map(|i| block.iter().position(|&b| b == i))
+        .collect();
+    // Lines of the block that are neither role nor name end it there.
+    let used = paired
+        .iter()
+        .filter_map(|i| block.iter().take(read_in_order).position(|b| b == i))
         .max()
         .map_or(block_start, |p| block_start + p + 1);
+    let taken_after = block
+        .get(read_in_order..)
+        .unwrap_or_default()
+        .iter()
+        .copied()
+        .filter(|i| paired.contains(i))
+        .collect();
     Closing {
         start,
         end: used.max(block_start),
+        taken_after,
         formula: formula
             .and_then(|(p, n)| body.get(p..p + n))
             .unwrap_or_default()
             .to_vec(),
         signatories,
     }
+}
+
+/// Signature lines read after other text but standing right under the block, in one of
+/// its columns: the rest of a block at a column's foot, read after the column beside it
+/// (`de minister van …,` / signature space / `E.J. Kuipers`). Each stands within a few
+/// lines' space below the block's lowest line in its column.
+fn below_in_column(lines: &[TextLine], block: &[usize], after: &[usize]) -> Vec<usize> {
+    let mut placed: Vec<&TextLine> = block.iter().filter_map(|&i| lines.get(i)).collect();
+    let mut taken = Vec::new();
+    for &i in after {
+        let Some(l) = lines.get(i) else { continue };
+        let lowest_above = placed
+            .iter()
+            .filter(|p| {
+                p.page == l.page && (p.bbox.x0 - l.bbox.x0).abs() < l.size && p.bbox.y1 < l.bbox.y0
+            })
+            .max_by(|a, b| a.bbox.y1.total_cmp(&b.bbox.y1));
+        let right_under = lowest_above.is_some_and(|p| l.bbox.y0 - p.bbox.y1 < 6.0 * l.size);
+        if right_under && (is_role(&l.text) || is_name(&l.text)) && is_signature_line(&l.text) {
+            taken.push(i);
+            placed.push(l);
+        }
+    }
+    taken
 }
 
 /// The last closing formula among the `count` lines `text` gives: its position and how many
@@ -139,6 +182,7 @@ fn members_block(lines: &[TextLine], body: &[usize]) -> Option<Closing> {
             .iter()
             .map(|&i| (Vec::new(), Some(i)))
             .collect(),
+        taken_after: Vec::new(),
     })
 }
 

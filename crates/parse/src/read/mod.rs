@@ -73,7 +73,13 @@ pub fn read(lines: &[TextLine], m: &Measures, separators: &[(u32, Rect)]) -> Rea
     let rest = rest.as_slice();
     let closing = closing::read(lines, rest, members);
     let main = rest.get(..closing.start).unwrap_or(rest);
-    let after = rest.get(closing.end..).unwrap_or_default();
+    let after: Vec<usize> = rest
+        .get(closing.end..)
+        .unwrap_or_default()
+        .iter()
+        .copied()
+        .filter(|i| !closing.taken_after.contains(i))
+        .collect();
     let front_matter = body.get(..front.body_start).unwrap_or_default();
     let edges = blocks::Edges::new(lines, front_matter, main, m);
     let mut body = blocks::segment(lines, main, m, &edges);
@@ -82,7 +88,7 @@ pub fn read(lines: &[TextLine], m: &Measures, separators: &[(u32, Rect)]) -> Rea
     }
     Reading {
         body,
-        appendix: blocks::segment(lines, after, m, &edges),
+        appendix: blocks::segment(lines, &after, m, &edges),
         front,
         front_lines,
         running_column,
