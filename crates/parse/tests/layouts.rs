@@ -974,6 +974,21 @@ fn name_under_a_role_at_a_columns_foot_shuffled_stream() {
 }
 
 #[test]
+fn notes_second_marker_a_narrow_gutter_from_the_column_beside() {
+    regression("notes_second_marker_a_narrow_gutter_from_the_column_beside");
+}
+
+#[test]
+fn notes_second_marker_at_the_third_columns_foot_in_large_type() {
+    regression("notes_second_marker_at_the_third_columns_foot_in_large_type");
+}
+
+#[test]
+fn notes_marker_beside_a_two_column_line_shuffled() {
+    regression("notes_marker_beside_a_two_column_line_shuffled");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {
