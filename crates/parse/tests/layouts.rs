@@ -989,6 +989,21 @@ fn notes_marker_beside_a_two_column_line_shuffled() {
 }
 
 #[test]
+fn paragraph_after_a_hanging_list_ending_a_column_in_three_columns() {
+    regression("paragraph_after_a_hanging_list_ending_a_column_in_three_columns");
+}
+
+#[test]
+fn paragraph_after_a_hanging_list_ending_a_column_letter_spaced() {
+    regression("paragraph_after_a_hanging_list_ending_a_column_letter_spaced");
+}
+
+#[test]
+fn paragraph_after_a_hanging_list_ending_a_column_beside_a_short_reference_column() {
+    regression("paragraph_after_a_hanging_list_ending_a_column_beside_a_short_reference_column");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -395,7 +395,8 @@ fn next_word_fitted(prev: &TextLine, line: &TextLine, m: &Measures, edges: &Edge
 /// its sentence, and
 /// - in the same column, with some space between: the line does not start where the items'
 ///   lines do, or its next line goes back to the labels' edge unlabelled (a first-line
-///   indent near the items' text);
+///   indent near the items' text), or, at the next column's top, stands at that column's
+///   labels' edge;
 /// - across a column or page break: it stands at the new column's labels' edge
 ///   ([`at_new_columns_edge`]).
 fn leaves_hanging_item(
@@ -426,8 +427,24 @@ fn leaves_hanging_item(
                     && label_x.is_some_and(|x| n.bbox.x0 < x + 0.5 * m.size)
             })
     };
+    // The line ends its column: its next line, at the next column's top, stands where that
+    // column's labels would, not at the items' text. (Not after a colon: what it announces
+    // is the item's.)
+    let next_at_new_columns_edge = || {
+        !prev.text.trim_end().ends_with(':')
+            && range
+                .get(pos + 1)
+                .and_then(|&j| lines.get(j))
+                .is_some_and(|n| {
+                    (n.page != line.page || n.baseline < line.baseline)
+                        && item_label(&n.text).is_none()
+                        && at_new_columns_edge(lines, range, pos + 1, hang, m)
+                })
+    };
     line.baseline - prev.baseline > 1.15 * m.pitch
-        && ((line.bbox.x0 - prev.bbox.x0).abs() > 0.2 * m.size || next_back_at_label())
+        && ((line.bbox.x0 - prev.bbox.x0).abs() > 0.2 * m.size
+            || next_back_at_label()
+            || next_at_new_columns_edge())
 }
 
 /// The line at `pos`, the first after a column or page break inside a hanging list, stands
