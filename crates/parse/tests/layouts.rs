@@ -1004,6 +1004,21 @@ fn paragraph_after_a_hanging_list_ending_a_column_beside_a_short_reference_colum
 }
 
 #[test]
+fn last_line_alone_at_the_next_columns_top_level_with_the_salutation() {
+    regression("last_line_alone_at_the_next_columns_top_level_with_the_salutation");
+}
+
+#[test]
+fn last_line_alone_at_the_next_columns_top_after_a_list() {
+    regression("last_line_alone_at_the_next_columns_top_after_a_list");
+}
+
+#[test]
+fn last_line_alone_at_the_next_columns_top_before_a_heading() {
+    regression("last_line_alone_at_the_next_columns_top_before_a_heading");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

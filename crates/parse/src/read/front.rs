@@ -98,7 +98,44 @@ pub fn front_matter_first(lines: &[TextLine], body: &[usize]) -> Vec<usize> {
                 .map(|(i, _)| i),
         );
     }
+    next_columns_top_in_place(lines, &mut out, salutation);
     out
+}
+
+/// A body line level with the salutation but a column to its right, alone in that column,
+/// is the last line of a paragraph that ran on into the next column, read with the
+/// salutation's row: it goes after the page's last line left of it.
+fn next_columns_top_in_place(lines: &[TextLine], body: &mut Vec<usize>, salutation: &TextLine) {
+    let alone_in_column = |l: &TextLine| {
+        !body.iter().filter_map(|&i| lines.get(i)).any(|o| {
+            o.page == l.page && o.bbox.y0 > l.bbox.y1 && o.bbox.horizontal_overlap(&l.bbox) > 0.0
+        })
+    };
+    let level_right = |l: &TextLine| {
+        l.page == salutation.page
+            && (l.baseline - salutation.baseline).abs() < 0.3 * salutation.size
+            && l.bbox.x0 > salutation.bbox.x1 + 2.0 * salutation.size
+            && alone_in_column(l)
+    };
+    let Some(from) = body
+        .iter()
+        .position(|&i| lines.get(i).is_some_and(level_right))
+    else {
+        return;
+    };
+    let Some(line) = body.get(from).and_then(|&i| lines.get(i)) else {
+        return;
+    };
+    let left_of = |l: &TextLine| l.page == line.page && l.bbox.x1 <= line.bbox.x0;
+    let Some(to) = body
+        .iter()
+        .rposition(|&i| lines.get(i).is_some_and(left_of))
+        .filter(|&to| to > from)
+    else {
+        return;
+    };
+    let moved = body.remove(from);
+    body.insert(to, moved);
 }
 
 /// The body after the front matter without a running reference column read as body (type
