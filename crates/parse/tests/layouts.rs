@@ -1019,6 +1019,11 @@ fn last_line_alone_at_the_next_columns_top_before_a_heading() {
 }
 
 #[test]
+fn appendix_under_a_signature_at_a_columns_foot_read_before_the_next_columns_top() {
+    regression("appendix_under_a_signature_at_a_columns_foot_read_before_the_next_columns_top");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

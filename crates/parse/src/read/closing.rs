@@ -128,6 +128,44 @@ fn below_in_column(lines: &[TextLine], block: &[usize], after: &[usize]) -> Vec<
     taken
 }
 
+/// The lines after the signature block (the appendix), those standing under the block in
+/// its first column first: the block at a column's foot with text under it that the cut
+/// read after the column beside (`Bijlage: …` and its first lines, then the next column's
+/// top with the rest).
+pub fn under_block_first(lines: &[TextLine], closing: &Closing, after: Vec<usize>) -> Vec<usize> {
+    let block: Vec<&TextLine> = closing
+        .formula
+        .iter()
+        .chain(
+            closing
+                .signatories
+                .iter()
+                .flat_map(|(role, name)| role.iter().chain(name)),
+        )
+        .filter_map(|&i| lines.get(i))
+        .collect();
+    let Some(last) = block.iter().max_by(|a, b| {
+        (a.page, a.bbox.y1)
+            .partial_cmp(&(b.page, b.bbox.y1))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    }) else {
+        return after;
+    };
+    let left = block
+        .iter()
+        .filter(|l| l.page == last.page)
+        .map(|l| l.bbox.x0)
+        .fold(f32::INFINITY, f32::min);
+    let under = |i: &usize| {
+        lines.get(*i).is_some_and(|l| {
+            l.page == last.page && l.bbox.y0 > last.bbox.y1 && (l.bbox.x0 - left).abs() < l.size
+        })
+    };
+    let (mut first, rest): (Vec<usize>, Vec<usize>) = after.into_iter().partition(under);
+    first.extend(rest);
+    first
+}
+
 /// The last closing formula among the `count` lines `text` gives: its position and how many
 /// lines it fills, for a narrow column wraps it (`Met vriendelijke` / `groet,`).
 fn last_formula<'t>(text: &impl Fn(usize) -> &'t str, count: usize) -> Option<(usize, usize)> {

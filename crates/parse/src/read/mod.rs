@@ -80,6 +80,7 @@ pub fn read(lines: &[TextLine], m: &Measures, separators: &[(u32, Rect)]) -> Rea
         .copied()
         .filter(|i| !closing.taken_after.contains(i))
         .collect();
+    let after = closing::under_block_first(lines, &closing, after);
     let front_matter = body.get(..front.body_start).unwrap_or_default();
     let edges = blocks::Edges::new(lines, front_matter, main, m);
     let mut body = blocks::segment(lines, main, m, &edges);
