@@ -1024,6 +1024,11 @@ fn appendix_under_a_signature_at_a_columns_foot_read_before_the_next_columns_top
 }
 
 #[test]
+fn wrapped_role_under_a_signature_at_a_columns_foot_read_after_the_column_beside() {
+    regression("wrapped_role_under_a_signature_at_a_columns_foot_read_after_the_column_beside");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

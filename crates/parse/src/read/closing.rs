@@ -120,7 +120,12 @@ fn below_in_column(lines: &[TextLine], block: &[usize], after: &[usize]) -> Vec<
             })
             .max_by(|a, b| a.bbox.y1.total_cmp(&b.bbox.y1));
         let right_under = lowest_above.is_some_and(|p| l.bbox.y0 - p.bbox.y1 < 6.0 * l.size);
-        if right_under && (is_role(&l.text) || is_name(&l.text)) && is_signature_line(&l.text) {
+        // A role wrapped over lines goes on in the next (`de minister voor Medische` /
+        // `Zorg,`).
+        let role_goes_on = lowest_above.is_some_and(|p| is_role(&p.text) && role_runs_on(p, l));
+        let signs =
+            (is_role(&l.text) || is_name(&l.text) || role_goes_on) && is_signature_line(&l.text);
+        if right_under && signs {
             taken.push(i);
             placed.push(l);
         }
