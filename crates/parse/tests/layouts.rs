@@ -1029,6 +1029,11 @@ fn wrapped_role_under_a_signature_at_a_columns_foot_read_after_the_column_beside
 }
 
 #[test]
+fn roles_side_by_side_in_letter_spaced_type_two_word_gaps_apart() {
+    regression("roles_side_by_side_in_letter_spaced_type_two_word_gaps_apart");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {
