@@ -149,11 +149,10 @@ pub fn under_block_first(lines: &[TextLine], closing: &Closing, after: Vec<usize
         )
         .filter_map(|&i| lines.get(i))
         .collect();
-    let Some(last) = block.iter().max_by(|a, b| {
-        (a.page, a.bbox.y1)
-            .partial_cmp(&(b.page, b.bbox.y1))
-            .unwrap_or(std::cmp::Ordering::Equal)
-    }) else {
+    let Some(last) = block
+        .iter()
+        .max_by(|a, b| a.page.cmp(&b.page).then(a.bbox.y1.total_cmp(&b.bbox.y1)))
+    else {
         return after;
     };
     let left = block

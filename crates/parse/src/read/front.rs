@@ -68,7 +68,7 @@ pub fn front_matter_first(lines: &[TextLine], body: &[usize]) -> Vec<usize> {
             .filter_map(|&i| lines.get(i))
             .filter(|l| l.page == salutation.page && is_bare_label(&l.text))
             .count();
-        if labels >= 2 {
+        if labels >= 2 && one_line_a_row(lines, run_lines) {
             moved.get_mut(run).unwrap_or_default().fill(true);
         }
     }
@@ -167,7 +167,7 @@ pub fn without_running_column(
             .iter()
             .filter(|&&i| lines.get(i).is_some_and(says_front))
             .count();
-        if telling >= 2 {
+        if telling >= 2 && one_line_a_row(lines, run_lines) {
             in_column.get_mut(run).unwrap_or_default().fill(true);
         }
     }
@@ -200,6 +200,21 @@ fn smaller_runs(lines: &[TextLine], idx: &[usize], size: f32) -> Vec<std::ops::R
         runs.push(from..idx.len());
     }
     runs
+}
+
+/// Whether no two of the lines stand level: a column of fields, not a table in small type
+/// whose header row names fields (`Datum`, `Onderwerp`).
+fn one_line_a_row(lines: &[TextLine], run: &[usize]) -> bool {
+    let mut rows: Vec<(u32, f32, f32)> = run
+        .iter()
+        .filter_map(|&i| lines.get(i))
+        .map(|l| (l.page, l.baseline, l.size))
+        .collect();
+    rows.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    rows.windows(2).all(|pair| match pair {
+        [a, b] => a.0 != b.0 || b.1 - a.1 >= 0.3 * a.2,
+        _ => true,
+    })
 }
 
 /// A field's label alone on its line (`Datum`, `Ons kenmerk`), as a reference column sets it.
@@ -806,6 +821,74 @@ fn push_value_line(value: &mut String, line: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A line of `text` on page 1 at (`x`, `baseline`) in `size` type.
+    fn at(text: &str, x: f32, baseline: f32, size: f32) -> TextLine {
+        let mut line = TextLine::plain(1, 0, text);
+        line.bbox = Rect::new(
+            x,
+            baseline - 0.8 * size,
+            x + 0.5 * size * text.chars().count() as f32,
+            baseline + 0.2 * size,
+        );
+        line.baseline = baseline;
+        line.size = size;
+        line.typographic = true;
+        line
+    }
+
+    /// After the salutation, in 7.8 pt beside a body in 8.2: a reference column read as a
+    /// column of the body goes to the front matter; a small table whose header row names
+    /// fields stays where it is.
+    #[test]
+    fn a_near_body_reference_column_is_front_matter_a_small_table_is_not() {
+        let column = [
+            at("Geachte voorzitter,", 57.0, 300.0, 8.2),
+            at("Met deze brief informeer ik uw Kamer.", 57.0, 312.0, 8.2),
+            at("Betreft", 430.0, 300.0, 7.8),
+            at("Voortgang van het programma", 430.0, 310.0, 7.8),
+            at("Ons kenmerk", 430.0, 330.0, 7.8),
+            at("IENW/BSK-2024/12345", 430.0, 340.0, 7.8),
+        ];
+        let body: Vec<usize> = (0..column.len()).collect();
+        assert_eq!(front_matter_first(&column, &body), [2, 3, 4, 5, 0, 1]);
+        let table = [
+            at("Geachte voorzitter,", 57.0, 300.0, 8.2),
+            at("Het overzicht:", 57.0, 312.0, 8.2),
+            at("Datum", 57.0, 330.0, 7.8),
+            at("Onderwerp", 200.0, 330.0, 7.8),
+            at("12 maart 2024", 57.0, 340.0, 7.8),
+            at("Voortgang", 200.0, 340.0, 7.8),
+        ];
+        assert_eq!(front_matter_first(&table, &body), body);
+    }
+
+    /// On a later page, a run in smaller type that repeats the first page's fields is a
+    /// running column; the same run without them is body.
+    #[test]
+    fn a_running_column_repeats_the_first_pages_fields() {
+        let mut lines = vec![
+            at("Ons kenmerk", 430.0, 100.0, 7.8),
+            at("IENW/BSK-2024/12345", 430.0, 110.0, 7.8),
+            at("De tekst loopt door.", 57.0, 100.0, 8.2),
+            at("Ons kenmerk", 430.0, 100.0, 7.8),
+            at("IENW/BSK-2024/12345", 430.0, 110.0, 7.8),
+            at("Nog een zin.", 57.0, 112.0, 8.2),
+        ];
+        for line in lines.iter_mut().skip(2) {
+            line.page = 2;
+        }
+        let m = Measures {
+            size: 8.2,
+            pitch: 12.0,
+            typographic: true,
+        };
+        let (body, column) = without_running_column(&lines, &[2, 3, 4, 5], &[0, 1], &m);
+        assert_eq!((body, column), (vec![2, 5], vec![3, 4]));
+        let notes = [at("1 Zie de bijlage.", 57.0, 700.0, 6.5)];
+        let (body, column) = without_running_column(&notes, &[0], &[], &m);
+        assert_eq!((body, column), (vec![0], vec![]));
+    }
 
     #[test]
     fn the_senders_name_is_its_wrapped_lines_before_the_address() {
