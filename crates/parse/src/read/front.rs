@@ -102,8 +102,8 @@ pub fn front_matter_first(lines: &[TextLine], body: &[usize]) -> Vec<usize> {
     out
 }
 
-/// A body line level with the salutation but a column to its right, alone in that column,
-/// is the last line of a paragraph that ran on into the next column, read with the
+/// A body line level with the salutation but a column to its right, alone in that column
+/// and in the salutation's type, is the last line of a paragraph that ran on into the next column, read with the
 /// salutation's row: it goes after the page's last line left of it.
 fn next_columns_top_in_place(lines: &[TextLine], body: &mut Vec<usize>, salutation: &TextLine) {
     let alone_in_column = |l: &TextLine| {
@@ -114,6 +114,8 @@ fn next_columns_top_in_place(lines: &[TextLine], body: &mut Vec<usize>, salutati
     let level_right = |l: &TextLine| {
         l.page == salutation.page
             && (l.baseline - salutation.baseline).abs() < 0.3 * salutation.size
+            // In the body's type: a reference column's field is set smaller.
+            && (l.size - salutation.size).abs() <= 0.01 * salutation.size
             && l.bbox.x0 > salutation.bbox.x1 + 2.0 * salutation.size
             && alone_in_column(l)
     };
