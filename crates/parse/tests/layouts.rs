@@ -1034,6 +1034,21 @@ fn roles_side_by_side_in_letter_spaced_type_two_word_gaps_apart() {
 }
 
 #[test]
+fn fields_above_three_columns_the_reference_beside_the_subject_in_the_margin() {
+    regression("fields_above_three_columns_the_reference_beside_the_subject_in_the_margin");
+}
+
+#[test]
+fn fields_above_three_columns_letter_spaced_the_reference_beside_the_subject() {
+    regression("fields_above_three_columns_letter_spaced_the_reference_beside_the_subject");
+}
+
+#[test]
+fn fields_above_three_columns_the_subjects_first_line_reaching_the_reference() {
+    regression("fields_above_three_columns_the_subjects_first_line_reaching_the_reference");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

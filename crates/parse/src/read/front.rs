@@ -652,14 +652,17 @@ fn read_letterhead(front: &[&TextLine], m: &Measures, metadata: &mut Metadata) {
             addressee_open = true;
             continue;
         }
-        // A value running over two lines (`Onderwerp` with a long subject).
-        match label_field
-            .and_then(|i| metadata.reference_column.get_mut(i))
-            .filter(|_| !gap)
-        {
-            Some(field) => {
-                push_value_line(&mut field.value, &line.text);
-                field.bbox = field.bbox.union(&line.bbox);
+        // A value running over two lines (`Onderwerp` with a long subject); a part of the
+        // line under another label of the field's row that has no value yet is that one's.
+        match label_field.filter(|_| !gap) {
+            Some(i) => {
+                for (text, bbox) in line.part_texts() {
+                    let target = label_beside(&metadata.reference_column, i, &bbox, m.size);
+                    if let Some(field) = metadata.reference_column.get_mut(target) {
+                        push_value_line(&mut field.value, text);
+                        field.bbox = field.bbox.union(&bbox);
+                    }
+                }
             }
             None => {
                 label_field = None;
@@ -676,6 +679,26 @@ fn read_letterhead(front: &[&TextLine], m: &Measures, metadata: &mut Metadata) {
         metadata.sender = Some(first.clone());
     }
     metadata.letterhead = letterhead;
+}
+
+/// The field a part of a value line below field `i` goes to: another labelled field still
+/// without a value whose label stands in `i`'s row (same top) over the part (fields set side
+/// by side above the body, the one beside read as margin), or `i` itself.
+fn label_beside(fields: &[ReferenceField], i: usize, part: &Rect, size: f32) -> usize {
+    let Some(own) = fields.get(i) else { return i };
+    fields
+        .iter()
+        .enumerate()
+        .find(|(j, f)| {
+            *j != i
+                && f.label.is_some()
+                && f.value.is_empty()
+                && f.page == own.page
+                && (f.bbox.y0 - own.bbox.y0).abs() < 0.3 * size
+                && f.bbox.horizontal_overlap(part) > 0.0
+                && own.bbox.horizontal_overlap(part) <= 0.0
+        })
+        .map_or(i, |(j, _)| j)
 }
 
 /// Places a line beside a column of labels stacked without values (`Datum` / `Onderwerp`,

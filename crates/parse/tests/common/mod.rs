@@ -86,18 +86,35 @@ pub fn assert_body_characters(layout: &Layout, parsed: &Parsed) {
                 .map(move |l| (p.number, l.bbox))
         })
         .collect();
-    for field in &meta.reference_column {
-        let in_column = furniture.iter().any(|(page, b)| {
+    let body_lines: Vec<(u32, kamerbrief_model::Rect)> = layout
+        .pages
+        .iter()
+        .flat_map(|p| {
+            p.lines
+                .iter()
+                .filter(|l| l.role == Role::Body)
+                .map(move |l| (p.number, l.bbox))
+        })
+        .collect();
+    let overlaps = |boxes: &[(u32, kamerbrief_model::Rect)],
+                    field: &kamerbrief_model::ReferenceField| {
+        boxes.iter().any(|(page, b)| {
             *page == field.page
                 && b.horizontal_overlap(&field.bbox) > 0.0
                 && b.vertical_overlap(&field.bbox) > 0.0
-        });
-        if !in_column {
+        })
+    };
+    for field in &meta.reference_column {
+        if !overlaps(&furniture, field) {
             texts.push(format!(
                 "{} {}",
                 field.label.clone().unwrap_or_default(),
                 field.value
             ));
+        } else if overlaps(&body_lines, field) {
+            // Labelled in the reference column, its value read from a body line (fields
+            // set side by side above the body, the one beside the others in the margin).
+            texts.push(field.value.clone());
         }
     }
     texts.extend(letter.salutation.iter().map(|b| b.text.clone()));
