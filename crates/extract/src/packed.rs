@@ -151,6 +151,8 @@ fn open(doc: &mut Document, container: u32, max_stream_bytes: usize) -> Result<(
     let members = match ObjectStream::new_with_limit(stream, Some(max_stream_bytes)) {
         Ok(members) => members,
         Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded { .. })) => {
+            // Left packed, so that [`open_all`] meets it again and gives up.
+            stream.dict.set("Type", Object::Name(PACKED.to_vec()));
             return Err(());
         }
         Err(_) => return Ok(()),
