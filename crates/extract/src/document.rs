@@ -40,7 +40,10 @@ pub fn open(pdf: &[u8], options: &Options) -> Result<Opened, Error> {
     if let Some(mut doc) = packed::load(pdf, limit) {
         if doc.xref_recovery.is_none() {
             packed::open_reachable(&mut doc, limit);
-            if !packed::has_unread_stream(&doc) && trusted(pdf, &doc) && each_page_once(&doc) {
+            let list = pages::pages(&doc);
+            let each_page_once = list.repeats == 0 && list.restored == 0;
+            if !packed::has_unread_stream(&doc) && each_page_once && trusted_with(pdf, &doc, &list)
+            {
                 return Ok(Opened { doc, notes });
             }
         }
@@ -81,19 +84,17 @@ pub fn open(pdf: &[u8], options: &Options) -> Result<Opened, Error> {
 /// A document read from its own cross-reference data, whose entries name the objects they
 /// point at, whose references all lead somewhere, and whose page tree gives every page.
 fn trusted(pdf: &[u8], doc: &Document) -> bool {
-    let list = pages::pages(doc);
+    trusted_with(pdf, doc, &pages::pages(doc))
+}
+
+/// [`trusted`], with the document's page list found already.
+fn trusted_with(pdf: &[u8], doc: &Document, list: &pages::PageList) -> bool {
     doc.xref_recovery != Some(lopdf::xref::XrefRecovery::Reconstructed)
         && list.broken == 0
         && !list.scanned
         && list.ids.iter().any(|&id| doc.get_dictionary(id).is_ok())
         && xref_mismatches(pdf, doc) == 0
         && dangling(doc) == 0
-}
-
-/// A page tree that names no page twice and loses none.
-fn each_page_once(doc: &Document) -> bool {
-    let list = pages::pages(doc);
-    list.repeats == 0 && list.restored == 0
 }
 
 /// Cross-reference entries that do not point at their object: an offset without the object's

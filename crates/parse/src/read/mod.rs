@@ -59,9 +59,11 @@ pub fn read(lines: &[TextLine], m: &Measures, separators: &[(u32, Rect)]) -> Rea
     let (body, notes) = footnotes::split(lines, &body, m, separators);
     let body = front::front_matter_first(lines, &body);
     let front = front::read(lines, &body, &masthead_lines, m);
-    let front_lines: Vec<usize> = body.get(..front.body_start).unwrap_or_default().to_vec();
-    let front_lines: Vec<usize> = front_lines
-        .into_iter()
+    let front_lines: Vec<usize> = body
+        .get(..front.body_start)
+        .unwrap_or_default()
+        .iter()
+        .copied()
         .filter(|i| !front.salutation.contains(i))
         .collect();
     let (rest, running_column) = front::without_running_column(
