@@ -1049,6 +1049,21 @@ fn fields_above_three_columns_the_subjects_first_line_reaching_the_reference() {
 }
 
 #[test]
+fn marker_raised_to_the_running_columns_first_label() {
+    regression("marker_raised_to_the_running_columns_first_label");
+}
+
+#[test]
+fn marker_raised_to_a_reference_columns_value_beside_two_columns() {
+    regression("marker_raised_to_a_reference_columns_value_beside_two_columns");
+}
+
+#[test]
+fn marker_raised_to_the_running_columns_label_in_one_column() {
+    regression("marker_raised_to_the_running_columns_label_in_one_column");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -500,12 +500,25 @@ fn attach_raised_rows(rows: Vec<Row>, text: &PageText) -> Vec<Row> {
                     })
                 });
             }
-            candidates
-                .into_iter()
-                .find(|&j| rows.get(j).is_some_and(|big| sits_on(small, big, text)))
+            let on = candidates
+                .iter()
+                .copied()
+                .find(|&j| rows.get(j).is_some_and(|big| sits_on(small, big, text)));
+            match on {
+                Some(j) => Some(Ok(j)),
+                None => candidates.into_iter().find_map(|j| {
+                    let big = rows.get(j)?;
+                    edge_part_on(small, big, text).map(Err)
+                }),
+            }
         });
         match target {
-            Some(j) => {
+            Some(Err(parts)) => {
+                // Cut in two, both on the same baseline: the part that sits on the
+                // other row is attached when its turn comes.
+                rows.splice(i..=i, parts);
+            }
+            Some(Ok(j)) => {
                 let small = rows.remove(i);
                 let j = if j > i { j - 1 } else { j };
                 if let Some(big) = rows.get_mut(j) {
@@ -521,6 +534,67 @@ fn attach_raised_rows(rows: Vec<Row>, text: &PageText) -> Vec<Row> {
         }
     }
     rows
+}
+
+/// A row of small glyphs that sits on no row as a whole, cut in two where a short part at
+/// one end sits on `big` and the rest stands well apart: a note's marker raised to the
+/// baseline of a reference column's line beside the body (`1` and `Datum` on one
+/// baseline, the marker at the end of the body line it belongs to).
+fn edge_part_on(small: &Row, big: &Row, text: &PageText) -> Option<[Row; 2]> {
+    let glyphs = &text.glyphs;
+    if small.size >= MARKER_SIZE_RATIO * big.size {
+        return None;
+    }
+    let (bx0, bx1) = span(big, glyphs);
+    let reach = TOUCH_EM * big.size;
+    let xs: Vec<(f32, f32)> = small
+        .glyphs
+        .iter()
+        .filter_map(|&i| glyphs.get(i).map(|g| (g.x0, g.x1)))
+        .collect();
+    if xs.len() != small.glyphs.len() {
+        return None;
+    }
+    // The part after the big row's end (leading), or before its start.
+    let leading = xs.iter().take_while(|x| x.0 < bx1 + reach).count();
+    let trailing = xs.iter().rev().take_while(|x| x.1 > bx0 - reach).count();
+    let (cut, part_leads) = if (1..=MAX_EDGE_MARKER).contains(&leading) && leading < xs.len() {
+        (leading, true)
+    } else if (1..=MAX_EDGE_MARKER).contains(&trailing) && trailing < xs.len() {
+        (xs.len() - trailing, false)
+    } else {
+        return None;
+    };
+    let (head, tail) = xs.split_at(cut);
+    let (part, rest) = if part_leads {
+        (head, tail)
+    } else {
+        (tail, head)
+    };
+    let (p0, p1) = extent(part);
+    let (r0, r1) = extent(rest);
+    let apart = (r0 - p1).max(p0 - r1);
+    let to_big = (p0 - bx1).max(bx0 - p1).max(0.0);
+    if apart < EDGE_APART_EM * small.size || apart < 3.0 * to_big {
+        return None;
+    }
+    let (head, tail) = small.glyphs.split_at(cut);
+    let (head, tail) = (part_of(small, head, glyphs), part_of(small, tail, glyphs));
+    let touching = if part_leads { &head } else { &tail };
+    sits_on(touching, big, text).then_some([head, tail])
+}
+
+/// The most glyphs [`edge_part_on`] cuts off a row: a note's marker (`12`, `*`).
+const MAX_EDGE_MARKER: usize = 3;
+
+/// How far apart, in ems of the small type, the rest of the row must stand.
+const EDGE_APART_EM: f32 = 1.0;
+
+fn extent(xs: &[(f32, f32)]) -> (f32, f32) {
+    xs.iter()
+        .fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), x| {
+            (a.min(x.0), b.max(x.1))
+        })
 }
 
 /// A gap this many ems wide splits a row before raised glyphs are attached: a footnote
@@ -561,32 +635,39 @@ fn split_at_gutters(rows: Vec<Row>, text: &PageText) -> Vec<Row> {
             .chain(cuts.iter().copied())
             .zip(cuts.iter().copied().chain(std::iter::once(order.len())));
         for (start, end) in bounds {
-            let part = order.get(start..end).unwrap_or_default().to_vec();
-            let mut members = part.clone();
-            members.sort_unstable();
-            let size = part
-                .iter()
-                .filter_map(|&i| glyphs.get(i))
-                .fold(0.0f32, |m, g| m.max(g.size));
-            let mut piece = Row {
-                baseline: row.baseline,
-                size,
-                superscript: vec![false; part.len()],
-                glyphs: Vec::new(),
-                occupied: Vec::new(),
-                widest: 0.0,
-            };
-            for &(x0, x1, index) in &row.occupied {
-                if members.binary_search(&index).is_ok() {
-                    piece.occupy(x0, x1, index);
-                }
-            }
-            piece.glyphs = part;
-            out.push(piece);
+            out.push(part_of(
+                &row,
+                order.get(start..end).unwrap_or_default(),
+                glyphs,
+            ));
         }
     }
     out.sort_by(|a, b| a.baseline.total_cmp(&b.baseline));
     out
+}
+
+/// The row of `part` of `row`'s glyphs (in `row`'s order), on `row`'s baseline.
+fn part_of(row: &Row, part: &[usize], glyphs: &[Glyph]) -> Row {
+    let mut members = part.to_vec();
+    members.sort_unstable();
+    let size = part
+        .iter()
+        .filter_map(|&i| glyphs.get(i))
+        .fold(0.0f32, |m, g| m.max(g.size));
+    let mut piece = Row {
+        baseline: row.baseline,
+        size,
+        superscript: vec![false; part.len()],
+        glyphs: part.to_vec(),
+        occupied: Vec::new(),
+        widest: 0.0,
+    };
+    for &(x0, x1, index) in &row.occupied {
+        if members.binary_search(&index).is_ok() {
+            piece.occupy(x0, x1, index);
+        }
+    }
+    piece
 }
 
 /// Where a run of glyphs small enough to be raised markers at the row's end (`trailing`)
