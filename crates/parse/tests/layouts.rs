@@ -1064,6 +1064,16 @@ fn marker_raised_to_the_running_columns_label_in_one_column() {
 }
 
 #[test]
+fn short_reference_column_in_somewhat_smaller_type_beside_the_second_column() {
+    regression("short_reference_column_in_somewhat_smaller_type_beside_the_second_column");
+}
+
+#[test]
+fn short_reference_column_in_somewhat_smaller_type_beside_the_third_column() {
+    regression("short_reference_column_in_somewhat_smaller_type_beside_the_third_column");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -435,6 +435,9 @@ impl Cut<'_> {
         em: f32,
         placed: &OnceCell<Vec<(f32, f32, f32)>>,
     ) -> bool {
+        if self.is_margin_beside_justified(node, a, b, em) {
+            return true;
+        }
         // Measured in the smaller type of the two sides: a reference column in small type
         // beside a few lines of body is a few of its own lines high.
         let overlap = sides_overlap(node, self.words, a, b);
@@ -484,6 +487,20 @@ impl Cut<'_> {
                 && rows_beside(node, self.words, a, b) >= LABELLED_ROWS_BESIDE))
             && prose(true)
             && prose(false)
+    }
+}
+
+impl Cut<'_> {
+    /// A column in clearly smaller type right of a justified column's edge, however few its
+    /// lines: a reference column's `Bijlage(n)` and its value level with the body's first
+    /// two lines, a narrow gutter away.
+    fn is_margin_beside_justified(&self, node: &[usize], a: f32, b: f32, em: f32) -> bool {
+        justified_rows_ending_at(node, self.words, a) >= STRAIGHT_CHANNEL_ROWS
+            && run_width(node, self.words, a, b, true, em) >= PROSE_RUN_EM * em
+            && {
+                let side = |left| side_words(node, self.words, a, b, left).collect::<Vec<_>>();
+                in_smaller_type(&side(false), &side(true))
+            }
     }
 }
 
@@ -875,6 +892,17 @@ fn no_shared_size(a: &[&WordBox], b: &[&WordBox]) -> bool {
     })
 }
 
+/// Whether the words of `narrow` are set in clearly smaller type than those of `other`:
+/// [`SMALLER_TYPE`], or [`SOMEWHAT_SMALLER_TYPE`] in a size none of `other` has.
+fn in_smaller_type(narrow: &[&WordBox], other: &[&WordBox]) -> bool {
+    let size = |side: &[&WordBox]| median(side.iter().map(|w| w.size).collect());
+    let (Some(narrow_size), Some(other_size)) = (size(narrow), size(other)) else {
+        return false;
+    };
+    narrow_size < SMALLER_TYPE * other_size
+        || (narrow_size < SOMEWHAT_SMALLER_TYPE * other_size && no_shared_size(narrow, other))
+}
+
 /// Sizes within this many points of each other are one type size.
 const SAME_SIZE_PT: f32 = 0.05;
 
@@ -908,12 +936,7 @@ fn is_label_gap(node: &[usize], words: &[WordBox], a: f32, b: f32, width: f32, e
     // A narrow side right of the text, in clearly smaller type, is a margin column beside
     // it (`Datum` of a running column level with a body line), not the text's values.
     // (Labels and bullets left of their text may well be smaller.)
-    let size = |side: &[&WordBox]| median(side.iter().map(|w| w.size).collect());
-    if narrow_is_right
-        && let (Some(narrow_size), Some(other_size)) = (size(narrow), size(other))
-        && (narrow_size < SMALLER_TYPE * other_size
-            || (narrow_size < SOMEWHAT_SMALLER_TYPE * other_size && no_shared_size(narrow, other)))
-    {
+    if narrow_is_right && in_smaller_type(narrow, other) {
         return false;
     }
     let narrow_rows = baselines(narrow);
