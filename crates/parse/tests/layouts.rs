@@ -1074,6 +1074,21 @@ fn short_reference_column_in_somewhat_smaller_type_beside_the_third_column() {
 }
 
 #[test]
+fn indented_paragraph_at_a_page_top_in_a_letter_with_no_other_indent() {
+    regression("indented_paragraph_at_a_page_top_in_a_letter_with_no_other_indent");
+}
+
+#[test]
+fn indented_paragraph_at_a_page_top_three_columns_no_other_indent() {
+    regression("indented_paragraph_at_a_page_top_three_columns_no_other_indent");
+}
+
+#[test]
+fn indented_paragraph_at_a_column_top_two_columns_no_other_indent() {
+    regression("indented_paragraph_at_a_column_top_two_columns_no_other_indent");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

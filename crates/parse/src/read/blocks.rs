@@ -691,13 +691,14 @@ fn breaks_between(
         {
             return false;
         }
-    } else if (marks.indented || (marks.never_by_space && !marks.spaced))
+    } else if (!in_list || marks.indented || (marks.never_by_space && !marks.spaced))
         && opens_indented(line, next, m) == Some(true)
     {
         // Across a column or page break an indent still shows where a paragraph starts,
-        // whether or not the line before it was full: where the letter indents its
-        // paragraphs, or shows no other mark of one (a short letter whose paragraphs all
-        // follow headings and lists, no opening in a column's flow to count).
+        // whether or not the line before it was full, and whether or not the letter
+        // indents other paragraphs (a short one whose other paragraphs all follow headings
+        // and lists). After a list item, whose lines may hang indented, only where the
+        // letter indents its paragraphs, or shows no other mark of one.
         return prev.ends_sentence();
     }
     // Across a page or column break, where a gap cannot be seen, or in a letter that
