@@ -1089,6 +1089,21 @@ fn indented_paragraph_at_a_column_top_two_columns_no_other_indent() {
 }
 
 #[test]
+fn second_signature_level_with_the_first_columns_rows_wide_gutter() {
+    regression("second_signature_level_with_the_first_columns_rows_wide_gutter");
+}
+
+#[test]
+fn second_signature_level_with_the_first_columns_rows_running_column() {
+    regression("second_signature_level_with_the_first_columns_rows_running_column");
+}
+
+#[test]
+fn running_column_level_with_a_justified_single_column() {
+    regression("running_column_level_with_a_justified_single_column");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

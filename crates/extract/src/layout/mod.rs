@@ -401,7 +401,8 @@ impl Cut<'_> {
         let words = self.words;
         (b - a >= 1.5 * em || self.is_narrow_gutter(node, a, b, em, placed))
             && (!is_label_gap(node, words, a, b, width, em)
-                || is_prose_channel(node, words, a, b, em))
+                || is_prose_channel(node, words, a, b, em)
+                || (is_justified_edge(node, words, a, b, em) && is_short_beside(node, words, a, b)))
             && !is_justified_word_gap(node, words, a, b)
     }
 
@@ -455,11 +456,7 @@ impl Cut<'_> {
         if is_prose_channel(node, self.words, a, b, em) {
             return true;
         }
-        // A justified column's right edge, with something beside it (a signature at the top
-        // of the last page's second column).
-        if justified_rows_ending_at(node, self.words, a) >= STRAIGHT_CHANNEL_ROWS
-            && run_width(node, self.words, a, b, true, em) >= PROSE_RUN_EM * em
-        {
+        if is_justified_edge(node, self.words, a, b, em) {
             return true;
         }
         let placed = placed.get_or_init(|| self.placed(node));
@@ -495,12 +492,10 @@ impl Cut<'_> {
     /// lines: a reference column's `Bijlage(n)` and its value level with the body's first
     /// two lines, a narrow gutter away.
     fn is_margin_beside_justified(&self, node: &[usize], a: f32, b: f32, em: f32) -> bool {
-        justified_rows_ending_at(node, self.words, a) >= STRAIGHT_CHANNEL_ROWS
-            && run_width(node, self.words, a, b, true, em) >= PROSE_RUN_EM * em
-            && {
-                let side = |left| side_words(node, self.words, a, b, left).collect::<Vec<_>>();
-                in_smaller_type(&side(false), &side(true))
-            }
+        is_justified_edge(node, self.words, a, b, em) && {
+            let side = |left| side_words(node, self.words, a, b, left).collect::<Vec<_>>();
+            in_smaller_type(&side(false), &side(true))
+        }
     }
 }
 
@@ -804,6 +799,26 @@ fn run_width(node: &[usize], words: &[WordBox], a: f32, b: f32, left: bool, em: 
     widths.sort_by(f32::total_cmp);
     widths.get(widths.len() / 2).copied().unwrap_or(0.0)
 }
+
+/// A justified column's right edge, with something beside it: a signature at the top of
+/// the last page's second column, level with two of the first column's rows (which makes
+/// it look like values beside their labels).
+fn is_justified_edge(node: &[usize], words: &[WordBox], a: f32, b: f32, em: f32) -> bool {
+    justified_rows_ending_at(node, words, a) >= STRAIGHT_CHANNEL_ROWS
+        && run_width(node, words, a, b, true, em) >= PROSE_RUN_EM * em
+}
+
+/// The text right of `b` runs down at most [`SHORT_BESIDE`] of the height of the text left
+/// of `a`: a few lines at the top of a column beside a full one, not the page numbers of a
+/// table of contents or a table's last column, which run down with the rows they belong to.
+fn is_short_beside(node: &[usize], words: &[WordBox], a: f32, b: f32) -> bool {
+    let down = |w: &WordBox| (w.top, w.bottom);
+    let (lt, lb) = side_extent(node, words, a, b, true, down);
+    let (rt, rb) = side_extent(node, words, a, b, false, down);
+    rb - rt <= SHORT_BESIDE * (lb - lt)
+}
+
+const SHORT_BESIDE: f32 = 0.25;
 
 /// How many rows left of `a` end within half a point of `a`: a justified column's edge.
 fn justified_rows_ending_at(node: &[usize], words: &[WordBox], a: f32) -> usize {
