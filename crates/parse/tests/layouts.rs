@@ -1104,6 +1104,16 @@ fn running_column_level_with_a_justified_single_column() {
 }
 
 #[test]
+fn indented_paragraph_after_a_hanging_list_with_little_space() {
+    regression("indented_paragraph_after_a_hanging_list_with_little_space");
+}
+
+#[test]
+fn indented_paragraph_after_a_hanging_list_three_columns() {
+    regression("indented_paragraph_after_a_hanging_list_three_columns");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

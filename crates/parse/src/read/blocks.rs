@@ -397,6 +397,8 @@ fn next_word_fitted(prev: &TextLine, line: &TextLine, m: &Measures, edges: &Edge
 ///   lines do, or its next line goes back to the labels' edge unlabelled (a first-line
 ///   indent near the items' text), or, at the next column's top, stands at that column's
 ///   labels' edge;
+/// - in the same column with no space: it stands between the labels' edge and the items'
+///   text, and its next line goes back to the labels' edge (an indented first line);
 /// - across a column or page break: it stands at the new column's labels' edge
 ///   ([`at_new_columns_edge`]).
 fn leaves_hanging_item(
@@ -441,10 +443,17 @@ fn leaves_hanging_item(
                         && at_new_columns_edge(lines, range, pos + 1, hang, m)
                 })
     };
-    line.baseline - prev.baseline > 1.15 * m.pitch
+    // Or, with no space to tell: it is set in from the labels' edge, but not as far as the
+    // items' text, and its next line goes back to the labels' edge (a paragraph's indented
+    // first line after the list).
+    let between_label_and_text = label_x.is_some_and(|x| {
+        hang > 0.0 && line.bbox.x0 > x + 0.5 * m.size && line.bbox.x0 < x + hang - 0.2 * m.size
+    });
+    (line.baseline - prev.baseline > 1.15 * m.pitch
         && ((line.bbox.x0 - prev.bbox.x0).abs() > 0.2 * m.size
             || next_back_at_label()
-            || next_at_new_columns_edge())
+            || next_at_new_columns_edge()))
+        || (between_label_and_text && next_back_at_label())
 }
 
 /// The line at `pos`, the first after a column or page break inside a hanging list, stands
