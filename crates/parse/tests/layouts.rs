@@ -1114,6 +1114,11 @@ fn indented_paragraph_after_a_hanging_list_three_columns() {
 }
 
 #[test]
+fn three_columns_narrow_gutter_the_middle_one_a_list() {
+    regression("three_columns_narrow_gutter_the_middle_one_a_list");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

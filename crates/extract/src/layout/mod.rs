@@ -453,7 +453,7 @@ impl Cut<'_> {
                 return false;
             }
         }
-        if is_prose_channel(node, self.words, a, b, em) {
+        if is_prose_channel(node, self.words, a, b, em) || self.continues_grid(node, a, b, em) {
             return true;
         }
         if is_justified_edge(node, self.words, a, b, em) {
@@ -600,6 +600,38 @@ impl Cut<'_> {
             })
     }
 }
+
+impl Cut<'_> {
+    /// The channel `a`..`b` parts two columns of one measure and is as wide as a gutter
+    /// already cut at the node's edge: the rest of a grid of three columns, the third cut
+    /// off first, whatever lists or short lines the two hold (whose runs of words are too
+    /// short for [`is_prose_channel`]). One of the two must still run as prose.
+    fn continues_grid(&self, node: &[usize], a: f32, b: f32, em: f32) -> bool {
+        let words = self.words;
+        let (x0, x1) = node_extent(node, words, |w| (w.x0, w.x1));
+        let (left, right) = (a - x0, x1 - b);
+        if (left - right).abs() > GRID_MEASURE_TOLERANCE * left.max(right) {
+            return false;
+        }
+        let width = b - a;
+        let beside_one = self.gutters.borrow().iter().any(|g| {
+            ((g.b - g.a) - width).abs() < GRID_GUTTER_TOLERANCE_PT
+                && ((g.a - x1).abs() < GRID_GUTTER_TOLERANCE_PT
+                    || (g.b - x0).abs() < GRID_GUTTER_TOLERANCE_PT)
+        });
+        beside_one
+            && rows_beside(node, words, a, b) >= STRAIGHT_CHANNEL_ROWS
+            && [true, false]
+                .iter()
+                .any(|&l| run_width(node, words, a, b, l, em) >= NARROW_PROSE_RUN_EM * em)
+    }
+}
+
+/// Columns of one measure differ by at most this share of it.
+const GRID_MEASURE_TOLERANCE: f32 = 0.05;
+
+/// Gutters of one grid are as wide, and a node's edge on one, within this many points.
+const GRID_GUTTER_TOLERANCE_PT: f32 = 1.0;
 
 /// Rows this close (in ems) lie level with each other.
 const LEVEL_ROWS_EM: f32 = 0.2;
