@@ -1119,6 +1119,16 @@ fn three_columns_narrow_gutter_the_middle_one_a_list() {
 }
 
 #[test]
+fn a_columns_last_word_alone_at_the_next_columns_top_level_with_a_justified_line() {
+    regression("a_columns_last_word_alone_at_the_next_columns_top_level_with_a_justified_line");
+}
+
+#[test]
+fn a_paragraphs_tail_at_the_second_columns_top_beside_a_justified_column() {
+    regression("a_paragraphs_tail_at_the_second_columns_top_beside_a_justified_column");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

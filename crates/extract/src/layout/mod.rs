@@ -436,7 +436,13 @@ impl Cut<'_> {
         em: f32,
         placed: &OnceCell<Vec<(f32, f32, f32)>>,
     ) -> bool {
-        if self.is_margin_beside_justified(node, a, b, em) {
+        // Beside a justified column's edge a few lines are another column's however few
+        // (a paragraph's last word at the next column's top), since a justified line cannot
+        // run past the edge its neighbours end at.
+        if self.is_margin_beside_justified(node, a, b, em)
+            || (is_justified_edge(node, self.words, a, b, em)
+                && is_short_beside(node, self.words, a, b))
+        {
             return true;
         }
         // Measured in the smaller type of the two sides: a reference column in small type
