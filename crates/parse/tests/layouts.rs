@@ -1129,6 +1129,26 @@ fn a_paragraphs_tail_at_the_second_columns_top_beside_a_justified_column() {
 }
 
 #[test]
+fn left_reference_column_in_small_type_a_narrow_gap_from_the_body() {
+    regression("left_reference_column_in_small_type_a_narrow_gap_from_the_body");
+}
+
+#[test]
+fn left_running_column_in_small_type_beside_two_columns() {
+    regression("left_running_column_in_small_type_beside_two_columns");
+}
+
+#[test]
+fn left_running_column_in_small_type_beside_three_columns() {
+    regression("left_running_column_in_small_type_beside_three_columns");
+}
+
+#[test]
+fn left_running_column_in_small_type_large_body() {
+    regression("left_running_column_in_small_type_large_body");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

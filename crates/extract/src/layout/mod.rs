@@ -439,7 +439,7 @@ impl Cut<'_> {
         // Beside a justified column's edge a few lines are another column's however few
         // (a paragraph's last word at the next column's top), since a justified line cannot
         // run past the edge its neighbours end at.
-        if self.is_margin_beside_justified(node, a, b, em)
+        if self.is_margin_column(node, a, b, em)
             || (is_justified_edge(node, self.words, a, b, em)
                 && is_short_beside(node, self.words, a, b))
         {
@@ -494,14 +494,18 @@ impl Cut<'_> {
 }
 
 impl Cut<'_> {
-    /// A column in clearly smaller type right of a justified column's edge, however few its
-    /// lines: a reference column's `Bijlage(n)` and its value level with the body's first
-    /// two lines, a narrow gutter away.
-    fn is_margin_beside_justified(&self, node: &[usize], a: f32, b: f32, em: f32) -> bool {
-        is_justified_edge(node, self.words, a, b, em) && {
-            let side = |left| side_words(node, self.words, a, b, left).collect::<Vec<_>>();
-            in_smaller_type(&side(false), &side(true))
-        }
+    /// A column in clearly smaller type beside a column of prose, a narrow gutter away:
+    /// right of a justified column's edge however few its lines (a reference column's
+    /// `Bijlage(n)` and its value level with the body's first two lines), or left of the
+    /// straight left edge of one (a reference column on the left, its rows not level with
+    /// the body's, so not labels: [`is_label_gap`]).
+    fn is_margin_column(&self, node: &[usize], a: f32, b: f32, em: f32) -> bool {
+        let side = |left| side_words(node, self.words, a, b, left).collect::<Vec<_>>();
+        (is_justified_edge(node, self.words, a, b, em)
+            && in_smaller_type(&side(false), &side(true)))
+            || (rows_starting_at(node, self.words, b) >= STRAIGHT_CHANNEL_ROWS
+                && run_width(node, self.words, a, b, false, em) >= PROSE_RUN_EM * em
+                && in_smaller_type(&side(true), &side(false)))
     }
 }
 
@@ -857,6 +861,16 @@ fn is_short_beside(node: &[usize], words: &[WordBox], a: f32, b: f32) -> bool {
 }
 
 const SHORT_BESIDE: f32 = 0.25;
+
+/// How many rows right of `b` start within half a point of `b`: a column's left edge.
+fn rows_starting_at(node: &[usize], words: &[WordBox], b: f32) -> usize {
+    let starting: Vec<&WordBox> = node
+        .iter()
+        .filter_map(|&i| words.get(i))
+        .filter(|w| w.x0 >= b && w.x0 <= b + 0.5)
+        .collect();
+    baselines(&starting).len()
+}
 
 /// How many rows left of `a` end within half a point of `a`: a justified column's edge.
 fn justified_rows_ending_at(node: &[usize], words: &[WordBox], a: f32) -> usize {
