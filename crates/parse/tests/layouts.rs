@@ -1149,6 +1149,16 @@ fn left_running_column_in_small_type_large_body() {
 }
 
 #[test]
+fn a_fields_value_under_its_label_beside_a_body_lines_end_is_not_its_subscript() {
+    regression("a_fields_value_under_its_label_beside_a_body_lines_end_is_not_its_subscript");
+}
+
+#[test]
+fn a_fields_value_under_its_label_beside_two_columns_is_not_a_subscript() {
+    regression("a_fields_value_under_its_label_beside_two_columns_is_not_a_subscript");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

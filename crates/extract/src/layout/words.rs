@@ -727,8 +727,21 @@ fn sits_on(small: &Row, big: &Row, text: &PageText) -> bool {
     // Every small glyph must touch the big row's text horizontally.
     let (bx0, bx1) = span(big, glyphs);
     let (sx0, sx1) = span(small, glyphs);
-    sx0 >= bx0 - 2.0 * big.size && sx1 <= bx1 + 2.0 * big.size && !overlap_in_x(small, big)
+    // Lowered glyphs (subscripts) start close to what they follow; raised ones (a note's
+    // marker after a space, or cut off a row at a column's edge) may stand further off.
+    let lowered_apart =
+        shift > 0.1 * big.size && (sx0 - bx1).max(bx0 - sx1) > LOWERED_REACH_EM * big.size;
+    let reach = RAISED_REACH_EM * big.size;
+    sx0 >= bx0 - reach && sx1 <= bx1 + reach && !lowered_apart && !overlap_in_x(small, big)
 }
+
+/// How far (in ems of the larger type) a raised row may stand beyond the row it belongs to.
+const RAISED_REACH_EM: f32 = 2.0;
+
+/// … and how far a lowered one may start from it: a small line under a row's end, an em
+/// and a half further right, is the next line of a column of small type (`Bijlage(n)` /
+/// `2`), not the row's subscript.
+const LOWERED_REACH_EM: f32 = 1.0;
 
 /// How far a row's glyphs reach left and right.
 fn span(row: &Row, glyphs: &[Glyph]) -> (f32, f32) {
