@@ -1159,6 +1159,21 @@ fn a_fields_value_under_its_label_beside_two_columns_is_not_a_subscript() {
 }
 
 #[test]
+fn left_column_runs_on_below_where_the_right_one_ends() {
+    regression("left_column_runs_on_below_where_the_right_one_ends");
+}
+
+#[test]
+fn left_column_runs_on_below_the_second_signature() {
+    regression("left_column_runs_on_below_the_second_signature");
+}
+
+#[test]
+fn left_column_runs_on_below_fields_across_both_columns() {
+    regression("left_column_runs_on_below_fields_across_both_columns");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

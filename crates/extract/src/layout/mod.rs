@@ -295,15 +295,123 @@ impl Cut<'_> {
             }
             bands.retain(|b| !b.is_empty());
             if bands.len() > 1 {
-                for band in bands {
-                    self.xy_cut(band, depth + 1, out);
+                let spans: Vec<BandSpan> = bands.iter().map(|b| BandSpan::of(b, words)).collect();
+                let mut k = 0;
+                while k < bands.len() {
+                    if let Some((left, right, joined)) =
+                        self.left_column_runs_on(&bands, &spans, k, em)
+                    {
+                        self.xy_cut(left, depth + 1, out);
+                        self.xy_cut(right, depth + 1, out);
+                        k += 1 + joined;
+                    } else {
+                        let band = bands.get_mut(k).map(std::mem::take).unwrap_or_default();
+                        self.xy_cut(band, depth + 1, out);
+                        k += 1;
+                    }
                 }
                 return;
             }
         }
         out.push(node);
     }
+
+    /// Where band `k` holds two columns and the bands under it lie within its left column,
+    /// from its left edge to near its gutter, the left column runs on below them (the
+    /// right one ended above, past a space in the left one that the bands were cut at):
+    /// they are read with that column, before the right one. Returns the left column with
+    /// those bands, the right column, and how many bands were joined. `em`: the type size
+    /// of the node the bands were cut from.
+    fn left_column_runs_on(
+        &self,
+        bands: &[Vec<usize>],
+        spans: &[BandSpan],
+        k: usize,
+        em: f32,
+    ) -> Option<(Vec<usize>, Vec<usize>, usize)> {
+        let words = self.words;
+        let (two, top) = (bands.get(k)?, spans.get(k)?);
+        let under = spans.get(k + 1)?;
+        // Cheap first: the band is more than a line (most bands are a column's lines, cut at
+        // their leading), and the one under it is narrower and starts where it does.
+        if top.one_row
+            || (under.x0 - top.x0).abs() > LEFT_EDGE_TOLERANCE_EM * em
+            || under.x1 > top.x1 - 2.0 * em
+        {
+            return None;
+        }
+        let (a, b) = self.vertical_gutter(two, || em)?;
+        let continues = |span: &BandSpan| {
+            (span.x0 - top.x0).abs() <= LEFT_EDGE_TOLERANCE_EM * em && span.x1 < (a + b) / 2.0
+        };
+        let prose = |left| run_width(two, words, a, b, left, em) >= NARROW_PROSE_RUN_EM * em;
+        if !continues(under)
+            || under.x1 < a - FILLS_COLUMN_EM * em
+            || !prose(true)
+            || !prose(false)
+            || rows_beside(two, words, a, b) < COLUMN_ROWS
+        {
+            return None;
+        }
+        let joined = spans
+            .get(k + 1..)?
+            .iter()
+            .take_while(|span| continues(span))
+            .count();
+        let x = (a + b) / 2.0;
+        let (mut left, right): (Vec<usize>, Vec<usize>) = two
+            .iter()
+            .partition(|&&i| words.get(i).is_some_and(|w| w.x1 <= x));
+        if left.is_empty() || right.is_empty() {
+            return None;
+        }
+        let bottom = node_extent(two, words, |w| (w.top, w.bottom)).1;
+        self.gutters.borrow_mut().push(Gutter { a, b, bottom });
+        for band in bands.get(k + 1..k + 1 + joined)? {
+            left.extend_from_slice(band);
+        }
+        Some((left, right, joined))
+    }
 }
+
+/// A band's extent across, and whether it is one row: what [`Cut::left_column_runs_on`]
+/// looks at first, found in one pass over its words.
+struct BandSpan {
+    x0: f32,
+    x1: f32,
+    one_row: bool,
+}
+
+impl BandSpan {
+    fn of(band: &[usize], words: &[WordBox]) -> BandSpan {
+        let mut span = BandSpan {
+            x0: f32::INFINITY,
+            x1: f32::NEG_INFINITY,
+            one_row: true,
+        };
+        let mut first_row: Option<f32> = None;
+        for w in band.iter().filter_map(|&i| words.get(i)) {
+            span.x0 = span.x0.min(w.x0);
+            span.x1 = span.x1.max(w.x1);
+            let row = *first_row.get_or_insert(w.row_baseline);
+            if (w.row_baseline - row).abs() >= 0.5 {
+                span.one_row = false;
+            }
+        }
+        span
+    }
+}
+
+/// Two columns run beside each other for at least this many rows (not a form's row of
+/// fields, a caption beside a paragraph).
+const COLUMN_ROWS: usize = 3;
+
+/// Bands of one column start within this many ems of each other.
+const LEFT_EDGE_TOLERANCE_EM: f32 = 0.3;
+
+/// A band continues a column when its lines reach within this many ems of the column's
+/// gutter (it fills the column's measure, not a short line under a table's first column).
+const FILLS_COLUMN_EM: f32 = 1.5;
 
 /// Free intervals of a projection: (start, end) of every gap between the covered parts.
 /// `intervals` are sorted by start ([`Cut::sorted_extents`]).
