@@ -1174,6 +1174,11 @@ fn left_column_runs_on_below_fields_across_both_columns() {
 }
 
 #[test]
+fn notes_under_two_columns_ending_short_of_the_gutter() {
+    regression("notes_under_two_columns_ending_short_of_the_gutter");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

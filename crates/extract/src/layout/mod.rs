@@ -701,8 +701,12 @@ impl Cut<'_> {
     /// formula's pieces.)
     fn continues_gutter(&self, node: &[usize], a: f32, b: f32, em: f32) -> bool {
         let middle = (a + b) / 2.0;
-        let lines_up =
-            |g: &&Gutter| (a..=b).contains(&((g.a + g.b) / 2.0)) && (g.a..=g.b).contains(&middle);
+        // The gutter's middle in the channel, and the channel's in the gutter or the whole
+        // gutter in the channel (notes' lines end short of their column's edge).
+        let lines_up = |g: &&Gutter| {
+            (a..=b).contains(&((g.a + g.b) / 2.0))
+                && ((g.a..=g.b).contains(&middle) || (g.a >= a - 0.5 && g.b <= b + 0.5))
+        };
         // The node's top is found only for a gutter that lines up (most gaps have none).
         let gutters = self.gutters.borrow();
         let mut lining_up = gutters.iter().filter(lines_up).peekable();
