@@ -1179,6 +1179,26 @@ fn notes_under_two_columns_ending_short_of_the_gutter() {
 }
 
 #[test]
+fn right_reference_column_in_small_type_beside_three_ragged_columns() {
+    regression("right_reference_column_in_small_type_beside_three_ragged_columns");
+}
+
+#[test]
+fn right_running_column_in_small_type_beside_one_column() {
+    regression("right_running_column_in_small_type_beside_one_column");
+}
+
+#[test]
+fn right_reference_column_in_small_type_beside_two_indented_columns() {
+    regression("right_reference_column_in_small_type_beside_two_indented_columns");
+}
+
+#[test]
+fn right_running_column_in_small_type_beside_a_list() {
+    regression("right_running_column_in_small_type_beside_a_list");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -603,17 +603,25 @@ impl Cut<'_> {
 
 impl Cut<'_> {
     /// A column in clearly smaller type beside a column of prose, a narrow gutter away:
-    /// right of a justified column's edge however few its lines (a reference column's
-    /// `Bijlage(n)` and its value level with the body's first two lines), or left of the
-    /// straight left edge of one (a reference column on the left, its rows not level with
-    /// the body's, so not labels: [`is_label_gap`]).
+    /// - right of a justified column's edge, however few its lines (a reference column's
+    ///   `Bijlage(n)` and its value level with the body's first two lines);
+    /// - right of ragged prose, a few lines or more that all start at one edge (a reference
+    ///   column beside ragged or indented text);
+    /// - left of the straight left edge of prose (a reference column on the left, its rows
+    ///   not level with the body's, so not labels: [`is_label_gap`]).
     fn is_margin_column(&self, node: &[usize], a: f32, b: f32, em: f32) -> bool {
-        let side = |left| side_words(node, self.words, a, b, left).collect::<Vec<_>>();
-        (is_justified_edge(node, self.words, a, b, em)
-            && in_smaller_type(&side(false), &side(true)))
-            || (rows_starting_at(node, self.words, b) >= STRAIGHT_CHANNEL_ROWS
-                && run_width(node, self.words, a, b, false, em) >= PROSE_RUN_EM * em
-                && in_smaller_type(&side(true), &side(false)))
+        let words = self.words;
+        let side = |left| side_words(node, words, a, b, left).collect::<Vec<_>>();
+        let (left, right) = (side(true), side(false));
+        let starting = rows_starting_at(node, words, b);
+        let beside_justified = is_justified_edge(node, words, a, b, em);
+        let beside_ragged = starting >= MARGIN_ROWS
+            && starting == baselines(&right).len()
+            && run_width(node, words, a, b, true, em) >= NARROW_PROSE_RUN_EM * em;
+        ((beside_justified || beside_ragged) && in_smaller_type(&right, &left))
+            || (starting >= STRAIGHT_CHANNEL_ROWS
+                && run_width(node, words, a, b, false, em) >= PROSE_RUN_EM * em
+                && in_smaller_type(&left, &right))
     }
 }
 
@@ -748,6 +756,10 @@ impl Cut<'_> {
                 .any(|&l| run_width(node, words, a, b, l, em) >= NARROW_PROSE_RUN_EM * em)
     }
 }
+
+/// A margin column right of ragged text, every row of it starting at one edge, has at
+/// least this many rows.
+const MARGIN_ROWS: usize = 3;
 
 /// Columns of one measure differ by at most this share of it.
 const GRID_MEASURE_TOLERANCE: f32 = 0.05;
