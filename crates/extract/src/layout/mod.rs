@@ -544,9 +544,9 @@ impl Cut<'_> {
         em: f32,
         placed: &OnceCell<Vec<(f32, f32, f32)>>,
     ) -> bool {
-        // Beside a justified column's edge a few lines are another column's however few
-        // (a paragraph's last word at the next column's top), since a justified line cannot
-        // run past the edge its neighbours end at.
+        // However few the lines beside it: a margin column in smaller type, or lines beside
+        // a justified column's edge (a paragraph's last word at the next column's top),
+        // since a justified line cannot run past the edge its neighbours end at.
         if self.is_margin_column(node, a, b, em)
             || (is_justified_edge(node, self.words, a, b, em)
                 && is_short_beside(node, self.words, a, b))
@@ -984,6 +984,7 @@ fn is_short_beside(node: &[usize], words: &[WordBox], a: f32, b: f32) -> bool {
     rb - rt <= SHORT_BESIDE * (lb - lt)
 }
 
+/// See [`is_short_beside`].
 const SHORT_BESIDE: f32 = 0.25;
 
 /// How many rows right of `b` start within half a point of `b`: a column's left edge.

@@ -578,8 +578,11 @@ fn edge_part_on(small: &Row, big: &Row, text: &PageText) -> Option<[Row; 2]> {
     if apart < EDGE_APART_EM * small.size || apart < 3.0 * to_big {
         return None;
     }
-    let (head, tail) = small.glyphs.split_at(cut);
-    let (head, tail) = (part_of(small, head, glyphs), part_of(small, tail, glyphs));
+    let all = small.glyphs.len();
+    let (head, tail) = (
+        part_of(small, 0..cut, glyphs),
+        part_of(small, cut..all, glyphs),
+    );
     let touching = if part_leads { &head } else { &tail };
     sits_on(touching, big, text).then_some([head, tail])
 }
@@ -635,19 +638,16 @@ fn split_at_gutters(rows: Vec<Row>, text: &PageText) -> Vec<Row> {
             .chain(cuts.iter().copied())
             .zip(cuts.iter().copied().chain(std::iter::once(order.len())));
         for (start, end) in bounds {
-            out.push(part_of(
-                &row,
-                order.get(start..end).unwrap_or_default(),
-                glyphs,
-            ));
+            out.push(part_of(&row, start..end, glyphs));
         }
     }
     out.sort_by(|a, b| a.baseline.total_cmp(&b.baseline));
     out
 }
 
-/// The row of `part` of `row`'s glyphs (in `row`'s order), on `row`'s baseline.
-fn part_of(row: &Row, part: &[usize], glyphs: &[Glyph]) -> Row {
+/// The row of `row`'s glyphs in `range` (positions in its order), on `row`'s baseline.
+fn part_of(row: &Row, range: std::ops::Range<usize>, glyphs: &[Glyph]) -> Row {
+    let part = row.glyphs.get(range.clone()).unwrap_or_default();
     let mut members = part.to_vec();
     members.sort_unstable();
     let size = part
@@ -657,7 +657,7 @@ fn part_of(row: &Row, part: &[usize], glyphs: &[Glyph]) -> Row {
     let mut piece = Row {
         baseline: row.baseline,
         size,
-        superscript: vec![false; part.len()],
+        superscript: row.superscript.get(range).unwrap_or_default().to_vec(),
         glyphs: part.to_vec(),
         occupied: Vec::new(),
         widest: 0.0,
