@@ -1199,6 +1199,11 @@ fn right_running_column_in_small_type_beside_a_list() {
 }
 
 #[test]
+fn left_column_runs_on_below_the_right_one_past_the_page_number() {
+    regression("left_column_runs_on_below_the_right_one_past_the_page_number");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -375,7 +375,8 @@ impl Cut<'_> {
 }
 
 /// A band's extent across, and whether it is one row: what [`Cut::left_column_runs_on`]
-/// looks at first, found in one pass over its words.
+/// looks at first, found in one pass over its words. `x1` leaves out a last row of a few
+/// words (a page number at the foot, right of the column the band continues).
 struct BandSpan {
     x0: f32,
     x1: f32,
@@ -384,23 +385,40 @@ struct BandSpan {
 
 impl BandSpan {
     fn of(band: &[usize], words: &[WordBox]) -> BandSpan {
-        let mut span = BandSpan {
-            x0: f32::INFINITY,
-            x1: f32::NEG_INFINITY,
-            one_row: true,
-        };
-        let mut first_row: Option<f32> = None;
+        let mut x0 = f32::INFINITY;
+        // The lowest row's baseline, its right end and word count; the rest's right end.
+        let mut last = (f32::NEG_INFINITY, f32::NEG_INFINITY, 0usize);
+        let mut above = f32::NEG_INFINITY;
+        let mut rows = 0usize;
         for w in band.iter().filter_map(|&i| words.get(i)) {
-            span.x0 = span.x0.min(w.x0);
-            span.x1 = span.x1.max(w.x1);
-            let row = *first_row.get_or_insert(w.row_baseline);
-            if (w.row_baseline - row).abs() >= 0.5 {
-                span.one_row = false;
+            x0 = x0.min(w.x0);
+            if (w.row_baseline - last.0).abs() < 0.5 {
+                last = (last.0, last.1.max(w.x1), last.2 + 1);
+            } else if w.row_baseline > last.0 {
+                above = above.max(last.1);
+                last = (w.row_baseline, w.x1, 1);
+                rows += 1;
+            } else {
+                above = above.max(w.x1);
+                rows += 1;
             }
         }
-        span
+        let x1 = if rows > 1 && last.2 <= FOOT_ROW_WORDS {
+            above
+        } else {
+            above.max(last.1)
+        };
+        BandSpan {
+            x0,
+            x1,
+            one_row: rows <= 1,
+        }
     }
 }
+
+/// A band's last row of at most this many words is left out of its extent (`Pagina 1 van
+/// 2`).
+const FOOT_ROW_WORDS: usize = 4;
 
 /// Two columns run beside each other for at least this many rows (not a form's row of
 /// fields, a caption beside a paragraph).
