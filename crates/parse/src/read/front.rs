@@ -60,18 +60,9 @@ pub fn front_matter_first(lines: &[TextLine], body: &[usize]) -> Vec<usize> {
         return body.to_vec();
     };
     let (before, after) = body.split_at(at);
-    let mut moved = vec![false; after.len()];
-    for run in smaller_runs(lines, after, salutation.size) {
-        let run_lines = after.get(run.clone()).unwrap_or_default();
-        let labels = run_lines
-            .iter()
-            .filter_map(|&i| lines.get(i))
-            .filter(|l| l.page == salutation.page && is_bare_label(&l.text))
-            .count();
-        if labels >= 2 && one_line_a_row(lines, run_lines) {
-            moved.get_mut(run).unwrap_or_default().fill(true);
-        }
-    }
+    let mut moved = column_runs(lines, after, salutation.size, |l| {
+        l.page == salutation.page && is_bare_label(&l.text)
+    });
     // The size of the smaller type of the run of lines moved last.
     let mut run: Option<f32> = None;
     for (i, line) in after.iter().enumerate() {
@@ -162,23 +153,35 @@ pub fn without_running_column(
         .map(|l| l.text.trim())
         .collect();
     let says_front = |l: &TextLine| known.contains(l.text.trim()) || is_bare_label(&l.text);
-    let mut in_column = vec![false; rest.len()];
-    for run in smaller_runs(lines, rest, m.size) {
-        let run_lines = rest.get(run.clone()).unwrap_or_default();
-        let telling = run_lines
-            .iter()
-            .filter(|&&i| lines.get(i).is_some_and(says_front))
-            .count();
-        if telling >= 2 && one_line_a_row(lines, run_lines) {
-            in_column.get_mut(run).unwrap_or_default().fill(true);
-        }
-    }
+    let in_column = column_runs(lines, rest, m.size, says_front);
     let (column, body): (Vec<(&usize, &bool)>, _) =
         rest.iter().zip(&in_column).partition(|&(_, &c)| c);
     (
         body.into_iter().map(|(&i, _)| i).collect(),
         column.into_iter().map(|(&i, _)| i).collect(),
     )
+}
+
+/// Which of `idx` lie in a run of lines in one type smaller than `size` ([`smaller_runs`]),
+/// one to a row, with two lines or more that `tells` marks as a reference column's.
+fn column_runs(
+    lines: &[TextLine],
+    idx: &[usize],
+    size: f32,
+    tells: impl Fn(&TextLine) -> bool,
+) -> Vec<bool> {
+    let mut marked = vec![false; idx.len()];
+    for run in smaller_runs(lines, idx, size) {
+        let run_lines = idx.get(run.clone()).unwrap_or_default();
+        let telling = run_lines
+            .iter()
+            .filter(|&&i| lines.get(i).is_some_and(&tells))
+            .count();
+        if telling >= 2 && one_line_a_row(lines, run_lines) {
+            marked.get_mut(run).unwrap_or_default().fill(true);
+        }
+    }
+    marked
 }
 
 /// Runs of consecutive lines (positions in `idx`) on one page in one type smaller than the
