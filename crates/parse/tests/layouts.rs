@@ -1204,6 +1204,21 @@ fn left_column_runs_on_below_the_right_one_past_the_page_number() {
 }
 
 #[test]
+fn both_columns_run_on_past_a_heading_level_with_a_signature_space() {
+    regression("both_columns_run_on_past_a_heading_level_with_a_signature_space");
+}
+
+#[test]
+fn both_columns_run_on_past_a_heading_level_with_a_signature_space_narrow_gutter() {
+    regression("both_columns_run_on_past_a_heading_level_with_a_signature_space_narrow_gutter");
+}
+
+#[test]
+fn both_columns_run_on_past_a_heading_level_with_a_signature_space_indented() {
+    regression("both_columns_run_on_past_a_heading_level_with_a_signature_space_indented");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

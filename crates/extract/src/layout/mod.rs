@@ -298,12 +298,13 @@ impl Cut<'_> {
                 let spans: Vec<BandSpan> = bands.iter().map(|b| BandSpan::of(b, words)).collect();
                 let mut k = 0;
                 while k < bands.len() {
-                    if let Some((left, right, joined)) =
-                        self.left_column_runs_on(&bands, &spans, k, em)
-                    {
-                        self.xy_cut(left, depth + 1, out);
-                        self.xy_cut(right, depth + 1, out);
-                        k += 1 + joined;
+                    if let Some(run_on) = self.columns_run_on(&bands, &spans, k, em) {
+                        self.xy_cut(run_on.left, depth + 1, out);
+                        self.xy_cut(run_on.right, depth + 1, out);
+                        if !run_on.foot.is_empty() {
+                            self.xy_cut(run_on.foot, depth + 1, out);
+                        }
+                        k += 1 + run_on.joined;
                     } else {
                         let band = bands.get_mut(k).map(std::mem::take).unwrap_or_default();
                         self.xy_cut(band, depth + 1, out);
@@ -316,50 +317,67 @@ impl Cut<'_> {
         out.push(node);
     }
 
-    /// Where band `k` holds two columns and the bands under it lie within its left column,
-    /// from its left edge to near its gutter, the left column runs on below them (the
-    /// right one ended above, past a space in the left one that the bands were cut at):
-    /// they are read with that column, before the right one. Returns the left column with
-    /// those bands, the right column, and how many bands were joined. `em`: the type size
-    /// of the node the bands were cut from.
-    fn left_column_runs_on(
+    /// Where band `k` holds two prose columns, the bands under it that continue them,
+    /// read with them: the bands were cut at a space in one column level with a space in
+    /// the other, not where the columns end. Two ways:
+    /// - bands that lie within the left column, from its left edge to near its gutter: the
+    ///   left column runs on below where the right one ended;
+    /// - bands with words on both sides of the same gutter, each side opening in the
+    ///   columns' type (a heading's space in one column level with a signature's space in
+    ///   the other): both columns run on. A last short row across the gutter (the page
+    ///   number) is read after them.
+    ///
+    /// `em`: the type size of the node the bands were cut from.
+    fn columns_run_on(
         &self,
         bands: &[Vec<usize>],
         spans: &[BandSpan],
         k: usize,
         em: f32,
-    ) -> Option<(Vec<usize>, Vec<usize>, usize)> {
+    ) -> Option<RunOn> {
         let words = self.words;
         let (two, top) = (bands.get(k)?, spans.get(k)?);
         let under = spans.get(k + 1)?;
         // Cheap first: the band is more than a line (most bands are a column's lines, cut at
-        // their leading), and the one under it is narrower and starts where it does.
+        // their leading), and the one under it starts where it does and is no wider.
         if top.one_row
             || (under.x0 - top.x0).abs() > LEFT_EDGE_TOLERANCE_EM * em
-            || under.x1 > top.x1 - 2.0 * em
+            || under.x1 > top.x1 + LEFT_EDGE_TOLERANCE_EM * em
         {
             return None;
         }
+        let within_left = under.x1 <= top.x1 - 2.0 * em;
         let (a, b) = self.vertical_gutter(two, || em)?;
-        let continues = |span: &BandSpan| {
-            (span.x0 - top.x0).abs() <= LEFT_EDGE_TOLERANCE_EM * em && span.x1 < (a + b) / 2.0
+        let x = (a + b) / 2.0;
+        let in_left = |span: &BandSpan| {
+            (span.x0 - top.x0).abs() <= LEFT_EDGE_TOLERANCE_EM * em && span.x1 < x
         };
         let prose = |left| run_width(two, words, a, b, left, em) >= NARROW_PROSE_RUN_EM * em;
-        if !continues(under)
-            || under.x1 < a - FILLS_COLUMN_EM * em
+        let left_runs_on = within_left && in_left(under) && under.x1 >= a - FILLS_COLUMN_EM * em;
+        let next = bands.get(k + 1)?;
+        let foot = if left_runs_on {
+            None
+        } else {
+            foot_row(next, words, a, b)
+        };
+        let both_run_on = !left_runs_on && continues_both(next, words, a, b, em, foot);
+        if !(left_runs_on || both_run_on)
             || !prose(true)
             || !prose(false)
             || rows_beside(two, words, a, b) < COLUMN_ROWS
         {
             return None;
         }
-        let joined = spans
-            .get(k + 1..)?
-            .iter()
-            .take_while(|span| continues(span))
-            .count();
-        let x = (a + b) / 2.0;
-        let (mut left, right): (Vec<usize>, Vec<usize>) = two
+        let joined = if left_runs_on {
+            spans
+                .get(k + 1..)?
+                .iter()
+                .take_while(|s| in_left(s))
+                .count()
+        } else {
+            1
+        };
+        let (mut left, mut right): (Vec<usize>, Vec<usize>) = two
             .iter()
             .partition(|&&i| words.get(i).is_some_and(|w| w.x1 <= x));
         if left.is_empty() || right.is_empty() {
@@ -367,14 +385,114 @@ impl Cut<'_> {
         }
         let bottom = node_extent(two, words, |w| (w.top, w.bottom)).1;
         self.gutters.borrow_mut().push(Gutter { a, b, bottom });
-        for band in bands.get(k + 1..k + 1 + joined)? {
-            left.extend_from_slice(band);
+        let mut foot_words = Vec::new();
+        for &i in bands.get(k + 1..k + 1 + joined)?.iter().flatten() {
+            let Some(w) = words.get(i) else { continue };
+            match side_of(w, a, b) {
+                _ if left_runs_on => left.push(i),
+                _ if Some(w.row_baseline) == foot => foot_words.push(i),
+                Some(true) => left.push(i),
+                Some(false) => right.push(i),
+                None => foot_words.push(i),
+            }
         }
-        Some((left, right, joined))
+        Some(RunOn {
+            left,
+            right,
+            foot: foot_words,
+            joined,
+        })
     }
 }
 
-/// A band's extent across, and whether it is one row: what [`Cut::left_column_runs_on`]
+/// What [`Cut::columns_run_on`] reads: the two columns with the bands that continue them,
+/// what lies across the gutter under them, and how many bands were joined.
+struct RunOn {
+    left: Vec<usize>,
+    right: Vec<usize>,
+    foot: Vec<usize>,
+    joined: usize,
+}
+
+/// Which side of the channel `a`..`b` a word lies on: left, right, or across it (`None`).
+fn side_of(w: &WordBox, a: f32, b: f32) -> Option<bool> {
+    if w.x1 <= a {
+        Some(true)
+    } else if w.x0 >= b {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// The baseline of `band`'s last row when it is a few words of which one lies across the
+/// channel `a`..`b` (the page number under two columns).
+fn foot_row(band: &[usize], words: &[WordBox], a: f32, b: f32) -> Option<f32> {
+    let last = band
+        .iter()
+        .filter_map(|&i| words.get(i))
+        .map(|w| w.row_baseline)
+        .fold(f32::NEG_INFINITY, f32::max);
+    let row = || {
+        band.iter()
+            .filter_map(|&i| words.get(i))
+            .filter(move |w| w.row_baseline == last)
+    };
+    (row().count() <= FOOT_ROW_WORDS && row().any(|w| side_of(w, a, b).is_none())).then_some(last)
+}
+
+/// Whether `band` continues two columns parted by the channel `a`..`b`: words on both sides,
+/// the first row of each side in type of (about) the size `em` (not notes), and nothing
+/// across the channel but the `foot` row.
+fn continues_both(
+    band: &[usize],
+    words: &[WordBox],
+    a: f32,
+    b: f32,
+    em: f32,
+    foot: Option<f32>,
+) -> bool {
+    // The topmost word of each side.
+    let (mut first_left, mut first_right): (Option<&WordBox>, Option<&WordBox>) = (None, None);
+    for w in band.iter().filter_map(|&i| words.get(i)) {
+        if Some(w.row_baseline) == foot {
+            continue;
+        }
+        let first = match side_of(w, a, b) {
+            Some(true) => &mut first_left,
+            Some(false) => &mut first_right,
+            None => return false,
+        };
+        if first.is_none_or(|f| w.top < f.top) {
+            *first = Some(w);
+        }
+    }
+    let (Some(l), Some(r)) = (first_left, first_right) else {
+        return false;
+    };
+    let in_column_type = |w: &WordBox| w.size >= COLUMN_TYPE_SHARE * em;
+    // A table's sections are cut where both its columns pause: the two sides then resume on
+    // one row. Columns of text that run on resume each at its own height.
+    let level_with_other_side = |first: &WordBox, left: bool| {
+        band.iter().filter_map(|&i| words.get(i)).any(|w| {
+            side_of(w, a, b) == Some(!left)
+                && (w.row_baseline - first.row_baseline).abs() <= ROW_LEVEL_EM * em
+        })
+    };
+    in_column_type(l)
+        && in_column_type(r)
+        && !level_with_other_side(l, true)
+        && !level_with_other_side(r, false)
+}
+
+/// Rows of two columns whose baselines are this many ems apart or less are level.
+const ROW_LEVEL_EM: f32 = 0.2;
+
+/// A side of a band opens in the columns' type when its first row is at least this share of
+/// it (a note under the columns is smaller).
+const COLUMN_TYPE_SHARE: f32 = 0.9;
+
+/// A band's extent across, and whether it is one row: what [`Cut::columns_run_on`]
 /// looks at first, found in one pass over its words. `x1` leaves out a last row of a few
 /// words (a page number at the foot, right of the column the band continues).
 struct BandSpan {
