@@ -1219,6 +1219,11 @@ fn both_columns_run_on_past_a_heading_level_with_a_signature_space_indented() {
 }
 
 #[test]
+fn notes_in_three_columns_under_three_columns_keep_their_gutters() {
+    regression("notes_in_three_columns_under_three_columns_keep_their_gutters");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

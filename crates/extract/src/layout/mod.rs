@@ -120,6 +120,8 @@ struct Gutter {
     a: f32,
     b: f32,
     bottom: f32,
+    /// The type size of the node it was cut in.
+    em: f32,
 }
 
 impl<'w> Cut<'w> {
@@ -276,7 +278,7 @@ impl Cut<'_> {
                     .last()
                     .and_then(|&i| words.get(i))
                     .map_or(f32::INFINITY, |w| w.bottom);
-                self.gutters.borrow_mut().push(Gutter { a, b, bottom });
+                self.gutters.borrow_mut().push(Gutter { a, b, bottom, em });
                 self.xy_cut(left, depth + 1, out);
                 self.xy_cut(right, depth + 1, out);
                 return;
@@ -384,7 +386,7 @@ impl Cut<'_> {
             return None;
         }
         let bottom = node_extent(two, words, |w| (w.top, w.bottom)).1;
-        self.gutters.borrow_mut().push(Gutter { a, b, bottom });
+        self.gutters.borrow_mut().push(Gutter { a, b, bottom, em });
         let mut foot_words = Vec::new();
         for &i in bands.get(k + 1..k + 1 + joined)?.iter().flatten() {
             let Some(w) = words.get(i) else { continue };
@@ -697,10 +699,14 @@ impl Cut<'_> {
                 .iter()
                 .map(|&left| side_median_size(node, self.words, a, b, left))
                 .fold(em, f32::min);
-            if overlap < NARROW_GUTTER_HEIGHT_EM * side_em
-                && !self.continues_gutter(node, a, b, side_em)
-            {
-                return false;
+            if overlap < NARROW_GUTTER_HEIGHT_EM * side_em {
+                match self.continued_gutter_size(node, a, b, side_em) {
+                    None => return false,
+                    // Notes in smaller type under the columns: their lines are set as
+                    // close as the columns' words, whatever the tests below say.
+                    Some(size) if side_em < NOTE_SIZE_SHARE * size => return true,
+                    Some(_) => {}
+                }
             }
         }
         if is_prose_channel(node, self.words, a, b, em) || self.continues_grid(node, a, b, em) {
@@ -837,13 +843,16 @@ const JUSTIFIED_LINE_GAPS: usize = 2;
 /// Fewer rows suffice beside a gap that continues a gutter cut above it: at least this many.
 const CONTINUED_GUTTER_ROWS: usize = 2;
 
+/// Rows in type smaller than this share of the columns' above them are notes.
+const NOTE_SIZE_SHARE: f32 = 0.9;
+
 impl Cut<'_> {
     /// The gap `a`..`b` continues a gutter already cut above the node (each one's middle
     /// within the other), with a few rows of prose beside it on both sides, set on one
     /// grid: notes in two short columns under the body's columns, whose gutter they keep.
     /// (Not the cells of a table or a form, centred or set apart on their own rows, or a
-    /// formula's pieces.)
-    fn continues_gutter(&self, node: &[usize], a: f32, b: f32, em: f32) -> bool {
+    /// formula's pieces.) Returns the type size of the columns the gutter parted.
+    fn continued_gutter_size(&self, node: &[usize], a: f32, b: f32, em: f32) -> Option<f32> {
         let middle = (a + b) / 2.0;
         // The gutter's middle in the channel, and the channel's in the gutter or the whole
         // gutter in the channel (notes' lines end short of their column's edge).
@@ -854,16 +863,15 @@ impl Cut<'_> {
         // The node's top is found only for a gutter that lines up (most gaps have none).
         let gutters = self.gutters.borrow();
         let mut lining_up = gutters.iter().filter(lines_up).peekable();
-        if lining_up.peek().is_none() {
-            return false;
-        }
+        lining_up.peek()?;
         let top = node_extent(node, self.words, |w| (w.top, w.bottom)).0;
-        lining_up.any(|g| g.bottom <= top)
-            && rows_beside(node, self.words, a, b) >= CONTINUED_GUTTER_ROWS
+        let continued = lining_up.find(|g| g.bottom <= top)?;
+        (rows_beside(node, self.words, a, b) >= CONTINUED_GUTTER_ROWS
             && rows_level(node, self.words, a, b, em)
             && [true, false].iter().all(|&left| {
                 run_width(node, self.words, a, b, left, em) >= NARROW_PROSE_RUN_EM * em
-            })
+            }))
+        .then_some(continued.em)
     }
 }
 
