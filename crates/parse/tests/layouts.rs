@@ -1224,6 +1224,16 @@ fn notes_in_three_columns_under_three_columns_keep_their_gutters() {
 }
 
 #[test]
+fn notes_in_three_columns_apart_by_wide_gaps_keep_their_gutters() {
+    regression("notes_in_three_columns_apart_by_wide_gaps_keep_their_gutters");
+}
+
+#[test]
+fn notes_in_three_columns_apart_by_wide_gaps_keep_their_gutters_sans() {
+    regression("notes_in_three_columns_apart_by_wide_gaps_keep_their_gutters_sans");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

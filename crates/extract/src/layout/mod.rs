@@ -648,8 +648,21 @@ impl Cut<'_> {
         (b - a >= 1.5 * em || self.is_narrow_gutter(node, a, b, em, placed))
             && (!is_label_gap(node, words, a, b, width, em)
                 || is_prose_channel(node, words, a, b, em)
-                || (is_justified_edge(node, words, a, b, em) && is_short_beside(node, words, a, b)))
+                || (is_justified_edge(node, words, a, b, em) && is_short_beside(node, words, a, b))
+                || self.is_notes_gutter(node, a, b, em))
             && !is_justified_word_gap(node, words, a, b)
+    }
+
+    /// The channel continues a gutter cut above, between rows in smaller type than the
+    /// columns it parted ([`Cut::continued_gutter_size`]): notes under the columns, set in
+    /// columns of their own however short their lines.
+    fn is_notes_gutter(&self, node: &[usize], a: f32, b: f32, em: f32) -> bool {
+        let side_em = [true, false]
+            .iter()
+            .map(|&left| side_median_size(node, self.words, a, b, left))
+            .fold(em, f32::min);
+        self.continued_gutter_size(node, a, b, side_em)
+            .is_some_and(|size| side_em < NOTE_SIZE_SHARE * size)
     }
 
     /// The node's words as (baseline, x0, x1), row by row and left to right.
