@@ -1234,6 +1234,16 @@ fn notes_in_three_columns_apart_by_wide_gaps_keep_their_gutters_sans() {
 }
 
 #[test]
+fn justified_lines_whose_word_gaps_line_up_are_no_gutter() {
+    regression("justified_lines_whose_word_gaps_line_up_are_no_gutter");
+}
+
+#[test]
+fn justified_lines_whose_word_gaps_line_up_are_no_gutter_tj_numbers() {
+    regression("justified_lines_whose_word_gaps_line_up_are_no_gutter_tj_numbers");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -780,53 +780,104 @@ impl Cut<'_> {
     }
 }
 
-/// The gap `a`..`b` is a word gap of the one row that runs on across it, where one side
-/// has that row only (a paragraph's loosely justified line above its short last line): the
-/// row is a line of words (`JUSTIFIED_LINE_GAPS` gaps besides this one at least, words
-/// wider than the gaps) and the gap is not clearly wider than its usual word gap (the
-/// median: a justified line spaces its words alike); or the row has one other gap, as wide
-/// ([`ALIKE_GAPS`]). The cells of a table row stand further apart than the words inside
-/// them.
+/// The gap `a`..`b` is a word gap of the rows that run on across it, where one side has
+/// only those rows: a paragraph's loosely justified line above its short last line, or two
+/// or three such lines whose word gaps happen to line up (a river). Each row is a line of
+/// words (`JUSTIFIED_LINE_GAPS` gaps besides this one at least, words wider than the gaps)
+/// and the gap is not clearly wider than its usual word gap (the median: a justified line
+/// spaces its words alike); or the row has one other gap, as wide ([`ALIKE_GAPS`]). The
+/// cells of a table row stand further apart than the words inside them.
 fn is_justified_word_gap(node: &[usize], words: &[WordBox], a: f32, b: f32) -> bool {
-    // The lowest and highest baseline of each side, in one pass (most gutters have many
-    // rows on both sides: done).
-    let widen = |(lo, hi): (f32, f32), y: f32| (lo.min(y), hi.max(y));
-    let empty = (f32::INFINITY, f32::NEG_INFINITY);
-    let (mut left, mut right) = (empty, empty);
+    // The first few rows of each side, in one pass (most gutters have many rows on both
+    // sides: done).
+    let (mut left, mut right) = (RowsSeen::default(), RowsSeen::default());
     for w in node.iter().filter_map(|&i| words.get(i)) {
         if w.x1 <= a {
-            left = widen(left, w.row_baseline);
+            left.see(w.row_baseline);
         } else if w.x0 >= b {
-            right = widen(right, w.row_baseline);
+            right.see(w.row_baseline);
         }
     }
-    let one_row = |(lo, hi): (f32, f32)| hi - lo < 0.5;
-    let row = match (one_row(left), one_row(right)) {
-        (true, false) => left.0,
-        (false, true) => right.0,
-        _ => return false,
+    // The side with fewer rows: each of them must run on across the gap.
+    let (fewer, more) = if left.rows.len() <= right.rows.len() {
+        (left.rows, right.rows)
+    } else {
+        (right.rows, left.rows)
     };
-    // The row's words, left to right.
-    let mut line: Vec<(f32, f32)> = node
+    if fewer.is_empty() || fewer.len() > MAX_RIVER_ROWS || more.len() < 2 {
+        return false;
+    }
+    // Several rows must each space their words alike (justified lines), not stand cells or
+    // labels apart at chance distances.
+    let alike = fewer.len() > 1;
+    fewer
+        .iter()
+        .all(|&row| is_word_gap_of_row(node, words, a, b, row, alike))
+}
+
+/// The distinct baselines of a side's rows, up to one more than [`MAX_RIVER_ROWS`].
+#[derive(Default)]
+struct RowsSeen {
+    rows: Vec<f32>,
+}
+
+impl RowsSeen {
+    fn see(&mut self, baseline: f32) {
+        if self.rows.len() <= MAX_RIVER_ROWS
+            && !self.rows.iter().any(|&y| (y - baseline).abs() < 0.5)
+        {
+            self.rows.push(baseline);
+            self.rows.sort_by(f32::total_cmp);
+        }
+    }
+}
+
+/// The word gaps of a justified line differ by at most this ratio.
+const RIVER_GAPS_ALIKE: f32 = 1.25;
+
+/// Rows whose word gaps line up by chance: at most this many.
+const MAX_RIVER_ROWS: usize = 3;
+
+/// Whether the row on `baseline` runs on across the gap `a`..`b` and the gap is one of its
+/// word gaps ([`is_justified_word_gap`]); `alike`: all its gaps alike, as in a justified
+/// line.
+fn is_word_gap_of_row(
+    node: &[usize],
+    words: &[WordBox],
+    a: f32,
+    b: f32,
+    row: f32,
+    alike: bool,
+) -> bool {
+    // The row's words, left to right, and whether each is raised (a note's marker).
+    let mut line: Vec<(f32, f32, bool)> = node
         .iter()
         .filter_map(|&i| words.get(i))
         .filter(|w| (w.row_baseline - row).abs() < 0.5)
-        .map(|w| (w.x0, w.x1))
+        .map(|w| (w.x0, w.x1, w.superscript))
         .collect();
     line.sort_by(|p, q| p.0.total_cmp(&q.0));
-    // Its other word gaps, and whether it runs on across the gap.
+    // Its other word gaps (not those before a marker, which follows its word closely), and
+    // whether it runs on across the gap.
     let mut word_gaps = Vec::new();
-    let mut crossing = false;
+    let mut crossing = None;
     for pair in line.windows(2) {
         let [p, q] = pair else { continue };
         if p.1 <= a && q.0 >= b {
-            crossing = true;
-        } else {
+            crossing = Some(q.0 - p.1);
+        } else if !(alike && q.2) {
             word_gaps.push(q.0 - p.1);
         }
     }
-    if !crossing || word_gaps.is_empty() {
+    let Some(across) = crossing.filter(|_| !word_gaps.is_empty()) else {
         return false;
+    };
+    if alike {
+        let narrowest = word_gaps.iter().copied().fold(across, f32::min);
+        let widest = word_gaps.iter().copied().fold(across, f32::max);
+        if widest > RIVER_GAPS_ALIKE * narrowest {
+            return false;
+        }
     }
     let widths: Vec<f32> = line.iter().map(|p| p.1 - p.0).collect();
     if word_gaps.len() < JUSTIFIED_LINE_GAPS {
