@@ -1244,6 +1244,18 @@ fn justified_lines_whose_word_gaps_line_up_are_no_gutter_tj_numbers() {
 }
 
 #[test]
+fn inline_enumeration_wrapped_to_a_columns_top_with_its_second_number_at_a_line_start() {
+    regression(
+        "inline_enumeration_wrapped_to_a_columns_top_with_its_second_number_at_a_line_start",
+    );
+}
+
+#[test]
+fn inline_enumeration_wrapped_to_a_columns_top_in_three_ragged_columns() {
+    regression("inline_enumeration_wrapped_to_a_columns_top_in_three_ragged_columns");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

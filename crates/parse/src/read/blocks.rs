@@ -329,8 +329,10 @@ fn item_set_apart(
 
 /// Lines opening with a number whose sequence goes on inside the text, not at a line's
 /// start (`1. meer aandacht …; 2. het vergroten …`, on one line or wrapped over several): an
-/// enumeration running inline after a lead-in, not the first item of a list. `lines` are
-/// the numbered line's text and the texts after it.
+/// enumeration running inline after a lead-in, not the first item of a list. A list's
+/// numbers all open lines; an inline enumeration may wrap one to a line's start by chance,
+/// and then a later one runs inline. `lines` are the numbered line's text and the texts
+/// after it.
 fn runs_on_inline<'t>(mut lines: impl Iterator<Item = &'t str>) -> bool {
     let Some(first) = lines.next() else {
         return false;
@@ -341,23 +343,30 @@ fn runs_on_inline<'t>(mut lines: impl Iterator<Item = &'t str>) -> bool {
     let Ok(n) = label.trim_end_matches(['.', ')']).parse::<u32>() else {
         return false;
     };
-    let next = format!("{}.", n + 1);
-    let inside = |text: &str| {
+    // The sequence's next number, followed through the lines: one at a line's start may be
+    // a list's next item or an inline one wrapped there by chance; one inside a line after
+    // `;` or `,` is inline.
+    let mut next = n + 1;
+    let inside = |text: &str, next: u32| {
         ["; ", ", "].iter().any(|before| {
-            let mark = format!("{before}{next}");
+            let mark = format!("{before}{next}.");
             text.contains(&format!("{mark} ")) || text.ends_with(&mark)
         })
     };
     let rest = first.get(label.len()..).unwrap_or_default();
-    if inside(rest) {
+    if inside(rest, next) {
         return true;
     }
-    // The next number at a line's start is a list's next item; an inline one comes soon.
     for text in lines.take(INLINE_LOOKAHEAD_LINES) {
-        if text.starts_with(&format!("{next} ")) || text.trim_end() == next {
-            return false;
+        let label = format!("{next}.");
+        if text.starts_with(&format!("{label} ")) || text.trim_end() == label {
+            next += 1;
+            if inside(text, next) {
+                return true;
+            }
+            continue;
         }
-        if inside(text) {
+        if inside(text, next) {
             return true;
         }
     }
@@ -1137,12 +1146,21 @@ mod tests {
             "solidariteit van de NAVO; 2.",
             "het vergroten van de weerbaar-",
         ]));
-        // A list: the next number opens a line.
+        // A list: the next numbers open lines.
         assert!(!inline(&[
             "1. Het versterken van de eenheid,",
             "solidariteit en cohesie;",
             "2. Het vergroten van de onderlinge",
-            "consultatie; 3. en meer",
+            "consultatie;",
+            "3. Het versterken van de rol",
+        ]));
+        // Inline, the next number opening a line by chance: the one after runs inline.
+        assert!(inline(&[
+            "1. meer aandacht voor vers-",
+            "terken eenheid, cohesie en",
+            "solidariteit van de NAVO;",
+            "2. het vergroten van de",
+            "weerbaarheid; 3. behoud van",
         ]));
     }
 
