@@ -1256,6 +1256,16 @@ fn inline_enumeration_wrapped_to_a_columns_top_in_three_ragged_columns() {
 }
 
 #[test]
+fn a_gutter_of_half_an_em_between_two_columns_on_their_own_grids() {
+    regression("a_gutter_of_half_an_em_between_two_columns_on_their_own_grids");
+}
+
+#[test]
+fn a_gutter_of_half_an_em_between_two_columns_on_their_own_grids_second() {
+    regression("a_gutter_of_half_an_em_between_two_columns_on_their_own_grids_second");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -606,13 +606,25 @@ impl Cut<'_> {
             return None;
         }
         let em = em();
-        let min_gap = if on_one_row(node, words) {
-            3.0 * em
-        } else {
-            0.5 * em
+        let one_row = on_one_row(node, words);
+        let min_gap = if one_row { 3.0 * em } else { 0.5 * em };
+        // Narrower still, a straight channel between prose whose rows do not all lie level
+        // across it: two columns set a narrow gutter apart (half an em of large type), each
+        // on its own grid, which no word gap lines up with so long (not a table's cells or
+        // a table of contents' leaders, whose rows run across).
+        let narrowest_gutter = |(a, b): (f32, f32)| {
+            !one_row
+                && b - a >= NARROWEST_GUTTER_EM * em
+                && is_prose_channel(node, words, a, b, em)
+                && !rows_level(node, words, a, b, em)
+                && [true, false]
+                    .iter()
+                    .all(|&left| rows_at_channel(node, words, a, b, left, em) >= HUGGING_ROWS)
         };
-        let candidates: Vec<(f32, f32)> =
-            all.into_iter().filter(|(a, b)| b - a >= min_gap).collect();
+        let candidates: Vec<(f32, f32)> = all
+            .into_iter()
+            .filter(|&(a, b)| b - a >= min_gap || narrowest_gutter((a, b)))
+            .collect();
         if candidates.is_empty() {
             return None;
         }
@@ -1077,6 +1089,34 @@ fn all_but_the_widest(mut word_gaps: Vec<f32>) -> f32 {
 /// whatever its width: word gaps never line up down a column (pdfTeX's loose lines have word
 /// gaps as wide as a 6 pt gutter). Labels beside their values are told by `is_label_gap`.
 const STRAIGHT_CHANNEL_ROWS: usize = 8;
+
+/// How many rows on one side of the channel `a`..`b` reach to within half an em of it: a
+/// column's edge along a gutter, not a word gap that a single line's words leave there.
+fn rows_at_channel(
+    node: &[usize],
+    words: &[WordBox],
+    a: f32,
+    b: f32,
+    left: bool,
+    em: f32,
+) -> usize {
+    let near: Vec<&WordBox> = side_words(node, words, a, b, left)
+        .filter(|w| {
+            if left {
+                w.x1 >= a - 0.5 * em
+            } else {
+                w.x0 <= b + 0.5 * em
+            }
+        })
+        .collect();
+    baselines(&near).len()
+}
+
+/// A narrowest gutter has at least this many rows at it on each side.
+const HUGGING_ROWS: usize = 3;
+
+/// The narrowest gutter, in ems, of a straight channel between prose ([`is_prose_channel`]).
+const NARROWEST_GUTTER_EM: f32 = 0.4;
 
 /// Lines beside a straight channel are this many ems wide (median) on both sides: columns
 /// of prose, not the cells of a table.
