@@ -1266,6 +1266,16 @@ fn a_gutter_of_half_an_em_between_two_columns_on_their_own_grids_second() {
 }
 
 #[test]
+fn a_paragraph_after_a_list_of_one_line_items_across_a_page_break() {
+    regression("a_paragraph_after_a_list_of_one_line_items_across_a_page_break");
+}
+
+#[test]
+fn a_paragraph_after_a_list_of_one_line_items_across_a_page_break_shuffled() {
+    regression("a_paragraph_after_a_list_of_one_line_items_across_a_page_break_shuffled");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -188,6 +188,15 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
             && !opens_item
             && previous
                 .is_some_and(|p| leaves_hanging_item(lines, range, pos, p, label_x, hang, m));
+        // A list of one-line items (no hang to tell by): after a page or column break, an
+        // unlabelled sentence after an item that ended with a full stop is the text after
+        // the list, not more of the item.
+        let leaves_flush_item = in_list
+            && !hanging
+            && !opens_item
+            && crossed
+            && previous.is_some_and(|p| p.ends_sentence() && p.text.trim_end().ends_with('.'))
+            && line.text.chars().next().is_some_and(char::is_uppercase);
         let next = range.get(pos + 1).and_then(|&j| lines.get(j));
         let new_group = match previous {
             None => true,
@@ -195,6 +204,7 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
                 opens_item
                     || back_at_label
                     || leaves_item
+                    || leaves_flush_item
                     || breaks_between(
                         prev,
                         line,
