@@ -1276,6 +1276,16 @@ fn a_paragraph_after_a_list_of_one_line_items_across_a_page_break_shuffled() {
 }
 
 #[test]
+fn a_notes_marker_on_the_baseline_of_a_line_two_columns_over() {
+    regression("a_notes_marker_on_the_baseline_of_a_line_two_columns_over");
+}
+
+#[test]
+fn a_notes_marker_on_the_baseline_of_a_line_two_columns_over_shuffled() {
+    regression("a_notes_marker_on_the_baseline_of_a_line_two_columns_over_shuffled");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

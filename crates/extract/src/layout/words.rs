@@ -623,11 +623,20 @@ fn split_at_gutters(rows: Vec<Row>, text: &PageText) -> Vec<Row> {
             }
             right = right.max(g.x1);
         }
-        let trailing = edge_marker_cut(order, glyphs, row.size, true);
-        let leading = edge_marker_cut(order, glyphs, row.size, false);
-        for cut in [trailing, leading].into_iter().flatten() {
-            if let Err(at) = cuts.binary_search(&cut) {
-                cuts.insert(at, cut);
+        // A marker at either end of each part (a part's start may be a marker raised to
+        // the baseline of a line in the column beside, after a gutter cut).
+        let parts: Vec<(usize, usize)> = std::iter::once(0)
+            .chain(cuts.iter().copied())
+            .zip(cuts.iter().copied().chain(std::iter::once(order.len())))
+            .collect();
+        for (start, end) in parts {
+            let part = order.get(start..end).unwrap_or_default();
+            let trailing = edge_marker_cut(part, glyphs, row.size, true);
+            let leading = edge_marker_cut(part, glyphs, row.size, false);
+            for cut in [trailing, leading].into_iter().flatten() {
+                if let Err(at) = cuts.binary_search(&(start + cut)) {
+                    cuts.insert(at, start + cut);
+                }
             }
         }
         if cuts.is_empty() {
