@@ -669,10 +669,7 @@ impl Cut<'_> {
     /// columns it parted ([`Cut::continued_gutter_size`]): notes under the columns, set in
     /// columns of their own however short their lines.
     fn is_notes_gutter(&self, node: &[usize], a: f32, b: f32, em: f32) -> bool {
-        let side_em = [true, false]
-            .iter()
-            .map(|&left| side_median_size(node, self.words, a, b, left))
-            .fold(em, f32::min);
+        let side_em = smaller_side_size(node, self.words, a, b, em);
         self.continued_gutter_size(node, a, b, side_em)
             .is_some_and(|size| side_em < NOTE_SIZE_SHARE * size)
     }
@@ -720,10 +717,7 @@ impl Cut<'_> {
         // beside a few lines of body is a few of its own lines high.
         let overlap = sides_overlap(node, self.words, a, b);
         if overlap < NARROW_GUTTER_HEIGHT_EM * em {
-            let side_em = [true, false]
-                .iter()
-                .map(|&left| side_median_size(node, self.words, a, b, left))
-                .fold(em, f32::min);
+            let side_em = smaller_side_size(node, self.words, a, b, em);
             if overlap < NARROW_GUTTER_HEIGHT_EM * side_em {
                 match self.continued_gutter_size(node, a, b, side_em) {
                     None => return false,
@@ -1274,6 +1268,14 @@ fn rows_beside(node: &[usize], words: &[WordBox], a: f32, b: f32) -> usize {
         baselines(&within).len()
     };
     beside(&left, span(&right)).min(beside(&right, span(&left)))
+}
+
+/// The smaller of the two sides' median type sizes of the channel `a`..`b`, and `em`.
+fn smaller_side_size(node: &[usize], words: &[WordBox], a: f32, b: f32, em: f32) -> f32 {
+    [true, false]
+        .iter()
+        .map(|&left| side_median_size(node, words, a, b, left))
+        .fold(em, f32::min)
 }
 
 /// The median type size of the words left of `a` (or right of `b`).
