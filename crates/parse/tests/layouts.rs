@@ -1286,6 +1286,31 @@ fn a_notes_marker_on_the_baseline_of_a_line_two_columns_over_shuffled() {
 }
 
 #[test]
+fn a_third_column_of_two_lines_on_the_grid_of_the_first_two() {
+    regression("a_third_column_of_two_lines_on_the_grid_of_the_first_two");
+}
+
+#[test]
+fn a_third_column_of_two_lines_on_the_grid_of_the_first_two_shuffled() {
+    regression("a_third_column_of_two_lines_on_the_grid_of_the_first_two_shuffled");
+}
+
+#[test]
+fn a_third_column_of_one_line_on_the_grid_of_the_first_two() {
+    regression("a_third_column_of_one_line_on_the_grid_of_the_first_two");
+}
+
+#[test]
+fn a_third_column_of_two_lines_on_the_grid_of_the_first_two_standard_fonts() {
+    regression("a_third_column_of_two_lines_on_the_grid_of_the_first_two_standard_fonts");
+}
+
+#[test]
+fn a_third_column_of_a_few_lines_on_the_grid_in_the_waterways_letter() {
+    regression("a_third_column_of_a_few_lines_on_the_grid_in_the_waterways_letter");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

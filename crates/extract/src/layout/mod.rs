@@ -122,6 +122,8 @@ struct Gutter {
     bottom: f32,
     /// The type size of the node it was cut in.
     em: f32,
+    /// The left edge of the column left of it: with `b`, the pitch of the column grid.
+    left_edge: f32,
 }
 
 impl<'w> Cut<'w> {
@@ -278,7 +280,14 @@ impl Cut<'_> {
                     .last()
                     .and_then(|&i| words.get(i))
                     .map_or(f32::INFINITY, |w| w.bottom);
-                self.gutters.borrow_mut().push(Gutter { a, b, bottom, em });
+                let left_edge = node_extent(&left, words, |w| (w.x0, w.x1)).0;
+                self.gutters.borrow_mut().push(Gutter {
+                    a,
+                    b,
+                    bottom,
+                    em,
+                    left_edge,
+                });
                 self.xy_cut(left, depth + 1, out);
                 self.xy_cut(right, depth + 1, out);
                 return;
@@ -386,7 +395,14 @@ impl Cut<'_> {
             return None;
         }
         let bottom = node_extent(two, words, |w| (w.top, w.bottom)).1;
-        self.gutters.borrow_mut().push(Gutter { a, b, bottom, em });
+        let left_edge = node_extent(&left, words, |w| (w.x0, w.x1)).0;
+        self.gutters.borrow_mut().push(Gutter {
+            a,
+            b,
+            bottom,
+            em,
+            left_edge,
+        });
         let mut foot_words = Vec::new();
         for &i in bands.get(k + 1..k + 1 + joined)?.iter().flatten() {
             let Some(w) = words.get(i) else { continue };
@@ -657,8 +673,10 @@ impl Cut<'_> {
         placed: &OnceCell<Vec<(f32, f32, f32)>>,
     ) -> bool {
         let words = self.words;
-        (b - a >= 1.5 * em || self.is_narrow_gutter(node, a, b, em, placed))
+        let completes_grid = self.completes_grid(node, a, b);
+        (b - a >= 1.5 * em || completes_grid || self.is_narrow_gutter(node, a, b, em, placed))
             && (!is_label_gap(node, words, a, b, width, em)
+                || completes_grid
                 || is_prose_channel(node, words, a, b, em)
                 || (is_justified_edge(node, words, a, b, em) && is_short_beside(node, words, a, b))
                 || self.is_notes_gutter(node, a, b, em))
@@ -974,6 +992,24 @@ impl Cut<'_> {
 /// A margin column right of ragged text, every row of it starting at one edge, has at
 /// least this many rows.
 const MARGIN_ROWS: usize = 3;
+
+impl Cut<'_> {
+    /// The channel `a`..`b` is the next gutter of the grid of a gutter cut at the node's
+    /// left edge: the columns' left edges stand one pitch apart, the channel is at least
+    /// half that gutter's width, and nothing right of it runs past one more column. A third
+    /// column of a few lines (the letter's last lines at its top), too short to show a
+    /// gutter by the lines beside it.
+    fn completes_grid(&self, node: &[usize], a: f32, b: f32) -> bool {
+        let (x0, x1) = node_extent(node, self.words, |w| (w.x0, w.x1));
+        self.gutters.borrow().iter().any(|g| {
+            let pitch = g.b - g.left_edge;
+            (g.b - x0).abs() < GRID_GUTTER_TOLERANCE_PT
+                && (b - x0 - pitch).abs() < GRID_GUTTER_TOLERANCE_PT
+                && b - a >= 0.5 * (g.b - g.a)
+                && x1 - b <= pitch - (g.b - g.a) + GRID_GUTTER_TOLERANCE_PT
+        })
+    }
+}
 
 /// Columns of one measure differ by at most this share of it.
 const GRID_MEASURE_TOLERANCE: f32 = 0.05;
