@@ -1311,6 +1311,21 @@ fn a_third_column_of_a_few_lines_on_the_grid_in_the_waterways_letter() {
 }
 
 #[test]
+fn a_justified_line_of_two_words_under_a_line_across_the_column() {
+    regression("a_justified_line_of_two_words_under_a_line_across_the_column");
+}
+
+#[test]
+fn a_justified_line_of_two_words_under_a_line_across_the_column_second() {
+    regression("a_justified_line_of_two_words_under_a_line_across_the_column_second");
+}
+
+#[test]
+fn a_justified_line_of_two_words_under_a_line_across_the_column_third() {
+    regression("a_justified_line_of_two_words_under_a_line_across_the_column_third");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

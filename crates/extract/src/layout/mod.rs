@@ -1011,6 +1011,9 @@ impl Cut<'_> {
     }
 }
 
+/// Rows beside each other, at least, of the columns under (or over) a single cut.
+const COLUMN_ROWS_BELOW_A_CUT: usize = 2;
+
 /// Columns of one measure differ by at most this share of it.
 const GRID_MEASURE_TOLERANCE: f32 = 0.05;
 
@@ -1572,13 +1575,21 @@ impl Cut<'_> {
                 .find(|&(a, b)| a < x && x < b)
                 .is_some_and(|(a, b)| is_label_gap(node, words, a, b, x1 - x0, em))
         };
+        // Columns have more than one row beside each other: a single row split by a wide
+        // gap is a justified line of two words (under a line that runs across them).
         let has_gutter = |y: f32, upper: bool| {
             let part: Vec<usize> = node
                 .iter()
                 .copied()
                 .filter(|&i| words.get(i).is_some_and(|w| (w.bottom <= y) == upper))
                 .collect();
-            part.len() > 1 && self.vertical_cut(&part).is_some_and(|x| !labels_gap(x))
+            part.len() > 1
+                && self
+                    .vertical_gutter(&part, || median_size(&part, words))
+                    .is_some_and(|(a, b)| {
+                        !labels_gap((a + b) / 2.0)
+                            && rows_beside(&part, words, a, b) >= COLUMN_ROWS_BELOW_A_CUT
+                    })
         };
         if has_gutter(first, false) {
             Some(first)
