@@ -1326,6 +1326,21 @@ fn a_justified_line_of_two_words_under_a_line_across_the_column_third() {
 }
 
 #[test]
+fn a_list_dash_at_the_top_of_the_second_column_level_with_the_salutation() {
+    regression("a_list_dash_at_the_top_of_the_second_column_level_with_the_salutation");
+}
+
+#[test]
+fn a_list_dash_at_the_top_of_the_second_column_level_with_the_salutation_second() {
+    regression("a_list_dash_at_the_top_of_the_second_column_level_with_the_salutation_second");
+}
+
+#[test]
+fn a_list_number_at_the_top_of_the_second_column() {
+    regression("a_list_number_at_the_top_of_the_second_column");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -40,13 +40,14 @@ pub fn build_page(text: &PageText, number: u32, width: f32, height: f32) -> Page
             continue;
         }
         // Every word goes to exactly one line, which takes its text (the cut and the rows
-        // need only the geometry).
+        // need only the geometry, and which words are list labels).
+        let labels: Vec<bool> = words.iter().map(|w| is_list_label(&w.text)).collect();
         let mut texts: Vec<String> = words
             .iter_mut()
             .map(|w| std::mem::take(&mut w.text))
             .collect();
         let mut order = Vec::new();
-        let cut = Cut::new(&words);
+        let cut = Cut::new(&words, labels);
         cut.xy_cut((0..words.len()).collect(), 0, &mut order);
         // Rows in reading order; a row's neighbours are the rows before and after it (most
         // leaves are one row: a page of evenly spaced lines is cut into its rows at once).
@@ -111,6 +112,8 @@ struct Cut<'w> {
     by_top: Vec<usize>,
     /// The gutters cut so far (in reading order, so those above a node come before it).
     gutters: RefCell<Vec<Gutter>>,
+    /// By word index: whether the word is a list item's label ([`is_list_label`]).
+    labels: Vec<bool>,
 }
 
 /// A gutter the XY-cut split a node at: the empty channel `a`..`b` down to `bottom`, the
@@ -127,12 +130,13 @@ struct Gutter {
 }
 
 impl<'w> Cut<'w> {
-    fn new(words: &'w [WordBox]) -> Cut<'w> {
+    fn new(words: &'w [WordBox], labels: Vec<bool>) -> Cut<'w> {
         Cut {
             words,
             by_x0: order_by(words, |w| w.x0),
             by_top: order_by(words, |w| w.top),
             gutters: RefCell::new(Vec::new()),
+            labels,
         }
     }
 
@@ -649,9 +653,10 @@ impl Cut<'_> {
         let mut sorted = candidates;
         sorted.sort_by(|a, b| (b.1 - b.0).total_cmp(&(a.1 - a.0)));
         let placed = OnceCell::new();
-        sorted
-            .into_iter()
-            .find(|&(a, b)| self.is_gutter(node, (a, b), em, x1 - x0, &placed))
+        sorted.iter().copied().find(|&(a, b)| {
+            !is_hang_after_labels(node, words, &self.labels, (a, b), &sorted, em)
+                && self.is_gutter(node, (a, b), em, x1 - x0, &placed)
+        })
     }
 
     /// [`Cut::is_gutter`] for a channel of `node`, measured in its median type.
@@ -703,6 +708,98 @@ impl Cut<'_> {
         placed
     }
 }
+
+/// The channel `a`..`b` is the hang of a list whose labels stand just after a gutter: left
+/// of it, a narrow strip of words after another channel, each level with a row right of it,
+/// and the rows right of it at least twice as many (an item's lines, one label). The
+/// gutter is the channel before the labels, which go with their items (`3.` of a list at
+/// the top of the second column, level with the first column's first line).
+fn is_hang_after_labels(
+    node: &[usize],
+    words: &[WordBox],
+    labels: &[bool],
+    (a, b): (f32, f32),
+    channels: &[(f32, f32)],
+    em: f32,
+) -> bool {
+    let Some(strip_start) = channels
+        .iter()
+        .map(|c| c.1)
+        .filter(|&end| end <= a && a - end <= LABEL_STRIP_EM * em)
+        .reduce(f32::max)
+    else {
+        return false;
+    };
+    let in_strip = |w: &WordBox| w.x0 >= strip_start && w.x1 <= a;
+    // Labels only, and at least one (most strips hold words of prose: done).
+    let mut strip_words = node
+        .iter()
+        .filter(|&&i| words.get(i).is_some_and(in_strip))
+        .peekable();
+    if strip_words.peek().is_none()
+        || !strip_words.all(|&i| labels.get(i).copied().unwrap_or(false))
+    {
+        return false;
+    }
+    let rows = |keep: &dyn Fn(&WordBox) -> bool| {
+        let side: Vec<&WordBox> = node
+            .iter()
+            .filter_map(|&i| words.get(i))
+            .filter(|w| keep(w))
+            .collect();
+        baselines(&side)
+    };
+    let strip = rows(&in_strip);
+    let right = rows(&|w| w.x0 >= b);
+    right.len() >= 2 * strip.len()
+        && strip
+            .iter()
+            .all(|&y| right.iter().any(|&r| (r - y).abs() <= LEVEL_ROWS_EM * em))
+}
+
+/// A list item's label: a bullet or dash (those `parse` knows), or a number or letter (up
+/// to three characters) closed by `.` or `)`.
+fn is_list_label(text: &str) -> bool {
+    // Most words are longer: done.
+    if text.len() > MAX_LABEL_BYTES {
+        return false;
+    }
+    let mut chars = text.chars();
+    match (chars.next(), chars.clone().next_back()) {
+        (Some(c), None) => matches!(
+            c,
+            '•' | '·'
+                | '▪'
+                | '◦'
+                | '‣'
+                | '∙'
+                | '●'
+                | '○'
+                | '■'
+                | '□'
+                | '➢'
+                | '►'
+                | '✓'
+                | '❖'
+                | '◆'
+                | '-'
+                | '–'
+                | '—'
+                | '*'
+        ),
+        (Some(_), Some('.' | ')')) => {
+            let body = text.trim_end_matches(['.', ')']).trim_start_matches('(');
+            (1..=3).contains(&body.chars().count()) && body.chars().all(char::is_alphanumeric)
+        }
+        _ => false,
+    }
+}
+
+/// A label's length in bytes, at most (`(iii)`, `12.`, a bullet).
+const MAX_LABEL_BYTES: usize = 8;
+
+/// A list's labels stand in a strip at most this many ems wide.
+const LABEL_STRIP_EM: f32 = 2.0;
 
 /// A gutter narrower than 1.5 em runs beside at least this many ems of text on both sides
 /// (a few lines): not the gap after the first word of a two-line heading.
