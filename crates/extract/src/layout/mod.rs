@@ -655,7 +655,7 @@ impl Cut<'_> {
         let placed = OnceCell::new();
         sorted.iter().copied().find(|&(a, b)| {
             !is_hang_after_labels(node, words, &self.labels, (a, b), &sorted, em)
-                && self.is_gutter(node, (a, b), em, x1 - x0, &placed)
+                && self.is_gutter(node, (a, b), em, (x0, x1), &placed)
         })
     }
 
@@ -663,10 +663,10 @@ impl Cut<'_> {
     fn is_gutter_in(&self, node: &[usize], channel: (f32, f32)) -> bool {
         let (x0, x1) = node_extent(node, self.words, |w| (w.x0, w.x1));
         let em = median_size(node, self.words);
-        self.is_gutter(node, channel, em, x1 - x0, &OnceCell::new())
+        self.is_gutter(node, channel, em, (x0, x1), &OnceCell::new())
     }
 
-    /// Whether the empty channel `a`..`b` down `node` (`width` wide) is a gutter: wide for
+    /// Whether the empty channel `a`..`b` down `node` (from `x0` to `x1`) is a gutter: wide for
     /// the type or a narrow gutter, not the gap after a column of labels unless prose runs
     /// beside it, not a justified line's word gap.
     fn is_gutter(
@@ -674,13 +674,13 @@ impl Cut<'_> {
         node: &[usize],
         (a, b): (f32, f32),
         em: f32,
-        width: f32,
+        (x0, x1): (f32, f32),
         placed: &OnceCell<Vec<(f32, f32, f32)>>,
     ) -> bool {
         let words = self.words;
-        let completes_grid = self.completes_grid(node, a, b);
+        let completes_grid = self.completes_grid((x0, x1), a, b);
         (b - a >= 1.5 * em || completes_grid || self.is_narrow_gutter(node, a, b, em, placed))
-            && (!is_label_gap(node, words, a, b, width, em)
+            && (!is_label_gap(node, words, a, b, x1 - x0, em)
                 || completes_grid
                 || is_prose_channel(node, words, a, b, em)
                 || (is_justified_edge(node, words, a, b, em) && is_short_beside(node, words, a, b))
@@ -1096,8 +1096,8 @@ impl Cut<'_> {
     /// half that gutter's width, and nothing right of it runs past one more column. A third
     /// column of a few lines (the letter's last lines at its top), too short to show a
     /// gutter by the lines beside it.
-    fn completes_grid(&self, node: &[usize], a: f32, b: f32) -> bool {
-        let (x0, x1) = node_extent(node, self.words, |w| (w.x0, w.x1));
+    /// (`x0`..`x1`: the node's extent.)
+    fn completes_grid(&self, (x0, x1): (f32, f32), a: f32, b: f32) -> bool {
         self.gutters.borrow().iter().any(|g| {
             let pitch = g.b - g.left_edge;
             (g.b - x0).abs() < GRID_GUTTER_TOLERANCE_PT
