@@ -1341,6 +1341,21 @@ fn a_list_number_at_the_top_of_the_second_column() {
 }
 
 #[test]
+fn a_first_line_left_short_after_a_list_then_flush_lines() {
+    regression("a_first_line_left_short_after_a_list_then_flush_lines");
+}
+
+#[test]
+fn a_paragraph_after_a_hanging_list_indented_as_far_as_the_items() {
+    regression("a_paragraph_after_a_hanging_list_indented_as_far_as_the_items");
+}
+
+#[test]
+fn a_paragraph_after_a_hanging_list_indented_as_far_as_the_items_second() {
+    regression("a_paragraph_after_a_hanging_list_indented_as_far_as_the_items_second");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

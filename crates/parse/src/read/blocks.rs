@@ -131,6 +131,7 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
         indented: openings.indented_paragraphs(),
         indented_and_spaced: openings.indents_spaced_out(),
         opened_indented: false,
+        first_line_set_in: false,
         never_by_space: openings.spaced == 0,
     };
     let mut tables = table_runs(lines, range, m);
@@ -214,6 +215,7 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
                         edges,
                         Marks {
                             opened_indented: opened_indented(&groups, line, lines, m),
+                            first_line_set_in: first_line_set_in(&groups, line, lines, m),
                             ..marks
                         },
                     )
@@ -418,6 +420,8 @@ fn next_word_fitted(prev: &TextLine, line: &TextLine, m: &Measures, edges: &Edge
 ///   labels' edge;
 /// - in the same column with no space: it stands between the labels' edge and the items'
 ///   text, and its next line goes back to the labels' edge (an indented first line);
+/// - in the same column, its sentence running on at the labels' edge (where no item's line
+///   stands);
 /// - across a column or page break: it stands at the new column's labels' edge
 ///   ([`at_new_columns_edge`]).
 fn leaves_hanging_item(
@@ -468,11 +472,21 @@ fn leaves_hanging_item(
     let between_label_and_text = label_x.is_some_and(|x| {
         hang > 0.0 && line.bbox.x0 > x + 0.5 * m.size && line.bbox.x0 < x + hang - 0.2 * m.size
     });
+    // Or its sentence runs on at the labels' edge: an item's lines never go back there.
+    let sentence_runs_on_at_label = || {
+        !line.ends_sentence()
+            && range
+                .get(pos + 1)
+                .and_then(|&j| lines.get(j))
+                .is_some_and(|n| n.starts_lowercase())
+            && next_back_at_label()
+    };
     (line.baseline - prev.baseline > 1.15 * m.pitch
         && ((line.bbox.x0 - prev.bbox.x0).abs() > 0.2 * m.size
             || next_back_at_label()
             || next_at_new_columns_edge()))
         || (between_label_and_text && next_back_at_label())
+        || sentence_runs_on_at_label()
 }
 
 /// The line at `pos`, the first after a column or page break inside a hanging list, stands
@@ -551,6 +565,9 @@ struct Marks {
     indented_and_spaced: bool,
     /// The paragraph read so far opened with a first-line indent (a line's own mark).
     opened_indented: bool,
+    /// The paragraph read so far is one line, set in from the line after it
+    /// ([`first_line_set_in`]).
+    first_line_set_in: bool,
     /// No paragraph in the flow of a column opens by space alone, nor do the sentence-final
     /// lines show space after them: an indent is what could mark one.
     never_by_space: bool,
@@ -649,6 +666,24 @@ fn opened_indented(
         && item_label(&line.text).is_none()
 }
 
+/// Whether the last group is one line so far, set in as a paragraph's first line from
+/// `line`, next in its column and not a list item's.
+fn first_line_set_in(
+    groups: &[Vec<usize>],
+    line: &TextLine,
+    lines: &[TextLine],
+    m: &Measures,
+) -> bool {
+    let Some([only]) = groups.last().map(Vec::as_slice) else {
+        return false;
+    };
+    lines.get(*only).is_some_and(|first| {
+        in_flow(first, line)
+            && is_first_line_indent(first.bbox.x0 - line.bbox.x0, m)
+            && item_label(&line.text).is_none()
+    })
+}
+
 /// `line` follows `prev` down the same column of the same page.
 fn in_flow(prev: &TextLine, line: &TextLine) -> bool {
     prev.page == line.page && line.baseline > prev.baseline
@@ -711,9 +746,12 @@ fn breaks_between(
             return false;
         }
         // Likewise in a paragraph that opened with an indent where paragraphs do: the next
-        // one would be set in too.
-        if marks.indented
-            && marks.opened_indented
+        // one would be set in too. Or whose first line, set in, was left short of a word too
+        // wide for it (a justified line the spaces could not fill), the next lines flush:
+        // the same paragraph, wherever the letter's other paragraphs open. (Not where the
+        // line after goes back in: a hanging paragraph, `[9]` of a list of references.)
+        let flush_after = next.is_none_or(|n| !in_flow(line, n) || at_same_edge(n, line, m));
+        if ((marks.indented && marks.opened_indented) || (marks.first_line_set_in && flush_after))
             && !in_list
             && !next_word_fitted(prev, line, m, edges)
         {
