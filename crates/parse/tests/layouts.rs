@@ -1356,6 +1356,16 @@ fn a_paragraph_after_a_hanging_list_indented_as_far_as_the_items_second() {
 }
 
 #[test]
+fn the_left_column_running_on_over_notes_under_both_columns() {
+    regression("the_left_column_running_on_over_notes_under_both_columns");
+}
+
+#[test]
+fn the_left_column_running_on_over_notes_under_both_columns_second() {
+    regression("the_left_column_running_on_over_notes_under_both_columns_second");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

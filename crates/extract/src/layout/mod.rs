@@ -336,7 +336,8 @@ impl Cut<'_> {
     /// read with them: the bands were cut at a space in one column level with a space in
     /// the other, not where the columns end. Two ways:
     /// - bands that lie within the left column, from its left edge to near its gutter: the
-    ///   left column runs on below where the right one ended;
+    ///   left column runs on below where the right one ended (also when notes under both
+    ///   columns follow in the band: [`left_runs_on_over_notes`]);
     /// - bands with words on both sides of the same gutter, each side opening in the
     ///   columns' type (a heading's space in one column level with a signature's space in
     ///   the other): both columns run on. A last short row across the gutter (the page
@@ -375,8 +376,10 @@ impl Cut<'_> {
         } else {
             foot_row(next, words, a, b)
         };
-        let both_run_on = !left_runs_on && continues_both(next, words, a, b, em, foot);
-        if !(left_runs_on || both_run_on)
+        let over_notes = !left_runs_on && left_runs_on_over_notes(next, words, a, top.x0, em);
+        let both_run_on =
+            !left_runs_on && !over_notes && continues_both(next, words, a, b, em, foot);
+        if !(left_runs_on || over_notes || both_run_on)
             || !prose(true)
             || !prose(false)
             || rows_beside(two, words, a, b) < COLUMN_ROWS
@@ -412,6 +415,8 @@ impl Cut<'_> {
             let Some(w) = words.get(i) else { continue };
             match side_of(w, a, b) {
                 _ if left_runs_on => left.push(i),
+                _ if over_notes && is_note_size(w, em) => foot_words.push(i),
+                _ if over_notes => left.push(i),
                 _ if Some(w.row_baseline) == foot => foot_words.push(i),
                 Some(true) => left.push(i),
                 Some(false) => right.push(i),
@@ -425,6 +430,34 @@ impl Cut<'_> {
             joined,
         })
     }
+}
+
+/// Whether `band` holds the left column running on (left of the gutter's start `a`, from
+/// the column's left edge `x0` to near the gutter, in the columns' type `em`) over notes in
+/// smaller type under both columns: the heading's space that cut the band off was level
+/// with the end of the right column.
+fn left_runs_on_over_notes(band: &[usize], words: &[WordBox], a: f32, x0: f32, em: f32) -> bool {
+    let (notes, text): (Vec<&WordBox>, Vec<&WordBox>) = band
+        .iter()
+        .filter_map(|&i| words.get(i))
+        .partition(|w| is_note_size(w, em));
+    let text_bottom = text
+        .iter()
+        .map(|w| w.bottom)
+        .fold(f32::NEG_INFINITY, f32::max);
+    let text_x0 = text.iter().map(|w| w.x0).fold(f32::INFINITY, f32::min);
+    let text_x1 = text.iter().map(|w| w.x1).fold(f32::NEG_INFINITY, f32::max);
+    !text.is_empty()
+        && !notes.is_empty()
+        && notes.iter().all(|w| w.top >= text_bottom)
+        && (text_x0 - x0).abs() <= LEFT_EDGE_TOLERANCE_EM * em
+        && text_x1 <= a
+        && text_x1 >= a - FILLS_COLUMN_EM * em
+}
+
+/// A word in type clearly smaller than `em`: a note's.
+fn is_note_size(w: &WordBox, em: f32) -> bool {
+    w.size < NOTE_SIZE_SHARE * em
 }
 
 /// What [`Cut::columns_run_on`] reads: the two columns with the bands that continue them,
