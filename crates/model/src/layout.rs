@@ -349,6 +349,10 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
+/// The bullets and dashes that label a list item, shared by `extract` (the XY-cut keeps a
+/// list's labels with their items) and `parse` (list items; there `o` too).
+pub const LIST_BULLETS: &str = "•·▪◦‣∙●○■□➢►✓❖◆-–—*";
+
 /// What a line is on the page. Everything except `Body` is page furniture.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]

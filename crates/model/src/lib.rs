@@ -27,7 +27,7 @@ mod layout;
 mod letter;
 
 pub use diagnostic::{Diagnostic, DiagnosticKind};
-pub use layout::{Layout, Line, Page, Rect, Role, Word, text_geometry};
+pub use layout::{LIST_BULLETS, Layout, Line, Page, Rect, Role, Word, text_geometry};
 pub use letter::{
     AdvisoryBody, Anchor, Block, BlockKind, DateKind, DateMention, Evidence, FieldKey, Footnote,
     Heading, Kamervragen, Letter, ListItem, Metadata, PaperKind, Parsed, Provenance, Publication,

@@ -4,6 +4,7 @@
 //! expression in its documentation accepts (tests compare the two).
 
 use crate::chars::{Cursor, boundary, is_decimal, is_letter, is_upper, prefix_folded};
+use kamerbrief_model::LIST_BULLETS;
 
 /// `Hoogachtend,`, `Met vriendelijke groet,`, `Met de meeste hoogachting,`: as
 /// `(?i)^(hoogachtend|met (vriendelijke|hartelijke) groet(en)?|met (de meeste )?hoogachting|`
@@ -373,7 +374,7 @@ pub fn item_label(text: &str) -> Option<&str> {
         }
     }
     let mut c = Cursor::new(text, 0);
-    if c.char_if(|ch| "•·▪◦‣∙●○■□➢►✓❖◆-–—*o".contains(ch))
+    if c.char_if(|ch| LIST_BULLETS.contains(ch) || ch == 'o')
         .is_some()
     {
         ends.push(c.at);

@@ -790,8 +790,8 @@ fn is_hang_after_labels(
             .all(|&y| right.iter().any(|&r| (r - y).abs() <= LEVEL_ROWS_EM * em))
 }
 
-/// A list item's label: a bullet or dash (those `parse` knows), or a number or letter (up
-/// to three characters) closed by `.` or `)`.
+/// A list item's label: a bullet or dash ([`kamerbrief_model::LIST_BULLETS`]), or a number
+/// or letter (up to three characters) closed by `.` or `)`.
 fn is_list_label(text: &str) -> bool {
     // Most words are longer: done.
     if text.len() > MAX_LABEL_BYTES {
@@ -799,27 +799,7 @@ fn is_list_label(text: &str) -> bool {
     }
     let mut chars = text.chars();
     match (chars.next(), chars.clone().next_back()) {
-        (Some(c), None) => matches!(
-            c,
-            '•' | '·'
-                | '▪'
-                | '◦'
-                | '‣'
-                | '∙'
-                | '●'
-                | '○'
-                | '■'
-                | '□'
-                | '➢'
-                | '►'
-                | '✓'
-                | '❖'
-                | '◆'
-                | '-'
-                | '–'
-                | '—'
-                | '*'
-        ),
+        (Some(c), None) => kamerbrief_model::LIST_BULLETS.contains(c),
         (Some(_), Some('.' | ')')) => {
             let body = text.trim_end_matches(['.', ')']).trim_start_matches('(');
             (1..=3).contains(&body.chars().count()) && body.chars().all(char::is_alphanumeric)
