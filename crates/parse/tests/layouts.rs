@@ -1366,6 +1366,21 @@ fn the_left_column_running_on_over_notes_under_both_columns_second() {
 }
 
 #[test]
+fn a_third_column_told_by_its_neighbours_gutter_off_the_middle() {
+    regression("a_third_column_told_by_its_neighbours_gutter_off_the_middle");
+}
+
+#[test]
+fn a_signature_at_the_second_columns_top_beside_a_ragged_column() {
+    regression("a_signature_at_the_second_columns_top_beside_a_ragged_column");
+}
+
+#[test]
+fn a_paragraphs_last_lines_at_the_second_columns_top_beside_a_ragged_column() {
+    regression("a_paragraphs_last_lines_at_the_second_columns_top_beside_a_ragged_column");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -836,8 +836,9 @@ impl Cut<'_> {
         // a justified column's edge (a paragraph's last word at the next column's top),
         // since a justified line cannot run past the edge its neighbours end at.
         if self.is_margin_column(node, a, b, em)
-            || (is_justified_edge(node, self.words, a, b, em)
-                && is_short_beside(node, self.words, a, b))
+            || (is_short_beside(node, self.words, a, b)
+                && (is_justified_edge(node, self.words, a, b, em)
+                    || is_ragged_edge(node, self.words, a, b, em)))
         {
             return true;
         }
@@ -1302,14 +1303,16 @@ fn is_third_column(node: &[usize], words: &[WordBox], a: f32, b: f32) -> bool {
     if measure <= 0.0 || (two.1 - two.0 - (2.0 * measure + gutter)).abs() > 0.1 * measure {
         return false;
     }
-    // The middle of the two columns' own gutter is empty.
-    let (c0, c1) = (
-        two.0 + measure + 0.25 * gutter,
-        two.1 - measure - 0.25 * gutter,
-    );
-    !node.iter().filter_map(|&i| words.get(i)).any(|w| {
-        let on_two = if two_is_left { w.x1 <= a } else { w.x0 >= b };
-        on_two && w.x0 < c1 && w.x1 > c0
+    // The two columns' own gutter: an empty channel, half as wide as this one or more, about
+    // the middle of the two (a ragged column's lines stop short of its edge, by more on one
+    // side than on the other).
+    let mut spans: Vec<(f32, f32)> = side_words(node, words, a, b, two_is_left)
+        .map(|w| (w.x0, w.x1))
+        .collect();
+    spans.sort_by(|p, q| p.0.total_cmp(&q.0));
+    let middle = (two.0 + two.1) / 2.0;
+    gaps(spans).into_iter().any(|(g0, g1)| {
+        g1 - g0 >= 0.5 * gutter && ((g0 + g1) / 2.0 - middle).abs() <= 0.1 * measure
     })
 }
 
@@ -1364,6 +1367,24 @@ fn is_justified_edge(node: &[usize], words: &[WordBox], a: f32, b: f32, em: f32)
     justified_rows_ending_at(node, words, a) >= STRAIGHT_CHANNEL_ROWS
         && run_width(node, words, a, b, true, em) >= PROSE_RUN_EM * em
 }
+
+/// A ragged column's right edge, with a column's first lines beside it: many rows left of
+/// `a` end near it and none past it (a column of one measure, set ragged), and rows right of
+/// `b` start flush at `b` (a signature at the second column's top, not a margin's mark).
+fn is_ragged_edge(node: &[usize], words: &[WordBox], a: f32, b: f32, em: f32) -> bool {
+    if rows_starting_at(node, words, b) < 2 {
+        return false;
+    }
+    let near = a - RAGGED_EDGE_EM * em;
+    let ending: Vec<&WordBox> = side_words(node, words, a, b, true)
+        .filter(|w| w.x1 >= near)
+        .collect();
+    baselines(&ending).len() >= STRAIGHT_CHANNEL_ROWS
+        && run_width(node, words, a, b, true, em) >= PROSE_RUN_EM * em
+}
+
+/// Ragged lines end within this many ems of the longest (a word and its space).
+const RAGGED_EDGE_EM: f32 = 2.0;
 
 /// The text right of `b` runs down at most [`SHORT_BESIDE`] of the height of the text left
 /// of `a`: a few lines at the top of a column beside a full one, not the page numbers of a
