@@ -1381,6 +1381,31 @@ fn a_paragraphs_last_lines_at_the_second_columns_top_beside_a_ragged_column() {
 }
 
 #[test]
+fn a_paragraphs_one_line_at_a_columns_foot_set_in_from_the_line_above() {
+    regression("a_paragraphs_one_line_at_a_columns_foot_set_in_from_the_line_above");
+}
+
+#[test]
+fn a_paragraphs_one_line_at_a_columns_foot_flush_after_a_heading() {
+    regression("a_paragraphs_one_line_at_a_columns_foot_flush_after_a_heading");
+}
+
+#[test]
+fn a_notes_marker_a_wide_space_before_its_note_beside_a_body_line() {
+    regression("a_notes_marker_a_wide_space_before_its_note_beside_a_body_line");
+}
+
+#[test]
+fn a_paragraphs_last_line_alone_at_the_second_columns_top() {
+    regression("a_paragraphs_last_line_alone_at_the_second_columns_top");
+}
+
+#[test]
+fn a_short_second_column_beside_a_narrow_ragged_column() {
+    regression("a_short_second_column_beside_a_narrow_ragged_column");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

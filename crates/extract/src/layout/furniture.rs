@@ -40,10 +40,16 @@ pub fn assign_furniture(layout: &mut Layout) {
         let heads: Vec<bool> = (0..page.lines.len())
             .map(|i| number > 1 && is_running_head(&page.lines, i, body_size, height))
             .collect();
+        let markers: Vec<bool> = (0..page.lines.len())
+            .map(|i| is_note_marker(&page.lines, i))
+            .collect();
         for (index, line) in page.lines.iter_mut().enumerate() {
             line.role = role_of(line, index, &repeated, zone, width, height, number);
             if line.role == Role::Body && heads.get(index) == Some(&true) {
                 line.role = Role::Header;
+            }
+            if line.role == Role::PageNumber && markers.get(index) == Some(&true) {
+                line.role = Role::Body;
             }
         }
     }
@@ -200,6 +206,30 @@ fn role_of(
     }
     Role::Body
 }
+
+/// A bare number that another line starts just after, on its row: a note's marker set as
+/// its own line (raised, or in its own font), not a page number, even one that reads the same.
+fn is_note_marker(lines: &[Line], index: usize) -> bool {
+    let Some(line) = lines.get(index) else {
+        return false;
+    };
+    let [word] = line.words.as_slice() else {
+        return false;
+    };
+    if word.text.is_empty() || !word.text.chars().all(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let b = line.bbox;
+    lines.iter().any(|next| {
+        let n = next.bbox;
+        // Measured in the larger type of the two: a raised marker is set small.
+        let gap = MARKER_GAP_EM * line.dominant_size().max(next.dominant_size());
+        n.x0 >= b.x1 && n.x0 - b.x1 <= gap && n.y0 < b.y1 && n.y1 > b.y0
+    })
+}
+
+/// A note's text starts within this many ems of its marker.
+const MARKER_GAP_EM: f32 = 1.0;
 
 /// A running head that is not repeated (a title on the second page of a two-page letter):
 /// on a later page, at the top edge, in type smaller than the body's, with nothing beside
@@ -477,6 +507,58 @@ mod tests {
         ] {
             assert!(!is_page_number(no), "{no}");
         }
+    }
+
+    /// A one-line page of `(text, x0, x1, top, size)` words, each its own line.
+    fn page_of(lines: &[(&str, f32, f32, f32, f32)]) -> Layout {
+        use kamerbrief_model::{Page, Rect, Word};
+        let lines = lines
+            .iter()
+            .map(|&(text, x0, x1, top, size)| {
+                let bbox = Rect::new(x0, top, x1, top + size);
+                let word = Word {
+                    text: text.into(),
+                    bbox,
+                    size,
+                    ..Word::default()
+                };
+                Line {
+                    bbox,
+                    baseline: top + 0.8 * size,
+                    role: Role::Body,
+                    words: vec![word],
+                }
+            })
+            .collect();
+        let page = Page {
+            number: 1,
+            width: 600.0,
+            height: 800.0,
+            lines,
+            ..Page::default()
+        };
+        Layout {
+            pages: vec![page],
+            ..Layout::default()
+        }
+    }
+
+    #[test]
+    fn a_notes_marker_on_a_line_of_its_own_is_no_page_number() {
+        let body = "Een regel lopende tekst van de brief, lang genoeg voor een zone.";
+        let mut layout = page_of(&[
+            (body, 100.0, 400.0, 100.0, 10.0),
+            (body, 100.0, 400.0, 112.0, 10.0),
+            // The marker, raised and small, a wide space before its note.
+            ("1", 100.0, 103.0, 740.0, 5.0),
+            ("Zie", 108.0, 124.0, 741.0, 8.0),
+            // The page number, alone on its row.
+            ("1", 298.0, 302.0, 770.0, 10.0),
+        ]);
+        assign_furniture(&mut layout);
+        let roles: Vec<Role> = layout.pages[0].lines.iter().map(|l| l.role).collect();
+        assert_eq!(roles[2], Role::Body);
+        assert_eq!(roles[4], Role::PageNumber);
     }
 
     #[test]

@@ -1369,18 +1369,19 @@ fn is_justified_edge(node: &[usize], words: &[WordBox], a: f32, b: f32, em: f32)
 }
 
 /// A ragged column's right edge, with a column's first lines beside it: many rows left of
-/// `a` end near it and none past it (a column of one measure, set ragged), and rows right of
-/// `b` start flush at `b` (a signature at the second column's top, not a margin's mark).
+/// `a` end near it and none past it (a column of one measure, set ragged), and right of `b`
+/// rows start flush at `b` or a line runs as prose (a signature or a paragraph's last line
+/// at the second column's top, not a margin's mark).
 fn is_ragged_edge(node: &[usize], words: &[WordBox], a: f32, b: f32, em: f32) -> bool {
-    if rows_starting_at(node, words, b) < 2 {
+    let prose = |left: bool| run_width(node, words, a, b, left, em) >= NARROW_PROSE_RUN_EM * em;
+    if rows_starting_at(node, words, b) < 2 && !prose(false) {
         return false;
     }
     let near = a - RAGGED_EDGE_EM * em;
     let ending: Vec<&WordBox> = side_words(node, words, a, b, true)
         .filter(|w| w.x1 >= near)
         .collect();
-    baselines(&ending).len() >= STRAIGHT_CHANNEL_ROWS
-        && run_width(node, words, a, b, true, em) >= PROSE_RUN_EM * em
+    baselines(&ending).len() >= STRAIGHT_CHANNEL_ROWS && prose(true)
 }
 
 /// Ragged lines end within this many ems of the longest (a word and its space).

@@ -495,8 +495,17 @@ fn attach_raised_rows(rows: Vec<Row>, text: &PageText) -> Vec<Row> {
                 candidates.sort_by_cached_key(|&j| {
                     rows.get(j).map_or((true, u32::MAX), |r| {
                         let (bx0, bx1) = span(r, &text.glyphs);
-                        let apart = (sx0 - bx1).max(bx0 - sx1) > TOUCH_EM * r.size;
-                        (apart, (r.baseline - small.baseline).abs().to_bits())
+                        let gap = (sx0 - bx1).max(bx0 - sx1);
+                        let apart = gap > TOUCH_EM * r.size;
+                        // Of rows it touches, the nearest baseline; of the rest, the
+                        // nearest text (a note's marker a wide space before the note, on
+                        // the baseline of a line in the column beside).
+                        let distance = if apart {
+                            gap
+                        } else {
+                            (r.baseline - small.baseline).abs()
+                        };
+                        (apart, distance.to_bits())
                     })
                 });
             }

@@ -636,7 +636,8 @@ const SPACED_OUT_PITCHES: f32 = 1.15;
 
 /// Whether the last group opened as a paragraph does where paragraphs open with an indent:
 /// its first line set in from its second, in the flow of one column (a paragraph of two
-/// lines or more, not a line centred on its own), or flush right after a heading (where
+/// lines or more, not a line centred on its own), or from the line above it when it is the
+/// last of its column and runs on into the next, or flush right after a heading (where
 /// such letters leave out the indent); and `line`, next after the group, stands where its
 /// last does and is not a list item's.
 fn opened_indented(
@@ -659,9 +660,22 @@ fn opened_indented(
             .filter_map(|&i| lines.get(i))
             .all(|l| is_emphasised(l, m))
     }) && !is_emphasised(first, m);
-    let indent = first.bbox.x0 - second.bbox.x0;
-    in_flow(first, second)
-        && (is_first_line_indent(indent, m) || (after_heading && indent.abs() < 0.5 * m.size))
+    // Set in from the line below it; or, the paragraph's only line at a column's foot, its
+    // sentence running on into the next column, from the line above it.
+    let indent = if in_flow(first, second) {
+        first.bbox.x0 - second.bbox.x0
+    } else {
+        let above = before
+            .last()
+            .and_then(|g| g.last())
+            .and_then(|&i| lines.get(i))
+            .filter(|above| in_flow(above, first) && !first.ends_sentence());
+        match above {
+            Some(above) => first.bbox.x0 - above.bbox.x0,
+            None => return false,
+        }
+    };
+    (is_first_line_indent(indent, m) || (after_heading && indent.abs() < 0.5 * m.size))
         && at_same_edge(line, last, m)
         && item_label(&line.text).is_none()
 }
