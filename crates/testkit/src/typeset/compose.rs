@@ -462,7 +462,8 @@ impl FlowBuilder<'_> {
             } else {
                 Fill::Stretched(0.0)
             };
-            let line = self.line(vec![(dx, l, fill.extra())], size, fill.keep_next());
+            let keep = fill.keep_next() && may_end_paragraph(&l);
+            let line = self.line(vec![(dx, l, fill.extra())], size, keep);
             self.items.push(Item::Line(line));
         }
         self.prev = Prev::Paragraph;
@@ -658,8 +659,11 @@ fn paginate(
             }
             Item::Line(line) => {
                 if line.keep_next {
+                    // Not a group taller than a whole column: kept from every column's
+                    // foot, it would leave one line in each.
                     let (h, notes) = group_height(items.get(i..).unwrap_or_default());
-                    if pager.y + h > pager.limit(&notes) && pager.y > pager.top {
+                    let limit = pager.limit(&notes);
+                    if pager.y + h > limit && pager.y > pager.top && pager.top + h <= limit {
                         pager.next_column();
                     }
                 }
@@ -690,10 +694,22 @@ impl Fill {
 
     /// An underfull line looks like a paragraph's last: a column break right after it
     /// would fake a paragraph break that no reader could tell from a real one, so it is
-    /// kept with the next line (the counterpart of `keep_full_end`).
+    /// kept with the next line (the counterpart of `keep_full_end`), when its sentence
+    /// ends there ([`may_end_paragraph`]).
     fn keep_next(self) -> bool {
         self == Fill::Underfull
     }
+}
+
+/// Whether a line could be read as a paragraph's last: its last word (or the one before a
+/// note's marker) ends a sentence. A line that leaves its sentence open runs on, wherever
+/// the column breaks.
+fn may_end_paragraph(line: &[Word]) -> bool {
+    line.iter().rev().take(2).any(|w| {
+        w.text
+            .trim_end_matches(['"', '”', '’', '\'', ')'])
+            .ends_with(['.', '!', '?', ':', ';'])
+    })
 }
 
 /// The height of a line kept with what follows: up to and including the first line that
