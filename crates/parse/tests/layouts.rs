@@ -1406,6 +1406,16 @@ fn a_short_second_column_beside_a_narrow_ragged_column() {
 }
 
 #[test]
+fn a_river_through_two_loose_justified_lines_one_of_short_words() {
+    regression("a_river_through_two_loose_justified_lines_one_of_short_words");
+}
+
+#[test]
+fn two_justified_lines_of_three_words_each_with_its_own_gap() {
+    regression("two_justified_lines_of_three_words_each_with_its_own_gap");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

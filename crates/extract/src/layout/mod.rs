@@ -945,9 +945,16 @@ fn is_justified_word_gap(node: &[usize], words: &[WordBox], a: f32, b: f32) -> b
     // Several rows must each space their words alike (justified lines), not stand cells or
     // labels apart at chance distances.
     let alike = fewer.len() > 1;
-    fewer
-        .iter()
-        .all(|&row| is_word_gap_of_row(node, words, a, b, row, alike))
+    // Words wider than their gaps in one row at least: a line set very loose (a few long
+    // words spread over a narrow measure) may have them narrower, not both of a river's.
+    let mut words_wider = false;
+    for &row in &fewer {
+        match is_word_gap_of_row(node, words, a, b, row, alike) {
+            None => return false,
+            Some(wider) => words_wider |= wider,
+        }
+    }
+    words_wider
 }
 
 /// The distinct baselines of a side's rows, up to one more than [`MAX_RIVER_ROWS`].
@@ -974,8 +981,9 @@ const RIVER_GAPS_ALIKE: f32 = 1.25;
 const MAX_RIVER_ROWS: usize = 3;
 
 /// Whether the row on `baseline` runs on across the gap `a`..`b` and the gap is one of its
-/// word gaps ([`is_justified_word_gap`]); `alike`: all its gaps alike, as in a justified
-/// line.
+/// word gaps ([`is_justified_word_gap`]), and if so whether its words are wider than its
+/// gaps (prose, not labels spaced out along an axis); `alike`: all its gaps alike, as in a
+/// justified line.
 fn is_word_gap_of_row(
     node: &[usize],
     words: &[WordBox],
@@ -983,7 +991,7 @@ fn is_word_gap_of_row(
     b: f32,
     row: f32,
     alike: bool,
-) -> bool {
+) -> Option<bool> {
     // The row's words, left to right, and whether each is raised (a note's marker).
     let mut line: Vec<(f32, f32, bool)> = node
         .iter()
@@ -1004,14 +1012,12 @@ fn is_word_gap_of_row(
             word_gaps.push(q.0 - p.1);
         }
     }
-    let Some(across) = crossing.filter(|_| !word_gaps.is_empty()) else {
-        return false;
-    };
+    let across = crossing.filter(|_| !word_gaps.is_empty())?;
     if alike {
         let narrowest = word_gaps.iter().copied().fold(across, f32::min);
         let widest = word_gaps.iter().copied().fold(across, f32::max);
         if widest > RIVER_GAPS_ALIKE * narrowest {
-            return false;
+            return None;
         }
     }
     let widths: Vec<f32> = line.iter().map(|p| p.1 - p.0).collect();
@@ -1022,13 +1028,11 @@ fn is_word_gap_of_row(
         // may be narrower than a stretched gap).
         let other: f32 = word_gaps.iter().sum();
         let words: f32 = widths.iter().sum();
-        return (b - a - other).abs() <= ALIKE_GAPS * other && words > other + (b - a);
+        return ((across - other).abs() <= ALIKE_GAPS * other && words > other + across)
+            .then_some(true);
     }
-    let Some(usual) = median(word_gaps) else {
-        return false;
-    };
-    // Words wider than the gaps between them: prose, not labels spaced out along an axis.
-    b - a < GUTTER_OVER_WORD_GAP * usual && median(widths).is_some_and(|w| w > usual)
+    let usual = median(word_gaps)?;
+    (b - a < GUTTER_OVER_WORD_GAP * usual).then(|| median(widths).is_some_and(|w| w > usual))
 }
 
 /// How much the two word gaps of a justified line of three words may differ, as a share of
