@@ -1416,6 +1416,11 @@ fn two_justified_lines_of_three_words_each_with_its_own_gap() {
 }
 
 #[test]
+fn a_paragraph_at_a_columns_top_whose_second_line_opens_with_a_dash() {
+    regression("a_paragraph_at_a_columns_top_whose_second_line_opens_with_a_dash");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

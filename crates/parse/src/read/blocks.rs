@@ -714,9 +714,16 @@ fn at_same_edge(a: &TextLine, b: &TextLine, m: &Measures) -> bool {
 
 /// Whether `line`, the first after a column or page break, is set in as a paragraph's first
 /// line, told from the line after it in its column (`next`): `None` when that line does not
-/// show the column's edge (none, elsewhere, or labelled).
-fn opens_indented(line: &TextLine, next: Option<&TextLine>, m: &Measures) -> Option<bool> {
-    let next = next.filter(|n| in_flow(line, n) && item_label(&n.text).is_none())?;
+/// show the column's edge (none, elsewhere, or labelled in a list, whose item's lines hang
+/// set in from the next label; after a paragraph, a line opening with a dash is the
+/// sentence's, at the column's edge).
+fn opens_indented(
+    line: &TextLine,
+    next: Option<&TextLine>,
+    m: &Measures,
+    in_list: bool,
+) -> Option<bool> {
+    let next = next.filter(|n| in_flow(line, n) && !(in_list && item_label(&n.text).is_some()))?;
     let indent = line.bbox.x0 - next.bbox.x0;
     if is_first_line_indent(indent, m) {
         Some(true)
@@ -772,7 +779,7 @@ fn breaks_between(
             return false;
         }
     } else if (!in_list || marks.indented || (marks.never_by_space && !marks.spaced))
-        && opens_indented(line, next, m) == Some(true)
+        && opens_indented(line, next, m, in_list) == Some(true)
     {
         // Across a column or page break an indent still shows where a paragraph starts,
         // whether or not the line before it was full, and whether or not the letter
