@@ -223,13 +223,13 @@ fn is_note_marker(lines: &[Line], index: usize) -> bool {
     lines.iter().any(|next| {
         let n = next.bbox;
         // Measured in the larger type of the two: a raised marker is set small.
-        let gap = MARKER_GAP_EM * line.dominant_size().max(next.dominant_size());
+        let gap = NOTE_AFTER_MARKER_EM * line.dominant_size().max(next.dominant_size());
         n.x0 >= b.x1 && n.x0 - b.x1 <= gap && n.y0 < b.y1 && n.y1 > b.y0
     })
 }
 
 /// A note's text starts within this many ems of its marker.
-const MARKER_GAP_EM: f32 = 1.0;
+const NOTE_AFTER_MARKER_EM: f32 = 1.0;
 
 /// A running head that is not repeated (a title on the second page of a two-page letter):
 /// on a later page, at the top edge, in type smaller than the body's, with nothing beside
@@ -509,7 +509,7 @@ mod tests {
         }
     }
 
-    /// A one-line page of `(text, x0, x1, top, size)` words, each its own line.
+    /// A page of one-word lines, each `(text, x0, x1, top, size)`.
     fn page_of(lines: &[(&str, f32, f32, f32, f32)]) -> Layout {
         use kamerbrief_model::{Page, Rect, Word};
         let lines = lines
