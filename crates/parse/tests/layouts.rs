@@ -1421,6 +1421,11 @@ fn a_paragraph_at_a_columns_top_whose_second_line_opens_with_a_dash() {
 }
 
 #[test]
+fn three_columns_a_wide_gutter_apart_whose_third_is_no_label_column() {
+    regression("three_columns_a_wide_gutter_apart_whose_third_is_no_label_column");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

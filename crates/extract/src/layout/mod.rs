@@ -1562,8 +1562,29 @@ fn is_label_gap(node: &[usize], words: &[WordBox], a: f32, b: f32, width: f32, e
         .iter()
         .filter(|&&y| other_rows.iter().any(|&o| (o - y).abs() <= 0.3 * em))
         .count();
+    // A third of a grid of three columns of prose is as narrow: rows a column wide.
     aligned * 10 >= narrow_rows.len() * 8
+        && !(median_row_width(narrow) >= LABEL_ROW_EM * em && is_third_column(node, words, a, b))
 }
+
+/// The median, over the rows of `side`, of the width from each row's first word to its last.
+fn median_row_width(side: &[&WordBox]) -> f32 {
+    let mut by_row: Vec<&WordBox> = side.to_vec();
+    by_row.sort_by(|p, q| p.row_baseline.total_cmp(&q.row_baseline));
+    let widths = by_row
+        .chunk_by(|p, q| p.row_baseline == q.row_baseline)
+        .map(|row| {
+            let x0 = row.iter().map(|w| w.x0).fold(f32::INFINITY, f32::min);
+            let x1 = row.iter().map(|w| w.x1).fold(f32::NEG_INFINITY, f32::max);
+            x1 - x0
+        })
+        .collect();
+    median(widths).unwrap_or(0.0)
+}
+
+/// Labels (and list numbers) are this many ems wide or less, in the median: `Onze
+/// referentie`, not a column's line.
+const LABEL_ROW_EM: f32 = 12.0;
 
 fn baselines(words: &[&WordBox]) -> Vec<f32> {
     distinct(words.iter().map(|w| w.row_baseline).collect())
