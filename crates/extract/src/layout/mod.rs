@@ -445,8 +445,7 @@ fn left_runs_on_over_notes(band: &[usize], words: &[WordBox], a: f32, x0: f32, e
         .iter()
         .map(|w| w.bottom)
         .fold(f32::NEG_INFINITY, f32::max);
-    let text_x0 = text.iter().map(|w| w.x0).fold(f32::INFINITY, f32::min);
-    let text_x1 = text.iter().map(|w| w.x1).fold(f32::NEG_INFINITY, f32::max);
+    let (text_x0, text_x1) = across(&text);
     !text.is_empty()
         && !notes.is_empty()
         && notes.iter().all(|w| w.top >= text_bottom)
@@ -1126,9 +1125,6 @@ impl Cut<'_> {
     }
 }
 
-/// Rows beside each other, at least, of the columns under (or over) a single cut.
-const COLUMN_ROWS_BELOW_A_CUT: usize = 2;
-
 /// Columns of one measure differ by at most this share of it.
 const GRID_MEASURE_TOLERANCE: f32 = 0.05;
 
@@ -1537,8 +1533,7 @@ fn is_label_gap(node: &[usize], words: &[WordBox], a: f32, b: f32, width: f32, e
         .filter(|w| w.x0 >= b)
         .collect();
     let side_width = |side: &[&WordBox]| {
-        let x0 = side.iter().map(|w| w.x0).fold(f32::INFINITY, f32::min);
-        let x1 = side.iter().map(|w| w.x1).fold(f32::NEG_INFINITY, f32::max);
+        let (x0, x1) = across(side);
         x1 - x0
     };
     let narrow_is_right = side_width(&left) > side_width(&right);
@@ -1574,12 +1569,20 @@ fn median_row_width(side: &[&WordBox]) -> f32 {
     let widths = by_row
         .chunk_by(|p, q| p.row_baseline == q.row_baseline)
         .map(|row| {
-            let x0 = row.iter().map(|w| w.x0).fold(f32::INFINITY, f32::min);
-            let x1 = row.iter().map(|w| w.x1).fold(f32::NEG_INFINITY, f32::max);
+            let (x0, x1) = across(row);
             x1 - x0
         })
         .collect();
     median(widths).unwrap_or(0.0)
+}
+
+/// How far some words reach left and right.
+fn across(words: &[&WordBox]) -> (f32, f32) {
+    words
+        .iter()
+        .fold((f32::INFINITY, f32::NEG_INFINITY), |(x0, x1), w| {
+            (x0.min(w.x0), x1.max(w.x1))
+        })
 }
 
 /// Labels (and list numbers) are this many ems wide or less, in the median: `Onze
@@ -1717,7 +1720,8 @@ impl Cut<'_> {
     }
 
     /// When the topmost or bottommost of the cuts sets apart a part with a column gutter (a
-    /// full-width title above two columns whose rows share baselines), that cut alone.
+    /// full-width title above two columns whose rows share baselines), that cut alone
+    /// (with [`COLUMN_ROWS_BELOW_A_CUT`] rows beside each other).
     fn single_cut_before_columns(&self, node: &[usize], cuts: &[f32]) -> Option<f32> {
         let words = self.words;
         let (&first, &last) = (cuts.first()?, cuts.last()?);
@@ -1809,6 +1813,9 @@ impl Cut<'_> {
             .collect()
     }
 }
+
+/// Rows beside each other, at least, of the columns under (or over) a single cut.
+const COLUMN_ROWS_BELOW_A_CUT: usize = 2;
 
 /// The rows of a leaf, top to bottom, each left to right. Words on (almost) the same
 /// baseline that overlap in x (by more than half the narrower one, or 0.2 em) are on
