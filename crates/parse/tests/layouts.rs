@@ -1426,6 +1426,36 @@ fn three_columns_a_wide_gutter_apart_whose_third_is_no_label_column() {
 }
 
 #[test]
+fn a_page_number_under_the_reference_column_beside_two_columns() {
+    regression("a_page_number_under_the_reference_column_beside_two_columns");
+}
+
+#[test]
+fn the_first_rows_of_two_columns_above_a_space_in_both() {
+    regression("the_first_rows_of_two_columns_above_a_space_in_both");
+}
+
+#[test]
+fn columns_resuming_level_over_their_notes_at_the_page_foot() {
+    regression("columns_resuming_level_over_their_notes_at_the_page_foot");
+}
+
+#[test]
+fn a_loose_letter_spaced_justified_line_over_its_last_word() {
+    regression("a_loose_letter_spaced_justified_line_over_its_last_word");
+}
+
+#[test]
+fn a_ragged_columns_last_lines_over_notes_under_both_columns() {
+    regression("a_ragged_columns_last_lines_over_notes_under_both_columns");
+}
+
+#[test]
+fn a_justified_line_ending_a_hair_past_the_gutter_measured_above() {
+    regression("a_justified_line_ending_a_hair_past_the_gutter_measured_above");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -376,7 +376,7 @@ impl Cut<'_> {
         } else {
             foot_row(next, words, a, b)
         };
-        let over_notes = !left_runs_on && left_runs_on_over_notes(next, words, a, top.x0, em);
+        let over_notes = !left_runs_on && left_runs_on_over_notes(next, words, (a, b), top.x0, em);
         let both_run_on =
             !left_runs_on && !over_notes && continues_both(next, words, a, b, em, foot);
         if !(left_runs_on || over_notes || both_run_on)
@@ -432,26 +432,34 @@ impl Cut<'_> {
     }
 }
 
-/// Whether `band` holds the left column running on (left of the gutter's start `a`, from
-/// the column's left edge `x0` to near the gutter, in the columns' type `em`) over notes in
-/// smaller type under both columns: the heading's space that cut the band off was level
-/// with the end of the right column.
-fn left_runs_on_over_notes(band: &[usize], words: &[WordBox], a: f32, x0: f32, em: f32) -> bool {
-    let (notes, text): (Vec<&WordBox>, Vec<&WordBox>) = band
-        .iter()
-        .filter_map(|&i| words.get(i))
-        .partition(|w| is_note_size(w, em));
-    let text_bottom = text
-        .iter()
-        .map(|w| w.bottom)
-        .fold(f32::NEG_INFINITY, f32::max);
+/// Whether `band` holds the left column running on (left of the gutter `a`..`b`, from the
+/// column's left edge `x0` to near the gutter, in the columns' type `em`) over notes in
+/// smaller type: the heading's space that cut the band off was level with the end of the
+/// right column. Over notes under both columns, a ragged column's last lines need only reach
+/// past its middle (not a short line under a table's first column either way).
+fn left_runs_on_over_notes(
+    band: &[usize],
+    words: &[WordBox],
+    (a, b): (f32, f32),
+    x0: f32,
+    em: f32,
+) -> bool {
+    let Some(text) = text_over_notes(band, words, em, None) else {
+        return false;
+    };
     let (text_x0, text_x1) = across(&text);
-    !text.is_empty()
-        && !notes.is_empty()
-        && notes.iter().all(|w| w.top >= text_bottom)
-        && (text_x0 - x0).abs() <= LEFT_EDGE_TOLERANCE_EM * em
-        && text_x1 <= a
-        && text_x1 >= a - FILLS_COLUMN_EM * em
+    let notes = || {
+        band.iter()
+            .filter_map(|&i| words.get(i))
+            .filter(|w| is_note_size(w, em))
+    };
+    let under_both = notes().any(|w| w.x1 <= a) && notes().any(|w| w.x0 >= b);
+    let reach = if under_both {
+        (a - x0) / 2.0
+    } else {
+        FILLS_COLUMN_EM * em
+    };
+    (text_x0 - x0).abs() <= LEFT_EDGE_TOLERANCE_EM * em && text_x1 <= a && text_x1 >= a - reach
 }
 
 /// A word in type clearly smaller than `em`: a note's.
@@ -468,11 +476,15 @@ struct RunOn {
     joined: usize,
 }
 
+/// How far (points) a word may reach into a channel measured on other rows ([`side_of`]).
+const CHANNEL_SLACK_PT: f32 = 0.1;
+
 /// Which side of the channel `a`..`b` a word lies on: left, right, or across it (`None`).
+/// The channel was measured on other rows: a justified line may end a hair past it.
 fn side_of(w: &WordBox, a: f32, b: f32) -> Option<bool> {
-    if w.x1 <= a {
+    if w.x1 <= a + CHANNEL_SLACK_PT {
         Some(true)
-    } else if w.x0 >= b {
+    } else if w.x0 >= b - CHANNEL_SLACK_PT {
         Some(false)
     } else {
         None
@@ -533,10 +545,34 @@ fn continues_both(
                 && (w.row_baseline - first.row_baseline).abs() <= ROW_LEVEL_EM * em
         })
     };
+    // Notes under both columns at the band's foot: the foot of a page of columns, not a
+    // table's next section, whatever the heights the columns resume at (on a shared
+    // baseline grid, often one).
+    let over_notes = text_over_notes(band, words, em, foot).is_some();
     in_column_type(l)
         && in_column_type(r)
-        && !level_with_other_side(l, true)
-        && !level_with_other_side(r, false)
+        && (over_notes || !level_with_other_side(l, true) && !level_with_other_side(r, false))
+}
+
+/// The text of `band` when it ends in notes (type clearly smaller than `em`) below all of
+/// it, the `foot` row (a page number) aside.
+fn text_over_notes<'w>(
+    band: &[usize],
+    words: &'w [WordBox],
+    em: f32,
+    foot: Option<f32>,
+) -> Option<Vec<&'w WordBox>> {
+    let (notes, text): (Vec<&WordBox>, Vec<&WordBox>) = band
+        .iter()
+        .filter_map(|&i| words.get(i))
+        .filter(|w| Some(w.row_baseline) != foot)
+        .partition(|w| is_note_size(w, em));
+    let text_bottom = text
+        .iter()
+        .map(|w| w.bottom)
+        .fold(f32::NEG_INFINITY, f32::max);
+    (!text.is_empty() && !notes.is_empty() && notes.iter().all(|w| w.top >= text_bottom))
+        .then_some(text)
 }
 
 /// Rows of two columns whose baselines are this many ems apart or less are level.
@@ -894,8 +930,8 @@ impl Cut<'_> {
     /// A column in clearly smaller type beside a column of prose, a narrow gutter away:
     /// - right of a justified column's edge, however few its lines (a reference column's
     ///   `Bijlage(n)` and its value level with the body's first two lines);
-    /// - right of ragged prose, a few lines or more that all start at one edge (a reference
-    ///   column beside ragged or indented text);
+    /// - right of ragged prose, a few lines or more beside it that all start at one edge (a
+    ///   reference column beside ragged or indented text, the page number under it or not);
     /// - left of the straight left edge of prose (a reference column on the left, its rows
     ///   not level with the body's, so not labels: [`is_label_gap`]).
     fn is_margin_column(&self, node: &[usize], a: f32, b: f32, em: f32) -> bool {
@@ -904,8 +940,22 @@ impl Cut<'_> {
         let (left, right) = (side(true), side(false));
         let starting = rows_starting_at(node, words, b);
         let beside_justified = is_justified_edge(node, words, a, b, em);
-        let beside_ragged = starting >= MARGIN_ROWS
-            && starting == baselines(&right).len()
+        // The right side's rows beside the left side's text, all starting at the channel (a
+        // page number under the column, below everything left of it, is none of its rows).
+        let (top, bottom) = side_extent(node, words, a, b, true, |w| (w.top, w.bottom));
+        let beside: Vec<&WordBox> = right
+            .iter()
+            .copied()
+            .filter(|w| w.bottom > top && w.top < bottom)
+            .collect();
+        let flush: Vec<&WordBox> = beside
+            .iter()
+            .copied()
+            .filter(|w| w.x0 >= b && w.x0 <= b + 0.5)
+            .collect();
+        let rows = baselines(&beside).len();
+        let beside_ragged = rows >= MARGIN_ROWS
+            && baselines(&flush).len() == rows
             && run_width(node, words, a, b, true, em) >= NARROW_PROSE_RUN_EM * em;
         ((beside_justified || beside_ragged) && in_smaller_type(&right, &left))
             || (starting >= STRAIGHT_CHANNEL_ROWS
@@ -1012,12 +1062,11 @@ fn is_word_gap_of_row(
         }
     }
     let across = crossing.filter(|_| !word_gaps.is_empty())?;
-    if alike {
-        let narrowest = word_gaps.iter().copied().fold(across, f32::min);
-        let widest = word_gaps.iter().copied().fold(across, f32::max);
-        if widest > RIVER_GAPS_ALIKE * narrowest {
-            return None;
-        }
+    let narrowest = word_gaps.iter().copied().fold(across, f32::min);
+    let widest = word_gaps.iter().copied().fold(across, f32::max);
+    let gaps_alike = widest <= RIVER_GAPS_ALIKE * narrowest;
+    if alike && !gaps_alike {
+        return None;
     }
     let widths: Vec<f32> = line.iter().map(|p| p.1 - p.0).collect();
     if word_gaps.len() < JUSTIFIED_LINE_GAPS {
@@ -1030,8 +1079,13 @@ fn is_word_gap_of_row(
         return ((across - other).abs() <= ALIKE_GAPS * other && words > other + across)
             .then_some(true);
     }
+    // Words wider than the gaps: most of them, or together where the gaps are all alike (a
+    // justified line set very loose, its short words narrower than its stretched gaps; a
+    // table's cells stand apart by chance amounts).
+    let covered = gaps_alike && widths.iter().sum::<f32>() > word_gaps.iter().sum::<f32>() + across;
     let usual = median(word_gaps)?;
-    (b - a < GUTTER_OVER_WORD_GAP * usual).then(|| median(widths).is_some_and(|w| w > usual))
+    (b - a < GUTTER_OVER_WORD_GAP * usual)
+        .then(|| covered || median(widths).is_some_and(|w| w > usual))
 }
 
 /// How much the two word gaps of a justified line of three words may differ, as a share of
@@ -1665,12 +1719,61 @@ impl Cut<'_> {
                 return None;
             }
             if b - a >= HEAD_GAP_EM * em {
-                return Some((a + b) / 2.0);
+                let rest = by_top.get(upper.len()..).unwrap_or_default();
+                return (!self.columns_through_head(upper, rest, em)).then_some((a + b) / 2.0);
             }
         }
         None
     }
+
+    /// Whether the `head`'s rows stand in two columns whose channel runs on down the `rest`:
+    /// the first rows of two columns (two or more on each side of it, level with each other,
+    /// lines of prose in the node's type `em`), above a paragraph's space in both, and below
+    /// it both run on, each at its own height; not a word mark, a masthead or a table's
+    /// header above them, not a table's row.
+    fn columns_through_head(&self, head: &[usize], rest: &[usize], em: f32) -> bool {
+        let words = self.words;
+        let in_body_type = |i: &usize| {
+            words.get(*i).is_some_and(|w| {
+                w.size >= COLUMN_TYPE_SHARE * em && COLUMN_TYPE_SHARE * w.size <= em
+            })
+        };
+        if !head.iter().all(in_body_type) {
+            return false;
+        }
+        let channels = |ids: &[usize]| {
+            let mut extents: Vec<(f32, f32)> = ids
+                .iter()
+                .filter_map(|&i| words.get(i))
+                .map(|w| (w.x0, w.x1))
+                .collect();
+            extents.sort_by(|p, q| p.0.total_cmp(&q.0));
+            gaps(extents)
+        };
+        let rows = |a: f32, b: f32, left: bool| {
+            baselines(&side_words(head, words, a, b, left).collect::<Vec<_>>()).len()
+        };
+        let below = channels(rest);
+        channels(head).into_iter().any(|(a, b)| {
+            rows(a, b, true) >= HEAD_COLUMN_ROWS
+                && rows(a, b, false) >= HEAD_COLUMN_ROWS
+                && rows_level(head, words, a, b, em)
+                && [true, false]
+                    .iter()
+                    .all(|&left| run_width(head, words, a, b, left, em) >= NARROW_PROSE_RUN_EM * em)
+                // Both columns run on below, each resuming at its own height (a table's
+                // cells resume level).
+                && below.iter().any(|&(c, d)| {
+                    let (a, b) = (a.max(c), b.min(d));
+                    a < b && continues_both(rest, words, a, b, em, foot_row(rest, words, a, b))
+                })
+        })
+    }
 }
+
+/// A head with this many rows on each side of a channel that runs on below it is the top
+/// of two columns ([`Cut::columns_through_head`]).
+const HEAD_COLUMN_ROWS: usize = 2;
 
 /// Horizontal gaps about as wide as the widest one are compared for where to cut.
 const GAP_TIE: f32 = 0.8;
