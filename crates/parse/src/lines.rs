@@ -41,9 +41,10 @@ const WIDE_GAP_EM: f32 = 1.5;
 /// Signatories' roles side by side on one row may stand closer than [`WIDE_GAP_EM`]: a gap
 /// at least this many ems wide and [`ROLE_GAP_OVER_WORD_GAP`] times the line's typical word
 /// gap, with a role on each side, parts them too. (Letter spacing widens every word gap by
-/// the tracking: the roles' gap of a letter-spaced row can be only 2.2 word gaps.)
+/// the tracking: the roles' gap of a letter-spaced row can be only 1.8 word gaps. That each
+/// part reads as a role keeps one role's line whole.)
 const ROLE_GAP_EM: f32 = 0.9;
-const ROLE_GAP_OVER_WORD_GAP: f32 = 2.0;
+const ROLE_GAP_OVER_WORD_GAP: f32 = 1.5;
 
 impl TextLine {
     pub fn from_line(page: u32, line: &Line) -> TextLine {

@@ -1456,6 +1456,21 @@ fn a_justified_line_ending_a_hair_past_the_gutter_measured_above() {
 }
 
 #[test]
+fn a_reference_columns_last_value_under_its_label_a_narrow_gutter_from_the_body() {
+    regression("a_reference_columns_last_value_under_its_label_a_narrow_gutter_from_the_body");
+}
+
+#[test]
+fn two_roles_side_by_side_on_a_letter_spaced_row() {
+    regression("two_roles_side_by_side_on_a_letter_spaced_row");
+}
+
+#[test]
+fn a_paragraphs_last_word_at_the_next_columns_top_level_with_the_first_row() {
+    regression("a_paragraphs_last_word_at_the_next_columns_top_level_with_the_first_row");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

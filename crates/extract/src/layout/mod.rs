@@ -752,6 +752,7 @@ impl Cut<'_> {
                 || completes_grid
                 || is_prose_channel(node, words, a, b, em)
                 || (is_justified_edge(node, words, a, b, em) && is_short_beside(node, words, a, b))
+                || is_next_columns_first_row(node, words, a, b, em)
                 || self.is_notes_gutter(node, a, b, em))
             && !is_justified_word_gap(node, words, a, b)
     }
@@ -1436,6 +1437,31 @@ fn is_ragged_edge(node: &[usize], words: &[WordBox], a: f32, b: f32, em: f32) ->
         .filter(|w| w.x1 >= near)
         .collect();
     baselines(&ending).len() >= STRAIGHT_CHANNEL_ROWS && prose(true)
+}
+
+/// A column's edge (ragged or justified: many rows end near `a`, none past it, its runs
+/// prose) with, right of `b`, a single row level with its first and room on the page for a
+/// column as wide after `b`: the next column's first row (a paragraph's last words), not a value
+/// beside a label (which has rows of its own further down) nor a page number at the edge.
+fn is_next_columns_first_row(node: &[usize], words: &[WordBox], a: f32, b: f32, em: f32) -> bool {
+    let right: Vec<&WordBox> = side_words(node, words, a, b, false).collect();
+    let [row] = baselines(&right)[..] else {
+        return false;
+    };
+    let left: Vec<&WordBox> = side_words(node, words, a, b, true).collect();
+    let first = left
+        .iter()
+        .map(|w| w.row_baseline)
+        .fold(f32::INFINITY, f32::min);
+    let (x0, _) = across(&left);
+    // The page's text, not the node's, bounds the room.
+    let x1 = words.iter().map(|w| w.x1).fold(f32::NEG_INFINITY, f32::max);
+    let near = a - RAGGED_EDGE_EM * em;
+    let ending: Vec<&WordBox> = left.iter().copied().filter(|w| w.x1 >= near).collect();
+    (row - first).abs() <= LEVEL_ROWS_EM * em
+        && b + (a - x0) <= x1 + em
+        && baselines(&ending).len() >= STRAIGHT_CHANNEL_ROWS
+        && run_width(node, words, a, b, true, em) >= NARROW_PROSE_RUN_EM * em
 }
 
 /// Ragged lines end within this many ems of the longest (a word and its space).

@@ -756,10 +756,10 @@ fn sits_on(small: &Row, big: &Row, text: &PageText) -> bool {
 /// How far (in ems of the larger type) a raised row may stand beyond the row it belongs to.
 const RAISED_REACH_EM: f32 = 2.0;
 
-/// … and how far a lowered one may start from it: a small line under a row's end, an em
-/// and a half further right, is the next line of a column of small type (`Bijlage(n)` /
-/// `2`), not the row's subscript.
-const LOWERED_REACH_EM: f32 = 1.0;
+/// … and how far a lowered one may start from it (a subscript follows its letter closely):
+/// a small line under a row's end, an em or less further right, is the next line of a
+/// column of small type a narrow gutter away (`Bijlage(n)` / `2`), not the row's subscript.
+const LOWERED_REACH_EM: f32 = 0.5;
 
 /// How far a row's glyphs reach left and right.
 fn span(row: &Row, glyphs: &[Glyph]) -> (f32, f32) {
