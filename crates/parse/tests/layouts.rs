@@ -1471,6 +1471,11 @@ fn a_paragraphs_last_word_at_the_next_columns_top_level_with_the_first_row() {
 }
 
 #[test]
+fn a_notes_marker_raised_above_a_margin_lines_baseline_beside_its_body_line() {
+    regression("a_notes_marker_raised_above_a_margin_lines_baseline_beside_its_body_line");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

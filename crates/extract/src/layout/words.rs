@@ -475,17 +475,24 @@ impl Row {
 /// touching it, to that row: footnote markers, exponents.
 fn attach_raised_rows(rows: Vec<Row>, text: &PageText) -> Vec<Row> {
     let mut rows = split_at_gutters(rows, text);
+    let largest = rows.iter().map(|r| r.size).fold(0.0f32, f32::max);
     let mut i = 0;
     while i < rows.len() {
         let target = rows.get(i).and_then(|small| {
-            // The rows around it in baseline order, nearest first, within reach of a raise.
-            let near = |j: &usize| {
-                rows.get(*j).is_some_and(|r| {
-                    (r.baseline - small.baseline).abs() <= 0.6 * r.size.max(small.size) / 0.85
-                })
+            // The rows around it in baseline order, nearest first, within reach of a raise
+            // (of their own type: a row of small type between, a margin column's line, is
+            // passed over).
+            let reach = |size: f32| 0.6 * size.max(small.size) / 0.85;
+            let within = |j: &usize| {
+                rows.get(*j)
+                    .is_some_and(|r| (r.baseline - small.baseline).abs() <= reach(largest))
             };
-            let below = (i + 1..rows.len()).take_while(near);
-            let above = (0..i).rev().take_while(near);
+            let near = |j: &usize| {
+                rows.get(*j)
+                    .is_some_and(|r| (r.baseline - small.baseline).abs() <= reach(r.size))
+            };
+            let below = (i + 1..rows.len()).take_while(within).filter(near);
+            let above = (0..i).rev().take_while(within).filter(near);
             let mut candidates: Vec<usize> = below.chain(above).collect();
             // Small glyphs go to a row they touch first (a note's marker at a column's
             // foot, or cut off a row, not to the line in the column beside whose baseline
