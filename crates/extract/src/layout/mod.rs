@@ -1441,8 +1441,9 @@ fn is_ragged_edge(node: &[usize], words: &[WordBox], a: f32, b: f32, em: f32) ->
 
 /// A column's edge (ragged or justified: many rows end near `a`, none past it, its runs
 /// prose) with, right of `b`, a single row level with its first and room on the page for a
-/// column as wide after `b`: the next column's first row (a paragraph's last words), not a value
-/// beside a label (which has rows of its own further down) nor a page number at the edge.
+/// column as wide after `b`: the next column's first row (a paragraph's last words), not a
+/// value beside a label (which has rows of its own further down) nor a page number at the
+/// page's edge.
 fn is_next_columns_first_row(node: &[usize], words: &[WordBox], a: f32, b: f32, em: f32) -> bool {
     let right: Vec<&WordBox> = side_words(node, words, a, b, false).collect();
     let [row] = baselines(&right)[..] else {
