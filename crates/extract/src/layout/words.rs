@@ -281,7 +281,8 @@ fn group_rows(
                 .iter()
                 .map(|&(line, i)| sort_key((line - median).abs(), i)),
         );
-        order.sort();
+        // Distinct keys: unstable is as stable (and a row's few keys sort faster so).
+        order.sort_unstable();
         let mut kept = Vec::with_capacity(order.len());
         for i in order.iter().map(|&k| index_of(k)) {
             let Some(g) = glyphs.get(i) else { continue };
@@ -479,17 +480,23 @@ fn attach_raised_rows(rows: Vec<Row>, text: &PageText) -> Vec<Row> {
     let mut i = 0;
     while i < rows.len() {
         let target = rows.get(i).and_then(|small| {
-            // The rows around it in baseline order, nearest first, within reach of a raise
-            // (of their own type: a row of small type between, a margin column's line, is
-            // passed over).
+            // Only a row in smaller type than another joins it.
+            if small.size >= MARKER_SIZE_RATIO * largest {
+                return None;
+            }
+            // The rows around it in baseline order, nearest first, in larger type and within
+            // reach of a raise (measured in their own type: a row of small type between, a
+            // margin column's line, is passed over).
             let reach = |size: f32| 0.6 * size.max(small.size) / 0.85;
             let within = |j: &usize| {
                 rows.get(*j)
                     .is_some_and(|r| (r.baseline - small.baseline).abs() <= reach(largest))
             };
             let near = |j: &usize| {
-                rows.get(*j)
-                    .is_some_and(|r| (r.baseline - small.baseline).abs() <= reach(r.size))
+                rows.get(*j).is_some_and(|r| {
+                    small.size < MARKER_SIZE_RATIO * r.size
+                        && (r.baseline - small.baseline).abs() <= reach(r.size)
+                })
             };
             let below = (i + 1..rows.len()).take_while(within).filter(near);
             let above = (0..i).rev().take_while(within).filter(near);
