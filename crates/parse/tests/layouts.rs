@@ -1476,6 +1476,11 @@ fn a_notes_marker_raised_above_a_margin_lines_baseline_beside_its_body_line() {
 }
 
 #[test]
+fn a_signatorys_name_in_the_third_column_level_with_the_notes_under_the_second() {
+    regression("a_signatorys_name_in_the_third_column_level_with_the_notes_under_the_second");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -68,6 +68,15 @@ pub fn split(
                     marker,
                     lines: vec![i],
                 }),
+                // A line in body type that starts right of the last note's text, in another
+                // column, does not run it on: the body's, read after the notes under the
+                // column beside (a signatory's name level with them). (A note runs on into
+                // the next column in note type.)
+                _ if line.size >= NOTE_SIZE * m.size
+                    && notes.last().is_some_and(|n| beside_note(lines, n, line)) =>
+                {
+                    main.push(i)
+                }
                 _ => {
                     if let Some(note) = notes.last_mut() {
                         note.lines.push(i);
@@ -77,6 +86,17 @@ pub fn split(
         }
     }
     (main, notes)
+}
+
+/// Whether `line` starts right of every line of `note` on its page, past their ends.
+fn beside_note(lines: &[TextLine], note: &Note, line: &TextLine) -> bool {
+    let mut on_page = note
+        .lines
+        .iter()
+        .filter_map(|&j| lines.get(j))
+        .filter(|l| l.page == line.page)
+        .peekable();
+    on_page.peek().is_some() && on_page.all(|l| line.bbox.x0 > l.bbox.x1)
 }
 
 /// The body lines page by page, in reading order.
