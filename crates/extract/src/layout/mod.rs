@@ -949,11 +949,7 @@ impl Cut<'_> {
             .copied()
             .filter(|w| w.bottom > top && w.top < bottom)
             .collect();
-        let flush: Vec<&WordBox> = beside
-            .iter()
-            .copied()
-            .filter(|w| w.x0 >= b && w.x0 <= b + 0.5)
-            .collect();
+        let flush: Vec<&WordBox> = beside.iter().copied().filter(|w| starts_at(w, b)).collect();
         let rows = baselines(&beside).len();
         let beside_ragged = rows >= MARGIN_ROWS
             && baselines(&flush).len() == rows
@@ -1428,15 +1424,20 @@ fn is_justified_edge(node: &[usize], words: &[WordBox], a: f32, b: f32, em: f32)
 /// rows start flush at `b` or a line runs as prose (a signature or a paragraph's last line
 /// at the second column's top, not a margin's mark).
 fn is_ragged_edge(node: &[usize], words: &[WordBox], a: f32, b: f32, em: f32) -> bool {
-    let prose = |left: bool| run_width(node, words, a, b, left, em) >= NARROW_PROSE_RUN_EM * em;
-    if rows_starting_at(node, words, b) < 2 && !prose(false) {
-        return false;
-    }
+    (rows_starting_at(node, words, b) >= 2
+        || run_width(node, words, a, b, false, em) >= NARROW_PROSE_RUN_EM * em)
+        && is_column_edge(node, words, a, b, em)
+}
+
+/// A column's right edge at `a`: many rows end within [`RAGGED_EDGE_EM`] of it (none past
+/// it, or `a` would not bound them), its runs prose.
+fn is_column_edge(node: &[usize], words: &[WordBox], a: f32, b: f32, em: f32) -> bool {
     let near = a - RAGGED_EDGE_EM * em;
     let ending: Vec<&WordBox> = side_words(node, words, a, b, true)
         .filter(|w| w.x1 >= near)
         .collect();
-    baselines(&ending).len() >= STRAIGHT_CHANNEL_ROWS && prose(true)
+    baselines(&ending).len() >= STRAIGHT_CHANNEL_ROWS
+        && run_width(node, words, a, b, true, em) >= NARROW_PROSE_RUN_EM * em
 }
 
 /// A column's edge (ragged or justified: many rows end near `a`, none past it, its runs
@@ -1457,12 +1458,9 @@ fn is_next_columns_first_row(node: &[usize], words: &[WordBox], a: f32, b: f32, 
     let (x0, _) = across(&left);
     // The page's text, not the node's, bounds the room.
     let x1 = words.iter().map(|w| w.x1).fold(f32::NEG_INFINITY, f32::max);
-    let near = a - RAGGED_EDGE_EM * em;
-    let ending: Vec<&WordBox> = left.iter().copied().filter(|w| w.x1 >= near).collect();
     (row - first).abs() <= LEVEL_ROWS_EM * em
         && b + (a - x0) <= x1 + em
-        && baselines(&ending).len() >= STRAIGHT_CHANNEL_ROWS
-        && run_width(node, words, a, b, true, em) >= NARROW_PROSE_RUN_EM * em
+        && is_column_edge(node, words, a, b, em)
 }
 
 /// Ragged lines end within this many ems of the longest (a word and its space).
@@ -1486,9 +1484,14 @@ fn rows_starting_at(node: &[usize], words: &[WordBox], b: f32) -> usize {
     let starting: Vec<&WordBox> = node
         .iter()
         .filter_map(|&i| words.get(i))
-        .filter(|w| w.x0 >= b && w.x0 <= b + 0.5)
+        .filter(|w| starts_at(w, b))
         .collect();
     baselines(&starting).len()
+}
+
+/// Whether `w` starts within half a point right of `b`: flush at a column's left edge.
+fn starts_at(w: &WordBox, b: f32) -> bool {
+    w.x0 >= b && w.x0 <= b + 0.5
 }
 
 /// How many rows left of `a` end within half a point of `a`: a justified column's edge.
@@ -1768,15 +1771,8 @@ impl Cut<'_> {
         if !head.iter().all(in_body_type) {
             return false;
         }
-        let channels = |ids: &[usize]| {
-            let mut extents: Vec<(f32, f32)> = ids
-                .iter()
-                .filter_map(|&i| words.get(i))
-                .map(|w| (w.x0, w.x1))
-                .collect();
-            extents.sort_by(|p, q| p.0.total_cmp(&q.0));
-            gaps(extents)
-        };
+        let channels =
+            |ids: &[usize]| gaps(self.sorted_extents(ids, &self.by_x0, |w| (w.x0, w.x1)));
         let rows = |a: f32, b: f32, left: bool| {
             baselines(&side_words(head, words, a, b, left).collect::<Vec<_>>()).len()
         };
