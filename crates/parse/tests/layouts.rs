@@ -1481,6 +1481,26 @@ fn a_signatorys_name_in_the_third_column_level_with_the_notes_under_the_second()
 }
 
 #[test]
+fn the_middle_gutter_of_three_columns_under_half_an_em() {
+    regression("the_middle_gutter_of_three_columns_under_half_an_em");
+}
+
+#[test]
+fn the_middle_gutter_of_three_ragged_columns_told_by_their_left_edges() {
+    regression("the_middle_gutter_of_three_ragged_columns_told_by_their_left_edges");
+}
+
+#[test]
+fn the_middle_gutter_narrower_than_the_ragged_gutter_cut_first() {
+    regression("the_middle_gutter_narrower_than_the_ragged_gutter_cut_first");
+}
+
+#[test]
+fn two_columns_under_an_address_block_that_reaches_the_gutter() {
+    regression("two_columns_under_an_address_block_that_reaches_the_gutter");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -699,11 +699,12 @@ impl Cut<'_> {
         // Narrower still, a straight channel between prose whose rows do not all lie level
         // across it: two columns set a narrow gutter apart (half an em of large type), each
         // on its own grid, which no word gap lines up with so long (not a table's cells or
-        // a table of contents' leaders, whose rows run across).
+        // a table of contents' leaders, whose rows run across). Or the rest of a grid whose
+        // first gutter, as narrow, was cut so (`continues_grid`).
         let narrowest_gutter = |(a, b): (f32, f32)| {
             !one_row
                 && b - a >= NARROWEST_GUTTER_EM * em
-                && is_prose_channel(node, words, a, b, em)
+                && (is_prose_channel(node, words, a, b, em) || self.continues_grid(node, a, b, em))
                 && !rows_level(node, words, a, b, em)
                 && [true, false]
                     .iter()
@@ -1129,24 +1130,36 @@ impl Cut<'_> {
 }
 
 impl Cut<'_> {
-    /// The channel `a`..`b` parts two columns of one measure and is as wide as a gutter
-    /// already cut at the node's edge: the rest of a grid of three columns, the third cut
-    /// off first, whatever lists or short lines the two hold (whose runs of words are too
-    /// short for [`is_prose_channel`]). One of the two must still run as prose.
+    /// The channel `a`..`b` holds the gutter that the grid of a gutter already cut at the
+    /// node's edge puts there: the rest of a grid of three columns, the third cut off first,
+    /// whatever lists or short lines the two hold (whose runs of words are too short for
+    /// [`is_prose_channel`]). The grid is told by its columns' left edges, one pitch apart
+    /// (a ragged column's lines stop short of its right edge, by more in one column than in
+    /// another), and the channel is no wider than that gutter and a ragged edge's reach. One
+    /// of the two columns must still run as prose.
     fn continues_grid(&self, node: &[usize], a: f32, b: f32, em: f32) -> bool {
         let words = self.words;
         let (x0, x1) = node_extent(node, words, |w| (w.x0, w.x1));
-        let (left, right) = (a - x0, x1 - b);
-        if (left - right).abs() > GRID_MEASURE_TOLERANCE * left.max(right) {
-            return false;
-        }
-        let width = b - a;
-        let beside_one = self.gutters.borrow().iter().any(|g| {
-            ((g.b - g.a) - width).abs() < GRID_GUTTER_TOLERANCE_PT
-                && ((g.a - x1).abs() < GRID_GUTTER_TOLERANCE_PT
-                    || (g.b - x0).abs() < GRID_GUTTER_TOLERANCE_PT)
+        let near = |p: f32, q: f32| (p - q).abs() < GRID_GUTTER_TOLERANCE_PT;
+        let on_grid = self.gutters.borrow().iter().any(|g| {
+            // From one column's left edge to the next: left of the gutter (the node's lines
+            // ending at it, or short of it by a ragged edge's reach), the node's second
+            // column starts at `b`, the gutter's column a pitch further; right of it, the
+            // column left of the gutter starts a pitch before the node.
+            let ends_at_gutter =
+                x1 <= g.a + GRID_GUTTER_TOLERANCE_PT && x1 >= g.a - RAGGED_EDGE_EM * em;
+            let pitch = if ends_at_gutter {
+                g.b - b
+            } else if near(g.b, x0) {
+                g.b - g.left_edge
+            } else {
+                return false;
+            };
+            near(b - x0, pitch)
+                && b - a >= NARROWEST_GUTTER_EM * em
+                && b - a <= g.b - g.a + RAGGED_EDGE_EM * em
         });
-        beside_one
+        on_grid
             && rows_beside(node, words, a, b) >= STRAIGHT_CHANNEL_ROWS
             && [true, false]
                 .iter()
@@ -1175,9 +1188,6 @@ impl Cut<'_> {
         })
     }
 }
-
-/// Columns of one measure differ by at most this share of it.
-const GRID_MEASURE_TOLERANCE: f32 = 0.05;
 
 /// Gutters of one grid are as wide, and a node's edge on one, within this many points.
 const GRID_GUTTER_TOLERANCE_PT: f32 = 1.0;
