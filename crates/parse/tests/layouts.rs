@@ -1501,6 +1501,16 @@ fn two_columns_under_an_address_block_that_reaches_the_gutter() {
 }
 
 #[test]
+fn three_narrow_ragged_columns_on_one_baseline_grid() {
+    regression("three_narrow_ragged_columns_on_one_baseline_grid");
+}
+
+#[test]
+fn three_narrow_loosely_justified_columns_on_one_baseline_grid() {
+    regression("three_narrow_loosely_justified_columns_on_one_baseline_grid");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {
