@@ -1511,6 +1511,16 @@ fn three_narrow_loosely_justified_columns_on_one_baseline_grid() {
 }
 
 #[test]
+fn a_column_running_on_under_a_signature_beside_a_left_reference_column() {
+    regression("a_column_running_on_under_a_signature_beside_a_left_reference_column");
+}
+
+#[test]
+fn a_loosely_justified_column_running_on_under_a_signature() {
+    regression("a_loosely_justified_column_running_on_under_a_signature");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

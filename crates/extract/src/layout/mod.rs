@@ -355,20 +355,21 @@ impl Cut<'_> {
         let (two, top) = (bands.get(k)?, spans.get(k)?);
         let under = spans.get(k + 1)?;
         // Cheap first: the band is more than a line (most bands are a column's lines, cut at
-        // their leading), and the one under it starts where it does and is no wider.
-        if top.one_row
-            || (under.x0 - top.x0).abs() > LEFT_EDGE_TOLERANCE_EM * em
-            || under.x1 > top.x1 + LEFT_EDGE_TOLERANCE_EM * em
-        {
+        // their leading), and the one under it starts where its left column does and is no
+        // wider.
+        if top.one_row || under.x1 > top.x1 + LEFT_EDGE_TOLERANCE_EM * em {
             return None;
         }
+        let edge = left_column_edge(two, words, top.x0, under.x0, em)?;
         let within_left = under.x1 <= top.x1 - 2.0 * em;
         let (a, b) = self.vertical_gutter(two, || em)?;
         let x = (a + b) / 2.0;
-        let in_left = |span: &BandSpan| {
-            (span.x0 - top.x0).abs() <= LEFT_EDGE_TOLERANCE_EM * em && span.x1 < x
+        let in_left =
+            |span: &BandSpan| (span.x0 - edge).abs() <= LEFT_EDGE_TOLERANCE_EM * em && span.x1 < x;
+        let prose = |left| {
+            run_width(two, words, a, b, left, em) >= NARROW_PROSE_RUN_EM * em
+                || is_loose_justified_column(two, words, a, b, left, em)
         };
-        let prose = |left| run_width(two, words, a, b, left, em) >= NARROW_PROSE_RUN_EM * em;
         let left_runs_on = within_left && in_left(under) && under.x1 >= a - FILLS_COLUMN_EM * em;
         let next = bands.get(k + 1)?;
         let foot = if left_runs_on {
@@ -376,7 +377,7 @@ impl Cut<'_> {
         } else {
             foot_row(next, words, a, b)
         };
-        let over_notes = !left_runs_on && left_runs_on_over_notes(next, words, (a, b), top.x0, em);
+        let over_notes = !left_runs_on && left_runs_on_over_notes(next, words, (a, b), edge, em);
         let both_run_on =
             !left_runs_on && !over_notes && continues_both(next, words, a, b, em, foot);
         if !(left_runs_on || over_notes || both_run_on)
@@ -431,6 +432,51 @@ impl Cut<'_> {
         })
     }
 }
+
+/// The side of the channel `a`..`b` is a justified column set loose: many rows end flush at
+/// its right edge, its rows as wide as prose's runs (but with word gaps wider than an em in
+/// a narrow measure, too short runs for [`run_width`]).
+fn is_loose_justified_column(
+    node: &[usize],
+    words: &[WordBox],
+    a: f32,
+    b: f32,
+    left: bool,
+    em: f32,
+) -> bool {
+    let side: Vec<&WordBox> = side_words(node, words, a, b, left).collect();
+    let (_, edge) = across(&side);
+    let flush: Vec<&WordBox> = side
+        .iter()
+        .copied()
+        .filter(|w| w.x1 >= edge - 0.5)
+        .collect();
+    baselines(&flush).len() >= STRAIGHT_CHANNEL_ROWS
+        && median_row_width(&side) >= NARROW_PROSE_RUN_EM * em
+}
+
+/// The left edge of the left column of `band` (starting at `x0`) that a band starting at
+/// `under_x0` may continue: the band's own edge, or, a margin column left of the column (a
+/// reference column beside its first lines), the edge the band under it starts at, where
+/// the band's rows start flush.
+fn left_column_edge(
+    band: &[usize],
+    words: &[WordBox],
+    x0: f32,
+    under_x0: f32,
+    em: f32,
+) -> Option<f32> {
+    if (under_x0 - x0).abs() <= LEFT_EDGE_TOLERANCE_EM * em {
+        Some(x0)
+    } else {
+        (under_x0 > x0
+            && rows_starting_at(band, words, under_x0 - FLUSH_SLACK_PT) >= STRAIGHT_CHANNEL_ROWS)
+            .then_some(under_x0)
+    }
+}
+
+/// How far left of a band's edge its rows may start and still be flush with it.
+const FLUSH_SLACK_PT: f32 = 0.25;
 
 /// Whether `band` holds the left column running on (left of the gutter `a`..`b`, from the
 /// column's left edge `x0` to near the gutter, in the columns' type `em`) over notes in
