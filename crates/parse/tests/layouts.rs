@@ -1521,6 +1521,16 @@ fn a_loosely_justified_column_running_on_under_a_signature() {
 }
 
 #[test]
+fn a_paragraphs_last_words_all_the_next_column_holds_on_its_page() {
+    regression("a_paragraphs_last_words_all_the_next_column_holds_on_its_page");
+}
+
+#[test]
+fn a_paragraphs_last_words_at_the_next_columns_top_a_narrow_gutter_away() {
+    regression("a_paragraphs_last_words_at_the_next_columns_top_a_narrow_gutter_away");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -47,7 +47,9 @@ pub fn build_page(text: &PageText, number: u32, width: f32, height: f32) -> Page
             .map(|w| std::mem::take(&mut w.text))
             .collect();
         let mut order = Vec::new();
-        let cut = Cut::new(&words, labels);
+        // The page's width runs across upright text's rows only.
+        let across_page = (dir == Dir::Right).then_some(width);
+        let cut = Cut::new(&words, labels, across_page);
         cut.xy_cut((0..words.len()).collect(), 0, &mut order);
         // Rows in reading order; a row's neighbours are the rows before and after it (most
         // leaves are one row: a page of evenly spaced lines is cut into its rows at once).
@@ -114,6 +116,8 @@ struct Cut<'w> {
     gutters: RefCell<Vec<Gutter>>,
     /// By word index: whether the word is a list item's label ([`is_list_label`]).
     labels: Vec<bool>,
+    /// The page's width along the rows, where it is known (upright text).
+    page_width: Option<f32>,
 }
 
 /// A gutter the XY-cut split a node at: the empty channel `a`..`b` down to `bottom`, the
@@ -130,13 +134,14 @@ struct Gutter {
 }
 
 impl<'w> Cut<'w> {
-    fn new(words: &'w [WordBox], labels: Vec<bool>) -> Cut<'w> {
+    fn new(words: &'w [WordBox], labels: Vec<bool>, page_width: Option<f32>) -> Cut<'w> {
         Cut {
             words,
             by_x0: order_by(words, |w| w.x0),
             by_top: order_by(words, |w| w.top),
             gutters: RefCell::new(Vec::new()),
             labels,
+            page_width,
         }
     }
 
@@ -799,7 +804,7 @@ impl Cut<'_> {
                 || completes_grid
                 || is_prose_channel(node, words, a, b, em)
                 || (is_justified_edge(node, words, a, b, em) && is_short_beside(node, words, a, b))
-                || is_next_columns_first_row(node, words, a, b, em)
+                || is_next_columns_first_row(node, words, a, b, em, self.page_width)
                 || self.is_notes_gutter(node, a, b, em))
             && !is_justified_word_gap(node, words, a, b)
     }
@@ -917,11 +922,13 @@ impl Cut<'_> {
     ) -> bool {
         // However few the lines beside it: a margin column in smaller type, or lines beside
         // a justified column's edge (a paragraph's last word at the next column's top),
-        // since a justified line cannot run past the edge its neighbours end at.
+        // since a justified line cannot run past the edge its neighbours end at, or such a
+        // single row beside a loose column's edge.
         if self.is_margin_column(node, a, b, em)
             || (is_short_beside(node, self.words, a, b)
                 && (is_justified_edge(node, self.words, a, b, em)
-                    || is_ragged_edge(node, self.words, a, b, em)))
+                    || is_ragged_edge(node, self.words, a, b, em)
+                    || is_next_columns_first_row(node, self.words, a, b, em, self.page_width)))
         {
             return true;
         }
@@ -1500,8 +1507,17 @@ fn is_column_edge(node: &[usize], words: &[WordBox], a: f32, b: f32, em: f32) ->
 /// prose) with, right of `b`, a single row level with its first and room on the page for a
 /// column as wide after `b`: the next column's first row (a paragraph's last words), not a
 /// value beside a label (which has rows of its own further down) nor a page number at the
-/// page's edge.
-fn is_next_columns_first_row(node: &[usize], words: &[WordBox], a: f32, b: f32, em: f32) -> bool {
+/// page's edge. The room ends where the page's text does or, the page's width known, where
+/// a right margin as wide as the column's left one begins (the row may be all the next
+/// column holds on the page).
+fn is_next_columns_first_row(
+    node: &[usize],
+    words: &[WordBox],
+    a: f32,
+    b: f32,
+    em: f32,
+    page_width: Option<f32>,
+) -> bool {
     let right: Vec<&WordBox> = side_words(node, words, a, b, false).collect();
     let [row] = baselines(&right)[..] else {
         return false;
@@ -1513,7 +1529,8 @@ fn is_next_columns_first_row(node: &[usize], words: &[WordBox], a: f32, b: f32, 
         .fold(f32::INFINITY, f32::min);
     let (x0, _) = across(&left);
     // The page's text, not the node's, bounds the room.
-    let x1 = words.iter().map(|w| w.x1).fold(f32::NEG_INFINITY, f32::max);
+    let text_x1 = words.iter().map(|w| w.x1).fold(f32::NEG_INFINITY, f32::max);
+    let x1 = page_width.map_or(text_x1, |width| text_x1.max(width - x0));
     (row - first).abs() <= LEVEL_ROWS_EM * em
         && b + (a - x0) <= x1 + em
         && is_column_edge(node, words, a, b, em)
