@@ -1531,6 +1531,16 @@ fn a_paragraphs_last_words_at_the_next_columns_top_a_narrow_gutter_away() {
 }
 
 #[test]
+fn a_two_word_justified_line_stretched_over_a_paragraphs_last_line() {
+    regression("a_two_word_justified_line_stretched_over_a_paragraphs_last_line");
+}
+
+#[test]
+fn a_two_word_justified_line_stretched_between_two_short_lines() {
+    regression("a_two_word_justified_line_stretched_between_two_short_lines");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

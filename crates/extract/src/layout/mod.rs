@@ -1042,6 +1042,11 @@ fn is_justified_word_gap(node: &[usize], words: &[WordBox], a: f32, b: f32) -> b
     if fewer.is_empty() || fewer.len() > MAX_RIVER_ROWS || more.len() < 2 {
         return false;
     }
+    if let [row] = fewer[..] {
+        if is_stretched_two_word_line(node, words, a, b, row) {
+            return true;
+        }
+    }
     // Several rows must each space their words alike (justified lines), not stand cells or
     // labels apart at chance distances.
     let alike = fewer.len() > 1;
@@ -1055,6 +1060,38 @@ fn is_justified_word_gap(node: &[usize], words: &[WordBox], a: f32, b: f32) -> b
         }
     }
     words_wider
+}
+
+/// The row at `row`, across the gap `a`..`b`, is a justified line of two words stretched to
+/// its column's measure: it runs from edge to edge of a measure that many rows of the page
+/// (`words`) fill exactly (a loose line in a narrow column, in a band of a few rows that a
+/// paragraph's space cut off).
+fn is_stretched_two_word_line(node: &[usize], words: &[WordBox], a: f32, b: f32, row: f32) -> bool {
+    let on_row: Vec<&WordBox> = node
+        .iter()
+        .filter_map(|&i| words.get(i))
+        .filter(|w| (w.row_baseline - row).abs() < 0.5)
+        .collect();
+    let (x0, x1) = across(&on_row);
+    if !(x0 < a && x1 > b) {
+        return false;
+    }
+    let rows_at = |at: &dyn Fn(&WordBox) -> bool| -> Vec<f32> {
+        distinct(
+            words
+                .iter()
+                .filter(|w| at(w))
+                .map(|w| w.row_baseline)
+                .collect(),
+        )
+    };
+    let starting = rows_at(&|w| (w.x0 - x0).abs() <= FLUSH_SLACK_PT);
+    let ending = rows_at(&|w| (w.x1 - x1).abs() <= FLUSH_SLACK_PT);
+    let filling = starting
+        .iter()
+        .filter(|&&y| ending.iter().any(|&e| (e - y).abs() < 0.5))
+        .count();
+    filling >= STRAIGHT_CHANNEL_ROWS
 }
 
 /// The distinct baselines of a side's rows, up to one more than [`MAX_RIVER_ROWS`].
