@@ -1541,6 +1541,11 @@ fn a_two_word_justified_line_stretched_between_two_short_lines() {
 }
 
 #[test]
+fn a_reference_columns_date_in_the_notes_type_is_no_note() {
+    regression("a_reference_columns_date_in_the_notes_type_is_no_note");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

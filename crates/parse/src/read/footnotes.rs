@@ -10,6 +10,7 @@ use std::collections::HashSet;
 
 use kamerbrief_model::Rect;
 
+use crate::analyse::parse_dutch_date;
 use crate::lines::{Measures, TextLine};
 
 /// A footnote's lines and marker.
@@ -293,14 +294,20 @@ fn opening_marker(line: &TextLine) -> Option<String> {
 }
 
 /// The marker opening a footnote line in its text: `1`, `12`, `*`, followed by the note's
-/// text.
+/// text. Not a date's day (`7 april 2021`, a reference column's date in the notes' type).
 fn note_marker(text: &str) -> Option<&str> {
     let first = text.split_whitespace().next()?;
     let marker = first.trim_end_matches(['.', ')']);
     let ok =
         (!marker.is_empty() && marker.len() <= 3 && marker.chars().all(|c| c.is_ascii_digit()))
             || matches!(marker, "*" | "**" | "†");
-    (ok && text.split_whitespace().nth(1).is_some()).then_some(marker)
+    (ok && text.split_whitespace().nth(1).is_some() && !opens_with_date(text)).then_some(marker)
+}
+
+/// The line opens with a full date: its first three words are one (`7 april 2021`).
+fn opens_with_date(text: &str) -> bool {
+    let opening: Vec<&str> = text.split_whitespace().take(3).collect();
+    parse_dutch_date(&opening.join(" ")).is_some()
 }
 
 /// A footnote's text without its marker: `text` is its lines joined; `first` its first line.
@@ -329,6 +336,13 @@ mod tests {
             .into_iter()
             .collect();
         l
+    }
+
+    #[test]
+    fn a_dates_day_opens_no_note() {
+        assert_eq!(note_marker("7 april 2021"), None);
+        assert_eq!(note_marker("7 Zie de brief van april 2021"), Some("7"));
+        assert_eq!(note_marker("12 Kamerstuk 28 676, nr. 360"), Some("12"));
     }
 
     #[test]
