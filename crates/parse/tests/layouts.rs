@@ -1546,6 +1546,16 @@ fn a_reference_columns_date_in_the_notes_type_is_no_note() {
 }
 
 #[test]
+fn notes_under_one_column_beside_the_signatorys_name_in_the_next() {
+    regression("notes_under_one_column_beside_the_signatorys_name_in_the_next");
+}
+
+#[test]
+fn notes_under_one_column_beside_the_signatory_and_notes_of_the_next() {
+    regression("notes_under_one_column_beside_the_signatory_and_notes_of_the_next");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -559,8 +559,9 @@ fn foot_row(band: &[usize], words: &[WordBox], a: f32, b: f32) -> Option<f32> {
 }
 
 /// Whether `band` continues two columns parted by the channel `a`..`b`: words on both sides,
-/// the first row of each side in type of (about) the size `em` (not notes), and nothing
-/// across the channel but the `foot` row.
+/// the first row of each side in type of (about) the size `em` (not notes), or one side
+/// all notes (those under its column, the other column running on beside them: a
+/// signatory's name level with them), and nothing across the channel but the `foot` row.
 fn continues_both(
     band: &[usize],
     words: &[WordBox],
@@ -588,6 +589,12 @@ fn continues_both(
         return false;
     };
     let in_column_type = |w: &WordBox| w.size >= COLUMN_TYPE_SHARE * em;
+    let all_notes = |left: bool| {
+        band.iter()
+            .filter_map(|&i| words.get(i))
+            .filter(|w| side_of(w, a, b) == Some(left))
+            .all(|w| is_note_size(w, em))
+    };
     // A table's sections are cut where both its columns pause: the two sides then resume on
     // one row. Columns of text that run on resume each at its own height.
     let level_with_other_side = |first: &WordBox, left: bool| {
@@ -600,8 +607,9 @@ fn continues_both(
     // table's next section, whatever the heights the columns resume at (on a shared
     // baseline grid, often one).
     let over_notes = text_over_notes(band, words, em, foot).is_some();
-    in_column_type(l)
-        && in_column_type(r)
+    (in_column_type(l) || in_column_type(r))
+        && (in_column_type(l) || all_notes(true))
+        && (in_column_type(r) || all_notes(false))
         && (over_notes || !level_with_other_side(l, true) && !level_with_other_side(r, false))
 }
 
