@@ -1556,6 +1556,11 @@ fn notes_under_one_column_beside_the_signatory_and_notes_of_the_next() {
 }
 
 #[test]
+fn a_signature_a_third_of_the_columns_height_at_the_next_columns_top() {
+    regression("a_signature_a_third_of_the_columns_height_at_the_next_columns_top");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -1585,7 +1585,8 @@ fn is_next_columns_first_row(
 const RAGGED_EDGE_EM: f32 = 2.0;
 
 /// The text right of `b` runs down at most [`SHORT_BESIDE`] of the height of the text left
-/// of `a`: a few lines at the top of a column beside a full one, not the page numbers of a
+/// of `a`: a few lines at the top of a column beside a full one (two signatories' roles and
+/// names, a third of its height, in large type set loose), not the page numbers of a
 /// table of contents or a table's last column, which run down with the rows they belong to.
 fn is_short_beside(node: &[usize], words: &[WordBox], a: f32, b: f32) -> bool {
     let down = |w: &WordBox| (w.top, w.bottom);
@@ -1595,7 +1596,7 @@ fn is_short_beside(node: &[usize], words: &[WordBox], a: f32, b: f32) -> bool {
 }
 
 /// See [`is_short_beside`].
-const SHORT_BESIDE: f32 = 0.25;
+const SHORT_BESIDE: f32 = 0.35;
 
 /// How many rows right of `b` start within half a point of `b`: a column's left edge.
 fn rows_starting_at(node: &[usize], words: &[WordBox], b: f32) -> usize {
