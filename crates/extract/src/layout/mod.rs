@@ -1760,12 +1760,16 @@ fn is_label_gap(node: &[usize], words: &[WordBox], a: f32, b: f32, width: f32, e
         .iter()
         .filter(|&&y| other_rows.iter().any(|&o| (o - y).abs() <= 0.3 * em))
         .count();
+    if aligned * 10 < narrow_rows.len() * 8 {
+        return false;
+    }
     // A third of a grid of three columns of prose is as narrow: rows a column wide, or many
-    // rows (a narrow column's, down the page) that fill their measure.
-    let column_rows = median_row_width(narrow) >= LABEL_ROW_EM * em
+    // rows (a narrow column's, down the page) that fill half its measure or more.
+    let row_width = median_row_width(narrow);
+    let column_rows = row_width >= LABEL_ROW_EM * em
         || (narrow_rows.len() >= 2 * STRAIGHT_CHANNEL_ROWS
-            && median_row_width(narrow) >= 0.5 * side_width(narrow));
-    aligned * 10 >= narrow_rows.len() * 8 && !(column_rows && is_third_column(node, words, a, b))
+            && row_width >= 0.5 * side_width(narrow));
+    !(column_rows && is_third_column(node, words, a, b))
 }
 
 /// The median, over the rows of `side`, of the width from each row's first word to its last.
