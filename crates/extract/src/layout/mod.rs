@@ -450,13 +450,9 @@ fn is_loose_justified_column(
     em: f32,
 ) -> bool {
     let side: Vec<&WordBox> = side_words(node, words, a, b, left).collect();
+    // The side's right edge: no word of the other side ends within half a point of it.
     let (_, edge) = across(&side);
-    let flush: Vec<&WordBox> = side
-        .iter()
-        .copied()
-        .filter(|w| w.x1 >= edge - 0.5)
-        .collect();
-    baselines(&flush).len() >= STRAIGHT_CHANNEL_ROWS
+    justified_rows_ending_at(node, words, edge) >= STRAIGHT_CHANNEL_ROWS
         && median_row_width(&side) >= NARROW_PROSE_RUN_EM * em
 }
 
