@@ -1561,6 +1561,16 @@ fn a_signature_a_third_of_the_columns_height_at_the_next_columns_top() {
 }
 
 #[test]
+fn a_running_column_in_body_type_beside_a_list_on_the_last_page() {
+    regression("a_running_column_in_body_type_beside_a_list_on_the_last_page");
+}
+
+#[test]
+fn a_running_column_in_body_type_beside_the_signatures() {
+    regression("a_running_column_in_body_type_beside_the_signatures");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -57,6 +57,7 @@ pub fn assign_furniture(layout: &mut Layout) {
     if let Some(zone) = document_zone {
         mark_column_beside_document_zone(layout, zone);
     }
+    mark_running_column(layout);
     super::running::split_running_parts(layout, document_zone);
 }
 
@@ -277,7 +278,7 @@ struct Zones {
 pub(super) fn is_beside(line: &Line, x0: f32, x1: f32, width: f32) -> bool {
     let tolerance = 2.0;
     (line.bbox.x0 >= x1 - tolerance || line.bbox.x1 <= x0 + tolerance)
-        && line.bbox.width() < 0.35 * width
+        && line.bbox.width() < COLUMN_WIDTH * width
 }
 
 /// The size most characters of the document are set in.
@@ -353,6 +354,203 @@ fn zone_of<'l>(
         .map(|(l, &n)| (l.bbox.x1, n))
         .collect();
     Some((percentile(starts, 0.05), percentile(ends, 0.95)))
+}
+
+/// A reference column running on the pages after the first, in type as large as the body's
+/// (so that the page's zone spans it): lines that repeat other pages' lines where they stand
+/// ([`running_column_lines`]), on a page whose other body lines all stand beside them, are
+/// margin (or a page number).
+fn mark_running_column(layout: &mut Layout) {
+    let running = running_column_lines(layout);
+    for (page, flags) in layout.pages.iter_mut().zip(running).skip(1) {
+        let column = |i: usize| flags.get(i) == Some(&true);
+        let in_column = || {
+            page.lines
+                .iter()
+                .enumerate()
+                .filter(move |&(i, l)| column(i) && l.role == Role::Body)
+                .map(|(_, l)| l)
+        };
+        let Some(x0) = in_column().map(|l| l.bbox.x0).reduce(f32::min) else {
+            continue;
+        };
+        let x1 = in_column().map(|l| l.bbox.x1).fold(x0, f32::max);
+        let beside = page.lines.iter().enumerate().all(|(i, l)| {
+            column(i)
+                || l.role != Role::Body
+                || l.bbox.x0 >= x1 - SAME_START_PT
+                || l.bbox.x1 <= x0 + SAME_START_PT
+        });
+        if !beside {
+            continue;
+        }
+        for (i, line) in page.lines.iter_mut().enumerate() {
+            if column(i) && line.role == Role::Body {
+                line.role = if is_page_number(&line.text()) {
+                    Role::PageNumber
+                } else {
+                    Role::Margin
+                };
+            }
+        }
+    }
+}
+
+/// Distinct lines a page's running column repeats from other pages, at least.
+const RUNNING_COLUMN_LINES: usize = 4;
+
+/// A column's lines are narrower than this share of the page (as [`is_beside`] has it).
+const COLUMN_WIDTH: f32 = 0.35;
+
+/// For each page, which of its lines belong to a running column: a line whose text, digits
+/// aside, starts at the same place on another page, on a page with at least
+/// [`RUNNING_COLUMN_LINES`] distinct such lines (`Datum`, the date, `Ons kenmerk`, the
+/// reference). A label repeated down a page (`Vraag 1`, `Vraag 2`) is one line of text.
+fn running_column_lines(layout: &Layout) -> Vec<Vec<bool>> {
+    let mut running: Vec<Vec<bool>> = layout
+        .pages
+        .iter()
+        .map(|p| vec![false; p.lines.len()])
+        .collect();
+    if layout.pages.len() < 2 {
+        return running;
+    }
+    let keys: Vec<Vec<Option<u64>>> = layout
+        .pages
+        .iter()
+        .map(|p| {
+            // A column's lines are narrow: the body's need no key.
+            let narrow = |l: &Line| l.bbox.width() < COLUMN_WIDTH * p.width;
+            p.lines
+                .iter()
+                .map(|l| if narrow(l) { text_key(l) } else { None })
+                .collect()
+        })
+        .collect();
+    // Text key -> (page, left edge) of each line with it.
+    let mut places: FxHashMap<u64, Vec<(usize, f32)>> = FxHashMap::default();
+    for (p, page) in layout.pages.iter().enumerate() {
+        let page_keys = keys.get(p).map(Vec::as_slice).unwrap_or_default();
+        for (line, key) in page.lines.iter().zip(page_keys) {
+            if let Some(key) = key {
+                places.entry(*key).or_default().push((p, line.bbox.x0));
+            }
+        }
+    }
+    for (p, page) in layout.pages.iter().enumerate() {
+        let page_keys = keys.get(p).map(Vec::as_slice).unwrap_or_default();
+        let repeats = |line: &Line, key: &Option<u64>| {
+            key.and_then(|k| places.get(&k)).is_some_and(|at| {
+                at.iter()
+                    .any(|&(q, x)| q != p && (x - line.bbox.x0).abs() <= SAME_START_PT)
+            })
+        };
+        let flags: Vec<bool> = page
+            .lines
+            .iter()
+            .zip(page_keys)
+            .map(|(line, key)| line.role == Role::Body && repeats(line, key))
+            .collect();
+        let mut distinct: Vec<u64> = flags
+            .iter()
+            .zip(page_keys)
+            .filter(|(f, _)| **f)
+            .filter_map(|(_, k)| *k)
+            .collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        // A column: its lines together no wider than one of them may be.
+        let (x0, x1) = page
+            .lines
+            .iter()
+            .zip(&flags)
+            .filter(|(_, f)| **f)
+            .fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), (l, _)| {
+                (a.min(l.bbox.x0), b.max(l.bbox.x1))
+            });
+        if distinct.len() >= RUNNING_COLUMN_LINES
+            && x1 - x0 < COLUMN_WIDTH * page.width
+            && let Some(slot) = running.get_mut(p)
+        {
+            *slot = with_column_neighbours(&page.lines, page.width, flags);
+        }
+    }
+    running
+}
+
+/// `flags` with the lines of the column they mark that are not repeated (the sender's name
+/// broken differently than on the first page): narrow, starting within the marked lines'
+/// left and right edges, and less than two line heights above or below a line of the column.
+fn with_column_neighbours(lines: &[Line], width: f32, mut flags: Vec<bool>) -> Vec<bool> {
+    fn marked<'l>(lines: &'l [Line], flags: &'l [bool]) -> impl Iterator<Item = &'l Line> {
+        lines.iter().zip(flags).filter(|(_, f)| **f).map(|(l, _)| l)
+    }
+    let x0 = marked(lines, &flags)
+        .map(|l| l.bbox.x0)
+        .fold(f32::INFINITY, f32::min);
+    let x1 = marked(lines, &flags)
+        .map(|l| l.bbox.x1)
+        .fold(f32::NEG_INFINITY, f32::max);
+    // Starting within the column; a column is ragged, so it may end further right.
+    let within = |line: &Line| {
+        line.bbox.x0 >= x0 - SAME_START_PT
+            && line.bbox.x0 <= x1
+            && line.bbox.width() < COLUMN_WIDTH * width
+    };
+    let near = |a: &Line, b: &Line| {
+        let gap = (a.bbox.y0 - b.bbox.y1).max(b.bbox.y0 - a.bbox.y1);
+        gap < 2.0 * a.bbox.height().max(b.bbox.height())
+    };
+    loop {
+        let new: Vec<usize> = (0..lines.len())
+            .filter(|&i| {
+                flags.get(i) == Some(&false)
+                    && lines.get(i).is_some_and(|line| {
+                        line.role == Role::Body
+                            && within(line)
+                            && marked(lines, &flags).any(|m| near(m, line))
+                    })
+            })
+            .collect();
+        if new.is_empty() {
+            return flags;
+        }
+        for i in new {
+            if let Some(f) = flags.get_mut(i) {
+                *f = true;
+            }
+        }
+    }
+}
+
+/// A hash of the line's text as [`normalise`] gives it, without building the text; `None`
+/// for a line without a letter or digit.
+fn text_key(line: &Line) -> Option<u64> {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    let mut any = false;
+    let mut last_digit = false;
+    for (i, word) in line.words.iter().enumerate() {
+        if i > 0 && !word.attached {
+            hasher.write_u8(b' ');
+            last_digit = false;
+        }
+        for c in word.text.chars() {
+            any |= c.is_alphanumeric();
+            if c.is_ascii_digit() {
+                if !last_digit {
+                    hasher.write_u8(b'#');
+                }
+                last_digit = true;
+                continue;
+            }
+            last_digit = false;
+            for lower in c.to_lowercase() {
+                hasher.write_u32(u32::from(lower));
+            }
+        }
+    }
+    any.then(|| hasher.finish())
 }
 
 /// Lines near the top or bottom edge whose text, digits aside, recurs at about the same
@@ -509,8 +707,11 @@ mod tests {
         }
     }
 
-    /// A page of one-word lines, each `(text, x0, x1, top, size)`.
-    fn page_of(lines: &[(&str, f32, f32, f32, f32)]) -> Layout {
+    /// A one-word line: `(text, x0, x1, top, size)`.
+    type Spec<'a> = (&'a str, f32, f32, f32, f32);
+
+    /// A page of one-word lines.
+    fn page_of(lines: &[Spec]) -> Layout {
         use kamerbrief_model::{Page, Rect, Word};
         let lines = lines
             .iter()
@@ -559,6 +760,65 @@ mod tests {
         let roles: Vec<Role> = layout.pages[0].lines.iter().map(|l| l.role).collect();
         assert_eq!(roles[2], Role::Body);
         assert_eq!(roles[4], Role::PageNumber);
+    }
+
+    /// Pages of one-word lines (as [`page_of`]), numbered from 1.
+    fn pages_of(pages: &[&[Spec]]) -> Layout {
+        let pages = pages.iter().enumerate().flat_map(|(n, lines)| {
+            let mut page = page_of(lines).pages.remove(0);
+            page.number = n as u32 + 1;
+            Some(page)
+        });
+        Layout {
+            pages: pages.collect(),
+            ..Layout::default()
+        }
+    }
+
+    /// A running column in the body's size on the second page: its lines repeat the first
+    /// page's column where they stand (and one does not: the sender's name), beside the body.
+    /// Labels repeated down a page are not a column.
+    #[test]
+    fn a_running_column_in_body_type_is_margin() {
+        let body = "Een regel lopende tekst van de brief, lang genoeg voor een zone.";
+        let column = |top: f32| {
+            [
+                ("Datum", 36.0, 70.0, top, 10.0),
+                ("7 april 2021", 36.0, 100.0, top + 12.0, 10.0),
+                ("Ons kenmerk", 36.0, 100.0, top + 36.0, 10.0),
+                ("BZ-2021/123", 36.0, 110.0, top + 48.0, 10.0),
+            ]
+        };
+        let mut first: Vec<_> = column(300.0).to_vec();
+        let mut second = vec![("Ministerie", 36.0, 100.0, 60.0, 10.0)];
+        second.extend(column(84.0));
+        // Few body lines: the columns widen the zone of the body's size over them.
+        for n in 0..6 {
+            let top = 80.0 + 12.0 * n as f32;
+            first.push((body, 160.0, 540.0, top + 220.0, 10.0));
+            if n < 3 {
+                second.push((body, 160.0, 540.0, top, 10.0));
+            }
+        }
+        let mut layout = pages_of(&[&first, &second]);
+        assign_furniture(&mut layout);
+        let roles: Vec<Role> = layout.pages[1].lines.iter().map(|l| l.role).collect();
+        assert!(roles[..5].iter().all(|&r| r == Role::Margin), "{roles:?}");
+        assert!(roles[5..].iter().all(|&r| r == Role::Body), "{roles:?}");
+
+        let labels = |top: f32| {
+            let mut lines = Vec::new();
+            for n in 0..5 {
+                let y = top + 40.0 * n as f32;
+                lines.push(("Vraag 1", 36.0, 80.0, y, 10.0));
+                lines.push((body, 160.0, 540.0, y, 10.0));
+                lines.push((body, 160.0, 540.0, y + 12.0, 10.0));
+            }
+            lines
+        };
+        let mut layout = pages_of(&[&labels(100.0), &labels(80.0)]);
+        assign_furniture(&mut layout);
+        assert!(layout.pages[1].lines.iter().all(|l| l.role == Role::Body));
     }
 
     #[test]
