@@ -1571,6 +1571,11 @@ fn a_running_column_in_body_type_beside_the_signatures() {
 }
 
 #[test]
+fn a_list_of_short_items_beside_a_left_reference_column() {
+    regression("a_list_of_short_items_beside_a_left_reference_column");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -405,7 +405,9 @@ const COLUMN_WIDTH: f32 = 0.35;
 /// For each page, which of its lines belong to a running column: a line whose text, digits
 /// aside, starts at the same place on another page, on a page with at least
 /// [`RUNNING_COLUMN_LINES`] distinct such lines (`Datum`, the date, `Ons kenmerk`, the
-/// reference). A label repeated down a page (`Vraag 1`, `Vraag 2`) is one line of text.
+/// reference), together no wider than a column, with the lines between and around them
+/// (no more than as many as repeat). A label repeated down a page (`Vraag 1`, `Vraag 2`)
+/// is one line of text.
 fn running_column_lines(layout: &Layout) -> Vec<Vec<bool>> {
     let mut running: Vec<Vec<bool>> = layout
         .pages
@@ -468,11 +470,17 @@ fn running_column_lines(layout: &Layout) -> Vec<Vec<bool>> {
             .fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), (l, _)| {
                 (a.min(l.bbox.x0), b.max(l.bbox.x1))
             });
-        if distinct.len() >= RUNNING_COLUMN_LINES
-            && x1 - x0 < COLUMN_WIDTH * page.width
+        if distinct.len() < RUNNING_COLUMN_LINES || x1 - x0 >= COLUMN_WIDTH * page.width {
+            continue;
+        }
+        // Most of a running column repeats; a column of text whose short lines happen to
+        // repeat others' (`het kabinet is van`) holds many more that do not.
+        let repeated = flags.iter().filter(|&&f| f).count();
+        let column = with_column_neighbours(&page.lines, page.width, flags);
+        if column.iter().filter(|&&f| f).count() <= 2 * repeated
             && let Some(slot) = running.get_mut(p)
         {
-            *slot = with_column_neighbours(&page.lines, page.width, flags);
+            *slot = column;
         }
     }
     running
@@ -817,6 +825,16 @@ mod tests {
             lines
         };
         let mut layout = pages_of(&[&labels(100.0), &labels(80.0)]);
+        assign_furniture(&mut layout);
+        assert!(layout.pages[1].lines.iter().all(|l| l.role == Role::Body));
+
+        // A narrow column of text whose short lines happen to repeat another page's.
+        let mut text = column(84.0).to_vec();
+        for n in 0..10 {
+            text.push(("andere woorden", 36.0, 100.0, 144.0 + 12.0 * n as f32, 10.0));
+        }
+        text.extend(second[6..].iter().copied());
+        let mut layout = pages_of(&[&first, &text]);
         assign_furniture(&mut layout);
         assert!(layout.pages[1].lines.iter().all(|l| l.role == Role::Body));
     }

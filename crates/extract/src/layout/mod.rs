@@ -836,7 +836,7 @@ impl Cut<'_> {
 
 /// The channel `a`..`b` is the hang of a list whose labels stand just after a gutter: left
 /// of it, a narrow strip of words after another channel, each level with a row right of it,
-/// and the rows right of it at least twice as many (an item's lines, one label). The
+/// and the rows right of it more (some item runs on over lines under its label). The
 /// gutter is the channel before the labels, which go with their items (`3.` of a list at
 /// the top of the second column, level with the first column's first line).
 fn is_hang_after_labels(
@@ -876,7 +876,7 @@ fn is_hang_after_labels(
     };
     let strip = rows(&in_strip);
     let right = rows(&|w| w.x0 >= b);
-    right.len() >= 2 * strip.len()
+    right.len() > strip.len()
         && strip
             .iter()
             .all(|&y| right.iter().any(|&r| (r - y).abs() <= LEVEL_ROWS_EM * em))
