@@ -1576,6 +1576,11 @@ fn a_list_of_short_items_beside_a_left_reference_column() {
 }
 
 #[test]
+fn a_page_number_in_a_running_column_beside_the_last_signatory() {
+    regression("a_page_number_in_a_running_column_beside_the_last_signatory");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

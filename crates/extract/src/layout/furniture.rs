@@ -447,13 +447,15 @@ fn running_column_lines(layout: &Layout) -> Vec<Vec<bool>> {
                     .any(|&(q, x)| q != p && (x - line.bbox.x0).abs() <= SAME_START_PT)
             })
         };
-        let flags: Vec<bool> = page
+        // Repeated lines of any role (the column's first line may be taken for a running
+        // head), of which those still read as body are the column's to mark.
+        let repeated: Vec<bool> = page
             .lines
             .iter()
             .zip(page_keys)
-            .map(|(line, key)| line.role == Role::Body && repeats(line, key))
+            .map(|(line, key)| repeats(line, key))
             .collect();
-        let mut distinct: Vec<u64> = flags
+        let mut distinct: Vec<u64> = repeated
             .iter()
             .zip(page_keys)
             .filter(|(f, _)| **f)
@@ -465,7 +467,7 @@ fn running_column_lines(layout: &Layout) -> Vec<Vec<bool>> {
         let (x0, x1) = page
             .lines
             .iter()
-            .zip(&flags)
+            .zip(&repeated)
             .filter(|(_, f)| **f)
             .fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), (l, _)| {
                 (a.min(l.bbox.x0), b.max(l.bbox.x1))
@@ -473,9 +475,15 @@ fn running_column_lines(layout: &Layout) -> Vec<Vec<bool>> {
         if distinct.len() < RUNNING_COLUMN_LINES || x1 - x0 >= COLUMN_WIDTH * page.width {
             continue;
         }
+        let flags: Vec<bool> = page
+            .lines
+            .iter()
+            .zip(&repeated)
+            .map(|(line, &r)| r && line.role == Role::Body)
+            .collect();
         // Most of a running column repeats; a column of text whose short lines happen to
         // repeat others' (`het kabinet is van`) holds many more that do not.
-        let repeated = flags.iter().filter(|&&f| f).count();
+        let repeated = repeated.iter().filter(|&&f| f).count();
         let column = with_column_neighbours(&page.lines, page.width, flags);
         if column.iter().filter(|&&f| f).count() <= 2 * repeated
             && let Some(slot) = running.get_mut(p)
