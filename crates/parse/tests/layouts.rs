@@ -1581,6 +1581,11 @@ fn a_page_number_in_a_running_column_beside_the_last_signatory() {
 }
 
 #[test]
+fn a_left_column_in_small_type_beside_three_narrow_columns() {
+    regression("a_left_column_in_small_type_beside_three_narrow_columns");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -12,7 +12,7 @@
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 
-use kamerbrief_model::{Layout, Line, Role};
+use kamerbrief_model::{Layout, Line, Page, Role};
 
 /// Share of the page height, from the top or the bottom, where headers and footers live.
 const EDGE_ZONE: f32 = 0.14;
@@ -414,9 +414,17 @@ fn running_column_lines(layout: &Layout) -> Vec<Vec<bool>> {
         .iter()
         .map(|p| vec![false; p.lines.len()])
         .collect();
-    if layout.pages.len() < 2 {
+    // Pages after the first with a narrow body line beside their wide ones.
+    let open: Vec<bool> = layout
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(p, page)| p > 0 && has_line_beside_the_text(page))
+        .collect();
+    if !open.contains(&true) {
         return running;
     }
+    let mut buf = Vec::new();
     let keys: Vec<Vec<Option<u64>>> = layout
         .pages
         .iter()
@@ -425,65 +433,88 @@ fn running_column_lines(layout: &Layout) -> Vec<Vec<bool>> {
             let narrow = |l: &Line| l.bbox.width() < COLUMN_WIDTH * p.width;
             p.lines
                 .iter()
-                .map(|l| if narrow(l) { text_key(l) } else { None })
+                .map(|l| {
+                    if narrow(l) {
+                        text_key(l, &mut buf)
+                    } else {
+                        None
+                    }
+                })
                 .collect()
         })
         .collect();
-    // Text key -> (page, left edge) of each line with it.
-    let mut places: FxHashMap<u64, Vec<(usize, f32)>> = FxHashMap::default();
+    // (Text key, page, left edge) of every keyed line, by key.
+    let mut places: Vec<(u64, usize, f32)> = keys
+        .iter()
+        .zip(&layout.pages)
+        .enumerate()
+        .flat_map(|(p, (page_keys, page))| {
+            page_keys
+                .iter()
+                .zip(&page.lines)
+                .filter_map(move |(k, l)| k.map(|k| (k, p, l.bbox.x0)))
+        })
+        .collect();
+    places.sort_unstable_by_key(|place| place.0);
     for (p, page) in layout.pages.iter().enumerate() {
-        let page_keys = keys.get(p).map(Vec::as_slice).unwrap_or_default();
-        for (line, key) in page.lines.iter().zip(page_keys) {
-            if let Some(key) = key {
-                places.entry(*key).or_default().push((p, line.bbox.x0));
-            }
+        if open.get(p) != Some(&true) {
+            continue;
         }
-    }
-    for (p, page) in layout.pages.iter().enumerate() {
         let page_keys = keys.get(p).map(Vec::as_slice).unwrap_or_default();
         let repeats = |line: &Line, key: &Option<u64>| {
-            key.and_then(|k| places.get(&k)).is_some_and(|at| {
-                at.iter()
-                    .any(|&(q, x)| q != p && (x - line.bbox.x0).abs() <= SAME_START_PT)
+            key.is_some_and(|k| {
+                let from = places.partition_point(|place| place.0 < k);
+                places
+                    .get(from..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take_while(|place| place.0 == k)
+                    .any(|&(_, q, x)| q != p && (x - line.bbox.x0).abs() <= SAME_START_PT)
             })
         };
-        // Repeated lines of any role (the column's first line may be taken for a running
-        // head), of which those still read as body are the column's to mark.
+        // Repeated lines still read as body make the column; its repeated lines of any
+        // role count (its first line may have been taken for a running head).
         let repeated: Vec<bool> = page
             .lines
             .iter()
             .zip(page_keys)
             .map(|(line, key)| repeats(line, key))
             .collect();
-        let mut distinct: Vec<u64> = repeated
-            .iter()
-            .zip(page_keys)
-            .filter(|(f, _)| **f)
-            .filter_map(|(_, k)| *k)
-            .collect();
-        distinct.sort_unstable();
-        distinct.dedup();
-        // A column: its lines together no wider than one of them may be.
-        let (x0, x1) = page
-            .lines
-            .iter()
-            .zip(&repeated)
-            .filter(|(_, f)| **f)
-            .fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), (l, _)| {
-                (a.min(l.bbox.x0), b.max(l.bbox.x1))
-            });
-        if distinct.len() < RUNNING_COLUMN_LINES || x1 - x0 >= COLUMN_WIDTH * page.width {
-            continue;
-        }
         let flags: Vec<bool> = page
             .lines
             .iter()
             .zip(&repeated)
             .map(|(line, &r)| r && line.role == Role::Body)
             .collect();
+        let (x0, x1) = page
+            .lines
+            .iter()
+            .zip(&flags)
+            .filter(|(_, f)| **f)
+            .fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), (l, _)| {
+                (a.min(l.bbox.x0), b.max(l.bbox.x1))
+            });
+        // A column: its lines together no wider than one of them may be.
+        if x1 - x0 >= COLUMN_WIDTH * page.width {
+            continue;
+        }
+        let in_column = |l: &Line| l.bbox.x0 >= x0 - SAME_START_PT && l.bbox.x0 <= x1;
+        let mut distinct: Vec<u64> = page
+            .lines
+            .iter()
+            .zip(&repeated)
+            .zip(page_keys)
+            .filter(|((l, r), _)| **r && in_column(l))
+            .filter_map(|(_, k)| *k)
+            .collect();
+        let repeated = distinct.len();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if distinct.len() < RUNNING_COLUMN_LINES {
+            continue;
+        }
         // Most of a running column repeats; a column of text whose short lines happen to
         // repeat others' (`het kabinet is van`) holds many more that do not.
-        let repeated = repeated.iter().filter(|&&f| f).count();
         let column = with_column_neighbours(&page.lines, page.width, flags);
         if column.iter().filter(|&&f| f).count() <= 2 * repeated
             && let Some(slot) = running.get_mut(p)
@@ -492,6 +523,19 @@ fn running_column_lines(layout: &Layout) -> Vec<Vec<bool>> {
         }
     }
     running
+}
+
+/// Whether a narrow body line of `page` stands beside all its wide ones (where a running
+/// column would), or the page has no wide ones.
+fn has_line_beside_the_text(page: &Page) -> bool {
+    let wide = |l: &&Line| l.bbox.width() >= COLUMN_WIDTH * page.width;
+    let body = || page.lines.iter().filter(|l| l.role == Role::Body);
+    let Some(x0) = body().filter(wide).map(|l| l.bbox.x0).reduce(f32::min) else {
+        return true;
+    };
+    let x1 = body().filter(wide).map(|l| l.bbox.x1).fold(x0, f32::max);
+    body()
+        .any(|l| !wide(&l) && (l.bbox.x1 <= x0 + SAME_START_PT || l.bbox.x0 >= x1 - SAME_START_PT))
 }
 
 /// `flags` with the lines of the column they mark that are not repeated (the sender's name
@@ -539,34 +583,34 @@ fn with_column_neighbours(lines: &[Line], width: f32, mut flags: Vec<bool>) -> V
     }
 }
 
-/// A hash of the line's text as [`normalise`] gives it, without building the text; `None`
-/// for a line without a letter or digit.
-fn text_key(line: &Line) -> Option<u64> {
+/// A hash of the line's text as [`normalise`] gives it (ASCII letters lowercased), without
+/// building the text (`buf` is scratch); `None` for a line without a letter or digit.
+fn text_key(line: &Line, buf: &mut Vec<u8>) -> Option<u64> {
     use std::hash::Hasher;
-    let mut hasher = rustc_hash::FxHasher::default();
+    buf.clear();
     let mut any = false;
-    let mut last_digit = false;
     for (i, word) in line.words.iter().enumerate() {
         if i > 0 && !word.attached {
-            hasher.write_u8(b' ');
-            last_digit = false;
+            buf.push(b' ');
         }
-        for c in word.text.chars() {
-            any |= c.is_alphanumeric();
-            if c.is_ascii_digit() {
-                if !last_digit {
-                    hasher.write_u8(b'#');
+        for &b in word.text.as_bytes() {
+            if b.is_ascii_digit() {
+                any = true;
+                if buf.last() != Some(&b'#') {
+                    buf.push(b'#');
                 }
-                last_digit = true;
-                continue;
-            }
-            last_digit = false;
-            for lower in c.to_lowercase() {
-                hasher.write_u32(u32::from(lower));
+            } else {
+                // A byte of a letter beyond ASCII is no `#` and no space.
+                any |= b.is_ascii_alphanumeric() || !b.is_ascii();
+                buf.push(b.to_ascii_lowercase());
             }
         }
     }
-    any.then(|| hasher.finish())
+    any.then(|| {
+        let mut hasher = rustc_hash::FxHasher::default();
+        hasher.write(buf);
+        hasher.finish()
+    })
 }
 
 /// Lines near the top or bottom edge whose text, digits aside, recurs at about the same

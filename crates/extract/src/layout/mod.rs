@@ -991,8 +991,9 @@ impl Cut<'_> {
     ///   `Bijlage(n)` and its value level with the body's first two lines);
     /// - right of ragged prose, a few lines or more beside it that all start at one edge (a
     ///   reference column beside ragged or indented text, the page number under it or not);
-    /// - left of the straight left edge of prose (a reference column on the left, its rows
-    ///   not level with the body's, so not labels: [`is_label_gap`]).
+    /// - left of the straight left edge of prose, as narrow as a column of a grid of three
+    ///   (a reference column on the left, its rows not level with the body's, so not
+    ///   labels: [`is_label_gap`]).
     fn is_margin_column(&self, node: &[usize], a: f32, b: f32, em: f32) -> bool {
         let words = self.words;
         let side = |left| side_words(node, words, a, b, left).collect::<Vec<_>>();
@@ -1014,7 +1015,7 @@ impl Cut<'_> {
             && run_width(node, words, a, b, true, em) >= NARROW_PROSE_RUN_EM * em;
         ((beside_justified || beside_ragged) && in_smaller_type(&right, &left))
             || (starting >= STRAIGHT_CHANNEL_ROWS
-                && run_width(node, words, a, b, false, em) >= PROSE_RUN_EM * em
+                && run_width(node, words, a, b, false, em) >= NARROW_PROSE_RUN_EM * em
                 && in_smaller_type(&left, &right))
     }
 }
