@@ -338,6 +338,14 @@ fn corpus_bugs_stay_fixed() {
             |_, _, u| u < 2000,
         ),
         (
+            "pypdf__GeoTopo-komprimiert.pdf",
+            "table of contents: leaders keep a title with its page",
+            |_, t, _| {
+                t.iter()
+                    .any(|l| l.starts_with("1.1 Topologische Räume . .") && l.ends_with(". 2"))
+            },
+        ),
+        (
             "pdfjs__french_diacritics.pdf",
             "numeric glyph names",
             |_, t, u| u == 0 && t.iter().any(|l| l.starts_with("à À â Â")),

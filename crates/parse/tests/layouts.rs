@@ -1586,6 +1586,16 @@ fn a_left_column_in_small_type_beside_three_narrow_columns() {
 }
 
 #[test]
+fn three_columns_under_half_an_em_apart_on_one_baseline_grid() {
+    regression("three_columns_under_half_an_em_apart_on_one_baseline_grid");
+}
+
+#[test]
+fn two_columns_under_half_an_em_apart_on_one_baseline_grid() {
+    regression("two_columns_under_half_an_em_apart_on_one_baseline_grid");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -42,6 +42,13 @@ pub fn build_page(text: &PageText, number: u32, width: f32, height: f32) -> Page
         // Every word goes to exactly one line, which takes its text (the cut and the rows
         // need only the geometry, and which words are list labels).
         let labels: Vec<bool> = words.iter().map(|w| is_list_label(&w.text)).collect();
+        // (Most pages have no leaders: then none is looked for.)
+        let leaders: Vec<bool> = words.iter().map(|w| is_leader(&w.text)).collect();
+        let leaders = if leaders.contains(&true) {
+            leaders
+        } else {
+            Vec::new()
+        };
         let mut texts: Vec<String> = words
             .iter_mut()
             .map(|w| std::mem::take(&mut w.text))
@@ -49,7 +56,7 @@ pub fn build_page(text: &PageText, number: u32, width: f32, height: f32) -> Page
         let mut order = Vec::new();
         // The page's width runs across upright text's rows only.
         let across_page = (dir == Dir::Right).then_some(width);
-        let cut = Cut::new(&words, labels, across_page);
+        let cut = Cut::new(&words, labels, leaders, across_page);
         cut.xy_cut((0..words.len()).collect(), 0, &mut order);
         // Rows in reading order; a row's neighbours are the rows before and after it (most
         // leaves are one row: a page of evenly spaced lines is cut into its rows at once).
@@ -116,6 +123,9 @@ struct Cut<'w> {
     gutters: RefCell<Vec<Gutter>>,
     /// By word index: whether the word is a list item's label ([`is_list_label`]).
     labels: Vec<bool>,
+    /// By word index: whether the word is a leader's dots ([`is_leader`]); empty on a
+    /// page without them.
+    leaders: Vec<bool>,
     /// The page's width along the rows, where it is known (upright text).
     page_width: Option<f32>,
 }
@@ -134,13 +144,19 @@ struct Gutter {
 }
 
 impl<'w> Cut<'w> {
-    fn new(words: &'w [WordBox], labels: Vec<bool>, page_width: Option<f32>) -> Cut<'w> {
+    fn new(
+        words: &'w [WordBox],
+        labels: Vec<bool>,
+        leaders: Vec<bool>,
+        page_width: Option<f32>,
+    ) -> Cut<'w> {
         Cut {
             words,
             by_x0: order_by(words, |w| w.x0),
             by_top: order_by(words, |w| w.top),
             gutters: RefCell::new(Vec::new()),
             labels,
+            leaders,
             page_width,
         }
     }
@@ -750,17 +766,17 @@ impl Cut<'_> {
         }
         let em = em();
         let one_row = on_one_row(node, words);
+        // (Less a hair: positions summed from glyph widths round either way.)
         let min_gap = if one_row { 3.0 * em } else { 0.5 * em };
-        // Narrower still, a straight channel between prose whose rows do not all lie level
-        // across it: two columns set a narrow gutter apart (half an em of large type), each
-        // on its own grid, which no word gap lines up with so long (not a table's cells or
-        // a table of contents' leaders, whose rows run across). Or the rest of a grid whose
-        // first gutter, as narrow, was cut so (`continues_grid`).
+        // Narrower still, a straight channel between prose, many rows hugging it on both
+        // sides: two columns set a narrow gutter apart (half an em of large type), on their
+        // own grids or on one, which no word gap lines up with so long (not a table's cells;
+        // a table of contents' leaders are told by their dots, `is_between_leaders`). Or
+        // the rest of a grid whose first gutter, as narrow, was cut so (`continues_grid`).
         let narrowest_gutter = |(a, b): (f32, f32)| {
             !one_row
                 && b - a >= NARROWEST_GUTTER_EM * em
                 && (is_prose_channel(node, words, a, b, em) || self.continues_grid(node, a, b, em))
-                && !rows_level(node, words, a, b, em)
                 && [true, false]
                     .iter()
                     .all(|&left| rows_at_channel(node, words, a, b, left, em) >= HUGGING_ROWS)
@@ -780,7 +796,34 @@ impl Cut<'_> {
         sorted.iter().copied().find(|&(a, b)| {
             !is_hang_after_labels(node, words, &self.labels, (a, b), &sorted, em)
                 && self.is_gutter(node, (a, b), em, (x0, x1), &placed)
+                && !self.is_between_leaders(node, a, b, em)
         })
+    }
+
+    /// The channel `a`..`b` runs between a table of contents' leader dots, set on one grid
+    /// down the page: half the words within an em of it on one side or the other are dots,
+    /// in a few rows at least (not an ellipsis or two in a figure).
+    fn is_between_leaders(&self, node: &[usize], a: f32, b: f32, em: f32) -> bool {
+        if self.leaders.is_empty() {
+            return false;
+        }
+        let near = |left: bool| {
+            let (mut all, mut dots) = (0, 0);
+            for &i in node {
+                let Some(w) = self.words.get(i) else { continue };
+                let close = if left {
+                    w.x1 <= a && w.x1 >= a - em
+                } else {
+                    w.x0 >= b && w.x0 <= b + em
+                };
+                if close {
+                    all += 1;
+                    dots += usize::from(self.leaders.get(i) == Some(&true));
+                }
+            }
+            dots >= LEADER_ROWS && 2 * dots >= all
+        };
+        near(true) || near(false)
     }
 
     /// [`Cut::is_gutter`] for a channel of `node`, measured in its median type.
@@ -898,6 +941,15 @@ fn is_list_label(text: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// Rows of leaders, at least, beside a channel between them.
+const LEADER_ROWS: usize = 4;
+
+/// A word of a leader: dots only (`.`, `…`, `·`), which a table of contents runs from a
+/// title to its page number.
+fn is_leader(text: &str) -> bool {
+    !text.is_empty() && text.chars().all(|c| matches!(c, '.' | '…' | '·'))
 }
 
 /// A label's length in bytes, at most (`(iii)`, `12.`, a bullet).
