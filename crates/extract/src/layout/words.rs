@@ -137,6 +137,10 @@ impl Kind {
     }
 
     fn of_ascii(b: u8) -> Kind {
+        // Letters and digits first: most glyphs.
+        if b.is_ascii_alphanumeric() {
+            return Kind::Other;
+        }
         let c = char::from(b);
         if is_space(c) {
             Kind::Space
@@ -1000,6 +1004,13 @@ fn is_space(c: char) -> bool {
 
 /// Appends a glyph's text, expanding ligatures and dropping inner whitespace.
 fn push_text(word: &mut String, glyph_text: &str) {
+    // One visible ASCII character: most glyphs.
+    if let &[b] = glyph_text.as_bytes()
+        && b.is_ascii_graphic()
+    {
+        word.push(char::from(b));
+        return;
+    }
     for c in glyph_text.chars() {
         match c {
             '\u{FB00}' => word.push_str("ff"),
@@ -1021,10 +1032,12 @@ fn flush(current: &mut Option<WordBox>, out: &mut WordsOut) {
         return;
     };
     let (text, starts) = (&mut out.text, &mut out.starts);
-    if text.ends_with('\u{AD}') {
+    // Most words are ASCII: no soft hyphen, no right-to-left letter to look for.
+    let ascii = text.is_ascii();
+    if !ascii && text.ends_with('\u{AD}') {
         word.soft_hyphen = true;
     }
-    if text.contains('\u{AD}') {
+    if !ascii && text.contains('\u{AD}') {
         // Glyph offsets shift with the removed hyphens.
         let shift = |at: usize| {
             text.get(..at)
@@ -1036,7 +1049,7 @@ fn flush(current: &mut Option<WordBox>, out: &mut WordsOut) {
     }
     if !text.is_empty() {
         word.text = text.as_str().to_owned();
-        if super::bidi::has_rtl(text) {
+        if !ascii && super::bidi::has_rtl(text) {
             word.starts = starts.clone();
         }
         out.done.push(word);
