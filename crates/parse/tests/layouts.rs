@@ -1596,6 +1596,11 @@ fn two_columns_under_half_an_em_apart_on_one_baseline_grid() {
 }
 
 #[test]
+fn a_reference_column_in_body_type_ending_level_with_the_salutation() {
+    regression("a_reference_column_in_body_type_ending_level_with_the_salutation");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

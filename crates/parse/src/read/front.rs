@@ -51,7 +51,9 @@ pub struct Front {
 /// columns, its right field read with the right column). A reference column in type a
 /// little smaller than the body's, read as a column of the body, goes there too: the lines
 /// after one moved there in the same smaller type, and a run of lines in one smaller type on
-/// the salutation's page with two field labels alone (`Betreft`, `Ons kenmerk`).
+/// the salutation's page with two field labels alone (`Betreft`, `Ons kenmerk`). So does
+/// the rest of a column beside the salutation moved there, line by line down its edge (its
+/// last line level with the salutation, in the body's type: `brief.`).
 pub fn front_matter_first(lines: &[TextLine], body: &[usize]) -> Vec<usize> {
     let Some(at) = salutation_position(lines, body) else {
         return body.to_vec();
@@ -65,6 +67,8 @@ pub fn front_matter_first(lines: &[TextLine], body: &[usize]) -> Vec<usize> {
     });
     // The size of the smaller type of the run of lines moved last.
     let mut run: Option<f32> = None;
+    // The line moved last, where it stands beside the salutation (a column of its own).
+    let mut column_line: Option<&TextLine> = None;
     for (i, line) in after.iter().enumerate() {
         let Some(line) = lines.get(*line) else {
             continue;
@@ -74,10 +78,12 @@ pub fn front_matter_first(lines: &[TextLine], body: &[usize]) -> Vec<usize> {
             line.page == salutation.page && (line.size - size).abs() <= 0.01 * size
         });
         let Some(m) = moved.get_mut(i) else { continue };
-        *m |= above || runs_on;
+        *m |= above || runs_on || column_line.is_some_and(|last| continues_column(last, line));
         run = (*m)
             .then_some(line.size)
             .filter(|&size| size < 0.99 * salutation.size);
+        let beside = line.bbox.x0 >= salutation.bbox.x1 || line.bbox.x1 <= salutation.bbox.x0;
+        column_line = (*m && beside).then_some(line);
     }
     let mut out = before.to_vec();
     for first in [true, false] {
@@ -93,13 +99,28 @@ pub fn front_matter_first(lines: &[TextLine], body: &[usize]) -> Vec<usize> {
     out
 }
 
+/// `line` is the next line of the column `last` stands in, read after the body (a reference
+/// column in the body's type, its last line below the salutation's top): on its page, at its
+/// left edge, in its type, right under it.
+fn continues_column(last: &TextLine, line: &TextLine) -> bool {
+    let gap = line.bbox.y0 - last.bbox.y1;
+    line.page == last.page
+        && (line.bbox.x0 - last.bbox.x0).abs() <= 1.0
+        && (line.size - last.size).abs() <= 0.01 * last.size
+        && (0.0..=last.bbox.height()).contains(&gap)
+}
+
 /// A body line level with the salutation but a column to its right, alone in that column
 /// and in the salutation's type, is the last line of a paragraph that ran on into the next column, read with the
 /// salutation's row: it goes after the page's last line left of it.
 fn next_columns_top_in_place(lines: &[TextLine], body: &mut Vec<usize>, salutation: &TextLine) {
+    // Nothing below it in its column, nor right above it (a reference column's last line).
     let alone_in_column = |l: &TextLine| {
         !body.iter().filter_map(|&i| lines.get(i)).any(|o| {
-            o.page == l.page && o.bbox.y0 > l.bbox.y1 && o.bbox.horizontal_overlap(&l.bbox) > 0.0
+            let above = o.bbox.y1 <= l.bbox.y0 && l.bbox.y0 - o.bbox.y1 < l.bbox.height();
+            o.page == l.page
+                && (o.bbox.y0 > l.bbox.y1 || above)
+                && o.bbox.horizontal_overlap(&l.bbox) > 0.0
         })
     };
     let level_right = |l: &TextLine| {
