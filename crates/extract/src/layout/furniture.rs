@@ -472,57 +472,63 @@ fn running_column_lines(layout: &Layout) -> Vec<Vec<bool>> {
                     .any(|&(_, q, x)| q != p && (x - line.bbox.x0).abs() <= SAME_START_PT)
             })
         };
-        // Repeated lines still read as body make the column; its repeated lines of any
-        // role count (its first line may have been taken for a running head).
         let repeated: Vec<bool> = page
             .lines
             .iter()
             .zip(page_keys)
             .map(|(line, key)| repeats(line, key))
             .collect();
-        let flags: Vec<bool> = page
-            .lines
-            .iter()
-            .zip(&repeated)
-            .map(|(line, &r)| r && line.role == Role::Body)
-            .collect();
-        let (x0, x1) = page
-            .lines
-            .iter()
-            .zip(&flags)
-            .filter(|(_, f)| **f)
-            .fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), (l, _)| {
-                (a.min(l.bbox.x0), b.max(l.bbox.x1))
-            });
-        // A column: its lines together no wider than one of them may be.
-        if x1 - x0 >= COLUMN_WIDTH * page.width {
-            continue;
-        }
-        let in_column = |l: &Line| l.bbox.x0 >= x0 - SAME_START_PT && l.bbox.x0 <= x1;
-        let mut distinct: Vec<u64> = page
-            .lines
-            .iter()
-            .zip(&repeated)
-            .zip(page_keys)
-            .filter(|((l, r), _)| **r && in_column(l))
-            .filter_map(|(_, k)| *k)
-            .collect();
-        let repeated = distinct.len();
-        distinct.sort_unstable();
-        distinct.dedup();
-        if distinct.len() < RUNNING_COLUMN_LINES {
-            continue;
-        }
-        // Most of a running column repeats; a column of text whose short lines happen to
-        // repeat others' (`het kabinet is van`) holds many more that do not.
-        let column = with_column_neighbours(&page.lines, page.width, flags);
-        if column.iter().filter(|&&f| f).count() <= 2 * repeated
+        if let Some(column) = running_column_on(page, page_keys, &repeated)
             && let Some(slot) = running.get_mut(p)
         {
             *slot = column;
         }
     }
     running
+}
+
+/// The running column of `page`, from which of its lines repeat another page's where they
+/// stand (`repeated`) and their text keys: the repeated lines still read as body make the
+/// column; its repeated lines of any role count (its first line may have been taken for a
+/// running head).
+fn running_column_on(page: &Page, keys: &[Option<u64>], repeated: &[bool]) -> Option<Vec<bool>> {
+    let flags: Vec<bool> = page
+        .lines
+        .iter()
+        .zip(repeated)
+        .map(|(line, &r)| r && line.role == Role::Body)
+        .collect();
+    let (x0, x1) = page
+        .lines
+        .iter()
+        .zip(&flags)
+        .filter(|(_, f)| **f)
+        .fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), (l, _)| {
+            (a.min(l.bbox.x0), b.max(l.bbox.x1))
+        });
+    // A column: its lines together no wider than one of them may be.
+    if x1 - x0 >= COLUMN_WIDTH * page.width {
+        return None;
+    }
+    let in_column = |l: &Line| l.bbox.x0 >= x0 - SAME_START_PT && l.bbox.x0 <= x1;
+    let mut distinct: Vec<u64> = page
+        .lines
+        .iter()
+        .zip(repeated)
+        .zip(keys)
+        .filter(|((l, r), _)| **r && in_column(l))
+        .filter_map(|(_, k)| *k)
+        .collect();
+    let repeats = distinct.len();
+    distinct.sort_unstable();
+    distinct.dedup();
+    if distinct.len() < RUNNING_COLUMN_LINES {
+        return None;
+    }
+    // Most of a running column repeats; a column of text whose short lines happen to
+    // repeat others' (`het kabinet is van`) holds many more that do not.
+    let column = with_column_neighbours(&page.lines, page.width, flags);
+    (column.iter().filter(|&&f| f).count() <= 2 * repeats).then_some(column)
 }
 
 /// Whether a narrow body line of `page` stands beside all its wide ones (where a running
@@ -539,48 +545,60 @@ fn has_line_beside_the_text(page: &Page) -> bool {
 }
 
 /// `flags` with the lines of the column they mark that are not repeated (the sender's name
-/// broken differently than on the first page): narrow, starting within the marked lines'
-/// left and right edges, and less than two line heights above or below a line of the column.
+/// broken differently than on the first page): the body lines starting within the marked
+/// lines' left and right edges, narrow, that run down the column with a marked one, each
+/// less than two line heights under the one above (one sweep, by top).
 fn with_column_neighbours(lines: &[Line], width: f32, mut flags: Vec<bool>) -> Vec<bool> {
-    fn marked<'l>(lines: &'l [Line], flags: &'l [bool]) -> impl Iterator<Item = &'l Line> {
-        lines.iter().zip(flags).filter(|(_, f)| **f).map(|(l, _)| l)
-    }
-    let x0 = marked(lines, &flags)
-        .map(|l| l.bbox.x0)
-        .fold(f32::INFINITY, f32::min);
-    let x1 = marked(lines, &flags)
+    let marked = || {
+        lines
+            .iter()
+            .zip(&flags)
+            .filter(|(_, f)| **f)
+            .map(|(l, _)| l)
+    };
+    let x0 = marked().map(|l| l.bbox.x0).fold(f32::INFINITY, f32::min);
+    let x1 = marked()
         .map(|l| l.bbox.x1)
         .fold(f32::NEG_INFINITY, f32::max);
     // Starting within the column; a column is ragged, so it may end further right.
     let within = |line: &Line| {
-        line.bbox.x0 >= x0 - SAME_START_PT
+        line.role == Role::Body
+            && line.bbox.x0 >= x0 - SAME_START_PT
             && line.bbox.x0 <= x1
             && line.bbox.width() < COLUMN_WIDTH * width
     };
-    let near = |a: &Line, b: &Line| {
-        let gap = (a.bbox.y0 - b.bbox.y1).max(b.bbox.y0 - a.bbox.y1);
-        gap < 2.0 * a.bbox.height().max(b.bbox.height())
-    };
-    loop {
-        let new: Vec<usize> = (0..lines.len())
-            .filter(|&i| {
-                flags.get(i) == Some(&false)
-                    && lines.get(i).is_some_and(|line| {
-                        line.role == Role::Body
-                            && within(line)
-                            && marked(lines, &flags).any(|m| near(m, line))
-                    })
-            })
-            .collect();
-        if new.is_empty() {
-            return flags;
+    let mut strip: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines.get(i).is_some_and(within))
+        .collect();
+    let top = |i: usize| lines.get(i).map_or(0.0, |l| l.bbox.y0);
+    strip.sort_by(|&a, &b| top(a).total_cmp(&top(b)));
+    // Runs of lines down the strip, each joining the run above when it starts less than
+    // two line heights under it; a run with a marked line is the column's.
+    let mut run: Vec<usize> = Vec::new();
+    let (mut bottom, mut height) = (f32::NEG_INFINITY, 0.0_f32);
+    let mut runs: Vec<Vec<usize>> = Vec::new();
+    for &i in &strip {
+        let Some(line) = lines.get(i) else { continue };
+        let h = line.bbox.height();
+        if !run.is_empty() && line.bbox.y0 - bottom >= 2.0 * height.max(h) {
+            runs.push(std::mem::take(&mut run));
+            bottom = f32::NEG_INFINITY;
         }
-        for i in new {
-            if let Some(f) = flags.get_mut(i) {
-                *f = true;
+        run.push(i);
+        bottom = bottom.max(line.bbox.y1);
+        height = h;
+    }
+    runs.push(run);
+    for run in runs {
+        if run.iter().any(|&i| flags.get(i) == Some(&true)) {
+            for i in run {
+                if let Some(f) = flags.get_mut(i) {
+                    *f = true;
+                }
             }
         }
     }
+    flags
 }
 
 /// A hash of the line's text as [`normalise`] gives it (ASCII letters lowercased), without
