@@ -43,9 +43,8 @@ pub fn build_page(text: &PageText, number: u32, width: f32, height: f32) -> Page
         // need only the geometry, and which words are list labels).
         let labels: Vec<bool> = words.iter().map(|w| is_list_label(&w.text)).collect();
         // (Most pages have no leaders: then none is looked for.)
-        let leaders: Vec<bool> = words.iter().map(|w| is_leader(&w.text)).collect();
-        let leaders = if leaders.contains(&true) {
-            leaders
+        let leaders: Vec<bool> = if words.iter().any(|w| is_leader(&w.text)) {
+            words.iter().map(|w| is_leader(&w.text)).collect()
         } else {
             Vec::new()
         };
@@ -766,7 +765,6 @@ impl Cut<'_> {
         }
         let em = em();
         let one_row = on_one_row(node, words);
-        // (Less a hair: positions summed from glyph widths round either way.)
         let min_gap = if one_row { 3.0 * em } else { 0.5 * em };
         // Narrower still, a straight channel between prose, many rows hugging it on both
         // sides: two columns set a narrow gutter apart (half an em of large type), on their
