@@ -4,11 +4,14 @@
 //! gives it away is repetition: the same words at the same place on other pages, set off
 //! from the rest of the line by a gap wider than a word gap, and beside the body's zone.
 //! Those words are split off the line as a margin line of their own.
+//!
+//! A running column in the body's own type, on lines of its own: no zone of body-size text
+//! sets it apart, but repetition does (`mark_running_column`).
 
-use kamerbrief_model::{Layout, Line, Rect, Role, Word};
+use kamerbrief_model::{Layout, Line, Page, Rect, Role, Word};
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::furniture::is_beside;
+use super::furniture::{COLUMN_WIDTH, SAME_START_PT, is_beside, is_page_number};
 
 /// A gap this many ems wide sets a running part off from the body words beside it.
 const PART_GAP_EM: f32 = 1.0;
@@ -220,6 +223,278 @@ fn bounds(words: &[Word], line: Rect) -> Rect {
         y0: line.y0,
         y1: line.y1,
         ..r
+    })
+}
+
+/// A reference column running on the pages after the first, in type as large as the body's
+/// (so that the page's zone spans it): lines that repeat other pages' lines where they stand
+/// ([`running_column_lines`]), on a page whose other body lines all stand beside them, are
+/// margin (or a page number).
+pub fn mark_running_column(layout: &mut Layout) {
+    let running = running_column_lines(layout);
+    for (page, flags) in layout.pages.iter_mut().zip(running).skip(1) {
+        let column = |i: usize| flags.get(i) == Some(&true);
+        let in_column = || {
+            page.lines
+                .iter()
+                .enumerate()
+                .filter(move |&(i, l)| column(i) && l.role == Role::Body)
+                .map(|(_, l)| l)
+        };
+        let Some(x0) = in_column().map(|l| l.bbox.x0).reduce(f32::min) else {
+            continue;
+        };
+        let x1 = in_column().map(|l| l.bbox.x1).fold(x0, f32::max);
+        let beside = page.lines.iter().enumerate().all(|(i, l)| {
+            column(i)
+                || l.role != Role::Body
+                || l.bbox.x0 >= x1 - SAME_START_PT
+                || l.bbox.x1 <= x0 + SAME_START_PT
+        });
+        if !beside {
+            continue;
+        }
+        for (i, line) in page.lines.iter_mut().enumerate() {
+            if column(i) && line.role == Role::Body {
+                line.role = if is_page_number(&line.text()) {
+                    Role::PageNumber
+                } else {
+                    Role::Margin
+                };
+            }
+        }
+    }
+}
+
+/// Distinct lines a page's running column repeats from other pages, at least.
+const RUNNING_COLUMN_LINES: usize = 4;
+
+/// For each page, which of its lines belong to a running column: a line whose text, digits
+/// aside, starts at the same place on another page, on a page with at least
+/// [`RUNNING_COLUMN_LINES`] distinct such lines (`Datum`, the date, `Ons kenmerk`, the
+/// reference), together no wider than a column, with the lines between and around them
+/// (no more than as many as repeat). A label repeated down a page (`Vraag 1`, `Vraag 2`)
+/// is one line of text.
+fn running_column_lines(layout: &Layout) -> Vec<Vec<bool>> {
+    let mut running: Vec<Vec<bool>> = layout
+        .pages
+        .iter()
+        .map(|p| vec![false; p.lines.len()])
+        .collect();
+    // Pages after the first with a narrow body line beside their wide ones.
+    let open: Vec<bool> = layout
+        .pages
+        .iter()
+        .enumerate()
+        .map(|(p, page)| p > 0 && has_line_beside_the_text(page))
+        .collect();
+    if !open.contains(&true) {
+        return running;
+    }
+    let mut buf = Vec::new();
+    let keys: Vec<Vec<Option<u64>>> = layout
+        .pages
+        .iter()
+        .map(|p| {
+            // A column's lines are narrow: the body's need no key.
+            let narrow = |l: &Line| l.bbox.width() < COLUMN_WIDTH * p.width;
+            p.lines
+                .iter()
+                .map(|l| {
+                    if narrow(l) {
+                        text_key(l, &mut buf)
+                    } else {
+                        None
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    // (Text key, page, left edge) of every keyed line, by key.
+    let mut places: Vec<(u64, usize, f32)> = keys
+        .iter()
+        .zip(&layout.pages)
+        .enumerate()
+        .flat_map(|(p, (page_keys, page))| {
+            page_keys
+                .iter()
+                .zip(&page.lines)
+                .filter_map(move |(k, l)| k.map(|k| (k, p, l.bbox.x0)))
+        })
+        .collect();
+    places.sort_unstable_by_key(|place| place.0);
+    for (p, page) in layout.pages.iter().enumerate() {
+        if open.get(p) != Some(&true) {
+            continue;
+        }
+        let page_keys = keys.get(p).map(Vec::as_slice).unwrap_or_default();
+        let repeats = |line: &Line, key: &Option<u64>| {
+            key.is_some_and(|k| {
+                let from = places.partition_point(|place| place.0 < k);
+                places
+                    .get(from..)
+                    .unwrap_or_default()
+                    .iter()
+                    .take_while(|place| place.0 == k)
+                    .any(|&(_, q, x)| q != p && (x - line.bbox.x0).abs() <= SAME_START_PT)
+            })
+        };
+        let repeated: Vec<bool> = page
+            .lines
+            .iter()
+            .zip(page_keys)
+            .map(|(line, key)| repeats(line, key))
+            .collect();
+        if let Some(column) = running_column_on(page, page_keys, &repeated)
+            && let Some(slot) = running.get_mut(p)
+        {
+            *slot = column;
+        }
+    }
+    running
+}
+
+/// The running column of `page`, from which of its lines repeat another page's where they
+/// stand (`repeated`) and their text keys: the repeated lines still read as body make the
+/// column; its repeated lines of any role count (its first line may have been taken for a
+/// running head).
+fn running_column_on(page: &Page, keys: &[Option<u64>], repeated: &[bool]) -> Option<Vec<bool>> {
+    let flags: Vec<bool> = page
+        .lines
+        .iter()
+        .zip(repeated)
+        .map(|(line, &r)| r && line.role == Role::Body)
+        .collect();
+    let (x0, x1) = page
+        .lines
+        .iter()
+        .zip(&flags)
+        .filter(|(_, f)| **f)
+        .fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), (l, _)| {
+            (a.min(l.bbox.x0), b.max(l.bbox.x1))
+        });
+    // A column: its lines together no wider than one of them may be.
+    if x1 - x0 >= COLUMN_WIDTH * page.width {
+        return None;
+    }
+    let in_column = |l: &Line| l.bbox.x0 >= x0 - SAME_START_PT && l.bbox.x0 <= x1;
+    let mut distinct: Vec<u64> = page
+        .lines
+        .iter()
+        .zip(repeated)
+        .zip(keys)
+        .filter(|((l, r), _)| **r && in_column(l))
+        .filter_map(|(_, k)| *k)
+        .collect();
+    let repeats = distinct.len();
+    distinct.sort_unstable();
+    distinct.dedup();
+    if distinct.len() < RUNNING_COLUMN_LINES {
+        return None;
+    }
+    // Most of a running column repeats; a column of text whose short lines happen to
+    // repeat others' (`het kabinet is van`) holds many more that do not.
+    let column = with_column_neighbours(&page.lines, page.width, flags);
+    (column.iter().filter(|&&f| f).count() <= 2 * repeats).then_some(column)
+}
+
+/// Whether a narrow body line of `page` stands beside all its wide ones (where a running
+/// column would), or the page has no wide ones.
+fn has_line_beside_the_text(page: &Page) -> bool {
+    let wide = |l: &&Line| l.bbox.width() >= COLUMN_WIDTH * page.width;
+    let body = || page.lines.iter().filter(|l| l.role == Role::Body);
+    let Some(x0) = body().filter(wide).map(|l| l.bbox.x0).reduce(f32::min) else {
+        return true;
+    };
+    let x1 = body().filter(wide).map(|l| l.bbox.x1).fold(x0, f32::max);
+    body()
+        .any(|l| !wide(&l) && (l.bbox.x1 <= x0 + SAME_START_PT || l.bbox.x0 >= x1 - SAME_START_PT))
+}
+
+/// `flags` with the lines of the column they mark that are not repeated (the sender's name
+/// broken differently than on the first page): the body lines starting within the marked
+/// lines' left and right edges, narrow, that run down the column with a marked one, each
+/// less than two line heights under the one above (one sweep, by top).
+fn with_column_neighbours(lines: &[Line], width: f32, mut flags: Vec<bool>) -> Vec<bool> {
+    let marked = || {
+        lines
+            .iter()
+            .zip(&flags)
+            .filter(|(_, f)| **f)
+            .map(|(l, _)| l)
+    };
+    let x0 = marked().map(|l| l.bbox.x0).fold(f32::INFINITY, f32::min);
+    let x1 = marked()
+        .map(|l| l.bbox.x1)
+        .fold(f32::NEG_INFINITY, f32::max);
+    // Starting within the column; a column is ragged, so it may end further right.
+    let within = |line: &Line| {
+        line.role == Role::Body
+            && line.bbox.x0 >= x0 - SAME_START_PT
+            && line.bbox.x0 <= x1
+            && line.bbox.width() < COLUMN_WIDTH * width
+    };
+    let mut strip: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines.get(i).is_some_and(within))
+        .collect();
+    let top = |i: usize| lines.get(i).map_or(0.0, |l| l.bbox.y0);
+    strip.sort_by(|&a, &b| top(a).total_cmp(&top(b)));
+    // Runs of lines down the strip, each joining the run above when it starts less than
+    // two line heights under it; a run with a marked line is the column's.
+    let mut run: Vec<usize> = Vec::new();
+    let (mut bottom, mut height) = (f32::NEG_INFINITY, 0.0_f32);
+    let mut runs: Vec<Vec<usize>> = Vec::new();
+    for &i in &strip {
+        let Some(line) = lines.get(i) else { continue };
+        let h = line.bbox.height();
+        if !run.is_empty() && line.bbox.y0 - bottom >= 2.0 * height.max(h) {
+            runs.push(std::mem::take(&mut run));
+            bottom = f32::NEG_INFINITY;
+        }
+        run.push(i);
+        bottom = bottom.max(line.bbox.y1);
+        height = h;
+    }
+    runs.push(run);
+    for run in runs {
+        if run.iter().any(|&i| flags.get(i) == Some(&true)) {
+            for i in run {
+                if let Some(f) = flags.get_mut(i) {
+                    *f = true;
+                }
+            }
+        }
+    }
+    flags
+}
+
+/// A hash of the line's text as `furniture::normalise` gives it (ASCII letters lowercased), without
+/// building the text (`buf` is scratch); `None` for a line without a letter or digit.
+fn text_key(line: &Line, buf: &mut Vec<u8>) -> Option<u64> {
+    use std::hash::Hasher;
+    buf.clear();
+    let mut any = false;
+    for (i, word) in line.words.iter().enumerate() {
+        if i > 0 && !word.attached {
+            buf.push(b' ');
+        }
+        for &b in word.text.as_bytes() {
+            if b.is_ascii_digit() {
+                any = true;
+                if buf.last() != Some(&b'#') {
+                    buf.push(b'#');
+                }
+            } else {
+                // A byte of a letter beyond ASCII is no `#` and no space.
+                any |= b.is_ascii_alphanumeric() || !b.is_ascii();
+                buf.push(b.to_ascii_lowercase());
+            }
+        }
+    }
+    any.then(|| {
+        let mut hasher = rustc_hash::FxHasher::default();
+        hasher.write(buf);
+        hasher.finish()
     })
 }
 
