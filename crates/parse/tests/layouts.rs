@@ -1601,6 +1601,26 @@ fn a_reference_column_in_body_type_ending_level_with_the_salutation() {
 }
 
 #[test]
+fn a_left_column_on_the_text_grid_beside_the_subject_value_zorg() {
+    regression("a_left_column_on_the_text_grid_beside_the_subject_value_zorg");
+}
+
+#[test]
+fn a_one_field_column_in_body_type_level_with_the_salutation() {
+    regression("a_one_field_column_in_body_type_level_with_the_salutation");
+}
+
+#[test]
+fn a_left_column_on_the_text_grid_beside_a_reference_value() {
+    regression("a_left_column_on_the_text_grid_beside_a_reference_value");
+}
+
+#[test]
+fn a_left_column_on_the_text_grid_beside_the_subject_value_navo() {
+    regression("a_left_column_on_the_text_grid_beside_the_subject_value_navo");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

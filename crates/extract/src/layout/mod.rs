@@ -1810,6 +1810,18 @@ fn is_label_gap(node: &[usize], words: &[WordBox], a: f32, b: f32, width: f32, e
     if aligned * 10 < narrow_rows.len() * 8 {
         return false;
     }
+    // A narrow side left of the text in clearly smaller type, not every row level with one of
+    // the text's, whose rows stop while the text runs on for many rows below them, is a
+    // column beside the text, most of its rows level with the text's by chance (a reference
+    // column on about the text's grid): labels and bullets stand level with their values,
+    // and values end soon after the last label.
+    if !narrow_is_right && aligned < narrow_rows.len() && in_smaller_type(narrow, other) {
+        let last = narrow_rows.last().copied().unwrap_or(f32::INFINITY);
+        let below = other_rows.iter().filter(|&&y| y > last + 0.3 * em).count();
+        if below >= STRAIGHT_CHANNEL_ROWS {
+            return false;
+        }
+    }
     // A third of a grid of three columns of prose is as narrow: rows a column wide, or many
     // rows (a narrow column's, down the page) that fill half its measure or more.
     let row_width = median_row_width(narrow);

@@ -73,7 +73,11 @@ pub fn front_matter_first(lines: &[TextLine], body: &[usize]) -> Vec<usize> {
         let Some(line) = lines.get(*line) else {
             continue;
         };
-        let above = line.page == salutation.page && line.bbox.y1 < salutation.bbox.y0;
+        let beside = line.bbox.x0 >= salutation.bbox.x1 || line.bbox.x1 <= salutation.bbox.x0;
+        // Above the salutation, or a field's label alone beside it (a column level with it).
+        let above = line.page == salutation.page
+            && (line.bbox.y1 < salutation.bbox.y0
+                || (beside && line.bbox.y0 < salutation.bbox.y1 && is_bare_label(&line.text)));
         let runs_on = run.is_some_and(|size| {
             line.page == salutation.page && (line.size - size).abs() <= 0.01 * size
         });
@@ -82,7 +86,6 @@ pub fn front_matter_first(lines: &[TextLine], body: &[usize]) -> Vec<usize> {
         run = (*m)
             .then_some(line.size)
             .filter(|&size| size < 0.99 * salutation.size);
-        let beside = line.bbox.x0 >= salutation.bbox.x1 || line.bbox.x1 <= salutation.bbox.x0;
         column_line = (*m && beside).then_some(line);
     }
     let mut out = before.to_vec();
@@ -107,7 +110,7 @@ fn continues_column(last: &TextLine, line: &TextLine) -> bool {
     line.page == last.page
         && (line.bbox.x0 - last.bbox.x0).abs() <= 1.0
         && (line.size - last.size).abs() <= 0.01 * last.size
-        && (0.0..=last.bbox.height()).contains(&gap)
+        && (0.0..=1.5 * last.bbox.height()).contains(&gap)
 }
 
 /// A body line level with the salutation but a column to its right, alone in that column
