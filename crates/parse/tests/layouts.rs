@@ -1621,6 +1621,21 @@ fn a_left_column_on_the_text_grid_beside_the_subject_value_navo() {
 }
 
 #[test]
+fn a_justified_line_left_short_in_an_indented_paragraph_never_spaced_two_columns() {
+    regression("a_justified_line_left_short_in_an_indented_paragraph_never_spaced_two_columns");
+}
+
+#[test]
+fn a_justified_line_left_short_in_an_indented_paragraph_never_spaced_three_columns() {
+    regression("a_justified_line_left_short_in_an_indented_paragraph_never_spaced_three_columns");
+}
+
+#[test]
+fn a_note_marker_on_the_baseline_of_the_column_beside_half_an_em_away() {
+    regression("a_note_marker_on_the_baseline_of_the_column_beside_half_an_em_away");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

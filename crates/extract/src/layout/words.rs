@@ -744,9 +744,10 @@ fn edge_marker_cut(
     (left - right > MARKER_GAP_EM * row_size).then_some(at)
 }
 
-/// See [`edge_marker_cut`]. Less than an em: a gutter of a narrow column set in large
-/// type can be (0.78 em of 13 pt between three columns); a marker's own word touches it.
-const MARKER_GAP_EM: f32 = 0.6;
+/// See [`edge_marker_cut`]. Under half an em: a gutter of narrow columns set in large type
+/// can be (0.56 em of 11.7 pt between three columns); a marker touches its own word, or
+/// stands a word space from it (a cut-off marker that touches its row goes back to it).
+const MARKER_GAP_EM: f32 = 0.45;
 
 /// A row of glyphs smaller than this share of another's may be its raised marker.
 const MARKER_SIZE_RATIO: f32 = 0.85;

@@ -766,13 +766,14 @@ fn breaks_between(
         if marks.indented_and_spaced && !spaced_out && !next_word_fitted(prev, line, m, edges) {
             return false;
         }
-        // Likewise in a paragraph that opened with an indent where paragraphs do: the next
-        // one would be set in too. Or whose first line, set in, was left short of a word too
+        // Likewise in a paragraph that opened with an indent where paragraphs do, or where
+        // no paragraph opens by space: the next one would be set in too. Or whose first line, set in, was left short of a word too
         // wide for it (a justified line the spaces could not fill), the next lines flush:
         // the same paragraph, wherever the letter's other paragraphs open. (Not where the
         // line after goes back in: a hanging paragraph, `[9]` of a list of references.)
         let flush_after = next.is_none_or(|n| !in_flow(line, n) || at_same_edge(n, line, m));
-        if ((marks.indented && marks.opened_indented) || (marks.first_line_set_in && flush_after))
+        if (((marks.indented || marks.never_by_space) && marks.opened_indented)
+            || (marks.first_line_set_in && flush_after))
             && !in_list
             && !next_word_fitted(prev, line, m, edges)
         {
