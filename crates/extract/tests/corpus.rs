@@ -346,6 +346,18 @@ fn corpus_bugs_stay_fixed() {
             },
         ),
         (
+            "pdfminer__naacl06-shinyama.pdf",
+            "a ragged column of short lines beside the next column: columns not interleaved",
+            |_, t, _| {
+                let follows = |first: &str, next: &str| {
+                    t.windows(2)
+                        .any(|w| w[0].ends_with(first) && w[1].starts_with(next))
+                };
+                follows("and the actual expressions we", "used for extraction.")
+                    && follows("cane is shown in the right column.", "Article")
+            },
+        ),
+        (
             "pdfjs__french_diacritics.pdf",
             "numeric glyph names",
             |_, t, u| u == 0 && t.iter().any(|l| l.starts_with("à À â Â")),

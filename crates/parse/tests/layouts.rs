@@ -1636,6 +1636,16 @@ fn a_note_marker_on_the_baseline_of_the_column_beside_half_an_em_away() {
 }
 
 #[test]
+fn a_list_in_a_narrow_column_beside_the_next_third_empty() {
+    regression("a_list_in_a_narrow_column_beside_the_next_third_empty");
+}
+
+#[test]
+fn a_list_in_a_narrow_column_beside_the_next_third_empty_column_right() {
+    regression("a_list_in_a_narrow_column_beside_the_next_third_empty_column_right");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -55,7 +55,7 @@ pub fn build_page(text: &PageText, number: u32, width: f32, height: f32) -> Page
         let mut order = Vec::new();
         // The page's width runs across upright text's rows only.
         let across_page = (dir == Dir::Right).then_some(width);
-        let cut = Cut::new(&words, labels, leaders, across_page);
+        let cut = Cut::new(&words, labels, leaders, across_page, &texts);
         cut.xy_cut((0..words.len()).collect(), 0, &mut order);
         // Rows in reading order; a row's neighbours are the rows before and after it (most
         // leaves are one row: a page of evenly spaced lines is cut into its rows at once).
@@ -127,6 +127,8 @@ struct Cut<'w> {
     leaders: Vec<bool>,
     /// The page's width along the rows, where it is known (upright text).
     page_width: Option<f32>,
+    /// By word index: the word's text.
+    texts: &'w [String],
 }
 
 /// A gutter the XY-cut split a node at: the empty channel `a`..`b` down to `bottom`, the
@@ -148,6 +150,7 @@ impl<'w> Cut<'w> {
         labels: Vec<bool>,
         leaders: Vec<bool>,
         page_width: Option<f32>,
+        texts: &'w [String],
     ) -> Cut<'w> {
         Cut {
             words,
@@ -157,6 +160,7 @@ impl<'w> Cut<'w> {
             labels,
             leaders,
             page_width,
+            texts,
         }
     }
 
@@ -1004,7 +1008,9 @@ impl Cut<'_> {
         if is_prose_channel(node, self.words, a, b, em) || self.continues_grid(node, a, b, em) {
             return true;
         }
-        if is_justified_edge(node, self.words, a, b, em) {
+        if is_justified_edge(node, self.words, a, b, em)
+            || self.is_flush_beside_ragged(node, a, b, em)
+        {
             return true;
         }
         let placed = placed.get_or_init(|| self.placed(node));
@@ -1572,6 +1578,45 @@ fn run_width(node: &[usize], words: &[WordBox], a: f32, b: f32, left: bool, em: 
 fn is_justified_edge(node: &[usize], words: &[WordBox], a: f32, b: f32, em: f32) -> bool {
     justified_rows_ending_at(node, words, a) >= STRAIGHT_CHANNEL_ROWS
         && run_width(node, words, a, b, true, em) >= PROSE_RUN_EM * em
+}
+
+impl Cut<'_> {
+    /// Two columns' edges, however short their runs of words (a list in a narrow column):
+    /// many rows right of `b` start flush at it and run as prose, many rows left of `a` end
+    /// within a ragged edge's reach of it in words (not a table's figures), and many rows
+    /// stand beside each other. No word gap of prose lines up so.
+    fn is_flush_beside_ragged(&self, node: &[usize], a: f32, b: f32, em: f32) -> bool {
+        let words = self.words;
+        let near = a - RAGGED_EDGE_EM * em;
+        let ending: Vec<usize> = node
+            .iter()
+            .copied()
+            .filter(|&i| words.get(i).is_some_and(|w| w.x1 <= a && w.x1 >= near))
+            .collect();
+        let ending_rows = distinct(
+            ending
+                .iter()
+                .filter_map(|&i| words.get(i))
+                .map(|w| w.row_baseline)
+                .collect(),
+        );
+        if rows_starting_at(node, words, b) < STRAIGHT_CHANNEL_ROWS
+            || ending_rows.len() < STRAIGHT_CHANNEL_ROWS
+        {
+            return false;
+        }
+        let figures = ending
+            .iter()
+            .filter(|&&i| {
+                self.texts
+                    .get(i)
+                    .is_some_and(|t| t.chars().any(|c| c.is_ascii_digit()))
+            })
+            .count();
+        4 * figures <= ending.len()
+            && rows_beside(node, words, a, b) >= STRAIGHT_CHANNEL_ROWS
+            && run_width(node, words, a, b, false, em) >= NARROW_PROSE_RUN_EM * em
+    }
 }
 
 /// A ragged column's right edge, with a column's first lines beside it: many rows left of
