@@ -1646,6 +1646,26 @@ fn a_list_in_a_narrow_column_beside_the_next_third_empty_column_right() {
 }
 
 #[test]
+fn two_columns_half_an_em_apart_the_left_one_left_short_beside_a_list() {
+    regression("two_columns_half_an_em_apart_the_left_one_left_short_beside_a_list");
+}
+
+#[test]
+fn two_columns_half_an_em_apart_the_left_one_left_short_under_a_field_band() {
+    regression("two_columns_half_an_em_apart_the_left_one_left_short_under_a_field_band");
+}
+
+#[test]
+fn two_columns_half_an_em_apart_the_left_one_ragged_beside_a_left_column() {
+    regression("two_columns_half_an_em_apart_the_left_one_ragged_beside_a_left_column");
+}
+
+#[test]
+fn two_columns_half_an_em_apart_the_left_one_left_short_indented() {
+    regression("two_columns_half_an_em_apart_the_left_one_left_short_indented");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -778,10 +778,16 @@ impl Cut<'_> {
         let narrowest_gutter = |(a, b): (f32, f32)| {
             !one_row
                 && b - a >= NARROWEST_GUTTER_EM * em
-                && (is_prose_channel(node, words, a, b, em) || self.continues_grid(node, a, b, em))
-                && [true, false]
-                    .iter()
-                    .all(|&left| rows_at_channel(node, words, a, b, left, em) >= HUGGING_ROWS)
+                && (((is_prose_channel(node, words, a, b, em)
+                    || self.continues_grid(node, a, b, em))
+                    && [true, false]
+                        .iter()
+                        .all(|&left| rows_at_channel(node, words, a, b, left, em) >= HUGGING_ROWS))
+                    // A ragged column does not hug its gutter: there the straight
+                    // left edge of the next column tells.
+                    || (rows_at_channel(node, words, a, b, true, em) < HUGGING_ROWS
+                        && flush_edge_spans_node(node, words, b, em)
+                        && self.is_flush_beside_ragged(node, a, b, em)))
         };
         let candidates: Vec<(f32, f32)> = all
             .into_iter()
@@ -1618,6 +1624,22 @@ impl Cut<'_> {
             && run_width(node, words, a, b, false, em) >= NARROW_PROSE_RUN_EM * em
     }
 }
+
+/// The rows starting flush at `b` run from the node's top to its foot (within a few ems):
+/// a column's edge down the whole node, not one beside part of it over a table's cells.
+fn flush_edge_spans_node(node: &[usize], words: &[WordBox], b: f32, em: f32) -> bool {
+    let (top, bottom) = node_extent(node, words, |w| (w.top, w.bottom));
+    let flush: Vec<usize> = node
+        .iter()
+        .copied()
+        .filter(|&i| words.get(i).is_some_and(|w| starts_at(w, b)))
+        .collect();
+    let (flush_top, flush_bottom) = node_extent(&flush, words, |w| (w.top, w.bottom));
+    flush_top <= top + SPANS_NODE_EM * em && flush_bottom >= bottom - SPANS_NODE_EM * em
+}
+
+/// See [`flush_edge_spans_node`].
+const SPANS_NODE_EM: f32 = 3.0;
 
 /// A ragged column's right edge, with a column's first lines beside it: many rows left of
 /// `a` end near it and none past it (a column of one measure, set ragged), and right of `b`
