@@ -1666,6 +1666,16 @@ fn two_columns_half_an_em_apart_the_left_one_left_short_indented() {
 }
 
 #[test]
+fn signatures_at_the_next_columns_top_half_an_em_from_three_columns() {
+    regression("signatures_at_the_next_columns_top_half_an_em_from_three_columns");
+}
+
+#[test]
+fn signatures_at_the_next_columns_top_half_an_em_from_two_columns() {
+    regression("signatures_at_the_next_columns_top_half_an_em_from_two_columns");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

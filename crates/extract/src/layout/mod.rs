@@ -770,28 +770,11 @@ impl Cut<'_> {
         let em = em();
         let one_row = on_one_row(node, words);
         let min_gap = if one_row { 3.0 * em } else { 0.5 * em };
-        // Narrower still, a straight channel between prose, many rows hugging it on both
-        // sides: two columns set a narrow gutter apart (half an em of large type), on their
-        // own grids or on one, which no word gap lines up with so long (not a table's cells;
-        // a table of contents' leaders are told by their dots, `is_between_leaders`). Or
-        // the rest of a grid whose first gutter, as narrow, was cut so (`continues_grid`).
-        let narrowest_gutter = |(a, b): (f32, f32)| {
-            !one_row
-                && b - a >= NARROWEST_GUTTER_EM * em
-                && (((is_prose_channel(node, words, a, b, em)
-                    || self.continues_grid(node, a, b, em))
-                    && [true, false]
-                        .iter()
-                        .all(|&left| rows_at_channel(node, words, a, b, left, em) >= HUGGING_ROWS))
-                    // A ragged column does not hug its gutter: there the straight
-                    // left edge of the next column tells.
-                    || (rows_at_channel(node, words, a, b, true, em) < HUGGING_ROWS
-                        && flush_edge_spans_node(node, words, b, em)
-                        && self.is_flush_beside_ragged(node, a, b, em)))
-        };
         let candidates: Vec<(f32, f32)> = all
             .into_iter()
-            .filter(|&(a, b)| b - a >= min_gap || narrowest_gutter((a, b)))
+            .filter(|&(a, b)| {
+                b - a >= min_gap || (!one_row && self.is_narrowest_gutter(node, a, b, em))
+            })
             .collect();
         if candidates.is_empty() {
             return None;
@@ -806,6 +789,34 @@ impl Cut<'_> {
                 && self.is_gutter(node, (a, b), em, (x0, x1), &placed)
                 && !self.is_between_leaders(node, a, b, em)
         })
+    }
+
+    /// A channel under half an em wide (down to [`NARROWEST_GUTTER_EM`]) that is a gutter
+    /// all the same:
+    /// - a straight channel between prose, many rows hugging it on both sides: two columns
+    ///   set a narrow gutter apart (half an em of large type), on their own grids or on
+    ///   one, which no word gap lines up with so long (not a table's cells; a table of
+    ///   contents' leaders are told by their dots, `is_between_leaders`), or the rest of a
+    ///   grid whose first gutter, as narrow, was cut so (`continues_grid`);
+    /// - beside a ragged column, which does not hug it, the next column's straight left
+    ///   edge down the whole node ([`Cut::is_flush_beside_ragged`]);
+    /// - a few lines at the top of the next column (signatures) beside a column's edge.
+    fn is_narrowest_gutter(&self, node: &[usize], a: f32, b: f32, em: f32) -> bool {
+        let words = self.words;
+        if b - a < NARROWEST_GUTTER_EM * em {
+            return false;
+        }
+        let hugging = |left: bool| rows_at_channel(node, words, a, b, left, em) >= HUGGING_ROWS;
+        ((is_prose_channel(node, words, a, b, em) || self.continues_grid(node, a, b, em))
+            && hugging(true)
+            && hugging(false))
+            || (!hugging(true)
+                && flush_edge_spans_node(node, words, b, em)
+                && self.is_flush_beside_ragged(node, a, b, em))
+            || (is_short_beside(node, words, a, b)
+                && rows_starting_at(node, words, b) >= 2
+                && (is_justified_edge(node, words, a, b, em)
+                    || is_column_edge(node, words, a, b, em)))
     }
 
     /// The channel `a`..`b` runs between a table of contents' leader dots, set on one grid
