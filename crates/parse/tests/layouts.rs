@@ -1676,6 +1676,16 @@ fn signatures_at_the_next_columns_top_half_an_em_from_two_columns() {
 }
 
 #[test]
+fn a_running_column_a_little_smaller_than_the_body_level_with_its_first_row() {
+    regression("a_running_column_a_little_smaller_than_the_body_level_with_its_first_row");
+}
+
+#[test]
+fn a_running_column_a_little_smaller_than_the_body_left_on_the_last_page() {
+    regression("a_running_column_a_little_smaller_than_the_body_left_on_the_last_page");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -1888,15 +1888,15 @@ fn is_label_gap(node: &[usize], words: &[WordBox], a: f32, b: f32, width: f32, e
     if aligned * 10 < narrow_rows.len() * 8 {
         return false;
     }
-    // A narrow side left of the text in clearly smaller type, not every row level with one of
-    // the text's, whose rows stop while the text runs on for many rows below them, is a
-    // column beside the text, most of its rows level with the text's by chance (a reference
-    // column on about the text's grid): labels and bullets stand level with their values,
-    // and values end soon after the last label.
-    if !narrow_is_right && aligned < narrow_rows.len() && in_smaller_type(narrow, other) {
+    // A narrow side in smaller type (no size shared with the text), not every row level
+    // with one of the text's, whose rows stop while the text runs on for several rows below
+    // them, is a column beside the text, most of its rows level with the text's by chance
+    // (a reference column on about the text's grid): labels and bullets stand level with
+    // their values, and values end soon after the last label.
+    if aligned < narrow_rows.len() && in_a_smaller_size(narrow, other) {
         let last = narrow_rows.last().copied().unwrap_or(f32::INFINITY);
         let below = other_rows.iter().filter(|&&y| y > last + 0.3 * em).count();
-        if below >= STRAIGHT_CHANNEL_ROWS {
+        if below >= ROWS_PAST_LABELS {
             return false;
         }
     }
@@ -1908,6 +1908,23 @@ fn is_label_gap(node: &[usize], words: &[WordBox], a: f32, b: f32, width: f32, e
             && row_width >= 0.5 * side_width(narrow));
     !(column_rows && is_third_column(node, words, a, b))
 }
+
+/// Values run on past their last label by fewer rows than this.
+const ROWS_PAST_LABELS: usize = 4;
+
+/// Whether `narrow` is set smaller than `other` ([`in_smaller_type`]), or a little smaller
+/// in a size none of `other` has.
+fn in_a_smaller_size(narrow: &[&WordBox], other: &[&WordBox]) -> bool {
+    let size = |side: &[&WordBox]| median(side.iter().map(|w| w.size).collect());
+    let (Some(narrow_size), Some(other_size)) = (size(narrow), size(other)) else {
+        return false;
+    };
+    in_smaller_type(narrow, other)
+        || (narrow_size < SLIGHTLY_SMALLER_TYPE * other_size && no_shared_size(narrow, other))
+}
+
+/// See [`in_a_smaller_size`].
+const SLIGHTLY_SMALLER_TYPE: f32 = 0.97;
 
 /// The median, over the rows of `side`, of the width from each row's first word to its last.
 fn median_row_width(side: &[&WordBox]) -> f32 {
