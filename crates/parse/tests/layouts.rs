@@ -1686,6 +1686,11 @@ fn a_running_column_a_little_smaller_than_the_body_left_on_the_last_page() {
 }
 
 #[test]
+fn an_appendix_heading_wrapped_at_the_third_columns_top_beside_the_salutation() {
+    regression("an_appendix_heading_wrapped_at_the_third_columns_top_beside_the_salutation");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -74,10 +74,15 @@ pub fn front_matter_first(lines: &[TextLine], body: &[usize]) -> Vec<usize> {
             continue;
         };
         let beside = line.bbox.x0 >= salutation.bbox.x1 || line.bbox.x1 <= salutation.bbox.x0;
-        // Above the salutation, or a field's label alone beside it (a column level with it).
+        // Above the salutation, or a field's label alone beside it, over a few lines (a
+        // column of fields level with it, not a column of text: an appendix's heading
+        // `Bijlage:` wrapped at the third column's top).
         let above = line.page == salutation.page
             && (line.bbox.y1 < salutation.bbox.y0
-                || (beside && line.bbox.y0 < salutation.bbox.y1 && is_bare_label(&line.text)));
+                || (beside
+                    && line.bbox.y0 < salutation.bbox.y1
+                    && is_bare_label(&line.text)
+                    && lines_under(lines, after, line) < FIELD_COLUMN_LINES));
         let runs_on = run.is_some_and(|size| {
             line.page == salutation.page && (line.size - size).abs() <= 0.01 * size
         });
@@ -101,6 +106,22 @@ pub fn front_matter_first(lines: &[TextLine], body: &[usize]) -> Vec<usize> {
     next_columns_top_in_place(lines, &mut out, salutation);
     out
 }
+
+/// How many of the `body` lines stand under `line` on its page, overlapping it across.
+fn lines_under(lines: &[TextLine], body: &[usize], line: &TextLine) -> usize {
+    body.iter()
+        .filter_map(|&i| lines.get(i))
+        .filter(|l| {
+            l.page == line.page
+                && l.bbox.y0 >= line.bbox.y1
+                && l.bbox.horizontal_overlap(&line.bbox) > 0.0
+        })
+        .count()
+}
+
+/// A column of fields beside the salutation holds fewer lines than this under its first
+/// label (a field or two and a page number).
+const FIELD_COLUMN_LINES: usize = 8;
 
 /// `line` is the next line of the column `last` stands in, read after the body (a reference
 /// column in the body's type, its last line below the salutation's top): on its page, at its
