@@ -767,10 +767,11 @@ fn breaks_between(
             return false;
         }
         // Likewise in a paragraph that opened with an indent where paragraphs do, or where
-        // no paragraph opens by space: the next one would be set in too. Or whose first line, set in, was left short of a word too
-        // wide for it (a justified line the spaces could not fill), the next lines flush:
-        // the same paragraph, wherever the letter's other paragraphs open. (Not where the
-        // line after goes back in: a hanging paragraph, `[9]` of a list of references.)
+        // no paragraph opens by space: the next one would be set in too. Or whose first
+        // line, set in, was left short of a word too wide for it (a justified line the
+        // spaces could not fill), the next lines flush: the same paragraph, wherever the
+        // letter's other paragraphs open. (Not where the line after goes back in: a
+        // hanging paragraph, `[9]` of a list of references.)
         let flush_after = next.is_none_or(|n| !in_flow(line, n) || at_same_edge(n, line, m));
         if (((marks.indented || marks.never_by_space) && marks.opened_indented)
             || (marks.first_line_set_in && flush_after))

@@ -53,7 +53,9 @@ pub struct Front {
 /// after one moved there in the same smaller type, and a run of lines in one smaller type on
 /// the salutation's page with two field labels alone (`Betreft`, `Ons kenmerk`). So does
 /// the rest of a column beside the salutation moved there, line by line down its edge (its
-/// last line level with the salutation, in the body's type: `brief.`).
+/// last line level with the salutation, in the body's type: `brief.`), and a column of
+/// fields that starts with a label alone beside the salutation (`Ons kenmerk` of a
+/// one-field column in the body's type).
 pub fn front_matter_first(lines: &[TextLine], body: &[usize]) -> Vec<usize> {
     let Some(at) = salutation_position(lines, body) else {
         return body.to_vec();
@@ -125,7 +127,7 @@ const FIELD_COLUMN_LINES: usize = 8;
 
 /// `line` is the next line of the column `last` stands in, read after the body (a reference
 /// column in the body's type, its last line below the salutation's top): on its page, at its
-/// left edge, in its type, right under it.
+/// left edge, in its type, right under it or one empty row down (the next field).
 fn continues_column(last: &TextLine, line: &TextLine) -> bool {
     let gap = line.bbox.y0 - last.bbox.y1;
     line.page == last.page
