@@ -1691,6 +1691,11 @@ fn an_appendix_heading_wrapped_at_the_third_columns_top_beside_the_salutation() 
 }
 
 #[test]
+fn two_justified_columns_a_page_number_in_their_gutter_the_first_row_level_with_the_salutation() {
+    regression("two_justified_columns_a_page_number_in_their_gutter_the_first_row_level_with_the_salutation");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

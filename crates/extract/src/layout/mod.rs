@@ -811,6 +811,7 @@ impl Cut<'_> {
             && hugging(true)
             && hugging(false))
             || (!hugging(true)
+                && !has_straight_right_edge(node, words, a)
                 && flush_edge_spans_node(node, words, b, em)
                 && self.is_flush_beside_ragged(node, a, b, em))
             || (is_short_beside(node, words, a, b)
@@ -1634,6 +1635,31 @@ impl Cut<'_> {
             && rows_beside(node, words, a, b) >= STRAIGHT_CHANNEL_ROWS
             && run_width(node, words, a, b, false, em) >= NARROW_PROSE_RUN_EM * em
     }
+}
+
+/// Whether many rows left of `a` end at one x (within half a point): a justified column's
+/// edge, the gutter beside it narrowed by something else (a page number in it at the foot),
+/// not a ragged column.
+fn has_straight_right_edge(node: &[usize], words: &[WordBox], a: f32) -> bool {
+    // Each row's end: the rightmost word left of `a` on its baseline.
+    let mut placed: Vec<(f32, f32)> = side_words(node, words, a, a, true)
+        .map(|w| (w.row_baseline, w.x1))
+        .collect();
+    placed.sort_by(|p, q| p.0.total_cmp(&q.0));
+    let ends = placed
+        .chunk_by(|p, q| p.0 == q.0)
+        .map(|row| row.iter().map(|p| p.1).fold(f32::NEG_INFINITY, f32::max));
+    let mut xs: Vec<f32> = ends.collect();
+    xs.sort_by(f32::total_cmp);
+    (0..xs.len()).any(|k| {
+        let x = xs.get(k).copied().unwrap_or(0.0);
+        xs.get(k..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(|&&y| y - x <= 0.5)
+            .count()
+            >= STRAIGHT_CHANNEL_ROWS
+    })
 }
 
 /// The rows starting flush at `b` run from the node's top to its foot (within a few ems):
