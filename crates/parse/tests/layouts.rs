@@ -1692,7 +1692,19 @@ fn an_appendix_heading_wrapped_at_the_third_columns_top_beside_the_salutation() 
 
 #[test]
 fn two_justified_columns_a_page_number_in_their_gutter_the_first_row_level_with_the_salutation() {
-    regression("two_justified_columns_a_page_number_in_their_gutter_the_first_row_level_with_the_salutation");
+    regression(
+        "two_justified_columns_a_page_number_in_their_gutter_the_first_row_level_with_the_salutation",
+    );
+}
+
+#[test]
+fn a_column_of_fields_in_body_type_its_label_level_with_the_salutation() {
+    regression("a_column_of_fields_in_body_type_its_label_level_with_the_salutation");
+}
+
+#[test]
+fn a_column_of_fields_in_body_type_running_on_past_the_salutation_over_an_empty_row() {
+    regression("a_column_of_fields_in_body_type_running_on_past_the_salutation_over_an_empty_row");
 }
 
 #[test]

@@ -76,15 +76,15 @@ pub fn front_matter_first(lines: &[TextLine], body: &[usize]) -> Vec<usize> {
             continue;
         };
         let beside = line.bbox.x0 >= salutation.bbox.x1 || line.bbox.x1 <= salutation.bbox.x0;
-        // Above the salutation, or a field's label alone beside it, over a few lines (a
-        // column of fields level with it, not a column of text: an appendix's heading
-        // `Bijlage:` wrapped at the third column's top).
+        // Above the salutation, or a field's label alone beside it, over a few lines or
+        // over more fields' labels (a column of fields level with it, not a column of text:
+        // an appendix's heading `Bijlage:` wrapped at the third column's top).
         let above = line.page == salutation.page
             && (line.bbox.y1 < salutation.bbox.y0
                 || (beside
                     && line.bbox.y0 < salutation.bbox.y1
                     && is_bare_label(&line.text)
-                    && lines_under(lines, after, line) < FIELD_COLUMN_LINES));
+                    && is_field_column(&lines_under(lines, after, line))));
         let runs_on = run.is_some_and(|size| {
             line.page == salutation.page && (line.size - size).abs() <= 0.01 * size
         });
@@ -109,8 +109,8 @@ pub fn front_matter_first(lines: &[TextLine], body: &[usize]) -> Vec<usize> {
     out
 }
 
-/// How many of the `body` lines stand under `line` on its page, overlapping it across.
-fn lines_under(lines: &[TextLine], body: &[usize], line: &TextLine) -> usize {
+/// The `body` lines that stand under `line` on its page, overlapping it across.
+fn lines_under<'l>(lines: &'l [TextLine], body: &[usize], line: &TextLine) -> Vec<&'l TextLine> {
     body.iter()
         .filter_map(|&i| lines.get(i))
         .filter(|l| {
@@ -118,11 +118,16 @@ fn lines_under(lines: &[TextLine], body: &[usize], line: &TextLine) -> usize {
                 && l.bbox.y0 >= line.bbox.y1
                 && l.bbox.horizontal_overlap(&line.bbox) > 0.0
         })
-        .count()
+        .collect()
 }
 
-/// A column of fields beside the salutation holds fewer lines than this under its first
-/// label (a field or two and a page number).
+/// The lines under a field's label are a column of fields: a few lines (a field or two and
+/// a page number), or more with another field's label alone among them.
+fn is_field_column(under: &[&TextLine]) -> bool {
+    under.len() < FIELD_COLUMN_LINES || under.iter().any(|l| is_bare_label(&l.text))
+}
+
+/// See [`is_field_column`].
 const FIELD_COLUMN_LINES: usize = 8;
 
 /// `line` is the next line of the column `last` stands in, read after the body (a reference
@@ -133,8 +138,12 @@ fn continues_column(last: &TextLine, line: &TextLine) -> bool {
     line.page == last.page
         && (line.bbox.x0 - last.bbox.x0).abs() <= 1.0
         && (line.size - last.size).abs() <= 0.01 * last.size
-        && (0.0..=1.5 * last.bbox.height()).contains(&gap)
+        && (0.0..=EMPTY_ROW_GAP * last.size).contains(&gap)
 }
+
+/// The widest gap, in the column's type size, between its lines one empty row apart (two
+/// pitches of up to 1.5 less a line's height).
+const EMPTY_ROW_GAP: f32 = 2.2;
 
 /// A body line level with the salutation but a column to its right, alone in that column
 /// and in the salutation's type, is the last line of a paragraph that ran on into the next column, read with the
