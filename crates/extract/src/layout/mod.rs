@@ -1605,21 +1605,10 @@ impl Cut<'_> {
     /// stand beside each other. No word gap of prose lines up so.
     fn is_flush_beside_ragged(&self, node: &[usize], a: f32, b: f32, em: f32) -> bool {
         let words = self.words;
-        let near = a - RAGGED_EDGE_EM * em;
-        let ending: Vec<usize> = node
-            .iter()
-            .copied()
-            .filter(|&i| words.get(i).is_some_and(|w| w.x1 <= a && w.x1 >= near))
-            .collect();
-        let ending_rows = distinct(
-            ending
-                .iter()
-                .filter_map(|&i| words.get(i))
-                .map(|w| w.row_baseline)
-                .collect(),
-        );
+        let ending: Vec<usize> = ending_near(node, words, a, em).collect();
+        let ending_words: Vec<&WordBox> = ending.iter().filter_map(|&i| words.get(i)).collect();
         if rows_starting_at(node, words, b) < STRAIGHT_CHANNEL_ROWS
-            || ending_rows.len() < STRAIGHT_CHANNEL_ROWS
+            || baselines(&ending_words).len() < STRAIGHT_CHANNEL_ROWS
         {
             return false;
         }
@@ -1691,12 +1680,25 @@ fn is_ragged_edge(node: &[usize], words: &[WordBox], a: f32, b: f32, em: f32) ->
 /// A column's right edge at `a`: many rows end within [`RAGGED_EDGE_EM`] of it (none past
 /// it, or `a` would not bound them), its runs prose.
 fn is_column_edge(node: &[usize], words: &[WordBox], a: f32, b: f32, em: f32) -> bool {
-    let near = a - RAGGED_EDGE_EM * em;
-    let ending: Vec<&WordBox> = side_words(node, words, a, b, true)
-        .filter(|w| w.x1 >= near)
+    let ending: Vec<&WordBox> = ending_near(node, words, a, em)
+        .filter_map(|i| words.get(i))
         .collect();
     baselines(&ending).len() >= STRAIGHT_CHANNEL_ROWS
         && run_width(node, words, a, b, true, em) >= NARROW_PROSE_RUN_EM * em
+}
+
+/// The words of `node` left of `a` that end within a ragged edge's reach of it
+/// ([`RAGGED_EDGE_EM`]), as indices.
+fn ending_near<'n>(
+    node: &'n [usize],
+    words: &'n [WordBox],
+    a: f32,
+    em: f32,
+) -> impl Iterator<Item = usize> + 'n {
+    let near = a - RAGGED_EDGE_EM * em;
+    node.iter()
+        .copied()
+        .filter(move |&i| words.get(i).is_some_and(|w| w.x1 <= a && w.x1 >= near))
 }
 
 /// A column's edge (ragged or justified: many rows end near `a`, none past it, its runs
@@ -1862,12 +1864,18 @@ fn no_shared_size(a: &[&WordBox], b: &[&WordBox]) -> bool {
 /// Whether the words of `narrow` are set in clearly smaller type than those of `other`:
 /// [`SMALLER_TYPE`], or [`SOMEWHAT_SMALLER_TYPE`] in a size none of `other` has.
 fn in_smaller_type(narrow: &[&WordBox], other: &[&WordBox]) -> bool {
+    smaller_than(narrow, other, SOMEWHAT_SMALLER_TYPE)
+}
+
+/// Whether `narrow`'s median size is under [`SMALLER_TYPE`] of `other`'s, or under `share`
+/// of it in a size none of `other` has.
+fn smaller_than(narrow: &[&WordBox], other: &[&WordBox], share: f32) -> bool {
     let size = |side: &[&WordBox]| median(side.iter().map(|w| w.size).collect());
     let (Some(narrow_size), Some(other_size)) = (size(narrow), size(other)) else {
         return false;
     };
     narrow_size < SMALLER_TYPE * other_size
-        || (narrow_size < SOMEWHAT_SMALLER_TYPE * other_size && no_shared_size(narrow, other))
+        || (narrow_size < share * other_size && no_shared_size(narrow, other))
 }
 
 /// Sizes within this many points of each other are one type size.
@@ -1919,7 +1927,7 @@ fn is_label_gap(node: &[usize], words: &[WordBox], a: f32, b: f32, width: f32, e
     // them, is a column beside the text, most of its rows level with the text's by chance
     // (a reference column on about the text's grid): labels and bullets stand level with
     // their values, and values end soon after the last label.
-    if aligned < narrow_rows.len() && in_a_smaller_size(narrow, other) {
+    if aligned < narrow_rows.len() && smaller_than(narrow, other, SLIGHTLY_SMALLER_TYPE) {
         let last = narrow_rows.last().copied().unwrap_or(f32::INFINITY);
         let below = other_rows.iter().filter(|&&y| y > last + 0.3 * em).count();
         if below >= ROWS_PAST_LABELS {
@@ -1938,18 +1946,8 @@ fn is_label_gap(node: &[usize], words: &[WordBox], a: f32, b: f32, width: f32, e
 /// Values run on past their last label by fewer rows than this.
 const ROWS_PAST_LABELS: usize = 4;
 
-/// Whether `narrow` is set smaller than `other` ([`in_smaller_type`]), or a little smaller
-/// in a size none of `other` has.
-fn in_a_smaller_size(narrow: &[&WordBox], other: &[&WordBox]) -> bool {
-    let size = |side: &[&WordBox]| median(side.iter().map(|w| w.size).collect());
-    let (Some(narrow_size), Some(other_size)) = (size(narrow), size(other)) else {
-        return false;
-    };
-    in_smaller_type(narrow, other)
-        || (narrow_size < SLIGHTLY_SMALLER_TYPE * other_size && no_shared_size(narrow, other))
-}
-
-/// See [`in_a_smaller_size`].
+/// A narrow side under this share of the text's size, in a size the text does not use, is
+/// set apart from it ([`is_label_gap`]'s columns level by chance).
 const SLIGHTLY_SMALLER_TYPE: f32 = 0.97;
 
 /// The median, over the rows of `side`, of the width from each row's first word to its last.
