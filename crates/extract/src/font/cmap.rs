@@ -134,7 +134,11 @@ impl ToUnicode {
         let (lo, hi) = if hi < lo { (hi, lo) } else { (lo, hi) };
         let hi = hi.min(lo.saturating_add(MAX_RANGE_SPAN - 1));
         match dst {
-            Operand::Str(bytes) => self.ranges.push(lo, hi, utf16_units(bytes)),
+            Operand::Str(bytes) => {
+                if let Some(units) = big_endian(utf16_units(bytes)) {
+                    self.ranges.push(lo, hi, units);
+                }
+            }
             Operand::Array(items) => {
                 for (code, item) in (lo..=hi).zip(items) {
                     if let Some(text) = destination(item) {
@@ -168,7 +172,7 @@ impl ToUnicode {
 
 fn destination(operand: &Operand<'_>) -> Option<String> {
     match operand {
-        Operand::Str(bytes) => decode_utf16(&utf16_units(bytes)),
+        Operand::Str(bytes) => decode_utf16(&big_endian(utf16_units(bytes))?),
         // `/name` destinations appear in broken CMaps; a glyph name is the best reading.
         Operand::Name(name) => {
             crate::tables::glyph_unicode(&String::from_utf8_lossy(name)).map(|t| t.to_string())
@@ -191,6 +195,33 @@ fn utf16_units(bytes: &[u8]) -> Vec<u16> {
             ])
         })
         .collect()
+}
+
+/// `units` as meant. Ghostscript (10.0) writes the destinations of ligatures
+/// little-endian, `fl` as `<66006C00>` (read as written: `昀氀`), and a three-letter
+/// ligature with its last two letters summed into one unit (`ffi` as `<6600CF00>`, 0x66 +
+/// 0x69). Two or more units each with a zero low byte, the first a letter in its high
+/// byte, are that mistake: letters in every unit are swapped back; otherwise nothing says
+/// what the glyph is, and the destination is taken as absent (the font program may name
+/// the glyph). No font has a glyph for two CJK ideographs that each end in `00`.
+fn big_endian(mut units: Vec<u16>) -> Option<Vec<u16>> {
+    let high = |u: &u16| u.to_be_bytes()[0];
+    let little_endian = units.len() >= 2
+        && units.iter().all(|u| u.to_be_bytes()[1] == 0)
+        && units
+            .first()
+            .map(high)
+            .is_some_and(|b| b.is_ascii_alphabetic());
+    if !little_endian {
+        return Some(units);
+    }
+    if !units.iter().all(|u| high(u).is_ascii_alphabetic()) {
+        return None;
+    }
+    for u in &mut units {
+        *u = u.swap_bytes();
+    }
+    Some(units)
 }
 
 fn decode_utf16(units: &[u16]) -> Option<String> {
@@ -376,6 +407,23 @@ mod tests {
                 char::from_u32(0x0400 + code - 1000).map(String::from)
             );
         }
+    }
+
+    #[test]
+    fn little_endian_ligatures_are_read_as_meant() {
+        let map = ToUnicode::parse(
+            b"1 begincodespacerange <00> <FF> endcodespacerange\n\
+              3 beginbfchar <1d> <74007400> <2c> <66006c00> <30> <6600> endbfchar\n\
+              2 beginbfrange <47> <47> <66007400> <5e> <5e> <6600cf00> endbfrange",
+        );
+        assert_eq!(map.get(0x1d).as_deref(), Some("tt"));
+        assert_eq!(map.get(0x2c).as_deref(), Some("fl"));
+        // As Ghostscript writes them: ranges of one code.
+        assert_eq!(map.get(0x47).as_deref(), Some("ft"));
+        // `ffi` with its `fi` summed: unknown, not `昀케`.
+        assert_eq!(map.get(0x5e), None);
+        // One unit alone is what it says (U+6600).
+        assert_eq!(map.get(0x30).as_deref(), Some("\u{6600}"));
     }
 
     #[test]
