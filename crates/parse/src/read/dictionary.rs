@@ -27,6 +27,9 @@ pub enum Verdict {
     WholeInEnglish,
     /// Two English words the lists do not write whole (`high-level`, `self-publishing`).
     EnglishCompound,
+    /// Neither half is a word, nor is the whole (`prolifera-` / `tieverdrag`, a compound
+    /// the lists lack): a typesetter's break where the document hyphenates.
+    Fragments,
 }
 
 /// The lists' verdict on a break between two lower-case halves, if they have one.
@@ -59,7 +62,11 @@ pub fn judge(left: &str, right: &str) -> Option<Verdict> {
         });
     }
     let [_, english] = &lists;
-    (has(english, &left) && has(english, &right)).then_some(Verdict::EnglishCompound)
+    if has(english, &left) && has(english, &right) {
+        return Some(Verdict::EnglishCompound);
+    }
+    let fragment = |half: &str| half.chars().count() >= 3 && !lists.iter().any(|l| has(l, half));
+    (fragment(&left) && fragment(&right)).then_some(Verdict::Fragments)
 }
 
 #[cfg(test)]

@@ -122,17 +122,29 @@ impl Lexicon {
     }
 
     /// `Some(true)` when the document writes the word joined, `Some(false)` when it writes
-    /// it with the hyphen, `None` when it does not say.
+    /// it with the hyphen, `None` when it does not say. Where quotes or a hyphen join the
+    /// broken word to more (`‘NA-` / `VO2030’-proces`), the word alone is asked about too.
     fn evidence(&self, left: &str, right: &str) -> Option<bool> {
+        let left = trim_word(left).to_lowercase();
         let right = clean(right);
-        let left = left.to_lowercase();
-        if self.words.contains(&format!("{left}{right}")) {
-            Some(true)
-        } else if self.words.contains(&format!("{left}-{right}")) {
-            Some(false)
-        } else {
-            None
-        }
+        let says = |left: &str, right: &str| {
+            if self.words.contains(&format!("{left}{right}")) {
+                Some(true)
+            } else if self.words.contains(&format!("{left}-{right}")) {
+                Some(false)
+            } else {
+                None
+            }
+        };
+        let not_alphanumeric = |c: char| !c.is_alphanumeric();
+        let left_word = left.rsplit(not_alphanumeric).next().unwrap_or_default();
+        let right_word = right.split(not_alphanumeric).next().unwrap_or_default();
+        says(&left, &right).or_else(|| {
+            let part = left_word.len() < left.len() || right_word.len() < right.len();
+            (part && !left_word.is_empty() && !right_word.is_empty())
+                .then(|| says(left_word, right_word))
+                .flatten()
+        })
     }
 
     /// How to join a line ending in `left-` with one starting with `right`.
@@ -182,8 +194,10 @@ impl Lexicon {
             Some(Verdict::Whole) if self.hyphenates || !self.hyphenates_compounds() => {
                 return Join::RemoveHyphen;
             }
-            Some(Verdict::WholeInEnglish) if self.hyphenates => return Join::RemoveHyphen,
-            Some(Verdict::Whole | Verdict::WholeInEnglish) | None => {}
+            Some(Verdict::WholeInEnglish | Verdict::Fragments) if self.hyphenates => {
+                return Join::RemoveHyphen;
+            }
+            Some(Verdict::Whole | Verdict::WholeInEnglish | Verdict::Fragments) | None => {}
         }
         // `ex-`, `co-` are also syllables a typesetter breaks after (`ex-plicieter`,
         // `co-alitie`): in a hyphenating document they keep their hyphen only before a word
@@ -312,6 +326,16 @@ fn hyphen_break<'a>(line: &'a str, next: &'a str) -> Option<(&'a str, &'a str)> 
     Some((left, next.split_whitespace().next()?))
 }
 
+/// A line ending in a word with a slash, the next opening with a letter or digit
+/// (`EU/` / `NAVO-samenwerking`, `en/` / `of`): typesetters break after a slash, writers
+/// do not put a space there.
+fn broken_after_slash(line: &str, next: &str) -> bool {
+    let last = line.split_whitespace().next_back().unwrap_or_default();
+    last.strip_suffix('/')
+        .is_some_and(|word| word.chars().last().is_some_and(char::is_alphanumeric))
+        && next.chars().next().is_some_and(char::is_alphanumeric)
+}
+
 /// Lowercase, surrounding punctuation removed.
 fn clean(token: &str) -> String {
     trim_word(token).to_lowercase()
@@ -359,6 +383,7 @@ pub fn join_with_offsets<'a>(
                         text.pop();
                         chars -= 1;
                     }
+                    None if broken_after_slash(&prev.text, &line.text) => {}
                     Some(Join::KeepHyphenAndSpace) | None => {
                         text.push(' ');
                         chars += 1;
@@ -542,6 +567,35 @@ mod tests {
     }
 
     #[test]
+    fn a_typesetters_break_inside_a_hyphenated_or_quoted_compound() {
+        // Neither half a word, nor the whole one the lists know: joined where the document
+        // hyphenates, kept where it does not say.
+        let hyphenating = Lexicon {
+            hyphenates: true,
+            ..Lexicon::default()
+        };
+        assert_eq!(
+            hyphenating.decide("Non-Prolifera", "tieverdrag"),
+            Join::RemoveHyphen
+        );
+        assert_eq!(
+            Lexicon::default().decide("Non-Prolifera", "tieverdrag"),
+            Join::KeepHyphen
+        );
+        // The document writes the broken word alone elsewhere (`NAVO2030`): the quotes and
+        // the hyphen after it do not hide it.
+        let (lines, lexicon) = read(&[
+            "het kader van NAVO2030 een ges-",
+            "prek in het ‘NA-",
+            "VO2030’-proces en",
+        ]);
+        assert_eq!(
+            join_lines(&lines, &lexicon),
+            "het kader van NAVO2030 een gesprek in het ‘NAVO2030’-proces en"
+        );
+    }
+
+    #[test]
     fn an_acronym_spelled_out_before_it_is_joined() {
         let lines = [
             line("Het Joint Comprehensive Plan of Action (JC-"),
@@ -557,6 +611,15 @@ mod tests {
         // Capitals that are no spelled-out acronym keep their hyphen.
         assert_eq!(lexicon.decide("(VS", "Rusland"), Join::KeepHyphen);
         assert_eq!(lexicon.decide("NAVO", "Rusland"), Join::KeepHyphen);
+    }
+
+    #[test]
+    fn breaks_after_a_slash_are_joined() {
+        let (lines, lexicon) = read(&["de EU/", "NAVO-samenwerking en/", "of een / ", "ander"]);
+        assert_eq!(
+            join_lines(&lines, &lexicon),
+            "de EU/NAVO-samenwerking en/of een / ander"
+        );
     }
 
     #[test]
