@@ -298,6 +298,14 @@ impl Cut<'_> {
             }
         }
         if let Some((a, b)) = self.vertical_gutter(&node, || em) {
+            if let Some(y) = closing_below_columns(&node, words, &row_gaps, (a, b), em) {
+                let (upper, lower): (Vec<usize>, Vec<usize>) = node
+                    .iter()
+                    .partition(|&&i| words.get(i).is_some_and(|w| w.bottom <= y));
+                self.xy_cut(upper, depth + 1, out);
+                self.xy_cut(lower, depth + 1, out);
+                return;
+            }
             let x = (a + b) / 2.0;
             let (left, right): (Vec<usize>, Vec<usize>) = node
                 .iter()
@@ -2019,6 +2027,102 @@ fn node_extent(
         .fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), (a, b)| {
             (lo.min(a), hi.max(b))
         })
+}
+
+/// Short lines set apart under two columns on one side of their gutter `a`..`b` (a
+/// letter's closing and signatures under the first column, where the second ended higher
+/// up): read after both columns, not after the first. The first gap across the node, at
+/// least [`CLOSING_GAP_EM`] high, with two columns of prose above it (one on each side,
+/// its runs of words at least [`PROSE_RUN_EM`] wide: not a table's cells, not a margin's
+/// column beside the body), both ending near it, and below it rows of words on one side
+/// only, at least two, no wider than [`CLOSING_ROW_SHARE`] of that side's column (a
+/// paragraph running on there, in a column left longer than the other, is column-wide).
+/// Returns the middle of the gap.
+fn closing_below_columns(
+    node: &[usize],
+    words: &[WordBox],
+    row_gaps: &[(f32, f32)],
+    (a, b): (f32, f32),
+    em: f32,
+) -> Option<f32> {
+    let on_side = |i: &usize, left: bool| {
+        words
+            .get(*i)
+            .is_some_and(|w| if left { w.x1 <= a } else { w.x0 >= b })
+    };
+    for &(g0, g1) in row_gaps
+        .iter()
+        .filter(|(g0, g1)| g1 - g0 >= CLOSING_GAP_EM * em)
+    {
+        let (above, below): (Vec<usize>, Vec<usize>) = node
+            .iter()
+            .partition(|&&i| words.get(i).is_some_and(|w| w.bottom <= g0));
+        let Some(left) = [true, false]
+            .into_iter()
+            .find(|&l| below.iter().all(|i| on_side(i, l)))
+        else {
+            continue;
+        };
+        // One column of prose on each side (no channel of its own down it).
+        let column = |l: bool| {
+            let side = side_indices(&above, &on_side, l);
+            let mut extents: Vec<(f32, f32)> = side
+                .iter()
+                .filter_map(|&i| words.get(i))
+                .map(|w| (w.x0, w.x1))
+                .collect();
+            extents.sort_by(|p, q| p.0.total_cmp(&q.0));
+            run_width(&above, words, a, b, l, em) >= PROSE_RUN_EM * em && gaps(extents).is_empty()
+        };
+        if !column(true) || !column(false) {
+            return None;
+        }
+        // The other column ends about where this one does (balanced, or full): what stands
+        // under this one is not where the other column's text comes from.
+        let other = node_extent(&side_indices(&above, &on_side, !left), words, |w| {
+            (w.bottom, w.bottom)
+        });
+        if g0 - other.1 > CLOSING_LEVEL_EM * em {
+            return None;
+        }
+        let column = node_extent(&side_indices(&above, &on_side, left), words, |w| {
+            (w.x0, w.x1)
+        });
+        let closing: Vec<&WordBox> = below.iter().filter_map(|&i| words.get(i)).collect();
+        let mut widths: Vec<f32> = row_extents(&closing).iter().map(|(p, q)| q - p).collect();
+        widths.sort_by(f32::total_cmp);
+        let median = widths
+            .get(widths.len() / 2)
+            .copied()
+            .unwrap_or(f32::INFINITY);
+        let short = median <= CLOSING_ROW_SHARE * (column.1 - column.0);
+        return (widths.len() >= 2 && short).then_some((g0 + g1) / 2.0);
+    }
+    None
+}
+
+fn side_indices(node: &[usize], on_side: &impl Fn(&usize, bool) -> bool, left: bool) -> Vec<usize> {
+    node.iter().copied().filter(|i| on_side(i, left)).collect()
+}
+
+/// A gap under two columns that sets a closing apart is at least this many ems high (a
+/// paragraph's space is about one).
+const CLOSING_GAP_EM: f32 = 2.0;
+/// The other column ends at most this many ems above the gap over a closing.
+const CLOSING_LEVEL_EM: f32 = 3.0;
+/// A closing's rows are, by their median, at most this share of its column's width.
+const CLOSING_ROW_SHARE: f32 = 0.7;
+
+/// The horizontal extent of each row of `words` (by row baseline).
+fn row_extents(words: &[&WordBox]) -> Vec<(f32, f32)> {
+    let mut rows: Vec<(f32, f32, f32)> = Vec::new();
+    for w in words {
+        match rows.iter_mut().find(|r| (r.0 - w.row_baseline).abs() < 0.5) {
+            Some(r) => (r.1, r.2) = (r.1.min(w.x0), r.2.max(w.x1)),
+            None => rows.push((w.row_baseline, w.x0, w.x1)),
+        }
+    }
+    rows.into_iter().map(|(_, x0, x1)| (x0, x1)).collect()
 }
 
 /// A head is at most this many rows above a gap at least `HEAD_GAP_EM` high.
