@@ -39,6 +39,7 @@ pub fn judge(left: &str, right: &str) -> Option<Verdict> {
     }
     let (left, right) = (left.to_lowercase(), right.to_lowercase());
     let lists = [DUTCH, ENGLISH].map(|bytes| Set::new(bytes).ok());
+    let [dutch, english] = &lists;
     let has =
         |list: &Option<Set<&[u8]>>, word: &str| list.as_ref().is_some_and(|l| l.contains(word));
     let hyphenated = format!("{left}-{right}");
@@ -48,6 +49,15 @@ pub fn judge(left: &str, right: &str) -> Option<Verdict> {
     // The halves are looked up in the language that writes the word whole: English lists
     // hold syllables that are no Dutch words (`heid`).
     let joined = format!("{left}{right}");
+    let both_words = || lists.iter().any(|l| has(l, &left)) && lists.iter().any(|l| has(l, &right));
+    // A compound the lists lack, of two Dutch words, broken inside one of them
+    // (`capa-` / `citeitendoelstellingen`).
+    if !lists.iter().any(|list| has(list, &joined))
+        && !both_words()
+        && is_compound(&joined, |w| has(dutch, w))
+    {
+        return Some(Verdict::BrokenWord);
+    }
     if let Some((k, list)) = lists
         .iter()
         .enumerate()
@@ -61,13 +71,28 @@ pub fn judge(left: &str, right: &str) -> Option<Verdict> {
             Verdict::WholeInEnglish
         });
     }
-    let [_, english] = &lists;
     if has(english, &left) && has(english, &right) {
         return Some(Verdict::EnglishCompound);
     }
     let fragment = |half: &str| half.chars().count() >= 3 && !lists.iter().any(|l| has(l, half));
     (fragment(&left) && fragment(&right)).then_some(Verdict::Fragments)
 }
+
+/// `word` is two words of the list (`has`) written together, the first perhaps with a
+/// linking `s` (`veiligheid`-`s`-`beleid`), each at least [`COMPOUND_PART`] letters.
+fn is_compound(word: &str, has: impl Fn(&str) -> bool) -> bool {
+    word.char_indices().skip(COMPOUND_PART).any(|(at, _)| {
+        let (first, second) = word.split_at(at);
+        second.chars().count() >= COMPOUND_PART
+            && has(second)
+            && (has(first)
+                || first
+                    .strip_suffix('s')
+                    .is_some_and(|f| f.chars().count() >= COMPOUND_PART && has(f)))
+    })
+}
+
+const COMPOUND_PART: usize = 3;
 
 #[cfg(test)]
 mod tests {
@@ -90,8 +115,16 @@ mod tests {
         assert_eq!(judge("secretaris", "generaal"), Some(Verdict::Hyphenated));
         assert_eq!(judge("high", "level"), Some(Verdict::EnglishCompound));
         assert_eq!(judge("self", "publishing"), Some(Verdict::EnglishCompound));
-        // Neither list knows it: the lists do not say.
-        assert_eq!(judge("partner", "schapsbeleid"), None);
+        // A compound neither list has, of words they have, broken inside one of them.
+        assert_eq!(judge("partner", "schapsbeleid"), Some(Verdict::BrokenWord));
+        assert_eq!(
+            judge("capa", "citeitendoelstellingen"),
+            Some(Verdict::BrokenWord)
+        );
+        // Written with the hyphen, though two words: that comes first.
+        assert_eq!(judge("auto", "ongeluk"), Some(Verdict::Hyphenated));
+        // Neither half a word, nor the whole.
+        assert_eq!(judge("kwazi", "brolt"), Some(Verdict::Fragments));
         assert_eq!(judge("e", "mail"), None);
     }
 }

@@ -173,6 +173,15 @@ impl Lexicon {
         }
         let left_last = left_core.chars().last();
         let right_first = right.chars().next();
+        // Capitals broken inside a word the lists know whole, its halves no words
+        // (`CO-` / `VID-19`: LibreOffice hyphenates words in capitals).
+        let left_part = left_core.rsplit('-').next().unwrap_or(left_core);
+        if left_last.is_some_and(char::is_uppercase)
+            && right_first.is_some_and(char::is_uppercase)
+            && dictionary::judge(left_part, right_word) == Some(Verdict::BrokenWord)
+        {
+            return Join::RemoveHyphen;
+        }
         // Capitals and digits on either side: `NAVO-Rusland`, `Zuid-Korea`, `‘NAVO2030’-proces`.
         if left_last.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
             || right_first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
@@ -464,9 +473,20 @@ mod tests {
             joined("het partner-", "schapsbeleid van", true),
             "het partnerschapsbeleid van"
         );
+        // The lists know `partnerschap` and `beleid`: joined wherever it stands.
         assert_eq!(
             joined("het partner-", "schapsbeleid van", false),
-            "het partner-schapsbeleid van"
+            "het partnerschapsbeleid van"
+        );
+        // Halves that are no words, of no compound the lists know: joined only where the
+        // document hyphenates.
+        assert_eq!(
+            joined("het kwazi-", "brolt van", true),
+            "het kwazibrolt van"
+        );
+        assert_eq!(
+            joined("het kwazi-", "brolt van", false),
+            "het kwazi-brolt van"
         );
     }
 
@@ -568,18 +588,23 @@ mod tests {
 
     #[test]
     fn a_typesetters_break_inside_a_hyphenated_or_quoted_compound() {
-        // Neither half a word, nor the whole one the lists know: joined where the document
-        // hyphenates, kept where it does not say.
-        let hyphenating = Lexicon {
-            hyphenates: true,
-            ..Lexicon::default()
-        };
+        // A compound the lists lack (`proliferatie` and `verdrag`), broken inside its
+        // first word, in a word that carries a hyphen already.
         assert_eq!(
-            hyphenating.decide("Non-Prolifera", "tieverdrag"),
+            Lexicon::default().decide("Non-Prolifera", "tieverdrag"),
             Join::RemoveHyphen
         );
         assert_eq!(
-            Lexicon::default().decide("Non-Prolifera", "tieverdrag"),
+            Lexicon::default().decide("NAVO-capa", "citeitendoelstellingen."),
+            Join::RemoveHyphen
+        );
+        // Capitals, where the lists know the word whole.
+        assert_eq!(
+            Lexicon::default().decide("CO", "VID-19"),
+            Join::RemoveHyphen
+        );
+        assert_eq!(
+            Lexicon::default().decide("NAVO", "Rusland"),
             Join::KeepHyphen
         );
         // The document writes the broken word alone elsewhere (`NAVO2030`): the quotes and
