@@ -1708,6 +1708,11 @@ fn a_column_of_fields_in_body_type_running_on_past_the_salutation_over_an_empty_
 }
 
 #[test]
+fn signatures_running_from_the_second_into_the_third_column_ending_level_with_it() {
+    regression("signatures_running_from_the_second_into_the_third_column_ending_level_with_it");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -298,7 +298,13 @@ impl Cut<'_> {
             }
         }
         if let Some((a, b)) = self.vertical_gutter(&node, || em) {
-            if let Some(y) = closing_below_columns(&node, words, &row_gaps, (a, b), em) {
+            // Only two columns on the page: where a gutter was cut before, these may be the
+            // last two of three, a closing running on from one into the next.
+            let first_gutter = self.gutters.borrow().is_empty();
+            if let Some(y) = first_gutter
+                .then(|| closing_below_columns(&node, words, &row_gaps, (a, b), em))
+                .flatten()
+            {
                 let (upper, lower): (Vec<usize>, Vec<usize>) = node
                     .iter()
                     .partition(|&&i| words.get(i).is_some_and(|w| w.bottom <= y));
