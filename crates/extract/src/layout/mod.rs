@@ -2036,13 +2036,14 @@ fn node_extent(
 }
 
 /// Short lines set apart under two columns on one side of their gutter `a`..`b` (a
-/// letter's closing and signatures under the first column, where the second ended higher
-/// up): read after both columns, not after the first. The first gap across the node, at
-/// least [`CLOSING_GAP_EM`] high, with two columns of prose above it (one on each side,
-/// its runs of words at least [`PROSE_RUN_EM`] wide: not a table's cells, not a margin's
-/// column beside the body), both ending near it, and below it rows of words on one side
-/// only, at least two, no wider than [`CLOSING_ROW_SHARE`] of that side's column (a
-/// paragraph running on there, in a column left longer than the other, is column-wide).
+/// letter's closing and signatures under the first column, where the second, balanced with
+/// it, ended a line higher): read after both columns, not after the first. The first gap
+/// across the node at least [`CLOSING_GAP_EM`] high with words on one side only below it
+/// decides: above it one column of prose on each side (runs of words at least
+/// [`PROSE_RUN_EM`] wide, no channel of its own: not a table's cells, not a margin's column
+/// beside the body), the other column ending within [`CLOSING_LEVEL_EM`] of it; below it
+/// at least two rows no wider, by their median, than [`CLOSING_ROW_SHARE`] of their column
+/// (a paragraph running on there, in a column left longer than the other, is column-wide).
 /// Returns the middle of the gap.
 fn closing_below_columns(
     node: &[usize],
@@ -2056,55 +2057,58 @@ fn closing_below_columns(
             .get(*i)
             .is_some_and(|w| if left { w.x1 <= a } else { w.x0 >= b })
     };
-    for &(g0, g1) in row_gaps
+    // The lowest top of the words off each side (the other side's, and those across the
+    // channel): a gap below it has words of that side only under it.
+    let lowest_top_off = |left: bool| {
+        node.iter()
+            .filter(|i| !on_side(i, left))
+            .filter_map(|&i| words.get(i))
+            .fold(f32::NEG_INFINITY, |y, w| y.max(w.top))
+    };
+    let (off_left, off_right) = (lowest_top_off(true), lowest_top_off(false));
+    let (g0, g1, left) = row_gaps
         .iter()
         .filter(|(g0, g1)| g1 - g0 >= CLOSING_GAP_EM * em)
-    {
-        let (above, below): (Vec<usize>, Vec<usize>) = node
+        .find_map(|&(g0, g1)| {
+            if off_left < g1 {
+                Some((g0, g1, true))
+            } else {
+                (off_right < g1).then_some((g0, g1, false))
+            }
+        })?;
+    let (above, below): (Vec<usize>, Vec<usize>) = node
+        .iter()
+        .partition(|&&i| words.get(i).is_some_and(|w| w.bottom <= g0));
+    let is_prose_column = |l: bool| {
+        let mut extents: Vec<(f32, f32)> = side_indices(&above, &on_side, l)
             .iter()
-            .partition(|&&i| words.get(i).is_some_and(|w| w.bottom <= g0));
-        let Some(left) = [true, false]
-            .into_iter()
-            .find(|&l| below.iter().all(|i| on_side(i, l)))
-        else {
-            continue;
-        };
-        // One column of prose on each side (no channel of its own down it).
-        let column = |l: bool| {
-            let side = side_indices(&above, &on_side, l);
-            let mut extents: Vec<(f32, f32)> = side
-                .iter()
-                .filter_map(|&i| words.get(i))
-                .map(|w| (w.x0, w.x1))
-                .collect();
-            extents.sort_by(|p, q| p.0.total_cmp(&q.0));
-            run_width(&above, words, a, b, l, em) >= PROSE_RUN_EM * em && gaps(extents).is_empty()
-        };
-        if !column(true) || !column(false) {
-            return None;
-        }
-        // The other column ends about where this one does (balanced, or full): what stands
-        // under this one is not where the other column's text comes from.
-        let other = node_extent(&side_indices(&above, &on_side, !left), words, |w| {
-            (w.bottom, w.bottom)
-        });
-        if g0 - other.1 > CLOSING_LEVEL_EM * em {
-            return None;
-        }
-        let column = node_extent(&side_indices(&above, &on_side, left), words, |w| {
-            (w.x0, w.x1)
-        });
-        let closing: Vec<&WordBox> = below.iter().filter_map(|&i| words.get(i)).collect();
-        let mut widths: Vec<f32> = row_extents(&closing).iter().map(|(p, q)| q - p).collect();
-        widths.sort_by(f32::total_cmp);
-        let median = widths
-            .get(widths.len() / 2)
-            .copied()
-            .unwrap_or(f32::INFINITY);
-        let short = median <= CLOSING_ROW_SHARE * (column.1 - column.0);
-        return (widths.len() >= 2 && short).then_some((g0 + g1) / 2.0);
+            .filter_map(|&i| words.get(i))
+            .map(|w| (w.x0, w.x1))
+            .collect();
+        extents.sort_by(|p, q| p.0.total_cmp(&q.0));
+        run_width(&above, words, a, b, l, em) >= PROSE_RUN_EM * em && gaps(extents).is_empty()
+    };
+    if !is_prose_column(true) || !is_prose_column(false) {
+        return None;
     }
-    None
+    let other_end = node_extent(&side_indices(&above, &on_side, !left), words, |w| {
+        (w.bottom, w.bottom)
+    })
+    .1;
+    if g0 - other_end > CLOSING_LEVEL_EM * em {
+        return None;
+    }
+    let (x0, x1) = node_extent(&side_indices(&above, &on_side, left), words, |w| {
+        (w.x0, w.x1)
+    });
+    let closing: Vec<&WordBox> = below.iter().filter_map(|&i| words.get(i)).collect();
+    let mut widths: Vec<f32> = row_extents(&closing).iter().map(|(p, q)| q - p).collect();
+    widths.sort_by(f32::total_cmp);
+    let median = widths
+        .get(widths.len() / 2)
+        .copied()
+        .unwrap_or(f32::INFINITY);
+    (widths.len() >= 2 && median <= CLOSING_ROW_SHARE * (x1 - x0)).then_some((g0 + g1) / 2.0)
 }
 
 fn side_indices(node: &[usize], on_side: &impl Fn(&usize, bool) -> bool, left: bool) -> Vec<usize> {
