@@ -20,6 +20,8 @@ pub struct Edges {
     /// By line index, as [`crate::lines::column_edges`] computes them.
     pub by_line: Vec<f32>,
     pub justified: bool,
+    /// In justified text, how far short of its edge a full line may end.
+    pub slack: f32,
     /// Justified, but lines are left short inside sentences too (where the spaces would
     /// have grown too wide): a short line does not show that it ended on purpose.
     pub loose: bool,
@@ -33,7 +35,8 @@ impl Edges {
     pub fn new(lines: &[TextLine], front: &[usize], body: &[usize], m: &Measures) -> Edges {
         let front: std::collections::HashSet<usize> = front.iter().copied().collect();
         let by_line = crate::lines::column_edges(lines, |i| front.contains(&i));
-        let justified = crate::lines::is_justified(lines, &by_line);
+        let justification = crate::lines::justification(lines, &by_line);
+        let justified = justification.is_some();
         let index = lines
             .iter()
             .enumerate()
@@ -42,6 +45,7 @@ impl Edges {
         let mut edges = Edges {
             by_line,
             justified,
+            slack: justification.unwrap_or(0.5),
             loose: false,
             index,
         };
@@ -398,7 +402,7 @@ fn ended_on_purpose(prev: &TextLine, line: &TextLine, m: &Measures, edges: &Edge
         return false;
     }
     if edges.justified && !edges.loose && prev.text.trim().contains(' ') {
-        return edge - prev.bbox.x1 > 0.5;
+        return edge - prev.bbox.x1 > edges.slack;
     }
     next_word_fitted(prev, line, m, edges)
 }
