@@ -13,10 +13,9 @@ use crate::lines::TextLine;
 /// The letter as `reading` has it (metadata, body, appendix, closing, signatories,
 /// footnotes); the analyses (references, recommendations, …) come after.
 pub fn build(lines: &[TextLine], reading: &Reading) -> Letter {
-    let lexicon = Lexicon::new(lines);
     let mut builder = Builder {
         lines,
-        lexicon: &lexicon,
+        lexicon: &reading.lexicon,
         marker_anchors: Vec::new(),
         in_appendix: false,
     };

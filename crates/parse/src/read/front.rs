@@ -6,6 +6,7 @@ use std::collections::HashSet;
 
 use kamerbrief_model::{FieldKey, Metadata, Rect, ReferenceField, Role};
 
+use super::join::{self, Lexicon};
 use crate::analyse::parse_dutch_date;
 use crate::lines::{Measures, TextLine};
 use crate::patterns::{is_place_and_date, is_postal, is_salutation};
@@ -294,7 +295,13 @@ fn salutation_position(lines: &[TextLine], body: &[usize]) -> Option<usize> {
 
 /// Reads the front matter from the body lines before the salutation and from the reference
 /// column of the first page; `masthead`: the lines of a publication's masthead (sorted).
-pub fn read(lines: &[TextLine], body: &[usize], masthead: &[usize], m: &Measures) -> Front {
+pub fn read(
+    lines: &[TextLine],
+    body: &[usize],
+    masthead: &[usize],
+    m: &Measures,
+    lexicon: &Lexicon,
+) -> Front {
     let salutation_pos = salutation_position(lines, body);
     // Without a salutation, the front matter is the run of lines that show themselves to
     // be letterhead, addresses and labelled fields.
@@ -332,7 +339,7 @@ pub fn read(lines: &[TextLine], body: &[usize], masthead: &[usize], m: &Measures
         .map(|(_, l)| l)
         .collect();
     metadata.reference_column = reference_fields(&column);
-    read_letterhead(&front_lines, m, &mut metadata);
+    read_letterhead(&front_lines, m, lexicon, &mut metadata);
     fill_from_fields(&mut metadata);
     let salutation = salutation_pos.map_or_else(Vec::new, |p| salutation_lines(lines, body, p));
     Front {
@@ -602,7 +609,7 @@ fn column_pitch(column: &[&TextLine]) -> f32 {
 }
 
 /// Return address, addressee and label/value lines among the lines above the salutation.
-fn read_letterhead(front: &[&TextLine], m: &Measures, metadata: &mut Metadata) {
+fn read_letterhead(front: &[&TextLine], m: &Measures, lexicon: &Lexicon, metadata: &mut Metadata) {
     let mut addressee_open = false;
     let mut label_field: Option<usize> = None;
     let mut label_row: Vec<usize> = Vec::new();
@@ -610,6 +617,9 @@ fn read_letterhead(front: &[&TextLine], m: &Measures, metadata: &mut Metadata) {
     // value beside them.
     let mut label_column: Vec<(usize, Rect)> = Vec::new();
     let mut beside_field: Option<usize> = None;
+    // Lines under such a column at the labels' edge: the last value wrapped back there (a
+    // subject set after a plain tab), read before the values beside the labels.
+    let mut wrapped_under: Vec<(usize, &TextLine)> = Vec::new();
     let mut previous: Option<&TextLine> = None;
     let mut letterhead: Vec<String> = Vec::new();
     for line in front {
@@ -691,7 +701,7 @@ fn read_letterhead(front: &[&TextLine], m: &Measures, metadata: &mut Metadata) {
         // Values under a row of labels: each to the label it stands under.
         if label_row.len() > 1
             && !gap
-            && place_under_labels(line, &label_row, &mut metadata.reference_column)
+            && place_under_labels(line, &label_row, &mut metadata.reference_column, lexicon)
         {
             continue;
         }
@@ -701,6 +711,7 @@ fn read_letterhead(front: &[&TextLine], m: &Measures, metadata: &mut Metadata) {
                 &label_column,
                 &mut metadata.reference_column,
                 m.size,
+                lexicon,
                 &mut beside_field,
             )
         {
@@ -711,6 +722,18 @@ fn read_letterhead(front: &[&TextLine], m: &Measures, metadata: &mut Metadata) {
             addressee_open = true;
             continue;
         }
+        if let Some(&(last, label)) = label_column.last().filter(|_| label_column.len() > 1)
+            && label_field == Some(last)
+            && !gap
+            && (line.bbox.x0 - label.x0).abs() < m.size
+            && metadata
+                .reference_column
+                .get(last)
+                .is_some_and(|f| f.value.is_empty())
+        {
+            wrapped_under.push((last, line));
+            continue;
+        }
         // A value running over two lines (`Onderwerp` with a long subject); a part of the
         // line under another label of the field's row that has no value yet is that one's.
         match label_field.filter(|_| !gap) {
@@ -718,7 +741,7 @@ fn read_letterhead(front: &[&TextLine], m: &Measures, metadata: &mut Metadata) {
                 for (text, bbox) in line.part_texts() {
                     let target = label_beside(&metadata.reference_column, i, &bbox, m.size);
                     if let Some(field) = metadata.reference_column.get_mut(target) {
-                        push_value_line(&mut field.value, text);
+                        push_field_line(field, text, lexicon);
                         field.bbox = field.bbox.union(&bbox);
                     }
                 }
@@ -727,6 +750,12 @@ fn read_letterhead(front: &[&TextLine], m: &Measures, metadata: &mut Metadata) {
                 label_field = None;
                 letterhead.push(line.text.clone());
             }
+        }
+    }
+    for (i, line) in wrapped_under {
+        if let Some(field) = metadata.reference_column.get_mut(i) {
+            push_field_line(field, &line.text, lexicon);
+            field.bbox = field.bbox.union(&line.bbox);
         }
     }
     if metadata
@@ -769,6 +798,7 @@ fn place_beside_labels(
     column: &[(usize, Rect)],
     fields: &mut [ReferenceField],
     size: f32,
+    lexicon: &Lexicon,
     last: &mut Option<usize>,
 ) -> bool {
     let labels_end = column
@@ -793,7 +823,7 @@ fn place_beside_labels(
     let Some(field) = fields.get_mut(i) else {
         return false;
     };
-    push_value_line(&mut field.value, &line.text);
+    push_field_line(field, &line.text, lexicon);
     field.bbox = field.bbox.union(&line.bbox);
     *last = Some(i);
     true
@@ -803,7 +833,12 @@ fn place_beside_labels(
 /// parts (values side by side stand apart by a wide gap) goes to the label above it, the one
 /// its extent overlaps most; a part under a label that has its value already continues it (a
 /// subject that wraps). False when a part stands under none of them.
-fn place_under_labels(line: &TextLine, row: &[usize], fields: &mut [ReferenceField]) -> bool {
+fn place_under_labels(
+    line: &TextLine,
+    row: &[usize],
+    fields: &mut [ReferenceField],
+    lexicon: &Lexicon,
+) -> bool {
     let label_under = |part: &Rect| {
         row.iter()
             .filter_map(|&i| Some((i, fields.get(i)?.bbox.horizontal_overlap(part))))
@@ -822,7 +857,7 @@ fn place_under_labels(line: &TextLine, row: &[usize], fields: &mut [ReferenceFie
         let Some(field) = fields.get_mut(target) else {
             continue;
         };
-        push_value_line(&mut field.value, value);
+        push_field_line(field, value, lexicon);
         field.bbox = field.bbox.union(&bbox);
     }
     true
@@ -889,6 +924,16 @@ fn wraps_on(line: &str) -> bool {
 const NAME_JOINERS: &[&str] = &[
     "van", "en", "voor", "der", "de", "het", "of", "and", "for", "the",
 ];
+
+/// Adds a line to a field's value: the subject, prose, as running text (the document's own
+/// words decide a line-end hyphen, as in the body); other values by [`push_value_line`].
+fn push_field_line(field: &mut ReferenceField, line: &str, lexicon: &Lexicon) {
+    if field.key == FieldKey::Subject {
+        join::push_line(&mut field.value, line, lexicon);
+    } else {
+        push_value_line(&mut field.value, line);
+    }
+}
 
 /// Adds a line of a field's value: after a space, or straight after a hyphen that ends a
 /// word or number (a reference broken at its own hyphen in a narrow column, `…-1055210-` /
@@ -1069,7 +1114,7 @@ mod tests {
             (11, "Het bestaat uit drie delen."),
         ]);
         let body: Vec<usize> = (0..lines.len()).collect();
-        let front = read(&lines, &body, &[], &measures());
+        let front = read(&lines, &body, &[], &measures(), &Lexicon::new(&lines));
         assert!(front.salutation.is_empty());
         assert_eq!(front.body_start, 8);
         assert_eq!(front.metadata.date.as_deref(), Some("2021-04-07"));
@@ -1088,7 +1133,13 @@ mod tests {
             (3, "voorzitter,"),
             (4, "Hierbij bied ik u het rapport aan."),
         ]);
-        let front = read(&lines, &[0, 1, 2, 3], &[], &measures());
+        let front = read(
+            &lines,
+            &[0, 1, 2, 3],
+            &[],
+            &measures(),
+            &Lexicon::new(&lines),
+        );
         assert_eq!(front.salutation, vec![1, 2]);
         assert_eq!(front.body_start, 3);
     }
@@ -1100,7 +1151,7 @@ mod tests {
             (1, "Hierbij bied ik u, mede namens de minister,"),
             (2, "het rapport aan."),
         ]);
-        let front = read(&lines, &[0, 1, 2], &[], &measures());
+        let front = read(&lines, &[0, 1, 2], &[], &measures(), &Lexicon::new(&lines));
         assert_eq!(front.salutation, vec![0]);
         assert_eq!(front.body_start, 1);
     }
@@ -1116,7 +1167,13 @@ mod tests {
             ),
             (4, "van het programma en de volgende stappen."),
         ]);
-        let front = read(&lines, &[0, 1, 2, 3], &[], &measures());
+        let front = read(
+            &lines,
+            &[0, 1, 2, 3],
+            &[],
+            &measures(),
+            &Lexicon::new(&lines),
+        );
         assert_eq!(front.body_start, 2);
         assert!(front.metadata.addressee.is_empty());
     }
@@ -1150,7 +1207,7 @@ mod tests {
             }
         }
         let body: Vec<usize> = (0..lines.len()).collect();
-        let front = read(&lines, &body, &[], &measures());
+        let front = read(&lines, &body, &[], &measures(), &Lexicon::new(&lines));
         assert_eq!(front.body_start, 6);
         assert_eq!(front.metadata.date.as_deref(), Some("2021-04-07"));
         assert_eq!(
@@ -1185,11 +1242,42 @@ mod tests {
             };
         }
         let body: Vec<usize> = (0..lines.len()).collect();
-        let front = read(&lines, &body, &[], &measures());
+        let front = read(&lines, &body, &[], &measures(), &Lexicon::new(&lines));
         assert_eq!(front.metadata.date.as_deref(), Some("2023-10-03"));
         assert_eq!(
             front.metadata.subject.as_deref(),
             Some("Reactie op het advies over de huisartsenzorg")
+        );
+    }
+
+    #[test]
+    fn a_value_wrapped_back_under_its_label_is_read_after_its_first_line() {
+        // A subject set after a plain tab wraps to the labels' edge, and that line is read
+        // before the values beside the labels.
+        let rows = [
+            (0, 0.0, "Datum"),
+            (1, 0.0, "Onderwerp"),
+            (2, 0.0, "heidszorg in de regio"),
+            (0, 100.0, "3 oktober 2023"),
+            (1, 100.0, "Reactie op het advies over de gezond-"),
+            (4, 0.0, "Geachte voorzitter,"),
+        ];
+        let mut lines = placed(&rows.map(|(row, _, text)| (row, text)));
+        for (line, (row, x, _)) in lines.iter_mut().zip(rows) {
+            let width = line.bbox.width();
+            line.bbox = Rect {
+                x0: x,
+                y0: 12.0 * row as f32,
+                x1: x + width,
+                y1: 12.0 * row as f32 + 10.0,
+            };
+        }
+        let body: Vec<usize> = (0..lines.len()).collect();
+        let front = read(&lines, &body, &[], &measures(), &Lexicon::new(&lines));
+        assert_eq!(front.metadata.date.as_deref(), Some("2023-10-03"));
+        assert_eq!(
+            front.metadata.subject.as_deref(),
+            Some("Reactie op het advies over de gezondheidszorg in de regio")
         );
     }
 
@@ -1202,7 +1290,7 @@ mod tests {
                 "Hierbij bied ik u het rapport aan dat de commissie heeft opgesteld.",
             ),
         ]);
-        let front = read(&lines, &[0, 1], &[], &measures());
+        let front = read(&lines, &[0, 1], &[], &measures(), &Lexicon::new(&lines));
         assert_eq!(front.body_start, 1);
         assert_eq!(front.metadata.date.as_deref(), Some("2021-04-07"));
         assert_eq!(front.metadata.place.as_deref(), Some("Den Haag"));
@@ -1211,7 +1299,10 @@ mod tests {
             (0, "Hierbij bied ik u het rapport aan."),
             (1, "Het bestaat uit drie delen."),
         ]);
-        assert_eq!(read(&lines, &[0, 1], &[], &measures()).body_start, 0);
+        assert_eq!(
+            read(&lines, &[0, 1], &[], &measures(), &Lexicon::new(&lines)).body_start,
+            0
+        );
     }
 
     #[test]

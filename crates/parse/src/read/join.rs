@@ -367,6 +367,38 @@ fn insert_clean(words: &mut FxHashSet<String>, token: &str) {
     }
 }
 
+/// What goes between a line and the next in running text.
+enum Seam {
+    None,
+    Space,
+    /// The line's final hyphen goes, and no space.
+    DropHyphen,
+}
+
+fn seam(line: &str, next: &str, lexicon: &Lexicon) -> Seam {
+    match hyphen_break(line, next).map(|(l, r)| lexicon.decide(l, r)) {
+        Some(Join::KeepHyphen) => Seam::None,
+        Some(Join::RemoveHyphen) => Seam::DropHyphen,
+        None if broken_after_slash(line, next) => Seam::None,
+        Some(Join::KeepHyphenAndSpace) | None => Seam::Space,
+    }
+}
+
+/// Appends `next`, a line of running text, to `text`, which ends with the line before it
+/// (a field's value that wraps, `Betreft` with a long subject).
+pub fn push_line(text: &mut String, next: &str, lexicon: &Lexicon) {
+    if !text.is_empty() {
+        match seam(text, next, lexicon) {
+            Seam::None => {}
+            Seam::DropHyphen => {
+                text.pop();
+            }
+            Seam::Space => text.push(' '),
+        }
+    }
+    text.push_str(next);
+}
+
 /// The running text of consecutive lines.
 pub fn join_lines<'a>(lines: impl IntoIterator<Item = &'a TextLine>, lexicon: &Lexicon) -> String {
     join_with_offsets(lines, lexicon).0
@@ -385,20 +417,17 @@ pub fn join_with_offsets<'a>(
         match previous {
             None => {}
             Some(prev) if prev.soft_hyphen => {}
-            Some(prev) => {
-                match hyphen_break(&prev.text, &line.text).map(|(l, r)| lexicon.decide(l, r)) {
-                    Some(Join::KeepHyphen) => {}
-                    Some(Join::RemoveHyphen) => {
-                        text.pop();
-                        chars -= 1;
-                    }
-                    None if broken_after_slash(&prev.text, &line.text) => {}
-                    Some(Join::KeepHyphenAndSpace) | None => {
-                        text.push(' ');
-                        chars += 1;
-                    }
+            Some(prev) => match seam(&prev.text, &line.text, lexicon) {
+                Seam::None => {}
+                Seam::DropHyphen => {
+                    text.pop();
+                    chars -= 1;
                 }
-            }
+                Seam::Space => {
+                    text.push(' ');
+                    chars += 1;
+                }
+            },
         }
         starts.push(chars);
         text.push_str(&line.text);

@@ -23,6 +23,8 @@ use crate::lines::{Measures, TextLine};
 
 /// What each line of the letter is.
 pub struct Reading {
+    /// The document's own words, to join words broken at line ends.
+    pub lexicon: join::Lexicon,
     pub front: front::Front,
     /// Lines of the front matter (letterhead, addresses, labelled fields), before the
     /// salutation.
@@ -58,7 +60,8 @@ pub fn read(lines: &[TextLine], m: &Measures, separators: &[(u32, Rect)]) -> Rea
     let members = matches!(kind, Some(PaperKind::Motie | PaperKind::Amendement));
     let (body, notes) = footnotes::split(lines, &body, m, separators);
     let body = front::front_matter_first(lines, &body);
-    let front = front::read(lines, &body, &masthead_lines, m);
+    let lexicon = join::Lexicon::new(lines);
+    let front = front::read(lines, &body, &masthead_lines, m, &lexicon);
     let front_lines: Vec<usize> = body
         .get(..front.body_start)
         .unwrap_or_default()
@@ -90,6 +93,7 @@ pub fn read(lines: &[TextLine], m: &Measures, separators: &[(u32, Rect)]) -> Rea
         body = blocks::motie_clauses(body, lines);
     }
     Reading {
+        lexicon,
         body,
         appendix: blocks::segment(lines, &after, m, &edges),
         front,
