@@ -6,9 +6,10 @@
 //! LibreOffice's) stripped of its ToUnicode maps. Every file must give the text block for
 //! block and the replica's data (provenance aside), as the producer fixtures do.
 //!
-//! The two invented letters (`brief-…`, `appreciatie-…`) reflowed by LibreOffice, with real
-//! footnotes, lists and a running reference column, and rewritten by Ghostscript: the text
-//! of their `expected.txt` and the data of their Chromium fixtures.
+//! The two invented letters (`brief-…`, `appreciatie-…`) reflowed by LibreOffice and typeset
+//! by pdfTeX, with real footnotes, lists and a running reference column, rewritten by
+//! Ghostscript (and pdfTeX's stripped of ToUnicode maps): the text of their `expected.txt`
+//! and the data of their Chromium fixtures.
 //!
 //! Files that do not yet are listed in `KNOWN` with their entry in crates/testkit/FAILURES.md;
 //! `SWEEP_ALL=1` checks them too.
@@ -179,7 +180,7 @@ fn every_sweep_file_gives_the_replicas_data() {
         .filter(|p| p.extension().is_some_and(|x| x == "pdf"))
         .collect();
     files.sort();
-    assert!(files.len() >= 65, "fixtures/sweep has {} PDFs", files.len());
+    assert!(files.len() >= 93, "fixtures/sweep has {} PDFs", files.len());
     let (mut passed, mut failed) = (Vec::new(), Vec::new());
     for path in &files {
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
