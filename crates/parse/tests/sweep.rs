@@ -7,7 +7,7 @@
 //! block and the replica's data (provenance aside), as the producer fixtures do.
 //!
 //! The two invented letters (`brief-…`, `appreciatie-…`) reflowed by LibreOffice and typeset
-//! by pdfTeX, with real footnotes, lists and a running reference column, rewritten by
+//! by pdfTeX and groff, with real footnotes, lists and a running reference column, rewritten by
 //! Ghostscript (and pdfTeX's stripped of ToUnicode maps): the text of their `expected.txt`
 //! and the data of their Chromium fixtures.
 //!
@@ -180,7 +180,11 @@ fn every_sweep_file_gives_the_replicas_data() {
         .filter(|p| p.extension().is_some_and(|x| x == "pdf"))
         .collect();
     files.sort();
-    assert!(files.len() >= 93, "fixtures/sweep has {} PDFs", files.len());
+    assert!(
+        files.len() >= 101,
+        "fixtures/sweep has {} PDFs",
+        files.len()
+    );
     let (mut passed, mut failed) = (Vec::new(), Vec::new());
     for path in &files {
         let name = path.file_stem().unwrap().to_string_lossy().to_string();
