@@ -7,8 +7,8 @@
 //! block and the replica's data (provenance aside), as the producer fixtures do.
 //!
 //! The two invented letters (`brief-…`, `appreciatie-…`) reflowed by LibreOffice and typeset
-//! by pdfTeX and groff, with real footnotes, lists and a running reference column, rewritten by
-//! Ghostscript (and pdfTeX's stripped of ToUnicode maps): the text of their `expected.txt`
+//! by pdfTeX, LuaLaTeX and groff, with real footnotes, lists and a running reference column, rewritten by
+//! Ghostscript (and TeX's stripped of ToUnicode maps): the text of their `expected.txt`
 //! and the data of their Chromium fixtures.
 //!
 //! Files that do not yet are listed in `KNOWN` with their entry in crates/testkit/FAILURES.md;
@@ -37,6 +37,26 @@ const KNOWN: &[(&str, &str)] = &[
     (
         "appreciatie-writer-carlito-hyphenated-gs",
         "S7: Ghostscript's maps of three-letter ligatures",
+    ),
+    (
+        "appreciatie-lualatex-carlito-2col-10pt-gs",
+        "S7: Ghostscript's maps of three-letter ligatures",
+    ),
+    (
+        "appreciatie-lualatex-carlito-2col-10pt-notounicode",
+        "S10: LuaTeX's subsets name no ligature glyph",
+    ),
+    (
+        "appreciatie-lualatex-dejavu-parskip-gs",
+        "S7: Ghostscript's maps of three-letter ligatures",
+    ),
+    (
+        "brief-lualatex-carlito-2col-10pt-gs",
+        "S7: Ghostscript's maps of three-letter ligatures",
+    ),
+    (
+        "brief-lualatex-carlito-2col-10pt-notounicode",
+        "S10: LuaTeX's subsets name no ligature glyph",
     ),
     (
         "appreciatie-writer-carlito-ragged-gs",
