@@ -201,7 +201,7 @@ fn every_sweep_file_gives_the_replicas_data() {
         .collect();
     files.sort();
     assert!(
-        files.len() >= 101,
+        files.len() >= 119,
         "fixtures/sweep has {} PDFs",
         files.len()
     );
