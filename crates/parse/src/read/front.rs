@@ -1088,6 +1088,33 @@ mod tests {
             .collect()
     }
 
+    /// Lines at (row, x), rows 12 pt apart.
+    fn placed_at(rows: &[(usize, f32, &str)]) -> Vec<TextLine> {
+        let mut lines = placed(
+            &rows
+                .iter()
+                .map(|&(row, _, text)| (row, text))
+                .collect::<Vec<_>>(),
+        );
+        for (line, &(row, x, _)) in lines.iter_mut().zip(rows) {
+            let width = line.bbox.width();
+            line.bbox = Rect {
+                x0: x,
+                y0: 12.0 * row as f32,
+                x1: x + width,
+                y1: 12.0 * row as f32 + 10.0,
+            };
+        }
+        lines
+    }
+
+    /// The front matter of lines at (row, x), all of them body.
+    fn read_rows(rows: &[(usize, f32, &str)]) -> Front {
+        let lines = placed_at(rows);
+        let body: Vec<usize> = (0..lines.len()).collect();
+        read(&lines, &body, &[], &measures(), &Lexicon::new(&lines))
+    }
+
     fn measures() -> Measures {
         Measures {
             size: 10.0,
@@ -1231,18 +1258,7 @@ mod tests {
             (2, 100.0, "huisartsenzorg"),
             (4, 0.0, "Geachte voorzitter,"),
         ];
-        let mut lines = placed(&rows.map(|(row, _, text)| (row, text)));
-        for (line, (row, x, _)) in lines.iter_mut().zip(rows) {
-            let width = line.bbox.width();
-            line.bbox = Rect {
-                x0: x,
-                y0: 12.0 * row as f32,
-                x1: x + width,
-                y1: 12.0 * row as f32 + 10.0,
-            };
-        }
-        let body: Vec<usize> = (0..lines.len()).collect();
-        let front = read(&lines, &body, &[], &measures(), &Lexicon::new(&lines));
+        let front = read_rows(&rows);
         assert_eq!(front.metadata.date.as_deref(), Some("2023-10-03"));
         assert_eq!(
             front.metadata.subject.as_deref(),
@@ -1262,18 +1278,7 @@ mod tests {
             (1, 100.0, "Reactie op het advies over de gezond-"),
             (4, 0.0, "Geachte voorzitter,"),
         ];
-        let mut lines = placed(&rows.map(|(row, _, text)| (row, text)));
-        for (line, (row, x, _)) in lines.iter_mut().zip(rows) {
-            let width = line.bbox.width();
-            line.bbox = Rect {
-                x0: x,
-                y0: 12.0 * row as f32,
-                x1: x + width,
-                y1: 12.0 * row as f32 + 10.0,
-            };
-        }
-        let body: Vec<usize> = (0..lines.len()).collect();
-        let front = read(&lines, &body, &[], &measures(), &Lexicon::new(&lines));
+        let front = read_rows(&rows);
         assert_eq!(front.metadata.date.as_deref(), Some("2023-10-03"));
         assert_eq!(
             front.metadata.subject.as_deref(),
