@@ -1,6 +1,6 @@
 //! The NAVO letter from real producers over a grid of settings (fixtures/sweep/, made by
 //! `cargo xtask fixtures sweep`, see fixtures/README.md): pdfTeX in one column and in two
-//! columns 6 to 30 pt apart, groff -ms with first-line indents, Chromium in the house style
+//! columns 6 to 30 pt apart, LuaLaTeX with system fonts, groff -ms with first-line indents, Chromium in the house style
 //! with a running reference column, LibreOffice reflowing the letter in other fonts,
 //! hyphenated, indented and in two columns; each also rewritten by Ghostscript and (but
 //! LibreOffice's) stripped of its ToUnicode maps. Every file must give the text block for
@@ -73,6 +73,26 @@ const KNOWN: &[(&str, &str)] = &[
     (
         "chromium-house-gs",
         "S4: quotes and the fl ligature of Ghostscript's ToUnicode",
+    ),
+    (
+        "lualatex-1col-carlito-gs",
+        "S7: Ghostscript's maps of three-letter ligatures",
+    ),
+    (
+        "lualatex-1col-carlito-notounicode",
+        "S10: LuaTeX's subsets name no ligature glyph",
+    ),
+    (
+        "lualatex-2col-dejavu-serif",
+        "S11: burden- / sharing, an English compound no list writes either way",
+    ),
+    (
+        "lualatex-2col-dejavu-serif-gs",
+        "S11: burden- / sharing, an English compound no list writes either way",
+    ),
+    (
+        "lualatex-2col-dejavu-serif-notounicode",
+        "S11: burden- / sharing, an English compound no list writes either way",
     ),
     (
         "writer-carlito-hyphenated-gs",
@@ -201,7 +221,7 @@ fn every_sweep_file_gives_the_replicas_data() {
         .collect();
     files.sort();
     assert!(
-        files.len() >= 119,
+        files.len() >= 125,
         "fixtures/sweep has {} PDFs",
         files.len()
     );
