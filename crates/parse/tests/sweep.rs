@@ -221,7 +221,7 @@ fn every_sweep_file_gives_the_replicas_data() {
         .collect();
     files.sort();
     assert!(
-        files.len() >= 125,
+        files.len() >= 129,
         "fixtures/sweep has {} PDFs",
         files.len()
     );
