@@ -31,52 +31,16 @@ const REFERENCE: &str = include_str!("../../../fixtures/navo2030/reference.txt")
 /// Files of the sweep that do not give the replica's data yet, with the FAILURES.md entry.
 const KNOWN: &[(&str, &str)] = &[
     (
-        "appreciatie-writer-2col-04mm-gs",
-        "S7: Ghostscript's maps of three-letter ligatures",
-    ),
-    (
-        "appreciatie-writer-carlito-hyphenated-gs",
-        "S7: Ghostscript's maps of three-letter ligatures",
-    ),
-    (
-        "appreciatie-lualatex-carlito-2col-10pt-gs",
-        "S7: Ghostscript's maps of three-letter ligatures",
-    ),
-    (
         "appreciatie-lualatex-carlito-2col-10pt-notounicode",
         "S10: LuaTeX's subsets name no ligature glyph",
-    ),
-    (
-        "appreciatie-lualatex-dejavu-parskip-gs",
-        "S7: Ghostscript's maps of three-letter ligatures",
-    ),
-    (
-        "brief-lualatex-carlito-2col-10pt-gs",
-        "S7: Ghostscript's maps of three-letter ligatures",
     ),
     (
         "brief-lualatex-carlito-2col-10pt-notounicode",
         "S10: LuaTeX's subsets name no ligature glyph",
     ),
     (
-        "appreciatie-writer-carlito-ragged-gs",
-        "S7: Ghostscript's maps of three-letter ligatures",
-    ),
-    (
-        "brief-writer-carlito-ragged-gs",
-        "S7: Ghostscript's maps of three-letter ligatures",
-    ),
-    (
-        "brief-writer-carlito-hyphenated-gs",
-        "S7: Ghostscript's maps of three-letter ligatures",
-    ),
-    (
         "chromium-house-gs",
         "S4: quotes and the fl ligature of Ghostscript's ToUnicode",
-    ),
-    (
-        "lualatex-1col-carlito-gs",
-        "S7: Ghostscript's maps of three-letter ligatures",
     ),
     (
         "lualatex-1col-carlito-notounicode",
@@ -95,24 +59,12 @@ const KNOWN: &[(&str, &str)] = &[
         "S11: burden- / sharing, an English compound no list writes either way",
     ),
     (
-        "writer-carlito-hyphenated-gs",
-        "S7: Ghostscript's maps of three-letter ligatures",
-    ),
-    (
-        "writer-carlito-ragged-gs",
-        "S7: Ghostscript's maps of three-letter ligatures",
-    ),
-    (
-        "writer-indented-gs",
-        "S7: Ghostscript's maps of three-letter ligatures",
-    ),
-    (
         "writer-2col-03mm",
         "S9: a paragraph's full last line at a column's foot",
     ),
     (
         "writer-2col-03mm-gs",
-        "S7 and S9: Ghostscript's maps of three-letter ligatures",
+        "S9: a paragraph's full last line at a column's foot",
     ),
     (
         "writer-serif-hyphenated",

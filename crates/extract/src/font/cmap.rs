@@ -201,10 +201,11 @@ fn utf16_units(bytes: &[u8]) -> Vec<u16> {
 /// little-endian, `fl` as `<66006C00>` (read as written: `昀氀`), and a three-letter
 /// ligature with its last two letters summed into one unit (`ffi` as `<6600CF00>`, 0x66 +
 /// 0x69). Two or more units each with a zero low byte, the first a letter in its high
-/// byte, are that mistake: letters in every unit are swapped back; otherwise nothing says
-/// what the glyph is, and the destination is taken as absent (the font program may name
-/// the glyph). No font has a glyph for two CJK ideographs that each end in `00`.
-fn big_endian(mut units: Vec<u16>) -> Option<Vec<u16>> {
+/// byte, are that mistake: letters in every unit are swapped back, and a sum is read as a
+/// three-letter ligature (`doubled_ligature`); otherwise nothing says what the glyph is,
+/// and the destination is taken as absent (the font program may name the glyph). No font
+/// has a glyph for two CJK ideographs that each end in `00`.
+fn big_endian(units: Vec<u16>) -> Option<Vec<u16>> {
     let high = |u: &u16| u.to_be_bytes()[0];
     let little_endian = units.len() >= 2
         && units.iter().all(|u| u.to_be_bytes()[1] == 0)
@@ -215,13 +216,23 @@ fn big_endian(mut units: Vec<u16>) -> Option<Vec<u16>> {
     if !little_endian {
         return Some(units);
     }
-    if !units.iter().all(|u| high(u).is_ascii_alphabetic()) {
-        return None;
+    if units.iter().all(|u| high(u).is_ascii_alphabetic()) {
+        return Some(units.iter().map(|u| u16::from(high(u))).collect());
     }
-    for u in &mut units {
-        *u = u.swap_bytes();
+    match units.as_slice() {
+        [first, sum] => doubled_ligature(high(first), high(sum)),
+        _ => None,
     }
-    Some(units)
+}
+
+/// The three-letter ligature whose second and third letters Ghostscript summed: every
+/// three-letter Latin ligature fonts carry doubles its first letter (`ffi`, `ffl`, `ffb`,
+/// `ffh`, `ffj`, `ffk`, `fft`, `tti`, `ttf`), so the third is the sum less the first, and
+/// must be a letter such ligatures end in; any other sum stays unknown.
+fn doubled_ligature(first: u8, sum: u8) -> Option<Vec<u16>> {
+    let third = sum.checked_sub(first)?;
+    (matches!(first, b'f' | b't') && b"bfhijklt".contains(&third))
+        .then(|| [first, first, third].map(u16::from).to_vec())
 }
 
 fn decode_utf16(units: &[u16]) -> Option<String> {
@@ -414,14 +425,18 @@ mod tests {
         let map = ToUnicode::parse(
             b"1 begincodespacerange <00> <FF> endcodespacerange\n\
               3 beginbfchar <1d> <74007400> <2c> <66006c00> <30> <6600> endbfchar\n\
-              2 beginbfrange <47> <47> <66007400> <5e> <5e> <6600cf00> endbfrange",
+              4 beginbfrange <47> <47> <66007400> <5e> <5e> <6600cf00>\n\
+              <5f> <5f> <7400dd00> <60> <60> <6600dd00> endbfrange",
         );
         assert_eq!(map.get(0x1d).as_deref(), Some("tt"));
         assert_eq!(map.get(0x2c).as_deref(), Some("fl"));
         // As Ghostscript writes them: ranges of one code.
         assert_eq!(map.get(0x47).as_deref(), Some("ft"));
-        // `ffi` with its `fi` summed: unknown, not `昀케`.
-        assert_eq!(map.get(0x5e), None);
+        // `ffi` with its `fi` summed, and `tti`: not `昀케`.
+        assert_eq!(map.get(0x5e).as_deref(), Some("ffi"));
+        assert_eq!(map.get(0x5f).as_deref(), Some("tti"));
+        // A sum no doubled ligature makes stays unknown (`f` + `w`).
+        assert_eq!(map.get(0x60), None);
         // One unit alone is what it says (U+6600).
         assert_eq!(map.get(0x30).as_deref(), Some("\u{6600}"));
     }
