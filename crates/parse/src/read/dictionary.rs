@@ -126,5 +126,9 @@ mod tests {
         // Neither half a word, nor the whole.
         assert_eq!(judge("kwazi", "brolt"), Some(Verdict::Fragments));
         assert_eq!(judge("e", "mail"), None);
+        // The list writes `Sovjet-Unie` with a capital after the hyphen: a lower-case `unie`
+        // after the break is not that word, and the lists do not say.
+        assert_eq!(judge("sovjet", "unie"), None);
+        assert_eq!(judge("sovjet", "communisme"), Some(Verdict::Hyphenated));
     }
 }
