@@ -1713,6 +1713,65 @@ fn signatures_running_from_the_second_into_the_third_column_ending_level_with_it
 }
 
 #[test]
+fn a_justified_lines_last_words_under_the_headers_page_number_on_a_short_last_page() {
+    regression("a_justified_lines_last_words_under_the_headers_page_number_on_a_short_last_page");
+}
+
+#[test]
+fn two_ragged_columns_each_with_its_notes_under_its_own_rule_a_name_level_with_the_first_columns_notes()
+ {
+    regression(
+        "two_ragged_columns_each_with_its_notes_under_its_own_rule_a_name_level_with_the_first_columns_notes",
+    );
+}
+
+#[test]
+fn a_word_gap_of_a_role_one_pitch_of_the_margin_columns_gutter_from_the_bodys_edge() {
+    regression("a_word_gap_of_a_role_one_pitch_of_the_margin_columns_gutter_from_the_bodys_edge");
+}
+
+#[test]
+fn a_signatorys_two_rows_at_the_second_columns_top_level_with_the_first_columns_rows() {
+    regression("a_signatorys_two_rows_at_the_second_columns_top_level_with_the_first_columns_rows");
+}
+
+#[test]
+fn a_paragraphs_last_long_word_and_the_next_ones_first_short_words_stretched_across_a_narrow_column()
+ {
+    regression(
+        "a_paragraphs_last_long_word_and_the_next_ones_first_short_words_stretched_across_a_narrow_column",
+    );
+}
+
+#[test]
+fn a_justified_list_items_word_gaps_lined_up_over_two_rows_the_gap_after_its_bullet_wider() {
+    regression(
+        "a_justified_list_items_word_gaps_lined_up_over_two_rows_the_gap_after_its_bullet_wider",
+    );
+}
+
+#[test]
+fn two_ragged_columns_under_an_em_apart_the_second_of_headings_list_items_and_short_last_lines() {
+    regression(
+        "two_ragged_columns_under_an_em_apart_the_second_of_headings_list_items_and_short_last_lines",
+    );
+}
+
+#[test]
+fn two_ragged_columns_under_an_em_apart_with_indents_and_space_the_second_of_short_lines() {
+    regression(
+        "two_ragged_columns_under_an_em_apart_with_indents_and_space_the_second_of_short_lines",
+    );
+}
+
+#[test]
+fn notes_in_two_columns_the_right_ones_last_line_level_with_the_left_ones_beside_a_wide_measure() {
+    regression(
+        "notes_in_two_columns_the_right_ones_last_line_level_with_the_left_ones_beside_a_wide_measure",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

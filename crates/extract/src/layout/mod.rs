@@ -142,6 +142,8 @@ struct Gutter {
     em: f32,
     /// The left edge of the column left of it: with `b`, the pitch of the column grid.
     left_edge: f32,
+    /// The type size of the column left of it.
+    left_em: f32,
 }
 
 impl<'w> Cut<'w> {
@@ -329,6 +331,7 @@ impl Cut<'_> {
                     bottom,
                     em,
                     left_edge,
+                    left_em: median_size(&left, words),
                 });
                 self.xy_cut(left, depth + 1, out);
                 self.xy_cut(right, depth + 1, out);
@@ -448,6 +451,7 @@ impl Cut<'_> {
             bottom,
             em,
             left_edge,
+            left_em: median_size(&left, words),
         });
         let mut foot_words = Vec::new();
         for &i in bands.get(k + 1..k + 1 + joined)?.iter().flatten() {
@@ -828,10 +832,7 @@ impl Cut<'_> {
                 && !has_straight_right_edge(node, words, a)
                 && flush_edge_spans_node(node, words, b, em)
                 && self.is_flush_beside_ragged(node, a, b, em))
-            || (is_short_beside(node, words, a, b)
-                && rows_starting_at(node, words, b) >= 2
-                && (is_justified_edge(node, words, a, b, em)
-                    || is_column_edge(node, words, a, b, em)))
+            || (rows_starting_at(node, words, b) >= 2 && is_next_columns_top(node, words, a, b, em))
     }
 
     /// The channel `a`..`b` runs between a table of contents' leader dots, set on one grid
@@ -884,10 +885,10 @@ impl Cut<'_> {
             && (!is_label_gap(node, words, a, b, x1 - x0, em)
                 || completes_grid
                 || is_prose_channel(node, words, a, b, em)
-                || (is_justified_edge(node, words, a, b, em) && is_short_beside(node, words, a, b))
+                || is_next_columns_top(node, words, a, b, em)
                 || is_next_columns_first_row(node, words, a, b, em, self.page_width)
                 || self.is_notes_gutter(node, a, b, em))
-            && !is_justified_word_gap(node, words, a, b)
+            && !is_justified_word_gap(node, words, &self.labels, a, b)
     }
 
     /// The channel continues a gutter cut above, between rows in smaller type than the
@@ -1059,8 +1060,7 @@ impl Cut<'_> {
         let down = |w: &WordBox| (w.top, w.bottom);
         let (lt, lb) = side_extent(node, self.words, a, b, true, down);
         let (rt, rb) = side_extent(node, self.words, a, b, false, down);
-        let prose =
-            |left: bool| run_width(node, self.words, a, b, left, em) >= NARROW_PROSE_RUN_EM * em;
+        let prose = |left: bool| runs_as_prose(node, self.words, a, b, left, em);
         // The gaps after a list's labels left out where a few rows stand beside each other.
         let (top, bottom) = (lt.max(rt), lb.min(rb));
         let clear_of = |gap: f32| b - a >= GUTTER_OVER_WORD_GAP * gap;
@@ -1109,13 +1109,20 @@ impl Cut<'_> {
 }
 
 /// The gap `a`..`b` is a word gap of the rows that run on across it, where one side has
-/// only those rows: a paragraph's loosely justified line above its short last line, or two
-/// or three such lines whose word gaps happen to line up (a river). Each row is a line of
+/// only those rows (and perhaps rows whose words stand far from it, [`is_row_apart_at`]):
+/// a paragraph's loosely justified line above its short last line, or two or three such
+/// lines whose word gaps happen to line up (a river). Each row is a line of
 /// words (`JUSTIFIED_LINE_GAPS` gaps besides this one at least, words wider than the gaps)
 /// and the gap is not clearly wider than its usual word gap (the median: a justified line
 /// spaces its words alike); or the row has one other gap, as wide ([`ALIKE_GAPS`]). The
 /// cells of a table row stand further apart than the words inside them.
-fn is_justified_word_gap(node: &[usize], words: &[WordBox], a: f32, b: f32) -> bool {
+fn is_justified_word_gap(
+    node: &[usize],
+    words: &[WordBox],
+    labels: &[bool],
+    a: f32,
+    b: f32,
+) -> bool {
     // The first few rows of each side, in one pass (most gutters have many rows on both
     // sides: done).
     let (mut left, mut right) = (RowsSeen::default(), RowsSeen::default());
@@ -1132,7 +1139,14 @@ fn is_justified_word_gap(node: &[usize], words: &[WordBox], a: f32, b: f32) -> b
     } else {
         (right.rows, left.rows)
     };
-    if fewer.is_empty() || fewer.len() > MAX_RIVER_ROWS || more.len() < 2 {
+    if fewer.len() > MAX_RIVER_ROWS || more.len() < 2 {
+        return false;
+    }
+    let fewer: Vec<f32> = fewer
+        .into_iter()
+        .filter(|&row| !is_row_apart_at(node, words, a, b, row))
+        .collect();
+    if fewer.is_empty() {
         return false;
     }
     if let [row] = fewer[..] {
@@ -1147,7 +1161,7 @@ fn is_justified_word_gap(node: &[usize], words: &[WordBox], a: f32, b: f32) -> b
     // words spread over a narrow measure) may have them narrower, not both of a river's.
     let mut words_wider = false;
     for &row in &fewer {
-        match is_word_gap_of_row(node, words, a, b, row, alike) {
+        match is_word_gap_of_row(node, words, labels, a, b, row, alike) {
             None => return false,
             Some(wider) => words_wider |= wider,
         }
@@ -1166,7 +1180,7 @@ fn is_stretched_two_word_line(node: &[usize], words: &[WordBox], a: f32, b: f32,
         .filter(|w| (w.row_baseline - row).abs() < 0.5)
         .collect();
     let (x0, x1) = across(&on_row);
-    if !(x0 < a && x1 > b) {
+    if on_row.len() != 2 || !(x0 < a && x1 > b) {
         return false;
     }
     let rows_at = |at: &dyn Fn(&WordBox) -> bool| -> Vec<f32> {
@@ -1186,6 +1200,32 @@ fn is_stretched_two_word_line(node: &[usize], words: &[WordBox], a: f32, b: f32,
         .count();
     filling >= STRAIGHT_CHANNEL_ROWS
 }
+
+/// The row at `row` has words on both sides of the gap `a`..`b`, those of one side far from
+/// it: a header's title and its page number at the two ends of the page, whose empty middle
+/// says nothing about the gap (the page number over the last words of a line).
+fn is_row_apart_at(node: &[usize], words: &[WordBox], a: f32, b: f32, row: f32) -> bool {
+    let (mut left_end, mut right_start, mut size) = (None::<f32>, None::<f32>, 0.0f32);
+    for w in node.iter().filter_map(|&i| words.get(i)) {
+        if (w.row_baseline - row).abs() >= 0.5 {
+            continue;
+        }
+        size = size.max(w.size);
+        if w.x1 <= a {
+            left_end = Some(left_end.map_or(w.x1, |x| x.max(w.x1)));
+        } else if w.x0 >= b {
+            right_start = Some(right_start.map_or(w.x0, |x| x.min(w.x0)));
+        }
+    }
+    let far = ROW_APART_EM * size;
+    match (left_end, right_start) {
+        (Some(end), Some(start)) => a - end > far || start - b > far,
+        _ => false,
+    }
+}
+
+/// Words this many ems (of the row's type) from a gap stand apart from it.
+const ROW_APART_EM: f32 = 4.0;
 
 /// The distinct baselines of a side's rows, up to one more than [`MAX_RIVER_ROWS`].
 #[derive(Default)]
@@ -1217,28 +1257,31 @@ const MAX_RIVER_ROWS: usize = 3;
 fn is_word_gap_of_row(
     node: &[usize],
     words: &[WordBox],
+    labels: &[bool],
     a: f32,
     b: f32,
     row: f32,
     alike: bool,
 ) -> Option<bool> {
-    // The row's words, left to right, and whether each is raised (a note's marker).
-    let mut line: Vec<(f32, f32, bool)> = node
+    // The row's words, left to right, whether each is raised (a note's marker) and whether
+    // it may be a list's label (`labels`, by word index).
+    let mut line: Vec<(f32, f32, bool, bool)> = node
         .iter()
-        .filter_map(|&i| words.get(i))
-        .filter(|w| (w.row_baseline - row).abs() < 0.5)
-        .map(|w| (w.x0, w.x1, w.superscript))
+        .filter_map(|&i| Some((words.get(i)?, labels.get(i).copied().unwrap_or(false))))
+        .filter(|(w, _)| (w.row_baseline - row).abs() < 0.5)
+        .map(|(w, label)| (w.x0, w.x1, w.superscript, label))
         .collect();
     line.sort_by(|p, q| p.0.total_cmp(&q.0));
-    // Its other word gaps (not those before a marker, which follows its word closely), and
-    // whether it runs on across the gap.
+    // Its other word gaps (not those before a marker, which follows its word closely, nor
+    // the one after a list's label opening the row, which a tab sets), and whether it runs
+    // on across the gap.
     let mut word_gaps = Vec::new();
     let mut crossing = None;
-    for pair in line.windows(2) {
+    for (k, pair) in line.windows(2).enumerate() {
         let [p, q] = pair else { continue };
         if p.1 <= a && q.0 >= b {
             crossing = Some(q.0 - p.1);
-        } else if !(alike && q.2) {
+        } else if !((alike && q.2) || (k == 0 && p.3)) {
             word_gaps.push(q.0 - p.1);
         }
     }
@@ -1359,18 +1402,24 @@ impl Cut<'_> {
     /// left edge: the columns' left edges stand one pitch apart, the channel is at least
     /// half that gutter's width, and nothing right of it runs past one more column. A third
     /// column of a few lines (the letter's last lines at its top), too short to show a
-    /// gutter by the lines beside it.
+    /// gutter by the lines beside it. A grid's columns share their type: a margin column in
+    /// smaller type left of the gutter sets no pitch (a word gap of the body may stand one
+    /// such pitch from its edge by chance).
     /// (`x0`..`x1`: the node's extent.)
     fn completes_grid(&self, (x0, x1): (f32, f32), a: f32, b: f32) -> bool {
         self.gutters.borrow().iter().any(|g| {
             let pitch = g.b - g.left_edge;
-            (g.b - x0).abs() < GRID_GUTTER_TOLERANCE_PT
+            g.left_em >= GRID_TYPE_SHARE * g.em
+                && (g.b - x0).abs() < GRID_GUTTER_TOLERANCE_PT
                 && (b - x0 - pitch).abs() < GRID_GUTTER_TOLERANCE_PT
                 && b - a >= 0.5 * (g.b - g.a)
                 && x1 - b <= pitch - (g.b - g.a) + GRID_GUTTER_TOLERANCE_PT
         })
     }
 }
+
+/// A grid's columns are set in type at least this share of the type of the node cut.
+const GRID_TYPE_SHARE: f32 = 0.9;
 
 /// Gutters of one grid are as wide, and a node's edge on one, within this many points.
 const GRID_GUTTER_TOLERANCE_PT: f32 = 1.0;
@@ -1573,9 +1622,30 @@ fn side_words<'w>(
         .filter(move |w| if left { w.x1 <= a } else { w.x0 >= b })
 }
 
+/// The rows on one side of the channel `a`..`b` run as prose: the run of words next to it
+/// is [`NARROW_PROSE_RUN_EM`] wide in the median row, or in many rows (a ragged column of
+/// headings, list items and paragraphs' short last lines, a third of its rows full).
+fn runs_as_prose(node: &[usize], words: &[WordBox], a: f32, b: f32, left: bool, em: f32) -> bool {
+    let widths = run_widths(node, words, a, b, left, em);
+    let full = widths
+        .iter()
+        .filter(|&&w| w >= NARROW_PROSE_RUN_EM * em)
+        .count();
+    widths
+        .get(widths.len() / 2)
+        .is_some_and(|&w| w >= NARROW_PROSE_RUN_EM * em)
+        || (full >= STRAIGHT_CHANNEL_ROWS && 3 * full >= widths.len())
+}
+
 /// The median width, over the rows on one side of the channel `a`..`b`, of the run of words
 /// next to it (words closer than an em to each other).
 fn run_width(node: &[usize], words: &[WordBox], a: f32, b: f32, left: bool, em: f32) -> f32 {
+    let widths = run_widths(node, words, a, b, left, em);
+    widths.get(widths.len() / 2).copied().unwrap_or(0.0)
+}
+
+/// [`run_width`]'s widths, row by row, sorted.
+fn run_widths(node: &[usize], words: &[WordBox], a: f32, b: f32, left: bool, em: f32) -> Vec<f32> {
     let mut side: Vec<&WordBox> = side_words(node, words, a, b, left).collect();
     // Row by row, each from the channel outwards.
     side.sort_by(|p, q| {
@@ -1601,7 +1671,7 @@ fn run_width(node: &[usize], words: &[WordBox], a: f32, b: f32, left: bool, em: 
         widths.push(far.x1.max(first.x1) - far.x0.min(first.x0));
     }
     widths.sort_by(f32::total_cmp);
-    widths.get(widths.len() / 2).copied().unwrap_or(0.0)
+    widths
 }
 
 /// A justified column's right edge, with something beside it: a signature at the top of
@@ -1746,6 +1816,16 @@ fn is_next_columns_first_row(
     (row - first).abs() <= LEVEL_ROWS_EM * em
         && b + (a - x0) <= x1 + em
         && is_column_edge(node, words, a, b, em)
+}
+
+/// A few rows right of `b`, short beside a column's edge at `a` (justified; or ragged, its
+/// rows starting flush at `b` and at least two of them): the top of the next column (a
+/// signatory's role and name beside the last page's first column), not values beside
+/// their labels, whatever their rows' level.
+fn is_next_columns_top(node: &[usize], words: &[WordBox], a: f32, b: f32, em: f32) -> bool {
+    is_short_beside(node, words, a, b)
+        && (is_justified_edge(node, words, a, b, em)
+            || (rows_starting_at(node, words, b) >= 2 && is_column_edge(node, words, a, b, em)))
 }
 
 /// Ragged lines end within this many ems of the longest (a word and its space).
@@ -2393,7 +2473,9 @@ fn split_at_wide_gaps<'r>(
 
 /// A justified line of a few long words stretched across its column (no hyphenation): at
 /// least [`JUSTIFIED_LINE_GAPS`] gaps, all alike (the widest within a tenth of the
-/// narrowest), words wider than the gaps, a row above or below set to the same measure, and
+/// narrowest), words wider than the gaps (most of them, or together: a paragraph's last
+/// long word and the next one's first short ones, `bondgenoten.  Ook  de`), a row above or
+/// below set to the same measure, and
 /// every gap crossed by a word of those rows (lines of prose around it; a table's cells
 /// stand apart evenly too, but their gaps are channels down the table, and its rows end
 /// where their cells do).
@@ -2416,7 +2498,8 @@ fn is_stretched_line(
             spans.push((p.x1, q.x0));
         }
     }
-    let widths = boxes.iter().map(|w| w.x1 - w.x0).collect();
+    let widths: Vec<f32> = boxes.iter().map(|w| w.x1 - w.x0).collect();
+    let covered = widths.iter().sum::<f32>() > spans.iter().map(|(a, b)| b - a).sum::<f32>();
     let baseline = boxes.first().map_or(0.0, |w| w.row_baseline);
     let size = boxes.first().map_or(0.0, |w| w.size);
     let near = |row: &&Vec<usize>| -> Vec<&WordBox> {
@@ -2439,7 +2522,7 @@ fn is_stretched_line(
     });
     narrowest > 0.0
         && widest <= 1.1 * narrowest
-        && median(widths).is_some_and(|w| w > widest)
+        && (covered || median(widths).is_some_and(|w| w > widest))
         && same_measure
         && spans.into_iter().all(crossed)
 }

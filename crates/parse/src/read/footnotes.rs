@@ -174,15 +174,27 @@ fn under_rules(
         .iter()
         .max_by(|a, b| a.y1.total_cmp(&b.y1))
         .filter(|r| over_lines_below(lines, on_page, r))?;
-    let mut start = below_rule(lines, on_page, lowest.y1, raised)?;
-    let mut higher: Vec<f32> = rules
-        .iter()
-        .map(|r| r.y1)
-        .filter(|&y| y < lowest.y1)
-        .collect();
-    higher.sort_by(|a, b| b.total_cmp(a));
+    let mut higher: Vec<&Rect> = rules.iter().copied().filter(|r| r.y1 < lowest.y1).collect();
+    higher.sort_by(|a, b| b.y1.total_cmp(&a.y1));
+    let mut start = match below_rule(lines, on_page, lowest.y1, raised) {
+        Some(start) => start,
+        // Each column's notes under its own rule, the lowest rule's column's read last: a
+        // line of the other column's notes is the first below it. Where the line under
+        // each of the two rules, in the rule's own column, opens a note, the notes start
+        // under the higher one.
+        None => {
+            let next = higher.first().copied()?;
+            if !(opens_under(lines, on_page, lowest, raised)
+                && opens_under(lines, on_page, next, raised))
+            {
+                return None;
+            }
+            higher.remove(0);
+            below_rule(lines, on_page, next.y1, raised)?
+        }
+    };
     let small = |i: &usize| lines.get(*i).is_some_and(|l| l.size < NOTE_SIZE * m.size);
-    for y in higher {
+    for y in higher.iter().map(|r| r.y1) {
         match below_rule(lines, on_page, y, raised) {
             Some(above)
                 if above < start
@@ -217,6 +229,17 @@ fn below_rule(
     let first = on_page.get(start).and_then(|&i| lines.get(i))?;
     let opens = opening_marker(first).is_some_and(|mk| accepts(raised, &mk));
     (all_below && opens).then_some(start)
+}
+
+/// The first line under `rule` within its width opens a note.
+fn opens_under(lines: &[TextLine], on_page: &[usize], rule: &Rect, raised: &HashSet<&str>) -> bool {
+    on_page
+        .iter()
+        .filter_map(|&i| lines.get(i))
+        .filter(|l| l.bbox.y0 > rule.y1 && l.bbox.horizontal_overlap(rule) > 0.0)
+        .min_by(|a, b| a.bbox.y0.total_cmp(&b.bbox.y0))
+        .and_then(opening_marker)
+        .is_some_and(|mk| accepts(raised, &mk))
 }
 
 fn accepts(raised: &HashSet<&str>, marker: &str) -> bool {
@@ -386,5 +409,76 @@ mod tests {
                 lines: vec![2]
             }]
         );
+    }
+
+    #[test]
+    fn each_columns_notes_under_its_own_rule() {
+        // Two columns, each with its notes under a rule of its own, the second's lower; the
+        // notes read after both columns, and a signatory's name in the second column level
+        // with the first column's notes.
+        let at = |mut l: TextLine, x0: f32, x1: f32| {
+            l.bbox.x0 = x0;
+            l.bbox.x1 = x1;
+            l
+        };
+        let lines = vec![
+            at(
+                line(
+                    "Zie de brief van het kabinet.",
+                    100.0,
+                    10.0,
+                    Some(("1", 29)),
+                ),
+                72.0,
+                280.0,
+            ),
+            at(
+                line(
+                    "En die van vorig jaar, twee keer.",
+                    100.0,
+                    10.0,
+                    Some(("2", 33)),
+                ),
+                320.0,
+                530.0,
+            ),
+            at(
+                line("Kamerstuk 28 676, nr. 360.", 712.0, 8.0, Some(("1", 0))),
+                72.0,
+                250.0,
+            ),
+            at(
+                line("Kamerstuk 31 125, nr. 12, een", 722.0, 8.0, Some(("2", 0))),
+                72.0,
+                280.0,
+            ),
+            at(line("brief van april.", 732.0, 8.0, None), 72.0, 150.0),
+            at(line("M. Jansen-de Vries", 712.0, 10.0, None), 320.0, 420.0),
+            at(
+                line("Kamerstuk 35 000, nr. 3.", 740.0, 8.0, Some(("3", 0))),
+                320.0,
+                480.0,
+            ),
+        ];
+        let mut lines = lines;
+        if let Some(l) = lines.get_mut(1) {
+            l.markers.push(("3".to_string(), 5));
+        }
+        let m = Measures {
+            size: 10.0,
+            pitch: 12.0,
+            typographic: true,
+        };
+        let rules = [
+            (1, Rect::new(72.0, 700.0, 130.0, 700.5)),
+            (1, Rect::new(320.0, 725.0, 380.0, 725.5)),
+        ];
+        let (main, notes) = split(&lines, &[0, 1, 2, 3, 4, 5, 6], &m, &rules);
+        assert_eq!(main, vec![0, 1, 5]);
+        let read: Vec<(&str, &[usize])> = notes
+            .iter()
+            .map(|n| (n.marker.as_str(), n.lines.as_slice()))
+            .collect();
+        assert_eq!(read, [("1", &[2][..]), ("2", &[3, 4][..]), ("3", &[6][..])]);
     }
 }
