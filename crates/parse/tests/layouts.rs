@@ -1772,6 +1772,18 @@ fn notes_in_two_columns_the_right_ones_last_line_level_with_the_left_ones_beside
 }
 
 #[test]
+fn a_list_items_two_word_line_stretched_at_a_narrow_columns_top() {
+    regression("a_list_items_two_word_line_stretched_at_a_narrow_columns_top");
+}
+
+#[test]
+fn a_ragged_columns_heading_and_line_over_notes_reaching_into_the_channel_measured_above() {
+    regression(
+        "a_ragged_columns_heading_and_line_over_notes_reaching_into_the_channel_measured_above",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -520,7 +520,8 @@ const FLUSH_SLACK_PT: f32 = 0.25;
 /// column's left edge `x0` to near the gutter, in the columns' type `em`) over notes in
 /// smaller type: the heading's space that cut the band off was level with the end of the
 /// right column. Over notes under both columns, a ragged column's last lines need only reach
-/// past its middle (not a short line under a table's first column either way).
+/// past its middle (not a short line under a table's first column either way), and may
+/// reach a little into the channel measured on the rows above (not to its far side).
 fn left_runs_on_over_notes(
     band: &[usize],
     words: &[WordBox],
@@ -543,7 +544,8 @@ fn left_runs_on_over_notes(
     } else {
         FILLS_COLUMN_EM * em
     };
-    (text_x0 - x0).abs() <= LEFT_EDGE_TOLERANCE_EM * em && text_x1 <= a && text_x1 >= a - reach
+    // A ragged column's line may reach into the channel measured above it, not past it.
+    (text_x0 - x0).abs() <= LEFT_EDGE_TOLERANCE_EM * em && text_x1 < b && text_x1 >= a - reach
 }
 
 /// A word in type clearly smaller than `em`: a note's.
@@ -1172,7 +1174,8 @@ fn is_justified_word_gap(
 /// The row at `row`, across the gap `a`..`b`, is a justified line of two words stretched to
 /// its column's measure: it runs from edge to edge of a measure that many rows of the page
 /// (`words`) fill exactly (a loose line in a narrow column, in a band of a few rows that a
-/// paragraph's space cut off).
+/// paragraph's space cut off), or, indented (a list item's), from where the row under it
+/// starts to where many rows end, its words wider than the gap.
 fn is_stretched_two_word_line(node: &[usize], words: &[WordBox], a: f32, b: f32, row: f32) -> bool {
     let on_row: Vec<&WordBox> = node
         .iter()
@@ -1198,7 +1201,40 @@ fn is_stretched_two_word_line(node: &[usize], words: &[WordBox], a: f32, b: f32,
         .iter()
         .filter(|&&y| ending.iter().any(|&e| (e - y).abs() < 0.5))
         .count();
-    filling >= STRAIGHT_CHANNEL_ROWS
+    if filling >= STRAIGHT_CHANNEL_ROWS {
+        return true;
+    }
+    // An indented line (a list item's): it ends at the measure, the row under it starts
+    // where it does, and its second word starts no row elsewhere, as the next column's would.
+    let widths: f32 = on_row.iter().map(|w| w.x1 - w.x0).sum();
+    let next_row_starts_alike = starting
+        .iter()
+        .any(|&y| y > row && y - row < 2.0 * size_of(&on_row));
+    if widths <= (x1 - x0) - widths
+        || ending.len() < STRAIGHT_CHANNEL_ROWS
+        || !next_row_starts_alike
+    {
+        return false;
+    }
+    let second = on_row
+        .iter()
+        .map(|w| w.x0)
+        .fold(f32::NEG_INFINITY, f32::max);
+    // (A word after another of its row, a word gap before it, starts nothing.)
+    let follows_a_word = |w: &WordBox| {
+        words.iter().any(|o| {
+            (o.row_baseline - w.row_baseline).abs() < 0.5
+                && o.x1 <= w.x0
+                && w.x0 - o.x1 < SINGLE_ROW_GUTTER_EM * w.size
+        })
+    };
+    rows_at(&|w| (w.x0 - second).abs() <= FLUSH_SLACK_PT && !follows_a_word(w))
+        .iter()
+        .all(|&y| (y - row).abs() < 0.5)
+}
+
+fn size_of(words: &[&WordBox]) -> f32 {
+    words.iter().map(|w| w.size).fold(0.0, f32::max)
 }
 
 /// The row at `row` has words on both sides of the gap `a`..`b`, those of one side far from
