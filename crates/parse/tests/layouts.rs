@@ -1784,6 +1784,11 @@ fn a_ragged_columns_heading_and_line_over_notes_reaching_into_the_channel_measur
 }
 
 #[test]
+fn a_page_number_in_the_running_column_on_a_page_whose_first_row_was_read_across_it() {
+    regression("a_page_number_in_the_running_column_on_a_page_whose_first_row_was_read_across_it");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

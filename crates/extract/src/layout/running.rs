@@ -77,6 +77,27 @@ pub fn split_running_parts(layout: &mut Layout, zone: Option<(f32, f32)>) {
         .filter(|l| l.role == Role::Margin)
         .map(|l| key(&l.words))
         .collect();
+    // Page numbers in the running column: (left edge, foot, page) of each.
+    let numbers: Vec<(f32, f32, u32)> = layout
+        .pages
+        .iter()
+        .flat_map(|p| p.lines.iter().map(move |l| (p.number, l)))
+        .filter(|(_, l)| matches!(l.role, Role::Margin | Role::PageNumber))
+        .filter(|(_, l)| beside(l) && is_page_number(&l.text()))
+        .map(|(page, l)| (l.bbox.x0, l.bbox.y1, page))
+        .collect();
+    // A page number where other pages' running column has theirs (on two pages at least).
+    let numbered_there = |line: &Line, page: u32| {
+        let mut pages = numbers.iter().filter(|&&(x0, y1, p)| {
+            p != page
+                && (x0 - line.bbox.x0).abs() <= SAME_START_PT
+                && (y1 - line.bbox.y1).abs() <= SAME_START_PT
+        });
+        pages
+            .next()
+            .is_some_and(|first| pages.any(|other| other.2 != first.2))
+            && is_page_number(&line.text())
+    };
     let elsewhere = |map: &FxHashMap<Key, Vec<u32>>, k: &Key, page: u32| {
         map.get(k)
             .is_some_and(|pages| pages.iter().any(|&p| p != page))
@@ -130,6 +151,12 @@ pub fn split_running_parts(layout: &mut Layout, zone: Option<(f32, f32)>) {
                     role: Role::Margin,
                     ..line
                 });
+            } else if beside(&line) && numbered_there(&line, number) {
+                // Its page number, which no other page repeats (a page whose zone took in
+                // the column, a line read across it): what the others' are.
+                let bare = line.text().trim().chars().all(|c| c.is_ascii_digit());
+                let role = if bare { Role::Margin } else { Role::PageNumber };
+                lines.push(Line { role, ..line });
             } else {
                 let start = start_part(&line, PART_GAP_EM)
                     .filter(|w| running(w, &line, number))
