@@ -190,7 +190,7 @@ fn role_of(
     // The text is only needed for a line that may be a page number.
     if near_edge || in_margin || is_repeated {
         let text = line.text();
-        let bare_number = text.trim().chars().all(|c| c.is_ascii_digit());
+        let bare_number = is_bare_number(&text);
         if is_page_number(&text) && (near_edge || (!bare_number && (in_margin || is_repeated))) {
             return Role::PageNumber;
         }
@@ -206,6 +206,11 @@ fn role_of(
         };
     }
     Role::Body
+}
+
+/// Only digits (a page number without words around it, `7`).
+pub(super) fn is_bare_number(text: &str) -> bool {
+    text.trim().chars().all(|c| c.is_ascii_digit())
 }
 
 /// A bare number that another line starts just after, on its row: a note's marker set as

@@ -1233,6 +1233,7 @@ fn is_stretched_two_word_line(node: &[usize], words: &[WordBox], a: f32, b: f32,
         .all(|&y| (y - row).abs() < 0.5)
 }
 
+/// The largest type size of `words`.
 fn size_of(words: &[&WordBox]) -> f32 {
     words.iter().map(|w| w.size).fold(0.0, f32::max)
 }

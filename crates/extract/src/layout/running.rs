@@ -3,7 +3,8 @@
 //! them as one line (`Ministerie van Buitenlandse   Dit vermogen tot aanpassing …`). What
 //! gives it away is repetition: the same words at the same place on other pages, set off
 //! from the rest of the line by a gap wider than a word gap, and beside the body's zone.
-//! Those words are split off the line as a margin line of their own.
+//! Those words are split off the line as a margin line of their own, and the column's page
+//! number, which no other page repeats, is known by where the others stand.
 //!
 //! A running column in the body's own type, on lines of its own: no zone of body-size text
 //! sets it apart, but repetition does (`mark_running_column`).
@@ -11,7 +12,7 @@
 use kamerbrief_model::{Layout, Line, Page, Rect, Role, Word};
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::furniture::{COLUMN_WIDTH, SAME_START_PT, is_beside, is_page_number};
+use super::furniture::{COLUMN_WIDTH, SAME_START_PT, is_bare_number, is_beside, is_page_number};
 
 /// A gap this many ems wide sets a running part off from the body words beside it.
 const PART_GAP_EM: f32 = 1.0;
@@ -154,8 +155,11 @@ pub fn split_running_parts(layout: &mut Layout, zone: Option<(f32, f32)>) {
             } else if beside(&line) && numbered_there(&line, number) {
                 // Its page number, which no other page repeats (a page whose zone took in
                 // the column, a line read across it): what the others' are.
-                let bare = line.text().trim().chars().all(|c| c.is_ascii_digit());
-                let role = if bare { Role::Margin } else { Role::PageNumber };
+                let role = if is_bare_number(&line.text()) {
+                    Role::Margin
+                } else {
+                    Role::PageNumber
+                };
                 lines.push(Line { role, ..line });
             } else {
                 let start = start_part(&line, PART_GAP_EM)
