@@ -78,26 +78,38 @@ pub fn split_running_parts(layout: &mut Layout, zone: Option<(f32, f32)>) {
         .filter(|l| l.role == Role::Margin)
         .map(|l| key(&l.words))
         .collect();
-    // Page numbers in the running column: (left edge, foot, page) of each.
-    let numbers: Vec<(f32, f32, u32)> = layout
-        .pages
-        .iter()
-        .flat_map(|p| p.lines.iter().map(move |l| (p.number, l)))
-        .filter(|(_, l)| matches!(l.role, Role::Margin | Role::PageNumber))
-        .filter(|(_, l)| beside(l) && is_page_number(&l.text()))
-        .map(|(page, l)| (l.bbox.x0, l.bbox.y1, page))
-        .collect();
+    // Page numbers in the running column: (left edge, foot, page) of each; looked for only
+    // when a candidate beside the zone is a page number (most documents have none).
+    let is_number_beside = |l: &Line| beside(l) && is_page_number(&l.text());
+    let numbered_candidate = candidates.iter().any(|&(p, i)| {
+        let line = layout.pages.get(p).and_then(|page| page.lines.get(i));
+        line.is_some_and(is_number_beside)
+    });
+    let numbers: Vec<(f32, f32, u32)> = if numbered_candidate {
+        layout
+            .pages
+            .iter()
+            .flat_map(|p| p.lines.iter().map(move |l| (p.number, l)))
+            .filter(|(_, l)| matches!(l.role, Role::Margin | Role::PageNumber))
+            .filter(|(_, l)| is_number_beside(l))
+            .map(|(page, l)| (l.bbox.x0, l.bbox.y1, page))
+            .collect()
+    } else {
+        Vec::new()
+    };
     // A page number where other pages' running column has theirs (on two pages at least).
     let numbered_there = |line: &Line, page: u32| {
-        let mut pages = numbers.iter().filter(|&&(x0, y1, p)| {
+        if numbers.is_empty() || !is_page_number(&line.text()) {
+            return false;
+        }
+        let mut others = numbers.iter().filter(|&&(x0, y1, p)| {
             p != page
                 && (x0 - line.bbox.x0).abs() <= SAME_START_PT
                 && (y1 - line.bbox.y1).abs() <= SAME_START_PT
         });
-        pages
+        others
             .next()
-            .is_some_and(|first| pages.any(|other| other.2 != first.2))
-            && is_page_number(&line.text())
+            .is_some_and(|first| others.any(|other| other.2 != first.2))
     };
     let elsewhere = |map: &FxHashMap<Key, Vec<u32>>, k: &Key, page: u32| {
         map.get(k)

@@ -421,7 +421,7 @@ mod tests {
             l.bbox.x1 = x1;
             l
         };
-        let lines = vec![
+        let mut lines = vec![
             at(
                 line(
                     "Zie de brief van het kabinet.",
@@ -460,7 +460,6 @@ mod tests {
                 480.0,
             ),
         ];
-        let mut lines = lines;
         if let Some(l) = lines.get_mut(1) {
             l.markers.push(("3".to_string(), 5));
         }
