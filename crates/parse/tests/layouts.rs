@@ -13,9 +13,9 @@
 //!   and the seed: `LAYOUT_SEED=<seed> LAYOUTS=1` replays it.
 //! - `LAYOUT=<one-line params> LAYOUT_LETTER=<name>` replays a layout as printed.
 //!
-//! Regions of the parameter space that are known to fail are left out of the strategy, each
-//! with a pointer to `crates/testkit/FAILURES.md`; failures found are replayed by name from
-//! `tests/layouts-regressions.txt`.
+//! CI runs the whole parameter space (nothing is left out any more; `LAYOUT_SPACE` is no
+//! longer read); the failures found, fixed or open, are in `crates/testkit/FAILURES.md`, and
+//! the fixed ones are replayed by name from `tests/layouts-regressions.txt`.
 
 #![allow(
     clippy::unwrap_used,
@@ -34,99 +34,35 @@ use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 
 /// Layouts per CI run.
-const CI_LAYOUTS: u64 = 200;
+const CI_LAYOUTS: u64 = 400;
 const DEFAULT_SEED: u64 = 12;
 
 fn round(v: f32, step: f32) -> f32 {
     (v / step).round() * step
 }
 
-/// The whole parameter space.
-fn full_space() -> impl Strategy<Value = Params> {
-    space(Region::Full)
-}
-
-/// The parameter space, less the regions known to fail: each exclusion names its entry in
-/// `crates/testkit/FAILURES.md`. CI runs this.
+/// The whole parameter space. CI runs its share of it: every region once left out for
+/// a known failure (two and three columns, indents, fields above the body, Type 3 and
+/// TrueType fonts, letter spacing, hyphenation, shuffled streams, …) passes now, and the
+/// layouts still failing are single seeds, read in `crates/testkit/FAILURES.md`.
 fn layout() -> impl Strategy<Value = Params> {
-    space(Region::Passing)
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Region {
-    Full,
-    Passing,
-}
-
-/// Any value in the whole space; in the passing region only `passing`.
-fn flag(full: bool, passing: bool) -> BoxedStrategy<bool> {
-    if full {
-        any::<bool>().boxed()
-    } else {
-        Just(passing).boxed()
-    }
-}
-
-fn space(region: Region) -> impl Strategy<Value = Params> {
-    let full = region == Region::Full;
-    let mut fonts: Vec<params::FontKind> = if kamerbrief_testkit::typeset::truetype_available() {
+    let fonts: Vec<params::FontKind> = if kamerbrief_testkit::typeset::truetype_available() {
         params::FONTS.to_vec()
     } else {
         eprintln!("layouts: no system TrueType font (fonts-dejavu-core): TrueType layouts skipped");
         vec![params::FontKind::Standard14, params::FontKind::Type3]
     };
-    if !full {
-        // F3 (Type 3 headings), F4 (TrueType, zorg): FAILURES.md.
-        fonts.retain(|f| *f == params::FontKind::Standard14);
-    }
-    let columns: BoxedStrategy<u8> = if full {
-        prop_oneof![3 => Just(1u8), 2 => Just(2u8), 1 => Just(3u8)].boxed()
-    } else {
-        // F1: two and three columns.
-        Just(1u8).boxed()
-    };
-    let paragraphs: Vec<params::ParagraphBreak> = if full {
-        params::PARAGRAPHS.to_vec()
-    } else {
-        // F5: indented paragraphs.
-        vec![params::ParagraphBreak::Space]
-    };
-    let places: Vec<params::ColumnPlace> = if full {
-        params::PLACES.to_vec()
-    } else {
-        // F6: fields above the body.
-        vec![
-            params::ColumnPlace::Right,
-            params::ColumnPlace::Left,
-            params::ColumnPlace::Absent,
-        ]
-    };
-    let dates: Vec<params::DatePlace> = params::DATES.to_vec();
-    let (size_min, col_size_max, leading_min) = if full {
-        (8.0f32, 8.0f32, 1.15f32)
-    } else {
-        (9.0, 7.0, 1.25)
-    };
-    let long = flag(full, true); // F8: short column.
-    let title = flag(full, false); // F9: running title.
-    let running = any::<bool>().boxed();
-    let side = flag(full, false); // F14: signatories side by side.
-    let tc = if full {
-        prop_oneof![3 => Just(0.0f32), 1 => 0.0f32..2.0].boxed()
-    } else {
-        Just(0.0f32).boxed() // F10: letter spacing.
-    };
-    let hyphenate: Vec<params::Hyphenate> = if full {
-        params::HYPHENATE.to_vec()
-    } else {
-        // F11: syllable breaks drawn as plain hyphens (no soft hyphen to tell them).
-        vec![params::Hyphenate::No]
-    };
-    let shuffle = if full {
-        prop::option::of(any::<u64>()).boxed()
-    } else {
-        Just(None).boxed() // F12: shuffled content streams.
-    };
+    let columns = prop_oneof![3 => Just(1u8), 2 => Just(2u8), 1 => Just(3u8)];
+    let paragraphs = params::PARAGRAPHS.to_vec();
+    let places = params::PLACES.to_vec();
+    let dates = params::DATES.to_vec();
+    let long = any::<bool>();
+    let title = any::<bool>();
+    let running = any::<bool>();
+    let side = any::<bool>();
+    let tc = prop_oneof![3 => Just(0.0f32), 1 => 0.0f32..2.0];
+    let hyphenate = params::HYPHENATE.to_vec();
+    let shuffle = prop::option::of(any::<u64>());
     let page = (
         columns,
         6.0f32..36.0,
@@ -136,7 +72,7 @@ fn space(region: Region) -> impl Strategy<Value = Params> {
         long,
         running,
         10.0f32..40.0,
-        6.0f32..col_size_max,
+        6.0f32..8.0,
     );
     let furniture = (
         prop::sample::select(dates),
@@ -150,8 +86,8 @@ fn space(region: Region) -> impl Strategy<Value = Params> {
     let type_ = (
         prop::sample::select(fonts),
         prop::sample::select(params::FAMILIES.to_vec()),
-        size_min..13.0,
-        leading_min..1.5,
+        8.0f32..13.0,
+        1.15f32..1.5,
         tc,
         any::<bool>(),
         prop::sample::select(params::ENCODINGS.to_vec()),
@@ -257,11 +193,8 @@ fn env_u64(key: &str) -> Option<u64> {
 }
 
 /// The layout (and letter) that seed `seed` generates.
-fn generate(seed: u64, region: Region) -> (usize, Params, BoxedStrategy<Params>) {
-    let strategy = match region {
-        Region::Full => full_space().boxed(),
-        Region::Passing => layout().boxed(),
-    };
+fn generate(seed: u64) -> (usize, Params) {
+    let strategy = layout();
     let mut bytes = [0u8; 32];
     bytes[..8].copy_from_slice(&seed.to_le_bytes());
     let rng = TestRng::from_seed(RngAlgorithm::ChaCha, &bytes);
@@ -269,7 +202,7 @@ fn generate(seed: u64, region: Region) -> (usize, Params, BoxedStrategy<Params>)
     let tree = strategy.new_tree(&mut runner).unwrap();
     let params = tree.current();
     let letter = (seed % 3) as usize;
-    (letter, params, strategy)
+    (letter, params)
 }
 
 #[test]
@@ -292,15 +225,10 @@ fn every_layout_gives_the_source_letter() {
         Ok(v) => v.parse().unwrap_or(DEFAULT_SEED),
         Err(_) => DEFAULT_SEED,
     };
-    // `LAYOUT_SPACE=full`: the whole space, known failures included (for FAILURES.md).
-    let region = match std::env::var("LAYOUT_SPACE").as_deref() {
-        Ok("full") => Region::Full,
-        _ => Region::Passing,
-    };
     let start = std::time::Instant::now();
     let (mut passed, mut unsettable, mut failures) = (0, 0, Vec::new());
     for seed in base..base + count {
-        let (index, p, _) = generate(seed, region);
+        let (index, p) = generate(seed);
         let (name, letter) = &letters[index];
         match check(name, letter, &p) {
             Ok(()) => {
