@@ -1717,6 +1717,13 @@ fn a_page_number_in_the_running_column_on_a_page_whose_first_row_was_read_across
 }
 
 #[test]
+fn the_last_signatorys_name_in_the_middle_column_level_with_the_notes_under_the_first() {
+    regression(
+        "the_last_signatorys_name_in_the_middle_column_level_with_the_notes_under_the_first",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

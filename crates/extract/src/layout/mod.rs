@@ -883,14 +883,46 @@ impl Cut<'_> {
     ) -> bool {
         let words = self.words;
         let completes_grid = self.completes_grid((x0, x1), a, b);
-        (b - a >= 1.5 * em || completes_grid || self.is_narrow_gutter(node, a, b, em, placed))
+        let beside_notes = self.runs_on_beside_notes(node, a, b);
+        (b - a >= 1.5 * em
+            || completes_grid
+            || beside_notes
+            || self.is_narrow_gutter(node, a, b, em, placed))
             && (!is_label_gap(node, words, a, b, x1 - x0, em)
                 || completes_grid
+                || beside_notes
                 || is_prose_channel(node, words, a, b, em)
                 || is_next_columns_top(node, words, a, b, em)
                 || is_next_columns_first_row(node, words, a, b, em, self.page_width)
                 || self.is_notes_gutter(node, a, b, em))
             && !is_justified_word_gap(node, words, &self.labels, a, b)
+    }
+
+    /// The channel ends at the left edge of a column cut above (a gutter's right side), and
+    /// what stands right of it is that column running on in its own type, every row flush
+    /// at that edge, beside notes in smaller type left of it: the column runs down past the
+    /// top of the notes under its neighbour (the last signatory's name level with the first
+    /// note). However few its rows: the column above, not the band, shows the gutter.
+    fn runs_on_beside_notes(&self, node: &[usize], a: f32, b: f32) -> bool {
+        let words = self.words;
+        let gutters = self.gutters.borrow();
+        let Some(g) = gutters.iter().find(|g| {
+            (g.b - b).abs() < GRID_GUTTER_TOLERANCE_PT && a <= g.a + GRID_GUTTER_TOLERANCE_PT
+        }) else {
+            return false;
+        };
+        let top = node_extent(node, words, |w| (w.top, w.bottom)).0;
+        if g.bottom > top {
+            return false;
+        }
+        let left = || side_words(node, words, a, b, true);
+        let right = || side_words(node, words, a, b, false);
+        let in_column_type = |w: &WordBox| (w.size - g.em).abs() <= (1.0 - GRID_TYPE_SHARE) * g.em;
+        left().next().is_some()
+            && left().all(|w| is_note_size(w, g.em))
+            && right().next().is_some()
+            && right().all(in_column_type)
+            && rows_flush_at(right(), g.b)
     }
 
     /// The channel continues a gutter cut above, between rows in smaller type than the
@@ -1890,6 +1922,16 @@ fn rows_starting_at(node: &[usize], words: &[WordBox], b: f32) -> usize {
         .filter(|w| starts_at(w, b))
         .collect();
     baselines(&starting).len()
+}
+
+/// Whether every row of `words` has a word flush at `edge` ([`starts_at`], a hair's slack).
+fn rows_flush_at<'w>(words: impl Iterator<Item = &'w WordBox>, edge: f32) -> bool {
+    let mut rows: Vec<(f32, bool)> = words
+        .map(|w| (w.row_baseline, starts_at(w, edge - CHANNEL_SLACK_PT)))
+        .collect();
+    rows.sort_by(|p, q| p.0.total_cmp(&q.0));
+    rows.chunk_by(|p, q| p.0 == q.0)
+        .all(|row| row.iter().any(|&(_, flush)| flush))
 }
 
 /// Whether `w` starts within half a point right of `b`: flush at a column's left edge.
