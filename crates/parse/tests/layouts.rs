@@ -1724,6 +1724,14 @@ fn the_last_signatorys_name_in_the_middle_column_level_with_the_notes_under_the_
 }
 
 #[test]
+fn a_paragraphs_one_indented_line_at_a_pages_foot_ending_a_sentence_then_a_justified_line_left_short()
+ {
+    regression(
+        "a_paragraphs_one_indented_line_at_a_pages_foot_ending_a_sentence_then_a_justified_line_left_short",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -664,8 +664,9 @@ fn opened_indented(
             .filter_map(|&i| lines.get(i))
             .all(|l| is_emphasised(l, m))
     }) && !is_emphasised(first, m);
-    // Set in from the line below it; or, the paragraph's only line at a column's foot, its
-    // sentence running on into the next column, from the line above it.
+    // Set in from the line below it; or, the paragraph's only line at a column's foot,
+    // running on into the next column (its sentence, or the paragraph after a full line
+    // that ends one), from the line above it.
     let indent = if in_flow(first, second) {
         first.bbox.x0 - second.bbox.x0
     } else {
@@ -673,7 +674,7 @@ fn opened_indented(
             .last()
             .and_then(|g| g.last())
             .and_then(|&i| lines.get(i))
-            .filter(|above| in_flow(above, first) && !first.ends_sentence());
+            .filter(|above| in_flow(above, first));
         match above {
             Some(above) => first.bbox.x0 - above.bbox.x0,
             None => return false,
