@@ -1732,6 +1732,13 @@ fn a_paragraphs_one_indented_line_at_a_pages_foot_ending_a_sentence_then_a_justi
 }
 
 #[test]
+fn a_third_columns_one_word_level_with_the_seconds_first_row_beside_a_reference_column() {
+    regression(
+        "a_third_columns_one_word_level_with_the_seconds_first_row_beside_a_reference_column",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -324,7 +324,7 @@ impl Cut<'_> {
                     .last()
                     .and_then(|&i| words.get(i))
                     .map_or(f32::INFINITY, |w| w.bottom);
-                let left_edge = node_extent(&left, words, |w| (w.x0, w.x1)).0;
+                let left_edge = self.column_left_edge(&left, b - a);
                 self.gutters.borrow_mut().push(Gutter {
                     a,
                     b,
@@ -444,7 +444,7 @@ impl Cut<'_> {
             return None;
         }
         let bottom = node_extent(two, words, |w| (w.top, w.bottom)).1;
-        let left_edge = node_extent(&left, words, |w| (w.x0, w.x1)).0;
+        let left_edge = self.column_left_edge(&left, b - a);
         self.gutters.borrow_mut().push(Gutter {
             a,
             b,
@@ -861,6 +861,19 @@ impl Cut<'_> {
             dots >= LEADER_ROWS && 2 * dots >= all
         };
         near(true) || near(false)
+    }
+
+    /// The left edge of the column that ends at a gutter `gutter` wide, `left` being
+    /// everything left of it: where the last channel down all of it at least as wide ends
+    /// (a reference column beside it), else its left edge. With the gutter's right edge, the
+    /// pitch of the columns' grid.
+    fn column_left_edge(&self, left: &[usize], gutter: f32) -> f32 {
+        let x0 = node_extent(left, self.words, |w| (w.x0, w.x1)).0;
+        gaps(self.sorted_extents(left, &self.by_x0, |w| (w.x0, w.x1)))
+            .iter()
+            .rev()
+            .find(|&&(a, b)| b - a >= gutter)
+            .map_or(x0, |&(_, b)| b)
     }
 
     /// [`Cut::is_gutter`] for a channel of `node`, measured in its median type.
