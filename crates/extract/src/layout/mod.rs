@@ -133,15 +133,16 @@ struct Cut<'w> {
 
 /// A gutter the XY-cut split a node at: the empty channel `a`..`b` down to `bottom`, the
 /// foot of that node's lowest row.
-#[derive(Clone, Copy)]
 struct Gutter {
     a: f32,
     b: f32,
     bottom: f32,
     /// The type size of the node it was cut in.
     em: f32,
-    /// The left edge of the column left of it: with `b`, the pitch of the column grid.
-    left_edge: f32,
+    /// The words left of it, from which [`Cut::left_edge_of`] reads where the column left
+    /// of it starts when a grid rule first asks.
+    left: Vec<usize>,
+    left_edge: OnceCell<f32>,
     /// The type size of the column left of it.
     left_em: f32,
 }
@@ -324,13 +325,13 @@ impl Cut<'_> {
                     .last()
                     .and_then(|&i| words.get(i))
                     .map_or(f32::INFINITY, |w| w.bottom);
-                let left_edge = self.column_left_edge(&left, b - a);
                 self.gutters.borrow_mut().push(Gutter {
                     a,
                     b,
                     bottom,
                     em,
-                    left_edge,
+                    left: left.clone(),
+                    left_edge: OnceCell::new(),
                     left_em: median_size(&left, words),
                 });
                 self.xy_cut(left, depth + 1, out);
@@ -444,13 +445,13 @@ impl Cut<'_> {
             return None;
         }
         let bottom = node_extent(two, words, |w| (w.top, w.bottom)).1;
-        let left_edge = self.column_left_edge(&left, b - a);
         self.gutters.borrow_mut().push(Gutter {
             a,
             b,
             bottom,
             em,
-            left_edge,
+            left: left.clone(),
+            left_edge: OnceCell::new(),
             left_em: median_size(&left, words),
         });
         let mut foot_words = Vec::new();
@@ -874,6 +875,12 @@ impl Cut<'_> {
             .rev()
             .find(|&&(a, b)| b - a >= gutter)
             .map_or(x0, |&(_, b)| b)
+    }
+
+    /// [`Cut::column_left_edge`] of gutter `g`, read once.
+    fn left_edge_of(&self, g: &Gutter) -> f32 {
+        *g.left_edge
+            .get_or_init(|| self.column_left_edge(&g.left, g.b - g.a))
     }
 
     /// [`Cut::is_gutter`] for a channel of `node`, measured in its median type.
@@ -1459,7 +1466,7 @@ impl Cut<'_> {
             let pitch = if ends_at_gutter {
                 g.b - b
             } else if near(g.b, x0) {
-                g.b - g.left_edge
+                g.b - self.left_edge_of(g)
             } else {
                 return false;
             };
@@ -1490,10 +1497,11 @@ impl Cut<'_> {
     /// (`x0`..`x1`: the node's extent.)
     fn completes_grid(&self, (x0, x1): (f32, f32), a: f32, b: f32) -> bool {
         self.gutters.borrow().iter().any(|g| {
-            let pitch = g.b - g.left_edge;
-            g.left_em >= GRID_TYPE_SHARE * g.em
-                && (g.b - x0).abs() < GRID_GUTTER_TOLERANCE_PT
-                && (b - x0 - pitch).abs() < GRID_GUTTER_TOLERANCE_PT
+            if g.left_em < GRID_TYPE_SHARE * g.em || (g.b - x0).abs() >= GRID_GUTTER_TOLERANCE_PT {
+                return false;
+            }
+            let pitch = g.b - self.left_edge_of(g);
+            (b - x0 - pitch).abs() < GRID_GUTTER_TOLERANCE_PT
                 && b - a >= 0.5 * (g.b - g.a)
                 && x1 - b <= pitch - (g.b - g.a) + GRID_GUTTER_TOLERANCE_PT
         })
