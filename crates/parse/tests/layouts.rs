@@ -1739,6 +1739,13 @@ fn a_third_columns_one_word_level_with_the_seconds_first_row_beside_a_reference_
 }
 
 #[test]
+fn a_third_columns_one_word_level_with_the_seconds_first_row_under_fields_nearer_the_gutter() {
+    regression(
+        "a_third_columns_one_word_level_with_the_seconds_first_row_under_fields_nearer_the_gutter",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -145,6 +145,9 @@ struct Gutter {
     left_edge: OnceCell<f32>,
     /// The type size of the column left of it.
     left_em: f32,
+    /// Where the column right of it starts: its leftmost word in the type of the node
+    /// (a cell of front matter in smaller type may stand nearer the gutter).
+    right_edge: f32,
 }
 
 impl<'w> Cut<'w> {
@@ -333,6 +336,7 @@ impl Cut<'_> {
                     left: left.clone(),
                     left_edge: OnceCell::new(),
                     left_em: median_size(&left, words),
+                    right_edge: column_edge_in_type(&right, words, em).unwrap_or(b),
                 });
                 self.xy_cut(left, depth + 1, out);
                 self.xy_cut(right, depth + 1, out);
@@ -453,6 +457,7 @@ impl Cut<'_> {
             left: left.clone(),
             left_edge: OnceCell::new(),
             left_em: median_size(&left, words),
+            right_edge: column_edge_in_type(&right, words, em).unwrap_or(b),
         });
         let mut foot_words = Vec::new();
         for &i in bands.get(k + 1..k + 1 + joined)?.iter().flatten() {
@@ -1497,15 +1502,25 @@ impl Cut<'_> {
     /// (`x0`..`x1`: the node's extent.)
     fn completes_grid(&self, (x0, x1): (f32, f32), a: f32, b: f32) -> bool {
         self.gutters.borrow().iter().any(|g| {
-            if g.left_em < GRID_TYPE_SHARE * g.em || (g.b - x0).abs() >= GRID_GUTTER_TOLERANCE_PT {
+            let edge = g.right_edge;
+            if g.left_em < GRID_TYPE_SHARE * g.em || (edge - x0).abs() >= GRID_GUTTER_TOLERANCE_PT {
                 return false;
             }
-            let pitch = g.b - self.left_edge_of(g);
+            let pitch = edge - self.left_edge_of(g);
             (b - x0 - pitch).abs() < GRID_GUTTER_TOLERANCE_PT
                 && b - a >= 0.5 * (g.b - g.a)
                 && x1 - b <= pitch - (g.b - g.a) + GRID_GUTTER_TOLERANCE_PT
         })
     }
+}
+
+/// The leftmost start of the words of `ids` in type at least [`GRID_TYPE_SHARE`] of `em`.
+fn column_edge_in_type(ids: &[usize], words: &[WordBox], em: f32) -> Option<f32> {
+    ids.iter()
+        .filter_map(|&i| words.get(i))
+        .filter(|w| w.size >= GRID_TYPE_SHARE * em)
+        .map(|w| w.x0)
+        .min_by(f32::total_cmp)
 }
 
 /// A grid's columns are set in type at least this share of the type of the node cut.
