@@ -1746,6 +1746,18 @@ fn a_third_columns_one_word_level_with_the_seconds_first_row_under_fields_nearer
 }
 
 #[test]
+fn a_stretched_two_word_line_over_a_justified_line_their_gaps_lined_up_at_a_columns_top() {
+    regression(
+        "a_stretched_two_word_line_over_a_justified_line_their_gaps_lined_up_at_a_columns_top",
+    );
+}
+
+#[test]
+fn an_indented_two_word_first_line_and_a_stretched_two_word_line_their_gaps_lined_up() {
+    regression("an_indented_two_word_first_line_and_a_stretched_two_word_line_their_gaps_lined_up");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -1208,18 +1208,18 @@ fn is_justified_word_gap(
     if fewer.is_empty() {
         return false;
     }
-    if let [row] = fewer[..] {
-        if is_stretched_two_word_line(node, words, a, b, row) {
-            return true;
-        }
-    }
     // Several rows must each space their words alike (justified lines), not stand cells or
-    // labels apart at chance distances.
+    // labels apart at chance distances; a row of two words stretched to the measure has
+    // only the one gap.
     let alike = fewer.len() > 1;
     // Words wider than their gaps in one row at least: a line set very loose (a few long
     // words spread over a narrow measure) may have them narrower, not both of a river's.
     let mut words_wider = false;
     for &row in &fewer {
+        if is_stretched_two_word_line(node, words, a, b, row) {
+            words_wider = true;
+            continue;
+        }
         match is_word_gap_of_row(node, words, labels, a, b, row, alike) {
             None => return false,
             Some(wider) => words_wider |= wider,
@@ -1261,15 +1261,26 @@ fn is_stretched_two_word_line(node: &[usize], words: &[WordBox], a: f32, b: f32,
     if filling >= STRAIGHT_CHANNEL_ROWS {
         return true;
     }
-    // An indented line (a list item's): it ends at the measure, the row under it starts
-    // where it does, and its second word starts no row elsewhere, as the next column's would.
+    // An indented line (a list item's, or a paragraph's first): it ends at the measure, the
+    // row under it starts where it does (or, a paragraph's, at the edge many rows start at,
+    // an indent left of it), and its second word starts no row elsewhere, as the next
+    // column's would.
     let widths: f32 = on_row.iter().map(|w| w.x1 - w.x0).sum();
-    let next_row_starts_alike = starting
-        .iter()
-        .any(|&y| y > row && y - row < 2.0 * size_of(&on_row));
+    let size = size_of(&on_row);
+    let is_next_row = |y: f32| y > row && y - row < 2.0 * size;
+    let next_row_starts_alike = starting.iter().any(|&y| is_next_row(y));
+    let next_row_starts_at_edge = || {
+        words.iter().any(|w| {
+            is_next_row(w.row_baseline)
+                && w.x0 < x0
+                && x0 - w.x0 <= PARAGRAPH_INDENT_EM * size
+                && rows_at(&|o| (o.x0 - w.x0).abs() <= FLUSH_SLACK_PT).len()
+                    >= STRAIGHT_CHANNEL_ROWS
+        })
+    };
     if widths <= (x1 - x0) - widths
         || ending.len() < STRAIGHT_CHANNEL_ROWS
-        || !next_row_starts_alike
+        || !(next_row_starts_alike || next_row_starts_at_edge())
     {
         return false;
     }
@@ -1289,6 +1300,9 @@ fn is_stretched_two_word_line(node: &[usize], words: &[WordBox], a: f32, b: f32,
         .iter()
         .all(|&y| (y - row).abs() < 0.5)
 }
+
+/// A paragraph's first line is indented at most this many ems.
+const PARAGRAPH_INDENT_EM: f32 = 4.0;
 
 /// The largest type size of `words`.
 fn size_of(words: &[&WordBox]) -> f32 {
