@@ -271,7 +271,8 @@ fn every_layout_gives_the_source_letter() {
 }
 
 /// Failures found on the way, replayed by name from their one-line parameters.
-fn regression(name: &str) {
+/// The letter and layout of the regression `name` in `layouts-regressions.txt`.
+fn regression_layout(name: &str) -> (&'static str, Letter, Params) {
     let text = include_str!("layouts-regressions.txt");
     let line = text
         .lines()
@@ -284,13 +285,53 @@ fn regression(name: &str) {
         fields.next().unwrap(),
     );
     let p: Params = params.parse().unwrap();
-    let letters = letters::all();
-    let (_, letter) = letters.iter().find(|(n, _)| *n == letter_name).unwrap();
+    let (letter_name, letter) = letters::all()
+        .into_iter()
+        .find(|(n, _)| *n == letter_name)
+        .unwrap();
+    (letter_name, letter, p)
+}
+
+fn regression(name: &str) {
+    let (letter_name, letter, p) = regression_layout(name);
+    let letter = &letter;
     match check(letter_name, letter, &p) {
         Ok(()) => {}
         Err(Outcome::Unsettable(why)) => panic!("{name}: cannot set: {why}"),
         Err(Outcome::Fails(diff)) => panic!("{name}: {letter_name} | {p}\n{diff}"),
     }
+}
+
+/// Where the first column runs on below a second column of two rows, over the page's
+/// notes, the notes are read after the second column, not between the columns (the
+/// extraction's order; the parsed letter is the same either way).
+#[test]
+fn notes_under_a_column_running_on_are_read_after_the_column_beside_it() {
+    let (_, letter, p) = regression_layout(
+        "a_second_column_of_two_rows_level_with_the_salutation_under_front_matter",
+    );
+    let set = typeset(&letter, &p).unwrap();
+    let layout = kamerbrief_extract::extract(&set.pdf, &Default::default()).unwrap();
+    let lines: Vec<String> = layout.pages[0].lines.iter().map(|l| l.text()).collect();
+    let Some(kamerbrief_testkit::typeset::letter::Block::Paragraph(last)) =
+        letter.appendix.last().and_then(|s| s.blocks.last())
+    else {
+        panic!("the letter ends in a paragraph");
+    };
+    let last_word = last.split_whitespace().last().unwrap();
+    let note_start: String = letter.footnotes[0]
+        .text
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let body_end = lines.iter().position(|l| l.ends_with(last_word)).unwrap();
+    let marker = &letter.footnotes[0].marker;
+    let note = lines
+        .iter()
+        .position(|l| l.starts_with(marker.as_str()) && l.contains(&note_start))
+        .unwrap();
+    assert!(body_end < note, "{lines:#?}");
 }
 
 #[test]
@@ -1755,6 +1796,23 @@ fn a_stretched_two_word_line_over_a_justified_line_their_gaps_lined_up_at_a_colu
 #[test]
 fn an_indented_two_word_first_line_and_a_stretched_two_word_line_their_gaps_lined_up() {
     regression("an_indented_two_word_first_line_and_a_stretched_two_word_line_their_gaps_lined_up");
+}
+
+#[test]
+fn a_second_column_of_two_rows_level_with_the_salutation_under_front_matter() {
+    regression("a_second_column_of_two_rows_level_with_the_salutation_under_front_matter");
+}
+
+#[test]
+fn a_second_column_of_two_rows_under_front_matter_a_narrow_gutter_away() {
+    regression("a_second_column_of_two_rows_under_front_matter_a_narrow_gutter_away");
+}
+
+#[test]
+fn columns_whose_first_rows_meet_by_chance_below_a_gap_across_both_beside_a_reference_column() {
+    regression(
+        "columns_whose_first_rows_meet_by_chance_below_a_gap_across_both_beside_a_reference_column",
+    );
 }
 
 #[test]

@@ -360,6 +360,9 @@ impl Cut<'_> {
                 let mut k = 0;
                 while k < bands.len() {
                     if let Some(run_on) = self.columns_run_on(&bands, &spans, k, em) {
+                        if !run_on.head.is_empty() {
+                            self.xy_cut(run_on.head, depth + 1, out);
+                        }
                         self.xy_cut(run_on.left, depth + 1, out);
                         self.xy_cut(run_on.right, depth + 1, out);
                         if !run_on.foot.is_empty() {
@@ -398,7 +401,7 @@ impl Cut<'_> {
         em: f32,
     ) -> Option<RunOn> {
         let words = self.words;
-        let (two, top) = (bands.get(k)?, spans.get(k)?);
+        let (band, top) = (bands.get(k)?, spans.get(k)?);
         let under = spans.get(k + 1)?;
         // Cheap first: the band is more than a line (most bands are a column's lines, cut at
         // their leading), and the one under it starts where its left column does and is no
@@ -406,9 +409,30 @@ impl Cut<'_> {
         if top.one_row || under.x1 > top.x1 + LEFT_EDGE_TOLERANCE_EM * em {
             return None;
         }
-        let edge = left_column_edge(two, words, top.x0, under.x0, em)?;
+        let band_edge = left_column_edge(band, words, top.x0, under.x0, em)?;
         let within_left = under.x1 <= top.x1 - 2.0 * em;
-        let (a, b) = self.vertical_gutter(two, || em)?;
+        // The columns: the band; or, in the node's first band, what lies under the front
+        // matter at its top, when the node's one cut (its widest gap) came under the
+        // columns' short right one; or what lies over the band under's columns (beside a
+        // reference column too).
+        let split;
+        let (head, two, (a, b)) = match self.vertical_gutter(band, || em) {
+            Some(gutter) => (&[][..], &band[..], gutter),
+            None if k == 0 && bands.len() == 2 && within_left => {
+                split = self.columns_under_head(band, em)?;
+                (&split.head[..], &split.columns[..], split.gutter)
+            }
+            None if k == 0 => {
+                split = self.columns_over(band, bands.get(k + 1)?, under, em)?;
+                (&split.head[..], &split.columns[..], split.gutter)
+            }
+            None => return None,
+        };
+        let edge = if head.is_empty() {
+            band_edge
+        } else {
+            left_column_edge(two, words, BandSpan::of(two, words).x0, under.x0, em)?
+        };
         let x = (a + b) / 2.0;
         let in_left =
             |span: &BandSpan| (span.x0 - edge).abs() <= LEFT_EDGE_TOLERANCE_EM * em && span.x1 < x;
@@ -429,7 +453,7 @@ impl Cut<'_> {
         if !(left_runs_on || over_notes || both_run_on)
             || !prose(true)
             || !prose(false)
-            || rows_beside(two, words, a, b) < COLUMN_ROWS
+            || !self.rows_of_columns(two, (a, b), edge, em)
         {
             return None;
         }
@@ -460,9 +484,26 @@ impl Cut<'_> {
             right_edge: column_edge_in_type(&right, words, em).unwrap_or(b),
         });
         let mut foot_words = Vec::new();
-        for &i in bands.get(k + 1..k + 1 + joined)?.iter().flatten() {
+        let run_on = bands.get(k + 1..k + 1 + joined)?;
+        // Where the left column runs on over notes (and a page number beside them), those
+        // are read after both columns.
+        let (notes_top, foot) = if left_runs_on {
+            let last: Vec<usize> = run_on.last().cloned().unwrap_or_default();
+            let foot = last_row_beside(&last, words, a).or(foot);
+            let top = text_over_notes(&last, words, em, foot).map(|text| {
+                text.iter()
+                    .map(|w| w.bottom)
+                    .fold(f32::NEG_INFINITY, f32::max)
+            });
+            (top, foot)
+        } else {
+            (None, foot)
+        };
+        for &i in run_on.iter().flatten() {
             let Some(w) = words.get(i) else { continue };
             match side_of(w, a, b) {
+                _ if left_runs_on && Some(w.row_baseline) == foot => foot_words.push(i),
+                _ if left_runs_on && notes_top.is_some_and(|y| w.top >= y) => foot_words.push(i),
                 _ if left_runs_on => left.push(i),
                 _ if over_notes && is_note_size(w, em) => foot_words.push(i),
                 _ if over_notes => left.push(i),
@@ -473,10 +514,113 @@ impl Cut<'_> {
             }
         }
         Some(RunOn {
+            head: head.to_vec(),
             left,
             right,
             foot: foot_words,
             joined,
+        })
+    }
+
+    /// The two sides of the channel `a`..`b` in `two` stand beside each other as columns:
+    /// for [`COLUMN_ROWS`] rows, or for two where the right side is set to the left
+    /// column's measure (from `edge`), a grid's next column holding a paragraph's last
+    /// lines (a caption or a side note has a measure of its own).
+    fn rows_of_columns(&self, two: &[usize], (a, b): (f32, f32), edge: f32, em: f32) -> bool {
+        let words = self.words;
+        match rows_beside(two, words, a, b) {
+            n if n >= COLUMN_ROWS => true,
+            n if n >= 2 => {
+                let right_end = side_words(two, words, a, b, false)
+                    .map(|w| w.x1)
+                    .fold(f32::NEG_INFINITY, f32::max);
+                ((right_end - b) - (a - edge)).abs() <= SAME_MEASURE_EM * em
+            }
+            _ => false,
+        }
+    }
+
+    /// The columns at the foot of `band` that the band `next` (spanning `under`) continues:
+    /// `next`'s gutter, and what lies in `band` below its last row across that gutter
+    /// and right of where `next` starts (front matter above, a reference column beside),
+    /// when the gutter runs down it too.
+    fn columns_over(
+        &self,
+        band: &[usize],
+        next: &[usize],
+        under: &BandSpan,
+        em: f32,
+    ) -> Option<ColumnsUnderHead> {
+        let words = self.words;
+        let (c, d) = self.vertical_gutter(next, || em)?;
+        let across = band
+            .iter()
+            .filter_map(|&i| words.get(i))
+            .filter(|w| w.x0 < d && w.x1 > c)
+            .map(|w| w.bottom)
+            .fold(f32::NEG_INFINITY, f32::max);
+        let left_edge = under.x0 - LEFT_EDGE_TOLERANCE_EM * em;
+        let (columns, head): (Vec<usize>, Vec<usize>) = band.iter().partition(|&&i| {
+            words
+                .get(i)
+                .is_some_and(|w| w.top >= across && w.x0 >= left_edge)
+        });
+        if head.is_empty() {
+            return None;
+        }
+        let gutter = self.vertical_gutter(&columns, || em)?;
+        // The same gutter (each one's middle inside the other).
+        let inside = |(a, b): (f32, f32), x: f32| a <= x && x <= b;
+        (inside(gutter, (c + d) / 2.0) && inside((c, d), (gutter.0 + gutter.1) / 2.0)).then_some(
+            ColumnsUnderHead {
+                head,
+                columns,
+                gutter,
+            },
+        )
+    }
+
+    /// `band` cut where xy_cut would cut it (under a head of front matter, or at its single
+    /// cut before columns), when what lies under the cut has a gutter: the head, the
+    /// columns and their gutter.
+    fn columns_under_head(&self, band: &[usize], em: f32) -> Option<ColumnsUnderHead> {
+        let words = self.words;
+        let by_top = self.sorted_members(band, &self.by_top, |w| w.top);
+        let row_gaps = gaps(
+            by_top
+                .iter()
+                .filter_map(|&i| words.get(i))
+                .map(|w| (w.top, w.bottom))
+                .collect(),
+        );
+        let y = match self.head_cut(&by_top, &row_gaps, em) {
+            Some(y) => y,
+            None => match self.horizontal_cuts(band, &by_top, &row_gaps, em)[..] {
+                [y] => y,
+                _ => return None,
+            },
+        };
+        let (head, columns): (Vec<usize>, Vec<usize>) = band
+            .iter()
+            .partition(|&&i| words.get(i).is_some_and(|w| w.bottom <= y));
+        if head.is_empty() {
+            return None;
+        }
+        let gutter = self.vertical_gutter(&columns, || em)?;
+        // Two columns, the left one whole (not two of three beside the last).
+        let middle = (gutter.0 + gutter.1) / 2.0;
+        let left: Vec<usize> = columns
+            .iter()
+            .copied()
+            .filter(|&i| words.get(i).is_some_and(|w| w.x1 <= middle))
+            .collect();
+        if self.vertical_gutter(&left, || em).is_some() {
+            return None;
+        }
+        Some(ColumnsUnderHead {
+            head,
+            columns,
+            gutter,
         })
     }
 }
@@ -559,9 +703,18 @@ fn is_note_size(w: &WordBox, em: f32) -> bool {
     w.size < NOTE_SIZE_SHARE * em
 }
 
+/// A band cut under its head of front matter ([`Cut::columns_under_head`]).
+struct ColumnsUnderHead {
+    head: Vec<usize>,
+    columns: Vec<usize>,
+    gutter: (f32, f32),
+}
+
 /// What [`Cut::columns_run_on`] reads: the two columns with the bands that continue them,
 /// what lies across the gutter under them, and how many bands were joined.
 struct RunOn {
+    /// Front matter above the columns in the first band, read before them.
+    head: Vec<usize>,
     left: Vec<usize>,
     right: Vec<usize>,
     foot: Vec<usize>,
@@ -581,6 +734,22 @@ fn side_of(w: &WordBox, a: f32, b: f32) -> Option<bool> {
     } else {
         None
     }
+}
+
+/// The baseline of `band`'s last row when it is a few words right of the left column's
+/// edge `a` (a page number under the column beside it).
+fn last_row_beside(band: &[usize], words: &[WordBox], a: f32) -> Option<f32> {
+    let last = band
+        .iter()
+        .filter_map(|&i| words.get(i))
+        .map(|w| w.row_baseline)
+        .fold(f32::NEG_INFINITY, f32::max);
+    let row = || {
+        band.iter()
+            .filter_map(|&i| words.get(i))
+            .filter(move |w| w.row_baseline == last)
+    };
+    (row().count() <= FOOT_ROW_WORDS && row().all(|w| w.x0 >= a)).then_some(last)
 }
 
 /// The baseline of `band`'s last row when it is a few words of which one lies across the
@@ -651,8 +820,47 @@ fn continues_both(
     (in_column_type(l) || in_column_type(r))
         && (in_column_type(l) || all_notes(true))
         && (in_column_type(r) || all_notes(false))
-        && (over_notes || !level_with_other_side(l, true) && !level_with_other_side(r, false))
+        && (over_notes
+            || !level_with_other_side(l, true) && !level_with_other_side(r, false)
+            || on_own_grids(band, words, a, b, em, foot))
 }
+
+/// The rows of the two sides of the channel `a`..`b` in `band` (the `foot` row aside) part
+/// below their first: none of the next few rows of the side with fewer is level with a row
+/// of the other. Columns whose first rows met by chance (a heading in larger type opening
+/// one), not a table's, whose cells stay on shared rows.
+fn on_own_grids(
+    band: &[usize],
+    words: &[WordBox],
+    a: f32,
+    b: f32,
+    em: f32,
+    foot: Option<f32>,
+) -> bool {
+    let rows = |left: bool| {
+        distinct(
+            band.iter()
+                .filter_map(|&i| words.get(i))
+                .filter(|w| Some(w.row_baseline) != foot && side_of(w, a, b) == Some(left))
+                .map(|w| w.row_baseline)
+                .collect(),
+        )
+    };
+    let (left, right) = (rows(true), rows(false));
+    let (fewer, more) = if left.len() <= right.len() {
+        (left, right)
+    } else {
+        (right, left)
+    };
+    let next: Vec<f32> = fewer.into_iter().skip(1).take(GRID_ROWS).collect();
+    next.len() == GRID_ROWS
+        && next
+            .iter()
+            .all(|y| !more.iter().any(|m| (m - y).abs() <= ROW_LEVEL_EM * em))
+}
+
+/// Rows below the first that show whether two sides keep to shared rows.
+const GRID_ROWS: usize = 4;
 
 /// The text of `band` when it ends in notes (type clearly smaller than `em`) below all of
 /// it, the `foot` row (a page number) aside.
@@ -731,6 +939,9 @@ const FOOT_ROW_WORDS: usize = 4;
 /// Two columns run beside each other for at least this many rows (not a form's row of
 /// fields, a caption beside a paragraph).
 const COLUMN_ROWS: usize = 3;
+
+/// Columns of one grid are set to one measure, within this many ems.
+const SAME_MEASURE_EM: f32 = 0.5;
 
 /// Bands of one column start within this many ems of each other.
 const LEFT_EDGE_TOLERANCE_EM: f32 = 0.3;
