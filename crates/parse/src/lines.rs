@@ -168,7 +168,7 @@ pub struct Measures {
 
 pub fn measures(lines: &[TextLine]) -> Measures {
     let typographic = lines.iter().any(|l| l.typographic);
-    let size = mode(
+    let size = size_mode(
         lines
             .iter()
             .filter(|l| l.role == Role::Body)
@@ -211,6 +211,40 @@ fn mode(values: impl Iterator<Item = (f32, usize)>) -> Option<f32> {
         }
     }
     tally.into_iter().max_by_key(|&(_, w)| w).map(|(v, _)| v)
+}
+
+/// The type size with the most weight, counting sizes within 2 % of it as it (a size set
+/// with jitter); of sizes that close, the one with the most weight of its own (a
+/// reference column in 8 pt beside a body in 8.1 pt: the body's, not the first seen).
+fn size_mode(values: impl Iterator<Item = (f32, usize)>) -> Option<f32> {
+    let mut values: Vec<(f32, usize)> = values.filter(|(v, _)| v.is_finite()).collect();
+    values.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // Each size once, with its weight, smallest first.
+    let mut tally: Vec<(f32, usize)> = Vec::new();
+    for (v, w) in values {
+        match tally.last_mut() {
+            Some(last) if v - last.0 <= 0.001 => last.1 += w,
+            _ => tally.push((v, w)),
+        }
+    }
+    // The weight within 2 % of each size: a window sliding up the sorted sizes.
+    let (mut lo, mut hi, mut sum) = (0, 0, 0usize);
+    let mut best: Option<(usize, usize, f32)> = None;
+    for &(v, w) in &tally {
+        let reach = 0.02 * v.abs().max(1.0);
+        while let Some(&(_, tw)) = tally.get(hi).filter(|(t, _)| *t <= v + reach) {
+            sum += tw;
+            hi += 1;
+        }
+        while let Some(&(_, tw)) = tally.get(lo).filter(|(t, _)| *t < v - reach) {
+            sum -= tw;
+            lo += 1;
+        }
+        if best.is_none_or(|(s, bw, _)| (sum, w) > (s, bw)) {
+            best = Some((sum, w, v));
+        }
+    }
+    best.map(|(_, _, v)| v)
 }
 
 /// All lines of the layout in reading order.
@@ -402,6 +436,18 @@ pub fn separators(layout: &Layout) -> Vec<(u32, kamerbrief_model::Rect)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn body_size_is_the_heaviest_of_sizes_within_two_percent() {
+        // A reference column in 8 pt seen first, the body in 8.1 pt: the body's size.
+        let sizes = [(8.0, 300), (8.1, 2000), (8.0, 200), (6.5, 400)];
+        assert_eq!(size_mode(sizes.into_iter()), Some(8.1));
+        // Sizes apart count apart: the heavier cluster wins over a heavier single size.
+        let sizes = [(10.0, 500), (9.9, 300), (12.0, 600)];
+        assert_eq!(size_mode(sizes.into_iter()), Some(10.0));
+        assert_eq!(size_mode(std::iter::empty()), None);
+        assert_eq!(size_mode([(f32::NAN, 5)].into_iter()), None);
+    }
 
     #[test]
     fn an_inline_label_at_a_line_end_is_no_sentence_end() {

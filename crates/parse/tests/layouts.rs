@@ -1816,6 +1816,43 @@ fn columns_whose_first_rows_meet_by_chance_below_a_gap_across_both_beside_a_refe
 }
 
 #[test]
+fn a_grids_last_column_of_two_rows_at_its_top_a_letter_spaced_justified_line_over_the_pages_foot_row()
+ {
+    regression(
+        "a_grids_last_column_of_two_rows_at_its_top_a_letter_spaced_justified_line_over_the_pages_foot_row",
+    );
+}
+
+#[test]
+fn a_river_of_two_justified_lines_level_with_a_reference_columns_labels() {
+    regression("a_river_of_two_justified_lines_level_with_a_reference_columns_labels");
+}
+
+#[test]
+fn a_heading_at_the_first_of_three_columns_foot_level_with_the_seconds_last_signatory() {
+    regression(
+        "a_heading_at_the_first_of_three_columns_foot_level_with_the_seconds_last_signatory",
+    );
+}
+
+#[test]
+fn a_running_column_in_type_a_tenth_of_a_point_smaller_than_the_body_on_the_last_page() {
+    regression(
+        "a_running_column_in_type_a_tenth_of_a_point_smaller_than_the_body_on_the_last_page",
+    );
+}
+
+#[test]
+fn a_last_page_of_one_signatory_beside_a_running_column_a_tenth_of_a_point_smaller() {
+    regression("a_last_page_of_one_signatory_beside_a_running_column_a_tenth_of_a_point_smaller");
+}
+
+#[test]
+fn a_running_columns_first_line_read_across_into_the_bodys_first_is_no_running_head() {
+    regression("a_running_columns_first_line_read_across_into_the_bodys_first_is_no_running_head");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -245,7 +245,10 @@ fn is_running_head(lines: &[Line], index: usize, body_size: f32, height: f32) ->
         return false;
     };
     let small = |l: &Line| l.dominant_size() < 0.96 * body_size;
-    if line.bbox.y1 > EDGE_ZONE * height || !small(line) {
+    // Every word of it small: not a running column's first line read across into the
+    // body's.
+    let all_small = line.words.iter().all(|w| w.size < 0.96 * body_size);
+    if line.bbox.y1 > EDGE_ZONE * height || !all_small {
         return false;
     }
     // The head and the lines of it: small lines closer than a line and a half.

@@ -365,6 +365,9 @@ impl Cut<'_> {
                         }
                         self.xy_cut(run_on.left, depth + 1, out);
                         self.xy_cut(run_on.right, depth + 1, out);
+                        if !run_on.after.is_empty() {
+                            self.xy_cut(run_on.after, depth + 1, out);
+                        }
                         if !run_on.foot.is_empty() {
                             self.xy_cut(run_on.foot, depth + 1, out);
                         }
@@ -432,6 +435,22 @@ impl Cut<'_> {
             band_edge
         } else {
             left_column_edge(two, words, BandSpan::of(two, words).x0, under.x0, em)?
+        };
+        // Under the first two of three columns: their gutter, the third read after them.
+        let narrowed;
+        let (two, after, (a, b), within_left) = match self.left_columns(two, (a, b), under, em) {
+            Some(left) => {
+                narrowed = left;
+                let x1 = BandSpan::of(&narrowed.columns, words).x1;
+                let within = under.x1 <= x1 - 2.0 * em;
+                (
+                    &narrowed.columns[..],
+                    &narrowed.after[..],
+                    narrowed.gutter,
+                    within,
+                )
+            }
+            None => (two, &[][..], (a, b), within_left),
         };
         let x = (a + b) / 2.0;
         let in_left =
@@ -517,8 +536,35 @@ impl Cut<'_> {
             head: head.to_vec(),
             left,
             right,
+            after: after.to_vec(),
             foot: foot_words,
             joined,
+        })
+    }
+
+    /// Where the band `under` ends short of the gutter `a`..`b` of `two` (by more than a
+    /// left column's last line would), and what lies left of the gutter has a gutter of its
+    /// own: those two columns, and what lies right of `a`..`b` (a third column), read after
+    /// them.
+    fn left_columns(
+        &self,
+        two: &[usize],
+        (a, b): (f32, f32),
+        under: &BandSpan,
+        em: f32,
+    ) -> Option<LeftColumns> {
+        if under.x1 >= a - FILLS_COLUMN_EM * em {
+            return None;
+        }
+        let middle = (a + b) / 2.0;
+        let (columns, after): (Vec<usize>, Vec<usize>) = two
+            .iter()
+            .partition(|&&i| self.words.get(i).is_some_and(|w| w.x1 <= middle));
+        let gutter = self.vertical_gutter(&columns, || em)?;
+        Some(LeftColumns {
+            columns,
+            after,
+            gutter,
         })
     }
 
@@ -710,6 +756,13 @@ struct ColumnsUnderHead {
     gutter: (f32, f32),
 }
 
+/// The first two of three columns and the third ([`Cut::left_columns`]).
+struct LeftColumns {
+    columns: Vec<usize>,
+    after: Vec<usize>,
+    gutter: (f32, f32),
+}
+
 /// What [`Cut::columns_run_on`] reads: the two columns with the bands that continue them,
 /// what lies across the gutter under them, and how many bands were joined.
 struct RunOn {
@@ -717,6 +770,8 @@ struct RunOn {
     head: Vec<usize>,
     left: Vec<usize>,
     right: Vec<usize>,
+    /// A third column right of them, read after them.
+    after: Vec<usize>,
     foot: Vec<usize>,
     joined: usize,
 }
@@ -1414,7 +1469,9 @@ fn is_justified_word_gap(
     }
     let fewer: Vec<f32> = fewer
         .into_iter()
-        .filter(|&row| !is_row_apart_at(node, words, a, b, row))
+        .filter(|&row| {
+            !is_row_apart_at(node, words, a, b, row) && !is_foot_row(node, words, a, row)
+        })
         .collect();
     if fewer.is_empty() {
         return false;
@@ -1543,6 +1600,25 @@ fn is_row_apart_at(node: &[usize], words: &[WordBox], a: f32, b: f32, row: f32) 
     }
 }
 
+/// The row at `row` is the foot of `node` on one side of the gap starting at `a`: its
+/// lowest row, a few words (a page number), none of them on the other side.
+fn is_foot_row(node: &[usize], words: &[WordBox], a: f32, row: f32) -> bool {
+    let mut lowest = f32::NEG_INFINITY;
+    let (mut on_row, mut left, mut right) = (0, false, false);
+    for w in node.iter().filter_map(|&i| words.get(i)) {
+        lowest = lowest.max(w.row_baseline);
+        if w.row_baseline == row {
+            on_row += 1;
+            if w.x1 <= a {
+                left = true;
+            } else {
+                right = true;
+            }
+        }
+    }
+    row == lowest && on_row <= FOOT_ROW_WORDS && !(left && right)
+}
+
 /// Words this many ems (of the row's type) from a gap stand apart from it.
 const ROW_APART_EM: f32 = 4.0;
 
@@ -1584,13 +1660,35 @@ fn is_word_gap_of_row(
 ) -> Option<bool> {
     // The row's words, left to right, whether each is raised (a note's marker) and whether
     // it may be a list's label (`labels`, by word index).
-    let mut line: Vec<(f32, f32, bool, bool)> = node
+    let mut line: Vec<(f32, f32, bool, bool)> = Vec::new();
+    let mut size = 0.0f32;
+    for (w, label) in node
         .iter()
         .filter_map(|&i| Some((words.get(i)?, labels.get(i).copied().unwrap_or(false))))
         .filter(|(w, _)| (w.row_baseline - row).abs() < 0.5)
-        .map(|(w, label)| (w.x0, w.x1, w.superscript, label))
-        .collect();
+    {
+        line.push((w.x0, w.x1, w.superscript, label));
+        size = size.max(w.size);
+    }
     line.sort_by(|p, q| p.0.total_cmp(&q.0));
+    // Only the run of words around the gap: a word standing four ems off is another
+    // column's (a reference column's label level with the line).
+    let far = ROW_APART_EM * size;
+    let at = line
+        .windows(2)
+        .position(|p| matches!(p, [l, r] if l.1 <= a && r.0 >= b))?;
+    let apart = |p: &[(f32, f32, bool, bool)]| matches!(p, [l, r] if r.0 - l.1 > far);
+    let start = line
+        .get(..=at)?
+        .windows(2)
+        .rposition(apart)
+        .map_or(0, |k| k + 1);
+    let end = line
+        .get(at + 1..)?
+        .windows(2)
+        .position(apart)
+        .map_or(line.len(), |k| at + 2 + k);
+    let line = line.get(start..end)?;
     // Its other word gaps (not those before a marker, which follows its word closely, nor
     // the one after a list's label opening the row, which a tab sets), and whether it runs
     // on across the gap.
