@@ -791,36 +791,36 @@ fn side_of(w: &WordBox, a: f32, b: f32) -> Option<bool> {
     }
 }
 
-/// The baseline of `band`'s last row when it is a few words right of the left column's
-/// edge `a` (a page number under the column beside it).
-fn last_row_beside(band: &[usize], words: &[WordBox], a: f32) -> Option<f32> {
+/// The baseline of `band`'s last row and its words, when it is a few words
+/// ([`FOOT_ROW_WORDS`] at most: a page number).
+fn short_last_row<'w>(band: &[usize], words: &'w [WordBox]) -> Option<(f32, Vec<&'w WordBox>)> {
     let last = band
         .iter()
         .filter_map(|&i| words.get(i))
         .map(|w| w.row_baseline)
         .fold(f32::NEG_INFINITY, f32::max);
-    let row = || {
-        band.iter()
-            .filter_map(|&i| words.get(i))
-            .filter(move |w| w.row_baseline == last)
-    };
-    (row().count() <= FOOT_ROW_WORDS && row().all(|w| w.x0 >= a)).then_some(last)
+    let row: Vec<&WordBox> = band
+        .iter()
+        .filter_map(|&i| words.get(i))
+        .filter(|w| w.row_baseline == last)
+        .collect();
+    (!row.is_empty() && row.len() <= FOOT_ROW_WORDS).then_some((last, row))
+}
+
+/// The baseline of `band`'s last row when it is a few words right of the left column's
+/// edge `a` (a page number under the column beside it).
+fn last_row_beside(band: &[usize], words: &[WordBox], a: f32) -> Option<f32> {
+    short_last_row(band, words)
+        .filter(|(_, row)| row.iter().all(|w| w.x0 >= a))
+        .map(|(last, _)| last)
 }
 
 /// The baseline of `band`'s last row when it is a few words of which one lies across the
 /// channel `a`..`b` (the page number under two columns).
 fn foot_row(band: &[usize], words: &[WordBox], a: f32, b: f32) -> Option<f32> {
-    let last = band
-        .iter()
-        .filter_map(|&i| words.get(i))
-        .map(|w| w.row_baseline)
-        .fold(f32::NEG_INFINITY, f32::max);
-    let row = || {
-        band.iter()
-            .filter_map(|&i| words.get(i))
-            .filter(move |w| w.row_baseline == last)
-    };
-    (row().count() <= FOOT_ROW_WORDS && row().any(|w| side_of(w, a, b).is_none())).then_some(last)
+    short_last_row(band, words)
+        .filter(|(_, row)| row.iter().any(|w| side_of(w, a, b).is_none()))
+        .map(|(last, _)| last)
 }
 
 /// Whether `band` continues two columns parted by the channel `a`..`b`: words on both sides,
@@ -892,21 +892,7 @@ fn on_own_grids(
     em: f32,
     foot: Option<f32>,
 ) -> bool {
-    let rows = |left: bool| {
-        distinct(
-            band.iter()
-                .filter_map(|&i| words.get(i))
-                .filter(|w| Some(w.row_baseline) != foot && side_of(w, a, b) == Some(left))
-                .map(|w| w.row_baseline)
-                .collect(),
-        )
-    };
-    let (left, right) = (rows(true), rows(false));
-    let (fewer, more) = if left.len() <= right.len() {
-        (left, right)
-    } else {
-        (right, left)
-    };
+    let (fewer, more) = rows_by_side(band, words, a, b, foot);
     let next: Vec<f32> = fewer.into_iter().skip(1).take(GRID_ROWS).collect();
     next.len() == GRID_ROWS
         && next
@@ -1603,20 +1589,9 @@ fn is_row_apart_at(node: &[usize], words: &[WordBox], a: f32, b: f32, row: f32) 
 /// The row at `row` is the foot of `node` on one side of the gap starting at `a`: its
 /// lowest row, a few words (a page number), none of them on the other side.
 fn is_foot_row(node: &[usize], words: &[WordBox], a: f32, row: f32) -> bool {
-    let mut lowest = f32::NEG_INFINITY;
-    let (mut on_row, mut left, mut right) = (0, false, false);
-    for w in node.iter().filter_map(|&i| words.get(i)) {
-        lowest = lowest.max(w.row_baseline);
-        if w.row_baseline == row {
-            on_row += 1;
-            if w.x1 <= a {
-                left = true;
-            } else {
-                right = true;
-            }
-        }
-    }
-    row == lowest && on_row <= FOOT_ROW_WORDS && !(left && right)
+    short_last_row(node, words).is_some_and(|(last, on_row)| {
+        last == row && (on_row.iter().all(|w| w.x1 <= a) || on_row.iter().all(|w| w.x1 > a))
+    })
 }
 
 /// Words this many ems (of the row's type) from a gap stand apart from it.
@@ -1857,19 +1832,7 @@ const LEVEL_ROWS_EM: f32 = 0.2;
 
 /// Every row of the side of `a`..`b` with fewer rows lies level with a row of the other side.
 fn rows_level(node: &[usize], words: &[WordBox], a: f32, b: f32, em: f32) -> bool {
-    let side = |left: bool| -> Vec<f32> {
-        distinct(
-            side_words(node, words, a, b, left)
-                .map(|w| w.row_baseline)
-                .collect(),
-        )
-    };
-    let (left, right) = (side(true), side(false));
-    let (fewer, more) = if left.len() <= right.len() {
-        (left, right)
-    } else {
-        (right, left)
-    };
+    let (fewer, more) = rows_by_side(node, words, a, b, None);
     fewer
         .iter()
         .all(|&y| more.iter().any(|&o| (o - y).abs() <= LEVEL_ROWS_EM * em))
@@ -2048,6 +2011,31 @@ fn side_words<'w>(
     node.iter()
         .filter_map(|&i| words.get(i))
         .filter(move |w| if left { w.x1 <= a } else { w.x0 >= b })
+}
+
+/// The baselines of the rows left and right of the channel `a`..`b` in `node` (the row
+/// `skip` aside), the side with fewer rows first.
+fn rows_by_side(
+    node: &[usize],
+    words: &[WordBox],
+    a: f32,
+    b: f32,
+    skip: Option<f32>,
+) -> (Vec<f32>, Vec<f32>) {
+    let side = |left: bool| -> Vec<f32> {
+        distinct(
+            side_words(node, words, a, b, left)
+                .map(|w| w.row_baseline)
+                .filter(|&y| Some(y) != skip)
+                .collect(),
+        )
+    };
+    let (left, right) = (side(true), side(false));
+    if left.len() <= right.len() {
+        (left, right)
+    } else {
+        (right, left)
+    }
 }
 
 /// The rows on one side of the channel `a`..`b` run as prose: the run of words next to it
