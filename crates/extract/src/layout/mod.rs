@@ -507,9 +507,9 @@ impl Cut<'_> {
         // Where the left column runs on over notes (and a page number beside them), those
         // are read after both columns.
         let (notes_top, foot) = if left_runs_on {
-            let last: Vec<usize> = run_on.last().cloned().unwrap_or_default();
-            let foot = last_row_beside(&last, words, a).or(foot);
-            let top = text_over_notes(&last, words, em, foot).map(|text| {
+            let last: &[usize] = run_on.last().map_or(&[], Vec::as_slice);
+            let foot = last_row_beside(last, words, a).or(foot);
+            let top = text_over_notes(last, words, em, foot).map(|text| {
                 text.iter()
                     .map(|w| w.bottom)
                     .fold(f32::NEG_INFINITY, f32::max)
@@ -749,7 +749,8 @@ fn is_note_size(w: &WordBox, em: f32) -> bool {
     w.size < NOTE_SIZE_SHARE * em
 }
 
-/// A band cut under its head of front matter ([`Cut::columns_under_head`]).
+/// A band parted into what is read first (front matter above, a reference column beside)
+/// and the columns under it ([`Cut::columns_under_head`], [`Cut::columns_over`]).
 struct ColumnsUnderHead {
     head: Vec<usize>,
     columns: Vec<usize>,
