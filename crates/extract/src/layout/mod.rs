@@ -284,14 +284,7 @@ impl Cut<'_> {
         }
         // The node's words by top, the gaps between them down the node and its type size,
         // which the cuts below share.
-        let by_top = self.sorted_members(&node, &self.by_top, |w| w.top);
-        let row_gaps = gaps(
-            by_top
-                .iter()
-                .filter_map(|&i| words.get(i))
-                .map(|w| (w.top, w.bottom))
-                .collect(),
-        );
+        let (by_top, row_gaps) = self.rows_down(&node);
         let em = median_size(&node, words);
         if let Some(y) = self.head_cut(&by_top, &row_gaps, em) {
             let (upper, lower): (Vec<usize>, Vec<usize>) = node
@@ -328,16 +321,7 @@ impl Cut<'_> {
                     .last()
                     .and_then(|&i| words.get(i))
                     .map_or(f32::INFINITY, |w| w.bottom);
-                self.gutters.borrow_mut().push(Gutter {
-                    a,
-                    b,
-                    bottom,
-                    em,
-                    left: left.clone(),
-                    left_edge: OnceCell::new(),
-                    left_em: median_size(&left, words),
-                    right_edge: column_edge_in_type(&right, words, em).unwrap_or(b),
-                });
+                self.record_gutter((a, b), bottom, em, &left, &right);
                 self.xy_cut(left, depth + 1, out);
                 self.xy_cut(right, depth + 1, out);
                 return;
@@ -492,16 +476,7 @@ impl Cut<'_> {
             return None;
         }
         let bottom = node_extent(two, words, |w| (w.top, w.bottom)).1;
-        self.gutters.borrow_mut().push(Gutter {
-            a,
-            b,
-            bottom,
-            em,
-            left: left.clone(),
-            left_edge: OnceCell::new(),
-            left_em: median_size(&left, words),
-            right_edge: column_edge_in_type(&right, words, em).unwrap_or(b),
-        });
+        self.record_gutter((a, b), bottom, em, &left, &right);
         let mut foot_words = Vec::new();
         let run_on = bands.get(k + 1..k + 1 + joined)?;
         // Where the left column runs on over notes (and a page number beside them), those
@@ -631,14 +606,7 @@ impl Cut<'_> {
     /// columns and their gutter.
     fn columns_under_head(&self, band: &[usize], em: f32) -> Option<ColumnsUnderHead> {
         let words = self.words;
-        let by_top = self.sorted_members(band, &self.by_top, |w| w.top);
-        let row_gaps = gaps(
-            by_top
-                .iter()
-                .filter_map(|&i| words.get(i))
-                .map(|w| (w.top, w.bottom))
-                .collect(),
-        );
+        let (by_top, row_gaps) = self.rows_down(band);
         let y = match self.head_cut(&by_top, &row_gaps, em) {
             Some(y) => y,
             None => match self.horizontal_cuts(band, &by_top, &row_gaps, em)[..] {
@@ -873,32 +841,23 @@ fn continues_both(
     // table's next section, whatever the heights the columns resume at (on a shared
     // baseline grid, often one).
     let over_notes = text_over_notes(band, words, em, foot).is_some();
+    // Or the sides part below their first rows: none of the next few rows of the side with
+    // fewer is level with a row of the other (a heading in larger type opening one met
+    // the other's row by chance; a table's cells stay on shared rows).
+    let on_own_grids = || {
+        let (fewer, more) = rows_by_side(band, words, a, b, foot);
+        let next: Vec<f32> = fewer.into_iter().skip(1).take(GRID_ROWS).collect();
+        next.len() == GRID_ROWS
+            && next
+                .iter()
+                .all(|y| !more.iter().any(|m| (m - y).abs() <= ROW_LEVEL_EM * em))
+    };
     (in_column_type(l) || in_column_type(r))
         && (in_column_type(l) || all_notes(true))
         && (in_column_type(r) || all_notes(false))
         && (over_notes
             || !level_with_other_side(l, true) && !level_with_other_side(r, false)
-            || on_own_grids(band, words, a, b, em, foot))
-}
-
-/// The rows of the two sides of the channel `a`..`b` in `band` (the `foot` row aside) part
-/// below their first: none of the next few rows of the side with fewer is level with a row
-/// of the other. Columns whose first rows met by chance (a heading in larger type opening
-/// one), not a table's, whose cells stay on shared rows.
-fn on_own_grids(
-    band: &[usize],
-    words: &[WordBox],
-    a: f32,
-    b: f32,
-    em: f32,
-    foot: Option<f32>,
-) -> bool {
-    let (fewer, more) = rows_by_side(band, words, a, b, foot);
-    let next: Vec<f32> = fewer.into_iter().skip(1).take(GRID_ROWS).collect();
-    next.len() == GRID_ROWS
-        && next
-            .iter()
-            .all(|y| !more.iter().any(|m| (m - y).abs() <= ROW_LEVEL_EM * em))
+            || on_own_grids())
 }
 
 /// Rows below the first that show whether two sides keep to shared rows.
@@ -1133,6 +1092,44 @@ impl Cut<'_> {
             .rev()
             .find(|&&(a, b)| b - a >= gutter)
             .map_or(x0, |&(_, b)| b)
+    }
+
+    /// `node`'s words by top and the gaps between them down the node, which the cuts
+    /// across share.
+    fn rows_down(&self, node: &[usize]) -> (Vec<usize>, Vec<(f32, f32)>) {
+        let words = self.words;
+        let by_top = self.sorted_members(node, &self.by_top, |w| w.top);
+        let row_gaps = gaps(
+            by_top
+                .iter()
+                .filter_map(|&i| words.get(i))
+                .map(|w| (w.top, w.bottom))
+                .collect(),
+        );
+        (by_top, row_gaps)
+    }
+
+    /// Records the gutter `a`..`b` cut in a node in type `em` whose last row ends at
+    /// `bottom`, between the words `left` and `right` of it, for the grid rules below it.
+    fn record_gutter(
+        &self,
+        (a, b): (f32, f32),
+        bottom: f32,
+        em: f32,
+        left: &[usize],
+        right: &[usize],
+    ) {
+        let words = self.words;
+        self.gutters.borrow_mut().push(Gutter {
+            a,
+            b,
+            bottom,
+            em,
+            left: left.to_vec(),
+            left_edge: OnceCell::new(),
+            left_em: median_size(left, words),
+            right_edge: column_edge_in_type(right, words, em).unwrap_or(b),
+        });
     }
 
     /// [`Cut::column_left_edge`] of gutter `g`, read once.
