@@ -1853,6 +1853,16 @@ fn a_running_columns_first_line_read_across_into_the_bodys_first_is_no_running_h
 }
 
 #[test]
+fn a_ragged_columns_longer_lines_below_a_cut_reach_into_the_gutter_measured_above() {
+    regression("a_ragged_columns_longer_lines_below_a_cut_reach_into_the_gutter_measured_above");
+}
+
+#[test]
+fn two_ragged_columns_cut_where_a_heading_meets_the_space_after_the_signatures() {
+    regression("two_ragged_columns_cut_where_a_heading_meets_the_space_after_the_signatures");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -391,11 +391,13 @@ impl Cut<'_> {
         let (band, top) = (bands.get(k)?, spans.get(k)?);
         let under = spans.get(k + 1)?;
         // Cheap first: the band is more than a line (most bands are a column's lines, cut at
-        // their leading), and the one under it starts where its left column does and is no
-        // wider.
-        if top.one_row || under.x1 > top.x1 + LEFT_EDGE_TOLERANCE_EM * em {
+        // their leading), and the one under it starts where its left column does. A band
+        // under reaching further right than the band's ragged right column may only continue
+        // both columns (its longest line may be the column's one full line).
+        if top.one_row {
             return None;
         }
+        let wider = under.x1 > top.x1 + LEFT_EDGE_TOLERANCE_EM * em;
         let band_edge = left_column_edge(band, words, top.x0, under.x0, em)?;
         let within_left = under.x1 <= top.x1 - 2.0 * em;
         // The columns: the band; or, in the node's first band, what lies under the front
@@ -405,6 +407,7 @@ impl Cut<'_> {
         let split;
         let (head, two, (a, b)) = match self.vertical_gutter(band, || em) {
             Some(gutter) => (&[][..], &band[..], gutter),
+            None if wider => return None,
             None if k == 0 && bands.len() == 2 && within_left => {
                 split = self.columns_under_head(band, em)?;
                 (&split.head[..], &split.columns[..], split.gutter)
@@ -451,9 +454,15 @@ impl Cut<'_> {
             foot_row(next, words, a, b)
         };
         let over_notes = !left_runs_on && left_runs_on_over_notes(next, words, (a, b), edge, em);
+        let (a, b) = if left_runs_on || over_notes {
+            (a, b)
+        } else {
+            channel_through(next, words, (a, b), foot)
+        };
         let both_run_on =
             !left_runs_on && !over_notes && continues_both(next, words, a, b, em, foot);
         if !(left_runs_on || over_notes || both_run_on)
+            || wider && !both_run_on
             || !prose(true)
             || !prose(false)
             || !self.rows_of_columns(two, (a, b), edge, em)
@@ -792,6 +801,37 @@ fn foot_row(band: &[usize], words: &[WordBox], a: f32, b: f32) -> Option<f32> {
         .map(|(last, _)| last)
 }
 
+/// The channel `a`..`b` (measured on the band over `band`) narrowed to what `band` leaves
+/// empty too: a ragged column's longer lines below reach further into it. Unchanged when a
+/// word lies across its middle, or when what is left is less than half of it (the gap
+/// between two words of a line across).
+fn channel_through(
+    band: &[usize],
+    words: &[WordBox],
+    (a, b): (f32, f32),
+    foot: Option<f32>,
+) -> (f32, f32) {
+    let middle = (a + b) / 2.0;
+    let (mut left, mut right) = (a, b);
+    for w in band.iter().filter_map(|&i| words.get(i)) {
+        if Some(w.row_baseline) == foot || w.x1 <= a || w.x0 >= b {
+            continue;
+        }
+        if w.x1 <= middle {
+            left = left.max(w.x1);
+        } else if w.x0 >= middle {
+            right = right.min(w.x0);
+        } else {
+            return (a, b);
+        }
+    }
+    if right - left >= (b - a) / 2.0 {
+        (left, right)
+    } else {
+        (a, b)
+    }
+}
+
 /// Whether `band` continues two columns parted by the channel `a`..`b`: words on both sides,
 /// the first row of each side in type of (about) the size `em` (not notes), or one side
 /// all notes (those under its column, the other column running on beside them: a
@@ -874,7 +914,8 @@ fn text_over_notes<'w>(
     let (notes, text): (Vec<&WordBox>, Vec<&WordBox>) = band
         .iter()
         .filter_map(|&i| words.get(i))
-        .filter(|w| Some(w.row_baseline) != foot)
+        // A superscript is small wherever it is: a reference in the text or a note's number.
+        .filter(|w| Some(w.row_baseline) != foot && !w.superscript)
         .partition(|w| is_note_size(w, em));
     let text_bottom = text
         .iter()
