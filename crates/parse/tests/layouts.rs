@@ -1863,6 +1863,16 @@ fn two_ragged_columns_cut_where_a_heading_meets_the_space_after_the_signatures()
 }
 
 #[test]
+fn a_reference_column_on_a_line_pitch_of_its_own_is_no_column_of_labels() {
+    regression("a_reference_column_on_a_line_pitch_of_its_own_is_no_column_of_labels");
+}
+
+#[test]
+fn the_left_column_runs_on_beside_notes_under_the_right_one_level_with_its_heading() {
+    regression("the_left_column_runs_on_beside_notes_under_the_right_one_level_with_its_heading");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -892,10 +892,13 @@ fn continues_both(
                 .iter()
                 .all(|y| !more.iter().any(|m| (m - y).abs() <= ROW_LEVEL_EM * em))
     };
+    // A side all notes beside the other column's text is no table's column, level or not.
+    let notes_beside = !in_column_type(l) || !in_column_type(r);
     (in_column_type(l) || in_column_type(r))
         && (in_column_type(l) || all_notes(true))
         && (in_column_type(r) || all_notes(false))
         && (over_notes
+            || notes_beside
             || !level_with_other_side(l, true) && !level_with_other_side(r, false)
             || on_own_grids())
 }
@@ -2474,11 +2477,35 @@ fn is_label_gap(node: &[usize], words: &[WordBox], a: f32, b: f32, width: f32, e
     }
     let narrow_rows = baselines(narrow);
     let other_rows = baselines(other);
-    let aligned = narrow_rows
+    // How far each narrow row stands from the other side's row level with it.
+    let offsets: Vec<f32> = narrow_rows
         .iter()
-        .filter(|&&y| other_rows.iter().any(|&o| (o - y).abs() <= 0.3 * em))
-        .count();
+        .filter_map(|&y| {
+            other_rows
+                .iter()
+                .map(|&o| o - y)
+                .find(|d| d.abs() <= 0.3 * em)
+        })
+        .collect();
+    let aligned = offsets.len();
     if aligned * 10 < narrow_rows.len() * 8 {
+        return false;
+    }
+    // Labels stand on their values' rows (or all alike off them, in a cell of another size)
+    // and wrap on their pitch; a column on a line pitch of its own has rows level with the
+    // text's by chance, drifting off them row by row.
+    let (low, high) = offsets
+        .iter()
+        .fold((f32::INFINITY, f32::NEG_INFINITY), |(l, h), &d| {
+            (l.min(d), h.max(d))
+        });
+    if high - low > LABEL_DRIFT_EM * em
+        && let (Some(own), Some(text)) = (
+            line_pitch(&word_feet(narrow)),
+            line_pitch(&word_feet(other)),
+        )
+        && (OWN_PITCH_SHARE * text..NEAR_PITCH_SHARE * text).contains(&(own - text).abs())
+    {
         return false;
     }
     // A narrow side in smaller type (no size shared with the text), not every row level
@@ -2501,6 +2528,49 @@ fn is_label_gap(node: &[usize], words: &[WordBox], a: f32, b: f32, width: f32, e
             && row_width >= 0.5 * side_width(narrow));
     !(column_rows && is_third_column(node, words, a, b))
 }
+
+/// Where the words of `side` stand on the page, row by row: their feet (a row's baseline
+/// may be another side's row level with it), superscripts aside.
+fn word_feet(side: &[&WordBox]) -> Vec<f32> {
+    distinct(
+        side.iter()
+            .filter(|w| !w.superscript)
+            .map(|w| w.bottom)
+            .collect(),
+    )
+}
+
+/// The step between rows where three or more follow each other at one step (within
+/// [`SAME_PITCH_PT`]): the pitch of the longest such run, `None` where there is none.
+fn line_pitch(rows: &[f32]) -> Option<f32> {
+    let mut best: Option<(usize, f32)> = None;
+    let mut run: Option<(usize, f32)> = None;
+    for pair in rows.windows(2) {
+        let &[y0, y1] = pair else { continue };
+        let step = y1 - y0;
+        run = match run {
+            Some((n, p)) if (step - p).abs() <= SAME_PITCH_PT => Some((n + 1, p)),
+            _ => Some((1, step)),
+        };
+        if let Some((n, p)) = run
+            && n >= 2
+            && best.is_none_or(|(m, _)| n > m)
+        {
+            best = Some((n, p));
+        }
+    }
+    best.map(|(_, p)| p)
+}
+
+/// Labels stand this many ems or less off their values' rows, all alike.
+const LABEL_DRIFT_EM: f32 = 0.1;
+/// Row steps this many points apart or less are one line pitch.
+const SAME_PITCH_PT: f32 = 0.05;
+/// Two line pitches differing by more than this share of the text's are two grids (by less
+/// than [`NEAR_PITCH_SHARE`]: a table's labels on cells all a few lines high step by a
+/// multiple of the text's pitch).
+const OWN_PITCH_SHARE: f32 = 0.02;
+const NEAR_PITCH_SHARE: f32 = 0.2;
 
 /// Values run on past their last label by fewer rows than this.
 const ROWS_PAST_LABELS: usize = 4;
