@@ -1873,6 +1873,18 @@ fn the_left_column_runs_on_beside_notes_under_the_right_one_level_with_its_headi
 }
 
 #[test]
+fn a_two_page_letters_running_column_its_blocks_a_blank_line_apart_beside_the_last_page() {
+    regression(
+        "a_two_page_letters_running_column_its_blocks_a_blank_line_apart_beside_the_last_page",
+    );
+}
+
+#[test]
+fn a_right_columns_list_labels_hanging_left_of_it_over_notes_that_touch_the_gutter() {
+    regression("a_right_columns_list_labels_hanging_left_of_it_over_notes_that_touch_the_gutter");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

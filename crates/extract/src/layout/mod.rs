@@ -454,10 +454,12 @@ impl Cut<'_> {
             foot_row(next, words, a, b)
         };
         let over_notes = !left_runs_on && left_runs_on_over_notes(next, words, (a, b), edge, em);
-        let (a, b) = if left_runs_on || over_notes {
-            (a, b)
-        } else {
+        // Where the band under reaches further right, its ragged lines may reach further into
+        // the gutter too.
+        let (a, b) = if wider && !left_runs_on && !over_notes {
             channel_through(next, words, (a, b), foot)
+        } else {
+            (a, b)
         };
         let both_run_on =
             !left_runs_on && !over_notes && continues_both(next, words, a, b, em, foot);

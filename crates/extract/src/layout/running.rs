@@ -457,7 +457,8 @@ fn has_line_beside_the_text(page: &Page) -> bool {
 /// `flags` with the lines of the column they mark that are not repeated (the sender's name
 /// broken differently than on the first page): the body lines starting within the marked
 /// lines' left and right edges, narrow, that run down the column with a marked one, each
-/// less than two line heights under the one above (one sweep, by top).
+/// less than two line heights under the one above (one sweep, by top), or that stand
+/// between two such runs.
 fn with_column_neighbours(lines: &[Line], width: f32, mut flags: Vec<bool>) -> Vec<bool> {
     let marked = || {
         lines
@@ -499,12 +500,15 @@ fn with_column_neighbours(lines: &[Line], width: f32, mut flags: Vec<bool>) -> V
         height = h;
     }
     runs.push(run);
-    for run in runs {
-        if run.iter().any(|&i| flags.get(i) == Some(&true)) {
-            for i in run {
-                if let Some(f) = flags.get_mut(i) {
-                    *f = true;
-                }
+    // The runs from the first with a marked line to the last: a run between two of the
+    // column's is the column's too (its blocks a blank line apart).
+    let has_marked = |run: &Vec<usize>| run.iter().any(|&i| flags.get(i) == Some(&true));
+    let first = runs.iter().position(has_marked);
+    let last = runs.iter().rposition(has_marked);
+    if let (Some(first), Some(last)) = (first, last) {
+        for &i in runs.get(first..=last).unwrap_or_default().iter().flatten() {
+            if let Some(f) = flags.get_mut(i) {
+                *f = true;
             }
         }
     }
