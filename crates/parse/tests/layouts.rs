@@ -1885,6 +1885,11 @@ fn a_right_columns_list_labels_hanging_left_of_it_over_notes_that_touch_the_gutt
 }
 
 #[test]
+fn a_running_column_in_the_bodys_size_that_page_one_sets_elsewhere_on_a_two_page_letter() {
+    regression("a_running_column_in_the_bodys_size_that_page_one_sets_elsewhere_on_a_two_page_letter");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -270,8 +270,9 @@ fn bounds(words: &[Word], line: Rect) -> Rect {
 }
 
 /// A reference column running on the pages after the first, in type as large as the body's
-/// (so that the page's zone spans it): lines that repeat other pages' lines where they stand
-/// ([`running_column_lines`]), on a page whose other body lines all stand beside them, are
+/// (so that the page's zone spans it): lines that repeat other pages' lines where they stand,
+/// or the first page's anywhere ([`running_column_lines`]), on a page whose other body lines
+/// all stand beside them, are
 /// margin (or a page number).
 pub fn mark_running_column(layout: &mut Layout) {
     let running = running_column_lines(layout);
@@ -313,7 +314,9 @@ pub fn mark_running_column(layout: &mut Layout) {
 const RUNNING_COLUMN_LINES: usize = 4;
 
 /// For each page, which of its lines belong to a running column: a line whose text, digits
-/// aside, starts at the same place on another page, on a page with at least
+/// aside, starts at the same place on another page, or stands anywhere on the first page
+/// (whose reference column is set lower and often aligned otherwise: a two-page letter has
+/// no other page to repeat), on a page with at least
 /// [`RUNNING_COLUMN_LINES`] distinct such lines (`Datum`, the date, `Ons kenmerk`, the
 /// reference), together no wider than a column, with the lines between and around them
 /// (no more than as many as repeat). A label repeated down a page (`Vraag 1`, `Vraag 2`)
@@ -379,7 +382,9 @@ fn running_column_lines(layout: &Layout) -> Vec<Vec<bool>> {
                     .unwrap_or_default()
                     .iter()
                     .take_while(|place| place.0 == k)
-                    .any(|&(_, q, x)| q != p && (x - line.bbox.x0).abs() <= SAME_START_PT)
+                    .any(|&(_, q, x)| {
+                        q != p && ((x - line.bbox.x0).abs() <= SAME_START_PT || q == 0)
+                    })
             })
         };
         let repeated: Vec<bool> = page
