@@ -1886,7 +1886,9 @@ fn a_right_columns_list_labels_hanging_left_of_it_over_notes_that_touch_the_gutt
 
 #[test]
 fn a_running_column_in_the_bodys_size_that_page_one_sets_elsewhere_on_a_two_page_letter() {
-    regression("a_running_column_in_the_bodys_size_that_page_one_sets_elsewhere_on_a_two_page_letter");
+    regression(
+        "a_running_column_in_the_bodys_size_that_page_one_sets_elsewhere_on_a_two_page_letter",
+    );
 }
 
 #[test]

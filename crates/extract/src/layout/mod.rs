@@ -2572,6 +2572,7 @@ const SAME_PITCH_PT: f32 = 0.05;
 /// than [`NEAR_PITCH_SHARE`]: a table's labels on cells all a few lines high step by a
 /// multiple of the text's pitch).
 const OWN_PITCH_SHARE: f32 = 0.02;
+/// Line pitches this share of the text's apart or more are not a column's beside it.
 const NEAR_PITCH_SHARE: f32 = 0.2;
 
 /// Values run on past their last label by fewer rows than this.

@@ -272,8 +272,7 @@ fn bounds(words: &[Word], line: Rect) -> Rect {
 /// A reference column running on the pages after the first, in type as large as the body's
 /// (so that the page's zone spans it): lines that repeat other pages' lines where they stand,
 /// or the first page's anywhere ([`running_column_lines`]), on a page whose other body lines
-/// all stand beside them, are
-/// margin (or a page number).
+/// all stand beside them, are margin (or a page number).
 pub fn mark_running_column(layout: &mut Layout) {
     let running = running_column_lines(layout);
     for (page, flags) in layout.pages.iter_mut().zip(running).skip(1) {
