@@ -244,11 +244,11 @@ fn is_running_head(lines: &[Line], index: usize, body_size: f32, height: f32) ->
     let Some(line) = lines.get(index) else {
         return false;
     };
-    let small = |l: &Line| l.dominant_size() < 0.96 * body_size;
+    let small_size = |size: f32| size < 0.96 * body_size;
+    let small = |l: &Line| small_size(l.dominant_size());
     // Every word of it small: not a running column's first line read across into the
     // body's.
-    let all_small = line.words.iter().all(|w| w.size < 0.96 * body_size);
-    if line.bbox.y1 > EDGE_ZONE * height || !all_small {
+    if line.bbox.y1 > EDGE_ZONE * height || !line.words.iter().all(|w| small_size(w.size)) {
         return false;
     }
     // The head and the lines of it: small lines closer than a line and a half.
