@@ -1892,6 +1892,13 @@ fn a_running_column_in_the_bodys_size_that_page_one_sets_elsewhere_on_a_two_page
 }
 
 #[test]
+fn a_ragged_columns_line_and_note_under_a_cut_reach_further_into_the_gutter_of_the_band_over() {
+    regression(
+        "a_ragged_columns_line_and_note_under_a_cut_reach_further_into_the_gutter_of_the_band_over",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -454,9 +454,11 @@ impl Cut<'_> {
             foot_row(next, words, a, b)
         };
         let over_notes = !left_runs_on && left_runs_on_over_notes(next, words, (a, b), edge, em);
-        // Where the band under reaches further right, its ragged lines may reach further into
-        // the gutter too.
-        let (a, b) = if wider && !left_runs_on && !over_notes {
+        // A ragged column's lines in the band under may reach further into the gutter than
+        // the band's did: where the band under reaches further right, or where the gutter
+        // was measured on the whole band. (Under a head split off the band, a head that is
+        // the columns' upper part would pass as front matter.)
+        let (a, b) = if (wider || head.is_empty()) && !left_runs_on && !over_notes {
             channel_through(next, words, (a, b), foot)
         } else {
             (a, b)
