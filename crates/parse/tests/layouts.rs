@@ -1899,6 +1899,13 @@ fn a_ragged_columns_line_and_note_under_a_cut_reach_further_into_the_gutter_of_t
 }
 
 #[test]
+fn a_reference_column_closer_than_the_gutter_beside_a_justified_column_at_the_grids_measure() {
+    regression(
+        "a_reference_column_closer_than_the_gutter_beside_a_justified_column_at_the_grids_measure",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -1373,6 +1373,8 @@ impl Cut<'_> {
         // since a justified line cannot run past the edge its neighbours end at, or such a
         // single row beside a loose column's edge.
         if self.is_margin_column(node, a, b, em)
+            || (self.ends_at_grid_measure(node, a)
+                && run_width(node, self.words, a, b, true, em) >= NARROW_PROSE_RUN_EM * em)
             || (is_short_beside(node, self.words, a, b)
                 && (is_justified_edge(node, self.words, a, b, em)
                     || is_ragged_edge(node, self.words, a, b, em)
@@ -1836,6 +1838,19 @@ impl Cut<'_> {
 const MARGIN_ROWS: usize = 3;
 
 impl Cut<'_> {
+    /// The channel's left side is a column of the grid of a gutter cut at the node's left
+    /// edge, at that grid's full measure: the column left of that gutter is as wide. What
+    /// stands right of it stands beyond the column (a reference column closer than the
+    /// grid's gutter), however few its lines.
+    fn ends_at_grid_measure(&self, node: &[usize], a: f32) -> bool {
+        let x0 = node_extent(node, self.words, |w| (w.x0, w.x1)).0;
+        self.gutters.borrow().iter().any(|g| {
+            g.left_em >= GRID_TYPE_SHARE * g.em
+                && (g.right_edge - x0).abs() < GRID_GUTTER_TOLERANCE_PT
+                && ((a - x0) - (g.a - self.left_edge_of(g))).abs() < GRID_GUTTER_TOLERANCE_PT
+        })
+    }
+
     /// The channel `a`..`b` is the next gutter of the grid of a gutter cut at the node's
     /// left edge: the columns' left edges stand one pitch apart, the channel is at least
     /// half that gutter's width, and nothing right of it runs past one more column. A third
