@@ -1906,6 +1906,16 @@ fn a_reference_column_closer_than_the_gutter_beside_a_justified_column_at_the_gr
 }
 
 #[test]
+fn the_next_columns_first_row_beside_a_ragged_narrow_column_in_large_type() {
+    regression("the_next_columns_first_row_beside_a_ragged_narrow_column_in_large_type");
+}
+
+#[test]
+fn the_next_columns_one_word_beside_a_very_ragged_unhyphenated_column() {
+    regression("the_next_columns_one_word_beside_a_very_ragged_unhyphenated_column");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -2262,8 +2262,8 @@ fn ending_near<'n>(
         .filter(move |&i| words.get(i).is_some_and(|w| w.x1 <= a && w.x1 >= near))
 }
 
-/// A column's edge (ragged or justified: many rows end near `a`, none past it, its runs
-/// prose) with, right of `b`, a single row level with its first and room on the page for a
+/// A column's edge (ragged or justified: many rows end near `a` or fill up to it
+/// ([`lines_fill_to`]), none past it, its runs prose) with, right of `b`, a single row level with its first and room on the page for a
 /// column as wide after `b`: the next column's first row (a paragraph's last words), not a
 /// value beside a label (which has rows of its own further down) nor a page number at the
 /// page's edge. The room ends where the page's text does or, the page's width known, where
@@ -2292,8 +2292,48 @@ fn is_next_columns_first_row(
     let x1 = page_width.map_or(text_x1, |width| text_x1.max(width - x0));
     (row - first).abs() <= LEVEL_ROWS_EM * em
         && b + (a - x0) <= x1 + em
-        && is_column_edge(node, words, a, b, em)
+        && (is_column_edge(node, words, a, b, em)
+            || lines_fill_to(&left, a, em)
+                && run_width(node, words, a, b, true, em) >= NARROW_PROSE_RUN_EM * em)
 }
+
+/// Lines set ragged up to `a`: three in four at least end where the next one's first word
+/// would not have fitted before `a` (with its space; the others are paragraphs' last
+/// lines). A column's edge
+/// however ragged (a narrow measure in large type, unhyphenated), not a column of labels,
+/// after any of which the next would have fitted.
+fn lines_fill_to(side: &[&WordBox], a: f32, em: f32) -> bool {
+    let mut sorted: Vec<&WordBox> = side.to_vec();
+    sorted.sort_by(|p, q| {
+        p.row_baseline
+            .total_cmp(&q.row_baseline)
+            .then(p.x0.total_cmp(&q.x0))
+    });
+    // Each row's end and its first word's width.
+    let mut rows: Vec<(f32, f32)> = Vec::new();
+    let mut baseline = f32::NAN;
+    for w in sorted {
+        match rows.last_mut() {
+            Some(row) if (w.row_baseline - baseline).abs() < 0.5 => row.0 = row.0.max(w.x1),
+            _ => {
+                rows.push((w.x1, w.x1 - w.x0));
+                baseline = w.row_baseline;
+            }
+        }
+    }
+    let pairs = rows.len().saturating_sub(1);
+    let filled = rows
+        .windows(2)
+        .filter(|pair| matches!(pair, [(end, _), (_, next)] if a - end <= next + SPACE_EM * em))
+        .count();
+    pairs >= FILLED_LINES && 4 * filled >= 3 * pairs
+}
+
+/// A word space, at most, in ems.
+const SPACE_EM: f32 = 0.5;
+
+/// Lines that show a ragged column's edge by filling up to it, at least.
+const FILLED_LINES: usize = 4;
 
 /// A few rows right of `b`, short beside a column's edge at `a` (justified; or ragged, its
 /// rows starting flush at `b` and at least two of them): the top of the next column (a
