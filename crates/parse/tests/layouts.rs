@@ -1916,6 +1916,16 @@ fn the_next_columns_one_word_beside_a_very_ragged_unhyphenated_column() {
 }
 
 #[test]
+fn a_running_title_over_columns_a_lower_gap_above_them_than_a_heads() {
+    regression("a_running_title_over_columns_a_lower_gap_above_them_than_a_heads");
+}
+
+#[test]
+fn a_running_title_over_a_column_and_the_next_columns_one_word() {
+    regression("a_running_title_over_a_column_and_the_next_columns_one_word");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -287,6 +287,13 @@ impl Cut<'_> {
         let (by_top, row_gaps) = self.rows_down(&node);
         let em = median_size(&node, words);
         if let Some(y) = self.head_cut(&by_top, &row_gaps, em) {
+            if std::env::var("KB_DEBUG").is_ok() {
+                eprintln!(
+                    "HEADCUT n={} y={y} ext={:?}",
+                    node.len(),
+                    node_extent(&node, words, |w| (w.top, w.bottom))
+                );
+            }
             let (upper, lower): (Vec<usize>, Vec<usize>) = node
                 .iter()
                 .partition(|&&i| words.get(i).is_some_and(|w| w.bottom <= y));
@@ -2813,6 +2820,8 @@ fn row_extents(words: &[&WordBox]) -> Vec<(f32, f32)> {
 /// A head is at most this many rows above a gap at least `HEAD_GAP_EM` high.
 const HEAD_ROWS: usize = 4;
 const HEAD_GAP_EM: f32 = 3.0;
+/// … or this high, above columns.
+const HEAD_OVER_COLUMNS_GAP_EM: f32 = 2.0;
 
 impl Cut<'_> {
     /// A head of a few rows (a word mark, a title) set apart from the rest by a tall empty
@@ -2841,8 +2850,20 @@ impl Cut<'_> {
             if above.len() > HEAD_ROWS {
                 return None;
             }
-            if b - a >= HEAD_GAP_EM * em {
-                let rest = by_top.get(upper.len()..).unwrap_or_default();
+            let rest = by_top.get(upper.len()..).unwrap_or_default();
+            // A lower gap will do under a single row across columns: what lies under it has
+            // a gutter down it, which the row spans (a running title over a page of columns;
+            // not the columns' own first row).
+            if b - a >= HEAD_GAP_EM * em
+                || above.len() == 1
+                    && b - a >= HEAD_OVER_COLUMNS_GAP_EM * em
+                    && self.vertical_gutter(rest, || em).is_some_and(|(c, d)| {
+                        upper
+                            .iter()
+                            .filter_map(|&i| words.get(i))
+                            .any(|w| w.x0 < d && w.x1 > c)
+                    })
+            {
                 return (!self.columns_through_head(upper, rest, em)).then_some((a + b) / 2.0);
             }
         }
