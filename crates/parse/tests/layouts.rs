@@ -1926,6 +1926,11 @@ fn a_running_title_over_a_column_and_the_next_columns_one_word() {
 }
 
 #[test]
+fn a_note_lines_word_gap_where_a_ragged_note_column_ends_is_no_gutter() {
+    regression("a_note_lines_word_gap_where_a_ragged_note_column_ends_is_no_gutter");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -1846,10 +1846,13 @@ const MARGIN_ROWS: usize = 3;
 
 impl Cut<'_> {
     /// The channel's left side is a column of the grid of a gutter cut at the node's left
-    /// edge, at that grid's full measure: the column left of that gutter is as wide. What
-    /// stands right of it stands beyond the column (a reference column closer than the
-    /// grid's gutter), however few its lines.
+    /// edge, at that grid's full measure: the column left of that gutter is as wide, and
+    /// two rows or more end straight at it. What stands right of it stands beyond the
+    /// column (a reference column closer than the grid's gutter), however few its lines.
     fn ends_at_grid_measure(&self, node: &[usize], a: f32) -> bool {
+        if justified_rows_ending_at(node, self.words, a) < 2 {
+            return false;
+        }
         let x0 = node_extent(node, self.words, |w| (w.x0, w.x1)).0;
         self.gutters.borrow().iter().any(|g| {
             g.left_em >= GRID_TYPE_SHARE * g.em
