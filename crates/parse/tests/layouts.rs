@@ -1931,6 +1931,16 @@ fn a_note_lines_word_gap_where_a_ragged_note_column_ends_is_no_gutter() {
 }
 
 #[test]
+fn a_left_reference_column_beside_the_first_of_three_columns_the_third_empty() {
+    regression("a_left_reference_column_beside_the_first_of_three_columns_the_third_empty");
+}
+
+#[test]
+fn a_running_title_over_a_page_whose_second_column_holds_one_word() {
+    regression("a_running_title_over_a_page_whose_second_column_holds_one_word");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -413,7 +413,11 @@ impl Cut<'_> {
         // reference column too).
         let split;
         let (head, two, (a, b)) = match self.vertical_gutter(band, || em) {
-            Some(gutter) => (&[][..], &band[..], gutter),
+            Some(gutter) => (
+                &[][..],
+                &band[..],
+                self.beside_margin(band, gutter, under, em),
+            ),
             None if wider => return None,
             None if k == 0 && bands.len() == 2 && within_left => {
                 split = self.columns_under_head(band, em)?;
@@ -535,6 +539,27 @@ impl Cut<'_> {
             foot: foot_words,
             joined,
         })
+    }
+
+    /// The gutter of the columns in `band` right of its `gutter` where that gutter parts a
+    /// margin column from them (the band `under` starts right of it): the columns' own
+    /// gutter, the margin column read with the left one. Else `gutter`.
+    fn beside_margin(
+        &self,
+        band: &[usize],
+        gutter: (f32, f32),
+        under: &BandSpan,
+        em: f32,
+    ) -> (f32, f32) {
+        if gutter.1 > under.x0 + LEFT_EDGE_TOLERANCE_EM * em {
+            return gutter;
+        }
+        let columns: Vec<usize> = band
+            .iter()
+            .copied()
+            .filter(|&i| self.words.get(i).is_some_and(|w| w.x0 >= gutter.1))
+            .collect();
+        self.vertical_gutter(&columns, || em).unwrap_or(gutter)
     }
 
     /// Where the band `under` ends short of the gutter `a`..`b` of `two` (by more than a
@@ -2582,7 +2607,28 @@ fn is_label_gap(node: &[usize], words: &[WordBox], a: f32, b: f32, width: f32, e
     // them, is a column beside the text, most of its rows level with the text's by chance
     // (a reference column on about the text's grid): labels and bullets stand level with
     // their values, and values end soon after the last label.
-    if aligned < narrow_rows.len() && smaller_than(narrow, other, SLIGHTLY_SMALLER_TYPE) {
+    // (Level with a row of the text next to it: not with one of a column further across,
+    // past a gutter of the text's own, an em wide or more.)
+    let level_near = || {
+        let mut extents: Vec<(f32, f32)> = other.iter().map(|w| (w.x0, w.x1)).collect();
+        extents.sort_by(|p, q| p.0.total_cmp(&q.0));
+        let channels = gaps(extents).into_iter().filter(|(c, d)| d - c >= em);
+        let near: Vec<&WordBox> = if narrow_is_right {
+            let edge = channels.map(|(_, d)| d).fold(f32::NEG_INFINITY, f32::max);
+            other.iter().filter(|w| w.x0 >= edge).copied().collect()
+        } else {
+            let edge = channels.map(|(c, _)| c).fold(f32::INFINITY, f32::min);
+            other.iter().filter(|w| w.x1 <= edge).copied().collect()
+        };
+        let near_rows = baselines(&near);
+        narrow_rows
+            .iter()
+            .filter(|&&y| near_rows.iter().any(|&o| (o - y).abs() <= 0.3 * em))
+            .count()
+    };
+    if (aligned < narrow_rows.len() || level_near() < narrow_rows.len())
+        && smaller_than(narrow, other, SLIGHTLY_SMALLER_TYPE)
+    {
         let last = narrow_rows.last().copied().unwrap_or(f32::INFINITY);
         let below = other_rows.iter().filter(|&&y| y > last + 0.3 * em).count();
         if below >= ROWS_PAST_LABELS {
