@@ -1941,6 +1941,16 @@ fn a_running_title_over_a_page_whose_second_column_holds_one_word() {
 }
 
 #[test]
+fn two_ragged_columns_a_narrow_gutter_apart_their_heading_and_signature_spaces_level() {
+    regression("two_ragged_columns_a_narrow_gutter_apart_their_heading_and_signature_spaces_level");
+}
+
+#[test]
+fn the_next_columns_one_word_beside_a_hyphenated_column_in_large_type() {
+    regression("the_next_columns_one_word_beside_a_hyphenated_column_in_large_type");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {
