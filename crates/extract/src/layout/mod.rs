@@ -287,13 +287,6 @@ impl Cut<'_> {
         let (by_top, row_gaps) = self.rows_down(&node);
         let em = median_size(&node, words);
         if let Some(y) = self.head_cut(&by_top, &row_gaps, em) {
-            if std::env::var("KB_DEBUG").is_ok() {
-                eprintln!(
-                    "HEADCUT n={} y={y} ext={:?}",
-                    node.len(),
-                    node_extent(&node, words, |w| (w.top, w.bottom))
-                );
-            }
             let (upper, lower): (Vec<usize>, Vec<usize>) = node
                 .iter()
                 .partition(|&&i| words.get(i).is_some_and(|w| w.bottom <= y));
@@ -2297,11 +2290,11 @@ fn ending_near<'n>(
         .filter(move |&i| words.get(i).is_some_and(|w| w.x1 <= a && w.x1 >= near))
 }
 
-/// A column's edge (ragged or justified: many rows end near `a` or fill up to it
-/// ([`lines_fill_to`]), none past it, its runs prose) with, right of `b`, a single row level with its first and room on the page for a
-/// column as wide after `b`: the next column's first row (a paragraph's last words), not a
-/// value beside a label (which has rows of its own further down) nor a page number at the
-/// page's edge. The room ends where the page's text does or, the page's width known, where
+/// A column's edge (ragged or justified: many rows end near `a` or fill up to it,
+/// [`lines_fill_to`]; none past it; its runs prose) with, right of `b`, a single row level
+/// with its first and room on the page for a column as wide after `b`: the next column's
+/// first row (a paragraph's last words), not a value beside a label (which has rows of its
+/// own further down) nor a page number at the page's edge. The room ends where the page's text does or, the page's width known, where
 /// a right margin as wide as the column's left one begins (the row may be all the next
 /// column holds on the page).
 fn is_next_columns_first_row(
@@ -2334,9 +2327,8 @@ fn is_next_columns_first_row(
 
 /// Lines set ragged up to `a`: three in four at least end where the next one's first word
 /// would not have fitted before `a` (with its space; the others are paragraphs' last
-/// lines). A column's edge
-/// however ragged (a narrow measure in large type, unhyphenated), not a column of labels,
-/// after any of which the next would have fitted.
+/// lines). A column's edge however ragged (a narrow measure in large type, unhyphenated),
+/// not a column of labels, after any of which the next would have fitted.
 fn lines_fill_to(side: &[&WordBox], a: f32, em: f32) -> bool {
     let mut sorted: Vec<&WordBox> = side.to_vec();
     sorted.sort_by(|p, q| {
