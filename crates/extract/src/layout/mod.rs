@@ -2294,9 +2294,9 @@ fn ending_near<'n>(
 /// [`lines_fill_to`]; none past it; its runs prose) with, right of `b`, a single row level
 /// with its first and room on the page for a column as wide after `b`: the next column's
 /// first row (a paragraph's last words), not a value beside a label (which has rows of its
-/// own further down) nor a page number at the page's edge. The room ends where the page's text does or, the page's width known, where
-/// a right margin as wide as the column's left one begins (the row may be all the next
-/// column holds on the page).
+/// own further down) nor a page number at the page's edge. The room ends where the page's
+/// text does or, the page's width known, where a right margin as wide as the column's left
+/// one begins (the row may be all the next column holds on the page).
 fn is_next_columns_first_row(
     node: &[usize],
     words: &[WordBox],
