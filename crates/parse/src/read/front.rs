@@ -548,6 +548,7 @@ fn reference_fields(column: &[&TextLine]) -> Vec<ReferenceField> {
     for (n, line) in column.iter().enumerate() {
         let gap = previous
             .is_some_and(|p| p.page != line.page || line.baseline - p.baseline > 1.5 * pitch);
+        let name_goes_on = !gap && previous.is_some_and(|p| continues_bold_name(p, line, column));
         previous = Some(line);
         let next_plain = column.get(n + 1).is_some_and(|l| !l.bold);
         let field = |label: Option<String>, key: FieldKey, value: String| ReferenceField {
@@ -582,11 +583,33 @@ fn reference_fields(column: &[&TextLine]) -> Vec<ReferenceField> {
         } else if seen_label {
             open = true;
             fields.push(field(None, FieldKey::Other, line.text.clone()));
+        } else if let Some(name) = fields.last_mut().filter(|_| name_goes_on) {
+            push_value_line(&mut name.value, &line.text);
+            name.bbox = name.bbox.union(&line.bbox);
         } else {
             fields.push(field(None, FieldKey::Sender, line.text.clone()));
         }
     }
     fields
+}
+
+/// Whether `line` goes on with the name on `previous`, the line above it at the head of the
+/// column: the house style sets the sender's name in bold over plain address lines, so a
+/// bold line under a bold line in the same type, whose first word would not have fitted on
+/// it within the column's widest line, is the name wrapped (`Ministerie van Buitenlandse` /
+/// `Zaken`).
+fn continues_bold_name(previous: &TextLine, line: &TextLine, column: &[&TextLine]) -> bool {
+    let column_right = column
+        .iter()
+        .filter(|l| l.page == line.page)
+        .map(|l| l.bbox.x1)
+        .fold(f32::MIN, f32::max);
+    let space = 0.2 * line.size;
+    previous.bold
+        && line.bold
+        && previous.page == line.page
+        && (previous.size - line.size).abs() <= 0.1 * line.size
+        && previous.bbox.x1 + space + line.first_word_width > column_right
 }
 
 /// The usual distance between consecutive baselines of the column.
@@ -1017,6 +1040,45 @@ mod tests {
         let notes = [at("1 Zie de bijlage.", 57.0, 700.0, 6.5)];
         let (body, column) = without_running_column(&notes, &[0], &[], &m);
         assert_eq!((body, column), (vec![0], vec![]));
+    }
+
+    /// A bold name at the column's head wrapped onto a second bold line is one entry, where
+    /// the second line's first word would not have fitted on the first; bold lines that
+    /// would have fitted (labels stacked in a table) stay apart.
+    #[test]
+    fn a_bold_name_wrapped_in_the_column_is_one_entry() {
+        let bold = |text: &str, baseline: f32| {
+            let mut line = at(text, 430.0, baseline, 6.5);
+            line.bold = true;
+            line.first_word_width = 0.5 * 6.5 * text.split(' ').next().unwrap_or("").len() as f32;
+            line
+        };
+        let column = [
+            bold("Ministerie van Buitenlandse", 70.0),
+            bold("Zaken", 79.0),
+            at("Rijnstraat 8", 430.0, 88.0, 6.5),
+        ];
+        let refs: Vec<&TextLine> = column.iter().collect();
+        let values: Vec<String> = reference_fields(&refs)
+            .into_iter()
+            .map(|f| f.value)
+            .collect();
+        assert_eq!(
+            values,
+            ["Ministerie van Buitenlandse Zaken", "Rijnstraat 8"]
+        );
+        let stacked = [
+            bold("Developer(s)", 70.0),
+            bold("Initial release", 79.0),
+            at(
+                "Rijnstraat 8 en een lange regel die de kolom breed maakt",
+                430.0,
+                88.0,
+                6.5,
+            ),
+        ];
+        let refs: Vec<&TextLine> = stacked.iter().collect();
+        assert_eq!(reference_fields(&refs).len(), 3);
     }
 
     #[test]
