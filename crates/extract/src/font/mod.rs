@@ -29,6 +29,7 @@
 
 mod cff;
 mod cmap;
+mod gsub;
 mod program;
 mod sfnt;
 mod type1;

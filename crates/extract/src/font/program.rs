@@ -1,6 +1,7 @@
 //! Unicode from the embedded font program itself, for fonts whose dictionary does not give
 //! it (no `/ToUnicode`, no encoding names): a CFF program's charset names its glyphs; a
-//! TrueType program's Unicode `cmap`, read backwards, or its `post` names do.
+//! TrueType program's Unicode `cmap`, read backwards, or its `post` names do; a ligature
+//! glyph nothing names is named by its components, from the program's `GSUB`.
 //!
 //! After `/ToUnicode` and the encoding's glyph names, before any heuristic (see the chain in
 //! `font`). Private-use and control characters are not taken: they say nothing about the
@@ -13,6 +14,7 @@ use lopdf::{Dictionary, Object};
 use crate::budget::Source;
 
 use super::cff::Cff;
+use super::gsub::{self, Ligature};
 use super::sfnt::{Cmap, Sfnt};
 use super::stream_data;
 use crate::objects::{get, get_name, get_stream};
@@ -108,10 +110,39 @@ impl Glyphs {
                 }
             }
         }
+        if let Some(gsub) = sfnt.table(b"GSUB") {
+            self.name_ligatures(&gsub::ligatures(gsub));
+        }
         self.code_cmap = sfnt
             .cmap(3, 0)
             .map(|m| (m, true))
             .or_else(|| sfnt.cmap(1, 0).map(|m| (m, false)));
+    }
+
+    /// Names each ligature glyph that has no text yet by its components' texts, once all of
+    /// them have one (components may be ligatures themselves: `ff` `i` → `ffi`).
+    fn name_ligatures(&mut self, ligatures: &[Ligature]) {
+        // Each pass names the ligatures whose components were named before it.
+        for _ in 0..4 {
+            let mut named = false;
+            for lig in ligatures {
+                if self.texts.contains_key(&lig.glyph) {
+                    continue;
+                }
+                let text: Option<String> = lig
+                    .components
+                    .iter()
+                    .map(|c| self.texts.get(c).map(|t| &**t))
+                    .collect();
+                if let Some(text) = text {
+                    self.texts.insert(lig.glyph, text.into());
+                    named = true;
+                }
+            }
+            if !named {
+                break;
+            }
+        }
     }
 
     /// The text of a simple font's code, through the program's symbol or Macintosh cmap.

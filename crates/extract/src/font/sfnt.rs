@@ -9,14 +9,14 @@ const MAX_CMAP_ENTRIES: usize = 131_072;
 /// program would otherwise cost billions of steps).
 const MAX_CMAP_STEPS: usize = 4 * MAX_CMAP_ENTRIES;
 
-fn u16_at(data: &[u8], at: usize) -> Option<u16> {
+pub(super) fn u16_at(data: &[u8], at: usize) -> Option<u16> {
     Some(u16::from_be_bytes([
         *data.get(at)?,
         *data.get(at.checked_add(1)?)?,
     ]))
 }
 
-fn u32_at(data: &[u8], at: usize) -> Option<u32> {
+pub(super) fn u32_at(data: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_be_bytes([
         *data.get(at)?,
         *data.get(at.checked_add(1)?)?,
