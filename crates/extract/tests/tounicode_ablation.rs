@@ -253,6 +253,17 @@ const NAMED: &[&str] = &[
     // Ghostscript rewrite of Chromium's, whose fonts lost their glyph names.
     "fixtures/sweep/chromium-house.pdf",
     "fixtures/sweep/chromium-house-notounicode.pdf",
+    "fixtures/sweep/chromium-house-2col-3mm-indented.pdf",
+    "fixtures/sweep/chromium-house-2col-3mm-indented-notounicode.pdf",
+    "fixtures/sweep/chromium-house-2col-4mm.pdf",
+    "fixtures/sweep/chromium-house-2col-4mm-notounicode.pdf",
+    "fixtures/sweep/chromium-house-column-left.pdf",
+    "fixtures/sweep/chromium-house-column-left-notounicode.pdf",
+    "fixtures/sweep/chromium-house-serif-indented.pdf",
+    "fixtures/sweep/chromium-house-serif-indented-notounicode.pdf",
+    // Carlito's ligatures are named by the subset's `GSUB`, but for a bold `ft` whose `f`
+    // the subset never draws alone (S10); its copy is the same file stripped twice.
+    "fixtures/sweep/chromium-house-carlito-justified-notounicode.pdf",
     "fixtures/sweep/groff-",
     "fixtures/sweep/latex-",
     // The invented letters from pdfTeX and groff, and their rewrites and copies.

@@ -39,7 +39,31 @@ const KNOWN: &[(&str, &str)] = &[
         "S10: LuaTeX's subsets name no ligature glyph",
     ),
     (
+        "chromium-house-2col-3mm-indented-gs",
+        "S4: quotes and the fl ligature of Ghostscript's ToUnicode",
+    ),
+    (
+        "chromium-house-2col-4mm-gs",
+        "S4: quotes and the fl ligature of Ghostscript's ToUnicode",
+    ),
+    (
+        "chromium-house-carlito-justified-gs",
+        "S4: quotes and the fl ligature of Ghostscript's ToUnicode",
+    ),
+    (
+        "chromium-house-carlito-justified-notounicode",
+        "S10: Chromium's bold subset keeps no rule naming its ft ligature",
+    ),
+    (
+        "chromium-house-column-left-gs",
+        "S4: quotes and the fl ligature of Ghostscript's ToUnicode",
+    ),
+    (
         "chromium-house-gs",
+        "S4: quotes and the fl ligature of Ghostscript's ToUnicode",
+    ),
+    (
+        "chromium-house-serif-indented-gs",
         "S4: quotes and the fl ligature of Ghostscript's ToUnicode",
     ),
     (
@@ -173,7 +197,7 @@ fn every_sweep_file_gives_the_replicas_data() {
         .collect();
     files.sort();
     assert!(
-        files.len() >= 129,
+        files.len() >= 144,
         "fixtures/sweep has {} PDFs",
         files.len()
     );
