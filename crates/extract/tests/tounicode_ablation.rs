@@ -253,6 +253,10 @@ const NAMED: &[&str] = &[
     // Ghostscript rewrite of Chromium's, whose fonts lost their glyph names.
     "fixtures/sweep/chromium-house.pdf",
     "fixtures/sweep/chromium-house-notounicode.pdf",
+    "fixtures/sweep/chromium-house-11pt-dash.pdf",
+    "fixtures/sweep/chromium-house-11pt-dash-notounicode.pdf",
+    "fixtures/sweep/chromium-house-footer.pdf",
+    "fixtures/sweep/chromium-house-footer-notounicode.pdf",
     "fixtures/sweep/chromium-house-2col-3mm-indented.pdf",
     "fixtures/sweep/chromium-house-2col-3mm-indented-notounicode.pdf",
     "fixtures/sweep/chromium-house-2col-4mm.pdf",
