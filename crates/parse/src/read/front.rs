@@ -4,6 +4,8 @@
 
 use std::collections::HashSet;
 
+use rustc_hash::FxHashMap;
+
 use kamerbrief_model::{FieldKey, Metadata, Rect, ReferenceField, Role};
 
 use super::join::{self, Lexicon};
@@ -541,6 +543,7 @@ fn label_of(text: &str) -> Option<(FieldKey, &str, &str)> {
 /// labels (a closing note) is one entry.
 fn reference_fields(column: &[&TextLine]) -> Vec<ReferenceField> {
     let pitch = column_pitch(column);
+    let rights = right_edges(column);
     let mut fields: Vec<ReferenceField> = Vec::new();
     let mut seen_label = false;
     let mut open = false;
@@ -548,7 +551,7 @@ fn reference_fields(column: &[&TextLine]) -> Vec<ReferenceField> {
     for (n, line) in column.iter().enumerate() {
         let gap = previous
             .is_some_and(|p| p.page != line.page || line.baseline - p.baseline > 1.5 * pitch);
-        let name_goes_on = !gap && previous.is_some_and(|p| continues_bold_name(p, line, column));
+        let above = previous;
         previous = Some(line);
         let next_plain = column.get(n + 1).is_some_and(|l| !l.bold);
         let field = |label: Option<String>, key: FieldKey, value: String| ReferenceField {
@@ -583,7 +586,10 @@ fn reference_fields(column: &[&TextLine]) -> Vec<ReferenceField> {
         } else if seen_label {
             open = true;
             fields.push(field(None, FieldKey::Other, line.text.clone()));
-        } else if let Some(name) = fields.last_mut().filter(|_| name_goes_on) {
+        } else if let Some(name) = fields
+            .last_mut()
+            .filter(|_| !gap && above.is_some_and(|a| continues_bold_name(a, line, &rights)))
+        {
             push_value_line(&mut name.value, &line.text);
             name.bbox = name.bbox.union(&line.bbox);
         } else {
@@ -598,18 +604,24 @@ fn reference_fields(column: &[&TextLine]) -> Vec<ReferenceField> {
 /// bold line under a bold line in the same type, whose first word would not have fitted on
 /// it within the column's widest line, is the name wrapped (`Ministerie van Buitenlandse` /
 /// `Zaken`).
-fn continues_bold_name(previous: &TextLine, line: &TextLine, column: &[&TextLine]) -> bool {
-    let column_right = column
-        .iter()
-        .filter(|l| l.page == line.page)
-        .map(|l| l.bbox.x1)
-        .fold(f32::MIN, f32::max);
+fn continues_bold_name(previous: &TextLine, line: &TextLine, rights: &FxHashMap<u32, f32>) -> bool {
+    let column_right = rights.get(&line.page).copied().unwrap_or(f32::MIN);
     let space = 0.2 * line.size;
     previous.bold
         && line.bold
         && previous.page == line.page
         && (previous.size - line.size).abs() <= 0.1 * line.size
         && previous.bbox.x1 + space + line.first_word_width > column_right
+}
+
+/// The right edge of the column's widest line, per page.
+fn right_edges(column: &[&TextLine]) -> FxHashMap<u32, f32> {
+    let mut rights = FxHashMap::default();
+    for line in column {
+        let right = rights.entry(line.page).or_insert(line.bbox.x1);
+        *right = right.max(line.bbox.x1);
+    }
+    rights
 }
 
 /// The usual distance between consecutive baselines of the column.
