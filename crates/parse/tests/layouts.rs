@@ -1951,6 +1951,37 @@ fn the_next_columns_one_word_beside_a_hyphenated_column_in_large_type() {
 }
 
 #[test]
+fn two_ragged_columns_half_an_em_apart_in_large_type_their_edge_reached_by_long_words() {
+    regression(
+        "two_ragged_columns_half_an_em_apart_in_large_type_their_edge_reached_by_long_words",
+    );
+}
+
+#[test]
+fn a_justified_list_items_last_rows_and_a_signatorys_role_over_the_columns_resuming_level() {
+    regression(
+        "a_justified_list_items_last_rows_and_a_signatorys_role_over_the_columns_resuming_level",
+    );
+}
+
+#[test]
+fn a_short_last_column_half_an_em_from_a_ragged_one_in_large_type() {
+    regression("a_short_last_column_half_an_em_from_a_ragged_one_in_large_type");
+}
+
+#[test]
+fn the_next_columns_one_word_beside_a_column_right_of_a_reference_column() {
+    regression("the_next_columns_one_word_beside_a_column_right_of_a_reference_column");
+}
+
+#[test]
+fn a_running_columns_page_number_level_with_a_body_line_the_column_drifting_off_the_bodys_rows() {
+    regression(
+        "a_running_columns_page_number_level_with_a_body_line_the_column_drifting_off_the_bodys_rows",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

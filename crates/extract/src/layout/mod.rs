@@ -2189,18 +2189,19 @@ fn is_justified_edge(node: &[usize], words: &[WordBox], a: f32, b: f32, em: f32)
 
 impl Cut<'_> {
     /// Two columns' edges, however short their runs of words (a list in a narrow column):
-    /// many rows right of `b` start flush at it and run as prose, many rows left of `a` end
-    /// within a ragged edge's reach of it in words (not a table's figures), and many rows
-    /// stand beside each other. No word gap of prose lines up so.
+    /// many rows right of `b` start flush at it and run as prose, many rows left of `a` reach
+    /// a ragged edge there ([`rows_reaching`]) in words (not a table's figures), and many
+    /// rows stand beside each other. No word gap of prose lines up so.
     fn is_flush_beside_ragged(&self, node: &[usize], a: f32, b: f32, em: f32) -> bool {
         let words = self.words;
-        let ending: Vec<usize> = ending_near(node, words, a, em).collect();
-        let ending_words: Vec<&WordBox> = ending.iter().filter_map(|&i| words.get(i)).collect();
-        if rows_starting_at(node, words, b) < STRAIGHT_CHANNEL_ROWS
-            || baselines(&ending_words).len() < STRAIGHT_CHANNEL_ROWS
-        {
+        if rows_starting_at(node, words, b) < STRAIGHT_CHANNEL_ROWS {
             return false;
         }
+        let left: Vec<&WordBox> = side_words(node, words, a, b, true).collect();
+        if rows_reaching(&left, a, em) < STRAIGHT_CHANNEL_ROWS {
+            return false;
+        }
+        let ending: Vec<usize> = ending_near(node, words, a, em).collect();
         let figures = ending
             .iter()
             .filter(|&&i| {
@@ -2240,17 +2241,20 @@ fn has_straight_right_edge(node: &[usize], words: &[WordBox], a: f32) -> bool {
     })
 }
 
-/// The rows starting flush at `b` run from the node's top to its foot (within a few ems):
-/// a column's edge down the whole node, not one beside part of it over a table's cells.
+/// The rows starting flush at `b` run from the node's top to the foot of what stands right
+/// of `b` (within a few ems): a column's edge down the whole node, or down to where the
+/// last page's short column ends; not one beside part of it over a table's cells.
 fn flush_edge_spans_node(node: &[usize], words: &[WordBox], b: f32, em: f32) -> bool {
-    let (top, bottom) = node_extent(node, words, |w| (w.top, w.bottom));
-    let flush: Vec<usize> = node
+    let (top, _) = node_extent(node, words, |w| (w.top, w.bottom));
+    let (flush, right): (Vec<usize>, Vec<usize>) = node
         .iter()
         .copied()
-        .filter(|&i| words.get(i).is_some_and(|w| starts_at(w, b)))
-        .collect();
+        .filter(|&i| words.get(i).is_some_and(|w| w.x0 >= b))
+        .partition(|&i| words.get(i).is_some_and(|w| starts_at(w, b)));
     let (flush_top, flush_bottom) = node_extent(&flush, words, |w| (w.top, w.bottom));
-    flush_top <= top + SPANS_NODE_EM * em && flush_bottom >= bottom - SPANS_NODE_EM * em
+    let (_, right_bottom) = node_extent(&right, words, |w| (w.top, w.bottom));
+    flush_top <= top + SPANS_NODE_EM * em
+        && flush_bottom >= flush_bottom.max(right_bottom) - SPANS_NODE_EM * em
 }
 
 /// See [`flush_edge_spans_node`].
@@ -2295,8 +2299,9 @@ fn ending_near<'n>(
 /// with its first and room on the page for a column as wide after `b`: the next column's
 /// first row (a paragraph's last words), not a value beside a label (which has rows of its
 /// own further down) nor a page number at the page's edge. The room ends where the page's
-/// text does or, the page's width known, where a right margin as wide as the column's left
-/// one begins (the row may be all the next column holds on the page).
+/// text does or, the page's width known, where a right margin as wide as the page's left
+/// one begins (the row may be all the next column holds on the page; a reference column
+/// may stand left of the columns).
 fn is_next_columns_first_row(
     node: &[usize],
     words: &[WordBox],
@@ -2316,8 +2321,12 @@ fn is_next_columns_first_row(
         .fold(f32::INFINITY, f32::min);
     let (x0, _) = across(&left);
     // The page's text, not the node's, bounds the room.
-    let text_x1 = words.iter().map(|w| w.x1).fold(f32::NEG_INFINITY, f32::max);
-    let x1 = page_width.map_or(text_x1, |width| text_x1.max(width - x0));
+    let (text_x0, text_x1) = words
+        .iter()
+        .fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), w| {
+            (lo.min(w.x0), hi.max(w.x1))
+        });
+    let x1 = page_width.map_or(text_x1, |width| text_x1.max(width - text_x0));
     (row - first).abs() <= LEVEL_ROWS_EM * em
         && b + (a - x0) <= x1 + em
         && (is_column_edge(node, words, a, b, em)
@@ -2330,13 +2339,43 @@ fn is_next_columns_first_row(
 /// lines). A column's edge however ragged (a narrow measure in large type, unhyphenated),
 /// not a column of labels, after any of which the next would have fitted.
 fn lines_fill_to(side: &[&WordBox], a: f32, em: f32) -> bool {
+    let rows = row_ends(side);
+    let pairs = rows.len().saturating_sub(1);
+    let filled = rows
+        .windows(2)
+        .filter(|pair| matches!(pair, [(end, _), (_, next)] if fills_to(*end, *next, a, em)))
+        .count();
+    pairs >= FILLED_LINES && 4 * filled >= 3 * pairs
+}
+
+/// How many rows of `side` reach a ragged edge at `a`: they end within [`RAGGED_EDGE_EM`]
+/// of it, or where the next row's first word would not have fitted before it (long words
+/// in large type leave a ragged edge wider than two ems).
+fn rows_reaching(side: &[&WordBox], a: f32, em: f32) -> usize {
+    let rows = row_ends(side);
+    let next_firsts = rows.iter().skip(1).map(|r| Some(r.1)).chain([None]);
+    rows.iter()
+        .zip(next_firsts)
+        .filter(|((end, _), next)| {
+            a - end <= RAGGED_EDGE_EM * em || next.is_some_and(|next| fills_to(*end, next, a, em))
+        })
+        .count()
+}
+
+/// A line ending at `end` left no room before `a` for the next line's first word, `next`
+/// wide, and its space.
+fn fills_to(end: f32, next: f32, a: f32, em: f32) -> bool {
+    a - end <= next + SPACE_EM * em
+}
+
+/// Each row's end and its first word's width, rows top to bottom.
+fn row_ends(side: &[&WordBox]) -> Vec<(f32, f32)> {
     let mut sorted: Vec<&WordBox> = side.to_vec();
     sorted.sort_by(|p, q| {
         p.row_baseline
             .total_cmp(&q.row_baseline)
             .then(p.x0.total_cmp(&q.x0))
     });
-    // Each row's end and its first word's width.
     let mut rows: Vec<(f32, f32)> = Vec::new();
     let mut baseline = f32::NAN;
     for w in sorted {
@@ -2348,12 +2387,7 @@ fn lines_fill_to(side: &[&WordBox], a: f32, em: f32) -> bool {
             }
         }
     }
-    let pairs = rows.len().saturating_sub(1);
-    let filled = rows
-        .windows(2)
-        .filter(|pair| matches!(pair, [(end, _), (_, next)] if a - end <= next + SPACE_EM * em))
-        .count();
-    pairs >= FILLED_LINES && 4 * filled >= 3 * pairs
+    rows
 }
 
 /// A word space, at most, in ems.
@@ -2618,7 +2652,10 @@ fn is_label_gap(node: &[usize], words: &[WordBox], a: f32, b: f32, width: f32, e
             .filter(|&&y| near_rows.iter().any(|&o| (o - y).abs() <= 0.3 * em))
             .count()
     };
-    if (aligned < narrow_rows.len() || level_near() < narrow_rows.len())
+    // (Right of the text, rows level but drifting off the text's by a point or two count as
+    // not level: a margin column on a pitch of its own too short to measure.)
+    let drifting = narrow_is_right && high - low > LABEL_DRIFT_EM * em;
+    if (aligned < narrow_rows.len() || level_near() < narrow_rows.len() || drifting)
         && smaller_than(narrow, other, SLIGHTLY_SMALLER_TYPE)
     {
         let last = narrow_rows.last().copied().unwrap_or(f32::INFINITY);
@@ -2913,7 +2950,8 @@ impl Cut<'_> {
 
     /// Whether the `head`'s rows stand in two columns whose channel runs on down the `rest`:
     /// the first rows of two columns (two or more on each side of it, level with each other,
-    /// lines of prose in the node's type `em`), above a paragraph's space in both, and below
+    /// lines of prose in the node's type `em`: runs of words six ems wide, or on the left
+    /// justified up to the channel), above a paragraph's space in both, and below
     /// it both run on, each at its own height; not a word mark, a masthead or a table's
     /// header above them, not a table's row.
     fn columns_through_head(&self, head: &[usize], rest: &[usize], em: f32) -> bool {
@@ -2936,9 +2974,12 @@ impl Cut<'_> {
             rows(a, b, true) >= HEAD_COLUMN_ROWS
                 && rows(a, b, false) >= HEAD_COLUMN_ROWS
                 && rows_level(head, words, a, b, em)
-                && [true, false]
-                    .iter()
-                    .all(|&left| run_width(head, words, a, b, left, em) >= NARROW_PROSE_RUN_EM * em)
+                && [true, false].iter().all(|&left| {
+                    run_width(head, words, a, b, left, em) >= NARROW_PROSE_RUN_EM * em
+                        // Justified up to the channel: word gaps of a narrow measure may
+                        // part its runs wider than an em.
+                        || left && justified_rows_ending_at(head, words, a) >= HEAD_COLUMN_ROWS
+                })
                 // Both columns run on below, each resuming at its own height (a table's
                 // cells resume level).
                 && below.iter().any(|&(c, d)| {
