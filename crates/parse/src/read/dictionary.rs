@@ -78,6 +78,16 @@ pub fn judge(left: &str, right: &str) -> Option<Verdict> {
     (fragment(&left) && fragment(&right)).then_some(Verdict::Fragments)
 }
 
+/// Whether `left` and `right` are both words of the Dutch list, three letters or more each.
+pub fn are_dutch_words(left: &str, right: &str) -> bool {
+    let Ok(dutch) = Set::new(DUTCH) else {
+        return false;
+    };
+    [left, right]
+        .iter()
+        .all(|w| w.chars().count() >= COMPOUND_PART && dutch.contains(w.to_lowercase().as_bytes()))
+}
+
 /// `word` is two words of the list (`has`) written together, the first perhaps with a
 /// linking `s` (`veiligheid`-`s`-`beleid`), each at least [`COMPOUND_PART`] letters.
 fn is_compound(word: &str, has: impl Fn(&str) -> bool) -> bool {

@@ -247,11 +247,17 @@ fn spelled_out_initials(tokens: &[&str]) -> FxHashSet<String> {
 
 /// Dutch spelling writes compounds as one word, except (Woordenlijst, "koppelteken"): after
 /// certain prefixes (`niet-`, `oud-`), between two adjectives (`juridisch-ethisch`,
-/// `politiek-strategisch`), where vowels would merge (`zee-egel`, `auto-ongeluk`), and in
-/// words that already carry a hyphen (`vis-a-vis`: a typesetter breaks those only at it).
+/// `politiek-strategisch`), where vowels would be read as one sound (`zee-egel`,
+/// `auto-ongeluk`, `geo-economisch`), and in words that already carry a hyphen (`vis-a-vis`:
+/// TeX breaks those only at it), unless the break parts two Dutch words there
+/// (`NAVO-capaciteiten-` / `doelstellingen`: a writer hyphenates after the acronym only,
+/// and word processors break inside such words).
 fn is_real_compound_hyphen(left: &str, right: &str) -> bool {
     let last_part = left.rsplit('-').next().unwrap_or(left).to_lowercase();
-    if HYPHEN_PREFIXES.contains(&last_part.as_str()) || left.contains('-') || right.contains('-') {
+    if HYPHEN_PREFIXES.contains(&last_part.as_str()) || right.contains('-') {
+        return true;
+    }
+    if left.contains('-') && !dictionary::are_dutch_words(&last_part, right) {
         return true;
     }
     if last_part.chars().count() >= 6 && ADJECTIVE_ENDINGS.iter().any(|e| last_part.ends_with(e)) {
@@ -259,8 +265,28 @@ fn is_real_compound_hyphen(left: &str, right: &str) -> bool {
     }
     let left_last = last_part.chars().last();
     let right_first = right.chars().next().map(|c| c.to_ascii_lowercase());
-    left_last.is_some_and(|c| "aeiou".contains(c)) && left_last == right_first
+    matches!((left_last, right_first), (Some(a), Some(b)) if VOWEL_CLASHES.iter().any(|p| p == &[a, b]))
 }
+
+/// A vowel ending a compound's first part and one opening its second that Dutch would read
+/// as one sound, so that the Woordenlijst puts a hyphen between them ("klinkerbotsing").
+const VOWEL_CLASHES: &[[char; 2]] = &[
+    ['a', 'a'],
+    ['a', 'e'],
+    ['a', 'i'],
+    ['a', 'u'],
+    ['e', 'e'],
+    ['e', 'i'],
+    ['e', 'u'],
+    ['i', 'e'],
+    ['i', 'i'],
+    ['o', 'e'],
+    ['o', 'i'],
+    ['o', 'o'],
+    ['o', 'u'],
+    ['u', 'i'],
+    ['u', 'u'],
+];
 
 /// The word lists' verdict on a break `left-` / `right` between lower-case letters (the
 /// first half may open with a capital, `Neder-` / `landse`; only the last part of a word
@@ -354,8 +380,9 @@ fn trim_word(token: &str) -> &str {
     token.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
 }
 
-/// Adds `clean(token)` to `words`; a word already lowercase and already there costs no
-/// new `String`.
+/// Adds `clean(token)` to `words`, and the words a compound or quotation joins in it
+/// (`‘NAVO2030’-proces` writes `navo2030`); a word already lowercase and already there
+/// costs no new `String`.
 fn insert_clean(words: &mut FxHashSet<String>, token: &str) {
     let word = trim_word(token);
     if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -364,6 +391,13 @@ fn insert_clean(words: &mut FxHashSet<String>, token: &str) {
         }
     } else {
         words.insert(word.to_lowercase());
+    }
+    if !word.chars().all(char::is_alphanumeric) {
+        for part in word.split(|c: char| !c.is_alphanumeric()) {
+            if part.chars().count() >= 2 {
+                words.insert(part.to_lowercase());
+            }
+        }
     }
 }
 
@@ -516,6 +550,44 @@ mod tests {
         assert_eq!(
             joined("het kwazi-", "brolt van", false),
             "het kwazi-brolt van"
+        );
+    }
+
+    /// Dutch spelling: a hyphen where two vowels would be read as one sound, even where
+    /// the lists do not know the compound; none inside a compound of two Dutch words after
+    /// an acronym's hyphen (a word processor's break there).
+    #[test]
+    fn dutch_compound_hyphens_where_the_lists_do_not_say() {
+        assert_eq!(
+            joined("op geopolitiek, geo-", "economisch en", true),
+            "op geopolitiek, geo-economisch en"
+        );
+        assert_eq!(
+            joined("de NAVO-capaciteiten-", "doelstellingen. Voor", true),
+            "de NAVO-capaciteitendoelstellingen. Voor"
+        );
+        // Not where the last part is no word of the list (TeX breaks only at the hyphen).
+        assert_eq!(
+            joined("de NAVO-kwazi-", "doelstellingen. Voor", true),
+            "de NAVO-kwazi-doelstellingen. Voor"
+        );
+    }
+
+    /// A word the document writes only inside a compound or quotation is a word it writes.
+    #[test]
+    fn words_inside_compounds_are_the_documents_words() {
+        let (lines, lexicon) = read(&[
+            "het ‘NAVO2030’-proces loopt,",
+            "in het kader van NA-",
+            "VO2030 - een advies",
+        ]);
+        let lexicon = Lexicon {
+            hyphenates: true,
+            ..lexicon
+        };
+        assert_eq!(
+            join_lines(lines.get(1..).unwrap_or_default(), &lexicon),
+            "in het kader van NAVO2030 - een advies"
         );
     }
 
