@@ -385,19 +385,28 @@ fn trim_word(token: &str) -> &str {
 /// costs no new `String`.
 fn insert_clean(words: &mut FxHashSet<String>, token: &str) {
     let word = trim_word(token);
+    insert_lowercase(words, word);
+    // A hyphen, slash or quote inside (`‘` and `’` open with byte 0xE2, as dashes do).
+    if word
+        .bytes()
+        .any(|b| matches!(b, b'-' | b'/' | b'\'' | 0xE2))
+    {
+        for part in word.split(|c: char| !c.is_alphanumeric()) {
+            if part.chars().nth(1).is_some() {
+                insert_lowercase(words, part);
+            }
+        }
+    }
+}
+
+/// Adds `word` lowercased; one already lowercase and already there costs no new `String`.
+fn insert_lowercase(words: &mut FxHashSet<String>, word: &str) {
     if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
         if !words.contains(word) {
             words.insert(word.to_string());
         }
     } else {
         words.insert(word.to_lowercase());
-    }
-    if !word.chars().all(char::is_alphanumeric) {
-        for part in word.split(|c: char| !c.is_alphanumeric()) {
-            if part.chars().count() >= 2 {
-                words.insert(part.to_lowercase());
-            }
-        }
     }
 }
 
