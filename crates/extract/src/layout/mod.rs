@@ -2253,8 +2253,7 @@ fn flush_edge_spans_node(node: &[usize], words: &[WordBox], b: f32, em: f32) -> 
         .partition(|&i| words.get(i).is_some_and(|w| starts_at(w, b)));
     let (flush_top, flush_bottom) = node_extent(&flush, words, |w| (w.top, w.bottom));
     let (_, right_bottom) = node_extent(&right, words, |w| (w.top, w.bottom));
-    flush_top <= top + SPANS_NODE_EM * em
-        && flush_bottom >= flush_bottom.max(right_bottom) - SPANS_NODE_EM * em
+    flush_top <= top + SPANS_NODE_EM * em && flush_bottom >= right_bottom - SPANS_NODE_EM * em
 }
 
 /// See [`flush_edge_spans_node`].
