@@ -13,6 +13,9 @@ use super::sfnt::{u16_at, u32_at};
 const MAX_LIGATURES: usize = 16_384;
 /// Lookups, and subtables per lookup, read at most.
 const MAX_LOOKUPS: usize = 512;
+/// Entries (lookups, subtables, coverage glyphs, rules, components) visited in one table at
+/// most: a damaged or hostile table cannot make the work grow with its offsets' reuse.
+const MAX_STEPS: usize = 1 << 20;
 
 /// A ligature substitution: the ligature glyph and the glyphs it replaces, in order.
 #[derive(Debug, PartialEq, Eq)]
@@ -21,11 +24,28 @@ pub struct Ligature {
     pub components: Vec<u16>,
 }
 
+/// The ligatures read so far, and the steps left.
+struct Reader {
+    out: Vec<Ligature>,
+    steps: usize,
+}
+
+impl Reader {
+    /// Takes `n` steps; `false` once the budget or the ligatures' cap is spent.
+    fn spend(&mut self, n: usize) -> bool {
+        self.steps = self.steps.saturating_sub(n);
+        self.steps > 0 && self.out.len() < MAX_LIGATURES
+    }
+}
+
 /// The ligature substitutions of a `GSUB` table, in lookup order.
 pub fn ligatures(gsub: &[u8]) -> Vec<Ligature> {
-    let mut out = Vec::new();
+    let mut r = Reader {
+        out: Vec::new(),
+        steps: MAX_STEPS,
+    };
     let Some(list) = u16_at(gsub, 8).and_then(|o| gsub.get(usize::from(o)..)) else {
-        return out;
+        return r.out;
     };
     let count = u16_at(list, 0).map_or(0, usize::from).min(MAX_LOOKUPS);
     for i in 0..count {
@@ -36,44 +56,47 @@ pub fn ligatures(gsub: &[u8]) -> Vec<Ligature> {
             continue;
         };
         for k in 0..usize::from(subtables).min(MAX_LOOKUPS) {
+            if !r.spend(1) {
+                return r.out;
+            }
             let Some(table) = u16_at(lookup, 6 + 2 * k).and_then(|o| lookup.get(usize::from(o)..))
             else {
                 continue;
             };
             match kind {
-                4 => ligature_subtable(table, &mut out),
+                4 => ligature_subtable(table, &mut r),
                 7 if u16_at(table, 2) == Some(4) => {
                     if let Some(inner) = u32_at(table, 4).and_then(|o| table.get(o as usize..)) {
-                        ligature_subtable(inner, &mut out);
+                        ligature_subtable(inner, &mut r);
                     }
                 }
                 _ => {}
             }
-            if out.len() >= MAX_LIGATURES {
-                return out;
-            }
         }
     }
-    out
+    r.out
 }
 
 /// A `LigatureSubstFormat1` subtable: per glyph of its coverage, a set of ligatures that
 /// start with it.
-fn ligature_subtable(table: &[u8], out: &mut Vec<Ligature>) {
+fn ligature_subtable(table: &[u8], r: &mut Reader) {
     if u16_at(table, 0) != Some(1) {
         return;
     }
     let Some(coverage) = u16_at(table, 2).and_then(|o| table.get(usize::from(o)..)) else {
         return;
     };
-    let firsts = coverage_glyphs(coverage);
     let sets = u16_at(table, 4).map_or(0, usize::from);
-    for (i, &first) in firsts.iter().enumerate().take(sets) {
+    let firsts = coverage_glyphs(coverage, sets);
+    if !r.spend(firsts.len()) {
+        return;
+    }
+    for (i, &first) in firsts.iter().enumerate() {
         let Some(set) = u16_at(table, 6 + 2 * i).and_then(|o| table.get(usize::from(o)..)) else {
             continue;
         };
         for j in 0..u16_at(set, 0).map_or(0, usize::from) {
-            if out.len() >= MAX_LIGATURES {
+            if !r.spend(1) {
                 return;
             }
             let Some(rule) = u16_at(set, 2 + 2 * j).and_then(|o| set.get(usize::from(o)..)) else {
@@ -82,6 +105,9 @@ fn ligature_subtable(table: &[u8], out: &mut Vec<Ligature>) {
             let (Some(glyph), Some(count)) = (u16_at(rule, 0), u16_at(rule, 2)) else {
                 continue;
             };
+            if !r.spend(usize::from(count)) {
+                return;
+            }
             let rest: Option<Vec<u16>> = (1..usize::from(count))
                 .map(|c| u16_at(rule, 2 + 2 * c))
                 .collect();
@@ -89,18 +115,18 @@ fn ligature_subtable(table: &[u8], out: &mut Vec<Ligature>) {
                 let mut components = Vec::with_capacity(rest.len() + 1);
                 components.push(first);
                 components.extend(rest);
-                out.push(Ligature { glyph, components });
+                r.out.push(Ligature { glyph, components });
             }
         }
     }
 }
 
-/// The glyphs of a `Coverage` table, in coverage-index order.
-fn coverage_glyphs(coverage: &[u8]) -> Vec<u16> {
+/// The first `limit` glyphs of a `Coverage` table, in coverage-index order.
+fn coverage_glyphs(coverage: &[u8], limit: usize) -> Vec<u16> {
     let count = u16_at(coverage, 2).map_or(0, usize::from);
     let mut glyphs = Vec::new();
     match u16_at(coverage, 0) {
-        Some(1) => glyphs.extend((0..count).map_while(|i| u16_at(coverage, 4 + 2 * i))),
+        Some(1) => glyphs.extend((0..count.min(limit)).map_while(|i| u16_at(coverage, 4 + 2 * i))),
         Some(2) => {
             for i in 0..count {
                 let record = 4 + 6 * i;
@@ -109,9 +135,8 @@ fn coverage_glyphs(coverage: &[u8]) -> Vec<u16> {
                 else {
                     break;
                 };
-                // A damaged range cannot make the list huge.
-                glyphs.extend(start..=end.min(start.saturating_add(1024)));
-                if glyphs.len() > usize::from(u16::MAX) {
+                glyphs.extend((start..=end).take(limit - glyphs.len()));
+                if glyphs.len() >= limit {
                     break;
                 }
             }
@@ -156,6 +181,26 @@ mod tests {
                 },
             ]
         );
+    }
+
+    /// Offsets reused over and over (every lookup the same, every subtable the same, 30,000
+    /// sets of 30,000 rules that add nothing): the steps' budget ends the work.
+    #[test]
+    fn hostile_tables_are_read_within_a_budget() {
+        let mut words: Vec<u16> = vec![1, 0, 0, 0, 10, 512];
+        words.extend(std::iter::repeat_n(1026, 512)); // every lookup at +1026
+        words.extend([4, 0, 512]);
+        words.extend(std::iter::repeat_n(1030, 512)); // every subtable at +1030
+        let sets: u16 = 30_000;
+        words.extend([1, 6 + 2 * sets, sets]);
+        words.extend(std::iter::repeat_n(6 + 2 * sets + 10, usize::from(sets)));
+        words.extend([2, 1, 0, u16::MAX, 0]); // coverage: every glyph
+        words.push(sets);
+        words.extend(std::iter::repeat_n(2 + 2 * sets, usize::from(sets)));
+        words.extend([7, 1]); // a rule of one component: no ligature
+        let data: Vec<u8> = words.iter().flat_map(|w| w.to_be_bytes()).collect();
+        // Without the budget this would visit some 10^14 rules; it returns.
+        assert!(ligatures(&data).is_empty());
     }
 
     #[test]
