@@ -33,6 +33,9 @@ pub struct Lexicon {
     /// Initials of the words before each `(` that opens with a capital: the acronyms the
     /// document spells out (`Joint Comprehensive Plan of Action (JCPOA)`).
     spelled_out: FxHashSet<String>,
+    /// U+2010 HYPHEN ends lines and stands nowhere else: the typesetter's hyphenation mark
+    /// (CSS typesetters draw it), every one a break inside a word.
+    marks_breaks: bool,
 }
 
 impl Lexicon {
@@ -61,7 +64,7 @@ impl Lexicon {
             // a line is as good a witness as inside one).
             // A line that ends in a soft hyphen broke its last word too.
             let breaks_word =
-                line.soft_hyphen || tokens.last().is_some_and(|t| t.ends_with(['-', '\u{AD}']));
+                line.soft_hyphen || tokens.last().is_some_and(|t| t.ends_with(BREAK_HYPHENS));
             let last = tokens.last().filter(|_| tokens.len() > 1);
             if let Some(last) = last
                 && !breaks_word
@@ -74,11 +77,13 @@ impl Lexicon {
                 broken_before = breaks_word;
             }
         }
+        let marks_breaks = marks_breaks(lines);
         let mut lexicon = Lexicon {
             words,
-            hyphenates: lines.iter().any(|l| l.soft_hyphen),
+            hyphenates: marks_breaks || lines.iter().any(|l| l.soft_hyphen),
             hyphenates_compounds: OnceCell::new(),
             spelled_out: spelled_out_initials(&all_tokens),
+            marks_breaks,
         };
         if !lexicon.hyphenates {
             let (mut joined, mut kept, mut plain) = (0, 0, 0);
@@ -150,7 +155,9 @@ impl Lexicon {
     /// How to join a line ending in `left-` with one starting with `right`.
     pub fn decide(&self, left: &str, right: &str) -> Join {
         let right_word = right.trim_end_matches(|c: char| !c.is_alphanumeric());
-        if SUSPENSION_WORDS.contains(&right_word.to_lowercase().as_str()) {
+        if SUSPENSION_WORDS.contains(&right_word.to_lowercase().as_str())
+            && is_suspension(left, right, right_word)
+        {
             return Join::KeepHyphenAndSpace;
         }
         // A document that breaks words and writes this one whole elsewhere (`SG-` / `NAVO`
@@ -221,6 +228,31 @@ impl Lexicon {
             Join::RemoveHyphen
         }
     }
+}
+
+/// `left-` / `en …` suspends a compound (`in- en uitvoer`) unless punctuation closes the
+/// conjunction (`groei- / en.`: the compound would go on after it), or the lists write the
+/// whole and `left` is no word (`voortvloei-` / `en uit`: `voortvloeien` broken).
+fn is_suspension(left: &str, right: &str, right_word: &str) -> bool {
+    right_word.len() == right.len()
+        && dictionary::judge(left, right_word) != Some(Verdict::BrokenWord)
+}
+
+/// Whether U+2010 HYPHEN ends lines and stands nowhere else in them (see
+/// [`Lexicon::marks_breaks`]).
+fn marks_breaks(lines: &[TextLine]) -> bool {
+    let mut ends = false;
+    for line in lines {
+        let text = line.text.trim_end();
+        if !text.contains('\u{2010}') {
+            continue;
+        }
+        match text.strip_suffix('\u{2010}') {
+            Some(rest) if !rest.contains('\u{2010}') => ends = true,
+            _ => return false,
+        }
+    }
+    ends
 }
 
 /// Words spelled out before an acronym in parentheses: the initials of the last 2 to 8 words
@@ -332,7 +364,7 @@ pub enum Join {
 /// halves), within a few lines.
 fn continuation(lines: &[TextLine], at: usize) -> Option<&TextLine> {
     let line = lines.get(at)?;
-    if !line.text.trim_end().ends_with('-') {
+    if !line.text.trim_end().ends_with(LINE_HYPHENS) {
         return None;
     }
     lines
@@ -348,11 +380,18 @@ const CONTINUATION_REACH: usize = 12;
 /// Type smaller than this share of a line's is another kind of text (a note).
 const NOTE_TYPE: f32 = 0.9;
 
+/// The hyphens a line can end in: the hyphen-minus, and U+2010 HYPHEN, which CSS
+/// typesetters (WeasyPrint, browsers) draw where they hyphenate a word.
+const LINE_HYPHENS: [char; 2] = ['-', '\u{2010}'];
+
+/// A line's last word ending in one of these broke a word (or wrote a hyphen).
+const BREAK_HYPHENS: [char; 3] = ['-', '\u{2010}', '\u{AD}'];
+
 /// A line ending in a word hyphen (`NAVO-`, not a free-standing dash): the word before the
 /// hyphen and the next line's first word.
 fn hyphen_break<'a>(line: &'a str, next: &'a str) -> Option<(&'a str, &'a str)> {
     let last = line.split_whitespace().next_back()?;
-    let left = last.strip_suffix('-')?;
+    let left = last.strip_suffix(LINE_HYPHENS)?;
     // A word, possibly closed by a quote or bracket (`‘NAVO2030’-`); not a free dash.
     let core = left.trim_end_matches(['’', '”', '\'', '"', ')']);
     if !core.chars().last().is_some_and(char::is_alphanumeric) {
@@ -419,7 +458,11 @@ enum Seam {
 }
 
 fn seam(line: &str, next: &str, lexicon: &Lexicon) -> Seam {
-    match hyphen_break(line, next).map(|(l, r)| lexicon.decide(l, r)) {
+    let broken = hyphen_break(line, next);
+    if lexicon.marks_breaks && broken.is_some() && line.trim_end().ends_with('\u{2010}') {
+        return Seam::DropHyphen;
+    }
+    match broken.map(|(l, r)| lexicon.decide(l, r)) {
         Some(Join::KeepHyphen) => Seam::None,
         Some(Join::RemoveHyphen) => Seam::DropHyphen,
         None if broken_after_slash(line, next) => Seam::None,
@@ -754,6 +797,41 @@ mod tests {
         assert_eq!(
             join_lines(&lines, &lexicon),
             "de EU/NAVO-samenwerking en/of een / ander"
+        );
+    }
+
+    #[test]
+    fn u2010_at_line_ends_only_marks_breaks() {
+        // A CSS typesetter's hyphen (U+2010), nowhere inside a line: every one a break,
+        // even before a conjunction (`groei‐` / `en.`, `voortvloei‐` / `en uit`).
+        let (lines, lexicon) = read(&[
+            "de samenwerking van onderaf te laten groei\u{2010}",
+            "en. Dreigingen die voortvloei\u{2010}",
+            "en uit pandemieën, en NAVO-",
+            "landen",
+        ]);
+        assert_eq!(
+            join_lines(&lines, &lexicon),
+            "de samenwerking van onderaf te laten groeien. Dreigingen die voortvloeien uit \
+             pandemieën, en NAVO-landen"
+        );
+        // Where the document writes U+2010 inside a line too, its line-final ones are
+        // judged as hyphens are: a suspended compound keeps it.
+        let (lines, lexicon) = read(&["de land\u{2010}", "en tuinbouw en de NAVO\u{2010}landen"]);
+        assert!(!lexicon.marks_breaks);
+        assert_eq!(
+            join_lines(&lines, &lexicon),
+            "de land\u{2010} en tuinbouw en de NAVO\u{2010}landen"
+        );
+    }
+
+    #[test]
+    fn suspension_needs_the_conjunction_to_go_on() {
+        assert_eq!(joined("de in-", "en uitvoer", true), "de in- en uitvoer");
+        // Punctuation after the conjunction: no compound follows it.
+        assert_eq!(
+            joined("laten groei-", "en. Voor", true),
+            "laten groeien. Voor"
         );
     }
 

@@ -32,7 +32,7 @@ pub fn assert_blocks_eq(ours: &[String], reference: &[String]) {
 fn counted(text: &str, tally: &mut BTreeMap<char, i64>, sign: i64) {
     for c in text
         .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{AD}'))
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '\u{2010}' | '\u{AD}'))
     {
         *tally.entry(c).or_default() += sign;
     }
