@@ -1982,6 +1982,26 @@ fn a_running_columns_page_number_level_with_a_body_line_the_column_drifting_off_
 }
 
 #[test]
+fn two_columns_under_front_matter_beside_a_reference_column_a_heading_level_with_a_signatures_space()
+ {
+    regression(
+        "two_columns_under_front_matter_beside_a_reference_column_a_heading_level_with_a_signatures_space",
+    );
+}
+
+#[test]
+fn the_next_columns_last_words_level_with_an_indented_first_row_right_of_a_wide_left_margin() {
+    regression(
+        "the_next_columns_last_words_level_with_an_indented_first_row_right_of_a_wide_left_margin",
+    );
+}
+
+#[test]
+fn a_last_paragraphs_two_lines_atop_the_next_column_under_an_em_from_a_justified_one() {
+    regression("a_last_paragraphs_two_lines_atop_the_next_column_under_an_em_from_a_justified_one");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -429,19 +429,31 @@ impl Cut<'_> {
         };
         // Under the first two of three columns: their gutter, the third read after them.
         let narrowed;
-        let (two, after, (a, b), within_left) = match self.left_columns(two, (a, b), under, em) {
-            Some(left) => {
-                narrowed = left;
-                let x1 = BandSpan::of(&narrowed.columns, words).x1;
-                let within = under.x1 <= x1 - 2.0 * em;
-                (
-                    &narrowed.columns[..],
-                    &narrowed.after[..],
-                    narrowed.gutter,
-                    within,
-                )
-            }
-            None => (two, &[][..], (a, b), within_left),
+        let front;
+        let mut front_split = false;
+        let (head, two, after, (a, b), within_left) =
+            match self.left_columns(two, (a, b), under, em) {
+                Some(left) => {
+                    narrowed = left;
+                    let x1 = BandSpan::of(&narrowed.columns, words).x1;
+                    let within = under.x1 <= x1 - 2.0 * em;
+                    front_split = !narrowed.head.is_empty();
+                    front = [head, &narrowed.head].concat();
+                    (
+                        &front[..],
+                        &narrowed.columns[..],
+                        &narrowed.after[..],
+                        narrowed.gutter,
+                        within,
+                    )
+                }
+                None => (head, two, &[][..], (a, b), within_left),
+            };
+        // Front matter split off above the first two columns: the left one's edge under it.
+        let edge = if front_split {
+            left_column_edge(two, words, BandSpan::of(two, words).x0, under.x0, em)?
+        } else {
+            edge
         };
         let x = (a + b) / 2.0;
         let in_left =
@@ -557,8 +569,10 @@ impl Cut<'_> {
 
     /// Where the band `under` ends short of the gutter `a`..`b` of `two` (by more than a
     /// left column's last line would), and what lies left of the gutter has a gutter of its
-    /// own: those two columns, and what lies right of `a`..`b` (a third column), read after
-    /// them.
+    /// own, or one under front matter set across it ([`Cut::columns_under_front`]: a
+    /// reference column beside a letter's front matter and two columns): those two columns
+    /// (after the front matter), and what lies right of `a`..`b` (a third column), read
+    /// after them.
     fn left_columns(
         &self,
         two: &[usize],
@@ -573,18 +587,28 @@ impl Cut<'_> {
         let (columns, after): (Vec<usize>, Vec<usize>) = two
             .iter()
             .partition(|&&i| self.words.get(i).is_some_and(|w| w.x1 <= middle));
-        let gutter = self.vertical_gutter(&columns, || em)?;
+        if let Some(gutter) = self.vertical_gutter(&columns, || em) {
+            return Some(LeftColumns {
+                head: Vec::new(),
+                columns,
+                after,
+                gutter,
+            });
+        }
+        let split = self.columns_under_front(&columns, em)?;
         Some(LeftColumns {
-            columns,
+            head: split.head,
+            columns: split.columns,
             after,
-            gutter,
+            gutter: split.gutter,
         })
     }
 
     /// The two sides of the channel `a`..`b` in `two` stand beside each other as columns:
     /// for [`COLUMN_ROWS`] rows, or for two where the right side is set to the left
     /// column's measure (from `edge`), a grid's next column holding a paragraph's last
-    /// lines (a caption or a side note has a measure of its own).
+    /// lines (a caption or a side note has a measure of its own); or for one, beside a
+    /// justified edge ([`is_next_column_at_measure`]).
     fn rows_of_columns(&self, two: &[usize], (a, b): (f32, f32), edge: f32, em: f32) -> bool {
         let words = self.words;
         match rows_beside(two, words, a, b) {
@@ -595,6 +619,7 @@ impl Cut<'_> {
                     .fold(f32::NEG_INFINITY, f32::max);
                 ((right_end - b) - (a - edge)).abs() <= SAME_MEASURE_EM * em
             }
+            1 => is_next_column_at_measure(two, words, a, b, em),
             _ => false,
         }
     }
@@ -637,6 +662,30 @@ impl Cut<'_> {
                 gutter,
             },
         )
+    }
+
+    /// `band` cut under its front matter: at the first of its cuts under which a gutter
+    /// runs that the part above crosses (the front matter's rows set across the columns'
+    /// measure). The head, the columns and their gutter.
+    fn columns_under_front(&self, band: &[usize], em: f32) -> Option<ColumnsUnderHead> {
+        let words = self.words;
+        let (by_top, row_gaps) = self.rows_down(band);
+        let cuts = self.horizontal_cuts(band, &by_top, &row_gaps, em);
+        cuts.into_iter().find_map(|y| {
+            let (head, columns): (Vec<usize>, Vec<usize>) = band
+                .iter()
+                .partition(|&&i| words.get(i).is_some_and(|w| w.bottom <= y));
+            let gutter = self.vertical_gutter(&columns, || em)?;
+            let middle = (gutter.0 + gutter.1) / 2.0;
+            head.iter()
+                .filter_map(|&i| words.get(i))
+                .any(|w| w.x0 < middle && w.x1 > middle)
+                .then_some(ColumnsUnderHead {
+                    head,
+                    columns,
+                    gutter,
+                })
+        })
     }
 
     /// `band` cut where xy_cut would cut it (under a head of front matter, or at its single
@@ -765,6 +814,8 @@ struct ColumnsUnderHead {
 
 /// The first two of three columns and the third ([`Cut::left_columns`]).
 struct LeftColumns {
+    /// Front matter above the two columns, set across them.
+    head: Vec<usize>,
     columns: Vec<usize>,
     after: Vec<usize>,
     gutter: (f32, f32),
@@ -1403,7 +1454,8 @@ impl Cut<'_> {
             || (is_short_beside(node, self.words, a, b)
                 && (is_justified_edge(node, self.words, a, b, em)
                     || is_ragged_edge(node, self.words, a, b, em)
-                    || is_next_columns_first_row(node, self.words, a, b, em, self.page_width)))
+                    || is_next_columns_first_row(node, self.words, a, b, em, self.page_width)
+                    || is_next_column_at_measure(node, self.words, a, b, em)))
         {
             return true;
         }
@@ -2299,8 +2351,13 @@ fn ending_near<'n>(
 /// first row (a paragraph's last words), not a value beside a label (which has rows of its
 /// own further down) nor a page number at the page's edge. The room ends where the page's
 /// text does or, the page's width known, where a right margin as wide as the page's left
-/// one begins (the row may be all the next column holds on the page; a reference column
-/// may stand left of the columns).
+/// one begins, or one of [`NARROWEST_WIDE_MARGIN_PT`] (the row may be all the next column
+/// holds on the page; a reference column may stand left of the columns, on the first page
+/// only).
+/// A page's right margin is as wide as its left one, or (a reference column on the left
+/// widening that) at least this wide (2 cm).
+const NARROWEST_WIDE_MARGIN_PT: f32 = 56.7;
+
 fn is_next_columns_first_row(
     node: &[usize],
     words: &[WordBox],
@@ -2325,7 +2382,8 @@ fn is_next_columns_first_row(
         .fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), w| {
             (lo.min(w.x0), hi.max(w.x1))
         });
-    let x1 = page_width.map_or(text_x1, |width| text_x1.max(width - text_x0));
+    let right_margin = text_x0.min(NARROWEST_WIDE_MARGIN_PT);
+    let x1 = page_width.map_or(text_x1, |width| text_x1.max(width - right_margin));
     (row - first).abs() <= LEVEL_ROWS_EM * em
         && b + (a - x0) <= x1 + em
         && (is_column_edge(node, words, a, b, em)
@@ -2445,6 +2503,21 @@ fn rows_flush_at<'w>(words: impl Iterator<Item = &'w WordBox>, edge: f32) -> boo
 /// Whether `w` starts within half a point right of `b`: flush at a column's left edge.
 fn starts_at(w: &WordBox, b: f32) -> bool {
     w.x0 >= b && w.x0 <= b + 0.5
+}
+
+/// Beside a justified column's edge (two rows or more end straight at `a`), rows right of
+/// `b` all flush at `b`, the longest as wide as the column left of `a`: the grid's next
+/// column holding a paragraph's last lines at its top (a justified line and the last),
+/// however narrow the gutter and few the rows beside it.
+fn is_next_column_at_measure(node: &[usize], words: &[WordBox], a: f32, b: f32, em: f32) -> bool {
+    if justified_rows_ending_at(node, words, a) < 2 {
+        return false;
+    }
+    let left: Vec<&WordBox> = side_words(node, words, a, b, true).collect();
+    let right: Vec<&WordBox> = side_words(node, words, a, b, false).collect();
+    let ((x0, _), (_, right_end)) = (across(&left), across(&right));
+    rows_flush_at(right.iter().copied(), b)
+        && ((right_end - b) - (a - x0)).abs() <= SAME_MEASURE_EM * em
 }
 
 /// How many rows left of `a` end within half a point of `a`: a justified column's edge.
