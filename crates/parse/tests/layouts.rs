@@ -2002,6 +2002,13 @@ fn a_last_paragraphs_two_lines_atop_the_next_column_under_an_em_from_a_justified
 }
 
 #[test]
+fn an_underfull_justified_line_closing_a_sentence_where_paragraphs_are_set_apart_by_space() {
+    regression(
+        "an_underfull_justified_line_closing_a_sentence_where_paragraphs_are_set_apart_by_space",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -25,6 +25,8 @@ pub struct Edges {
     /// Justified, but lines are left short inside sentences too (where the spaces would
     /// have grown too wide): a short line does not show that it ended on purpose.
     pub loose: bool,
+    /// The body sets its paragraphs apart by space ([`paragraphs_spaced`]).
+    pub spaced: bool,
     /// Line indices, to look lines up by identity.
     pub index: std::collections::HashMap<(u32, usize), usize>,
 }
@@ -47,9 +49,11 @@ impl Edges {
             justified,
             slack: justification.unwrap_or(0.5),
             loose: false,
+            spaced: false,
             index,
         };
         edges.loose = justified && short_inside_sentences(lines, body, m, &edges);
+        edges.spaced = justified && paragraphs_spaced(lines, body, m, &edges);
         edges
     }
 
@@ -91,6 +95,35 @@ fn short_inside_sentences(lines: &[TextLine], body: &[usize], m: &Measures, edge
     }
     short >= LOOSE_LINES && short * LOOSE_SHARE >= running_on
 }
+
+/// The body sets its paragraphs apart by space: a gap stands under [`SPACED_ENDS`] lines or
+/// more that close a sentence, the next opening with a capital at the same edge, and none
+/// is missing where the next line's first word would have fitted after such a line (a
+/// paragraph's end for certain).
+fn paragraphs_spaced(lines: &[TextLine], body: &[usize], m: &Measures, edges: &Edges) -> bool {
+    let (mut spaced, mut unspaced) = (0usize, 0usize);
+    for pair in body.windows(2) {
+        let (Some(prev), Some(line)) = (
+            pair.first().and_then(|&i| lines.get(i)),
+            pair.get(1).and_then(|&i| lines.get(i)),
+        ) else {
+            continue;
+        };
+        let ends = prev.text.trim_end().ends_with(['.', '!', '?'])
+            && line.text.starts_with(char::is_uppercase);
+        if !in_flow(prev, line) || !ends || !at_same_edge(prev, line, m) {
+            continue;
+        }
+        if gap_before(prev, line, m) {
+            spaced += 1;
+        } else if next_word_fitted(prev, line, m, edges) {
+            unspaced += 1;
+        }
+    }
+    spaced >= SPACED_ENDS && unspaced == 0
+}
+
+const SPACED_ENDS: usize = 2;
 
 const LOOSE_LINES: usize = 3;
 const LOOSE_SHARE: usize = 20;
@@ -394,14 +427,25 @@ const INLINE_LOOKAHEAD_LINES: usize = 6;
 
 /// `prev` stopped short of its column's edge although `line`'s first word would have fitted
 /// there (in justified text: stopped short at all, unless the justification leaves lines
-/// short inside sentences too, or the line is one word, which has no space to stretch): the
-/// line was broken on purpose.
+/// short inside sentences too, or the line is one word, which has no space to stretch, or
+/// paragraphs are set apart by space and none stands under it): the line was broken on
+/// purpose.
 fn ended_on_purpose(prev: &TextLine, line: &TextLine, m: &Measures, edges: &Edges) -> bool {
     let edge = edges.of(prev);
     if !edge.is_finite() {
         return false;
     }
     if edges.justified && !edges.loose && prev.text.trim().contains(' ') {
+        // Where paragraphs are set apart by space, a line left short with none under it in
+        // its column, its successor's first word not fitting after it, is one whose spaces
+        // would have grown too wide, not a paragraph's end.
+        if edges.spaced
+            && in_flow(prev, line)
+            && !gap_before(prev, line, m)
+            && !next_word_fitted(prev, line, m, edges)
+        {
+            return false;
+        }
         return edge - prev.bbox.x1 > edges.slack;
     }
     next_word_fitted(prev, line, m, edges)
