@@ -2009,6 +2009,13 @@ fn an_underfull_justified_line_closing_a_sentence_where_paragraphs_are_set_apart
 }
 
 #[test]
+fn a_heading_level_with_a_signatorys_name_both_columns_running_on_the_names_rows_off_the_grid() {
+    regression(
+        "a_heading_level_with_a_signatorys_name_both_columns_running_on_the_names_rows_off_the_grid",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -961,13 +961,13 @@ fn continues_both(
     // table's next section, whatever the heights the columns resume at (on a shared
     // baseline grid, often one).
     let over_notes = text_over_notes(band, words, em, foot).is_some();
-    // Or the sides part below their first rows: none of the next few rows of the side with
-    // fewer is level with a row of the other (a heading in larger type opening one met
+    // Or the sides part below their first rows: none of the next few rows ([`GRID_ROWS`])
+    // of the side with fewer is level with a row of the other (a heading in larger type opening one met
     // the other's row by chance; a table's cells stay on shared rows).
     let on_own_grids = || {
         let (fewer, more) = rows_by_side(band, words, a, b, foot);
         let next: Vec<f32> = fewer.into_iter().skip(1).take(GRID_ROWS).collect();
-        next.len() == GRID_ROWS
+        next.len() >= MIN_GRID_ROWS
             && next
                 .iter()
                 .all(|y| !more.iter().any(|m| (m - y).abs() <= ROW_LEVEL_EM * em))
@@ -983,8 +983,11 @@ fn continues_both(
             || on_own_grids())
 }
 
-/// Rows below the first that show whether two sides keep to shared rows.
+/// Rows below the first that show whether two sides keep to shared rows: this many, or
+/// all the shorter side has but at least [`MIN_GRID_ROWS`] (a signature's two names and
+/// roles under its first, level with a heading in the other column).
 const GRID_ROWS: usize = 4;
+const MIN_GRID_ROWS: usize = 2;
 
 /// The text of `band` when it ends in notes (type clearly smaller than `em`) below all of
 /// it, the `foot` row (a page number) aside.
