@@ -67,18 +67,23 @@ impl Edges {
     }
 }
 
+/// The pairs of consecutive lines of `body` (indices into `lines`).
+fn consecutive<'l>(
+    lines: &'l [TextLine],
+    body: &'l [usize],
+) -> impl Iterator<Item = (&'l TextLine, &'l TextLine)> + 'l {
+    body.windows(2).filter_map(|pair| match pair {
+        [a, b] => Some((lines.get(*a)?, lines.get(*b)?)),
+        _ => None,
+    })
+}
+
 /// Lines of the body (`body`) left clearly short (by more than an em) in the middle of a
 /// sentence, the next line running on in lower case at the same edge without a gap: at
 /// least [`LOOSE_LINES`] of them, and one in [`LOOSE_SHARE`] of the lines that run on so.
 fn short_inside_sentences(lines: &[TextLine], body: &[usize], m: &Measures, edges: &Edges) -> bool {
     let (mut short, mut running_on) = (0usize, 0usize);
-    for pair in body.windows(2) {
-        let (Some(prev), Some(line)) = (
-            pair.first().and_then(|&i| lines.get(i)),
-            pair.get(1).and_then(|&i| lines.get(i)),
-        ) else {
-            continue;
-        };
+    for (prev, line) in consecutive(lines, body) {
         if !in_flow(prev, line)
             || gap_before(prev, line, m)
             || !at_same_edge(prev, line, m)
@@ -102,13 +107,7 @@ fn short_inside_sentences(lines: &[TextLine], body: &[usize], m: &Measures, edge
 /// paragraph's end for certain).
 fn paragraphs_spaced(lines: &[TextLine], body: &[usize], m: &Measures, edges: &Edges) -> bool {
     let (mut spaced, mut unspaced) = (0usize, 0usize);
-    for pair in body.windows(2) {
-        let (Some(prev), Some(line)) = (
-            pair.first().and_then(|&i| lines.get(i)),
-            pair.get(1).and_then(|&i| lines.get(i)),
-        ) else {
-            continue;
-        };
+    for (prev, line) in consecutive(lines, body) {
         let ends = prev.text.trim_end().ends_with(['.', '!', '?'])
             && line.text.starts_with(char::is_uppercase);
         if !in_flow(prev, line) || !ends || !at_same_edge(prev, line, m) {
