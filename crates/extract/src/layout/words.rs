@@ -835,13 +835,17 @@ fn split_words(row: &Row, text: &PageText, kinds: &[Kind], fonts: &PageFonts, ou
                     // between them there, so a space glyph that sorts between them belongs to
                     // other text (trailing spaces of a table cell running under the next one).
                     let consecutive = i == p + 1;
-                    let gap = if consecutive && letter_spacing_holds(text, p) {
+                    let tracked = consecutive && letter_spacing_holds(text, p);
+                    let gap = if tracked {
                         g.x0 - prev.advance_end
                     } else {
                         g.x0 - prev.x1
                     };
+                    // Character spacing that is no tracking made the gap on purpose, as a
+                    // `TJ` number does: a font that writes its spaces did not write one here.
+                    let spaced_by_tc = consecutive && !tracked && prev.advance_end - prev.x1 > 0.01;
                     let threshold = if consecutive && g.run == prev.run {
-                        if fonts.writes_spaces(g.font) {
+                        if fonts.writes_spaces(g.font) && !spaced_by_tc {
                             WORD_GAP_EM_SPACED_RUN
                         } else {
                             WORD_GAP_EM_RUN
@@ -938,7 +942,29 @@ fn letter_spacing_holds(text: &PageText, p: usize) -> bool {
         }
         _ => false,
     };
-    ((disagree && kerned_in_run) || one_sided) && tracking_applied_around(text, p, run, own)
+    ((disagree && kerned_in_run) || one_sided)
+        && !(own >= WORD_SPACE_SPACING_EM * size && cancelled_exactly_around(text, p, run, own))
+        && tracking_applied_around(text, p, run, own)
+}
+
+/// Spacing this wide (in ems) or wider, cancelled to the hundredth of a point between some
+/// letters of its run, is a word space, not tracking ([`cancelled_exactly_around`]).
+const WORD_SPACE_SPACING_EM: f32 = 0.2;
+
+/// Whether a pair of `p`'s run around it cancels the spacing exactly: the next glyph at the
+/// box's end to a hundredth of a point. A `TJ` number made to cancel `Tc` within words
+/// (Ghostscript sets a run's word space as its `Tc`); a font's kerning pair cancels
+/// tracking only about.
+fn cancelled_exactly_around(text: &PageText, p: usize, run: u32, own: f32) -> bool {
+    (p.saturating_sub(TRACKING_VOTE_PAIRS)..=p + TRACKING_VOTE_PAIRS).any(|j| {
+        pair_in_run(text, j, run)
+            && pair_spacing_applied(text, j, own) == Some(false)
+            && text
+                .glyphs
+                .get(j)
+                .zip(text.glyphs.get(j + 1))
+                .is_some_and(|(a, b)| (b.x0 - a.x1).abs() <= 0.01)
+    })
 }
 
 /// Pairs on either side of a glyph that [`tracking_applied_around`] weighs.
