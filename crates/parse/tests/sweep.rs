@@ -1,7 +1,7 @@
 //! The NAVO letter from real producers over a grid of settings (fixtures/sweep/, made by
 //! `cargo xtask fixtures sweep`, see fixtures/README.md): pdfTeX in one column and in two
 //! columns 6 to 30 pt apart, LuaLaTeX with system fonts, groff -ms with first-line indents, Chromium in the house style
-//! with a running reference column, WeasyPrint in the same style (also hyphenated in Dutch), LibreOffice reflowing the letter in other fonts,
+//! with a running reference column, WeasyPrint in the same style (also hyphenated in Dutch), groff's PostScript made PDF by Ghostscript, LibreOffice reflowing the letter in other fonts,
 //! hyphenated, indented and in two columns; each also rewritten by Ghostscript and (but
 //! LibreOffice's) stripped of its ToUnicode maps. Every file must give the text block for
 //! block and the replica's data (provenance aside), as the producer fixtures do.
@@ -73,6 +73,14 @@ const KNOWN: &[(&str, &str)] = &[
     (
         "chromium-house-serif-indented-gs",
         "S4: quotes and the fl ligature of Ghostscript's ToUnicode",
+    ),
+    (
+        "groff-ps-indent",
+        "S12: a word space set as the Tc of a three-glyph run, as tracking is",
+    ),
+    (
+        "groff-ps-indent-gs",
+        "S12: word spaces as TJ numbers as wide as the font's space, in a font that writes spaces",
     ),
     (
         "lualatex-1col-carlito-notounicode",
@@ -221,7 +229,7 @@ fn every_sweep_file_gives_the_replicas_data() {
         .collect();
     files.sort();
     assert!(
-        files.len() >= 176,
+        files.len() >= 178,
         "fixtures/sweep has {} PDFs",
         files.len()
     );
