@@ -962,8 +962,8 @@ fn continues_both(
     // baseline grid, often one).
     let over_notes = text_over_notes(band, words, em, foot).is_some();
     // Or the sides part below their first rows: none of the next few rows ([`GRID_ROWS`])
-    // of the side with fewer is level with a row of the other (a heading in larger type opening one met
-    // the other's row by chance; a table's cells stay on shared rows).
+    // of the side with fewer is level with a row of the other (a heading in larger type
+    // opening one met the other's row by chance; a table's cells stay on shared rows).
     let on_own_grids = || {
         let (fewer, more) = rows_by_side(band, words, a, b, foot);
         let next: Vec<f32> = fewer.into_iter().skip(1).take(GRID_ROWS).collect();
@@ -2348,6 +2348,10 @@ fn ending_near<'n>(
         .filter(move |&i| words.get(i).is_some_and(|w| w.x1 <= a && w.x1 >= near))
 }
 
+/// A page's right margin is as wide as its left one, or (a reference column on the left
+/// widening that) at least this wide (2 cm).
+const NARROWEST_WIDE_MARGIN_PT: f32 = 56.7;
+
 /// A column's edge (ragged or justified: many rows end near `a` or fill up to it,
 /// [`lines_fill_to`]; none past it; its runs prose) with, right of `b`, a single row level
 /// with its first and room on the page for a column as wide after `b`: the next column's
@@ -2357,10 +2361,6 @@ fn ending_near<'n>(
 /// one begins, or one of [`NARROWEST_WIDE_MARGIN_PT`] (the row may be all the next column
 /// holds on the page; a reference column may stand left of the columns, on the first page
 /// only).
-/// A page's right margin is as wide as its left one, or (a reference column on the left
-/// widening that) at least this wide (2 cm).
-const NARROWEST_WIDE_MARGIN_PT: f32 = 56.7;
-
 fn is_next_columns_first_row(
     node: &[usize],
     words: &[WordBox],
