@@ -2016,6 +2016,19 @@ fn a_heading_level_with_a_signatorys_name_both_columns_running_on_the_names_rows
 }
 
 #[test]
+fn a_ragged_next_columns_two_lines_under_front_matter_the_left_column_running_on_through_a_closing()
+{
+    regression(
+        "a_ragged_next_columns_two_lines_under_front_matter_the_left_column_running_on_through_a_closing",
+    );
+}
+
+#[test]
+fn a_stretched_justified_line_atop_a_page_over_its_paragraphs_short_last_line() {
+    regression("a_stretched_justified_line_atop_a_page_over_its_paragraphs_short_last_line");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -417,7 +417,9 @@ impl Cut<'_> {
                 (&split.head[..], &split.columns[..], split.gutter)
             }
             None if k == 0 => {
-                split = self.columns_over(band, bands.get(k + 1)?, under, em)?;
+                split = self
+                    .columns_over(band, bands.get(k + 1)?, under, em)
+                    .or_else(|| self.columns_under_front(band, em))?;
                 (&split.head[..], &split.columns[..], split.gutter)
             }
             None => return None,
@@ -462,7 +464,16 @@ impl Cut<'_> {
             run_width(two, words, a, b, left, em) >= NARROW_PROSE_RUN_EM * em
                 || is_loose_justified_column(two, words, a, b, left, em)
         };
-        let left_runs_on = within_left && in_left(under) && under.x1 >= a - FILLS_COLUMN_EM * em;
+        // The bands under within the left column, one of them prose to near the gutter (the
+        // first may be a closing's short lines: a column's flow runs through them).
+        let fills = |span: &BandSpan| span.x1 >= a - FILLS_COLUMN_EM * em;
+        let left_runs_on = within_left
+            && in_left(under)
+            && spans
+                .get(k + 1..)?
+                .iter()
+                .take_while(|s| in_left(s))
+                .any(fills);
         let next = bands.get(k + 1)?;
         let foot = if left_runs_on {
             None
@@ -614,10 +625,11 @@ impl Cut<'_> {
         match rows_beside(two, words, a, b) {
             n if n >= COLUMN_ROWS => true,
             n if n >= 2 => {
-                let right_end = side_words(two, words, a, b, false)
-                    .map(|w| w.x1)
-                    .fold(f32::NEG_INFINITY, f32::max);
-                ((right_end - b) - (a - edge)).abs() <= SAME_MEASURE_EM * em
+                let right: Vec<&WordBox> = side_words(two, words, a, b, false).collect();
+                let right_end = across(&right).1;
+                let measure_end = b + (a - edge);
+                (right_end - measure_end).abs() <= SAME_MEASURE_EM * em
+                    || ragged_at_measure(&right, b, measure_end, em)
             }
             1 => is_next_column_at_measure(two, words, a, b, em),
             _ => false,
@@ -1625,22 +1637,9 @@ fn is_stretched_two_word_line(node: &[usize], words: &[WordBox], a: f32, b: f32,
     if on_row.len() != 2 || !(x0 < a && x1 > b) {
         return false;
     }
-    let rows_at = |at: &dyn Fn(&WordBox) -> bool| -> Vec<f32> {
-        distinct(
-            words
-                .iter()
-                .filter(|w| at(w))
-                .map(|w| w.row_baseline)
-                .collect(),
-        )
-    };
-    let starting = rows_at(&|w| (w.x0 - x0).abs() <= FLUSH_SLACK_PT);
-    let ending = rows_at(&|w| (w.x1 - x1).abs() <= FLUSH_SLACK_PT);
-    let filling = starting
-        .iter()
-        .filter(|&&y| ending.iter().any(|&e| (e - y).abs() < 0.5))
-        .count();
-    if filling >= STRAIGHT_CHANNEL_ROWS {
+    let starting = rows_where(words, |w| (w.x0 - x0).abs() <= FLUSH_SLACK_PT);
+    let ending = rows_where(words, |w| (w.x1 - x1).abs() <= FLUSH_SLACK_PT);
+    if filling(&starting, &ending) >= STRAIGHT_CHANNEL_ROWS {
         return true;
     }
     // An indented line (a list item's, or a paragraph's first): it ends at the measure, the
@@ -1656,7 +1655,7 @@ fn is_stretched_two_word_line(node: &[usize], words: &[WordBox], a: f32, b: f32,
             is_next_row(w.row_baseline)
                 && w.x0 < x0
                 && x0 - w.x0 <= PARAGRAPH_INDENT_EM * size
-                && rows_at(&|o| (o.x0 - w.x0).abs() <= FLUSH_SLACK_PT).len()
+                && rows_where(words, |o| (o.x0 - w.x0).abs() <= FLUSH_SLACK_PT).len()
                     >= STRAIGHT_CHANNEL_ROWS
         })
     };
@@ -1678,9 +1677,11 @@ fn is_stretched_two_word_line(node: &[usize], words: &[WordBox], a: f32, b: f32,
                 && w.x0 - o.x1 < SINGLE_ROW_GUTTER_EM * w.size
         })
     };
-    rows_at(&|w| (w.x0 - second).abs() <= FLUSH_SLACK_PT && !follows_a_word(w))
-        .iter()
-        .all(|&y| (y - row).abs() < 0.5)
+    rows_where(words, |w| {
+        (w.x0 - second).abs() <= FLUSH_SLACK_PT && !follows_a_word(w)
+    })
+    .iter()
+    .all(|&y| (y - row).abs() < 0.5)
 }
 
 /// A paragraph's first line is indented at most this many ems.
@@ -2523,6 +2524,21 @@ fn is_next_column_at_measure(node: &[usize], words: &[WordBox], a: f32, b: f32, 
         && ((right_end - b) - (a - x0)).abs() <= SAME_MEASURE_EM * em
 }
 
+/// Rows flush at `b`, set ragged to `measure_end` (the left column's measure after `b`): none
+/// past it, each but the last ending where the next row's first word would not have fitted
+/// before it. A grid's next column holding a paragraph's last lines, however short its
+/// longest (a caption or a side note has a measure of its own, narrower).
+fn ragged_at_measure(right: &[&WordBox], b: f32, measure_end: f32, em: f32) -> bool {
+    let rows = row_ends(right);
+    rows_flush_at(right.iter().copied(), b)
+        && rows
+            .iter()
+            .all(|(end, _)| *end <= measure_end + SAME_MEASURE_EM * em)
+        && rows.windows(2).all(
+            |pair| matches!(pair, [(end, _), (_, next)] if fills_to(*end, *next, measure_end, em)),
+        )
+}
+
 /// How many rows left of `a` end within half a point of `a`: a justified column's edge.
 fn justified_rows_ending_at(node: &[usize], words: &[WordBox], a: f32) -> usize {
     let ending: Vec<&WordBox> = node
@@ -3293,11 +3309,46 @@ fn is_stretched_line(
         first.is_some_and(|w| (w.x0 - x0).abs() < 0.5 * size)
             && last.is_some_and(|w| (w.x1 - x1).abs() < 0.5 * size)
     });
+    // Or a line of the page's measure, which many rows fill exactly (a paragraph's last
+    // full line atop a page, its short last line under it), no gap of it running on as a
+    // channel between words of the rows around.
+    let channel = |&(a, b): &(f32, f32)| {
+        around.iter().any(|row| {
+            row.iter().any(|w| w.x1 <= a) && row.iter().any(|w| w.x0 >= b) && !crossed((a, b))
+        })
+    };
     narrowest > 0.0
         && widest <= 1.1 * narrowest
         && (covered || median(widths).is_some_and(|w| w > widest))
-        && same_measure
-        && spans.into_iter().all(crossed)
+        && (same_measure && spans.iter().all(|&gap| crossed(gap))
+            || rows_filling(words, x0, x1) >= STRAIGHT_CHANNEL_ROWS && !spans.iter().any(channel))
+}
+
+/// How many rows of `words` start at `x0` and end at `x1` (within [`FLUSH_SLACK_PT`]): lines
+/// set to that measure.
+fn rows_filling(words: &[WordBox], x0: f32, x1: f32) -> usize {
+    let starting = rows_where(words, |w| (w.x0 - x0).abs() <= FLUSH_SLACK_PT);
+    let ending = rows_where(words, |w| (w.x1 - x1).abs() <= FLUSH_SLACK_PT);
+    filling(&starting, &ending)
+}
+
+/// The rows (distinct baselines) of the words that are `at` something.
+fn rows_where(words: &[WordBox], at: impl Fn(&WordBox) -> bool) -> Vec<f32> {
+    distinct(
+        words
+            .iter()
+            .filter(|w| at(w))
+            .map(|w| w.row_baseline)
+            .collect(),
+    )
+}
+
+/// How many rows of `starting` are also rows of `ending`.
+fn filling(starting: &[f32], ending: &[f32]) -> usize {
+    starting
+        .iter()
+        .filter(|&&y| ending.iter().any(|&e| (e - y).abs() < 0.5))
+        .count()
 }
 
 /// The row above or below a stretched line stands within this many ems of it.
