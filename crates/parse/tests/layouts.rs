@@ -2029,6 +2029,13 @@ fn a_stretched_justified_line_atop_a_page_over_its_paragraphs_short_last_line() 
 }
 
 #[test]
+fn front_matter_across_two_ragged_columns_beside_a_margin_column_both_running_on_past_a_heading() {
+    regression(
+        "front_matter_across_two_ragged_columns_beside_a_margin_column_both_running_on_past_a_heading",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

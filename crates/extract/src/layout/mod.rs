@@ -412,13 +412,12 @@ impl Cut<'_> {
                 self.beside_margin(band, gutter, under, em),
             ),
             None if wider => return None,
-            None if k == 0 && bands.len() == 2 && within_left => {
-                split = self.columns_under_head(band, em)?;
-                (&split.head[..], &split.columns[..], split.gutter)
-            }
             None if k == 0 => {
-                split = self
-                    .columns_over(band, bands.get(k + 1)?, under, em)
+                let next = bands.get(k + 1)?;
+                split = (bands.len() == 2 && within_left)
+                    .then(|| self.columns_under_head(band, em))
+                    .flatten()
+                    .or_else(|| self.columns_over(band, next, under, em))
                     .or_else(|| self.columns_under_front(band, em))?;
                 (&split.head[..], &split.columns[..], split.gutter)
             }
@@ -637,7 +636,7 @@ impl Cut<'_> {
     }
 
     /// The columns at the foot of `band` that the band `next` (spanning `under`) continues:
-    /// `next`'s gutter, and what lies in `band` below its last row across that gutter
+    /// `next`'s gutter, and what lies in `band` below its last row across that gutter's middle
     /// and right of where `next` starts (front matter above, a reference column beside),
     /// when the gutter runs down it too.
     fn columns_over(
@@ -649,10 +648,12 @@ impl Cut<'_> {
     ) -> Option<ColumnsUnderHead> {
         let words = self.words;
         let (c, d) = self.vertical_gutter(next, || em)?;
+        // Across the gutter's middle: a ragged column's line may reach into its edge.
+        let middle = (c + d) / 2.0;
         let across = band
             .iter()
             .filter_map(|&i| words.get(i))
-            .filter(|w| w.x0 < d && w.x1 > c)
+            .filter(|w| w.x0 < middle && w.x1 > middle)
             .map(|w| w.bottom)
             .fold(f32::NEG_INFINITY, f32::max);
         let left_edge = under.x0 - LEFT_EDGE_TOLERANCE_EM * em;
@@ -665,15 +666,16 @@ impl Cut<'_> {
             return None;
         }
         let gutter = self.vertical_gutter(&columns, || em)?;
-        // The same gutter (each one's middle inside the other).
+        // The same gutter (each one's middle inside the other), as wide as both bands leave
+        // it (a ragged column's lines reach into it as far as they happen to).
         let inside = |(a, b): (f32, f32), x: f32| a <= x && x <= b;
-        (inside(gutter, (c + d) / 2.0) && inside((c, d), (gutter.0 + gutter.1) / 2.0)).then_some(
+        (inside(gutter, (c + d) / 2.0) && inside((c, d), (gutter.0 + gutter.1) / 2.0)).then(|| {
             ColumnsUnderHead {
                 head,
                 columns,
-                gutter,
-            },
-        )
+                gutter: (gutter.0.max(c), gutter.1.min(d)),
+            }
+        })
     }
 
     /// `band` cut under its front matter: at the first of its cuts under which a gutter
