@@ -2036,6 +2036,11 @@ fn front_matter_across_two_ragged_columns_beside_a_margin_column_both_running_on
 }
 
 #[test]
+fn a_no_break_space_keeping_its_width_in_justified_lines_whose_word_gaps_line_up() {
+    regression("a_no_break_space_keeping_its_width_in_justified_lines_whose_word_gaps_line_up");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

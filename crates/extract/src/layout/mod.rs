@@ -1767,6 +1767,7 @@ fn is_word_gap_of_row(
     // The row's words, left to right, whether each is raised (a note's marker) and whether
     // it may be a list's label (`labels`, by word index).
     let mut line: Vec<(f32, f32, bool, bool)> = Vec::new();
+    let mut bound = Vec::new();
     let mut size = 0.0f32;
     for (w, label) in node
         .iter()
@@ -1774,6 +1775,9 @@ fn is_word_gap_of_row(
         .filter(|(w, _)| (w.row_baseline - row).abs() < 0.5)
     {
         line.push((w.x0, w.x1, w.superscript, label));
+        if w.bound {
+            bound.push(w.x0);
+        }
         size = size.max(w.size);
     }
     line.sort_by(|p, q| p.0.total_cmp(&q.0));
@@ -1796,15 +1800,15 @@ fn is_word_gap_of_row(
         .map_or(line.len(), |k| at + 2 + k);
     let line = line.get(start..end)?;
     // Its other word gaps (not those before a marker, which follows its word closely, nor
-    // the one after a list's label opening the row, which a tab sets), and whether it runs
-    // on across the gap.
+    // the one after a list's label opening the row, which a tab sets, nor a no-break space,
+    // which justification does not stretch), and whether it runs on across the gap.
     let mut word_gaps = Vec::new();
     let mut crossing = None;
     for (k, pair) in line.windows(2).enumerate() {
         let [p, q] = pair else { continue };
         if p.1 <= a && q.0 >= b {
             crossing = Some(q.0 - p.1);
-        } else if !((alike && q.2) || (k == 0 && p.3)) {
+        } else if !((alike && q.2) || (k == 0 && p.3) || bound.contains(&q.0)) {
             word_gaps.push(q.0 - p.1);
         }
     }
@@ -3282,7 +3286,10 @@ fn is_stretched_line(
     let (mut narrowest, mut widest) = (f32::INFINITY, 0.0f32);
     let mut spans = Vec::with_capacity(boxes.len());
     for pair in boxes.windows(2) {
-        if let [p, q] = pair {
+        // (A no-break space keeps its width in a stretched line.)
+        if let [p, q] = pair
+            && !q.bound
+        {
             let gap = q.x0 - p.x1;
             narrowest = narrowest.min(gap);
             widest = widest.max(gap);

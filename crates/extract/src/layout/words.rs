@@ -22,6 +22,9 @@ pub struct WordBox {
     /// No gap before it: joined to the previous word without a space in the text (a
     /// superscript touching its word, or the text right after one).
     pub attached: bool,
+    /// A no-break space before it (U+00A0, U+202F, U+2007): a gap of fixed width, which
+    /// justification does not stretch (`28 676`, `artikel 3`, `rol spelen`).
+    pub bound: bool,
     /// Where each glyph's text starts in `text`, in visual order; only for a word with
     /// right-to-left letters (the others are not reordered, [`super::bidi::logical_word`]).
     pub starts: Vec<usize>,
@@ -816,8 +819,9 @@ struct WordsOut {
 fn split_words(row: &Row, text: &PageText, kinds: &[Kind], fonts: &PageFonts, out: &mut WordsOut) {
     let mut current: Option<WordBox> = None;
     let mut previous: Option<(usize, bool)> = None;
-    // A space glyph since the previous glyph.
+    // A space glyph since the previous glyph, and whether it was a no-break space.
     let mut spaced = false;
+    let mut no_break = false;
     // The row's glyphs are by x.
     for (&i, &raised) in row.glyphs.iter().zip(&row.superscript) {
         let Some(g) = text.glyphs.get(i) else {
@@ -825,6 +829,7 @@ fn split_words(row: &Row, text: &PageText, kinds: &[Kind], fonts: &PageFonts, ou
         };
         if kind(kinds, i).is_blank() {
             spaced = true;
+            no_break |= text.glyph_text(g).chars().any(is_no_break_space);
             continue;
         }
         let glyph_text = text.glyph_text(g);
@@ -860,7 +865,8 @@ fn split_words(row: &Row, text: &PageText, kinds: &[Kind], fonts: &PageFonts, ou
                 }
                 None => (true, false),
             };
-        spaced = false;
+        let bound = breaks && spaced && no_break;
+        (spaced, no_break) = (false, false);
         if breaks {
             flush(&mut current, out);
         }
@@ -878,6 +884,7 @@ fn split_words(row: &Row, text: &PageText, kinds: &[Kind], fonts: &PageFonts, ou
             superscript: raised,
             soft_hyphen: false,
             attached,
+            bound,
             starts: Vec::new(),
         });
         out.starts.push(out.text.len());
@@ -1027,6 +1034,11 @@ fn x0(glyphs: &[Glyph], i: usize) -> f32 {
 
 fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{200B}'
+}
+
+/// A space that joins what it parts: no line breaks at it, and justification keeps its width.
+fn is_no_break_space(c: char) -> bool {
+    matches!(c, '\u{A0}' | '\u{202F}' | '\u{2007}')
 }
 
 /// Appends a glyph's text, expanding ligatures and dropping inner whitespace.
