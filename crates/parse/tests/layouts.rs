@@ -2041,6 +2041,13 @@ fn a_no_break_space_keeping_its_width_in_justified_lines_whose_word_gaps_line_up
 }
 
 #[test]
+fn a_running_columns_first_line_level_with_a_pages_only_body_line_on_a_two_page_letter() {
+    regression(
+        "a_running_columns_first_line_level_with_a_pages_only_body_line_on_a_two_page_letter",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

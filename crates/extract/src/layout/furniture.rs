@@ -58,7 +58,10 @@ pub fn assign_furniture(layout: &mut Layout) {
         mark_column_beside_document_zone(layout, zone);
     }
     super::running::mark_running_column(layout);
-    super::running::split_running_parts(layout, document_zone);
+    // A line split may leave the column's lines on a page of their own: look again.
+    if super::running::split_running_parts(layout, document_zone) {
+        super::running::mark_running_column(layout);
+    }
 }
 
 /// A reference column in type within a few percent of the body's, long enough on its page

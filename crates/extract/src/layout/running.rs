@@ -24,6 +24,11 @@ const ALIGNED_GAP_EM: f32 = 0.5;
 /// A part in type this much smaller than the rest of its line is not body text.
 const SMALLER_TYPE: f32 = 0.94;
 
+/// A part of the page's first body line, beside the zone, that starts where this many lines
+/// under it start, each beside the zone whole, is the head of their column (a running
+/// column's first line level with the page's first body line), repeated or not.
+const COLUMN_UNDER_LINES: usize = 2;
+
 /// Words a part repeated only among body lines has at least: one word at the same place
 /// on two pages (the first of a top line) may be a coincidence.
 const MIN_REPEATED_WORDS: usize = 2;
@@ -37,8 +42,9 @@ type Key = (String, [i32; 3]);
 /// body lines on two pages or more; it must stand beside the document's body `zone` (where
 /// body-size text runs), and its line must not repeat whole (a running head read as body
 /// stays one line). A body line that repeats a margin line, beside the zone, is margin.
-pub fn split_running_parts(layout: &mut Layout, zone: Option<(f32, f32)>) {
-    let Some((x0, x1)) = zone else { return };
+/// Whether a line was split.
+pub fn split_running_parts(layout: &mut Layout, zone: Option<(f32, f32)>) -> bool {
+    let Some((x0, x1)) = zone else { return false };
     // Beside the zone, however wide (the page's width does not bound a part of a line).
     let beside = |line: &Line| is_beside(line, x0, x1, f32::INFINITY);
     // Body lines that may hold running words: with a part set off, or beside the zone
@@ -69,7 +75,7 @@ pub fn split_running_parts(layout: &mut Layout, zone: Option<(f32, f32)>) {
         }
     }
     if candidates.is_empty() {
-        return;
+        return false;
     }
     let margin: FxHashSet<Key> = layout
         .pages
@@ -121,13 +127,27 @@ pub fn split_running_parts(layout: &mut Layout, zone: Option<(f32, f32)>) {
             ..Line::default()
         })
     };
-    let running = |words: &[Word], line: &Line, page: u32| {
+    // `column`: the left edge and top of the page's lines that stand beside the zone whole;
+    // `top`: the top of the page's first body line.
+    let running = |words: &[Word], line: &Line, page: u32, column: &[(f32, f32)], top: f32| {
         let k = key(words);
+        let heads_column = || {
+            let x0 = words.first().map_or(f32::NAN, |w| w.bbox.x0);
+            let under = column
+                .iter()
+                .filter(|&&(x, _)| (x - x0).abs() <= SAME_START_PT)
+                .map(|&(_, y)| y);
+            line.bbox.y0 <= top
+                && under.clone().all(|y| y > line.bbox.y0)
+                && under.count() >= COLUMN_UNDER_LINES
+        };
         part_beside(words, line)
             && !elsewhere(&whole, &key(&line.words), page)
             && (margin.contains(&k)
-                || (words.len() >= MIN_REPEATED_WORDS && elsewhere(&parts, &k, page)))
+                || (words.len() >= MIN_REPEATED_WORDS && elsewhere(&parts, &k, page))
+                || heads_column())
     };
+    let mut split_any = false;
     for (p, page) in layout.pages.iter_mut().enumerate() {
         let mine = candidates.iter().filter(|c| c.0 == p).map(|c| c.1);
         let mine: Vec<usize> = mine.collect();
@@ -154,6 +174,18 @@ pub fn split_running_parts(layout: &mut Layout, zone: Option<(f32, f32)>) {
                 && size(words) < SMALLER_TYPE * size(rest.unwrap_or_default())
                 && part_beside(words, line)
         };
+        let column: Vec<(f32, f32)> = page
+            .lines
+            .iter()
+            .filter(|l| beside(l))
+            .map(|l| (l.bbox.x0, l.bbox.y0))
+            .collect();
+        let top = page
+            .lines
+            .iter()
+            .filter(|l| l.role == Role::Body)
+            .map(|l| l.bbox.y0)
+            .fold(f32::INFINITY, f32::min);
         let mut lines = Vec::with_capacity(page.lines.len() + 2);
         for (i, line) in std::mem::take(&mut page.lines).into_iter().enumerate() {
             if !mine.contains(&i) {
@@ -175,17 +207,19 @@ pub fn split_running_parts(layout: &mut Layout, zone: Option<(f32, f32)>) {
                 lines.push(Line { role, ..line });
             } else {
                 let start = start_part(&line, PART_GAP_EM)
-                    .filter(|w| running(w, &line, number))
+                    .filter(|w| running(w, &line, number, &column, top))
                     .map_or(0, <[Word]>::len);
                 let end = end_part(&line, PART_GAP_EM)
-                    .filter(|w| running(w, &line, number))
+                    .filter(|w| running(w, &line, number, &column, top))
                     .or_else(|| end_part(&line, ALIGNED_GAP_EM).filter(|w| on_edge(w, &line)))
                     .map_or(0, <[Word]>::len);
+                split_any |= start + end > 0;
                 lines.extend(split(line, start, end));
             }
         }
         page.lines = lines;
     }
+    split_any
 }
 
 fn on_page(map: &mut FxHashMap<Key, Vec<u32>>, key: Key, page: u32) {
