@@ -2048,6 +2048,14 @@ fn a_running_columns_first_line_level_with_a_pages_only_body_line_on_a_two_page_
 }
 
 #[test]
+fn a_running_column_on_a_two_page_letter_whose_first_page_dates_it_in_a_line_and_names_the_ministry_otherwise()
+ {
+    regression(
+        "a_running_column_on_a_two_page_letter_whose_first_page_dates_it_in_a_line_and_names_the_ministry_otherwise",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

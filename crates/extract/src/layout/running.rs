@@ -343,8 +343,19 @@ pub fn mark_running_column(layout: &mut Layout) {
     }
 }
 
-/// Distinct lines a page's running column repeats from other pages, at least.
+/// Distinct lines a page's running column repeats from other pages, at least; or
+/// [`RUNNING_COLUMN_LINES_PLACED`] where [`PLACED_LINES`] of them stand where they stand on
+/// another page (`Ons kenmerk` and the reference: a two-page letter whose first page dates
+/// it in a line of its own and sets the ministry's name otherwise).
 const RUNNING_COLUMN_LINES: usize = 4;
+const RUNNING_COLUMN_LINES_PLACED: usize = 3;
+const PLACED_LINES: usize = 2;
+
+/// A running column's lines are at most this many times those it repeats; or
+/// [`PLACED_COLUMN_SHARE`] times where [`PLACED_LINES`] repeat in place (its name and date
+/// set otherwise on the first page).
+const COLUMN_SHARE: usize = 2;
+const PLACED_COLUMN_SHARE: usize = 3;
 
 /// For each page, which of its lines belong to a running column: a line whose text, digits
 /// aside, starts at the same place on another page, or stands anywhere on the first page
@@ -407,7 +418,9 @@ fn running_column_lines(layout: &Layout) -> Vec<Vec<bool>> {
             continue;
         }
         let page_keys = keys.get(p).map(Vec::as_slice).unwrap_or_default();
-        let repeats = |line: &Line, key: &Option<u64>| {
+        // Whether the line repeats another page's line at its place, or (`anywhere`) the
+        // first page's anywhere.
+        let repeats = |line: &Line, key: &Option<u64>, anywhere: bool| {
             key.is_some_and(|k| {
                 let from = places.partition_point(|place| place.0 < k);
                 places
@@ -416,7 +429,7 @@ fn running_column_lines(layout: &Layout) -> Vec<Vec<bool>> {
                     .iter()
                     .take_while(|place| place.0 == k)
                     .any(|&(_, q, x)| {
-                        q != p && ((x - line.bbox.x0).abs() <= SAME_START_PT || q == 0)
+                        q != p && ((x - line.bbox.x0).abs() <= SAME_START_PT || anywhere && q == 0)
                     })
             })
         };
@@ -424,9 +437,19 @@ fn running_column_lines(layout: &Layout) -> Vec<Vec<bool>> {
             .lines
             .iter()
             .zip(page_keys)
-            .map(|(line, key)| repeats(line, key))
+            .map(|(line, key)| repeats(line, key, true))
             .collect();
-        if let Some(column) = running_column_on(page, page_keys, &repeated)
+        let in_place = page
+            .lines
+            .iter()
+            .zip(page_keys)
+            .filter(|(line, key)| repeats(line, key, false))
+            .filter_map(|(_, key)| *key);
+        let mut in_place: Vec<u64> = in_place.collect();
+        in_place.sort_unstable();
+        in_place.dedup();
+        let placed = in_place.len() >= PLACED_LINES;
+        if let Some(column) = running_column_on(page, page_keys, &repeated, placed)
             && let Some(slot) = running.get_mut(p)
         {
             *slot = column;
@@ -439,7 +462,12 @@ fn running_column_lines(layout: &Layout) -> Vec<Vec<bool>> {
 /// stand (`repeated`) and their text keys: the repeated lines still read as body make the
 /// column; its repeated lines of any role count (its first line may have been taken for a
 /// running head).
-fn running_column_on(page: &Page, keys: &[Option<u64>], repeated: &[bool]) -> Option<Vec<bool>> {
+fn running_column_on(
+    page: &Page,
+    keys: &[Option<u64>],
+    repeated: &[bool],
+    placed: bool,
+) -> Option<Vec<bool>> {
     let flags: Vec<bool> = page
         .lines
         .iter()
@@ -470,13 +498,18 @@ fn running_column_on(page: &Page, keys: &[Option<u64>], repeated: &[bool]) -> Op
     let repeats = distinct.len();
     distinct.sort_unstable();
     distinct.dedup();
-    if distinct.len() < RUNNING_COLUMN_LINES {
+    let (needed, share) = if placed {
+        (RUNNING_COLUMN_LINES_PLACED, PLACED_COLUMN_SHARE)
+    } else {
+        (RUNNING_COLUMN_LINES, COLUMN_SHARE)
+    };
+    if distinct.len() < needed {
         return None;
     }
     // Most of a running column repeats; a column of text whose short lines happen to
     // repeat others' (`het kabinet is van`) holds many more that do not.
     let column = with_column_neighbours(&page.lines, page.width, flags);
-    (column.iter().filter(|&&f| f).count() <= 2 * repeats).then_some(column)
+    (column.iter().filter(|&&f| f).count() <= share * repeats).then_some(column)
 }
 
 /// Whether a narrow body line of `page` stands beside all its wide ones (where a running
