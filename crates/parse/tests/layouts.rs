@@ -2056,6 +2056,14 @@ fn a_running_column_on_a_two_page_letter_whose_first_page_dates_it_in_a_line_and
 }
 
 #[test]
+fn the_left_column_running_on_over_notes_wider_than_the_right_column_a_headings_space_level_with_its_end()
+ {
+    regression(
+        "the_left_column_running_on_over_notes_wider_than_the_right_column_a_headings_space_level_with_its_end",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -492,7 +492,7 @@ impl Cut<'_> {
         let both_run_on =
             !left_runs_on && !over_notes && continues_both(next, words, a, b, em, foot);
         if !(left_runs_on || over_notes || both_run_on)
-            || wider && !both_run_on
+            || wider && !both_run_on && !over_notes
             || !prose(true)
             || !prose(false)
             || !self.rows_of_columns(two, (a, b), edge, em)
