@@ -491,8 +491,10 @@ impl Cut<'_> {
         };
         let both_run_on =
             !left_runs_on && !over_notes && continues_both(next, words, a, b, em, foot);
-        if !(left_runs_on || over_notes || both_run_on)
-            || wider && !both_run_on && !over_notes
+        // (A band under reaching further right than the right column continues both, or
+        // holds notes under them, wider than the text over them.)
+        let runs_on = over_notes || both_run_on || (left_runs_on && !wider);
+        if !runs_on
             || !prose(true)
             || !prose(false)
             || !self.rows_of_columns(two, (a, b), edge, em)
