@@ -2064,6 +2064,11 @@ fn the_left_column_running_on_over_notes_wider_than_the_right_column_a_headings_
 }
 
 #[test]
+fn a_justified_line_of_two_long_words_stretched_over_three_ems_in_a_narrow_column() {
+    regression("a_justified_line_of_two_long_words_stretched_over_three_ems_in_a_narrow_column");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

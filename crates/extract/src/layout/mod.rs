@@ -494,10 +494,7 @@ impl Cut<'_> {
         // (A band under reaching further right than the right column continues both, or
         // holds notes under them, wider than the text over them.)
         let runs_on = over_notes || both_run_on || (left_runs_on && !wider);
-        if !runs_on
-            || !prose(true)
-            || !prose(false)
-            || !self.rows_of_columns(two, (a, b), edge, em)
+        if !runs_on || !prose(true) || !prose(false) || !self.rows_of_columns(two, (a, b), edge, em)
         {
             return None;
         }
@@ -3268,22 +3265,25 @@ fn split_at_wide_gaps<'r>(
     parts
 }
 
-/// A justified line of a few long words stretched across its column (no hyphenation): at
-/// least [`JUSTIFIED_LINE_GAPS`] gaps, all alike (the widest within a tenth of the
-/// narrowest), words wider than the gaps (most of them, or together: a paragraph's last
-/// long word and the next one's first short ones, `bondgenoten.  Ook  de`), a row above or
-/// below set to the same measure, and
+/// A justified line of a few long words stretched across its column (no hyphenation): its
+/// gaps all alike (the widest within a tenth of the narrowest), words wider than the gaps
+/// (most of them, or together: a paragraph's last long word and the next one's first short
+/// ones, `bondgenoten.  Ook  de`), a row above or below set to the same measure, and
 /// every gap crossed by a word of those rows (lines of prose around it; a table's cells
 /// stand apart evenly too, but their gaps are channels down the table, and its rows end
-/// where their cells do).
+/// where their cells do). With at least [`JUSTIFIED_LINE_GAPS`] gaps, a line of the page's
+/// measure will do for the row around it ([`rows_filling`]); with fewer (two words, a
+/// paragraph's last long word and the next one's first), only the rows around tell it from
+/// a footer's two ends.
 fn is_stretched_line(
     row: &[usize],
     neighbours: &[Option<&Vec<usize>>; 2],
     words: &[WordBox],
 ) -> bool {
-    if row.len() <= JUSTIFIED_LINE_GAPS {
+    if row.len() < 2 {
         return false;
     }
+    let few = row.len() <= JUSTIFIED_LINE_GAPS;
     let boxes: Vec<&WordBox> = row.iter().filter_map(|&i| words.get(i)).collect();
     let (mut narrowest, mut widest) = (f32::INFINITY, 0.0f32);
     let mut spans = Vec::with_capacity(boxes.len());
@@ -3328,11 +3328,17 @@ fn is_stretched_line(
             row.iter().any(|w| w.x1 <= a) && row.iter().any(|w| w.x0 >= b) && !crossed((a, b))
         })
     };
+    // Two words stretched apart: long ones (a narrow column's), the gap a third of the line
+    // at most (a table row's two cells stand further apart).
+    let long_words = widths.iter().sum::<f32>() >= TWO_WORD_LINE_COVER * widest;
     narrowest > 0.0
         && widest <= 1.1 * narrowest
         && (covered || median(widths).is_some_and(|w| w > widest))
+        && (!few || long_words)
         && (same_measure && spans.iter().all(|&gap| crossed(gap))
-            || rows_filling(words, x0, x1) >= STRAIGHT_CHANNEL_ROWS && !spans.iter().any(channel))
+            || !few
+                && rows_filling(words, x0, x1) >= STRAIGHT_CHANNEL_ROWS
+                && !spans.iter().any(channel))
 }
 
 /// How many rows of `words` start at `x0` and end at `x1` (within [`FLUSH_SLACK_PT`]): lines
@@ -3361,6 +3367,10 @@ fn filling(starting: &[f32], ending: &[f32]) -> usize {
         .filter(|&&y| ending.iter().any(|&e| (e - y).abs() < 0.5))
         .count()
 }
+
+/// A stretched line of two words (or three): its words together this many times its widest
+/// gap, at least.
+const TWO_WORD_LINE_COVER: f32 = 2.0;
 
 /// The row above or below a stretched line stands within this many ems of it.
 const NEIGHBOUR_ROW_EM: f32 = 2.5;
