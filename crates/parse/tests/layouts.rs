@@ -2069,6 +2069,13 @@ fn a_justified_line_of_two_long_words_stretched_over_three_ems_in_a_narrow_colum
 }
 
 #[test]
+fn a_notes_marker_set_against_its_word_on_the_baseline_of_the_next_columns_line_half_an_em_away() {
+    regression(
+        "a_notes_marker_set_against_its_word_on_the_baseline_of_the_next_columns_line_half_an_em_away",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -514,19 +514,22 @@ fn attach_raised_rows(rows: Vec<Row>, text: &PageText) -> Vec<Row> {
             if candidates.len() > 1 {
                 let (sx0, sx1) = span(small, &text.glyphs);
                 candidates.sort_by_cached_key(|&j| {
-                    rows.get(j).map_or((true, u32::MAX), |r| {
+                    rows.get(j).map_or((true, true, u32::MAX), |r| {
                         let (bx0, bx1) = span(r, &text.glyphs);
                         let gap = (sx0 - bx1).max(bx0 - sx1);
                         let apart = gap > TOUCH_EM * r.size;
-                        // Of rows it touches, the nearest baseline; of the rest, the
+                        // Of rows it touches, one whose text it is set against (a marker
+                        // after its word, a narrow gutter from the next column's line on
+                        // its baseline), then the nearest baseline; of the rest, the
                         // nearest text (a note's marker a wide space before the note, on
                         // the baseline of a line in the column beside).
+                        let set_off = gap > GLUED_EM * r.size;
                         let distance = if apart {
                             gap
                         } else {
                             (r.baseline - small.baseline).abs()
                         };
-                        (apart, distance.to_bits())
+                        (apart, set_off, distance.to_bits())
                     })
                 });
             }
@@ -795,6 +798,9 @@ fn span(row: &Row, glyphs: &[Glyph]) -> (f32, f32) {
 
 /// Small glyphs within this many ems of a row's text touch it.
 const TOUCH_EM: f32 = 0.5;
+
+/// … and within this many are set against it (a marker right after its word).
+const GLUED_EM: f32 = 0.1;
 
 /// Whether a solid glyph of `a` overlaps one of `b` substantially in x: then they are two
 /// lines of text, not a line with its exponents (which sit beside the letters, not over
