@@ -418,7 +418,11 @@ impl Cut<'_> {
                     .then(|| self.columns_under_head(band, em))
                     .flatten()
                     .or_else(|| self.columns_over(band, next, under, em))
-                    .or_else(|| self.columns_under_front(band, em))?;
+                    .or_else(|| {
+                        within_left
+                            .then(|| self.columns_under_front(band, em))
+                            .flatten()
+                    })?;
                 (&split.head[..], &split.columns[..], split.gutter)
             }
             None => return None,
