@@ -639,9 +639,9 @@ impl Cut<'_> {
     }
 
     /// The columns at the foot of `band` that the band `next` (spanning `under`) continues:
-    /// `next`'s gutter, and what lies in `band` below its last row across that gutter's middle
-    /// and right of where `next` starts (front matter above, a reference column beside),
-    /// when the gutter runs down it too.
+    /// `next`'s gutter, and what lies in `band` below its last row across that gutter's
+    /// middle and right of where `next` starts (front matter above, a reference column
+    /// beside), when the gutter runs down it too.
     fn columns_over(
         &self,
         band: &[usize],
@@ -3372,8 +3372,8 @@ fn filling(starting: &[f32], ending: &[f32]) -> usize {
         .count()
 }
 
-/// A stretched line of two words (or three): its words together this many times its widest
-/// gap, at least.
+/// A stretched line of two words: the two together this many times as wide as their gap, at
+/// least.
 const TWO_WORD_LINE_COVER: f32 = 2.0;
 
 /// The row above or below a stretched line stands within this many ems of it.
