@@ -2076,6 +2076,14 @@ fn a_notes_marker_set_against_its_word_on_the_baseline_of_the_next_columns_line_
 }
 
 #[test]
+fn front_matter_over_two_ragged_columns_whose_left_ones_first_line_reaches_into_the_gutter_of_the_band_under()
+ {
+    regression(
+        "front_matter_over_two_ragged_columns_whose_left_ones_first_line_reaches_into_the_gutter_of_the_band_under",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {
