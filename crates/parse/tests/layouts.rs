@@ -2084,6 +2084,14 @@ fn front_matter_over_two_ragged_columns_whose_left_ones_first_line_reaches_into_
 }
 
 #[test]
+fn two_columns_under_front_matter_the_right_ones_first_word_a_little_left_of_the_gutters_edge_under_the_band()
+ {
+    regression(
+        "two_columns_under_front_matter_the_right_ones_first_word_a_little_left_of_the_gutters_edge_under_the_band",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

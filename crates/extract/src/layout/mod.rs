@@ -640,7 +640,7 @@ impl Cut<'_> {
 
     /// The columns at the foot of `band` that the band `next` (spanning `under`) continues:
     /// `next`'s gutter, and what lies in `band` below its last row across that gutter (a
-    /// word through its right edge) and right of where `next` starts (front matter above, a
+    /// word from left of its middle through its right edge) and right of where `next` starts (front matter above, a
     /// reference column beside), when the gutter runs down it too.
     fn columns_over(
         &self,
@@ -651,12 +651,14 @@ impl Cut<'_> {
     ) -> Option<ColumnsUnderHead> {
         let words = self.words;
         let (c, d) = self.vertical_gutter(next, || em)?;
-        // Across the gutter's far edge: a ragged column's line may reach into the gutter as
-        // measured under the band (even past its middle), not through it.
+        // Through the gutter, from left of its middle to past its far edge: a ragged
+        // column's line may reach into it as measured under the band (even past its
+        // middle), the right column's first word may start a little left of its edge.
+        let middle = (c + d) / 2.0;
         let across = band
             .iter()
             .filter_map(|&i| words.get(i))
-            .filter(|w| w.x0 < d - CHANNEL_SLACK_PT && w.x1 > d)
+            .filter(|w| w.x0 < middle && w.x1 > d)
             .map(|w| w.bottom)
             .fold(f32::NEG_INFINITY, f32::max);
         let left_edge = under.x0 - LEFT_EDGE_TOLERANCE_EM * em;
