@@ -2092,6 +2092,31 @@ fn two_columns_under_front_matter_the_right_ones_first_word_a_little_left_of_the
 }
 
 #[test]
+fn a_signatory_repeating_a_line_of_the_first_page_beside_the_running_column_on_a_page_of_its_own() {
+    regression(
+        "a_signatory_repeating_a_line_of_the_first_page_beside_the_running_column_on_a_page_of_its_own",
+    );
+}
+
+#[test]
+fn a_stretched_first_line_of_the_right_column_under_the_page_number_on_the_last_page() {
+    regression("a_stretched_first_line_of_the_right_column_under_the_page_number_on_the_last_page");
+}
+
+#[test]
+fn a_ragged_right_column_of_lists_running_on_beside_notes_under_the_left_one() {
+    regression("a_ragged_right_column_of_lists_running_on_beside_notes_under_the_left_one");
+}
+
+#[test]
+fn a_one_line_note_level_with_the_last_line_of_the_notes_under_the_next_column_across_a_narrow_gutter()
+ {
+    regression(
+        "a_one_line_note_level_with_the_last_line_of_the_notes_under_the_next_column_across_a_narrow_gutter",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -463,8 +463,9 @@ impl Cut<'_> {
         let x = (a + b) / 2.0;
         let in_left =
             |span: &BandSpan| (span.x0 - edge).abs() <= LEFT_EDGE_TOLERANCE_EM * em && span.x1 < x;
+        // (A ragged column of lists and short lines runs as prose in a third of its rows.)
         let prose = |left| {
-            run_width(two, words, a, b, left, em) >= NARROW_PROSE_RUN_EM * em
+            runs_as_prose(two, words, a, b, left, em)
                 || is_loose_justified_column(two, words, a, b, left, em)
         };
         // The bands under within the left column, one of them prose to near the gutter (the
@@ -871,17 +872,31 @@ fn side_of(w: &WordBox, a: f32, b: f32) -> Option<bool> {
 /// The baseline of `band`'s last row and its words, when it is a few words
 /// ([`FOOT_ROW_WORDS`] at most: a page number).
 fn short_last_row<'w>(band: &[usize], words: &'w [WordBox]) -> Option<(f32, Vec<&'w WordBox>)> {
-    let last = band
+    short_edge_row(band, words, false)
+}
+
+/// The baseline of `band`'s first (`top`) or last row and its words, when it is a few words
+/// ([`FOOT_ROW_WORDS`] at most: a page number).
+fn short_edge_row<'w>(
+    band: &[usize],
+    words: &'w [WordBox],
+    top: bool,
+) -> Option<(f32, Vec<&'w WordBox>)> {
+    let baselines = band
         .iter()
         .filter_map(|&i| words.get(i))
-        .map(|w| w.row_baseline)
-        .fold(f32::NEG_INFINITY, f32::max);
+        .map(|w| w.row_baseline);
+    let edge = if top {
+        baselines.fold(f32::INFINITY, f32::min)
+    } else {
+        baselines.fold(f32::NEG_INFINITY, f32::max)
+    };
     let row: Vec<&WordBox> = band
         .iter()
         .filter_map(|&i| words.get(i))
-        .filter(|w| w.row_baseline == last)
+        .filter(|w| w.row_baseline == edge)
         .collect();
-    (!row.is_empty() && row.len() <= FOOT_ROW_WORDS).then_some((last, row))
+    (!row.is_empty() && row.len() <= FOOT_ROW_WORDS).then_some((edge, row))
 }
 
 /// The baseline of `band`'s last row when it is a few words right of the left column's
@@ -1603,7 +1618,7 @@ fn is_justified_word_gap(
     let fewer: Vec<f32> = fewer
         .into_iter()
         .filter(|&row| {
-            !is_row_apart_at(node, words, a, b, row) && !is_foot_row(node, words, a, row)
+            !is_row_apart_at(node, words, a, b, row) && !is_edge_row(node, words, a, row)
         })
         .collect();
     if fewer.is_empty() {
@@ -1722,11 +1737,13 @@ fn is_row_apart_at(node: &[usize], words: &[WordBox], a: f32, b: f32, row: f32) 
     }
 }
 
-/// The row at `row` is the foot of `node` on one side of the gap starting at `a`: its
-/// lowest row, a few words (a page number), none of them on the other side.
-fn is_foot_row(node: &[usize], words: &[WordBox], a: f32, row: f32) -> bool {
-    short_last_row(node, words).is_some_and(|(last, on_row)| {
-        last == row && (on_row.iter().all(|w| w.x1 <= a) || on_row.iter().all(|w| w.x1 > a))
+/// The row at `row` is the head or foot of `node` on one side of the gap starting at `a`:
+/// its first or last row, a few words (a page number), none of them on the other side.
+fn is_edge_row(node: &[usize], words: &[WordBox], a: f32, row: f32) -> bool {
+    [true, false].into_iter().any(|top| {
+        short_edge_row(node, words, top).is_some_and(|(edge, on_row)| {
+            edge == row && (on_row.iter().all(|w| w.x1 <= a) || on_row.iter().all(|w| w.x1 > a))
+        })
     })
 }
 
@@ -1878,12 +1895,30 @@ impl Cut<'_> {
         lining_up.peek()?;
         let top = node_extent(node, self.words, |w| (w.top, w.bottom)).0;
         let continued = lining_up.find(|g| g.bottom <= top)?;
-        (rows_beside(node, self.words, a, b) >= CONTINUED_GUTTER_ROWS
+        (self.rows_beside_continued_gutter(node, a, b)
             && rows_level(node, self.words, a, b, em)
             && [true, false].iter().all(|&left| {
                 run_width(node, self.words, a, b, left, em) >= NARROW_PROSE_RUN_EM * em
             }))
         .then_some(continued.em)
+    }
+}
+
+impl Cut<'_> {
+    /// Enough rows beside a gap that continues a gutter ([`CONTINUED_GUTTER_ROWS`]); or one
+    /// whose gap there is none of its word gaps (a note of one line level with the last
+    /// line of the notes under the next column).
+    fn rows_beside_continued_gutter(&self, node: &[usize], a: f32, b: f32) -> bool {
+        match rows_beside(node, self.words, a, b) {
+            0 => false,
+            1 => {
+                let (fewer, _) = rows_by_side(node, self.words, a, b, None);
+                fewer.first().is_some_and(|&row| {
+                    is_word_gap_of_row(node, self.words, &self.labels, a, b, row, false).is_none()
+                })
+            }
+            rows => rows >= CONTINUED_GUTTER_ROWS,
+        }
     }
 }
 

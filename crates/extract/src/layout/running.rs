@@ -474,18 +474,14 @@ fn running_column_on(
         .zip(repeated)
         .map(|(line, &r)| r && line.role == Role::Body)
         .collect();
-    let (x0, x1) = page
-        .lines
-        .iter()
-        .zip(&flags)
-        .filter(|(_, f)| **f)
-        .fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), (l, _)| {
-            (a.min(l.bbox.x0), b.max(l.bbox.x1))
-        });
-    // A column: its lines together no wider than one of them may be.
+    // A column: its lines together no wider than one of them may be; and one column, not
+    // the lines that stand beside it.
+    let (x0, x1) = extent(&page.lines, &flags);
     if x1 - x0 >= COLUMN_WIDTH * page.width {
         return None;
     }
+    let flags = one_column(&page.lines, flags);
+    let (x0, x1) = extent(&page.lines, &flags);
     let in_column = |l: &Line| l.bbox.x0 >= x0 - SAME_START_PT && l.bbox.x0 <= x1;
     let mut distinct: Vec<u64> = page
         .lines
@@ -510,6 +506,43 @@ fn running_column_on(
     // repeat others' (`het kabinet is van`) holds many more that do not.
     let column = with_column_neighbours(&page.lines, page.width, flags);
     (column.iter().filter(|&&f| f).count() <= share * repeats).then_some(column)
+}
+
+/// The left and right edges of the marked lines.
+fn extent(lines: &[Line], flags: &[bool]) -> (f32, f32) {
+    lines
+        .iter()
+        .zip(flags)
+        .filter(|(_, f)| **f)
+        .fold((f32::INFINITY, f32::NEG_INFINITY), |(a, b), (l, _)| {
+            (a.min(l.bbox.x0), b.max(l.bbox.x1))
+        })
+}
+
+/// `flags` without the marked lines that stand beside the column most of them make: a
+/// column's lines, flush left, flush right or centred, all cross one vertical, which a line
+/// repeated from the first page elsewhere on the page (`WATERSTAAT,` of a signatory set
+/// beside the column) does not.
+fn one_column(lines: &[Line], mut flags: Vec<bool>) -> Vec<bool> {
+    let marked = || {
+        lines
+            .iter()
+            .zip(&flags)
+            .filter(|(_, f)| **f)
+            .map(|(l, _)| l.bbox)
+    };
+    let crossing = |x: f32| marked().filter(|b| b.x0 <= x && x < b.x1).count();
+    // The left edge most marked lines cross (the leftmost of equals).
+    let Some(x) = marked()
+        .map(|b| b.x0)
+        .max_by(|a, b| crossing(*a).cmp(&crossing(*b)).then(b.total_cmp(a)))
+    else {
+        return flags;
+    };
+    for (line, flag) in lines.iter().zip(flags.iter_mut()) {
+        *flag = *flag && line.bbox.x0 <= x && x < line.bbox.x1;
+    }
+    flags
 }
 
 /// Whether a narrow body line of `page` stands beside all its wide ones (where a running
