@@ -2117,6 +2117,14 @@ fn a_one_line_note_level_with_the_last_line_of_the_notes_under_the_next_column_a
 }
 
 #[test]
+fn a_short_reference_column_two_ems_right_of_the_right_column_level_with_its_first_rows()
+ {
+    regression(
+        "a_short_reference_column_two_ems_right_of_the_right_column_level_with_its_first_rows",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {
