@@ -2117,10 +2117,17 @@ fn a_one_line_note_level_with_the_last_line_of_the_notes_under_the_next_column_a
 }
 
 #[test]
-fn a_short_reference_column_two_ems_right_of_the_right_column_level_with_its_first_rows()
- {
+fn a_short_reference_column_two_ems_right_of_the_right_column_level_with_its_first_rows() {
     regression(
         "a_short_reference_column_two_ems_right_of_the_right_column_level_with_its_first_rows",
+    );
+}
+
+#[test]
+fn a_signature_at_the_next_columns_top_beside_a_narrow_ragged_column_of_long_words_a_gutter_under_one_and_a_half_em()
+ {
+    regression(
+        "a_signature_at_the_next_columns_top_beside_a_narrow_ragged_column_of_long_words_a_gutter_under_one_and_a_half_em",
     );
 }
 

@@ -2374,13 +2374,12 @@ fn is_ragged_edge(node: &[usize], words: &[WordBox], a: f32, b: f32, em: f32) ->
         && is_column_edge(node, words, a, b, em)
 }
 
-/// A column's right edge at `a`: many rows end within [`RAGGED_EDGE_EM`] of it (none past
-/// it, or `a` would not bound them), its runs prose.
+/// A column's right edge at `a`: many rows reach it ([`rows_reaching`]: they end within
+/// [`RAGGED_EDGE_EM`] of it, or where the next row's first word would not have fitted; none
+/// past it, or `a` would not bound them), its runs prose.
 fn is_column_edge(node: &[usize], words: &[WordBox], a: f32, b: f32, em: f32) -> bool {
-    let ending: Vec<&WordBox> = ending_near(node, words, a, em)
-        .filter_map(|i| words.get(i))
-        .collect();
-    baselines(&ending).len() >= STRAIGHT_CHANNEL_ROWS
+    let left: Vec<&WordBox> = side_words(node, words, a, b, true).collect();
+    rows_reaching(&left, a, em) >= STRAIGHT_CHANNEL_ROWS
         && run_width(node, words, a, b, true, em) >= NARROW_PROSE_RUN_EM * em
 }
 
