@@ -2132,6 +2132,13 @@ fn a_signature_at_the_next_columns_top_beside_a_narrow_ragged_column_of_long_wor
 }
 
 #[test]
+fn a_notes_raised_marker_a_narrow_gutter_from_a_line_of_the_left_column_that_it_would_hang_below() {
+    regression(
+        "a_notes_raised_marker_a_narrow_gutter_from_a_line_of_the_left_column_that_it_would_hang_below",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -514,22 +514,26 @@ fn attach_raised_rows(rows: Vec<Row>, text: &PageText) -> Vec<Row> {
             if candidates.len() > 1 {
                 let (sx0, sx1) = span(small, &text.glyphs);
                 candidates.sort_by_cached_key(|&j| {
-                    rows.get(j).map_or((true, true, u32::MAX), |r| {
+                    rows.get(j).map_or((true, true, true, u32::MAX), |r| {
                         let (bx0, bx1) = span(r, &text.glyphs);
                         let gap = (sx0 - bx1).max(bx0 - sx1);
                         let apart = gap > TOUCH_EM * r.size;
                         // Of rows it touches, one whose text it is set against (a marker
                         // after its word, a narrow gutter from the next column's line on
-                        // its baseline), then the nearest baseline; of the rest, the
-                        // nearest text (a note's marker a wide space before the note, on
-                        // the baseline of a line in the column beside).
+                        // its baseline), then one it is not set off under (a subscript
+                        // follows its letter closely: a note's marker a space before the
+                        // note, raised on it, a narrow gutter from a line in the column
+                        // beside that it hangs below), then the nearest baseline; of the
+                        // rest, the nearest text (a note's marker a wide space before the
+                        // note, on the baseline of a line in the column beside).
                         let set_off = gap > GLUED_EM * r.size;
+                        let set_off_under = set_off && small.baseline > r.baseline + 0.1 * r.size;
                         let distance = if apart {
                             gap
                         } else {
                             (r.baseline - small.baseline).abs()
                         };
-                        (apart, set_off, distance.to_bits())
+                        (apart, set_off, set_off_under, distance.to_bits())
                     })
                 });
             }
