@@ -2139,6 +2139,14 @@ fn a_notes_raised_marker_a_narrow_gutter_from_a_line_of_the_left_column_that_it_
 }
 
 #[test]
+fn a_paragraph_set_in_at_a_columns_foot_after_a_hanging_list_item_running_on_into_the_next_column()
+{
+    regression(
+        "a_paragraph_set_in_at_a_columns_foot_after_a_hanging_list_item_running_on_into_the_next_column",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

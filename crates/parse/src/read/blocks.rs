@@ -709,17 +709,21 @@ fn opened_indented(
     }) && !is_emphasised(first, m);
     // Set in from the line below it; or, the paragraph's only line at a column's foot,
     // running on into the next column (its sentence, or the paragraph after a full line
-    // that ends one), from the line above it.
+    // that ends one), from the column's edge as the group above it shows it (its lines
+    // above it in its column: a list item's label, not only its last line's hang).
     let indent = if in_flow(first, second) {
         first.bbox.x0 - second.bbox.x0
     } else {
-        let above = before
+        let edge = before
             .last()
-            .and_then(|g| g.last())
-            .and_then(|&i| lines.get(i))
-            .filter(|above| in_flow(above, first));
-        match above {
-            Some(above) => first.bbox.x0 - above.bbox.x0,
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| lines.get(i))
+            .filter(|above| in_flow(above, first) && above.bbox.x1 > first.bbox.x0)
+            .map(|above| above.bbox.x0)
+            .reduce(f32::min);
+        match edge {
+            Some(edge) => first.bbox.x0 - edge,
             None => return false,
         }
     };
