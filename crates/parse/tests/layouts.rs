@@ -2147,6 +2147,13 @@ fn a_paragraph_set_in_at_a_columns_foot_after_a_hanging_list_item_running_on_int
 }
 
 #[test]
+fn a_bulleted_lists_labels_at_the_top_of_the_right_column_beside_their_items_a_tab_away() {
+    regression(
+        "a_bulleted_lists_labels_at_the_top_of_the_right_column_beside_their_items_a_tab_away",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

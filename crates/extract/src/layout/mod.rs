@@ -1308,7 +1308,7 @@ impl Cut<'_> {
 
     /// Whether the empty channel `a`..`b` down `node` (from `x0` to `x1`) is a gutter: wide for
     /// the type or a narrow gutter, not the gap after a column of labels unless prose runs
-    /// beside it (or a column of the page's grid at its full measure ends at it: what
+    /// beside it (or a column of prose at the page's grid's full measure ends at it: what
     /// stands level with its rows beyond it is a reference column's, not their values),
     /// not a justified line's word gap.
     fn is_gutter(
@@ -1333,7 +1333,8 @@ impl Cut<'_> {
                 || is_next_columns_top(node, words, a, b, em)
                 || is_next_columns_first_row(node, words, a, b, em, self.page_width)
                 || self.is_notes_gutter(node, a, b, em)
-                || self.ends_at_grid_measure(node, a))
+                || (self.ends_at_grid_measure(node, a)
+                    && run_width(node, words, a, b, true, em) >= NARROW_PROSE_RUN_EM * em))
             && !is_justified_word_gap(node, words, &self.labels, a, b)
     }
 
