@@ -1333,8 +1333,7 @@ impl Cut<'_> {
                 || is_next_columns_top(node, words, a, b, em)
                 || is_next_columns_first_row(node, words, a, b, em, self.page_width)
                 || self.is_notes_gutter(node, a, b, em)
-                || (self.ends_at_grid_measure(node, a)
-                    && run_width(node, words, a, b, true, em) >= NARROW_PROSE_RUN_EM * em))
+                || self.prose_ends_at_grid_measure(node, a, b, em))
             && !is_justified_word_gap(node, words, &self.labels, a, b)
     }
 
@@ -1490,8 +1489,7 @@ impl Cut<'_> {
         // since a justified line cannot run past the edge its neighbours end at, or such a
         // single row beside a loose column's edge.
         if self.is_margin_column(node, a, b, em)
-            || (self.ends_at_grid_measure(node, a)
-                && run_width(node, self.words, a, b, true, em) >= NARROW_PROSE_RUN_EM * em)
+            || self.prose_ends_at_grid_measure(node, a, b, em)
             || (is_short_beside(node, self.words, a, b)
                 && (is_justified_edge(node, self.words, a, b, em)
                     || is_ragged_edge(node, self.words, a, b, em)
@@ -1969,6 +1967,13 @@ impl Cut<'_> {
 const MARGIN_ROWS: usize = 3;
 
 impl Cut<'_> {
+    /// [`Cut::ends_at_grid_measure`], the column left of the channel running as prose (its
+    /// runs of words [`NARROW_PROSE_RUN_EM`] wide in the median row).
+    fn prose_ends_at_grid_measure(&self, node: &[usize], a: f32, b: f32, em: f32) -> bool {
+        self.ends_at_grid_measure(node, a)
+            && run_width(node, self.words, a, b, true, em) >= NARROW_PROSE_RUN_EM * em
+    }
+
     /// The channel's left side is a column of the grid of a gutter cut at the node's left
     /// edge, at that grid's full measure: the column left of that gutter is as wide, and
     /// two rows or more end straight at it. What stands right of it stands beyond the
