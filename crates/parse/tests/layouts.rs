@@ -2154,6 +2154,21 @@ fn a_bulleted_lists_labels_at_the_top_of_the_right_column_beside_their_items_a_t
 }
 
 #[test]
+fn three_ragged_columns_on_one_pitch_the_salutation_level_with_the_next_columns_first_row() {
+    regression(
+        "three_ragged_columns_on_one_pitch_the_salutation_level_with_the_next_columns_first_row",
+    );
+}
+
+#[test]
+fn the_first_two_of_three_ragged_columns_running_on_under_a_cut_reaching_the_third_columns_gutter()
+{
+    regression(
+        "the_first_two_of_three_ragged_columns_running_on_under_a_cut_reaching_the_third_columns_gutter",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -437,7 +437,7 @@ impl Cut<'_> {
         let front;
         let mut front_split = false;
         let (head, two, after, (a, b), within_left) =
-            match self.left_columns(two, (a, b), under, em) {
+            match self.left_columns(two, (a, b), (under, bands.get(k + 1)?), em) {
                 Some(left) => {
                     narrowed = left;
                     let x1 = BandSpan::of(&narrowed.columns, words).x1;
@@ -581,20 +581,23 @@ impl Cut<'_> {
         self.vertical_gutter(&columns, || em).unwrap_or(gutter)
     }
 
-    /// Where the band `under` ends short of the gutter `a`..`b` of `two` (by more than a
-    /// left column's last line would), and what lies left of the gutter has a gutter of its
-    /// own, or one under front matter set across it ([`Cut::columns_under_front`]: a
-    /// reference column beside a letter's front matter and two columns): those two columns
-    /// (after the front matter), and what lies right of `a`..`b` (a third column), read
-    /// after them.
+    /// Where the band `under` (its words `next`) ends short of the gutter `a`..`b` of `two`
+    /// (by more than a left column's last line would), and what lies left of the gutter has
+    /// a gutter of its own, or one under front matter set across it
+    /// ([`Cut::columns_under_front`]: a reference column beside a letter's front matter and
+    /// two columns): those two columns (after the front matter), and what lies right of
+    /// `a`..`b` (a third column), read after them. A band under that reaches the gutter as
+    /// a ragged column's lines may, not past it, will do where it holds two columns on
+    /// their gutter (the first two of three ragged columns running on under a cut).
     fn left_columns(
         &self,
         two: &[usize],
         (a, b): (f32, f32),
-        under: &BandSpan,
+        (under, next): (&BandSpan, &[usize]),
         em: f32,
     ) -> Option<LeftColumns> {
-        if under.x1 >= a - FILLS_COLUMN_EM * em {
+        let short = under.x1 < a - FILLS_COLUMN_EM * em;
+        if !short && under.x1 >= b {
             return None;
         }
         let middle = (a + b) / 2.0;
@@ -602,12 +605,19 @@ impl Cut<'_> {
             .iter()
             .partition(|&&i| self.words.get(i).is_some_and(|w| w.x1 <= middle));
         if let Some(gutter) = self.vertical_gutter(&columns, || em) {
+            let on_it = |(_, d): (f32, f32)| (d - gutter.1).abs() <= GRID_GUTTER_TOLERANCE_PT;
+            if !short && !self.vertical_gutter(next, || em).is_some_and(on_it) {
+                return None;
+            }
             return Some(LeftColumns {
                 head: Vec::new(),
                 columns,
                 after,
                 gutter,
             });
+        }
+        if !short {
+            return None;
         }
         let split = self.columns_under_front(&columns, em)?;
         Some(LeftColumns {
@@ -2169,8 +2179,13 @@ fn is_prose_channel(node: &[usize], words: &[WordBox], a: f32, b: f32, em: f32) 
 /// … or this many, in three columns of one measure, a narrower prose.
 const NARROW_PROSE_RUN_EM: f32 = 6.0;
 
+/// Columns whose starts are this many points off one pitch or less stand on it.
+const GRID_PITCH_PT: f32 = 0.5;
+
 /// The channel `a`..`b` leaves, on one side, one column and, on the other, two as wide with a
-/// gutter as wide as this one where such a grid puts it: three columns of one measure.
+/// gutter as wide as this one where such a grid puts it: three columns of one measure. Or,
+/// ragged columns being no wider than their longest lines, two whose starts are as far
+/// apart as the channel's far side from the nearer of them: three columns of one pitch.
 fn is_third_column(node: &[usize], words: &[WordBox], a: f32, b: f32) -> bool {
     let across = |w: &WordBox| (w.x0, w.x1);
     let (left, right) = (
@@ -2184,19 +2199,33 @@ fn is_third_column(node: &[usize], words: &[WordBox], a: f32, b: f32) -> bool {
         (right, left, true)
     };
     let measure = one.1 - one.0;
-    if measure <= 0.0 || (two.1 - two.0 - (2.0 * measure + gutter)).abs() > 0.1 * measure {
+    if measure <= 0.0 {
         return false;
     }
+    let one_measure = (two.1 - two.0 - (2.0 * measure + gutter)).abs() <= 0.1 * measure;
+    // The starts of the three columns, given the two columns' own gutter `g0`..`g1`.
+    let starts = |g1: f32| {
+        if two_is_left {
+            [two.0, g1, b]
+        } else {
+            [one.0, b, g1]
+        }
+    };
+    let one_pitch = |g1: f32| {
+        let [x0, x1, x2] = starts(g1);
+        ((x2 - x1) - (x1 - x0)).abs() <= GRID_PITCH_PT
+    };
     // The two columns' own gutter: an empty channel, half as wide as this one or more, about
     // the middle of the two (a ragged column's lines stop short of its edge, by more on one
-    // side than on the other).
+    // side than on the other), or where the pitch puts it.
     let mut spans: Vec<(f32, f32)> = side_words(node, words, a, b, two_is_left)
         .map(|w| (w.x0, w.x1))
         .collect();
     spans.sort_by(|p, q| p.0.total_cmp(&q.0));
     let middle = (two.0 + two.1) / 2.0;
     gaps(spans).into_iter().any(|(g0, g1)| {
-        g1 - g0 >= 0.5 * gutter && ((g0 + g1) / 2.0 - middle).abs() <= 0.1 * measure
+        g1 - g0 >= 0.5 * gutter
+            && ((one_measure && ((g0 + g1) / 2.0 - middle).abs() <= 0.1 * measure) || one_pitch(g1))
     })
 }
 
