@@ -2169,6 +2169,36 @@ fn the_first_two_of_three_ragged_columns_running_on_under_a_cut_reaching_the_thi
 }
 
 #[test]
+fn two_ragged_columns_cut_across_at_a_heading_level_with_a_space_beside_a_close_right_reference_column()
+ {
+    regression(
+        "two_ragged_columns_cut_across_at_a_heading_level_with_a_space_beside_a_close_right_reference_column",
+    );
+}
+
+#[test]
+fn a_paragraph_after_a_list_indented_as_deep_as_the_items_hang_its_first_line_underfull_at_a_columns_foot()
+ {
+    regression(
+        "a_paragraph_after_a_list_indented_as_deep_as_the_items_hang_its_first_line_underfull_at_a_columns_foot",
+    );
+}
+
+#[test]
+fn three_ragged_columns_on_one_pitch_beside_a_left_reference_column_list_items_in_the_middle_one() {
+    regression(
+        "three_ragged_columns_on_one_pitch_beside_a_left_reference_column_list_items_in_the_middle_one",
+    );
+}
+
+#[test]
+fn the_middle_of_three_ragged_columns_running_on_under_a_cut_at_a_headings_space_in_the_first() {
+    regression(
+        "the_middle_of_three_ragged_columns_running_on_under_a_cut_at_a_headings_space_in_the_first",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {
