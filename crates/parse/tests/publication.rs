@@ -269,5 +269,17 @@ fn aanhangsel_answers_state_their_publication() {
             assert!(!body.contains(word), "{file}: {word:?} in the body");
         }
         assert_masthead_is_no_field(file, &letter);
+        // An answer may weigh an advisory body's advice, within the answer: a member's
+        // question is neither advice nor response (`1a529d02` answers per recommendation).
+        for r in &letter.recommendations {
+            for s in r.advice.iter().chain(&r.response) {
+                assert!(
+                    !s.text.starts_with("Vraag "),
+                    "{file}: {} has {:?}",
+                    r.id,
+                    s.text
+                );
+            }
+        }
     }
 }

@@ -39,6 +39,22 @@ static ANSWERED: LazyLock<Regex> =
 /// `Mededeling van …`: the answer is delayed.
 static NOTICE: LazyLock<Regex> = LazyLock::new(|| regex(r"^Mededeling\b"));
 
+/// Whether a block opens with a question's label, `Vraag 7` ([`QUESTION`], without
+/// compiling it: the recommendations ask this of every block).
+pub(super) fn opens_question(text: &str) -> bool {
+    let Some(rest) = text.strip_prefix("Vraag") else {
+        return false;
+    };
+    let number = rest.trim_start();
+    let digits = number.bytes().take_while(u8::is_ascii_digit).count();
+    number.len() < rest.len()
+        && (1..=3).contains(&digits)
+        && number
+            .get(digits..)
+            .and_then(|after| after.chars().next())
+            .is_none_or(|c| !c.is_alphanumeric() && c != '_')
+}
+
 /// Numbered text in the body, in order: what the document is made of.
 enum Part {
     Question(u32, String, u32),
@@ -242,6 +258,21 @@ fn numbers(text: &str) -> Vec<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn question_labels_open_blocks() {
+        assert!(opens_question("Vraag 12: Wat …"));
+        assert!(opens_question("Vraag 3"));
+        for other in [
+            "Vraagt u …",
+            "Vraag 1234 …",
+            "Vraag 3a",
+            "Vragen van het lid",
+            "Vraag",
+        ] {
+            assert!(!opens_question(other), "{other}");
+        }
+    }
 
     #[test]
     fn answer_labels() {

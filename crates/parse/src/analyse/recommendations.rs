@@ -74,7 +74,8 @@ pub fn find(letter: &Letter) -> (Option<AdvisoryBody>, Vec<Recommendation>) {
     let mut out = Vec::new();
     for (s, section) in letter.sections.iter().enumerate() {
         let in_section: Vec<&Sent> = sents.iter().filter(|x| x.section == s).collect();
-        for exchange in exchanges(&in_section, &body) {
+        let runs = between_questions(&in_section);
+        for exchange in runs.iter().flat_map(|run| exchanges(run, &body)) {
             for (advice, response) in split_exchange(exchange, &idf) {
                 let heading = section.heading.as_ref().map(|h| h.text.clone());
                 out.push(recommendation(
@@ -97,6 +98,26 @@ pub fn find(letter: &Letter) -> (Option<AdvisoryBody>, Vec<Recommendation>) {
         }),
         out,
     )
+}
+
+/// The runs of sentences between a member's questions (Kamervragen: `Vraag 7 …`), the
+/// questions left out: advice and the cabinet's response to it lie within one answer, and
+/// a question is neither (nor is the next answer a response to what came before it).
+fn between_questions<'s, 'a>(sents: &[&'s Sent<'a>]) -> Vec<Vec<&'s Sent<'a>>> {
+    let mut runs = vec![Vec::new()];
+    let mut question = None;
+    for &sent in sents {
+        if sent.offset == 0 && super::questions::opens_question(sent.text) {
+            question = Some(sent.block);
+            runs.push(Vec::new());
+        }
+        if question != Some(sent.block)
+            && let Some(run) = runs.last_mut()
+        {
+            run.push(sent);
+        }
+    }
+    runs
 }
 
 /// The body's sentences: (section, block, char offset in the block, text).
@@ -978,6 +999,45 @@ mod tests {
         } else {
             overall(&evidence, true)
         }
+    }
+
+    /// Answers to Kamervragen that discuss an advisory body's advice: a recommendation lies
+    /// within one answer; the member's next question is no advice, and the answer after it
+    /// no response to what came before.
+    #[test]
+    fn recommendations_stay_within_an_answer() {
+        let block = |text: &str| kamerbrief_model::Block {
+            text: text.to_string(),
+            ..Default::default()
+        };
+        let letter = Letter {
+            sections: vec![kamerbrief_model::Section {
+                heading: None,
+                blocks: vec![
+                    block("Vraag 1 Wat doet u met het advies van de Raad van State?"),
+                    block(
+                        "Antwoord 1 De Raad van State adviseert om de termijn te verlengen. \
+                         De Raad stelt dat gemeenten meer tijd nodig hebben. Het kabinet \
+                         neemt dit advies over.",
+                    ),
+                    block("Vraag 2 Waarom duurt de uitvoering van de wet zo lang?"),
+                    block(
+                        "Antwoord 2 De uitvoering vraagt veel van gemeenten. Het kabinet \
+                         steunt hen daarbij met extra middelen.",
+                    ),
+                ],
+            }],
+            ..Letter::default()
+        };
+        let (body, found) = find(&letter);
+        assert!(body.is_some());
+        assert_eq!(found.len(), 1, "{found:#?}");
+        for r in &found {
+            for s in r.advice.iter().chain(&r.response) {
+                assert_eq!(s.anchor.block, 1, "{s:?} lies outside the first answer");
+            }
+        }
+        assert!(!found[0].response.is_empty());
     }
 
     /// The stance classifier on short sentences written from the phrase groups of domain.md,
