@@ -34,3 +34,53 @@ fn every_field_of_every_real_letter() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// The circular-economy letter lists the four recommendations of the SER and the PBL, then
+/// answers them by number (read from its page 4): `overeenkomstig de eerste aanbeveling`,
+/// `Ten aanzien van de tweede aanbeveling`, `Op de derde en vierde aanbeveling kom ik later
+/// in deze brief terug`. Each item is a recommendation with the sentences that answer it.
+#[test]
+fn listed_recommendations_answered_by_number() {
+    let pdf = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/letters-real/20230203-ienw-circulaire-economie-npce.pdf");
+    let Ok(bytes) = std::fs::read(&pdf) else {
+        eprintln!("skipped: {} not found", pdf.display());
+        return;
+    };
+    let layout = kamerbrief_extract::extract(&bytes, &Default::default()).unwrap();
+    let letter = kamerbrief_parse::parse(&layout).letter;
+    let found: Vec<(String, Vec<String>)> = letter
+        .recommendations
+        .iter()
+        .map(|r| {
+            let advice = r.advice.first().map(|s| s.text.clone()).unwrap_or_default();
+            (advice, r.response.iter().map(|s| s.text.clone()).collect())
+        })
+        .collect();
+    let expected = [
+        (
+            "1. Stel concrete doelen op",
+            "overeenkomstig de eerste aanbeveling",
+        ),
+        (
+            "2. Ontwikkel een coherent pakket",
+            "Ten aanzien van de tweede aanbeveling",
+        ),
+        (
+            "3. Versterk de governance",
+            "Op de derde en vierde aanbeveling",
+        ),
+        (
+            "4. Zet in op een kabinetsbrede aanpak",
+            "Op de derde en vierde aanbeveling",
+        ),
+    ];
+    assert_eq!(found.len(), expected.len(), "{found:#?}");
+    for ((advice, response), (opens, answer)) in found.iter().zip(expected) {
+        assert!(advice.starts_with(opens), "{advice:?} for {opens:?}");
+        assert!(
+            response.iter().any(|s| s.contains(answer)),
+            "{opens}: {response:?} lacks {answer:?}"
+        );
+    }
+}

@@ -74,20 +74,24 @@ pub fn find(letter: &Letter) -> (Option<AdvisoryBody>, Vec<Recommendation>) {
     let mut out = Vec::new();
     for (s, section) in letter.sections.iter().enumerate() {
         let in_section: Vec<&Sent> = sents.iter().filter(|x| x.section == s).collect();
-        let runs = between_questions(&in_section);
-        for exchange in runs.iter().flat_map(|run| exchanges(run, &body)) {
-            for (advice, response) in split_exchange(exchange, &idf) {
-                let heading = section.heading.as_ref().map(|h| h.text.clone());
-                out.push(recommendation(
-                    out.len() + 1,
-                    s,
-                    heading,
-                    &advice,
-                    &response,
-                    &idf,
-                    &body,
-                ));
-            }
+        let pairs = listed(&section.blocks, &in_section).unwrap_or_else(|| {
+            let runs = between_questions(&in_section);
+            runs.iter()
+                .flat_map(|run| exchanges(run, &body))
+                .flat_map(|exchange| split_exchange(exchange, &idf))
+                .collect()
+        });
+        for (advice, response) in pairs {
+            let heading = section.heading.as_ref().map(|h| h.text.clone());
+            out.push(recommendation(
+                out.len() + 1,
+                s,
+                heading,
+                &advice,
+                &response,
+                &idf,
+                &body,
+            ));
         }
     }
     let report = report_title(&sents);
@@ -98,6 +102,109 @@ pub fn find(letter: &Letter) -> (Option<AdvisoryBody>, Vec<Recommendation>) {
         }),
         out,
     )
+}
+
+/// Recommendations listed, then answered by their number: a numbered list after a sentence
+/// that names recommendations (`De belangrijkste aanbevelingen … sluiten nauw bij elkaar
+/// aan.`), whose items the section answers further on by ordinal (`overeenkomstig de eerste
+/// aanbeveling`, `Op de derde en vierde aanbeveling kom ik later terug`, `aanbeveling 2`).
+/// Each item is one recommendation, whatever its sentences say; a sentence that names
+/// items answers each of them, and those after it in its paragraph answer the same ones,
+/// until another names items. `None` where the section answers no such list by number.
+fn listed<'s, 'a>(
+    blocks: &[kamerbrief_model::Block],
+    in_section: &[&'s Sent<'a>],
+) -> Option<Vec<Pair<'s, 'a>>> {
+    let announced = |index: usize| {
+        in_section
+            .iter()
+            .rev()
+            .find(|x| x.block < index)
+            .is_some_and(|x| x.tokens.iter().any(|t| t.starts_with("aanbeveling")))
+    };
+    let (index, list) = blocks
+        .iter()
+        .enumerate()
+        .find(|&(i, b)| is_numbered_list(b) && announced(i))?;
+    // Where each item starts in the list's text (chars): after a line break.
+    let item_starts: Vec<usize> = std::iter::once(0)
+        .chain(
+            list.text
+                .chars()
+                .enumerate()
+                .filter(|&(_, c)| c == '\n')
+                .map(|(k, _)| k + 1),
+        )
+        .collect();
+    let mut pairs: Vec<Pair> = vec![(Vec::new(), Vec::new()); list.items.len()];
+    let mut answered: Vec<usize> = Vec::new();
+    let mut answering_block = None;
+    let mut any_answer = false;
+    for &sent in in_section {
+        if sent.block == index {
+            let item = item_starts.partition_point(|&k| k <= sent.offset);
+            if let Some(pair) = item.checked_sub(1).and_then(|i| pairs.get_mut(i)) {
+                pair.0.push(sent);
+            }
+            continue;
+        }
+        if sent.block < index {
+            continue;
+        }
+        let named = items_named(&sent.tokens, list.items.len());
+        if !named.is_empty() {
+            answered = named;
+            answering_block = Some(sent.block);
+            any_answer = true;
+        } else if answering_block != Some(sent.block) {
+            answered.clear();
+        }
+        for &i in &answered {
+            if let Some(pair) = pairs.get_mut(i) {
+                pair.1.push(sent);
+            }
+        }
+    }
+    any_answer.then_some(pairs)
+}
+
+/// A list whose items are labelled 1, 2, 3 … in order (`1.`, `2)`).
+fn is_numbered_list(block: &kamerbrief_model::Block) -> bool {
+    block.kind == kamerbrief_model::BlockKind::List
+        && block.items.len() >= 2
+        && block.items.iter().enumerate().all(|(i, item)| {
+            let number = item.label.trim_end_matches(['.', ')']);
+            number.parse::<usize>().ok() == Some(i + 1)
+        })
+}
+
+/// Dutch ordinals, first to twelfth, as a letter counts its recommendations.
+const ORDINALS: [&str; 12] = [
+    "eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende",
+    "tiende", "elfde", "twaalfde",
+];
+
+/// The items (0-based, of `count`) a sentence names: `de derde en vierde aanbeveling`,
+/// `aanbevelingen 3 en 4`.
+fn items_named(tokens: &[&str], count: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    for (k, token) in tokens.iter().enumerate() {
+        if !token.starts_with("aanbeveling") {
+            continue;
+        }
+        let before = tokens.get(..k).unwrap_or_default().iter().rev();
+        let ordinals = before
+            .take_while(|t| **t == "en" || ORDINALS.contains(t))
+            .filter_map(|t| ORDINALS.iter().position(|o| o == t));
+        let after = tokens.get(k + 1..).unwrap_or_default().iter();
+        let numbers = after
+            .take_while(|t| **t == "en" || t.parse::<usize>().is_ok())
+            .filter_map(|t| t.parse::<usize>().ok()?.checked_sub(1));
+        out.extend(ordinals.chain(numbers).filter(|&i| i < count));
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// The runs of sentences between a member's questions (Kamervragen: `Vraag 7 …`), the
@@ -1038,6 +1145,73 @@ mod tests {
             }
         }
         assert!(!found[0].response.is_empty());
+    }
+
+    /// Recommendations listed, then answered by number: each item one recommendation, a
+    /// sentence that names items (by ordinal or number) answering each, and the sentences
+    /// after it in its paragraph answering the same ones.
+    #[test]
+    fn listed_recommendations_answered_by_number() {
+        use kamerbrief_model::{Block, BlockKind, ListItem, Section};
+        let paragraph = |text: &str| Block {
+            text: text.to_string(),
+            ..Default::default()
+        };
+        let items = [
+            "1. Verleng de termijn.",
+            "2. Geef gemeenten meer geld.",
+            "3. Maak een plan.",
+        ];
+        let list = Block {
+            kind: BlockKind::List,
+            text: items.join("\n"),
+            items: items
+                .iter()
+                .map(|t| {
+                    let (label, text) = t.split_once(' ').unwrap_or_default();
+                    ListItem {
+                        label: label.to_string(),
+                        text: text.to_string(),
+                        ..Default::default()
+                    }
+                })
+                .collect(),
+            ..Default::default()
+        };
+        let letter = Letter {
+            sections: vec![Section {
+                heading: None,
+                blocks: vec![
+                    paragraph(
+                        "De commissie stelt dat de uitvoering achterblijft. Volgens de \
+                         commissie is meer nodig. Zij doet drie aanbevelingen.",
+                    ),
+                    list,
+                    paragraph(
+                        "Het kabinet neemt de eerste aanbeveling over. Dat vraagt een \
+                         wetswijziging. Aanbevelingen 2 en 3 onderzoekt het kabinet nog.",
+                    ),
+                ],
+            }],
+            ..Letter::default()
+        };
+        let (_, found) = find(&letter);
+        let texts = |s: &[Sentence]| s.iter().map(|s| s.text.clone()).collect::<Vec<_>>();
+        let got: Vec<_> = found
+            .iter()
+            .map(|r| (texts(&r.advice), texts(&r.response)))
+            .collect();
+        let first = "Het kabinet neemt de eerste aanbeveling over.".to_string();
+        let law = "Dat vraagt een wetswijziging.".to_string();
+        let rest = "Aanbevelingen 2 en 3 onderzoekt het kabinet nog.".to_string();
+        assert_eq!(
+            got,
+            [
+                (vec![items[0].to_string()], vec![first, law]),
+                (vec![items[1].to_string()], vec![rest.clone()]),
+                (vec![items[2].to_string()], vec![rest]),
+            ]
+        );
     }
 
     /// The stance classifier on short sentences written from the phrase groups of domain.md,
