@@ -1227,6 +1227,13 @@ mod tests {
                 Agrees,
             ),
             ("Het kabinet deelt de analyse van de raad.", Agrees),
+            // the minister in the first person
+            ("Ik neem de aanbevelingen daarom over.", Agrees),
+            ("Ik deel de analyse van de raad.", Agrees),
+            (
+                "Op de derde en vierde aanbeveling kom ik later in deze brief terug.",
+                Examines,
+            ),
             (
                 "Wij delen de mening van de adviesraad dat dit urgent is.",
                 Agrees,
