@@ -269,8 +269,30 @@ fn aanhangsel_answers_state_their_publication() {
             assert!(!body.contains(word), "{file}: {word:?} in the body");
         }
         assert_masthead_is_no_field(file, &letter);
+        // Answer 6 of `1a529d02` goes through the Gezondheidsraad's three recommendations
+        // as a numbered list (page 3), each item the advice and the minister's answer to it.
+        if file.starts_with("nl-tk__1a529d02") {
+            let items: Vec<(&str, usize)> = letter
+                .recommendations
+                .iter()
+                .map(|r| {
+                    let advice = r.advice.first().map_or("", |s| s.text.as_str());
+                    (advice, r.response.len())
+                })
+                .collect();
+            let opens = [
+                "1. De Gezondheidsraad adviseert om in te zetten op preventie",
+                "2. Specifieke adviezen van de Gezondheidsraad",
+                "3. De Gezondheidsraad adviseert om een onderzoeksagenda",
+            ];
+            assert_eq!(items.len(), opens.len(), "{file}: {items:#?}");
+            for ((advice, responses), opens) in items.iter().zip(opens) {
+                assert!(advice.starts_with(opens), "{file}: {advice:?}");
+                assert!(*responses > 0, "{file}: {opens}… unanswered");
+            }
+        }
         // An answer may weigh an advisory body's advice, within the answer: a member's
-        // question is neither advice nor response (`1a529d02` answers per recommendation).
+        // question is neither advice nor response.
         for r in &letter.recommendations {
             for s in r.advice.iter().chain(&r.response) {
                 assert!(

@@ -74,13 +74,37 @@ pub fn find(letter: &Letter) -> (Option<AdvisoryBody>, Vec<Recommendation>) {
     let mut out = Vec::new();
     for (s, section) in letter.sections.iter().enumerate() {
         let in_section: Vec<&Sent> = sents.iter().filter(|x| x.section == s).collect();
-        let pairs = listed(&section.blocks, &in_section).unwrap_or_else(|| {
-            let runs = between_questions(&in_section);
+        let listed = listed(&section.blocks, &in_section);
+        let mut pairs = listed.as_ref().map_or_else(Vec::new, |l| l.pairs.clone());
+        pairs.extend(answered_within(
+            &section.blocks,
+            &in_section,
+            &body,
+            listed.as_ref().map(|l| l.list),
+        ));
+        // The sentences no list took (nor the paragraph that announced one) are read as
+        // exchanges of advice and response.
+        let taken: FxHashSet<(usize, usize)> = pairs
+            .iter()
+            .flat_map(|(advice, response)| advice.iter().chain(response))
+            .map(|x| (x.block, x.offset))
+            .collect();
+        let intro = listed.as_ref().map(|l| l.intro);
+        let rest: Vec<&Sent> = in_section
+            .iter()
+            .copied()
+            .filter(|x| !taken.contains(&(x.block, x.offset)) && Some(x.block) != intro)
+            .collect();
+        let from_lists = !pairs.is_empty();
+        let runs = between_questions(&rest);
+        pairs.extend(
             runs.iter()
                 .flat_map(|run| exchanges(run, &body))
-                .flat_map(|exchange| split_exchange(exchange, &idf))
-                .collect()
-        });
+                .flat_map(|exchange| split_exchange(exchange, &idf)),
+        );
+        if from_lists {
+            pairs.sort_by_key(|(advice, _)| advice.first().map(|x| (x.block, x.offset)));
+        }
         for (advice, response) in pairs {
             let heading = section.heading.as_ref().map(|h| h.text.clone());
             out.push(recommendation(
@@ -114,36 +138,28 @@ pub fn find(letter: &Letter) -> (Option<AdvisoryBody>, Vec<Recommendation>) {
 fn listed<'s, 'a>(
     blocks: &[kamerbrief_model::Block],
     in_section: &[&'s Sent<'a>],
-) -> Option<Vec<Pair<'s, 'a>>> {
-    let announced = |index: usize| {
+) -> Option<Listed<'s, 'a>> {
+    // The block of the sentence that announces the list at `index`.
+    let announcing = |index: usize| {
         in_section
             .iter()
             .rev()
             .find(|x| x.block < index)
-            .is_some_and(|x| x.tokens.iter().any(|t| t.starts_with("aanbeveling")))
+            .filter(|x| x.tokens.iter().any(|t| t.starts_with("aanbeveling")))
+            .map(|x| x.block)
     };
-    let (index, list) = blocks
-        .iter()
-        .enumerate()
-        .find(|&(i, b)| is_numbered_list(b) && announced(i))?;
-    // Where each item starts in the list's text (chars): after a line break.
-    let item_starts: Vec<usize> = std::iter::once(0)
-        .chain(
-            list.text
-                .chars()
-                .enumerate()
-                .filter(|&(_, c)| c == '\n')
-                .map(|(k, _)| k + 1),
-        )
-        .collect();
+    let (index, list, intro) = blocks.iter().enumerate().find_map(|(i, b)| {
+        let intro = is_numbered_list(b).then(|| announcing(i)).flatten()?;
+        Some((i, b, intro))
+    })?;
+    let item_starts = item_starts(list);
     let mut pairs: Vec<Pair> = vec![(Vec::new(), Vec::new()); list.items.len()];
     let mut answered: Vec<usize> = Vec::new();
     let mut answering_block = None;
     let mut any_answer = false;
     for &sent in in_section {
         if sent.block == index {
-            let item = item_starts.partition_point(|&k| k <= sent.offset);
-            if let Some(pair) = item.checked_sub(1).and_then(|i| pairs.get_mut(i)) {
+            if let Some(pair) = item_of(&item_starts, sent).and_then(|i| pairs.get_mut(i)) {
                 pair.0.push(sent);
             }
             continue;
@@ -165,7 +181,74 @@ fn listed<'s, 'a>(
             }
         }
     }
-    any_answer.then_some(pairs)
+    any_answer.then_some(Listed {
+        list: index,
+        intro,
+        pairs,
+    })
+}
+
+/// What [`listed`] found: the list's block, the block that announced it, the pairs.
+struct Listed<'s, 'a> {
+    list: usize,
+    intro: usize,
+    pairs: Vec<Pair<'s, 'a>>,
+}
+
+/// Recommendations answered where they are listed: a numbered list each of whose items
+/// opens with the advisory body's advice (`1. De Gezondheidsraad adviseert …`; a member's
+/// question answered per recommendation). Each item is a recommendation: the advice its
+/// first sentences that attribute advice, the response the rest of the item. `skip`: a
+/// list [`listed`] took.
+fn answered_within<'s, 'a>(
+    blocks: &[kamerbrief_model::Block],
+    in_section: &[&'s Sent<'a>],
+    body: &Body,
+    skip: Option<usize>,
+) -> Vec<Pair<'s, 'a>> {
+    let mut out = Vec::new();
+    for (index, list) in blocks.iter().enumerate() {
+        if skip == Some(index) || !is_numbered_list(list) {
+            continue;
+        }
+        let starts = item_starts(list);
+        let mut items: Vec<Vec<&Sent>> = vec![Vec::new(); list.items.len()];
+        for &sent in in_section.iter().filter(|x| x.block == index) {
+            if let Some(item) = item_of(&starts, sent).and_then(|i| items.get_mut(i)) {
+                item.push(sent);
+            }
+        }
+        let opens_with_advice = |item: &Vec<&Sent>| {
+            item.first()
+                .is_some_and(|x| classify(x, body) == Class::Advice)
+        };
+        if !items.iter().all(opens_with_advice) {
+            continue;
+        }
+        for item in items {
+            let advice = item
+                .iter()
+                .take_while(|x| classify(x, body) == Class::Advice)
+                .count();
+            let (advice, response) = item.split_at(advice);
+            out.push((advice.to_vec(), response.to_vec()));
+        }
+    }
+    out
+}
+
+/// Where each item of a list starts in its text (chars): the start and after each line
+/// break.
+fn item_starts(list: &kamerbrief_model::Block) -> Vec<usize> {
+    let breaks = list.text.chars().enumerate().filter(|&(_, c)| c == '\n');
+    std::iter::once(0)
+        .chain(breaks.map(|(k, _)| k + 1))
+        .collect()
+}
+
+/// The item of a list (by [`item_starts`]) a sentence of it lies in.
+fn item_of(starts: &[usize], sent: &Sent) -> Option<usize> {
+    starts.partition_point(|&k| k <= sent.offset).checked_sub(1)
 }
 
 /// A list whose items are labelled 1, 2, 3 … in order (`1.`, `2)`).
@@ -1210,6 +1293,68 @@ mod tests {
                 (vec![items[0].to_string()], vec![first, law]),
                 (vec![items[1].to_string()], vec![rest.clone()]),
                 (vec![items[2].to_string()], vec![rest]),
+            ]
+        );
+    }
+
+    /// Recommendations answered where they are listed: each item opening with the body's
+    /// advice is one recommendation, its advice sentences first, the rest its response.
+    #[test]
+    fn recommendations_answered_in_their_items() {
+        use kamerbrief_model::{Block, BlockKind, ListItem, Section};
+        let items = [
+            "1. De commissie adviseert de termijn te verlengen. Het kabinet neemt dit over.",
+            "2. De commissie stelt dat gemeenten geld nodig hebben. Ook adviseert de commissie een fonds. \
+             Dat fonds komt er in 2026.",
+        ];
+        let list = Block {
+            kind: BlockKind::List,
+            text: items.join("\n"),
+            items: items
+                .iter()
+                .map(|t| {
+                    let (label, text) = t.split_once(' ').unwrap_or_default();
+                    ListItem {
+                        label: label.to_string(),
+                        text: text.to_string(),
+                        ..Default::default()
+                    }
+                })
+                .collect(),
+            ..Default::default()
+        };
+        let intro = Block {
+            text: "De commissie heeft twee adviezen gegeven.".to_string(),
+            ..Default::default()
+        };
+        let letter = Letter {
+            sections: vec![Section {
+                heading: None,
+                blocks: vec![intro, list],
+            }],
+            ..Letter::default()
+        };
+        let (_, found) = find(&letter);
+        let texts = |s: &[Sentence]| s.iter().map(|s| s.text.clone()).collect::<Vec<_>>();
+        let got: Vec<_> = found
+            .iter()
+            .map(|r| (texts(&r.advice), texts(&r.response)))
+            .collect();
+        let own = |s: &str| s.to_string();
+        assert_eq!(
+            got,
+            [
+                (
+                    vec![own("1. De commissie adviseert de termijn te verlengen.")],
+                    vec![own("Het kabinet neemt dit over.")]
+                ),
+                (
+                    vec![
+                        own("2. De commissie stelt dat gemeenten geld nodig hebben."),
+                        own("Ook adviseert de commissie een fonds.")
+                    ],
+                    vec![own("Dat fonds komt er in 2026.")]
+                ),
             ]
         );
     }
