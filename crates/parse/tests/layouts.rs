@@ -2199,6 +2199,11 @@ fn the_middle_of_three_ragged_columns_running_on_under_a_cut_at_a_headings_space
 }
 
 #[test]
+fn a_justified_line_of_short_words_stretched_a_gutter_apart_over_a_narrow_column() {
+    regression("a_justified_line_of_short_words_stretched_a_gutter_apart_over_a_narrow_column");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

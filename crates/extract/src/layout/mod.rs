@@ -65,7 +65,7 @@ pub fn build_page(text: &PageText, number: u32, width: f32, height: f32) -> Page
             .collect();
         for (k, row) in rows.iter().enumerate() {
             let neighbours = [k.checked_sub(1), Some(k + 1)].map(|j| j.and_then(|j| rows.get(j)));
-            for part in split_at_wide_gaps(row, &neighbours, &words) {
+            for part in split_at_wide_gaps(row, &neighbours, &words, &texts) {
                 lines.push(make_line(part, &words, &mut texts, dir, text));
             }
         }
@@ -3323,6 +3323,7 @@ fn split_at_wide_gaps<'r>(
     row: &'r [usize],
     neighbours: &[Option<&Vec<usize>>; 2],
     words: &[WordBox],
+    texts: &[String],
 ) -> Vec<&'r [usize]> {
     let mut parts = Vec::new();
     let mut start = 0;
@@ -3336,7 +3337,7 @@ fn split_at_wide_gaps<'r>(
         }
     }
     // Only a row with a wide gap is looked at again (most have none).
-    if start > 0 && is_stretched_line(row, neighbours, words) {
+    if start > 0 && is_stretched_line(row, neighbours, words, texts) {
         return vec![row];
     }
     parts.extend(row.get(start..));
@@ -3346,17 +3347,20 @@ fn split_at_wide_gaps<'r>(
 /// A justified line of a few long words stretched across its column (no hyphenation): its
 /// gaps all alike (the widest within a tenth of the narrowest), words wider than the gaps
 /// (most of them, or together: a paragraph's last long word and the next one's first short
-/// ones, `bondgenoten.  Ook  de`), a row above or below set to the same measure, and
+/// ones, `bondgenoten.  Ook  de`; or, three words or more, short ones between lines of its
+/// measure that cross every gap), a row above or below set to the same measure, and
 /// every gap crossed by a word of those rows (lines of prose around it; a table's cells
 /// stand apart evenly too, but their gaps are channels down the table, and its rows end
 /// where their cells do). With at least [`JUSTIFIED_LINE_GAPS`] gaps, a line of the page's
 /// measure will do for the row around it ([`rows_filling`]); with fewer (two words, a
 /// paragraph's last long word and the next one's first), only the rows around tell it from
 /// a footer's two ends.
+/// `texts`: the words' texts, by index (the row's still there).
 fn is_stretched_line(
     row: &[usize],
     neighbours: &[Option<&Vec<usize>>; 2],
     words: &[WordBox],
+    texts: &[String],
 ) -> bool {
     if row.len() < 2 {
         return false;
@@ -3409,11 +3413,36 @@ fn is_stretched_line(
     // Two words stretched apart: long ones (a narrow column's), the gap a third of the line
     // at most (a table row's two cells stand further apart).
     let long_words = widths.iter().sum::<f32>() >= TWO_WORD_LINE_COVER * widest;
+    // Lines of the same measure around it, a word of them across each gap: three words or
+    // more stretched apart however short (`in   te   lopen.   Ik` over a narrow column),
+    // most of them words of letters (not a table's figures), where one of those lines
+    // spaces its words less than half as far (a table's rows around a row of cells space
+    // theirs as far).
+    let wordy = || {
+        let lettered = row
+            .iter()
+            .filter_map(|&i| texts.get(i))
+            .filter(|t| t.chars().any(char::is_alphabetic))
+            .count();
+        2 * lettered > row.len()
+    };
+    let closer_around = || {
+        around.iter().any(|row| {
+            row.windows(2).all(|pair| {
+                pair.first()
+                    .zip(pair.get(1))
+                    .is_none_or(|(p, q)| q.x0 - p.x1 < 0.5 * narrowest)
+            })
+        })
+    };
+    let prose_around = same_measure && spans.iter().all(|&gap| crossed(gap));
     narrowest > 0.0
         && widest <= 1.1 * narrowest
-        && (covered || median(widths).is_some_and(|w| w > widest))
+        && (covered
+            || median(widths).is_some_and(|w| w > widest)
+            || !few && prose_around && wordy() && closer_around())
         && (!few || long_words)
-        && (same_measure && spans.iter().all(|&gap| crossed(gap))
+        && (prose_around
             || !few
                 && rows_filling(words, x0, x1) >= STRAIGHT_CHANNEL_ROWS
                 && !spans.iter().any(channel))
