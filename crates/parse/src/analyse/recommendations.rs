@@ -1376,6 +1376,10 @@ mod tests {
             ("Ik neem de aanbevelingen daarom over.", Agrees),
             ("Ik deel de analyse van de raad.", Agrees),
             (
+                "In het programma zijn doelen opgenomen, overeenkomstig de eerste aanbeveling.",
+                Agrees,
+            ),
+            (
                 "Op de derde en vierde aanbeveling kom ik later in deze brief terug.",
                 Examines,
             ),
