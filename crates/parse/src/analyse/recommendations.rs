@@ -198,8 +198,8 @@ struct Listed<'s, 'a> {
 /// Recommendations answered where they are listed: a numbered list each of whose items
 /// opens with the advisory body's advice (`1. De Gezondheidsraad adviseert …`; a member's
 /// question answered per recommendation). Each item is a recommendation: the advice its
-/// first sentences that attribute advice, the response the rest of the item. `skip`: a
-/// list [`listed`] took.
+/// first sentences that attribute advice, the response the rest of the item, which every
+/// item has (a list of advice alone is answered after it). `skip`: a list [`listed`] took.
 fn answered_within<'s, 'a>(
     blocks: &[kamerbrief_model::Block],
     in_section: &[&'s Sent<'a>],
@@ -225,13 +225,20 @@ fn answered_within<'s, 'a>(
         if !items.iter().all(opens_with_advice) {
             continue;
         }
-        for item in items {
-            let advice = item
-                .iter()
-                .take_while(|x| classify(x, body) == Class::Advice)
-                .count();
-            let (advice, response) = item.split_at(advice);
-            out.push((advice.to_vec(), response.to_vec()));
+        let pairs: Vec<Pair> = items
+            .iter()
+            .map(|item| {
+                let advice = item
+                    .iter()
+                    .take_while(|x| classify(x, body) == Class::Advice)
+                    .count();
+                let (advice, response) = item.split_at(advice);
+                (advice.to_vec(), response.to_vec())
+            })
+            .collect();
+        // Items of advice alone are answered elsewhere: the exchanges pair them.
+        if pairs.iter().all(|(_, response)| !response.is_empty()) {
+            out.extend(pairs);
         }
     }
     out
@@ -1230,12 +1237,32 @@ mod tests {
         assert!(!found[0].response.is_empty());
     }
 
+    /// A list block as the reader builds one: items `label text`, one per line.
+    fn numbered_list(items: &[&str]) -> kamerbrief_model::Block {
+        kamerbrief_model::Block {
+            kind: kamerbrief_model::BlockKind::List,
+            text: items.join("\n"),
+            items: items
+                .iter()
+                .map(|t| {
+                    let (label, text) = t.split_once(' ').unwrap_or_default();
+                    kamerbrief_model::ListItem {
+                        label: label.to_string(),
+                        text: text.to_string(),
+                        ..Default::default()
+                    }
+                })
+                .collect(),
+            ..Default::default()
+        }
+    }
+
     /// Recommendations listed, then answered by number: each item one recommendation, a
     /// sentence that names items (by ordinal or number) answering each, and the sentences
     /// after it in its paragraph answering the same ones.
     #[test]
     fn listed_recommendations_answered_by_number() {
-        use kamerbrief_model::{Block, BlockKind, ListItem, Section};
+        use kamerbrief_model::{Block, Section};
         let paragraph = |text: &str| Block {
             text: text.to_string(),
             ..Default::default()
@@ -1245,22 +1272,7 @@ mod tests {
             "2. Geef gemeenten meer geld.",
             "3. Maak een plan.",
         ];
-        let list = Block {
-            kind: BlockKind::List,
-            text: items.join("\n"),
-            items: items
-                .iter()
-                .map(|t| {
-                    let (label, text) = t.split_once(' ').unwrap_or_default();
-                    ListItem {
-                        label: label.to_string(),
-                        text: text.to_string(),
-                        ..Default::default()
-                    }
-                })
-                .collect(),
-            ..Default::default()
-        };
+        let list = numbered_list(&items);
         let letter = Letter {
             sections: vec![Section {
                 heading: None,
@@ -1298,31 +1310,17 @@ mod tests {
     }
 
     /// Recommendations answered where they are listed: each item opening with the body's
-    /// advice is one recommendation, its advice sentences first, the rest its response.
+    /// advice is one recommendation, its advice sentences first, the rest its response; a
+    /// list of advice alone is left to the exchanges, which pair it with what follows.
     #[test]
     fn recommendations_answered_in_their_items() {
-        use kamerbrief_model::{Block, BlockKind, ListItem, Section};
+        use kamerbrief_model::{Block, Section};
         let items = [
             "1. De commissie adviseert de termijn te verlengen. Het kabinet neemt dit over.",
             "2. De commissie stelt dat gemeenten geld nodig hebben. Ook adviseert de commissie een fonds. \
              Dat fonds komt er in 2026.",
         ];
-        let list = Block {
-            kind: BlockKind::List,
-            text: items.join("\n"),
-            items: items
-                .iter()
-                .map(|t| {
-                    let (label, text) = t.split_once(' ').unwrap_or_default();
-                    ListItem {
-                        label: label.to_string(),
-                        text: text.to_string(),
-                        ..Default::default()
-                    }
-                })
-                .collect(),
-            ..Default::default()
-        };
+        let list = numbered_list(&items);
         let intro = Block {
             text: "De commissie heeft twee adviezen gegeven.".to_string(),
             ..Default::default()
@@ -1356,6 +1354,30 @@ mod tests {
                     vec![own("Dat fonds komt er in 2026.")]
                 ),
             ]
+        );
+        // Advice alone in the items: the paragraph after the list answers them.
+        let advice_only = Letter {
+            sections: vec![Section {
+                heading: None,
+                blocks: vec![
+                    numbered_list(&[
+                        "1. De commissie adviseert de termijn te verlengen.",
+                        "2. De commissie adviseert een fonds voor gemeenten.",
+                    ]),
+                    Block {
+                        text: "Het kabinet neemt beide adviezen over.".to_string(),
+                        ..Default::default()
+                    },
+                ],
+            }],
+            ..Letter::default()
+        };
+        let (_, found) = find(&advice_only);
+        assert!(
+            found.iter().any(
+                |r| texts(&r.response).contains(&own("Het kabinet neemt beide adviezen over."))
+            ),
+            "{found:#?}"
         );
     }
 
