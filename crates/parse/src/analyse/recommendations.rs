@@ -1237,6 +1237,23 @@ mod tests {
         assert!(!found[0].response.is_empty());
     }
 
+    /// The (advice, response) texts of the recommendations in a letter of one section.
+    fn pairs_found(blocks: Vec<kamerbrief_model::Block>) -> Vec<(Vec<String>, Vec<String>)> {
+        let letter = Letter {
+            sections: vec![kamerbrief_model::Section {
+                heading: None,
+                blocks,
+            }],
+            ..Letter::default()
+        };
+        let texts = |s: &[Sentence]| s.iter().map(|s| s.text.clone()).collect::<Vec<_>>();
+        find(&letter)
+            .1
+            .iter()
+            .map(|r| (texts(&r.advice), texts(&r.response)))
+            .collect()
+    }
+
     /// A list block as the reader builds one: items `label text`, one per line.
     fn numbered_list(items: &[&str]) -> kamerbrief_model::Block {
         kamerbrief_model::Block {
@@ -1262,7 +1279,7 @@ mod tests {
     /// after it in its paragraph answering the same ones.
     #[test]
     fn listed_recommendations_answered_by_number() {
-        use kamerbrief_model::{Block, Section};
+        use kamerbrief_model::Block;
         let paragraph = |text: &str| Block {
             text: text.to_string(),
             ..Default::default()
@@ -1273,29 +1290,17 @@ mod tests {
             "3. Maak een plan.",
         ];
         let list = numbered_list(&items);
-        let letter = Letter {
-            sections: vec![Section {
-                heading: None,
-                blocks: vec![
-                    paragraph(
-                        "De commissie stelt dat de uitvoering achterblijft. Volgens de \
-                         commissie is meer nodig. Zij doet drie aanbevelingen.",
-                    ),
-                    list,
-                    paragraph(
-                        "Het kabinet neemt de eerste aanbeveling over. Dat vraagt een \
-                         wetswijziging. Aanbevelingen 2 en 3 onderzoekt het kabinet nog.",
-                    ),
-                ],
-            }],
-            ..Letter::default()
-        };
-        let (_, found) = find(&letter);
-        let texts = |s: &[Sentence]| s.iter().map(|s| s.text.clone()).collect::<Vec<_>>();
-        let got: Vec<_> = found
-            .iter()
-            .map(|r| (texts(&r.advice), texts(&r.response)))
-            .collect();
+        let got = pairs_found(vec![
+            paragraph(
+                "De commissie stelt dat de uitvoering achterblijft. Volgens de commissie is \
+                 meer nodig. Zij doet drie aanbevelingen.",
+            ),
+            list,
+            paragraph(
+                "Het kabinet neemt de eerste aanbeveling over. Dat vraagt een wetswijziging. \
+                 Aanbevelingen 2 en 3 onderzoekt het kabinet nog.",
+            ),
+        ]);
         let first = "Het kabinet neemt de eerste aanbeveling over.".to_string();
         let law = "Dat vraagt een wetswijziging.".to_string();
         let rest = "Aanbevelingen 2 en 3 onderzoekt het kabinet nog.".to_string();
@@ -1314,7 +1319,7 @@ mod tests {
     /// list of advice alone is left to the exchanges, which pair it with what follows.
     #[test]
     fn recommendations_answered_in_their_items() {
-        use kamerbrief_model::{Block, Section};
+        use kamerbrief_model::Block;
         let items = [
             "1. De commissie adviseert de termijn te verlengen. Het kabinet neemt dit over.",
             "2. De commissie stelt dat gemeenten geld nodig hebben. Ook adviseert de commissie een fonds. \
@@ -1325,19 +1330,7 @@ mod tests {
             text: "De commissie heeft twee adviezen gegeven.".to_string(),
             ..Default::default()
         };
-        let letter = Letter {
-            sections: vec![Section {
-                heading: None,
-                blocks: vec![intro, list],
-            }],
-            ..Letter::default()
-        };
-        let (_, found) = find(&letter);
-        let texts = |s: &[Sentence]| s.iter().map(|s| s.text.clone()).collect::<Vec<_>>();
-        let got: Vec<_> = found
-            .iter()
-            .map(|r| (texts(&r.advice), texts(&r.response)))
-            .collect();
+        let got = pairs_found(vec![intro, list]);
         let own = |s: &str| s.to_string();
         assert_eq!(
             got,
@@ -1356,27 +1349,19 @@ mod tests {
             ]
         );
         // Advice alone in the items: the paragraph after the list answers them.
-        let advice_only = Letter {
-            sections: vec![Section {
-                heading: None,
-                blocks: vec![
-                    numbered_list(&[
-                        "1. De commissie adviseert de termijn te verlengen.",
-                        "2. De commissie adviseert een fonds voor gemeenten.",
-                    ]),
-                    Block {
-                        text: "Het kabinet neemt beide adviezen over.".to_string(),
-                        ..Default::default()
-                    },
-                ],
-            }],
-            ..Letter::default()
-        };
-        let (_, found) = find(&advice_only);
+        let answer = own("Het kabinet neemt beide adviezen over.");
+        let found = pairs_found(vec![
+            numbered_list(&[
+                "1. De commissie adviseert de termijn te verlengen.",
+                "2. De commissie adviseert een fonds voor gemeenten.",
+            ]),
+            Block {
+                text: answer.clone(),
+                ..Default::default()
+            },
+        ]);
         assert!(
-            found.iter().any(
-                |r| texts(&r.response).contains(&own("Het kabinet neemt beide adviezen over."))
-            ),
+            found.iter().any(|(_, response)| response.contains(&answer)),
             "{found:#?}"
         );
     }
