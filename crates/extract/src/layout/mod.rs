@@ -3427,11 +3427,10 @@ fn is_stretched_line(
         2 * lettered > row.len()
     };
     let closer_around = || {
-        around.iter().any(|row| {
-            row.windows(2).all(|pair| {
-                pair.first()
-                    .zip(pair.get(1))
-                    .is_none_or(|(p, q)| q.x0 - p.x1 < 0.5 * narrowest)
+        around.iter().any(|line| {
+            line.windows(2).all(|pair| match pair {
+                [p, q] => q.x0 - p.x1 < 0.5 * narrowest,
+                _ => true,
             })
         })
     };
