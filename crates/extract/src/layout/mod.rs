@@ -2203,16 +2203,13 @@ fn is_third_column(node: &[usize], words: &[WordBox], a: f32, b: f32) -> bool {
         return false;
     }
     let one_measure = (two.1 - two.0 - (2.0 * measure + gutter)).abs() <= 0.1 * measure;
-    // The starts of the three columns, given the two columns' own gutter `g0`..`g1`.
-    let starts = |g1: f32| {
-        if two_is_left {
+    // The three columns' starts one pitch apart, given the two columns' own gutter `g0`..`g1`.
+    let one_pitch = |g1: f32| {
+        let [x0, x1, x2] = if two_is_left {
             [two.0, g1, b]
         } else {
             [one.0, b, g1]
-        }
-    };
-    let one_pitch = |g1: f32| {
-        let [x0, x1, x2] = starts(g1);
+        };
         ((x2 - x1) - (x1 - x0)).abs() <= GRID_PITCH_PT
     };
     // The two columns' own gutter: an empty channel, half as wide as this one or more, about

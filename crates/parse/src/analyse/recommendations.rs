@@ -74,38 +74,7 @@ pub fn find(letter: &Letter) -> (Option<AdvisoryBody>, Vec<Recommendation>) {
     let mut out = Vec::new();
     for (s, section) in letter.sections.iter().enumerate() {
         let in_section: Vec<&Sent> = sents.iter().filter(|x| x.section == s).collect();
-        let listed = listed(&section.blocks, &in_section);
-        let mut pairs = listed.as_ref().map_or_else(Vec::new, |l| l.pairs.clone());
-        pairs.extend(answered_within(
-            &section.blocks,
-            &in_section,
-            &body,
-            listed.as_ref().map(|l| l.list),
-        ));
-        // The sentences no list took (nor the paragraph that announced one) are read as
-        // exchanges of advice and response.
-        let taken: FxHashSet<(usize, usize)> = pairs
-            .iter()
-            .flat_map(|(advice, response)| advice.iter().chain(response))
-            .map(|x| (x.block, x.offset))
-            .collect();
-        let intro = listed.as_ref().map(|l| l.intro);
-        let rest: Vec<&Sent> = in_section
-            .iter()
-            .copied()
-            .filter(|x| !taken.contains(&(x.block, x.offset)) && Some(x.block) != intro)
-            .collect();
-        let from_lists = !pairs.is_empty();
-        let runs = between_questions(&rest);
-        pairs.extend(
-            runs.iter()
-                .flat_map(|run| exchanges(run, &body))
-                .flat_map(|exchange| split_exchange(exchange, &idf)),
-        );
-        if from_lists {
-            pairs.sort_by_key(|(advice, _)| advice.first().map(|x| (x.block, x.offset)));
-        }
-        for (advice, response) in pairs {
+        for (advice, response) in section_pairs(&section.blocks, &in_section, &body, &idf) {
             let heading = section.heading.as_ref().map(|h| h.text.clone());
             out.push(recommendation(
                 out.len() + 1,
@@ -126,6 +95,45 @@ pub fn find(letter: &Letter) -> (Option<AdvisoryBody>, Vec<Recommendation>) {
         }),
         out,
     )
+}
+
+/// The (advice, response) pairs of one section: from its numbered lists of recommendations
+/// ([`listed`], [`answered_within`]), then from exchanges of advice and response in the
+/// sentences those leave (nor the paragraph that announced a list), in the order of the
+/// advice where lists gave some.
+fn section_pairs<'s, 'a>(
+    blocks: &[kamerbrief_model::Block],
+    in_section: &[&'s Sent<'a>],
+    body: &Body,
+    idf: &Idf,
+) -> Vec<Pair<'s, 'a>> {
+    let listed = listed(blocks, in_section);
+    let skip = listed.as_ref().map(|l| l.list);
+    let intro = listed.as_ref().map(|l| l.intro);
+    let mut pairs = listed.map_or_else(Vec::new, |l| l.pairs);
+    pairs.extend(answered_within(blocks, in_section, body, skip));
+    let taken: FxHashSet<(usize, usize)> = pairs
+        .iter()
+        .flat_map(|(advice, response)| advice.iter().chain(response))
+        .map(|x| (x.block, x.offset))
+        .collect();
+    let rest: Vec<&Sent> = in_section
+        .iter()
+        .copied()
+        .filter(|x| !taken.contains(&(x.block, x.offset)) && Some(x.block) != intro)
+        .collect();
+    let from_lists = !pairs.is_empty();
+    let runs = between_questions(&rest);
+    pairs.extend(
+        runs.iter()
+            .flat_map(|run| exchanges(run, body))
+            .flat_map(|exchange| split_exchange(exchange, idf)),
+    );
+    // (Exchanges alone come in reading order already.)
+    if from_lists {
+        pairs.sort_by_key(|(advice, _)| advice.first().map(|x| (x.block, x.offset)));
+    }
+    pairs
 }
 
 /// Recommendations listed, then answered by their number: a numbered list after a sentence
@@ -152,21 +160,14 @@ fn listed<'s, 'a>(
         let intro = is_numbered_list(b).then(|| announcing(i)).flatten()?;
         Some((i, b, intro))
     })?;
-    let item_starts = item_starts(list);
-    let mut pairs: Vec<Pair> = vec![(Vec::new(), Vec::new()); list.items.len()];
+    let mut pairs: Vec<Pair> = items_of(list, index, in_section)
+        .into_iter()
+        .map(|item| (item, Vec::new()))
+        .collect();
     let mut answered: Vec<usize> = Vec::new();
     let mut answering_block = None;
     let mut any_answer = false;
-    for &sent in in_section {
-        if sent.block == index {
-            if let Some(pair) = item_of(&item_starts, sent).and_then(|i| pairs.get_mut(i)) {
-                pair.0.push(sent);
-            }
-            continue;
-        }
-        if sent.block < index {
-            continue;
-        }
+    for &sent in in_section.iter().filter(|x| x.block > index) {
         let named = items_named(&sent.tokens, list.items.len());
         if !named.is_empty() {
             answered = named;
@@ -211,51 +212,45 @@ fn answered_within<'s, 'a>(
         if skip == Some(index) || !is_numbered_list(list) {
             continue;
         }
-        let starts = item_starts(list);
-        let mut items: Vec<Vec<&Sent>> = vec![Vec::new(); list.items.len()];
-        for &sent in in_section.iter().filter(|x| x.block == index) {
-            if let Some(item) = item_of(&starts, sent).and_then(|i| items.get_mut(i)) {
-                item.push(sent);
-            }
-        }
-        let opens_with_advice = |item: &Vec<&Sent>| {
-            item.first()
-                .is_some_and(|x| classify(x, body) == Class::Advice)
-        };
-        if !items.iter().all(opens_with_advice) {
-            continue;
-        }
-        let pairs: Vec<Pair> = items
-            .iter()
-            .map(|item| {
+        let pairs: Vec<Pair> = items_of(list, index, in_section)
+            .into_iter()
+            .map(|mut item| {
                 let advice = item
                     .iter()
                     .take_while(|x| classify(x, body) == Class::Advice)
                     .count();
-                let (advice, response) = item.split_at(advice);
-                (advice.to_vec(), response.to_vec())
+                let response = item.split_off(advice);
+                (item, response)
             })
             .collect();
-        // Items of advice alone are answered elsewhere: the exchanges pair them.
-        if pairs.iter().all(|(_, response)| !response.is_empty()) {
+        // Every item opens with advice and goes on to answer it (items of advice alone are
+        // answered elsewhere: the exchanges pair them).
+        if pairs.iter().all(|(a, r)| !a.is_empty() && !r.is_empty()) {
             out.extend(pairs);
         }
     }
     out
 }
 
-/// Where each item of a list starts in its text (chars): the start and after each line
-/// break.
-fn item_starts(list: &kamerbrief_model::Block) -> Vec<usize> {
+/// The sentences of the list at block `index`, item by item: an item starts the list's text
+/// or follows a line break (the sentences' offsets are in chars).
+fn items_of<'s, 'a>(
+    list: &kamerbrief_model::Block,
+    index: usize,
+    in_section: &[&'s Sent<'a>],
+) -> Vec<Vec<&'s Sent<'a>>> {
     let breaks = list.text.chars().enumerate().filter(|&(_, c)| c == '\n');
-    std::iter::once(0)
+    let starts: Vec<usize> = std::iter::once(0)
         .chain(breaks.map(|(k, _)| k + 1))
-        .collect()
-}
-
-/// The item of a list (by [`item_starts`]) a sentence of it lies in.
-fn item_of(starts: &[usize], sent: &Sent) -> Option<usize> {
-    starts.partition_point(|&k| k <= sent.offset).checked_sub(1)
+        .collect();
+    let mut items = vec![Vec::new(); list.items.len()];
+    for &sent in in_section.iter().filter(|x| x.block == index) {
+        let item = starts.partition_point(|&k| k <= sent.offset).checked_sub(1);
+        if let Some(item) = item.and_then(|i| items.get_mut(i)) {
+            item.push(sent);
+        }
+    }
+    items
 }
 
 /// A list whose items are labelled 1, 2, 3 … in order (`1.`, `2)`).
