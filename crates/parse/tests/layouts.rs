@@ -2204,6 +2204,14 @@ fn a_justified_line_of_short_words_stretched_a_gutter_apart_over_a_narrow_column
 }
 
 #[test]
+fn left_column_running_on_under_front_matter_whose_last_row_a_reference_column_leaves_no_wide_gap_under()
+ {
+    regression(
+        "left_column_running_on_under_front_matter_whose_last_row_a_reference_column_leaves_no_wide_gap_under",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

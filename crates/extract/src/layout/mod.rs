@@ -422,6 +422,11 @@ impl Cut<'_> {
                         within_left
                             .then(|| self.columns_under_front(band, em))
                             .flatten()
+                    })
+                    .or_else(|| {
+                        within_left
+                            .then(|| self.columns_under_front_rows(band, em))
+                            .flatten()
                     })?;
                 (&split.head[..], &split.columns[..], split.gutter)
             }
@@ -698,9 +703,29 @@ impl Cut<'_> {
     /// runs that the part above crosses (the front matter's rows set across the columns'
     /// measure). The head, the columns and their gutter.
     fn columns_under_front(&self, band: &[usize], em: f32) -> Option<ColumnsUnderHead> {
-        let words = self.words;
         let (by_top, row_gaps) = self.rows_down(band);
         let cuts = self.horizontal_cuts(band, &by_top, &row_gaps, em);
+        self.columns_under_front_at(band, cuts, em)
+    }
+
+    /// [`Cut::columns_under_front`] at any gap between rows, the first from the top: a
+    /// reference column beside the front matter's last rows and the columns' first may leave
+    /// no gap across the band as wide as the columns' own paragraph spaces.
+    fn columns_under_front_rows(&self, band: &[usize], em: f32) -> Option<ColumnsUnderHead> {
+        let (_, row_gaps) = self.rows_down(band);
+        let cuts = row_gaps.iter().map(|(a, b)| (a + b) / 2.0).collect();
+        self.columns_under_front_at(band, cuts, em)
+    }
+
+    /// The head and columns of `band` at the first of `cuts` under which a gutter runs that
+    /// the head crosses.
+    fn columns_under_front_at(
+        &self,
+        band: &[usize],
+        cuts: Vec<f32>,
+        em: f32,
+    ) -> Option<ColumnsUnderHead> {
+        let words = self.words;
         cuts.into_iter().find_map(|y| {
             let (head, columns): (Vec<usize>, Vec<usize>) = band
                 .iter()
