@@ -2212,6 +2212,18 @@ fn left_column_running_on_under_front_matter_whose_last_row_a_reference_column_l
 }
 
 #[test]
+fn two_signature_lines_ending_level_by_chance_at_a_reference_columns_measure_are_no_grid_column() {
+    regression(
+        "two_signature_lines_ending_level_by_chance_at_a_reference_columns_measure_are_no_grid_column",
+    );
+}
+
+#[test]
+fn a_cut_under_the_columns_first_rows_does_not_take_them_for_front_matter() {
+    regression("a_cut_under_the_columns_first_rows_does_not_take_them_for_front_matter");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -705,25 +705,29 @@ impl Cut<'_> {
     fn columns_under_front(&self, band: &[usize], em: f32) -> Option<ColumnsUnderHead> {
         let (by_top, row_gaps) = self.rows_down(band);
         let cuts = self.horizontal_cuts(band, &by_top, &row_gaps, em);
-        self.columns_under_front_at(band, cuts, em)
+        self.columns_under_front_at(band, cuts, em, false)
     }
 
-    /// [`Cut::columns_under_front`] at any gap between rows, the first from the top: a
-    /// reference column beside the front matter's last rows and the columns' first may leave
-    /// no gap across the band as wide as the columns' own paragraph spaces.
+    /// [`Cut::columns_under_front`] at any gap between rows, the first from the top right
+    /// under the rows that cross the gutter: a reference column beside the front matter's
+    /// last rows and the columns' first may leave no gap across the band as wide as the
+    /// columns' own paragraph spaces.
     fn columns_under_front_rows(&self, band: &[usize], em: f32) -> Option<ColumnsUnderHead> {
         let (_, row_gaps) = self.rows_down(band);
         let cuts = row_gaps.iter().map(|(a, b)| (a + b) / 2.0).collect();
-        self.columns_under_front_at(band, cuts, em)
+        self.columns_under_front_at(band, cuts, em, true)
     }
 
     /// The head and columns of `band` at the first of `cuts` under which a gutter runs that
-    /// the head crosses.
+    /// the head crosses; `right_under`: with nothing of the head under its crossing rows
+    /// above the columns (a cut lower down would take the columns' first rows for front
+    /// matter).
     fn columns_under_front_at(
         &self,
         band: &[usize],
         cuts: Vec<f32>,
         em: f32,
+        right_under: bool,
     ) -> Option<ColumnsUnderHead> {
         let words = self.words;
         cuts.into_iter().find_map(|y| {
@@ -732,14 +736,22 @@ impl Cut<'_> {
                 .partition(|&&i| words.get(i).is_some_and(|w| w.bottom <= y));
             let gutter = self.vertical_gutter(&columns, || em)?;
             let middle = (gutter.0 + gutter.1) / 2.0;
-            head.iter()
-                .filter_map(|&i| words.get(i))
-                .any(|w| w.x0 < middle && w.x1 > middle)
-                .then_some(ColumnsUnderHead {
-                    head,
-                    columns,
-                    gutter,
-                })
+            let head_words = || head.iter().filter_map(|&i| words.get(i));
+            let crossing_bottom = head_words()
+                .filter(|w| w.x0 < middle && w.x1 > middle)
+                .map(|w| w.bottom)
+                .reduce(f32::max)?;
+            if right_under {
+                let (x0, x1) = node_extent(&columns, words, |w| (w.x0, w.x1));
+                if head_words().any(|w| w.top >= crossing_bottom && w.x1 > x0 && w.x0 < x1) {
+                    return None;
+                }
+            }
+            Some(ColumnsUnderHead {
+                head,
+                columns,
+                gutter,
+            })
         })
     }
 
@@ -2011,8 +2023,10 @@ impl Cut<'_> {
 
     /// The channel's left side is a column of the grid of a gutter cut at the node's left
     /// edge, at that grid's full measure: the column left of that gutter is as wide, and
-    /// two rows or more end straight at it. What stands right of it stands beyond the
-    /// column (a reference column closer than the grid's gutter), however few its lines.
+    /// two rows or more end straight at it, as they do at that gutter (a reference column's
+    /// ragged lines set no measure: two short lines may end level by chance). What stands
+    /// right of it stands beyond the column (a reference column closer than the grid's
+    /// gutter), however few its lines.
     fn ends_at_grid_measure(&self, node: &[usize], a: f32) -> bool {
         if justified_rows_ending_at(node, self.words, a) < 2 {
             return false;
@@ -2022,6 +2036,7 @@ impl Cut<'_> {
             g.left_em >= GRID_TYPE_SHARE * g.em
                 && (g.right_edge - x0).abs() < GRID_GUTTER_TOLERANCE_PT
                 && ((a - x0) - (g.a - self.left_edge_of(g))).abs() < GRID_GUTTER_TOLERANCE_PT
+                && justified_rows_ending_at(&g.left, self.words, g.a) >= 2
         })
     }
 
