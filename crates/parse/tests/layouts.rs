@@ -2224,6 +2224,11 @@ fn a_cut_under_the_columns_first_rows_does_not_take_them_for_front_matter() {
 }
 
 #[test]
+fn signatories_set_loose_atop_the_next_column_under_half_an_em_from_a_ragged_one() {
+    regression("signatories_set_loose_atop_the_next_column_under_half_an_em_from_a_ragged_one");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

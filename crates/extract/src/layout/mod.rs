@@ -1261,6 +1261,9 @@ impl Cut<'_> {
                 && flush_edge_spans_node(node, words, b, em)
                 && self.is_flush_beside_ragged(node, a, b, em))
             || (rows_starting_at(node, words, b) >= 2 && is_next_columns_top(node, words, a, b, em))
+            || (rows_starting_at(node, words, b) >= 2
+                && has_few_rows_beside(node, words, a, b)
+                && is_column_edge(node, words, a, b, em))
     }
 
     /// The channel `a`..`b` runs between a table of contents' leader dots, set on one grid
@@ -2585,6 +2588,16 @@ fn is_next_columns_top(node: &[usize], words: &[WordBox], a: f32, b: f32, em: f3
     is_short_beside(node, words, a, b)
         && (is_justified_edge(node, words, a, b, em)
             || (rows_starting_at(node, words, b) >= 2 && is_column_edge(node, words, a, b, em)))
+}
+
+/// The rows right of `b` are at most [`SHORT_BESIDE`] of those left of `a`: the top of the
+/// next column set looser than the column beside it (two signatories in large type, their
+/// signatures' space between them), though down more of its height than
+/// [`is_short_beside`] allows.
+fn has_few_rows_beside(node: &[usize], words: &[WordBox], a: f32, b: f32) -> bool {
+    let rows =
+        |left: bool| baselines(&side_words(node, words, a, b, left).collect::<Vec<_>>()).len();
+    rows(false) as f32 <= SHORT_BESIDE * rows(true) as f32
 }
 
 /// Ragged lines end within this many ems of the longest (a word and its space).
