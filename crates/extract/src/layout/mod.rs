@@ -734,18 +734,16 @@ impl Cut<'_> {
             let (head, columns): (Vec<usize>, Vec<usize>) = band
                 .iter()
                 .partition(|&&i| words.get(i).is_some_and(|w| w.bottom <= y));
+            if right_under && !self.under_crossing_rows(&head, &columns, None) {
+                return None;
+            }
             let gutter = self.vertical_gutter(&columns, || em)?;
             let middle = (gutter.0 + gutter.1) / 2.0;
-            let head_words = || head.iter().filter_map(|&i| words.get(i));
-            let crossing_bottom = head_words()
-                .filter(|w| w.x0 < middle && w.x1 > middle)
-                .map(|w| w.bottom)
-                .reduce(f32::max)?;
-            if right_under {
-                let (x0, x1) = node_extent(&columns, words, |w| (w.x0, w.x1));
-                if head_words().any(|w| w.top >= crossing_bottom && w.x1 > x0 && w.x0 < x1) {
-                    return None;
-                }
+            let crosses = |w: &WordBox| w.x0 < middle && w.x1 > middle;
+            if !head.iter().filter_map(|&i| words.get(i)).any(crosses)
+                || right_under && !self.under_crossing_rows(&head, &columns, Some(gutter))
+            {
+                return None;
             }
             Some(ColumnsUnderHead {
                 head,
@@ -753,6 +751,38 @@ impl Cut<'_> {
                 gutter,
             })
         })
+    }
+
+    /// Nothing of `head` lies under its last row across `gutter` (its middle) above the
+    /// `columns`. Without a gutter, across any channel down the columns: a cheap test that
+    /// the one with the gutter cannot pass where this fails.
+    fn under_crossing_rows(
+        &self,
+        head: &[usize],
+        columns: &[usize],
+        gutter: Option<(f32, f32)>,
+    ) -> bool {
+        let words = self.words;
+        let channels = match gutter {
+            Some(g) => vec![g],
+            None => gaps(self.sorted_extents(columns, &self.by_x0, |w| (w.x0, w.x1))),
+        };
+        let crosses = |w: &WordBox| {
+            channels.iter().any(|&(a, b)| {
+                let middle = (a + b) / 2.0;
+                w.x0 < middle && w.x1 > middle
+            })
+        };
+        let head_words = || head.iter().filter_map(|&i| words.get(i));
+        let Some(crossing_bottom) = head_words()
+            .filter(|w| crosses(w))
+            .map(|w| w.bottom)
+            .reduce(f32::max)
+        else {
+            return false;
+        };
+        let (x0, x1) = node_extent(columns, words, |w| (w.x0, w.x1));
+        !head_words().any(|w| w.top >= crossing_bottom && w.x1 > x0 && w.x0 < x1)
     }
 
     /// `band` cut where xy_cut would cut it (under a head of front matter, or at its single
