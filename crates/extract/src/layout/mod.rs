@@ -739,13 +739,14 @@ impl Cut<'_> {
             }
             let gutter = self.vertical_gutter(&columns, || em)?;
             let middle = (gutter.0 + gutter.1) / 2.0;
-            let crosses = |w: &WordBox| w.x0 < middle && w.x1 > middle;
-            if !head.iter().filter_map(|&i| words.get(i)).any(crosses)
-                || right_under && !self.under_crossing_rows(&head, &columns, Some(gutter))
-            {
-                return None;
-            }
-            Some(ColumnsUnderHead {
+            let crossed = if right_under {
+                self.under_crossing_rows(&head, &columns, Some(gutter))
+            } else {
+                head.iter()
+                    .filter_map(|&i| words.get(i))
+                    .any(|w| w.x0 < middle && w.x1 > middle)
+            };
+            crossed.then_some(ColumnsUnderHead {
                 head,
                 columns,
                 gutter,
