@@ -2229,6 +2229,13 @@ fn signatories_set_loose_atop_the_next_column_under_half_an_em_from_a_ragged_one
 }
 
 #[test]
+fn the_next_column_flush_under_half_an_em_from_a_ragged_hyphenated_column_of_a_narrow_measure() {
+    regression(
+        "the_next_column_flush_under_half_an_em_from_a_ragged_hyphenated_column_of_a_narrow_measure",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

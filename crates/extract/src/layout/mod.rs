@@ -1275,8 +1275,9 @@ impl Cut<'_> {
     ///   one, which no word gap lines up with so long (not a table's cells; a table of
     ///   contents' leaders are told by their dots, `is_between_leaders`), or the rest of a
     ///   grid whose first gutter, as narrow, was cut so (`continues_grid`);
-    /// - beside a ragged column, which does not hug it, the next column's straight left
-    ///   edge down the whole node ([`Cut::is_flush_beside_ragged`]);
+    /// - beside a ragged column (however many of its lines come close: a narrow measure,
+    ///   hyphenated), the next column's straight left edge down the whole node
+    ///   ([`Cut::is_flush_beside_ragged`]);
     /// - a few lines at the top of the next column (signatures) beside a column's edge.
     fn is_narrowest_gutter(&self, node: &[usize], a: f32, b: f32, em: f32) -> bool {
         let words = self.words;
@@ -1287,8 +1288,7 @@ impl Cut<'_> {
         ((is_prose_channel(node, words, a, b, em) || self.continues_grid(node, a, b, em))
             && hugging(true)
             && hugging(false))
-            || (!hugging(true)
-                && !has_straight_right_edge(node, words, a)
+            || (!has_straight_right_edge(node, words, a)
                 && flush_edge_spans_node(node, words, b, em)
                 && self.is_flush_beside_ragged(node, a, b, em))
             || (rows_starting_at(node, words, b) >= 2 && is_next_columns_top(node, words, a, b, em))
