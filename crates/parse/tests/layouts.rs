@@ -2236,6 +2236,11 @@ fn the_next_column_flush_under_half_an_em_from_a_ragged_hyphenated_column_of_a_n
 }
 
 #[test]
+fn a_lists_last_line_atop_the_next_column_level_with_the_salutation_cut_off_with_it() {
+    regression("a_lists_last_line_atop_the_next_column_level_with_the_salutation_cut_off_with_it");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -356,6 +356,27 @@ impl Cut<'_> {
                             self.xy_cut(run_on.foot, depth + 1, out);
                         }
                         k += 1 + run_on.joined;
+                    } else if let Some(((a, b), row_and_columns)) = spans
+                        .get(k)
+                        .is_some_and(|s| s.one_row)
+                        .then(|| {
+                            let pair = bands.get(k..k + 2)?;
+                            Some((self.columns_first_row(pair.first()?, pair.last()?)?, pair))
+                        })
+                        .flatten()
+                    {
+                        // The row read with the columns under it, each side with its column.
+                        let x = (a + b) / 2.0;
+                        let (left, right): (Vec<usize>, Vec<usize>) = row_and_columns
+                            .iter()
+                            .flatten()
+                            .partition(|&&i| words.get(i).is_some_and(|w| w.x1 <= x));
+                        let columns = row_and_columns.last().map_or(&[][..], Vec::as_slice);
+                        let bottom = node_extent(columns, words, |w| (w.top, w.bottom)).1;
+                        self.record_gutter((a, b), bottom, em, &left, &right);
+                        self.xy_cut(left, depth + 1, out);
+                        self.xy_cut(right, depth + 1, out);
+                        k += 2;
                     } else {
                         let band = bands.get_mut(k).map(std::mem::take).unwrap_or_default();
                         self.xy_cut(band, depth + 1, out);
@@ -366,6 +387,65 @@ impl Cut<'_> {
             }
         }
         out.push(node);
+    }
+
+    /// The gutter of the band `next` where the one row of the band over it is the first row
+    /// of its two columns (cut off by a space in both: a paragraph's space in one column
+    /// level with a list's last line in the other): two columns of prose, many rows beside
+    /// each other, ending in words (not a table's figures); the row's words on both sides
+    /// of their gutter, none in it, in the columns' type, the left ones from the left
+    /// column's edge, the right ones within the right column.
+    fn columns_first_row(&self, row: &[usize], next: &[usize]) -> Option<(f32, f32)> {
+        let words = self.words;
+        let row_words = || row.iter().filter_map(|&i| words.get(i));
+        // Cheap first: a gap in the row as wide as a gutter can be, and a channel down the
+        // band that the row's words stand either side of.
+        let mut extents: Vec<(f32, f32, f32)> = row_words().map(|w| (w.x0, w.x1, w.size)).collect();
+        extents.sort_by(|p, q| p.0.total_cmp(&q.0));
+        let gutter_wide = extents.windows(2).any(|pair| match pair {
+            [p, q] => q.0 - p.1 >= NARROWEST_GUTTER_EM * p.2.max(q.2),
+            _ => false,
+        });
+        if !gutter_wide {
+            return None;
+        }
+        let apart = |(a, b): (f32, f32)| {
+            row_words().all(|w| w.x1 <= a || w.x0 >= b)
+                && row_words().any(|w| w.x1 <= a)
+                && row_words().any(|w| w.x0 >= b)
+        };
+        if !gaps(self.sorted_extents(next, &self.by_x0, |w| (w.x0, w.x1)))
+            .into_iter()
+            .any(apart)
+        {
+            return None;
+        }
+        let em = median_size(next, words);
+        let (a, b) = self.vertical_gutter(next, || em)?;
+        let (x0, x1) = node_extent(next, words, |w| (w.x0, w.x1));
+        let tolerance = LEFT_EDGE_TOLERANCE_EM * em;
+        let left = row_words()
+            .filter(|w| w.x1 <= a)
+            .map(|w| w.x0)
+            .reduce(f32::min);
+        let right = row_words()
+            .filter(|w| w.x0 >= b)
+            .map(|w| w.x1)
+            .reduce(f32::max);
+        let (left_x0, right_x1) = (left?, right?);
+        let prose = |left| runs_as_prose(next, words, a, b, left, em);
+        (rows_beside(next, words, a, b) >= STRAIGHT_CHANNEL_ROWS
+            && prose(true)
+            && prose(false)
+            && self.ends_in_words(next, a, em)
+            && row_words().all(|w| {
+                (w.x1 <= a || w.x0 >= b)
+                    && w.size >= COLUMN_TYPE_SHARE * em
+                    && COLUMN_TYPE_SHARE * w.size <= em
+            })
+            && (left_x0 - x0).abs() <= tolerance
+            && right_x1 <= x1 + tolerance)
+            .then_some((a, b))
     }
 
     /// Where band `k` holds two prose columns, the bands under it that continue them,
@@ -2412,18 +2492,24 @@ impl Cut<'_> {
         if rows_reaching(&left, a, em) < STRAIGHT_CHANNEL_ROWS {
             return false;
         }
-        let ending: Vec<usize> = ending_near(node, words, a, em).collect();
-        let figures = ending
-            .iter()
-            .filter(|&&i| {
-                self.texts
-                    .get(i)
-                    .is_some_and(|t| t.chars().any(|c| c.is_ascii_digit()))
-            })
-            .count();
-        4 * figures <= ending.len()
+        self.ends_in_words(node, a, em)
             && rows_beside(node, words, a, b) >= STRAIGHT_CHANNEL_ROWS
             && run_width(node, words, a, b, false, em) >= NARROW_PROSE_RUN_EM * em
+    }
+
+    /// The words ending near `a` (within a ragged edge's reach) are words, a quarter of
+    /// them figures at most: a column's edge, not a table's column of figures.
+    fn ends_in_words(&self, node: &[usize], a: f32, em: f32) -> bool {
+        let (mut ending, mut figures) = (0, 0);
+        for i in ending_near(node, self.words, a, em) {
+            ending += 1;
+            let figure = self
+                .texts
+                .get(i)
+                .is_some_and(|t| t.chars().any(|c| c.is_ascii_digit()));
+            figures += usize::from(figure);
+        }
+        4 * figures <= ending
     }
 }
 
