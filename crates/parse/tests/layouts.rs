@@ -2241,6 +2241,13 @@ fn a_lists_last_line_atop_the_next_column_level_with_the_salutation_cut_off_with
 }
 
 #[test]
+fn a_paragraphs_last_line_level_with_a_signatorys_role_atop_the_next_column_is_no_title() {
+    regression(
+        "a_paragraphs_last_line_level_with_a_signatorys_role_atop_the_next_column_is_no_title",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

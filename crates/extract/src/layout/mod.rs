@@ -3282,11 +3282,31 @@ impl Cut<'_> {
                             .filter_map(|&i| words.get(i))
                             .any(|w| w.x0 < d && w.x1 > c)
                     })
+                    && !self.splits_at_column_edge(upper, rest, em)
             {
                 return (!self.columns_through_head(upper, rest, em)).then_some((a + b) / 2.0);
             }
         }
         None
+    }
+
+    /// The single row `row` over `rest` is the first row of its columns, not a title over
+    /// them: in their type, its words stand either side of a channel down `rest`, the right
+    /// ones from its far edge, flush with the next column (a paragraph's last line level
+    /// with a signatory's role at the next column's top).
+    fn splits_at_column_edge(&self, row: &[usize], rest: &[usize], em: f32) -> bool {
+        let words = self.words;
+        let row_words = || row.iter().filter_map(|&i| words.get(i));
+        let in_type =
+            |w: &WordBox| w.size >= COLUMN_TYPE_SHARE * em && COLUMN_TYPE_SHARE * w.size <= em;
+        row_words().all(in_type)
+            && gaps(self.sorted_extents(rest, &self.by_x0, |w| (w.x0, w.x1)))
+                .into_iter()
+                .any(|(c, d)| {
+                    row_words().all(|w| w.x1 <= c || w.x0 >= d)
+                        && row_words().any(|w| w.x1 <= c)
+                        && row_words().any(|w| starts_at(w, d))
+                })
     }
 
     /// Whether the `head`'s rows stand in two columns whose channel runs on down the `rest`:
