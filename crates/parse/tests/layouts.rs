@@ -2248,6 +2248,13 @@ fn a_paragraphs_last_line_level_with_a_signatorys_role_atop_the_next_column_is_n
 }
 
 #[test]
+fn three_columns_half_an_em_apart_the_band_over_a_cut_beside_a_ragged_column_hugging_the_gutter() {
+    regression(
+        "three_columns_half_an_em_apart_the_band_over_a_cut_beside_a_ragged_column_hugging_the_gutter",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {
