@@ -409,14 +409,9 @@ impl Cut<'_> {
         if !gutter_wide {
             return None;
         }
-        let apart = |(a, b): (f32, f32)| {
-            row_words().all(|w| w.x1 <= a || w.x0 >= b)
-                && row_words().any(|w| w.x1 <= a)
-                && row_words().any(|w| w.x0 >= b)
-        };
         if !gaps(self.sorted_extents(next, &self.by_x0, |w| (w.x0, w.x1)))
             .into_iter()
-            .any(apart)
+            .any(|channel| stand_apart(row_words(), channel, |_| true))
         {
             return None;
         }
@@ -438,11 +433,7 @@ impl Cut<'_> {
             && prose(true)
             && prose(false)
             && self.ends_in_words(next, a, em)
-            && row_words().all(|w| {
-                (w.x1 <= a || w.x0 >= b)
-                    && w.size >= COLUMN_TYPE_SHARE * em
-                    && COLUMN_TYPE_SHARE * w.size <= em
-            })
+            && row_words().all(|w| (w.x1 <= a || w.x0 >= b) && in_type_of(w, em))
             && (left_x0 - x0).abs() <= tolerance
             && right_x1 <= x1 + tolerance)
             .then_some((a, b))
@@ -1209,6 +1200,23 @@ const ROW_LEVEL_EM: f32 = 0.2;
 /// A side of a band opens in the columns' type when its first row is at least this share of
 /// it (a note under the columns is smaller).
 const COLUMN_TYPE_SHARE: f32 = 0.9;
+
+/// `w` is in the type `em`, within [`COLUMN_TYPE_SHARE`] either way.
+fn in_type_of(w: &WordBox, em: f32) -> bool {
+    w.size >= COLUMN_TYPE_SHARE * em && COLUMN_TYPE_SHARE * w.size <= em
+}
+
+/// The words `row` stand either side of the channel `a`..`b`, none in it, some left of it
+/// and some right of it that `right` accepts.
+fn stand_apart<'w>(
+    row: impl Iterator<Item = &'w WordBox> + Clone,
+    (a, b): (f32, f32),
+    right: impl Fn(&WordBox) -> bool,
+) -> bool {
+    row.clone().all(|w| w.x1 <= a || w.x0 >= b)
+        && row.clone().any(|w| w.x1 <= a)
+        && row.filter(|w| w.x0 >= b).any(right)
+}
 
 /// A band's extent across, and whether it is one row: what [`Cut::columns_run_on`]
 /// looks at first, found in one pass over its words. `x1` leaves out a last row of a few
@@ -3297,16 +3305,10 @@ impl Cut<'_> {
     fn splits_at_column_edge(&self, row: &[usize], rest: &[usize], em: f32) -> bool {
         let words = self.words;
         let row_words = || row.iter().filter_map(|&i| words.get(i));
-        let in_type =
-            |w: &WordBox| w.size >= COLUMN_TYPE_SHARE * em && COLUMN_TYPE_SHARE * w.size <= em;
-        row_words().all(in_type)
+        row_words().all(|w| in_type_of(w, em))
             && gaps(self.sorted_extents(rest, &self.by_x0, |w| (w.x0, w.x1)))
                 .into_iter()
-                .any(|(c, d)| {
-                    row_words().all(|w| w.x1 <= c || w.x0 >= d)
-                        && row_words().any(|w| w.x1 <= c)
-                        && row_words().any(|w| starts_at(w, d))
-                })
+                .any(|(c, d)| stand_apart(row_words(), (c, d), |w| starts_at(w, d)))
     }
 
     /// Whether the `head`'s rows stand in two columns whose channel runs on down the `rest`:
@@ -3317,11 +3319,7 @@ impl Cut<'_> {
     /// header above them, not a table's row.
     fn columns_through_head(&self, head: &[usize], rest: &[usize], em: f32) -> bool {
         let words = self.words;
-        let in_body_type = |i: &usize| {
-            words.get(*i).is_some_and(|w| {
-                w.size >= COLUMN_TYPE_SHARE * em && COLUMN_TYPE_SHARE * w.size <= em
-            })
-        };
+        let in_body_type = |i: &usize| words.get(*i).is_some_and(|w| in_type_of(w, em));
         if !head.iter().all(in_body_type) {
             return false;
         }
