@@ -805,13 +805,14 @@ impl Cut<'_> {
             let (head, columns): (Vec<usize>, Vec<usize>) = band
                 .iter()
                 .partition(|&&i| words.get(i).is_some_and(|w| w.bottom <= y));
-            if right_under && !self.under_crossing_rows(&head, &columns, None) {
+            let channels = || gaps(self.sorted_extents(&columns, &self.by_x0, |w| (w.x0, w.x1)));
+            if right_under && !self.under_crossing_rows(&head, &columns, &channels()) {
                 return None;
             }
             let gutter = self.vertical_gutter(&columns, || em)?;
             let middle = (gutter.0 + gutter.1) / 2.0;
             let crossed = if right_under {
-                self.under_crossing_rows(&head, &columns, Some(gutter))
+                self.under_crossing_rows(&head, &columns, &[gutter])
             } else {
                 head.iter()
                     .filter_map(|&i| words.get(i))
@@ -825,20 +826,16 @@ impl Cut<'_> {
         })
     }
 
-    /// Nothing of `head` lies under its last row across `gutter` (its middle) above the
-    /// `columns`. Without a gutter, across any channel down the columns: a cheap test that
-    /// the one with the gutter cannot pass where this fails.
+    /// Nothing of `head` lies under its last row across one of `channels` (its middle)
+    /// above the `columns`. Asked of every channel down the columns, a cheap test that the
+    /// one with their gutter cannot pass where this fails.
     fn under_crossing_rows(
         &self,
         head: &[usize],
         columns: &[usize],
-        gutter: Option<(f32, f32)>,
+        channels: &[(f32, f32)],
     ) -> bool {
         let words = self.words;
-        let channels = match gutter {
-            Some(g) => vec![g],
-            None => gaps(self.sorted_extents(columns, &self.by_x0, |w| (w.x0, w.x1))),
-        };
         let crosses = |w: &WordBox| {
             channels.iter().any(|&(a, b)| {
                 let middle = (a + b) / 2.0;
