@@ -130,6 +130,8 @@ fn layout() -> impl Strategy<Value = Params> {
                 shuffle,
                 side_by_side,
                 mark_centred,
+                // Drawn apart from the strategy (`space_of`).
+                space: params::Space::Points,
             }
             .normalized()
         },
@@ -200,9 +202,29 @@ fn generate(seed: u64) -> (usize, Params) {
     let rng = TestRng::from_seed(RngAlgorithm::ChaCha, &bytes);
     let mut runner = TestRunner::new_with_rng(Config::default(), rng);
     let tree = strategy.new_tree(&mut runner).unwrap();
-    let params = tree.current();
+    let params = Params {
+        space: space_of(seed),
+        ..tree.current()
+    };
     let letter = (seed % 3) as usize;
     (letter, params)
+}
+
+/// The coordinates seed `seed` draws in: half the seeds in points, as every seed did before
+/// the space was a parameter (so each of those draws the layout it drew then), a quarter
+/// each in a unit font and in pixels. Taken from the seed apart from the strategy's draws,
+/// which it leaves as they were.
+fn space_of(seed: u64) -> params::Space {
+    // splitmix64's finaliser: neighbouring seeds far apart.
+    let mut z = seed.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^= z >> 31;
+    match z % 4 {
+        0 => params::Space::UnitFont,
+        1 => params::Space::Pixels,
+        _ => params::Space::Points,
+    }
 }
 
 #[test]

@@ -37,6 +37,8 @@ pub struct Params {
     pub side_by_side: bool,
     /// The word mark at the top centre (beside the logo band, Rijkshuisstijl) or top left.
     pub mark_centred: bool,
+    /// The coordinates the content stream draws in.
+    pub space: Space,
 }
 
 /// How a line is set.
@@ -151,6 +153,20 @@ pub enum ToUnicode {
     Absent,
 }
 
+/// How a content stream expresses positions and sizes: the same page drawn the ways
+/// producers draw it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Space {
+    /// Points, the size in `Tf`, the text matrix a translation.
+    Points,
+    /// `1 Tf`, the size in the text matrix (word processors); `Tc`, `Tw` and `Ts` in its
+    /// units.
+    UnitFont,
+    /// CSS pixels, y down: the page under `0.75 0 0 -0.75 0 h cm`, each text matrix
+    /// flipping back (browsers).
+    Pixels,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Hyphenate {
     No,
@@ -192,6 +208,7 @@ impl Default for Params {
             shuffle: None,
             side_by_side: false,
             mark_centred: true,
+            space: Space::Points,
         }
     }
 }
@@ -263,7 +280,12 @@ impl fmt::Display for Params {
             },
             if self.side_by_side { "side" } else { "stacked" },
             if self.mark_centred { "centre" } else { "left" },
-        )
+        )?;
+        // Points is the default, unwritten: the one-line forms of older reports read back.
+        if self.space != Space::Points {
+            write!(f, " space={:?}", self.space)?;
+        }
+        Ok(())
     }
 }
 
@@ -335,6 +357,7 @@ impl std::str::FromStr for Params {
                 }
                 "sigs" => p.side_by_side = value == "side",
                 "mark" => p.mark_centred = value == "centre",
+                "space" => p.space = pick(key, value, &SPACES)?,
                 other => return Err(format!("unknown key {other:?}")),
             }
         }
@@ -387,6 +410,7 @@ pub const FAMILIES: [Family; 2] = [Family::Sans, Family::Serif];
 pub const ENCODINGS: [Encoding; 2] = [Encoding::WinAnsi, Encoding::Custom];
 pub const TO_UNICODE: [ToUnicode; 3] = [ToUnicode::Complete, ToUnicode::Partial, ToUnicode::Absent];
 pub const HYPHENATE: [Hyphenate; 3] = [Hyphenate::No, Hyphenate::Hyphen, Hyphenate::Soft];
+pub const SPACES: [Space; 3] = [Space::Points, Space::UnitFont, Space::Pixels];
 
 #[cfg(test)]
 mod tests {
@@ -405,6 +429,7 @@ mod tests {
             },
             shuffle: Some(42),
             hyphenate: Hyphenate::Soft,
+            space: Space::Pixels,
             ..base
         };
         let line = p.to_string();

@@ -7,7 +7,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId, Stream, dictionary};
 
 use super::compose::{PAGE_H, PAGE_W, Page, SetLine};
 use super::fonts::{Face, glyph_name, kern, win_ansi};
-use super::params::{Encoding, FontKind, Justify, Params, ToUnicode};
+use super::params::{Encoding, FontKind, Justify, Params, Space, ToUnicode};
 use super::text::{Measure, Word};
 
 /// Codes of one face: WinAnsi, or handed out in order of first use.
@@ -70,16 +70,25 @@ pub fn write(
             shuffle(&mut chunks, seed.wrapping_add(n as u64));
         }
         let mut content = String::new();
-        for [x, y, w, h] in &page.rects {
+        if p.space == Space::Pixels {
+            let _ = writeln!(content, "{PX} 0 0 -{PX} 0 {PAGE_H:.2} cm");
+        }
+        for &[x, y, w, h] in &page.rects {
+            let [x, y, w, h] = match p.space {
+                Space::Pixels => [x / PX, y / PX, w / PX, h / PX],
+                _ => [x, PAGE_H - y - h, w, h],
+            };
             let _ = writeln!(
                 content,
-                "0.08 0.26 0.45 rg {x:.2} {:.2} {w:.2} {h:.2} re f 0 g",
-                PAGE_H - y - h
+                "0.08 0.26 0.45 rg {x:.2} {y:.2} {w:.2} {h:.2} re f 0 g"
             );
         }
-        for [x0, x1, y] in &page.rules {
-            let y = PAGE_H - y;
-            let _ = writeln!(content, "0.5 w {x0:.2} {y:.2} m {x1:.2} {y:.2} l S");
+        for &[x0, x1, y] in &page.rules {
+            let ([x0, x1, y], width) = match p.space {
+                Space::Pixels => ([x0 / PX, x1 / PX, y / PX], 0.5 / PX),
+                _ => ([x0, x1, PAGE_H - y], 0.5),
+            };
+            let _ = writeln!(content, "{width} w {x0:.2} {y:.2} m {x1:.2} {y:.2} l S");
         }
         for chunk in chunks {
             content.push_str(&chunk);
@@ -214,13 +223,48 @@ fn chunk(
     }
     parts.push(format!("<{hex}>"));
     let tw = if by_tw { line.extra } else { 0.0 };
-    Ok(format!(
-        "BT /{font} {size:.2} Tf {:.3} Tc {tw:.3} Tw {:.2} Ts 1 0 0 1 {x:.2} {:.2} Tm [{}] TJ ET\n",
-        line.tc,
-        first.rise,
-        PAGE_H - line.baseline,
-        parts.join(" ")
-    ))
+    let state = text_state(p.space, size, line.tc, tw, first.rise, x, line.baseline);
+    Ok(format!("BT /{font} {state} [{}] TJ ET\n", parts.join(" ")))
+}
+
+/// Points per CSS pixel.
+const PX: f32 = 0.75;
+
+/// The font, spacing, rise and text matrix of a text object drawing at `x` on the baseline
+/// `baseline` (from the page's top), in `space`'s units. `TJ` numbers need no change:
+/// they count thousandths of the font size in every one.
+fn text_state(
+    space: Space,
+    size: f32,
+    tc: f32,
+    tw: f32,
+    rise: f32,
+    x: f32,
+    baseline: f32,
+) -> String {
+    match space {
+        Space::Points => format!(
+            "{size:.2} Tf {tc:.3} Tc {tw:.3} Tw {rise:.2} Ts 1 0 0 1 {x:.2} {:.2} Tm",
+            PAGE_H - baseline
+        ),
+        // The text matrix scales the unscaled text space units of `Tc`, `Tw` and `Ts`.
+        Space::UnitFont => format!(
+            "1 Tf {:.5} Tc {:.5} Tw {:.5} Ts {size:.2} 0 0 {size:.2} {x:.2} {:.2} Tm",
+            tc / size,
+            tw / size,
+            rise / size,
+            PAGE_H - baseline
+        ),
+        Space::Pixels => format!(
+            "{:.4} Tf {:.4} Tc {:.4} Tw {:.4} Ts 1 0 0 -1 {:.3} {:.3} Tm",
+            size / PX,
+            tc / PX,
+            tw / PX,
+            rise / PX,
+            x / PX,
+            baseline / PX
+        ),
+    }
 }
 
 /// Fisher–Yates with a small xorshift generator: the same seed, the same order.
