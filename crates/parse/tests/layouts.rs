@@ -2277,6 +2277,13 @@ fn three_columns_half_an_em_apart_the_band_over_a_cut_beside_a_ragged_column_hug
 }
 
 #[test]
+fn the_middle_of_three_columns_on_one_grid_beside_a_left_reference_column_is_no_column_of_values() {
+    regression(
+        "the_middle_of_three_columns_on_one_grid_beside_a_left_reference_column_is_no_column_of_values",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

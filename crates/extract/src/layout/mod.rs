@@ -1494,6 +1494,7 @@ impl Cut<'_> {
             || self.is_narrow_gutter(node, a, b, em, placed))
             && (!is_label_gap(node, words, a, b, x1 - x0, em)
                 || completes_grid
+                || self.opens_grid_column(node, x1, a, b)
                 || beside_notes
                 || is_prose_channel(node, words, a, b, em)
                 || is_next_columns_top(node, words, a, b, em)
@@ -2177,6 +2178,24 @@ impl Cut<'_> {
             (b - x0 - pitch).abs() < GRID_GUTTER_TOLERANCE_PT
                 && b - a >= 0.5 * (g.b - g.a)
                 && x1 - b <= pitch - (g.b - g.a) + GRID_GUTTER_TOLERANCE_PT
+        })
+    }
+
+    /// The channel `a`..`b` is the gutter before the column that a gutter cut at the node's
+    /// right edge closes, on one grid: that column starts at `b`, the next one a pitch
+    /// further, and rows stand flush one pitch before `b`, where the column before starts;
+    /// the channel is at least half that gutter's width, the column a measure of prose. The
+    /// middle of three columns of one measure beside a reference column, which makes the
+    /// column left of the channel look wide and the middle one like its values.
+    /// (`x1`: the node's right edge.)
+    fn opens_grid_column(&self, node: &[usize], x1: f32, a: f32, b: f32) -> bool {
+        self.gutters.borrow().iter().any(|g| {
+            let pitch = g.right_edge - b;
+            g.left_em >= GRID_TYPE_SHARE * g.em
+                && (g.a - x1).abs() < GRID_GUTTER_TOLERANCE_PT
+                && b - a >= 0.5 * (g.b - g.a)
+                && g.a - b >= NARROW_PROSE_RUN_EM * g.em
+                && rows_starting_at(node, self.words, b - pitch) >= 2
         })
     }
 }
