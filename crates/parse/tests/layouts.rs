@@ -2284,6 +2284,13 @@ fn the_middle_of_three_columns_on_one_grid_beside_a_left_reference_column_is_no_
 }
 
 #[test]
+fn a_lists_item_running_on_under_its_hang_atop_the_next_column_half_an_em_from_a_ragged_one() {
+    regression(
+        "a_lists_item_running_on_under_its_hang_atop_the_next_column_half_an_em_from_a_ragged_one",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -2564,7 +2564,9 @@ fn has_straight_right_edge(node: &[usize], words: &[WordBox], a: f32) -> bool {
 
 /// The rows starting flush at `b` run from the node's top to the foot of what stands right
 /// of `b` (within a few ems): a column's edge down the whole node, or down to where the
-/// last page's short column ends; not one beside part of it over a table's cells.
+/// last page's short column ends; not one beside part of it over a table's cells. Rows
+/// that start at one of the indents the rows left of `b` show count as flush too: a list's
+/// item running on at the next column's top, under its hang.
 fn flush_edge_spans_node(node: &[usize], words: &[WordBox], b: f32, em: f32) -> bool {
     let (top, _) = node_extent(node, words, |w| (w.top, w.bottom));
     let (flush, right): (Vec<usize>, Vec<usize>) = node
@@ -2574,7 +2576,74 @@ fn flush_edge_spans_node(node: &[usize], words: &[WordBox], b: f32, em: f32) -> 
         .partition(|&i| words.get(i).is_some_and(|w| starts_at(w, b)));
     let (flush_top, flush_bottom) = node_extent(&flush, words, |w| (w.top, w.bottom));
     let (_, right_bottom) = node_extent(&right, words, |w| (w.top, w.bottom));
-    flush_top <= top + SPANS_NODE_EM * em && flush_bottom >= right_bottom - SPANS_NODE_EM * em
+    let spans_to = |top_row: f32| {
+        top_row <= top + SPANS_NODE_EM * em && flush_bottom >= right_bottom - SPANS_NODE_EM * em
+    };
+    spans_to(flush_top) || spans_to(first_indented_row(node, words, b).min(flush_top))
+}
+
+/// The top of the first row right of `b` that starts at one of the indents the rows left
+/// of `b` show ([`row_indents`]) from `b`: infinity where none does.
+fn first_indented_row(node: &[usize], words: &[WordBox], b: f32) -> f32 {
+    let left: Vec<&WordBox> = node
+        .iter()
+        .filter_map(|&i| words.get(i))
+        .filter(|w| w.x1 <= b)
+        .collect();
+    let indents = row_indents(&left);
+    if indents.is_empty() {
+        return f32::INFINITY;
+    }
+    let right: Vec<&WordBox> = node
+        .iter()
+        .filter_map(|&i| words.get(i))
+        .filter(|w| w.x0 >= b)
+        .collect();
+    row_starts(&right)
+        .into_iter()
+        .filter(|&(x0, _)| {
+            indents
+                .iter()
+                .any(|&d| (x0 - b - d).abs() <= INDENT_SLACK_PT)
+        })
+        .map(|(_, top)| top)
+        .fold(f32::INFINITY, f32::min)
+}
+
+/// The indents from the left edge of `words` at which two rows or more start (a list's
+/// hang, paragraphs' first lines).
+fn row_indents(words: &[&WordBox]) -> Vec<f32> {
+    let starts = row_starts(words);
+    let edge = starts.iter().map(|s| s.0).fold(f32::INFINITY, f32::min);
+    let mut indents: Vec<f32> = starts
+        .iter()
+        .map(|s| s.0 - edge)
+        .filter(|&d| d > INDENT_SLACK_PT)
+        .collect();
+    indents.sort_unstable_by(f32::total_cmp);
+    indents
+        .chunk_by(|p, q| q - p <= INDENT_SLACK_PT)
+        .filter(|run| run.len() >= 2)
+        .filter_map(|run| run.first().copied())
+        .collect()
+}
+
+/// Indents this close are one, as a row this close to an edge is flush at it ([`starts_at`]).
+const INDENT_SLACK_PT: f32 = 0.5;
+
+/// Each row's start and top: (x0 of its leftmost word, the row's top).
+fn row_starts(words: &[&WordBox]) -> Vec<(f32, f32)> {
+    let mut sorted: Vec<&WordBox> = words.to_vec();
+    sorted.sort_by(|p, q| p.row_baseline.total_cmp(&q.row_baseline));
+    sorted
+        .chunk_by(|p, q| p.row_baseline == q.row_baseline)
+        .map(|row| {
+            row.iter()
+                .fold((f32::INFINITY, f32::INFINITY), |(x0, top), w| {
+                    (x0.min(w.x0), top.min(w.top))
+                })
+        })
+        .collect()
 }
 
 /// See [`flush_edge_spans_node`].
