@@ -2291,6 +2291,11 @@ fn a_lists_item_running_on_under_its_hang_atop_the_next_column_half_an_em_from_a
 }
 
 #[test]
+fn the_last_words_of_four_justified_lines_flush_at_their_measure_are_no_column() {
+    regression("the_last_words_of_four_justified_lines_flush_at_their_measure_are_no_column");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -1501,7 +1501,7 @@ impl Cut<'_> {
                 || is_next_columns_first_row(node, words, a, b, em, self.page_width)
                 || self.is_notes_gutter(node, a, b, em)
                 || self.prose_ends_at_grid_measure(node, a, b, em))
-            && !is_justified_word_gap(node, words, &self.labels, a, b)
+            && !is_justified_word_gap(node, words, self.texts, &self.labels, a, b)
     }
 
     /// The channel ends at the left edge of a column cut above (a gutter's right side), and
@@ -1761,6 +1761,7 @@ impl Cut<'_> {
 fn is_justified_word_gap(
     node: &[usize],
     words: &[WordBox],
+    texts: &[String],
     labels: &[bool],
     a: f32,
     b: f32,
@@ -1781,7 +1782,16 @@ fn is_justified_word_gap(
     } else {
         (right.rows, left.rows)
     };
-    if fewer.len() > MAX_RIVER_ROWS || more.len() < 2 {
+    // More rows than chance lines up: only where they are the last words of justified
+    // lines, flush at their measure.
+    let fewer = match fewer.len() > MAX_RIVER_ROWS {
+        false => fewer,
+        true => match line_final_words(node, words, texts, b) {
+            Some(rows) => rows,
+            None => return false,
+        },
+    };
+    if more.len() < 2 {
         return false;
     }
     let fewer: Vec<f32> = fewer
@@ -1811,6 +1821,38 @@ fn is_justified_word_gap(
         }
     }
     words_wider
+}
+
+/// The rows right of `b` where each holds one word of letters and all of them end flush
+/// at one edge: the last words of justified lines at their measure, not a table's figures.
+/// Short words alike (`de`) stand level there row after row, by no chance, as a river's
+/// gaps line up.
+fn line_final_words(
+    node: &[usize],
+    words: &[WordBox],
+    texts: &[String],
+    b: f32,
+) -> Option<Vec<f32>> {
+    let is_word = |i: usize| {
+        texts.get(i).is_some_and(|t| {
+            t.chars().any(char::is_alphabetic) && !t.chars().any(|c| c.is_ascii_digit())
+        })
+    };
+    let mut edge = None;
+    let mut rows = Vec::new();
+    for &i in node {
+        let Some(w) = words.get(i).filter(|w| w.x0 >= b) else {
+            continue;
+        };
+        let x1 = *edge.get_or_insert(w.x1);
+        if (w.x1 - x1).abs() > FLUSH_SLACK_PT || !is_word(i) {
+            return None;
+        }
+        rows.push(w.row_baseline);
+    }
+    let count = rows.len();
+    let rows = distinct(rows);
+    (count > 0 && rows.len() == count).then_some(rows)
 }
 
 /// The row at `row`, across the gap `a`..`b`, is a justified line of two words stretched to
