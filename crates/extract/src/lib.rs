@@ -206,12 +206,14 @@ pub fn extract(pdf: &[u8], options: &Options) -> Result<Layout, Error> {
         }
     };
     // (A one-page document starts no workers: starting them costs more than it saves.)
+    let mut laid: Vec<(Page, Vec<layout::ColumnEdge>)> = Vec::with_capacity(pages.len());
     if pages.len() <= 1 || rayon::current_num_threads() <= 1 {
         for page in &pages {
-            layout.pages.push(interpret(page, &mut fonts).lay_out());
+            laid.push(interpret(page, &mut fonts).lay_out(&[]));
         }
     } else {
-        let slots: Vec<OnceLock<Page>> = pages.iter().map(|_| OnceLock::new()).collect();
+        let slots: Vec<OnceLock<(Page, Vec<layout::ColumnEdge>)>> =
+            pages.iter().map(|_| OnceLock::new()).collect();
         let waiting = AtomicUsize::new(0);
         let backlog = 4 * rayon::current_num_threads();
         rayon::in_place_scope(|scope| {
@@ -219,21 +221,42 @@ pub fn extract(pdf: &[u8], options: &Options) -> Result<Layout, Error> {
                 let shown = interpret(page, &mut fonts);
                 // Ahead of the workers: lay this page out here (memory stays bounded).
                 if waiting.load(Ordering::Acquire) >= backlog {
-                    let _ = slot.set(shown.lay_out());
+                    let _ = slot.set(shown.lay_out(&[]));
                     continue;
                 }
                 waiting.fetch_add(1, Ordering::AcqRel);
                 let waiting = &waiting;
                 scope.spawn(move |_| {
-                    let _ = slot.set(shown.lay_out());
+                    let _ = slot.set(shown.lay_out(&[]));
                     waiting.fetch_sub(1, Ordering::AcqRel);
                 });
             }
         });
-        layout
-            .pages
-            .extend(slots.into_iter().filter_map(OnceLock::into_inner));
+        laid.extend(slots.into_iter().filter_map(OnceLock::into_inner));
     }
+    // A page with a line running across a column edge the document's pages were cut at
+    // is laid out again on their grid (rarely: a short last page).
+    let document_edges = distinct_edges(&laid);
+    for (k, page) in pages.iter().enumerate() {
+        let Some((first, _)) = laid.get(k) else {
+            continue;
+        };
+        // Another page's edges: not those only this page was cut at.
+        let others: Vec<layout::ColumnEdge> = document_edges
+            .iter()
+            .filter(|(_, only)| *only != Some(k))
+            .map(|(edge, _)| *edge)
+            .collect();
+        let grid = unused_edges(&others, first);
+        if grid.is_empty() {
+            continue;
+        }
+        let (again, _) = interpret(page, &mut fonts).lay_out(&grid);
+        if let Some(slot) = laid.get_mut(k) {
+            slot.0 = again;
+        }
+    }
+    layout.pages.extend(laid.into_iter().map(|(page, _)| page));
     layout::assign_furniture(&mut layout);
     Ok(layout)
 }
@@ -245,17 +268,73 @@ enum Shown {
 }
 
 impl Shown {
-    fn lay_out(self) -> Page {
+    /// The page laid out on the document's `grid`, with the column edges it was cut at.
+    fn lay_out(self, grid: &[layout::ColumnEdge]) -> (Page, Vec<layout::ColumnEdge>) {
         match self {
             Shown::Text(shown) => {
                 let (text, number, width, height, rotation) = *shown;
-                let mut page = layout::build_page(&text, number, width, height);
+                let (mut page, edges) = layout::build_page(&text, number, width, height, grid);
                 page.rotation = rotation;
-                page
+                (page, edges)
             }
-            Shown::Page(page) => page,
+            Shown::Page(page) => (page, Vec::new()),
         }
     }
+}
+
+/// Column edges this close are one.
+const SAME_EDGE_PT: f32 = 0.5;
+
+/// The column edges the pages were cut at, each once (the first page's of those that
+/// share it), with the page that was cut at it where only one was.
+fn distinct_edges(
+    laid: &[(Page, Vec<layout::ColumnEdge>)],
+) -> Vec<(layout::ColumnEdge, Option<usize>)> {
+    let mut out: Vec<(layout::ColumnEdge, Option<usize>)> = Vec::new();
+    for (k, (_, edges)) in laid.iter().enumerate() {
+        for edge in edges {
+            match out
+                .iter_mut()
+                .find(|(e, _)| (e.x - edge.x).abs() <= SAME_EDGE_PT)
+            {
+                Some((_, only)) if *only != Some(k) => *only = None,
+                Some(_) => {}
+                None => out.push((*edge, Some(k))),
+            }
+        }
+    }
+    out
+}
+
+/// The document's column edges that a line of `page` runs across, half a gutter or more
+/// before a word starting at the edge, where more of its lines start at the edge than run
+/// across it (a column's lines, one of them merged with a line beside it; not a table's
+/// rows, each across its columns): the grid to lay the page out again on (empty: its
+/// layout stands).
+fn unused_edges(document: &[layout::ColumnEdge], page: &Page) -> Vec<layout::ColumnEdge> {
+    document
+        .iter()
+        .filter(|e| {
+            let at_edge = |w: &kamerbrief_model::Word| (w.bbox.x0 - e.x).abs() <= SAME_EDGE_PT;
+            let across = page
+                .lines
+                .iter()
+                .filter(|l| {
+                    l.words.windows(2).any(|pair| {
+                        matches!(pair, [before, at] if at_edge(at)
+                            && at.bbox.x0 - before.bbox.x1 >= 0.5 * e.gutter)
+                    })
+                })
+                .count();
+            let starting = page
+                .lines
+                .iter()
+                .filter(|l| l.words.first().is_some_and(at_edge))
+                .count();
+            across > 0 && across < starting
+        })
+        .copied()
+        .collect()
 }
 
 fn broken_page(number: u32, id: ObjectId) -> Page {

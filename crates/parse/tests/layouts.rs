@@ -2296,6 +2296,14 @@ fn the_last_words_of_four_justified_lines_flush_at_their_measure_are_no_column()
 }
 
 #[test]
+fn a_short_last_page_beside_a_running_column_in_about_the_bodys_type_keeps_the_first_pages_gutter()
+{
+    regression(
+        "a_short_last_page_beside_a_running_column_in_about_the_bodys_type_keeps_the_first_pages_gutter",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

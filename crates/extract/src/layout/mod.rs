@@ -29,8 +29,28 @@ use words::{WordBox, build_words};
 const MAX_CUT_DEPTH: usize = 48;
 
 /// Builds a page's lines in reading order (all roles `Body` until furniture is assigned).
-pub fn build_page(text: &PageText, number: u32, width: f32, height: f32) -> Page {
+/// A column's left edge that the XY-cut of a page cut a gutter before: where the column's
+/// words start, how wide the gutter was, the column's type size. The pages of one document
+/// share their grid, so a page that shows little of it (a short last page beside a running
+/// column) is read with the edges its other pages cut ([`build_page`]'s `grid`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ColumnEdge {
+    pub x: f32,
+    pub gutter: f32,
+    pub size: f32,
+}
+
+/// The page's lines in reading order, and the column edges its upright text was cut at.
+/// `grid`: the column edges the document's other pages were cut at.
+pub fn build_page(
+    text: &PageText,
+    number: u32,
+    width: f32,
+    height: f32,
+    grid: &[ColumnEdge],
+) -> (Page, Vec<ColumnEdge>) {
     let mut lines = Vec::new();
+    let mut edges = Vec::new();
     for dir in [Dir::Right, Dir::Down, Dir::Up, Dir::Left] {
         if !text.glyphs.iter().any(|g| g.dir == dir) {
             continue;
@@ -54,9 +74,14 @@ pub fn build_page(text: &PageText, number: u32, width: f32, height: f32) -> Page
             .collect();
         let mut order = Vec::new();
         // The page's width runs across upright text's rows only.
-        let across_page = (dir == Dir::Right).then_some(width);
-        let cut = Cut::new(&words, labels, leaders, across_page, &texts);
+        let upright = dir == Dir::Right;
+        let across_page = upright.then_some(width);
+        let grid = if upright { grid } else { &[] };
+        let cut = Cut::new(&words, labels, leaders, across_page, &texts, grid);
         cut.xy_cut((0..words.len()).collect(), 0, &mut order);
+        if upright {
+            edges = cut.column_edges();
+        }
         // Rows in reading order; a row's neighbours are the rows before and after it (most
         // leaves are one row: a page of evenly spaced lines is cut into its rows at once).
         let rows: Vec<Vec<usize>> = order
@@ -71,7 +96,7 @@ pub fn build_page(text: &PageText, number: u32, width: f32, height: f32) -> Page
         }
     }
     mark_underlines(&mut lines, &text.rules);
-    Page {
+    let page = Page {
         number,
         width,
         height,
@@ -84,7 +109,8 @@ pub fn build_page(text: &PageText, number: u32, width: f32, height: f32) -> Page
             .map(|r| Rect::new(r.x0, r.y - r.thickness / 2.0, r.x1, r.y + r.thickness / 2.0))
             .collect(),
         diagnostics: text.diagnostics.clone(),
-    }
+    };
+    (page, edges)
 }
 
 /// Words with a rule close under their baseline (within a third of an em) and along most
@@ -129,6 +155,8 @@ struct Cut<'w> {
     page_width: Option<f32>,
     /// By word index: the word's text.
     texts: &'w [String],
+    /// The column edges the document's other pages were cut at.
+    grid: &'w [ColumnEdge],
 }
 
 /// A gutter the XY-cut split a node at: the empty channel `a`..`b` down to `bottom`, the
@@ -148,6 +176,8 @@ struct Gutter {
     /// Where the column right of it starts: its leftmost word in the type of the node
     /// (a cell of front matter in smaller type may stand nearer the gutter).
     right_edge: f32,
+    /// The type size of the column right of it.
+    right_em: f32,
 }
 
 impl<'w> Cut<'w> {
@@ -157,6 +187,7 @@ impl<'w> Cut<'w> {
         leaders: Vec<bool>,
         page_width: Option<f32>,
         texts: &'w [String],
+        grid: &'w [ColumnEdge],
     ) -> Cut<'w> {
         Cut {
             words,
@@ -167,7 +198,21 @@ impl<'w> Cut<'w> {
             leaders,
             page_width,
             texts,
+            grid,
         }
+    }
+
+    /// The column edges cut: each gutter's right side, where the column after it starts.
+    fn column_edges(&self) -> Vec<ColumnEdge> {
+        self.gutters
+            .borrow()
+            .iter()
+            .map(|g| ColumnEdge {
+                x: g.right_edge,
+                gutter: g.b - g.a,
+                size: g.right_em,
+            })
+            .collect()
     }
 
     /// The (start, end) extents of the node's words along one axis, sorted by start as a
@@ -1456,6 +1501,7 @@ impl Cut<'_> {
             left_edge: OnceCell::new(),
             left_em: median_size(left, words),
             right_edge: column_edge_in_type(right, words, em).unwrap_or(b),
+            right_em: median_size(right, words),
         });
     }
 
@@ -1488,9 +1534,11 @@ impl Cut<'_> {
         let words = self.words;
         let completes_grid = self.completes_grid((x0, x1), a, b);
         let beside_notes = self.runs_on_beside_notes(node, a, b);
+        let on_document_grid = self.on_document_grid(node, a, b, em);
         (b - a >= 1.5 * em
             || completes_grid
             || beside_notes
+            || on_document_grid
             || self.is_narrow_gutter(node, a, b, em, placed))
             && (!is_label_gap(node, words, a, b, x1 - x0, em)
                 || completes_grid
@@ -2220,6 +2268,47 @@ impl Cut<'_> {
             (b - x0 - pitch).abs() < GRID_GUTTER_TOLERANCE_PT
                 && b - a >= 0.5 * (g.b - g.a)
                 && x1 - b <= pitch - (g.b - g.a) + GRID_GUTTER_TOLERANCE_PT
+        })
+    }
+
+    /// The channel `a`..`b` ends where another page of the document cut a gutter before a
+    /// column in the type of the words right of it (words, most of them without figures),
+    /// two rows or more start flush there, not each level with a row beside (a table's), prose
+    /// runs left of it (ending in words), and it is half that
+    /// gutter's width or more: the document's
+    /// grid, on a page that shows too little of it to tell (a short last page beside a
+    /// running column in about the body's type, one justified line reaching it).
+    fn on_document_grid(&self, node: &[usize], a: f32, b: f32, em: f32) -> bool {
+        if self.grid.is_empty()
+            || rows_starting_at(node, self.words, b) < 2
+            || run_width(node, self.words, a, b, true, em) < NARROW_PROSE_RUN_EM * em
+            || !self.ends_in_words(node, a, em)
+            || rows_level(node, self.words, a, b, em)
+        {
+            return false;
+        }
+        let right: Vec<usize> = node
+            .iter()
+            .copied()
+            .filter(|&i| self.words.get(i).is_some_and(|w| w.x0 >= b))
+            .collect();
+        // Words, not a table's figures.
+        let figures = right
+            .iter()
+            .filter(|&&i| {
+                self.texts
+                    .get(i)
+                    .is_some_and(|t| t.chars().any(|c| c.is_ascii_digit()))
+            })
+            .count();
+        if 2 * figures > right.len() {
+            return false;
+        }
+        let size = median_size(&right, self.words);
+        self.grid.iter().any(|e| {
+            (e.x - b).abs() <= INDENT_SLACK_PT
+                && b - a >= 0.5 * e.gutter
+                && (size - e.size).abs() <= (1.0 - GRID_TYPE_SHARE) * e.size
         })
     }
 
