@@ -2304,6 +2304,11 @@ fn a_short_last_page_beside_a_running_column_in_about_the_bodys_type_keeps_the_f
 }
 
 #[test]
+fn a_running_column_a_list_labels_gap_from_the_body_keeps_the_first_pages_gutter() {
+    regression("a_running_column_a_list_labels_gap_from_the_body_keeps_the_first_pages_gutter");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {
