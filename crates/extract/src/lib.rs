@@ -247,7 +247,7 @@ pub fn extract(pdf: &[u8], options: &Options) -> Result<Layout, Error> {
             .filter(|(_, only)| *only != Some(k))
             .map(|(edge, _)| *edge)
             .collect();
-        let grid = unused_edges(&others, first);
+        let grid = crossed_edges(&others, first);
         if grid.is_empty() {
             continue;
         }
@@ -311,7 +311,7 @@ fn distinct_edges(
 /// across it (a column's lines, one of them merged with a line beside it; not a table's
 /// rows, each across its columns): the grid to lay the page out again on (empty: its
 /// layout stands).
-fn unused_edges(document: &[layout::ColumnEdge], page: &Page) -> Vec<layout::ColumnEdge> {
+fn crossed_edges(document: &[layout::ColumnEdge], page: &Page) -> Vec<layout::ColumnEdge> {
     document
         .iter()
         .filter(|e| {

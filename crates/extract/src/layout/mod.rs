@@ -28,7 +28,6 @@ use words::{WordBox, build_words};
 /// Recursion depth of the XY-cut; deeper nodes are read row by row.
 const MAX_CUT_DEPTH: usize = 48;
 
-/// Builds a page's lines in reading order (all roles `Body` until furniture is assigned).
 /// A column's left edge that the XY-cut of a page cut a gutter before: where the column's
 /// words start, how wide the gutter was, the column's type size. The pages of one document
 /// share their grid, so a page that shows little of it (a short last page beside a running
@@ -40,8 +39,9 @@ pub struct ColumnEdge {
     pub size: f32,
 }
 
-/// The page's lines in reading order, and the column edges its upright text was cut at.
-/// `grid`: the column edges the document's other pages were cut at.
+/// Builds a page's lines in reading order (all roles `Body` until furniture is assigned),
+/// and returns the column edges its upright text was cut at. `grid`: the column edges the
+/// document's other pages were cut at.
 pub fn build_page(
     text: &PageText,
     number: u32,
@@ -1534,11 +1534,10 @@ impl Cut<'_> {
         let words = self.words;
         let completes_grid = self.completes_grid((x0, x1), a, b);
         let beside_notes = self.runs_on_beside_notes(node, a, b);
-        let on_document_grid = self.on_document_grid(node, a, b, em);
         (b - a >= 1.5 * em
             || completes_grid
             || beside_notes
-            || on_document_grid
+            || self.on_document_grid(node, a, b, em)
             || self.is_narrow_gutter(node, a, b, em, placed))
             && (!is_label_gap(node, words, a, b, x1 - x0, em)
                 || completes_grid
@@ -2272,12 +2271,12 @@ impl Cut<'_> {
     }
 
     /// The channel `a`..`b` ends where another page of the document cut a gutter before a
-    /// column in the type of the words right of it (words, most of them without figures),
-    /// two rows or more start flush there, not each level with a row beside (a table's), prose
-    /// runs left of it (ending in words), and it is half that
-    /// gutter's width or more: the document's
-    /// grid, on a page that shows too little of it to tell (a short last page beside a
-    /// running column in about the body's type, one justified line reaching it).
+    /// column in the type of the words right of it, and is half that gutter's width or
+    /// more: the document's grid, on a page that shows too little of it to tell (a short
+    /// last page beside a running column in about the body's type, one justified line
+    /// reaching it). Two rows or more start flush at it, not each level with a row of the
+    /// other side (a table's); prose ending in words runs left of it, words (most of them
+    /// without figures) right of it.
     fn on_document_grid(&self, node: &[usize], a: f32, b: f32, em: f32) -> bool {
         if self.grid.is_empty()
             || rows_starting_at(node, self.words, b) < 2
