@@ -2309,6 +2309,11 @@ fn a_running_column_a_list_labels_gap_from_the_body_keeps_the_first_pages_gutter
 }
 
 #[test]
+fn a_loose_justified_line_whose_first_word_carries_a_notes_marker_is_one_line() {
+    regression("a_loose_justified_line_whose_first_word_carries_a_notes_marker_is_one_line");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

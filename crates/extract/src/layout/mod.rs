@@ -2088,7 +2088,7 @@ fn is_word_gap_of_row(
         let [p, q] = pair else { continue };
         if p.1 <= a && q.0 >= b {
             crossing = Some(q.0 - p.1);
-        } else if !((alike && q.2) || (k == 0 && p.3) || bound.contains(&q.0)) {
+        } else if !(q.2 || (k == 0 && p.3) || bound.contains(&q.0)) {
             word_gaps.push(q.0 - p.1);
         }
     }
