@@ -2729,21 +2729,21 @@ fn first_indented_row(node: &[usize], words: &[WordBox], b: f32) -> f32 {
         .filter_map(|&i| words.get(i))
         .filter(|w| w.x0 >= b)
         .collect();
-    row_starts(&right)
+    row_extents(&right)
         .into_iter()
-        .filter(|&(x0, _)| {
+        .filter(|&(x0, _, _)| {
             indents
                 .iter()
                 .any(|&d| (x0 - b - d).abs() <= INDENT_SLACK_PT)
         })
-        .map(|(_, top)| top)
+        .map(|(_, _, top)| top)
         .fold(f32::INFINITY, f32::min)
 }
 
 /// The indents from the left edge of `words` at which two rows or more start (a list's
 /// hang, paragraphs' first lines).
 fn row_indents(words: &[&WordBox]) -> Vec<f32> {
-    let starts = row_starts(words);
+    let starts = row_extents(words);
     let edge = starts.iter().map(|s| s.0).fold(f32::INFINITY, f32::min);
     let mut indents: Vec<f32> = starts
         .iter()
@@ -2760,21 +2760,6 @@ fn row_indents(words: &[&WordBox]) -> Vec<f32> {
 
 /// Indents this close are one, as a row this close to an edge is flush at it ([`starts_at`]).
 const INDENT_SLACK_PT: f32 = 0.5;
-
-/// Each row's start and top: (x0 of its leftmost word, the row's top).
-fn row_starts(words: &[&WordBox]) -> Vec<(f32, f32)> {
-    let mut sorted: Vec<&WordBox> = words.to_vec();
-    sorted.sort_by(|p, q| p.row_baseline.total_cmp(&q.row_baseline));
-    sorted
-        .chunk_by(|p, q| p.row_baseline == q.row_baseline)
-        .map(|row| {
-            row.iter()
-                .fold((f32::INFINITY, f32::INFINITY), |(x0, top), w| {
-                    (x0.min(w.x0), top.min(w.top))
-                })
-        })
-        .collect()
-}
 
 /// See [`flush_edge_spans_node`].
 const SPANS_NODE_EM: f32 = 3.0;
@@ -3426,7 +3411,10 @@ fn closing_below_columns(
         (w.x0, w.x1)
     });
     let closing: Vec<&WordBox> = below.iter().filter_map(|&i| words.get(i)).collect();
-    let mut widths: Vec<f32> = row_extents(&closing).iter().map(|(p, q)| q - p).collect();
+    let mut widths: Vec<f32> = row_extents(&closing)
+        .iter()
+        .map(|(p, q, _)| q - p)
+        .collect();
     widths.sort_by(f32::total_cmp);
     let median = widths
         .get(widths.len() / 2)
@@ -3447,16 +3435,19 @@ const CLOSING_LEVEL_EM: f32 = 3.0;
 /// A closing's rows are, by their median, at most this share of its column's width.
 const CLOSING_ROW_SHARE: f32 = 0.7;
 
-/// The horizontal extent of each row of `words` (by row baseline).
-fn row_extents(words: &[&WordBox]) -> Vec<(f32, f32)> {
-    let mut rows: Vec<(f32, f32, f32)> = Vec::new();
+/// The horizontal extent and the top of each row of `words` (by row baseline): (x0, x1,
+/// top).
+fn row_extents(words: &[&WordBox]) -> Vec<(f32, f32, f32)> {
+    let mut rows: Vec<(f32, f32, f32, f32)> = Vec::new();
     for w in words {
         match rows.iter_mut().find(|r| (r.0 - w.row_baseline).abs() < 0.5) {
-            Some(r) => (r.1, r.2) = (r.1.min(w.x0), r.2.max(w.x1)),
-            None => rows.push((w.row_baseline, w.x0, w.x1)),
+            Some(r) => (r.1, r.2, r.3) = (r.1.min(w.x0), r.2.max(w.x1), r.3.min(w.top)),
+            None => rows.push((w.row_baseline, w.x0, w.x1, w.top)),
         }
     }
-    rows.into_iter().map(|(_, x0, x1)| (x0, x1)).collect()
+    rows.into_iter()
+        .map(|(_, x0, x1, top)| (x0, x1, top))
+        .collect()
 }
 
 /// A head is at most this many rows above a gap at least `HEAD_GAP_EM` high.
