@@ -2314,6 +2314,14 @@ fn a_loose_justified_line_whose_first_word_carries_a_notes_marker_is_one_line() 
 }
 
 #[test]
+fn a_paragraphs_last_two_lines_atop_the_second_column_beside_a_reference_column_stay_apart_from_it()
+{
+    regression(
+        "a_paragraphs_last_two_lines_atop_the_second_column_beside_a_reference_column_stay_apart_from_it",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

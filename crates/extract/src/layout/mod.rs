@@ -2237,7 +2237,9 @@ impl Cut<'_> {
     /// right of it stands beyond the column (a reference column closer than the grid's
     /// gutter), however few its lines.
     fn ends_at_grid_measure(&self, node: &[usize], a: f32) -> bool {
-        if justified_rows_ending_at(node, self.words, a) < 2 {
+        if justified_rows_ending_at(node, self.words, a) < 2
+            && !is_paragraphs_last_two_rows(node, self.words, a)
+        {
             return false;
         }
         let x0 = node_extent(node, self.words, |w| (w.x0, w.x1)).0;
@@ -3005,6 +3007,27 @@ fn justified_rows_ending_at(node: &[usize], words: &[WordBox], a: f32) -> usize 
         .filter(|w| w.x1 <= a && w.x1 >= a - 0.5)
         .collect();
     baselines(&ending).len()
+}
+
+/// The words left of `a` make two rows, the upper ending straight at `a` and the lower
+/// short of it: a justified paragraph's last two lines, the only justified one at the
+/// measure.
+fn is_paragraphs_last_two_rows(node: &[usize], words: &[WordBox], a: f32) -> bool {
+    let left: Vec<&WordBox> = node
+        .iter()
+        .filter_map(|&i| words.get(i))
+        .filter(|w| w.x1 <= a)
+        .collect();
+    let [upper, lower] = *baselines(&left).as_slice() else {
+        return false;
+    };
+    let row_end = |y: f32| {
+        left.iter()
+            .filter(|w| (w.row_baseline - y).abs() < 0.5)
+            .map(|w| w.x1)
+            .fold(f32::NEG_INFINITY, f32::max)
+    };
+    row_end(upper) >= a - 0.5 && row_end(lower) < a - 0.5
 }
 
 /// The fewer of the rows left of `a` and right of `b` that stand beside the other side.
