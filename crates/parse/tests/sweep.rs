@@ -79,10 +79,6 @@ const KNOWN: &[(&str, &str)] = &[
         "S12: a word space set as the Tc of a three-glyph run, as tracking is",
     ),
     (
-        "groff-ps-indent-gs",
-        "S12: word spaces as TJ numbers as wide as the font's space, in a font that writes spaces",
-    ),
-    (
         "lualatex-1col-carlito-notounicode",
         "S10: LuaTeX's subsets name no ligature glyph",
     ),

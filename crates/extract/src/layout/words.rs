@@ -89,18 +89,17 @@ pub fn build_words(text: &PageText, dir: Dir, width: f32, height: f32) -> Vec<Wo
 
 /// What the page's fonts tell about their glyphs.
 struct PageFonts {
-    /// Fonts the page writes word spaces with ([`spacing_fonts`]), by font index.
-    spacing: Vec<bool>,
+    /// By font index: the width in ems of the space the page writes word spaces with in
+    /// that font, if it does ([`spacing_fonts`]).
+    spacing: Vec<Option<f32>>,
     /// By font index: the symbol font it is, if any.
     symbols: Vec<Option<SymbolFont>>,
 }
 
 impl PageFonts {
-    fn writes_spaces(&self, font: u16) -> bool {
-        self.spacing
-            .get(usize::from(font))
-            .copied()
-            .unwrap_or(false)
+    /// The width in ems of the font's space, where the page writes word spaces with it.
+    fn space_width(&self, font: u16) -> Option<f32> {
+        self.spacing.get(usize::from(font)).copied().flatten()
     }
 
     /// A glyph's text as a reader sees it: a symbol font's private-use code as its symbol.
@@ -175,8 +174,9 @@ fn kind(kinds: &[Kind], i: usize) -> Kind {
 }
 
 /// The fonts the page writes word spaces with: a space character between two other
-/// glyphs of one text-showing operator. By font index: whether it does.
-fn spacing_fonts(text: &PageText, kinds: &[Kind]) -> Vec<bool> {
+/// glyphs of one text-showing operator. By font index: the widest such space's width in
+/// ems, if it does.
+fn spacing_fonts(text: &PageText, kinds: &[Kind]) -> Vec<Option<f32>> {
     let mut out = Vec::new();
     for (k, w) in text.glyphs.windows(3).enumerate() {
         if let [a, s, b] = w
@@ -186,10 +186,11 @@ fn spacing_fonts(text: &PageText, kinds: &[Kind]) -> Vec<bool> {
         {
             let font = usize::from(s.font);
             if out.len() <= font {
-                out.resize(font + 1, false);
+                out.resize(font + 1, None);
             }
-            if let Some(flag) = out.get_mut(font) {
-                *flag = true;
+            let width = (s.x1 - s.x0) / s.size.max(f32::EPSILON);
+            if let Some(widest) = out.get_mut(font) {
+                *widest = Some(widest.map_or(width, |w: f32| w.max(width)));
             }
         }
     }
@@ -832,6 +833,8 @@ fn split_words(row: &Row, text: &PageText, kinds: &[Kind], fonts: &PageFonts, ou
     // A space glyph since the previous glyph, and whether it was a no-break space.
     let mut spaced = false;
     let mut no_break = false;
+    // The last blank glyph seen.
+    let mut blank = None;
     // The row's glyphs are by x.
     for (&i, &raised) in row.glyphs.iter().zip(&row.superscript) {
         let Some(g) = text.glyphs.get(i) else {
@@ -839,6 +842,7 @@ fn split_words(row: &Row, text: &PageText, kinds: &[Kind], fonts: &PageFonts, ou
         };
         if kind(kinds, i).is_blank() {
             spaced = true;
+            blank = Some(i);
             no_break |= text.glyph_text(g).chars().any(is_no_break_space);
             continue;
         }
@@ -860,14 +864,14 @@ fn split_words(row: &Row, text: &PageText, kinds: &[Kind], fonts: &PageFonts, ou
                     // `TJ` number does: a font that writes its spaces did not write one here.
                     let spaced_by_tc = consecutive && !tracked && prev.advance_end - prev.x1 > 0.01;
                     let threshold = if consecutive && g.run == prev.run {
-                        if fonts.writes_spaces(g.font) && !spaced_by_tc {
-                            WORD_GAP_EM_SPACED_RUN
-                        } else {
-                            WORD_GAP_EM_RUN
+                        match fonts.space_width(g.font) {
+                            Some(space) if !spaced_by_tc => spaced_run_threshold(space),
+                            _ => WORD_GAP_EM_RUN,
                         }
                     } else {
                         WORD_GAP_EM
                     };
+                    let spaced = spaced && !is_cancelled_space(text, p, blank, i);
                     let apart = (spaced && !consecutive) || gap > threshold * g.size.max(prev.size);
                     // A superscript (or the text after one) that touches the word before: a
                     // word of its own, but joined to it in the text ("cm−2", "2011[1]").
@@ -908,6 +912,33 @@ fn split_words(row: &Row, text: &PageText, kinds: &[Kind], fonts: &PageFonts, ou
     }
     flush(&mut current, out);
 }
+
+/// Whether the one blank glyph between glyphs `p` and `i`, all three shown in sequence by
+/// one text-showing operator, takes no room: `i` starts where `p` ends or before, its
+/// numbers having pulled it back over the space (Ghostscript rewriting PostScript's
+/// letter-spaced text). A reader sees no space there.
+fn is_cancelled_space(text: &PageText, p: usize, blank: Option<usize>, i: usize) -> bool {
+    let (Some(prev), Some(s), Some(g)) = (
+        text.glyphs.get(p),
+        blank.and_then(|b| text.glyphs.get(b)),
+        text.glyphs.get(i),
+    ) else {
+        return false;
+    };
+    blank == Some(p + 1) && i == p + 2 && prev.run == s.run && s.run == g.run && g.x0 <= prev.x1
+}
+
+/// The word-gap threshold inside a `TJ` in a font the page writes word spaces with, whose
+/// space is `space` ems wide: [`WORD_GAP_EM_SPACED_RUN`], or less where the font's own
+/// space is narrower: a `TJ` number as wide as the font's space is a word space (Ghostscript
+/// rewriting PostScript writes the word spaces of `widthshow` so, a hair under it).
+fn spaced_run_threshold(space: f32) -> f32 {
+    WORD_GAP_EM_SPACED_RUN.min(SPACE_SHARE_OF_WORD_GAP * space)
+}
+
+/// A gap this share of the font's space wide is a word space, in a run of a font that
+/// writes its spaces.
+const SPACE_SHARE_OF_WORD_GAP: f32 = 0.9;
 
 /// Letter spacing (tracking) stays below this many ems.
 const MAX_LETTER_SPACING_EM: f32 = 0.5;
