@@ -698,6 +698,28 @@ fn kerned_letters_in_a_font_that_writes_spaces() {
     );
 }
 
+// 20b. Ghostscript rewriting groff's PostScript (Times, whose space is 0.25 em): a word
+// space as a `TJ` number as wide as the font's space; a space glyph the numbers around it
+// pull the next letter back over (no room taken: one word); and a word's last letter, a
+// dash and the next word's first letter as one string spaced by `Tc`, spliced into the
+// strings around it (word spaces, not tracking).
+#[test]
+fn word_spaces_of_ghostscripts_postscript_rewrites() {
+    let pdf = pdf(vec![
+        PageSpec::new(
+            "BT /F2 10 Tf 72 700 Td (Twee woorden) Tj ET
+             BT /F2 10 Tf 72 680 Td [(van)-250(NAVO)] TJ ET
+             BT /F2 10 Tf -0.2 Tw 72 660 Td [(N)(A)135(V)135( )135(O)] TJ ET
+             BT /F2 10 Tf 72 640 Td (ab) Tj 9.44 0 Td 4 Tc (c-d) Tj 20.77 0 Td 0 Tc (ef) Tj ET",
+        )
+        .font("F2", standard_font("Times-Roman")),
+    ]);
+    assert_eq!(
+        lines(&pdf),
+        strings(&["Twee woorden", "van NAVO", "NAVO", "abc - def"])
+    );
+}
+
 // 21. A symbol font's private-use codes (Word's list bullets) read as the symbols drawn.
 #[test]
 fn symbol_font_bullets() {

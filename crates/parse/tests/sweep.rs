@@ -75,10 +75,6 @@ const KNOWN: &[(&str, &str)] = &[
         "S4: quotes and the fl ligature of Ghostscript's ToUnicode",
     ),
     (
-        "groff-ps-indent",
-        "S12: a word space set as the Tc of a three-glyph run, as tracking is",
-    ),
-    (
         "lualatex-1col-carlito-notounicode",
         "S10: LuaTeX's subsets name no ligature glyph",
     ),

@@ -963,6 +963,9 @@ fn letter_spacing_holds(text: &PageText, p: usize) -> bool {
     if own >= MAX_LETTER_SPACING_EM * size {
         return false;
     }
+    if own >= WORD_SPACE_SPACING_EM * size && is_spliced_run(text, p) {
+        return false;
+    }
     // Neighbouring pairs of the same run, with spacing of the same sign: was it applied?
     let applied = |j: usize| pair_spacing_applied(text, j, own);
     let before = p.checked_sub(1).and_then(applied);
@@ -994,6 +997,50 @@ fn letter_spacing_holds(text: &PageText, p: usize) -> bool {
         && !(own >= WORD_SPACE_SPACING_EM * size && cancelled_exactly_around(text, p, run, own))
         && tracking_applied_around(text, p, run, own)
 }
+
+/// Whether `p`'s run (of at most [`SPLICED_RUN_GLYPHS`]) is spliced into the text around
+/// it: its first glyph starts where the glyph shown before it ends, and the glyph shown
+/// after it starts where its last glyph's box ends, each within a kerning's
+/// [`SPLICE_TOLERANCE_EM`] (tracking would have put its spacing there, a word gap more). Its
+/// character spacing then made the gaps between its own glyphs only: word spaces
+/// (Ghostscript writes a word's last letter, a dash and the next word's first letter as one
+/// string spaced by `Tc`); tracked text stands apart from its neighbours.
+fn is_spliced_run(text: &PageText, p: usize) -> bool {
+    let glyphs = &text.glyphs;
+    let Some(run) = glyphs.get(p).map(|g| g.run) else {
+        return false;
+    };
+    let in_run = |j: usize| glyphs.get(j).is_some_and(|g| g.run == run);
+    let first = (p.saturating_sub(SPLICED_RUN_GLYPHS)..=p)
+        .rev()
+        .take_while(|&j| in_run(j))
+        .last()
+        .unwrap_or(p);
+    let last = (p..p + SPLICED_RUN_GLYPHS)
+        .take_while(|&j| in_run(j))
+        .last()
+        .unwrap_or(p);
+    if last - first + 1 >= SPLICED_RUN_GLYPHS || !in_run(first) {
+        return false;
+    }
+    let abuts = |a: usize, b: usize| {
+        glyphs.get(a).zip(glyphs.get(b)).is_some_and(|(a, b)| {
+            a.dir == b.dir
+                && (a.baseline - b.baseline).abs() <= 0.1 * a.size.max(1.0)
+                && (b.x0 - a.x1).abs() <= SPLICE_TOLERANCE_EM * a.size
+        })
+    };
+    first
+        .checked_sub(1)
+        .is_some_and(|before| abuts(before, first))
+        && abuts(last, last + 1)
+}
+
+/// How far (in ems) a spliced run's ends may stand from the glyphs around it: kerning.
+const SPLICE_TOLERANCE_EM: f32 = 0.05;
+
+/// A run spliced into the text ([`is_spliced_run`]) has fewer glyphs than this.
+const SPLICED_RUN_GLYPHS: usize = 8;
 
 /// Spacing this wide (in ems) or wider, cancelled to the hundredth of a point between some
 /// letters of its run, is a word space, not tracking ([`cancelled_exactly_around`]).
