@@ -174,7 +174,7 @@ fn kind(kinds: &[Kind], i: usize) -> Kind {
 }
 
 /// The fonts the page writes word spaces with: a space character between two other
-/// glyphs of one text-showing operator. By font index: the widest such space's width in
+/// glyphs of one text-showing operator. By font index: the first such space's width in
 /// ems, if it does.
 fn spacing_fonts(text: &PageText, kinds: &[Kind]) -> Vec<Option<f32>> {
     let mut out = Vec::new();
@@ -188,9 +188,8 @@ fn spacing_fonts(text: &PageText, kinds: &[Kind]) -> Vec<Option<f32>> {
             if out.len() <= font {
                 out.resize(font + 1, None);
             }
-            let width = (s.x1 - s.x0) / s.size.max(f32::EPSILON);
-            if let Some(widest) = out.get_mut(font) {
-                *widest = Some(widest.map_or(width, |w: f32| w.max(width)));
+            if let Some(slot @ None) = out.get_mut(font) {
+                *slot = Some((s.x1 - s.x0) / s.size.max(f32::EPSILON));
             }
         }
     }
@@ -918,14 +917,13 @@ fn split_words(row: &Row, text: &PageText, kinds: &[Kind], fonts: &PageFonts, ou
 /// numbers having pulled it back over the space (Ghostscript rewriting PostScript's
 /// letter-spaced text). A reader sees no space there.
 fn is_cancelled_space(text: &PageText, p: usize, blank: Option<usize>, i: usize) -> bool {
-    let (Some(prev), Some(s), Some(g)) = (
-        text.glyphs.get(p),
-        blank.and_then(|b| text.glyphs.get(b)),
-        text.glyphs.get(i),
-    ) else {
+    if blank != Some(p + 1) || i != p + 2 {
+        return false;
+    }
+    let Some([prev, s, g]) = text.glyphs.get(p..=i) else {
         return false;
     };
-    blank == Some(p + 1) && i == p + 2 && prev.run == s.run && s.run == g.run && g.x0 <= prev.x1
+    prev.run == s.run && s.run == g.run && g.x0 <= prev.x1
 }
 
 /// The word-gap threshold inside a `TJ` in a font the page writes word spaces with, whose
