@@ -130,8 +130,9 @@ fn layout() -> impl Strategy<Value = Params> {
                 shuffle,
                 side_by_side,
                 mark_centred,
-                // Drawn apart from the strategy (`space_of`).
+                // Drawn apart from the strategy (`space_of`, `gaps_of`).
                 space: params::Space::Points,
+                gaps: params::Gaps::Glyphs,
             }
             .normalized()
         },
@@ -204,6 +205,7 @@ fn generate(seed: u64) -> (usize, Params) {
     let tree = strategy.new_tree(&mut runner).unwrap();
     let params = Params {
         space: space_of(seed),
+        gaps: gaps_of(seed),
         ..tree.current()
     };
     let letter = (seed % 3) as usize;
@@ -215,16 +217,30 @@ fn generate(seed: u64) -> (usize, Params) {
 /// each in a unit font and in pixels. Taken from the seed apart from the strategy's draws,
 /// which it leaves as they were.
 fn space_of(seed: u64) -> params::Space {
-    // splitmix64's finaliser: neighbouring seeds far apart.
-    let mut z = seed.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^= z >> 31;
-    match z % 4 {
+    match mixed(seed) % 4 {
         0 => params::Space::UnitFont,
         1 => params::Space::Pixels,
         _ => params::Space::Points,
     }
+}
+
+/// How seed `seed` draws its word spaces: half the seeds with space glyphs, as every seed
+/// did before this was a parameter, a quarter each as `TJ` numbers and as both by turns.
+/// Taken from other bits of the same mix as [`space_of`], apart from the strategy's draws.
+fn gaps_of(seed: u64) -> params::Gaps {
+    match (mixed(seed) >> 32) % 4 {
+        0 => params::Gaps::Numbers,
+        1 => params::Gaps::Mixed,
+        _ => params::Gaps::Glyphs,
+    }
+}
+
+/// splitmix64's finaliser of `seed`: neighbouring seeds far apart.
+fn mixed(seed: u64) -> u64 {
+    let mut z = seed.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
 }
 
 #[test]

@@ -39,6 +39,8 @@ pub struct Params {
     pub mark_centred: bool,
     /// The coordinates the content stream draws in.
     pub space: Space,
+    /// How the word spaces inside a text object are drawn.
+    pub gaps: Gaps,
 }
 
 /// How a line is set.
@@ -167,6 +169,18 @@ pub enum Space {
     Pixels,
 }
 
+/// How the word spaces inside a text object are drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gaps {
+    /// A space glyph (justified by `Tw`, or by a `TJ` number after it).
+    Glyphs,
+    /// A `TJ` number as wide as the space would be, and no glyph (Ghostscript rewriting
+    /// PostScript's `widthshow`).
+    Numbers,
+    /// Numbers and glyphs by turns, so that the font also writes its spaces.
+    Mixed,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Hyphenate {
     No,
@@ -209,6 +223,7 @@ impl Default for Params {
             side_by_side: false,
             mark_centred: true,
             space: Space::Points,
+            gaps: Gaps::Glyphs,
         }
     }
 }
@@ -285,6 +300,9 @@ impl fmt::Display for Params {
         if self.space != Space::Points {
             write!(f, " space={:?}", self.space)?;
         }
+        if self.gaps != Gaps::Glyphs {
+            write!(f, " gaps={:?}", self.gaps)?;
+        }
         Ok(())
     }
 }
@@ -358,6 +376,7 @@ impl std::str::FromStr for Params {
                 "sigs" => p.side_by_side = value == "side",
                 "mark" => p.mark_centred = value == "centre",
                 "space" => p.space = pick(key, value, &SPACES)?,
+                "gaps" => p.gaps = pick(key, value, &GAPS)?,
                 other => return Err(format!("unknown key {other:?}")),
             }
         }
@@ -411,6 +430,7 @@ pub const ENCODINGS: [Encoding; 2] = [Encoding::WinAnsi, Encoding::Custom];
 pub const TO_UNICODE: [ToUnicode; 3] = [ToUnicode::Complete, ToUnicode::Partial, ToUnicode::Absent];
 pub const HYPHENATE: [Hyphenate; 3] = [Hyphenate::No, Hyphenate::Hyphen, Hyphenate::Soft];
 pub const SPACES: [Space; 3] = [Space::Points, Space::UnitFont, Space::Pixels];
+pub const GAPS: [Gaps; 3] = [Gaps::Glyphs, Gaps::Numbers, Gaps::Mixed];
 
 #[cfg(test)]
 mod tests {
@@ -430,6 +450,7 @@ mod tests {
             shuffle: Some(42),
             hyphenate: Hyphenate::Soft,
             space: Space::Pixels,
+            gaps: Gaps::Mixed,
             ..base
         };
         let line = p.to_string();

@@ -7,7 +7,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId, Stream, dictionary};
 
 use super::compose::{PAGE_H, PAGE_W, Page, SetLine};
 use super::fonts::{Face, glyph_name, kern, win_ansi};
-use super::params::{Encoding, FontKind, Justify, Params, Space, ToUnicode};
+use super::params::{Encoding, FontKind, Gaps, Justify, Params, Space, ToUnicode};
 use super::text::{Measure, Word};
 
 /// Codes of one face: WinAnsi, or handed out in order of first use.
@@ -156,7 +156,7 @@ fn line_chunks(
             .last()
             .is_some_and(|w| w.bold == word.bold && w.size == word.size && w.rise == word.rise);
         if !run.is_empty() && (!same || each_word) {
-            chunks.push(chunk(&run, run_x, line, p, encoders)?);
+            chunks.push(chunk(&run, run_x, line, p, m, encoders)?);
             run.clear();
         }
         x += gap;
@@ -167,7 +167,7 @@ fn line_chunks(
         x += m.word(word)?;
     }
     if !run.is_empty() {
-        chunks.push(chunk(&run, run_x, line, p, encoders)?);
+        chunks.push(chunk(&run, run_x, line, p, m, encoders)?);
     }
     Ok(chunks)
 }
@@ -178,6 +178,7 @@ fn chunk(
     x: f32,
     line: &SetLine,
     p: &Params,
+    m: &Measure,
     encoders: &mut [Encoder; 2],
 ) -> Result<String, String> {
     let Some(first) = words.first() else {
@@ -201,11 +202,24 @@ fn chunk(
         hex.clear();
         parts.push(format!("{n:.1}"));
     };
+    let mut gaps = 0;
     for (i, w) in words.iter().enumerate() {
         if i > 0 && !w.attached {
-            let _ = write!(hex, "{:02X}", enc.code(' ')?);
-            if by_tj && line.extra > 0.0 {
-                push_number(&mut hex, &mut parts, -line.extra * 1000.0 / size);
+            gaps += 1;
+            let as_number = match p.gaps {
+                Gaps::Glyphs => false,
+                Gaps::Numbers => true,
+                Gaps::Mixed => gaps % 2 == 1,
+            };
+            if as_number {
+                // The space's advance (with `Tc`) and the line's stretch, in one number.
+                let gap = m.space(w.bold, size) + if by_tw || by_tj { line.extra } else { 0.0 };
+                push_number(&mut hex, &mut parts, -gap * 1000.0 / size);
+            } else {
+                let _ = write!(hex, "{:02X}", enc.code(' ')?);
+                if by_tj && line.extra > 0.0 {
+                    push_number(&mut hex, &mut parts, -line.extra * 1000.0 / size);
+                }
             }
         }
         // Kerning within a word only, as the widths were measured.
