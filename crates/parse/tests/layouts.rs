@@ -2338,6 +2338,13 @@ fn a_paragraphs_last_two_lines_atop_the_second_column_beside_a_reference_column_
 }
 
 #[test]
+fn a_signatorys_role_atop_the_second_column_level_with_the_salutation_is_read_with_its_column() {
+    regression(
+        "a_signatorys_role_atop_the_second_column_level_with_the_salutation_is_read_with_its_column",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -530,7 +530,7 @@ impl Cut<'_> {
             None if wider => return None,
             None if k == 0 => {
                 let next = bands.get(k + 1)?;
-                split = (bands.len() == 2 && within_left)
+                let found = (bands.len() == 2 && within_left)
                     .then(|| self.columns_under_head(band, em))
                     .flatten()
                     .or_else(|| self.columns_over(band, next, under, em))
@@ -544,6 +544,13 @@ impl Cut<'_> {
                             .then(|| self.columns_under_front_rows(band, em))
                             .flatten()
                     })?;
+                let (head, columns) =
+                    self.with_columns_first_row(found.head, found.columns, found.gutter);
+                split = ColumnsUnderHead {
+                    head,
+                    columns,
+                    gutter: found.gutter,
+                };
                 (&split.head[..], &split.columns[..], split.gutter)
             }
             None => return None,
@@ -869,6 +876,69 @@ impl Cut<'_> {
                 gutter,
             })
         })
+    }
+
+    /// `head` and `columns`, the head's last row moved to the columns where it is their
+    /// first row, cut off with the front matter by a space under it in both columns (a
+    /// salutation's in one, a signature's in the other): its words stand either side of
+    /// the gutter, none in it, in the columns' type, the left ones from the left column's
+    /// edge and the right ones from the right column's.
+    fn with_columns_first_row(
+        &self,
+        mut head: Vec<usize>,
+        mut columns: Vec<usize>,
+        (a, b): (f32, f32),
+    ) -> (Vec<usize>, Vec<usize>) {
+        let words = self.words;
+        let Some(last) = head
+            .iter()
+            .filter_map(|&i| words.get(i))
+            .map(|w| w.row_baseline)
+            .reduce(f32::max)
+        else {
+            return (head, columns);
+        };
+        let in_row = |i: usize| {
+            words
+                .get(i)
+                .is_some_and(|w| (w.row_baseline - last).abs() < 0.5)
+        };
+        let row = || {
+            head.iter()
+                .filter(|&&i| in_row(i))
+                .filter_map(|&i| words.get(i))
+        };
+        let em = median_size(&columns, words);
+        let tolerance = LEFT_EDGE_TOLERANCE_EM * em;
+        let edge = |left: bool| {
+            columns
+                .iter()
+                .filter_map(|&i| words.get(i))
+                .filter(|w| if left { w.x1 <= a } else { w.x0 >= b })
+                .map(|w| w.x0)
+                .reduce(f32::min)
+        };
+        let row_edge = |left: bool| {
+            row()
+                .filter(|w| if left { w.x1 <= a } else { w.x0 >= b })
+                .map(|w| w.x0)
+                .reduce(f32::min)
+        };
+        let flush = |left: bool| match (edge(left), row_edge(left)) {
+            (Some(c), Some(r)) => (c - r).abs() <= tolerance,
+            _ => false,
+        };
+        let first_row = head.iter().any(|&i| !in_row(i))
+            && stand_apart(row(), (a, b), |_| true)
+            && row().all(|w| in_type_of(w, em))
+            && flush(true)
+            && flush(false);
+        if first_row {
+            let (row, rest): (Vec<usize>, Vec<usize>) = head.into_iter().partition(|&i| in_row(i));
+            head = rest;
+            columns.extend(row);
+        }
+        (head, columns)
     }
 
     /// Nothing of `head` lies under its last row across one of `channels` (its middle)
