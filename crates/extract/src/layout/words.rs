@@ -996,7 +996,7 @@ fn letter_spacing_holds(text: &PageText, p: usize) -> bool {
         && tracking_applied_around(text, p, run, own)
 }
 
-/// Whether `p`'s run (of at most [`SPLICED_RUN_GLYPHS`]) is spliced into the text around
+/// Whether `p`'s run (of fewer than [`SPLICED_RUN_GLYPHS`]) is spliced into the text around
 /// it: its first glyph starts where the glyph shown before it ends, and the glyph shown
 /// after it starts where its last glyph's box ends, each within a kerning's
 /// [`SPLICE_TOLERANCE_EM`] (tracking would have put its spacing there, a word gap more). Its
@@ -1018,7 +1018,7 @@ fn is_spliced_run(text: &PageText, p: usize) -> bool {
         .take_while(|&j| in_run(j))
         .last()
         .unwrap_or(p);
-    if last - first + 1 >= SPLICED_RUN_GLYPHS || !in_run(first) {
+    if last - first + 1 >= SPLICED_RUN_GLYPHS {
         return false;
     }
     let abuts = |a: usize, b: usize| {
