@@ -2787,11 +2787,7 @@ fn flush_edge_spans_node(node: &[usize], words: &[WordBox], b: f32, em: f32) -> 
 /// The top of the first row right of `b` that starts at one of the indents the rows left
 /// of `b` show ([`row_indents`]) from `b`: infinity where none does.
 fn first_indented_row(node: &[usize], words: &[WordBox], b: f32) -> f32 {
-    let left: Vec<&WordBox> = node
-        .iter()
-        .filter_map(|&i| words.get(i))
-        .filter(|w| w.x1 <= b)
-        .collect();
+    let left: Vec<&WordBox> = side_words(node, words, b, b, true).collect();
     let indents = row_indents(&left);
     if indents.is_empty() {
         return f32::INFINITY;
@@ -3083,11 +3079,7 @@ fn justified_rows_ending_at(node: &[usize], words: &[WordBox], a: f32) -> usize 
 /// short of it: a justified paragraph's last two lines, the only justified one at the
 /// measure.
 fn is_paragraphs_last_two_rows(node: &[usize], words: &[WordBox], a: f32) -> bool {
-    let left: Vec<&WordBox> = node
-        .iter()
-        .filter_map(|&i| words.get(i))
-        .filter(|w| w.x1 <= a)
-        .collect();
+    let left: Vec<&WordBox> = side_words(node, words, a, a, true).collect();
     let [upper, lower] = *baselines(&left).as_slice() else {
         return false;
     };
