@@ -2345,6 +2345,14 @@ fn a_signatorys_role_atop_the_second_column_level_with_the_salutation_is_read_wi
 }
 
 #[test]
+fn a_left_reference_columns_widest_value_level_with_a_list_label_on_a_pitch_of_its_own_stays_in_its_column()
+ {
+    regression(
+        "a_left_reference_columns_widest_value_level_with_a_list_label_on_a_pitch_of_its_own_stays_in_its_column",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -3254,10 +3254,13 @@ fn is_label_gap(node: &[usize], words: &[WordBox], a: f32, b: f32, width: f32, e
             (l.min(d), h.max(d))
         });
     if high - low > LABEL_DRIFT_EM * em
-        && let (Some(own), Some(text)) = (
-            line_pitch(&word_feet(narrow)),
-            line_pitch(&word_feet(other)),
-        )
+        && let Some(text) = line_pitch(&word_feet(other))
+        && let Some(own) = line_pitch(&word_feet(narrow)).or_else(|| {
+            // Too few rows at one pitch: the smallest step, beside prose (a table's labels
+            // step by rows of their own).
+            stepped_pitch(&word_feet(narrow), em)
+                .filter(|_| runs_as_prose(node, words, a, b, narrow_is_right, em))
+        })
         && (OWN_PITCH_SHARE * text..NEAR_PITCH_SHARE * text).contains(&(own - text).abs())
     {
         return false;
@@ -3338,6 +3341,23 @@ fn line_pitch(rows: &[f32]) -> Option<f32> {
         }
     }
     best.map(|(_, p)| p)
+}
+
+/// The smallest step between `rows` where every step is a whole number of it, to
+/// [`SAME_PITCH_PT`], and it is a line pitch of type `em` (a short column's rows set apart
+/// by a blank line here and there, too few for [`line_pitch`] to find three at one pitch);
+/// two steps at least.
+fn stepped_pitch(rows: &[f32], em: f32) -> Option<f32> {
+    let steps: Vec<f32> = rows
+        .windows(2)
+        .filter_map(|pair| match pair {
+            [y0, y1] => Some(y1 - y0),
+            _ => None,
+        })
+        .collect();
+    let pitch = steps.iter().copied().reduce(f32::min)?;
+    let whole = |step: f32| (step - (step / pitch).round() * pitch).abs() <= SAME_PITCH_PT;
+    (steps.len() >= 2 && pitch >= em && steps.iter().all(|&s| whole(s))).then_some(pitch)
 }
 
 /// Labels stand this many ems or less off their values' rows, all alike.
