@@ -3080,16 +3080,13 @@ fn justified_rows_ending_at(node: &[usize], words: &[WordBox], a: f32) -> usize 
 /// measure.
 fn is_paragraphs_last_two_rows(node: &[usize], words: &[WordBox], a: f32) -> bool {
     let left: Vec<&WordBox> = side_words(node, words, a, a, true).collect();
-    let [upper, lower] = *baselines(&left).as_slice() else {
+    let rows = row_extents(&left);
+    let [p, q] = rows.as_slice() else {
         return false;
     };
-    let row_end = |y: f32| {
-        left.iter()
-            .filter(|w| (w.row_baseline - y).abs() < 0.5)
-            .map(|w| w.x1)
-            .fold(f32::NEG_INFINITY, f32::max)
-    };
-    row_end(upper) >= a - 0.5 && row_end(lower) < a - 0.5
+    // (x0, x1, top), upper row first.
+    let (upper, lower) = if p.2 <= q.2 { (p, q) } else { (q, p) };
+    upper.1 >= a - 0.5 && lower.1 < a - 0.5
 }
 
 /// The fewer of the rows left of `a` and right of `b` that stand beside the other side.
