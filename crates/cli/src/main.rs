@@ -280,22 +280,24 @@ fn write_output(file: &Path, output: Option<&Path>, text: &str) -> Result<(), Fa
 
 /// One line per text line: page, role (furniture marked), text.
 fn layout_text(layout: &Layout) -> String {
+    use std::fmt::Write as _;
+    // (Written into one string: a long document has hundreds of thousands of lines.)
     let mut out = String::new();
     for page in &layout.pages {
         for line in &page.lines {
-            let mark = if line.role.is_furniture() {
-                format!("[{}] ", line.role.as_str())
-            } else {
-                String::new()
-            };
-            out.push_str(&format!("{:>3} {mark}{}\n", page.number, line.text()));
+            let _ = write!(out, "{:>3} ", page.number);
+            if line.role.is_furniture() {
+                let _ = write!(out, "[{}] ", line.role.as_str());
+            }
+            line.push_text(&mut out);
+            out.push('\n');
         }
         for d in &page.diagnostics {
-            out.push_str(&format!("{:>3} ! {d}\n", page.number));
+            let _ = writeln!(out, "{:>3} ! {d}", page.number);
         }
     }
     for d in &layout.diagnostics {
-        out.push_str(&format!("  ! {d}\n"));
+        let _ = writeln!(out, "  ! {d}");
     }
     out
 }

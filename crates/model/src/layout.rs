@@ -268,13 +268,18 @@ impl Line {
     /// The words joined by single spaces (none before an [`attached`](Word::attached) word).
     pub fn text(&self) -> String {
         let mut out = String::with_capacity(self.words.iter().map(|w| w.text.len() + 1).sum());
+        self.push_text(&mut out);
+        out
+    }
+
+    /// Appends [`text`](Line::text) to `out`, without a string of its own.
+    pub fn push_text(&self, out: &mut String) {
         for (i, w) in self.words.iter().enumerate() {
             if i > 0 && !w.attached {
                 out.push(' ');
             }
             out.push_str(&w.text);
         }
-        out
     }
 
     /// The number of characters of [`text`](Line::text), without building it.
