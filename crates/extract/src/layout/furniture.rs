@@ -296,13 +296,30 @@ pub(super) fn is_beside(line: &Line, x0: f32, x1: f32, width: f32) -> bool {
 fn body_font_size(layout: &Layout) -> f32 {
     // The winner is told by (count, size), whatever order the map keeps.
     let mut tally: FxHashMap<u32, usize> = FxHashMap::default();
-    for page in &layout.pages {
-        for line in &page.lines {
-            for word in &line.words {
-                *tally.entry((word.size * 10.0).round() as u32).or_default() +=
-                    word.text.chars().count();
+    let mut add = |size: f32, chars: usize| {
+        *tally.entry((size * 10.0).round() as u32).or_default() += chars;
+    };
+    // Words come in runs of one size, each run added once: a long document has hundreds of
+    // thousands of words.
+    let mut run: Option<(f32, usize)> = None;
+    let words = layout
+        .pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .flat_map(|l| &l.words);
+    for word in words {
+        let chars = word.text.chars().count();
+        match &mut run {
+            Some((size, n)) if *size == word.size => *n += chars,
+            _ => {
+                if let Some((size, n)) = run.replace((word.size, chars)) {
+                    add(size, n);
+                }
             }
         }
+    }
+    if let Some((size, n)) = run {
+        add(size, n);
     }
     tally
         .into_iter()
