@@ -40,7 +40,7 @@ enum Command {
         /// User password of an encrypted PDF.
         #[arg(long)]
         password: Option<String>,
-        /// Worker threads that lay out pages (default: all cores; 1: one after another).
+        /// Threads that read the pages (default: all cores; 1: one after another).
         #[arg(long)]
         jobs: Option<usize>,
     },
@@ -60,7 +60,7 @@ enum Command {
         /// User password of an encrypted PDF.
         #[arg(long)]
         password: Option<String>,
-        /// Worker threads that lay out pages (default: all cores; 1: one after another).
+        /// Threads that read the pages (default: all cores; 1: one after another).
         #[arg(long)]
         jobs: Option<usize>,
     },
@@ -179,7 +179,7 @@ fn main() -> ExitCode {
     }
 }
 
-/// The number of threads that lay out a document's pages (`--jobs`); without it, rayon's
+/// The number of threads that read a document's pages (`--jobs`); without it, rayon's
 /// default (all cores, or `RAYON_NUM_THREADS`).
 fn workers(jobs: Option<usize>) {
     if let Some(n) = jobs {

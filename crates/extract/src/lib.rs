@@ -188,30 +188,46 @@ pub fn extract(pdf: &[u8], options: &Options) -> Result<Layout, Error> {
             ),
         ));
     }
-    let mut fonts = interpret::FontCache::default();
-    let source = budget::Source::new(&doc, limits);
     let pages: Vec<(usize, ObjectId)> = page_ids
         .into_iter()
         .take(limits.max_pages)
         .enumerate()
         .collect();
+    // (A one-page document starts no workers: starting them costs more than it saves.)
+    let laid = if pages.len() <= 1 || rayon::current_num_threads() <= 1 {
+        read_pages(&doc, &pages, limits, false)
+    } else {
+        // On a worker of the pool (the calling thread waits): no more threads run than the
+        // pool has, the one interpreting among them.
+        rayon::scope(|_| read_pages(&doc, &pages, limits, true))
+    };
+    layout.pages.extend(laid);
+    layout::assign_furniture(&mut layout);
+    Ok(layout)
+}
+
+/// The pages of `doc`, interpreted and laid out; laid out in `parallel` by the pool's workers
+/// too (run on one of them).
+fn read_pages(
+    doc: &lopdf::Document,
+    pages: &[(usize, ObjectId)],
+    limits: &Limits,
+    parallel: bool,
+) -> Vec<Page> {
+    let mut fonts = interpret::FontCache::default();
+    let source = budget::Source::new(doc, limits);
     // Pages are interpreted one after another (the decoding budget and the fonts are the
     // document's); each page's layout depends on its glyphs alone, so layouts are made in
     // parallel when there are workers, and every page keeps its place.
     let interpret = |&(index, id): &(usize, ObjectId), fonts: &mut interpret::FontCache| {
         let number = index as u32 + 1;
-        match document::page_info(&doc, id) {
+        match document::page_info(doc, id) {
             Some(info) => Shown::Text(Box::new(read_page(&source, &info, number, limits, fonts))),
             None => Shown::Page(broken_page(number, id)),
         }
     };
-    // (A one-page document starts no workers: starting them costs more than it saves.)
     let mut laid: Vec<(Page, Vec<layout::ColumnEdge>)> = Vec::with_capacity(pages.len());
-    if pages.len() <= 1 || rayon::current_num_threads() <= 1 {
-        for page in &pages {
-            laid.push(interpret(page, &mut fonts).lay_out(&[]));
-        }
-    } else {
+    if parallel {
         let slots: Vec<OnceLock<(Page, Vec<layout::ColumnEdge>)>> =
             pages.iter().map(|_| OnceLock::new()).collect();
         let waiting = AtomicUsize::new(0);
@@ -233,6 +249,10 @@ pub fn extract(pdf: &[u8], options: &Options) -> Result<Layout, Error> {
             }
         });
         laid.extend(slots.into_iter().filter_map(OnceLock::into_inner));
+    } else {
+        for page in pages {
+            laid.push(interpret(page, &mut fonts).lay_out(&[]));
+        }
     }
     // A page with a line running across a column edge the document's pages were cut at
     // is laid out again on their grid (rarely: a short last page).
@@ -256,9 +276,7 @@ pub fn extract(pdf: &[u8], options: &Options) -> Result<Layout, Error> {
             slot.0 = again;
         }
     }
-    layout.pages.extend(laid.into_iter().map(|(page, _)| page));
-    layout::assign_furniture(&mut layout);
-    Ok(layout)
+    laid.into_iter().map(|(page, _)| page).collect()
 }
 
 /// A page as interpreted: its glyphs to lay out, or a page that could not be read.
