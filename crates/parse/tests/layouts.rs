@@ -130,9 +130,10 @@ fn layout() -> impl Strategy<Value = Params> {
                 shuffle,
                 side_by_side,
                 mark_centred,
-                // Drawn apart from the strategy (`space_of`, `gaps_of`).
+                // Drawn apart from the strategy (`space_of`, `gaps_of`, `splits_of`).
                 space: params::Space::Points,
                 gaps: params::Gaps::Glyphs,
+                splits: false,
             }
             .normalized()
         },
@@ -206,6 +207,7 @@ fn generate(seed: u64) -> (usize, Params) {
     let params = Params {
         space: space_of(seed),
         gaps: gaps_of(seed),
+        splits: splits_of(seed),
         ..tree.current()
     };
     let letter = (seed % 3) as usize;
@@ -233,6 +235,12 @@ fn gaps_of(seed: u64) -> params::Gaps {
         1 => params::Gaps::Mixed,
         _ => params::Gaps::Glyphs,
     }
+}
+
+/// Whether seed `seed` draws some words in two pieces: a quarter of the seeds, from other
+/// bits of the same mix as [`space_of`] and [`gaps_of`] (the others draw what they drew).
+fn splits_of(seed: u64) -> bool {
+    (mixed(seed) >> 48) % 4 == 0
 }
 
 /// splitmix64's finaliser of `seed`: neighbouring seeds far apart.
@@ -2350,6 +2358,21 @@ fn a_left_reference_columns_widest_value_level_with_a_list_label_on_a_pitch_of_i
     regression(
         "a_left_reference_columns_widest_value_level_with_a_list_label_on_a_pitch_of_its_own_stays_in_its_column",
     );
+}
+
+#[test]
+fn a_letter_spaced_word_drawn_in_pieces_out_of_order_is_one_word() {
+    regression("a_letter_spaced_word_drawn_in_pieces_out_of_order_is_one_word");
+}
+
+#[test]
+fn a_letter_spaced_footnote_drawn_in_pieces_out_of_order_keeps_its_words() {
+    regression("a_letter_spaced_footnote_drawn_in_pieces_out_of_order_keeps_its_words");
+}
+
+#[test]
+fn a_kerned_initial_whose_last_piece_is_drawn_apart_keeps_its_tracking() {
+    regression("a_kerned_initial_whose_last_piece_is_drawn_apart_keeps_its_tracking");
 }
 
 #[test]

@@ -853,7 +853,7 @@ fn split_words(row: &Row, text: &PageText, kinds: &[Kind], fonts: &PageFonts, ou
                     // between them there, so a space glyph that sorts between them belongs to
                     // other text (trailing spaces of a table cell running under the next one).
                     let consecutive = i == p + 1;
-                    let tracked = consecutive && letter_spacing_holds(text, p);
+                    let tracked = (consecutive || at_pen(prev, g)) && letter_spacing_holds(text, p);
                     let gap = if tracked {
                         g.x0 - prev.advance_end
                     } else {
@@ -910,6 +910,16 @@ fn split_words(row: &Row, text: &PageText, kinds: &[Kind], fonts: &PageFonts, ou
         previous = Some((i, raised));
     }
     flush(&mut current, out);
+}
+
+/// Whether `g`, shown apart from `prev` in the content, starts where `prev`'s letter
+/// spacing ends: the producer went on where the pen stood, drawing a word in pieces (word
+/// processors split a run at a change of language or revision, and may draw the pieces in
+/// any order). A gap from `prev`'s box would count its tracking as a word space.
+fn at_pen(prev: &Glyph, g: &Glyph) -> bool {
+    prev.advance_end - prev.x1 > 0.01
+        && g.x0 >= prev.x1
+        && (g.x0 - prev.advance_end).abs() <= SPLICE_TOLERANCE_EM * prev.size
 }
 
 /// Whether the one blank glyph between glyphs `p` and `i`, all three shown in sequence by
@@ -981,7 +991,7 @@ fn letter_spacing_holds(text: &PageText, p: usize) -> bool {
     };
     let disagree = before.is_some() && after.is_some() && before != after;
     let kerned_in_run = p.checked_sub(1).is_some_and(|j| pair_in_run(text, j, run))
-        && pair_in_run(text, p + 1, run);
+        && pair_goes_on_in_run(text, p + 1, run);
     // Or the one neighbour that tells cancels it, where `p` opens or closes a run (`W` of
     // `WA TERSTAA T,`: the `AT` pair kerned by about the tracking looks cancelled).
     let one_sided = match (before, after) {
@@ -1067,6 +1077,17 @@ const TRACKING_VOTE_PAIRS: usize = 4;
 fn pair_in_run(text: &PageText, j: usize, run: u32) -> bool {
     let of_run = |k: usize| text.glyphs.get(k).is_some_and(|g| g.run == run);
     of_run(j) && of_run(j + 1)
+}
+
+/// [`pair_in_run`], or `j + 1` opens the next run where `j`'s pen stood ([`at_pen`]): a
+/// word drawn in pieces goes on as one run would.
+fn pair_goes_on_in_run(text: &PageText, j: usize, run: u32) -> bool {
+    pair_in_run(text, j, run)
+        || text
+            .glyphs
+            .get(j)
+            .zip(text.glyphs.get(j + 1))
+            .is_some_and(|(a, b)| a.run == run && at_pen(a, b))
 }
 
 /// Whether the spacing is applied between more of the pairs of `p`'s run around it (its

@@ -41,6 +41,9 @@ pub struct Params {
     pub space: Space,
     /// How the word spaces inside a text object are drawn.
     pub gaps: Gaps,
+    /// Some words drawn in two pieces, each its own text object placed where the piece
+    /// falls (as word processors split their runs at a change of language or revision).
+    pub splits: bool,
 }
 
 /// How a line is set.
@@ -224,6 +227,7 @@ impl Default for Params {
             mark_centred: true,
             space: Space::Points,
             gaps: Gaps::Glyphs,
+            splits: false,
         }
     }
 }
@@ -303,6 +307,9 @@ impl fmt::Display for Params {
         if self.gaps != Gaps::Glyphs {
             write!(f, " gaps={:?}", self.gaps)?;
         }
+        if self.splits {
+            write!(f, " splits=true")?;
+        }
         Ok(())
     }
 }
@@ -377,6 +384,7 @@ impl std::str::FromStr for Params {
                 "mark" => p.mark_centred = value == "centre",
                 "space" => p.space = pick(key, value, &SPACES)?,
                 "gaps" => p.gaps = pick(key, value, &GAPS)?,
+                "splits" => p.splits = flag()?,
                 other => return Err(format!("unknown key {other:?}")),
             }
         }
@@ -451,6 +459,7 @@ mod tests {
             hyphenate: Hyphenate::Soft,
             space: Space::Pixels,
             gaps: Gaps::Mixed,
+            splits: true,
             ..base
         };
         let line = p.to_string();

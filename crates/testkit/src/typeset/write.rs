@@ -146,7 +146,12 @@ fn line_chunks(
     let mut run: Vec<&Word> = Vec::new();
     let mut run_x = x;
     let each_word = p.justify == Justify::Positioned;
-    for (i, word) in line.words.iter().enumerate() {
+    let pieces = if p.splits {
+        split_words(line, p.kerning)
+    } else {
+        line.words.iter().map(|w| (w.clone(), false)).collect()
+    };
+    for (i, (word, piece)) in pieces.iter().enumerate() {
         let gap = if i > 0 && !word.attached {
             m.space(word.bold, word.size) + line.extra
         } else {
@@ -155,7 +160,7 @@ fn line_chunks(
         let same = run
             .last()
             .is_some_and(|w| w.bold == word.bold && w.size == word.size && w.rise == word.rise);
-        if !run.is_empty() && (!same || each_word) {
+        if !run.is_empty() && (!same || each_word || *piece) {
             chunks.push(chunk(&run, run_x, line, p, m, encoders)?);
             run.clear();
         }
@@ -170,6 +175,54 @@ fn line_chunks(
         chunks.push(chunk(&run, run_x, line, p, m, encoders)?);
     }
     Ok(chunks)
+}
+
+/// The line's words, some of them in two pieces: (word, whether it is a word's second piece,
+/// to be drawn as a text object of its own). Which words and where is told by a hash of the
+/// word and its place, so that a layout is drawn the same every time; never between a
+/// kerning pair, whose kern the pieces would lose.
+fn split_words(line: &SetLine, kerning: bool) -> Vec<(Word, bool)> {
+    let mut out = Vec::with_capacity(line.words.len() + line.words.len() / 3);
+    for (i, word) in line.words.iter().enumerate() {
+        let chars: Vec<char> = word.text.chars().collect();
+        let hash = word
+            .text
+            .bytes()
+            .chain(i.to_le_bytes())
+            .chain(line.baseline.to_bits().to_le_bytes())
+            .fold(0xCBF2_9CE4_8422_2325u64, |h, b| {
+                (h ^ u64::from(b)).wrapping_mul(0x100_0000_01B3)
+            });
+        let at = 1 + (hash >> 8) as usize % chars.len().saturating_sub(1).max(1);
+        let kerned = match (chars.get(at - 1), chars.get(at)) {
+            (Some(&a), Some(&b)) => kerning && kern(a, b) != 0.0,
+            _ => true,
+        };
+        if hash % 3 != 0 || chars.len() < 4 || kerned {
+            out.push((word.clone(), false));
+            continue;
+        }
+        let (head, tail): (String, String) = (
+            chars.iter().take(at).collect(),
+            chars.iter().skip(at).collect(),
+        );
+        out.push((
+            Word {
+                text: head,
+                ..word.clone()
+            },
+            false,
+        ));
+        out.push((
+            Word {
+                text: tail,
+                attached: true,
+                ..word.clone()
+            },
+            true,
+        ));
+    }
+    out
 }
 
 /// One text object drawing `words` (one face, size and rise) from `x`.
