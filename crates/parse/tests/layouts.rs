@@ -2376,6 +2376,13 @@ fn a_kerned_initial_whose_last_piece_is_drawn_apart_keeps_its_tracking() {
 }
 
 #[test]
+fn a_short_reference_column_level_with_a_signatorys_role_atop_a_column_is_read_beside_it() {
+    regression(
+        "a_short_reference_column_level_with_a_signatorys_role_atop_a_column_is_read_beside_it",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -3600,7 +3600,9 @@ impl Cut<'_> {
                     })
                     && !self.splits_at_column_edge(upper, rest, em)
             {
-                return (!self.columns_through_head(upper, rest, em)).then_some((a + b) / 2.0);
+                return (!self.columns_through_head(upper, rest, em)
+                    && !self.column_beside_head(upper, rest, em))
+                .then_some((a + b) / 2.0);
             }
         }
         None
@@ -3617,6 +3619,39 @@ impl Cut<'_> {
             && gaps(self.sorted_extents(rest, &self.by_x0, |w| (w.x0, w.x1)))
                 .into_iter()
                 .any(|(c, d)| stand_apart(row_words(), (c, d), |w| starts_at(w, d)))
+    }
+
+    /// Whether the `head`'s rows are the first rows of the column under them with a short
+    /// column beside them: the head's words stand either side of a channel, two rows or
+    /// more on each side, those left of it in the node's type and within the `rest`'s
+    /// measure, every row flush at its left edge, those right of it level with them and
+    /// wholly beyond it, a gutter away (a reference column's two fields level
+    /// with a signatory's role at the top of a column). Cut as a head, each of its rows
+    /// would be read across into the fields.
+    fn column_beside_head(&self, head: &[usize], rest: &[usize], em: f32) -> bool {
+        let words = self.words;
+        let (left_edge, measure_end) = node_extent(rest, words, |w| (w.x0, w.x1));
+        let gutter = HEAD_BESIDE_GUTTER_EM * em;
+        let (beyond, within): (Vec<&WordBox>, Vec<&WordBox>) = head
+            .iter()
+            .filter_map(|&i| words.get(i))
+            .partition(|w| w.x0 >= measure_end + gutter);
+        let Some(column_start) = beyond.iter().map(|w| w.x0).reduce(f32::min) else {
+            return false;
+        };
+        let rows = baselines(&within);
+        let beside = baselines(&beyond);
+        rows.len() >= HEAD_COLUMN_ROWS
+            && beside.len() >= HEAD_COLUMN_ROWS
+            && within.iter().all(|w| {
+                in_type_of(w, em)
+                    && w.x1 <= measure_end + GRID_GUTTER_TOLERANCE_PT
+                    && column_start - w.x1 >= gutter
+            })
+            && rows_flush_at(within.iter().copied(), left_edge)
+            && beside
+                .iter()
+                .all(|&y| rows.iter().any(|&o| (o - y).abs() <= LEVEL_ROWS_EM * em))
     }
 
     /// Whether the `head`'s rows stand in two columns whose channel runs on down the `rest`:
@@ -3656,6 +3691,10 @@ impl Cut<'_> {
         })
     }
 }
+
+/// A short column beside a head's rows stands at least this many ems beyond the measure of
+/// the column under them ([`Cut::column_beside_head`]): a gutter, not a word gap.
+const HEAD_BESIDE_GUTTER_EM: f32 = 1.0;
 
 /// A head with this many rows on each side of a channel that runs on below it is the top
 /// of two columns ([`Cut::columns_through_head`]).
