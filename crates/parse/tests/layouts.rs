@@ -2383,6 +2383,21 @@ fn a_short_reference_column_level_with_a_signatorys_role_atop_a_column_is_read_b
 }
 
 #[test]
+fn a_letter_spaced_words_last_piece_after_a_kerned_pair_keeps_the_pages_tracking() {
+    regression("a_letter_spaced_words_last_piece_after_a_kerned_pair_keeps_the_pages_tracking");
+}
+
+#[test]
+fn an_initial_drawn_in_pieces_apart_in_the_content_keeps_the_pages_tracking() {
+    regression("an_initial_drawn_in_pieces_apart_in_the_content_keeps_the_pages_tracking");
+}
+
+#[test]
+fn a_kerned_pair_opening_a_words_second_piece_keeps_its_tracking() {
+    regression("a_kerned_pair_opening_a_words_second_piece_keeps_its_tracking");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -1,5 +1,7 @@
 //! Glyphs → rows → words, in the frame of one text direction.
 
+use rustc_hash::FxHashMap;
+
 use super::symbols::{self, SymbolFont};
 use crate::geometry::Dir;
 use crate::interpret::{Glyph, PageText};
@@ -78,11 +80,12 @@ pub fn build_words(text: &PageText, dir: Dir, width: f32, height: f32) -> Vec<Wo
         spacing: spacing_fonts(text, &kinds),
         symbols: text.fonts.iter().map(SymbolFont::of).collect(),
     };
+    let spacing = SpacingVotes::of(text);
     let mut words = WordsOut::default();
     // About one word for every five glyphs of text: room enough, so the list is rarely copied.
     words.done.reserve(glyphs.len() / 4);
     for row in &rows {
-        split_words(row, text, &kinds, &fonts, &mut words);
+        split_words(row, text, &kinds, &fonts, &spacing, &mut words);
     }
     words.done
 }
@@ -826,7 +829,14 @@ struct WordsOut {
 }
 
 /// Cuts a row into words at spaces and at wide gaps.
-fn split_words(row: &Row, text: &PageText, kinds: &[Kind], fonts: &PageFonts, out: &mut WordsOut) {
+fn split_words(
+    row: &Row,
+    text: &PageText,
+    kinds: &[Kind],
+    fonts: &PageFonts,
+    spacing: &SpacingVotes,
+    out: &mut WordsOut,
+) {
     let mut current: Option<WordBox> = None;
     let mut previous: Option<(usize, bool)> = None;
     // A space glyph since the previous glyph, and whether it was a no-break space.
@@ -853,7 +863,8 @@ fn split_words(row: &Row, text: &PageText, kinds: &[Kind], fonts: &PageFonts, ou
                     // between them there, so a space glyph that sorts between them belongs to
                     // other text (trailing spaces of a table cell running under the next one).
                     let consecutive = i == p + 1;
-                    let tracked = (consecutive || at_pen(prev, g)) && letter_spacing_holds(text, p);
+                    let tracked =
+                        (consecutive || at_pen(prev, g)) && letter_spacing_holds(text, p, spacing);
                     let gap = if tracked {
                         g.x0 - prev.advance_end
                     } else {
@@ -956,12 +967,10 @@ const MAX_LETTER_SPACING_EM: f32 = 0.5;
 /// word space and cancel it with `TJ` kerning between the letters of a word (composite
 /// fonts, where `Tw` has no effect); there the glyph before or after sits at the end of its
 /// predecessor's box, not at its advance, and the spacing after `p` is a real gap.
-fn letter_spacing_holds(text: &PageText, p: usize) -> bool {
-    let spacing = |j: usize| {
-        let g = text.glyphs.get(j)?;
-        Some(g.advance_end - g.x1)
+fn letter_spacing_holds(text: &PageText, p: usize, page: &SpacingVotes) -> bool {
+    let Some(own) = text.glyphs.get(p).map(|g| g.advance_end - g.x1) else {
+        return true;
     };
-    let Some(own) = spacing(p) else { return true };
     if own.abs() <= 0.01 {
         return true;
     }
@@ -990,8 +999,10 @@ fn letter_spacing_holds(text: &PageText, p: usize) -> bool {
         return false;
     };
     let disagree = before.is_some() && after.is_some() && before != after;
-    let kerned_in_run = p.checked_sub(1).is_some_and(|j| pair_in_run(text, j, run))
-        && pair_goes_on_in_run(text, p + 1, run);
+    // (Or in its pieces, each drawn on where the last one's pen stood.)
+    let kerned_in_run = p
+        .checked_sub(1)
+        .is_some_and(|j| (j..=p + 1).all(|k| pair_goes_on(text, k)));
     // Or the one neighbour that tells cancels it, where `p` opens or closes a run (`W` of
     // `WA TERSTAA T,`: the `AT` pair kerned by about the tracking looks cancelled).
     let one_sided = match (before, after) {
@@ -1003,7 +1014,7 @@ fn letter_spacing_holds(text: &PageText, p: usize) -> bool {
     };
     ((disagree && kerned_in_run) || one_sided)
         && !(own >= WORD_SPACE_SPACING_EM * size && cancelled_exactly_around(text, p, run, own))
-        && tracking_applied_around(text, p, run, own)
+        && tracking_applied_around(text, p, run, own, page)
 }
 
 /// Whether `p`'s run (of fewer than [`SPLICED_RUN_GLYPHS`]) is spliced into the text around
@@ -1079,20 +1090,69 @@ fn pair_in_run(text: &PageText, j: usize, run: u32) -> bool {
     of_run(j) && of_run(j + 1)
 }
 
-/// [`pair_in_run`], or `j + 1` opens the next run where `j`'s pen stood ([`at_pen`]): a
-/// word drawn in pieces goes on as one run would.
-fn pair_goes_on_in_run(text: &PageText, j: usize, run: u32) -> bool {
-    pair_in_run(text, j, run)
-        || text
-            .glyphs
-            .get(j)
-            .zip(text.glyphs.get(j + 1))
-            .is_some_and(|(a, b)| a.run == run && at_pen(a, b))
+/// Whether glyphs `j` and `j + 1` were shown by one run, or `j + 1` opens the next run where
+/// `j`'s pen stood ([`at_pen`]): a word drawn in pieces goes on as one run would.
+fn pair_goes_on(text: &PageText, j: usize) -> bool {
+    text.glyphs
+        .get(j)
+        .zip(text.glyphs.get(j + 1))
+        .is_some_and(|(a, b)| a.run == b.run || at_pen(a, b))
+}
+
+/// How a page's text-showing runs treat each amount of character spacing: between how
+/// many pairs of letters shown by one run it is applied, and between how many cancelled.
+/// A producer uses its spacing one way throughout, as tracking or as a word space
+/// cancelled inside words: where a short run's own pairs are evenly split, the page's tell.
+pub(super) struct SpacingVotes(FxHashMap<i32, (u32, u32)>);
+
+impl SpacingVotes {
+    fn of(text: &PageText) -> SpacingVotes {
+        let mut votes: FxHashMap<i32, (u32, u32)> = FxHashMap::default();
+        for (j, pair) in text.glyphs.windows(2).enumerate() {
+            let [a, b] = pair else { continue };
+            let s = a.advance_end - a.x1;
+            if a.run != b.run || s.abs() <= 0.01 {
+                continue;
+            }
+            let entry = votes.entry(spacing_key(s)).or_default();
+            match pair_spacing_applied(text, j, s) {
+                Some(true) => entry.0 += 1,
+                Some(false) => entry.1 += 1,
+                None => {}
+            }
+        }
+        SpacingVotes(votes)
+    }
+
+    /// Whether the page plainly applies spacing `s` as tracking: between many pairs, and
+    /// between twice as many as it cancels it (a few pairs of a formula tell nothing).
+    fn applied(&self, s: f32) -> bool {
+        self.0
+            .get(&spacing_key(s))
+            .is_some_and(|&(applied, cancelled)| {
+                applied >= TRACKING_PAGE_PAIRS && applied >= 2 * cancelled
+            })
+    }
+}
+
+/// Pairs of a page applying a spacing, at least, for the page to tell of it.
+const TRACKING_PAGE_PAIRS: u32 = 10;
+
+/// Spacing to the hundredth of a point.
+fn spacing_key(s: f32) -> i32 {
+    (s * 100.0).round() as i32
 }
 
 /// Whether the spacing is applied between more of the pairs of `p`'s run around it (its
-/// own pair included) than it is cancelled.
-fn tracking_applied_around(text: &PageText, p: usize, run: u32, own: f32) -> bool {
+/// own pair included) than it is cancelled; where as many apply it as cancel it, whether
+/// the page's runs do ([`SpacingVotes`]).
+fn tracking_applied_around(
+    text: &PageText,
+    p: usize,
+    run: u32,
+    own: f32,
+    spacing: &SpacingVotes,
+) -> bool {
     let (mut applied, mut cancelled) = (0, 0);
     for j in p.saturating_sub(TRACKING_VOTE_PAIRS)..=p + TRACKING_VOTE_PAIRS {
         if !pair_in_run(text, j, run) {
@@ -1104,7 +1164,7 @@ fn tracking_applied_around(text: &PageText, p: usize, run: u32, own: f32) -> boo
             None => {}
         }
     }
-    applied > cancelled
+    applied > cancelled || (applied == cancelled && applied > 0 && spacing.applied(own))
 }
 
 /// Whether the spacing after glyph `j` (of the sign of `own`) was applied (the next glyph
