@@ -1,5 +1,7 @@
 //! Glyphs → rows → words, in the frame of one text direction.
 
+use std::cell::OnceCell;
+
 use rustc_hash::FxHashMap;
 
 use super::symbols::{self, SymbolFont};
@@ -834,7 +836,7 @@ fn split_words(
     text: &PageText,
     kinds: &[Kind],
     fonts: &PageFonts,
-    spacing: &SpacingVotes,
+    spacing: &SpacingVotes<'_>,
     out: &mut WordsOut,
 ) {
     let mut current: Option<WordBox> = None;
@@ -967,7 +969,7 @@ const MAX_LETTER_SPACING_EM: f32 = 0.5;
 /// word space and cancel it with `TJ` kerning between the letters of a word (composite
 /// fonts, where `Tw` has no effect); there the glyph before or after sits at the end of its
 /// predecessor's box, not at its advance, and the spacing after `p` is a real gap.
-fn letter_spacing_holds(text: &PageText, p: usize, page: &SpacingVotes) -> bool {
+fn letter_spacing_holds(text: &PageText, p: usize, page: &SpacingVotes<'_>) -> bool {
     let Some(own) = text.glyphs.get(p).map(|g| g.advance_end - g.x1) else {
         return true;
     };
@@ -1103,10 +1105,21 @@ fn pair_goes_on(text: &PageText, j: usize) -> bool {
 /// many pairs of letters shown by one run it is applied, and between how many cancelled.
 /// A producer uses its spacing one way throughout, as tracking or as a word space
 /// cancelled inside words: where a short run's own pairs are evenly split, the page's tell.
-pub(super) struct SpacingVotes(FxHashMap<i32, (u32, u32)>);
+/// (Counted only when first asked: most pages never have such a run.)
+pub(super) struct SpacingVotes<'t> {
+    text: &'t PageText,
+    votes: OnceCell<FxHashMap<i32, (u32, u32)>>,
+}
 
-impl SpacingVotes {
-    fn of(text: &PageText) -> SpacingVotes {
+impl<'t> SpacingVotes<'t> {
+    fn of(text: &'t PageText) -> SpacingVotes<'t> {
+        SpacingVotes {
+            text,
+            votes: OnceCell::new(),
+        }
+    }
+
+    fn count(text: &PageText) -> FxHashMap<i32, (u32, u32)> {
         let mut votes: FxHashMap<i32, (u32, u32)> = FxHashMap::default();
         for (j, pair) in text.glyphs.windows(2).enumerate() {
             let [a, b] = pair else { continue };
@@ -1121,13 +1134,14 @@ impl SpacingVotes {
                 None => {}
             }
         }
-        SpacingVotes(votes)
+        votes
     }
 
     /// Whether the page plainly applies spacing `s` as tracking: between many pairs, and
     /// between twice as many as it cancels it (a few pairs of a formula tell nothing).
     fn applied(&self, s: f32) -> bool {
-        self.0
+        self.votes
+            .get_or_init(|| SpacingVotes::count(self.text))
             .get(&spacing_key(s))
             .is_some_and(|&(applied, cancelled)| {
                 applied >= TRACKING_PAGE_PAIRS && applied >= 2 * cancelled
@@ -1151,7 +1165,7 @@ fn tracking_applied_around(
     p: usize,
     run: u32,
     own: f32,
-    spacing: &SpacingVotes,
+    spacing: &SpacingVotes<'_>,
 ) -> bool {
     let (mut applied, mut cancelled) = (0, 0);
     for j in p.saturating_sub(TRACKING_VOTE_PAIRS)..=p + TRACKING_VOTE_PAIRS {
