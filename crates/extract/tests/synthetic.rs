@@ -741,6 +741,23 @@ fn symbol_font_bullets() {
     assert_eq!(lines(&pdf), strings(&["• Eerste punt", "▪ Tweede punt"]));
 }
 
+// 22. A letter-spaced word drawn in two pieces, the second first in the content (a word
+// processor's runs), is one word: its second piece starts where the first one's letter
+// spacing ends. A word gap drawn so stays one.
+#[test]
+fn letter_spaced_word_drawn_in_pieces() {
+    let pdf = pdf(vec![
+        PageSpec::new(
+            "BT /F1 10 Tf 1.8 Tc 110.45 700 Td (brief) Tj ET
+             BT /F1 10 Tf 1.8 Tc 72 700 Td (Kamer) Tj ET
+             BT /F1 10 Tf 1.8 Tc 104.9 680 Td (woorden) Tj ET
+             BT /F1 10 Tf 1.8 Tc 72 680 Td (twee) Tj ET",
+        )
+        .font("F1", standard_font("Helvetica")),
+    ]);
+    assert_eq!(lines(&pdf), strings(&["Kamerbrief", "twee woorden"]));
+}
+
 /// Lines of text at 11 pt from `y = 700` down, 14 pt apart, starting at `x`.
 fn column(x: f32, texts: &[&str]) -> String {
     texts
