@@ -969,7 +969,7 @@ const MAX_LETTER_SPACING_EM: f32 = 0.5;
 /// word space and cancel it with `TJ` kerning between the letters of a word (composite
 /// fonts, where `Tw` has no effect); there the glyph before or after sits at the end of its
 /// predecessor's box, not at its advance, and the spacing after `p` is a real gap.
-fn letter_spacing_holds(text: &PageText, p: usize, page: &SpacingVotes<'_>) -> bool {
+fn letter_spacing_holds(text: &PageText, p: usize, spacing: &SpacingVotes<'_>) -> bool {
     let Some(own) = text.glyphs.get(p).map(|g| g.advance_end - g.x1) else {
         return true;
     };
@@ -1016,7 +1016,7 @@ fn letter_spacing_holds(text: &PageText, p: usize, page: &SpacingVotes<'_>) -> b
     };
     ((disagree && kerned_in_run) || one_sided)
         && !(own >= WORD_SPACE_SPACING_EM * size && cancelled_exactly_around(text, p, run, own))
-        && tracking_applied_around(text, p, run, own, page)
+        && tracking_applied_around(text, p, run, own, spacing)
 }
 
 /// Whether `p`'s run (of fewer than [`SPLICED_RUN_GLYPHS`]) is spliced into the text around
