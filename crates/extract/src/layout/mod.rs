@@ -910,23 +910,18 @@ impl Cut<'_> {
         };
         let em = median_size(&columns, words);
         let tolerance = LEFT_EDGE_TOLERANCE_EM * em;
-        let edge = |left: bool| {
-            columns
-                .iter()
-                .filter_map(|&i| words.get(i))
-                .filter(|w| if left { w.x1 <= a } else { w.x0 >= b })
+        // Where the words on one side of the gutter start.
+        let start = |side: &mut dyn Iterator<Item = &WordBox>, left: bool| {
+            side.filter(|w| if left { w.x1 <= a } else { w.x0 >= b })
                 .map(|w| w.x0)
                 .reduce(f32::min)
         };
-        let row_edge = |left: bool| {
-            row()
-                .filter(|w| if left { w.x1 <= a } else { w.x0 >= b })
-                .map(|w| w.x0)
-                .reduce(f32::min)
-        };
-        let flush = |left: bool| match (edge(left), row_edge(left)) {
-            (Some(c), Some(r)) => (c - r).abs() <= tolerance,
-            _ => false,
+        let flush = |left: bool| {
+            let column = start(&mut columns.iter().filter_map(|&i| words.get(i)), left);
+            match (column, start(&mut row(), left)) {
+                (Some(c), Some(r)) => (c - r).abs() <= tolerance,
+                _ => false,
+            }
         };
         let first_row = head.iter().any(|&i| !in_row(i))
             && stand_apart(row(), (a, b), |_| true)
