@@ -2398,6 +2398,16 @@ fn a_kerned_pair_opening_a_words_second_piece_keeps_its_tracking() {
 }
 
 #[test]
+fn a_narrow_gutter_beside_a_ragged_columns_short_lines_runs_on_under_a_heading_space() {
+    regression("a_narrow_gutter_beside_a_ragged_columns_short_lines_runs_on_under_a_heading_space");
+}
+
+#[test]
+fn a_running_column_split_off_a_thin_pages_only_line_is_margin_whole() {
+    regression("a_running_column_split_off_a_thin_pages_only_line_is_margin_whole");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -58,8 +58,14 @@ pub fn assign_furniture(layout: &mut Layout) {
         mark_column_beside_document_zone(layout, zone);
     }
     super::running::mark_running_column(layout);
-    // A line split may leave the column's lines on a page of their own: look again.
+    // A line split may leave the column's lines on a page of their own, or beside a thin
+    // page's text that the split lines had reached across: look again.
     if super::running::split_running_parts(layout, document_zone) {
+        let thin_pages: Vec<usize> = (layout.pages.iter().enumerate())
+            .filter(|(_, page)| body_zone(&page.lines, body_size).is_none())
+            .map(|(p, _)| p)
+            .collect();
+        mark_column_on_thin_pages(layout, &thin_pages, body_size);
         super::running::mark_running_column(layout);
     }
 }

@@ -618,7 +618,7 @@ impl Cut<'_> {
         // was measured on the whole band. (Under a head split off the band, a head that is
         // the columns' upper part would pass as front matter.)
         let (a, b) = if (wider || head.is_empty()) && !left_runs_on && !over_notes {
-            channel_through(next, words, (a, b), foot)
+            channel_through(next, words, (a, b), foot, em)
         } else {
             (a, b)
         };
@@ -1173,16 +1173,20 @@ fn foot_row(band: &[usize], words: &[WordBox], a: f32, b: f32) -> Option<f32> {
 
 /// The channel `a`..`b` (measured on the band over `band`) narrowed to what `band` leaves
 /// empty too: a ragged column's longer lines below reach further into it. Unchanged when a
-/// word lies across its middle, or when what is left is less than half of it (the gap
-/// between two words of a line across).
+/// word lies across its middle from within it, or when what is left is less than half of
+/// it (the gap between two words of a line across); a word from the left column may cross
+/// the middle where nothing starts in the channel and what is left is a gutter still
+/// ([`NARROWEST_GUTTER_EM`] of `em`: a narrow gutter beside a ragged column's short lines).
 fn channel_through(
     band: &[usize],
     words: &[WordBox],
     (a, b): (f32, f32),
     foot: Option<f32>,
+    em: f32,
 ) -> (f32, f32) {
     let middle = (a + b) / 2.0;
     let (mut left, mut right) = (a, b);
+    let mut crossed = false;
     for w in band.iter().filter_map(|&i| words.get(i)) {
         if Some(w.row_baseline) == foot || w.x1 <= a || w.x0 >= b {
             continue;
@@ -1191,11 +1195,16 @@ fn channel_through(
             left = left.max(w.x1);
         } else if w.x0 >= middle {
             right = right.min(w.x0);
+        } else if w.x0 < a && w.x1 < b {
+            left = left.max(w.x1);
+            crossed = true;
         } else {
             return (a, b);
         }
     }
-    if right - left >= (b - a) / 2.0 {
+    let kept = right - left;
+    let narrow_gutter = crossed && right == b && kept >= NARROWEST_GUTTER_EM * em;
+    if (!crossed && kept >= (b - a) / 2.0) || narrow_gutter {
         (left, right)
     } else {
         (a, b)
