@@ -55,14 +55,12 @@ impl TextLine {
     fn parted_at(page: u32, line: &Line, wide: f32) -> TextLine {
         let mut text = String::with_capacity(line.words.iter().map(|w| w.text.len() + 1).sum());
         let mut markers = Vec::new();
-        // Where the previous word (or removed marker) ended: a word that touches it joins it
-        // without a space (`voorzien¹.` reads `voorzien.`).
+        // Where the previous word (or removed marker) ended.
         let mut previous_end: Option<f32> = None;
         let count = line.words.len();
         let mut parts: Vec<(usize, f32, f32)> = Vec::new();
         for (n, word) in line.words.iter().enumerate() {
             let gap = previous_end.map(|end| (end, word.bbox.x0 - end));
-            let touches = gap.is_some_and(|(_, g)| g < 0.1 * word.size.max(1.0));
             previous_end = Some(word.bbox.x1);
             // A raised marker after text (`voorzien¹`), or opening a line with text after
             // it (a footnote's own marker, `¹ Zie …`).
@@ -71,7 +69,10 @@ impl TextLine {
                 markers.push((marker, text.chars().count()));
                 continue;
             }
-            if !text.is_empty() && !touches {
+            // The extractor parted the words, however close they stand (a word processor's
+            // spaces may be a tenth of an em), or joined one to the last (`voorzien¹.` reads
+            // `voorzien.`: the stop touched the marker).
+            if !text.is_empty() && !word.attached {
                 text.push(' ');
             }
             if let Some((end, g)) = gap
@@ -436,6 +437,7 @@ pub fn separators(layout: &Layout) -> Vec<(u32, kamerbrief_model::Rect)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use kamerbrief_model::Word;
 
     #[test]
     fn body_size_is_the_heaviest_of_sizes_within_two_percent() {
@@ -447,6 +449,40 @@ mod tests {
         assert_eq!(size_mode(sizes.into_iter()), Some(10.0));
         assert_eq!(size_mode(std::iter::empty()), None);
         assert_eq!(size_mode([(f32::NAN, 5)].into_iter()), None);
+    }
+
+    /// The text takes the extractor's words as they are: a word processor's narrow space
+    /// (a tenth of an em) keeps its words apart; an attached word joins the one before (a
+    /// stop after a footnote's marker, once the marker is taken out).
+    #[test]
+    fn words_join_as_the_extractor_attached_them() {
+        let word = |text: &str, x0: f32, x1: f32, superscript: bool, attached: bool| Word {
+            text: text.to_string(),
+            bbox: Rect {
+                x0,
+                y0: 90.0,
+                x1,
+                y1: 100.0,
+            },
+            font: "Calibri".to_string(),
+            size: if superscript { 6.0 } else { 10.0 },
+            superscript,
+            attached,
+            ..Word::default()
+        };
+        let line = Line {
+            words: vec![
+                word("Voorzitter", 10.0, 50.0, false, false),
+                word("van", 50.5, 65.0, false, false),
+                word("voorzien", 67.0, 100.0, false, false),
+                word("1", 100.0, 103.0, true, true),
+                word(".", 103.0, 105.0, false, true),
+            ],
+            ..Line::default()
+        };
+        let text_line = TextLine::from_line(1, &line);
+        assert_eq!(text_line.text, "Voorzitter van voorzien.");
+        assert_eq!(text_line.markers, vec![("1".to_string(), 23)]);
     }
 
     #[test]
