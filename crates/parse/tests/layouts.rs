@@ -130,10 +130,12 @@ fn layout() -> impl Strategy<Value = Params> {
                 shuffle,
                 side_by_side,
                 mark_centred,
-                // Drawn apart from the strategy (`space_of`, `gaps_of`, `splits_of`).
+                // Drawn apart from the strategy (`space_of`, `gaps_of`, `splits_of`,
+                // `hinting_of`).
                 space: params::Space::Points,
                 gaps: params::Gaps::Glyphs,
                 splits: false,
+                hinting: false,
             }
             .normalized()
         },
@@ -208,8 +210,10 @@ fn generate(seed: u64) -> (usize, Params) {
         space: space_of(seed),
         gaps: gaps_of(seed),
         splits: splits_of(seed),
+        hinting: hinting_of(seed),
         ..tree.current()
-    };
+    }
+    .normalized();
     let letter = (seed % 3) as usize;
     (letter, params)
 }
@@ -241,6 +245,12 @@ fn gaps_of(seed: u64) -> params::Gaps {
 /// bits of the same mix as [`space_of`] and [`gaps_of`] (the others draw what they drew).
 fn splits_of(seed: u64) -> bool {
     (mixed(seed) >> 48) % 4 == 0
+}
+
+/// Whether seed `seed` lays its glyphs out hinted (a word processor's advances, a `TJ`
+/// number after every glyph): a quarter of the seeds, from other bits of the same mix again.
+fn hinting_of(seed: u64) -> bool {
+    (mixed(seed) >> 52) % 4 == 0
 }
 
 /// splitmix64's finaliser of `seed`: neighbouring seeds far apart.

@@ -42,6 +42,7 @@ pub fn typeset(letter: &Letter, params: &Params) -> Result<Typeset, String> {
         bold: &bold,
         tc: p.char_spacing,
         kerning: p.kerning,
+        hinting: p.hinting,
     };
     let pages = compose::compose(letter, &p, &measure)?;
     let pdf = write::write(&pages, &p, [&regular, &bold], &measure)?;

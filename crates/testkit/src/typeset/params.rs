@@ -44,6 +44,10 @@ pub struct Params {
     /// Some words drawn in two pieces, each its own text object placed where the piece
     /// falls (as word processors split their runs at a change of language or revision).
     pub splits: bool,
+    /// Glyph advances as a word processor lays them out at its device's resolution, off the
+    /// font's widths by a fixed amount per character, face and size, and drawn as a `TJ`
+    /// number after every glyph (Word's PDF export: `[(D)21(e)-70( )19(v)9(o)-59…]`).
+    pub hinting: bool,
 }
 
 /// How a line is set.
@@ -228,6 +232,7 @@ impl Default for Params {
             space: Space::Points,
             gaps: Gaps::Glyphs,
             splits: false,
+            hinting: false,
         }
     }
 }
@@ -257,6 +262,16 @@ impl Params {
         }
         if self.columns == 1 {
             self.gutter = 0.0;
+        }
+        // A word processor hints its runs' glyphs, its spaces drawn as glyphs; a producer
+        // that places every word or draws spaces as numbers lays out by the font's widths.
+        if self.gaps != Gaps::Glyphs || self.justify == Justify::Positioned {
+            self.hinting = false;
+        }
+        // It writes character spacing as a run's `Tc` only where it writes no numbers
+        // between the letters (`0.276 Tc[(2023)] TJ`): hinted runs are not tracked.
+        if self.hinting {
+            self.char_spacing = 0.0;
         }
         self
     }
@@ -309,6 +324,9 @@ impl fmt::Display for Params {
         }
         if self.splits {
             write!(f, " splits=true")?;
+        }
+        if self.hinting {
+            write!(f, " hinting=true")?;
         }
         Ok(())
     }
@@ -385,6 +403,7 @@ impl std::str::FromStr for Params {
                 "space" => p.space = pick(key, value, &SPACES)?,
                 "gaps" => p.gaps = pick(key, value, &GAPS)?,
                 "splits" => p.splits = flag()?,
+                "hinting" => p.hinting = flag()?,
                 other => return Err(format!("unknown key {other:?}")),
             }
         }
@@ -460,6 +479,7 @@ mod tests {
             space: Space::Pixels,
             gaps: Gaps::Mixed,
             splits: true,
+            hinting: true,
             ..base
         };
         let line = p.to_string();

@@ -145,6 +145,10 @@ fn line_chunks(
     let mut x = line.x;
     let mut run: Vec<&Word> = Vec::new();
     let mut run_x = x;
+    // A run that opens with the space before its first word, drawn as a glyph: a word
+    // processor (hinting) writes every space so, also after a change of size (`[(3)] TJ`
+    // then `[( )…]`); other producers move to the next run.
+    let mut lead = false;
     let each_word = p.justify == Justify::Positioned;
     let pieces = if p.splits {
         split_words(line, p.kerning)
@@ -161,18 +165,19 @@ fn line_chunks(
             .last()
             .is_some_and(|w| w.bold == word.bold && w.size == word.size && w.rise == word.rise);
         if !run.is_empty() && (!same || each_word || *piece) {
-            chunks.push(chunk(&run, run_x, line, p, m, encoders)?);
+            chunks.push(chunk(&run, run_x, lead, line, p, m, encoders)?);
             run.clear();
         }
-        x += gap;
         if run.is_empty() {
-            run_x = x;
+            lead = p.hinting && gap > 0.0;
+            run_x = if lead { x } else { x + gap };
         }
+        x += gap;
         run.push(word);
         x += m.word(word)?;
     }
     if !run.is_empty() {
-        chunks.push(chunk(&run, run_x, line, p, m, encoders)?);
+        chunks.push(chunk(&run, run_x, lead, line, p, m, encoders)?);
     }
     Ok(chunks)
 }
@@ -225,10 +230,12 @@ fn split_words(line: &SetLine, kerning: bool) -> Vec<(Word, bool)> {
     out
 }
 
-/// One text object drawing `words` (one face, size and rise) from `x`.
+/// One text object drawing `words` (one face, size and rise) from `x`; with the space
+/// before the first word first when `lead`.
 fn chunk(
     words: &[&Word],
     x: f32,
+    lead: bool,
     line: &SetLine,
     p: &Params,
     m: &Measure,
@@ -255,9 +262,17 @@ fn chunk(
         hex.clear();
         parts.push(format!("{n:.1}"));
     };
+    // What the pen owes before the next glyph (kerning, hinting, a gap), in one number.
+    let mut owed = 0.0;
+    let pay = |hex: &mut String, parts: &mut Vec<String>, owed: &mut f32| {
+        if *owed != 0.0 {
+            push_number(hex, parts, *owed);
+            *owed = 0.0;
+        }
+    };
     let mut gaps = 0;
     for (i, w) in words.iter().enumerate() {
-        if i > 0 && !w.attached {
+        if (i > 0 || lead) && !w.attached {
             gaps += 1;
             let as_number = match p.gaps {
                 Gaps::Glyphs => false,
@@ -267,28 +282,35 @@ fn chunk(
             if as_number {
                 // The space's advance (with `Tc`) and the line's stretch, in one number.
                 let gap = m.space(w.bold, size) + if by_tw || by_tj { line.extra } else { 0.0 };
-                push_number(&mut hex, &mut parts, -gap * 1000.0 / size);
+                owed -= gap * 1000.0 / size;
+                pay(&mut hex, &mut parts, &mut owed);
             } else {
+                pay(&mut hex, &mut parts, &mut owed);
                 let _ = write!(hex, "{:02X}", enc.code(' ')?);
+                owed -= m.hint(' ', w.bold, size);
                 if by_tj && line.extra > 0.0 {
-                    push_number(&mut hex, &mut parts, -line.extra * 1000.0 / size);
+                    owed -= line.extra * 1000.0 / size;
                 }
+                pay(&mut hex, &mut parts, &mut owed);
             }
         }
         // Kerning within a word only, as the widths were measured.
         prev = None;
         for c in w.text.chars() {
             if let (true, Some(a)) = (p.kerning, prev) {
-                let k = kern(a, c);
-                if k != 0.0 {
-                    push_number(&mut hex, &mut parts, -k);
-                }
+                owed -= kern(a, c);
             }
+            pay(&mut hex, &mut parts, &mut owed);
             let _ = write!(hex, "{:02X}", enc.code(c)?);
+            owed -= m.hint(c, w.bold, size);
             prev = Some(c);
         }
     }
-    parts.push(format!("<{hex}>"));
+    // (The pen ends where the words' measure does: a piece drawn on starts there.)
+    pay(&mut hex, &mut parts, &mut owed);
+    if !hex.is_empty() || parts.is_empty() {
+        parts.push(format!("<{hex}>"));
+    }
     let tw = if by_tw { line.extra } else { 0.0 };
     let state = text_state(p.space, size, line.tc, tw, first.rise, x, line.baseline);
     Ok(format!("BT /{font} {state} [{}] TJ ET\n", parts.join(" ")))
