@@ -253,6 +253,15 @@ fn chunk(
     let size = first.size;
     let by_tw = p.justify == Justify::WordSpacing;
     let by_tj = p.justify == Justify::TjNumbers;
+    // A short run of one word, hinted: its glyphs' hints spread evenly as the run's `Tc`,
+    // no numbers between them (Word's `0.276 Tc[(2023)] TJ`).
+    let short = match words {
+        [w] if p.hinting && !lead && (2..=SHORT_RUN_CHARS).contains(&w.text.chars().count()) => {
+            let hints: f32 = w.text.chars().map(|c| m.hint(c, w.bold, size)).sum();
+            Some(hints / w.text.chars().count() as f32 * size / 1000.0)
+        }
+        _ => None,
+    };
     // The TJ array: strings of codes, numbers for kerning and justification.
     let mut parts: Vec<String> = Vec::new();
     let mut hex = String::new();
@@ -302,7 +311,9 @@ fn chunk(
             }
             pay(&mut hex, &mut parts, &mut owed);
             let _ = write!(hex, "{:02X}", enc.code(c)?);
-            owed -= m.hint(c, w.bold, size);
+            if short.is_none() {
+                owed -= m.hint(c, w.bold, size);
+            }
             prev = Some(c);
         }
     }
@@ -312,9 +323,13 @@ fn chunk(
         parts.push(format!("<{hex}>"));
     }
     let tw = if by_tw { line.extra } else { 0.0 };
-    let state = text_state(p.space, size, line.tc, tw, first.rise, x, line.baseline);
+    let tc = line.tc + short.unwrap_or(0.0);
+    let state = text_state(p.space, size, tc, tw, first.rise, x, line.baseline);
     Ok(format!("BT /{font} {state} [{}] TJ ET\n", parts.join(" ")))
 }
+
+/// A hinted run of one word this short or shorter is spaced by `Tc`.
+const SHORT_RUN_CHARS: usize = 4;
 
 /// Points per CSS pixel.
 const PX: f32 = 0.75;
@@ -530,4 +545,78 @@ fn to_unicode(entries: &[(u8, char)]) -> String {
          1 begincodespacerange <00> <FF> endcodespacerange\n{body}\
          endcmap CMapName currentdict /CMap defineresource pop end end\n"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::params::Family;
+    use super::*;
+
+    /// Hinted, a run writes a number after every glyph, its spaces as glyphs; a word's
+    /// short second piece, a run of its own, is spaced by `Tc` instead; the pen ends where
+    /// the measure does either way.
+    #[test]
+    fn a_hinted_line_numbers_every_glyph_and_spaces_a_short_run_by_tc() {
+        let regular = Face::load(FontKind::Standard14, Family::Sans, false).unwrap();
+        let bold = Face::load(FontKind::Standard14, Family::Sans, true).unwrap();
+        let p = Params {
+            hinting: true,
+            ..Params::default()
+        };
+        let m = Measure {
+            regular: &regular,
+            bold: &bold,
+            tc: 0.0,
+            kerning: false,
+            hinting: true,
+        };
+        let piece = Word {
+            attached: true,
+            ..Word::new("ten", false, 10.0)
+        };
+        let line = SetLine {
+            x: 100.0,
+            baseline: 200.0,
+            words: vec![
+                Word::new("Het", false, 10.0),
+                Word::new("advies", false, 10.0),
+            ],
+            extra: 0.0,
+            tc: 0.0,
+        };
+        let mut encoders = [Encoder::new(false), Encoder::new(false)];
+        let run = chunk(
+            &line.words.iter().collect::<Vec<_>>(),
+            100.0,
+            false,
+            &line,
+            &p,
+            &m,
+            &mut encoders,
+        )
+        .unwrap();
+        // `Het advies`: ten glyphs, each followed by its number unless its hint is 0.
+        let array = |run: &str| {
+            let (from, to) = (run.find('[').unwrap_or(0), run.rfind(']').unwrap_or(0));
+            run.get(from + 1..to).unwrap_or_default().to_string()
+        };
+        let numbers = array(&run)
+            .split(' ')
+            .filter(|t| t.parse::<f32>().is_ok())
+            .count();
+        let zero_hints = "Het advies"
+            .chars()
+            .filter(|&c| m.hint(c, false, 10.0) == 0.0)
+            .count();
+        assert!(run.contains("<20>"), "the space is a glyph: {run}");
+        assert_eq!(numbers + zero_hints, 10, "{numbers} numbers in {run}");
+        let short = chunk(&[&piece], 150.0, false, &line, &p, &m, &mut encoders).unwrap();
+        let hints: f32 = "ten".chars().map(|c| m.hint(c, false, 10.0)).sum();
+        let tc = format!("{:.3} Tc", hints / 3.0 * 10.0 / 1000.0);
+        assert!(short.contains(&tc), "{tc} in {short}");
+        assert!(
+            short.contains("[<74656E>]"),
+            "no numbers between its glyphs: {short}"
+        );
+    }
 }
