@@ -2418,6 +2418,16 @@ fn a_running_column_split_off_a_thin_pages_only_line_is_margin_whole() {
 }
 
 #[test]
+fn a_hinted_justified_lines_last_glyph_short_of_the_edge_at_a_page_foot_runs_on() {
+    regression("a_hinted_justified_lines_last_glyph_short_of_the_edge_at_a_page_foot_runs_on");
+}
+
+#[test]
+fn hinted_justified_columns_ending_within_a_tenth_of_an_em_run_on() {
+    regression("hinted_justified_columns_ending_within_a_tenth_of_an_em_run_on");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {
