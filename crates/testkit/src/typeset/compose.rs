@@ -336,14 +336,17 @@ impl FlowBuilder<'_> {
     }
 
     /// The widest word space a justified line may have: narrower than the gutter (and
-    /// the gap to the reference column) by half again.
+    /// the gap to the reference column) by half again, as they are seen: hinted glyphs
+    /// may widen a word gap and narrow a gutter by their reach ([`Measure::hint_reach`]).
     fn max_space(&self) -> f32 {
+        let reach = self.m.hint_reach(self.p.size);
+        let seen = |gap: f32| (gap - reach) / 1.5 - reach;
         let mut max = f32::INFINITY;
         if self.p.columns > 1 {
-            max = max.min(self.p.gutter / 1.5);
+            max = max.min(seen(self.p.gutter));
         }
         if self.g.side.is_some() {
-            max = max.min(self.p.column.gap / 1.5);
+            max = max.min(seen(self.p.column.gap));
         }
         max
     }

@@ -87,6 +87,15 @@ impl Measure<'_> {
         width * size / 1000.0 + self.tc
     }
 
+    /// The most a hinted glyph's advance is off its width at `size`, pt (0 unhinted).
+    pub fn hint_reach(&self, size: f32) -> f32 {
+        if self.hinting {
+            HINT_GLYPH as f32 * size / 1000.0
+        } else {
+            0.0
+        }
+    }
+
     /// How far the advance of `c` in this face and size is off its font width, in
     /// thousandths of the size, when hinting: a whole number fixed per character, face and
     /// size, within ±[`HINT_GLYPH`] for a glyph and from -[`HINT_SPACE`] to 0 for the space
