@@ -339,7 +339,7 @@ impl FlowBuilder<'_> {
     /// the gap to the reference column) by half again, as they are seen: hinted glyphs
     /// may widen a word gap and narrow a gutter by their reach ([`Measure::hint_reach`]).
     fn max_space(&self) -> f32 {
-        let reach = self.m.hint_reach();
+        let reach = self.m.hint_reach(self.p.size);
         let seen = |gap: f32| (gap - reach) / 1.5 - reach;
         let mut max = f32::INFINITY;
         if self.p.columns > 1 {

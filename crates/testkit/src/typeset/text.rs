@@ -28,12 +28,11 @@ impl Word {
 }
 
 /// Widths of words in the layout's faces.
-/// The most a hinted glyph's advance is off its width, pt: the device's rounding, the same
-/// at every size (Word's numbers reach ±77 thousandths at 9 pt, ±174 at 6.75 pt).
-const HINT_GLYPH_PT: f32 = 0.75;
+/// The most a hinted glyph's advance is off its width, thousandths of the size.
+const HINT_GLYPH: u64 = 80;
 
-/// The most a hinted space is narrower than the font's, pt.
-const HINT_SPACE_PT: f32 = 1.1;
+/// The most a hinted space is narrower than the font's, thousandths of the size.
+const HINT_SPACE: u64 = 120;
 
 pub struct Measure<'a> {
     pub regular: &'a Face,
@@ -88,15 +87,19 @@ impl Measure<'_> {
         width * size / 1000.0 + self.tc
     }
 
-    /// The most a hinted glyph's advance is off its width, pt (0 unhinted).
-    pub fn hint_reach(&self) -> f32 {
-        if self.hinting { HINT_GLYPH_PT } else { 0.0 }
+    /// The most a hinted glyph's advance is off its width at `size`, pt (0 unhinted).
+    pub fn hint_reach(&self, size: f32) -> f32 {
+        if self.hinting {
+            HINT_GLYPH as f32 * size / 1000.0
+        } else {
+            0.0
+        }
     }
 
     /// How far the advance of `c` in this face and size is off its font width, in
     /// thousandths of the size, when hinting: a whole number fixed per character, face and
-    /// size, within ±[`HINT_GLYPH_PT`] for a glyph and from -[`HINT_SPACE_PT`] to 0 for the
-    /// space (Word's spaces run narrower than the font's). 0 otherwise.
+    /// size, within ±[`HINT_GLYPH`] for a glyph and from -[`HINT_SPACE`] to 0 for the space
+    /// (Word's spaces run narrower than the font's). 0 otherwise.
     pub fn hint(&self, c: char, bold: bool, size: f32) -> f32 {
         if !self.hinting {
             return 0.0;
@@ -109,13 +112,10 @@ impl Measure<'_> {
             .fold(0xCBF2_9CE4_8422_2325u64, |h, b| {
                 (h ^ u64::from(b)).wrapping_mul(0x100_0000_01B3)
             });
-        // In whole thousandths of the size, as Word writes them.
-        let thousandths = |pt: f32| (pt * 1000.0 / size.max(1.0)).round() as u64;
         if c == ' ' {
-            -(((hash >> 16) % (thousandths(HINT_SPACE_PT) + 1)) as f32)
+            -(((hash >> 16) % (HINT_SPACE + 1)) as f32)
         } else {
-            let reach = thousandths(HINT_GLYPH_PT);
-            ((hash >> 16) % (2 * reach + 1)) as f32 - reach as f32
+            ((hash >> 16) % (2 * HINT_GLYPH + 1)) as f32 - HINT_GLYPH as f32
         }
     }
 
