@@ -27,13 +27,13 @@ impl Word {
     }
 }
 
-/// Widths of words in the layout's faces.
 /// The most a hinted glyph's advance is off its width, thousandths of the size.
 const HINT_GLYPH: u64 = 80;
 
 /// The most a hinted space is narrower than the font's, thousandths of the size.
 const HINT_SPACE: u64 = 120;
 
+/// Widths of words in the layout's faces.
 pub struct Measure<'a> {
     pub regular: &'a Face,
     pub bold: &'a Face,

@@ -553,8 +553,7 @@ mod tests {
     use super::*;
 
     /// Hinted, a run writes a number after every glyph, its spaces as glyphs; a word's
-    /// short second piece, a run of its own, is spaced by `Tc` instead; the pen ends where
-    /// the measure does either way.
+    /// short second piece, a run of its own, is spaced by `Tc` instead.
     #[test]
     fn a_hinted_line_numbers_every_glyph_and_spaces_a_short_run_by_tc() {
         let regular = Face::load(FontKind::Standard14, Family::Sans, false).unwrap();
