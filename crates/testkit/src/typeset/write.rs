@@ -555,9 +555,9 @@ mod tests {
     /// Hinted, a run writes a number after every glyph, its spaces as glyphs; a word's
     /// short second piece, a run of its own, is spaced by `Tc` instead.
     #[test]
-    fn a_hinted_line_numbers_every_glyph_and_spaces_a_short_run_by_tc() {
-        let regular = Face::load(FontKind::Standard14, Family::Sans, false).unwrap();
-        let bold = Face::load(FontKind::Standard14, Family::Sans, true).unwrap();
+    fn a_hinted_line_numbers_every_glyph_and_spaces_a_short_run_by_tc() -> Result<(), String> {
+        let regular = Face::load(FontKind::Standard14, Family::Sans, false)?;
+        let bold = Face::load(FontKind::Standard14, Family::Sans, true)?;
         let p = Params {
             hinting: true,
             ..Params::default()
@@ -592,8 +592,7 @@ mod tests {
             &p,
             &m,
             &mut encoders,
-        )
-        .unwrap();
+        )?;
         // `Het advies`: ten glyphs, each followed by its number unless its hint is 0.
         let array = |run: &str| {
             let (from, to) = (run.find('[').unwrap_or(0), run.rfind(']').unwrap_or(0));
@@ -609,7 +608,7 @@ mod tests {
             .count();
         assert!(run.contains("<20>"), "the space is a glyph: {run}");
         assert_eq!(numbers + zero_hints, 10, "{numbers} numbers in {run}");
-        let short = chunk(&[&piece], 150.0, false, &line, &p, &m, &mut encoders).unwrap();
+        let short = chunk(&[&piece], 150.0, false, &line, &p, &m, &mut encoders)?;
         let hints: f32 = "ten".chars().map(|c| m.hint(c, false, 10.0)).sum();
         let tc = format!("{:.3} Tc", hints / 3.0 * 10.0 / 1000.0);
         assert!(short.contains(&tc), "{tc} in {short}");
@@ -617,5 +616,6 @@ mod tests {
             short.contains("[<74656E>]"),
             "no numbers between its glyphs: {short}"
         );
+        Ok(())
     }
 }
