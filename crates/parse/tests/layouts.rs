@@ -2428,6 +2428,16 @@ fn hinted_justified_columns_ending_within_a_tenth_of_an_em_run_on() {
 }
 
 #[test]
+fn a_left_column_level_with_the_text_but_for_one_row_is_no_label_column() {
+    regression("a_left_column_level_with_the_text_but_for_one_row_is_no_label_column");
+}
+
+#[test]
+fn a_one_line_paragraph_set_in_is_followed_by_one_set_in_as_far_and_spaced() {
+    regression("a_one_line_paragraph_set_in_is_followed_by_one_set_in_as_far_and_spaced");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

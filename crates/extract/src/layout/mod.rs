@@ -3266,11 +3266,12 @@ fn is_label_gap(node: &[usize], words: &[WordBox], a: f32, b: f32, width: f32, e
     {
         return false;
     }
-    // A narrow side in smaller type (no size shared with the text), not every row level
-    // with one of the text's, whose rows stop while the text runs on for several rows below
-    // them, is a column beside the text, most of its rows level with the text's by chance
-    // (a reference column on about the text's grid): labels and bullets stand level with
-    // their values, and values end soon after the last label.
+    // A narrow side not every row of which stands level with one of the text's (or, in
+    // smaller type, with one of the text next to it), whose rows stop while the text runs
+    // on for several rows below them, is a column beside the text, most of its rows level
+    // with the text's by chance (a reference column on the text's grid, a row of it where
+    // the text leaves a line blank): labels and bullets stand level with their values, and
+    // values end soon after the last label.
     // (Level with a row of the text next to it: not with one of a column further across,
     // past a gutter of the text's own, an em wide or more.)
     let level_near = || {
@@ -3293,8 +3294,9 @@ fn is_label_gap(node: &[usize], words: &[WordBox], a: f32, b: f32, width: f32, e
     // (Right of the text, rows level but drifting off the text's by a point or two count as
     // not level: a margin column on a pitch of its own too short to measure.)
     let drifting = narrow_is_right && high - low > LABEL_DRIFT_EM * em;
-    if (aligned < narrow_rows.len() || level_near() < narrow_rows.len() || drifting)
-        && smaller_than(narrow, other, SLIGHTLY_SMALLER_TYPE)
+    if aligned < narrow_rows.len()
+        || ((level_near() < narrow_rows.len() || drifting)
+            && smaller_than(narrow, other, SLIGHTLY_SMALLER_TYPE))
     {
         let last = narrow_rows.last().copied().unwrap_or(f32::INFINITY);
         let below = other_rows.iter().filter(|&&y| y > last + 0.3 * em).count();

@@ -809,6 +809,17 @@ fn breaks_between(
         if (!in_list || spaced_out) && prev.ends_sentence() && is_first_line_indent(indent, m) {
             return true;
         }
+        // Where paragraphs open with an indent and a little space, a line spaced out below a
+        // finished sentence set in as far as it starts one too (after a one-line paragraph,
+        // itself set in).
+        if marks.indented_and_spaced
+            && spaced_out
+            && prev.ends_sentence()
+            && !line.starts_lowercase()
+            && at_same_edge(line, prev, m)
+        {
+            return true;
+        }
         if marks.spaced {
             return false;
         }
