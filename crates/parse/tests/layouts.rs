@@ -2438,6 +2438,11 @@ fn a_one_line_paragraph_set_in_is_followed_by_one_set_in_as_far_and_spaced() {
 }
 
 #[test]
+fn a_fields_wrapped_value_past_the_field_beside_it_is_read_in_its_block() {
+    regression("a_fields_wrapped_value_past_the_field_beside_it_is_read_in_its_block");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

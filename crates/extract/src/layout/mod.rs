@@ -3232,6 +3232,9 @@ fn is_label_gap(node: &[usize], words: &[WordBox], a: f32, b: f32, width: f32, e
     }
     let narrow_rows = baselines(narrow);
     let other_rows = baselines(other);
+    if narrow_is_right && wraps_past_a_narrow_block(&narrow_rows, other, a, em) {
+        return false;
+    }
     // How far each narrow row stands from the other side's row level with it.
     let offsets: Vec<f32> = narrow_rows
         .iter()
@@ -3312,6 +3315,40 @@ fn is_label_gap(node: &[usize], words: &[WordBox], a: f32, b: f32, width: f32, e
             && row_width >= 0.5 * side_width(narrow));
     !(column_rows && is_third_column(node, words, a, b))
 }
+
+/// Whether the text left of a narrow side of two rows or more, its first row level with the
+/// narrow side's first, runs on for a row or two past the narrow side's last at its pitch,
+/// and only those rows, a prose run wide, reach the channel (at `a`): two blocks side by side,
+/// a field's value wrapped beside another field, not labels with values right of them (those
+/// stand off the widest label that has a value, and a row past them is one more label).
+fn wraps_past_a_narrow_block(narrow_rows: &[f32], text: &[&WordBox], a: f32, em: f32) -> bool {
+    let (Some(&first), Some(&last)) = (narrow_rows.first(), narrow_rows.last()) else {
+        return false;
+    };
+    let pitch = narrow_rows
+        .iter()
+        .zip(narrow_rows.iter().skip(1))
+        .map(|(y, next)| next - y)
+        .fold(f32::INFINITY, f32::min);
+    let (level, past): (Vec<&WordBox>, Vec<&WordBox>) =
+        text.iter().partition(|w| w.row_baseline <= last + 0.3 * em);
+    let (text_rows, past_rows) = (baselines(text), baselines(&past));
+    let (_, level_reach) = across(&level);
+    let (x0, x1) = across(&past);
+    narrow_rows.len() >= 2
+        && text_rows
+            .first()
+            .is_some_and(|&y| (y - first).abs() <= 0.3 * em)
+        && text_rows.len() <= narrow_rows.len() + WRAPPED_ROWS
+        && (1..=WRAPPED_ROWS).contains(&past_rows.len())
+        && past_rows.first().is_some_and(|&y| y - last <= 1.2 * pitch)
+        && x1 - x0 >= NARROW_PROSE_RUN_EM * em
+        && x1 >= a - 0.5 * em
+        && x1 > level_reach + em
+}
+
+/// A field's value wraps past the field beside it by this many rows or fewer.
+const WRAPPED_ROWS: usize = 2;
 
 /// Where the words of `side` stand on the page, row by row: their feet (a row's baseline
 /// may be another side's row level with it), superscripts aside.
