@@ -2443,6 +2443,11 @@ fn a_fields_wrapped_value_past_the_field_beside_it_is_read_in_its_block() {
 }
 
 #[test]
+fn a_line_whose_row_baseline_is_the_next_columns_is_not_spaced_out() {
+    regression("a_line_whose_row_baseline_is_the_next_columns_is_not_spaced_out");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

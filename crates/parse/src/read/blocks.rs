@@ -811,9 +811,12 @@ fn breaks_between(
         }
         // Where paragraphs open with an indent and a little space, a line spaced out below a
         // finished sentence set in as far as it starts one too (after a one-line paragraph,
-        // itself set in).
+        // itself set in). Spaced out by its box too: a line's baseline is its row's, which
+        // may be a line's a little off it in the next column.
+        let boxes_spaced_out = line.bbox.y0 - prev.bbox.y0 > SPACED_OUT_PITCHES * m.pitch;
         if marks.indented_and_spaced
             && spaced_out
+            && boxes_spaced_out
             && prev.ends_sentence()
             && !line.starts_lowercase()
             && at_same_edge(line, prev, m)
