@@ -38,7 +38,7 @@ const CI_LAYOUTS: u64 = 400;
 const DEFAULT_SEED: u64 = 12;
 
 fn round(v: f32, step: f32) -> f32 {
-    (v / step).round() * step
+    params::on_step(v, step)
 }
 
 /// The whole parameter space. CI runs its share of it: every region once left out for
@@ -2445,6 +2445,11 @@ fn a_fields_wrapped_value_past_the_field_beside_it_is_read_in_its_block() {
 #[test]
 fn a_line_whose_row_baseline_is_the_next_columns_is_not_spaced_out() {
     regression("a_line_whose_row_baseline_is_the_next_columns_is_not_spaced_out");
+}
+
+#[test]
+fn a_paragraph_running_on_under_a_heading_at_a_columns_foot_is_no_closing() {
+    regression("a_paragraph_running_on_under_a_heading_at_a_columns_foot_is_no_closing");
 }
 
 #[test]

@@ -3565,7 +3565,13 @@ fn closing_below_columns(
         .get(widths.len() / 2)
         .copied()
         .unwrap_or(f32::INFINITY);
-    (widths.len() >= 2 && median <= CLOSING_ROW_SHARE * (x1 - x0)).then_some((g0 + g1) / 2.0)
+    // A row that fills the column is a paragraph's running on (a page number under a
+    // heading and its first line would make the median short).
+    let fills = widths
+        .last()
+        .is_some_and(|&w| w >= FULL_ROW_SHARE * (x1 - x0));
+    (widths.len() >= 2 && median <= CLOSING_ROW_SHARE * (x1 - x0) && !fills)
+        .then_some((g0 + g1) / 2.0)
 }
 
 fn side_indices(node: &[usize], on_side: &impl Fn(&usize, bool) -> bool, left: bool) -> Vec<usize> {
@@ -3579,6 +3585,8 @@ const CLOSING_GAP_EM: f32 = 2.0;
 const CLOSING_LEVEL_EM: f32 = 3.0;
 /// A closing's rows are, by their median, at most this share of its column's width.
 const CLOSING_ROW_SHARE: f32 = 0.7;
+/// … and none fills this share of it.
+const FULL_ROW_SHARE: f32 = 0.97;
 
 /// The horizontal extent and the top of each row of `words` (by row baseline): (x0, x1,
 /// top).

@@ -343,15 +343,18 @@ impl std::str::FromStr for Params {
             let (key, value) = pair
                 .split_once('=')
                 .ok_or_else(|| format!("expected key=value, found {pair:?}"))?;
-            let number = || -> Result<f32, String> {
-                value.parse::<f32>().map_err(|e| format!("{key}: {e}"))
+            // On the step the layouts' strategy draws it on, computed as it computes it:
+            // the same bits (a hinted glyph's advance hashes its size's bits).
+            let number = |step: f32| -> Result<f32, String> {
+                let v = value.parse::<f32>().map_err(|e| format!("{key}: {e}"))?;
+                Ok(on_step(v, step))
             };
             let flag = || -> Result<bool, String> {
                 value.parse::<bool>().map_err(|e| format!("{key}: {e}"))
             };
             match key {
                 "cols" => p.columns = value.parse().map_err(|e| format!("cols: {e}"))?,
-                "gutter" => p.gutter = number()?,
+                "gutter" => p.gutter = number(0.1)?,
                 "justify" => p.justify = pick(key, value, &JUSTIFY)?,
                 "paras" => p.paragraphs = pick(key, value, &PARAGRAPHS)?,
                 "refcol" => {
@@ -368,8 +371,8 @@ impl std::str::FromStr for Params {
                         }
                     }
                 }
-                "gap" => p.column.gap = number()?,
-                "colsize" => p.column.size = number()?,
+                "gap" => p.column.gap = number(0.1)?,
+                "colsize" => p.column.size = number(0.1)?,
                 "date" => p.date = pick(key, value, &DATES)?,
                 "subject" => p.subject = pick(key, value, &SUBJECTS)?,
                 "pagenum" => {
@@ -384,9 +387,9 @@ impl std::str::FromStr for Params {
                     p.font = pick(key, kind, &FONTS)?;
                     p.family = pick(key, family, &FAMILIES)?;
                 }
-                "size" => p.size = number()?,
-                "leading" => p.leading = number()?,
-                "tc" => p.char_spacing = number()?,
+                "size" => p.size = number(0.1)?,
+                "leading" => p.leading = number(0.01)?,
+                "tc" => p.char_spacing = number(0.01)?,
                 "kern" => p.kerning = flag()?,
                 "enc" => p.encoding = pick(key, value, &ENCODINGS)?,
                 "tounicode" => p.to_unicode = pick(key, value, &TO_UNICODE)?,
@@ -409,6 +412,12 @@ impl std::str::FromStr for Params {
         }
         Ok(p)
     }
+}
+
+/// `v` on the nearest multiple of `step`, as the layouts' strategy draws its sizes and
+/// distances (one tenth of a point, a hundredth for the leading and the letter spacing).
+pub fn on_step(v: f32, step: f32) -> f32 {
+    (v / step).round() * step
 }
 
 fn pick<T: Copy + fmt::Debug>(key: &str, value: &str, all: &[T]) -> Result<T, String> {
