@@ -2453,6 +2453,11 @@ fn a_paragraph_running_on_under_a_heading_at_a_columns_foot_is_no_closing() {
 }
 
 #[test]
+fn a_one_line_paragraph_set_in_is_followed_by_one_set_in_as_far() {
+    regression("a_one_line_paragraph_set_in_is_followed_by_one_set_in_as_far");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

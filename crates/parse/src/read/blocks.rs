@@ -168,6 +168,7 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
         indented_and_spaced: openings.indents_spaced_out(),
         opened_indented: false,
         first_line_set_in: false,
+        lone_line_set_in: false,
         never_by_space: openings.spaced == 0,
     };
     let mut tables = table_runs(lines, range, m);
@@ -252,6 +253,7 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
                         Marks {
                             opened_indented: opened_indented(&groups, line, lines, m),
                             first_line_set_in: first_line_set_in(&groups, line, lines, m),
+                            lone_line_set_in: lone_line_set_in(&groups, lines, m),
                             ..marks
                         },
                     )
@@ -615,6 +617,9 @@ struct Marks {
     /// The paragraph read so far is one line, set in from the line after it
     /// ([`first_line_set_in`]).
     first_line_set_in: bool,
+    /// The paragraph read so far is one line, set in from the line above it
+    /// ([`lone_line_set_in`]).
+    lone_line_set_in: bool,
     /// No paragraph in the flow of a column opens by space alone, nor do the sentence-final
     /// lines show space after them: an indent is what could mark one.
     never_by_space: bool,
@@ -750,6 +755,23 @@ fn first_line_set_in(
     })
 }
 
+/// Whether the last group is one line so far, set in as a paragraph's first line from the
+/// line above it (the last of the group before, in the flow of one column).
+fn lone_line_set_in(groups: &[Vec<usize>], lines: &[TextLine], m: &Measures) -> bool {
+    let Some((last, before)) = groups.split_last() else {
+        return false;
+    };
+    let ([only], Some(&above)) = (last.as_slice(), before.last().and_then(|g| g.last())) else {
+        return false;
+    };
+    match (lines.get(above), lines.get(*only)) {
+        (Some(above), Some(first)) => {
+            in_flow(above, first) && is_first_line_indent(first.bbox.x0 - above.bbox.x0, m)
+        }
+        _ => false,
+    }
+}
+
 /// `line` follows `prev` down the same column of the same page.
 fn in_flow(prev: &TextLine, line: &TextLine) -> bool {
     prev.page == line.page && line.baseline > prev.baseline
@@ -820,6 +842,20 @@ fn breaks_between(
             && prev.ends_sentence()
             && !line.starts_lowercase()
             && at_same_edge(line, prev, m)
+        {
+            return true;
+        }
+        // Where paragraphs open with an indent, a line set in as far as a one-line paragraph
+        // above it, itself set in, and set in from the line under it, opens one too.
+        let set_in_from_next = next
+            .is_some_and(|n| in_flow(line, n) && is_first_line_indent(line.bbox.x0 - n.bbox.x0, m));
+        if marks.indented
+            && marks.lone_line_set_in
+            && !in_list
+            && prev.ends_sentence()
+            && !line.starts_lowercase()
+            && at_same_edge(line, prev, m)
+            && set_in_from_next
         {
             return true;
         }
