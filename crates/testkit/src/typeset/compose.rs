@@ -248,9 +248,10 @@ fn field_band(
             let x = g.body_left + i as f32 * cell;
             page.lines
                 .push(plain(x, y + g.col_pitch * 0.75, label, true, size));
+            // 12 pt apart from the next field, however far a hinted last glyph reaches.
             let lines = break_lines(
                 words(value, false, size),
-                |_| cell - 12.0,
+                |_| cell - 12.0 - m.hint_reach(size),
                 m,
                 Breaks::HardHyphens,
             )?;
