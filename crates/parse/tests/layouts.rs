@@ -2458,6 +2458,11 @@ fn a_one_line_paragraph_set_in_is_followed_by_one_set_in_as_far() {
 }
 
 #[test]
+fn a_lead_ins_last_word_over_a_lists_labels_leaves_them_labels() {
+    regression("a_lead_ins_last_word_over_a_lists_labels_leaves_them_labels");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -3235,6 +3235,7 @@ fn is_label_gap(node: &[usize], words: &[WordBox], a: f32, b: f32, width: f32, e
     if narrow_is_right && wraps_past_a_narrow_block(&narrow_rows, other, a, em) {
         return false;
     }
+    let narrow_rows = without_lead_in(narrow_rows, &other_rows, em);
     // How far each narrow row stands from the other side's row level with it.
     let offsets: Vec<f32> = narrow_rows
         .iter()
@@ -3269,8 +3270,8 @@ fn is_label_gap(node: &[usize], words: &[WordBox], a: f32, b: f32, width: f32, e
     {
         return false;
     }
-    // A narrow side not every row of which stands level with one of the text's (or, in
-    // smaller type, with one of the text next to it), whose rows stop while the text runs
+    // A narrow side with a row amid the text's level with none of them (or, in smaller
+    // type, not every row level with one of the text next to it), whose rows stop while the text runs
     // on for several rows below them, is a column beside the text, most of its rows level
     // with the text's by chance (a reference column on the text's grid, a row of it where
     // the text leaves a line blank): labels and bullets stand level with their values, and
@@ -3297,8 +3298,19 @@ fn is_label_gap(node: &[usize], words: &[WordBox], a: f32, b: f32, width: f32, e
     // (Right of the text, rows level but drifting off the text's by a point or two count as
     // not level: a margin column on a pitch of its own too short to measure.)
     let drifting = narrow_is_right && high - low > LABEL_DRIFT_EM * em;
-    if aligned < narrow_rows.len()
-        || ((level_near() < narrow_rows.len() || drifting)
+    // A row of the narrow side amid the text's rows (not above them: a lead-in's last words
+    // over a list's labels) level with none of them.
+    let (text_top, text_bottom) = (
+        other_rows.first().copied().unwrap_or(f32::INFINITY),
+        other_rows.last().copied().unwrap_or(f32::NEG_INFINITY),
+    );
+    let off_the_text_amid_it = || {
+        narrow_rows.iter().any(|&y| {
+            y > text_top && y < text_bottom && other_rows.iter().all(|&o| (o - y).abs() > 0.3 * em)
+        })
+    };
+    if (aligned < narrow_rows.len() && off_the_text_amid_it())
+        || ((aligned < narrow_rows.len() || level_near() < narrow_rows.len() || drifting)
             && smaller_than(narrow, other, SLIGHTLY_SMALLER_TYPE))
     {
         let last = narrow_rows.last().copied().unwrap_or(f32::INFINITY);
@@ -3315,6 +3327,28 @@ fn is_label_gap(node: &[usize], words: &[WordBox], a: f32, b: f32, width: f32, e
             && row_width >= 0.5 * side_width(narrow));
     !(column_rows && is_third_column(node, words, a, b))
 }
+
+/// The narrow side's rows but a lone one right above the text's first (within
+/// [`LEAD_IN_EM`]): a lead-in's last words at a list's labels' edge, not a row beside the
+/// text, level with none of it.
+fn without_lead_in(mut narrow_rows: Vec<f32>, text_rows: &[f32], em: f32) -> Vec<f32> {
+    let Some(&top) = text_rows.first() else {
+        return narrow_rows;
+    };
+    let above = narrow_rows.iter().filter(|&&y| y < top - 0.3 * em).count();
+    if above == 1
+        && narrow_rows.len() > 2
+        && narrow_rows
+            .first()
+            .is_some_and(|&y| top - y <= LEAD_IN_EM * em)
+    {
+        narrow_rows.remove(0);
+    }
+    narrow_rows
+}
+
+/// A lead-in's last line stands at most this many ems over the list it leads into.
+const LEAD_IN_EM: f32 = 2.0;
 
 /// Whether the text left of a narrow side of two rows or more, its first row level with the
 /// narrow side's first, runs on for a row or two past the narrow side's last at its pitch,
