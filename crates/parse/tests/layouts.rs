@@ -2463,6 +2463,11 @@ fn a_lead_ins_last_word_over_a_lists_labels_leaves_them_labels() {
 }
 
 #[test]
+fn a_short_column_past_the_grids_measure_on_its_rows_is_a_column() {
+    regression("a_short_column_past_the_grids_measure_on_its_rows_is_a_column");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -1621,7 +1621,8 @@ impl Cut<'_> {
                 || is_next_columns_top(node, words, a, b, em)
                 || is_next_columns_first_row(node, words, a, b, em, self.page_width)
                 || self.is_notes_gutter(node, a, b, em)
-                || self.prose_ends_at_grid_measure(node, a, b, em))
+                || self.prose_ends_at_grid_measure(node, a, b, em)
+                || self.stands_past_grid_measure(node, a, b, em))
             && !is_justified_word_gap(node, words, self.texts, &self.labels, a, b)
     }
 
@@ -2292,6 +2293,9 @@ impl Cut<'_> {
     }
 }
 
+/// A reference column stands at least this many ems past the measure of the grid's columns.
+const PAST_MEASURE_EM: f32 = 1.5;
+
 /// A margin column right of ragged text, every row of it starting at one edge, has at
 /// least this many rows.
 const MARGIN_ROWS: usize = 3;
@@ -2302,6 +2306,33 @@ impl Cut<'_> {
     fn prose_ends_at_grid_measure(&self, node: &[usize], a: f32, b: f32, em: f32) -> bool {
         self.ends_at_grid_measure(node, a)
             && run_width(node, self.words, a, b, true, em) >= NARROW_PROSE_RUN_EM * em
+    }
+
+    /// What stands right of the channel starts past the measure of the grid of a gutter cut
+    /// at the node's left edge (the column left of that gutter as wide as its longest
+    /// line, in ragged text too, over [`STRAIGHT_CHANNEL_ROWS`] rows or more), by
+    /// [`PAST_MEASURE_EM`], and the column left of the channel runs as prose within that
+    /// measure: a reference column beside the grid's last column, however level its rows
+    /// are with the column's (a one-page letter's short column on the body's grid).
+    fn stands_past_grid_measure(&self, node: &[usize], a: f32, b: f32, em: f32) -> bool {
+        let x0 = node_extent(node, self.words, |w| (w.x0, w.x1)).0;
+        run_width(node, self.words, a, b, true, em) >= NARROW_PROSE_RUN_EM * em
+            && self.gutters.borrow().iter().any(|g| {
+                let measure = g.a - self.left_edge_of(g);
+                g.left_em >= GRID_TYPE_SHARE * g.em
+                    && (g.right_edge - x0).abs() < GRID_GUTTER_TOLERANCE_PT
+                    && a <= x0 + measure + GRID_GUTTER_TOLERANCE_PT
+                    && b >= x0 + measure + PAST_MEASURE_EM * em
+                    && g.left.len() >= STRAIGHT_CHANNEL_ROWS
+                    && baselines(
+                        &g.left
+                            .iter()
+                            .filter_map(|&i| self.words.get(i))
+                            .collect::<Vec<_>>(),
+                    )
+                    .len()
+                        >= STRAIGHT_CHANNEL_ROWS
+            })
     }
 
     /// The channel's left side is a column of the grid of a gutter cut at the node's left
