@@ -2468,6 +2468,11 @@ fn a_short_column_past_the_grids_measure_on_its_rows_is_a_column() {
 }
 
 #[test]
+fn a_stretched_lines_word_gap_beside_the_gutter_before_it_is_no_gutter() {
+    regression("a_stretched_lines_word_gap_beside_the_gutter_before_it_is_no_gutter");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -2102,6 +2102,8 @@ impl RowsSeen {
 
 /// The word gaps of a justified line differ by at most this ratio.
 const RIVER_GAPS_ALIKE: f32 = 1.25;
+/// A gap this many times a stretched line's gap is not one of its word gaps.
+const OTHER_COLUMN_GAPS: f32 = 1.5;
 
 /// Rows whose word gaps line up by chance: at most this many.
 const MAX_RIVER_ROWS: usize = 3;
@@ -2137,11 +2139,21 @@ fn is_word_gap_of_row(
     }
     line.sort_by(|p, q| p.0.total_cmp(&q.0));
     // Only the run of words around the gap: a word standing four ems off is another
-    // column's (a reference column's label level with the line).
-    let far = ROW_APART_EM * size;
+    // column's (a reference column's label level with the line); so is one standing off by
+    // half as much again as a gap an em wide or more (a justified line stretched that far
+    // spaces its words alike, `RIVER_GAPS_ALIKE`: the gutter before the next column).
     let at = line
         .windows(2)
         .position(|p| matches!(p, [l, r] if l.1 <= a && r.0 >= b))?;
+    let gap_at = match line.get(at..=at + 1) {
+        Some([l, r]) => r.0 - l.1,
+        _ => 0.0,
+    };
+    let far = if gap_at >= size {
+        (ROW_APART_EM * size).min(OTHER_COLUMN_GAPS * gap_at)
+    } else {
+        ROW_APART_EM * size
+    };
     let apart = |p: &[(f32, f32, bool, bool)]| matches!(p, [l, r] if r.0 - l.1 > far);
     let start = line
         .get(..=at)?
