@@ -2473,6 +2473,11 @@ fn a_stretched_lines_word_gap_beside_the_gutter_before_it_is_no_gutter() {
 }
 
 #[test]
+fn a_line_on_one_baseline_stays_one_row_beside_a_smaller_glyph_on_it() {
+    regression("a_line_on_one_baseline_stays_one_row_beside_a_smaller_glyph_on_it");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -344,6 +344,9 @@ fn sort_by_x(indices: &mut [usize], glyphs: &[Glyph], keys: &mut Vec<u64>) {
     }
 }
 
+/// Baselines this close are one.
+const SAME_BASELINE_PT: f32 = 0.01;
+
 /// Glyphs on (about) one baseline: a run of (baseline, index) pairs sorted by baseline.
 struct BaselineGroup<'s> {
     /// The first glyph's baseline.
@@ -354,14 +357,19 @@ struct BaselineGroup<'s> {
 }
 
 /// Runs of `sorted` (baseline, index) whose baselines stay within a fifth of an em of the
-/// first glyph's.
+/// first glyph's. Glyphs on the very baseline of the glyph before them stay in its run
+/// (whatever their order among themselves, a smaller one among them would otherwise
+/// part them).
 fn baseline_groups<'s>(sorted: &'s [(f32, usize)], glyphs: &[Glyph]) -> Vec<BaselineGroup<'s>> {
     let mut groups: Vec<(f32, f32, usize, usize)> = Vec::new();
+    let mut last = f32::NAN;
     for (k, &(_, i)) in sorted.iter().enumerate() {
         let Some(g) = glyphs.get(i) else { continue };
+        let on_last = (g.baseline - last).abs() <= SAME_BASELINE_PT;
+        last = g.baseline;
         match groups.last_mut() {
             Some((base, size, _, end))
-                if (g.baseline - *base).abs() <= 0.2 * g.size.min(*size).max(1.0) =>
+                if on_last || (g.baseline - *base).abs() <= 0.2 * g.size.min(*size).max(1.0) =>
             {
                 *end = k + 1;
                 *size = size.max(g.size);
