@@ -2320,6 +2320,12 @@ impl Cut<'_> {
             && run_width(node, self.words, a, b, true, em) >= NARROW_PROSE_RUN_EM * em
     }
 
+    /// How many rows the words `of` stand on.
+    fn rows_of(&self, of: &[usize]) -> usize {
+        let words: Vec<&WordBox> = of.iter().filter_map(|&i| self.words.get(i)).collect();
+        baselines(&words).len()
+    }
+
     /// What stands right of the channel starts past the measure of the grid of a gutter cut
     /// at the node's left edge (the column left of that gutter as wide as its longest
     /// line, in ragged text too, over [`STRAIGHT_CHANNEL_ROWS`] rows or more), by
@@ -2336,14 +2342,7 @@ impl Cut<'_> {
                     && a <= x0 + measure + GRID_GUTTER_TOLERANCE_PT
                     && b >= x0 + measure + PAST_MEASURE_EM * em
                     && g.left.len() >= STRAIGHT_CHANNEL_ROWS
-                    && baselines(
-                        &g.left
-                            .iter()
-                            .filter_map(|&i| self.words.get(i))
-                            .collect::<Vec<_>>(),
-                    )
-                    .len()
-                        >= STRAIGHT_CHANNEL_ROWS
+                    && self.rows_of(&g.left) >= STRAIGHT_CHANNEL_ROWS
             })
     }
 
@@ -3314,11 +3313,11 @@ fn is_label_gap(node: &[usize], words: &[WordBox], a: f32, b: f32, width: f32, e
         return false;
     }
     // A narrow side with a row amid the text's level with none of them (or, in smaller
-    // type, not every row level with one of the text next to it), whose rows stop while the text runs
-    // on for several rows below them, is a column beside the text, most of its rows level
-    // with the text's by chance (a reference column on the text's grid, a row of it where
-    // the text leaves a line blank): labels and bullets stand level with their values, and
-    // values end soon after the last label.
+    // type, not every row level with one of the text next to it), whose rows stop while
+    // the text runs on for several rows below them, is a column beside the text, most of
+    // its rows level with the text's by chance (a reference column on the text's grid, a
+    // row of it where the text leaves a line blank): labels and bullets stand level with
+    // their values, and values end soon after the last label.
     // (Level with a row of the text next to it: not with one of a column further across,
     // past a gutter of the text's own, an em wide or more.)
     let level_near = || {
