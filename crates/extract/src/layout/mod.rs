@@ -3274,7 +3274,7 @@ fn is_label_gap(node: &[usize], words: &[WordBox], a: f32, b: f32, width: f32, e
     }
     let narrow_rows = baselines(narrow);
     let other_rows = baselines(other);
-    if narrow_is_right && wraps_past_a_narrow_block(&narrow_rows, other, a, em) {
+    if narrow_is_right && wraps_past_a_narrow_block(&narrow_rows, other, &other_rows, a, em) {
         return false;
     }
     let narrow_rows = without_lead_in(narrow_rows, &other_rows, em);
@@ -3397,7 +3397,14 @@ const LEAD_IN_EM: f32 = 2.0;
 /// and only those rows, a prose run wide, reach the channel (at `a`): two blocks side by side,
 /// a field's value wrapped beside another field, not labels with values right of them (those
 /// stand off the widest label that has a value, and a row past them is one more label).
-fn wraps_past_a_narrow_block(narrow_rows: &[f32], text: &[&WordBox], a: f32, em: f32) -> bool {
+/// (`text_rows`: the text's [`baselines`].)
+fn wraps_past_a_narrow_block(
+    narrow_rows: &[f32],
+    text: &[&WordBox],
+    text_rows: &[f32],
+    a: f32,
+    em: f32,
+) -> bool {
     let (Some(&first), Some(&last)) = (narrow_rows.first(), narrow_rows.last()) else {
         return false;
     };
@@ -3408,7 +3415,8 @@ fn wraps_past_a_narrow_block(narrow_rows: &[f32], text: &[&WordBox], a: f32, em:
         .fold(f32::INFINITY, f32::min);
     let (level, past): (Vec<&WordBox>, Vec<&WordBox>) =
         text.iter().partition(|w| w.row_baseline <= last + 0.3 * em);
-    let (text_rows, past_rows) = (baselines(text), baselines(&past));
+    let mut past_rows = text_rows.iter().filter(|&&y| y > last + 0.3 * em);
+    let (past_first, past_count) = (past_rows.next(), 1 + past_rows.count());
     let (_, level_reach) = across(&level);
     let (x0, x1) = across(&past);
     narrow_rows.len() >= 2
@@ -3416,8 +3424,8 @@ fn wraps_past_a_narrow_block(narrow_rows: &[f32], text: &[&WordBox], a: f32, em:
             .first()
             .is_some_and(|&y| (y - first).abs() <= 0.3 * em)
         && text_rows.len() <= narrow_rows.len() + WRAPPED_ROWS
-        && (1..=WRAPPED_ROWS).contains(&past_rows.len())
-        && past_rows.first().is_some_and(|&y| y - last <= 1.2 * pitch)
+        && past_first.is_some_and(|&y| y - last <= 1.2 * pitch)
+        && past_count <= WRAPPED_ROWS
         && x1 - x0 >= NARROW_PROSE_RUN_EM * em
         && x1 >= a - 0.5 * em
         && x1 > level_reach + em
