@@ -2478,6 +2478,11 @@ fn a_line_on_one_baseline_stays_one_row_beside_a_smaller_glyph_on_it() {
 }
 
 #[test]
+fn a_piece_drawn_at_the_pen_of_a_run_is_judged_by_its_own_pairs_not_the_next_drawn() {
+    regression("a_piece_drawn_at_the_pen_of_a_run_is_judged_by_its_own_pairs_not_the_next_drawn");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -873,8 +873,8 @@ fn split_words(
                     // between them there, so a space glyph that sorts between them belongs to
                     // other text (trailing spaces of a table cell running under the next one).
                     let consecutive = i == p + 1;
-                    let tracked =
-                        (consecutive || at_pen(prev, g)) && letter_spacing_holds(text, p, spacing);
+                    let tracked = (consecutive || at_pen(prev, g))
+                        && letter_spacing_holds(text, p, i, spacing);
                     let gap = if tracked {
                         g.x0 - prev.advance_end
                     } else {
@@ -972,12 +972,18 @@ const SPACE_SHARE_OF_WORD_GAP: f32 = 0.9;
 /// Letter spacing (tracking) stays below this many ems.
 const MAX_LETTER_SPACING_EM: f32 = 0.5;
 
-/// Whether the character spacing (`Tc`, `Tw`) after glyph `p` is letter spacing, not a
-/// gap: true unless the run shows otherwise. Some producers set `Tc` to the width of a
+/// Whether the character spacing (`Tc`, `Tw`) after glyph `p`, before glyph `next` (shown
+/// after it, or where its pen stood), is letter spacing, not a gap: true unless the run
+/// shows otherwise. Some producers set `Tc` to the width of a
 /// word space and cancel it with `TJ` kerning between the letters of a word (composite
 /// fonts, where `Tw` has no effect); there the glyph before or after sits at the end of its
 /// predecessor's box, not at its advance, and the spacing after `p` is a real gap.
-fn letter_spacing_holds(text: &PageText, p: usize, spacing: &SpacingVotes<'_>) -> bool {
+fn letter_spacing_holds(
+    text: &PageText,
+    p: usize,
+    next: usize,
+    spacing: &SpacingVotes<'_>,
+) -> bool {
     let Some(own) = text.glyphs.get(p).map(|g| g.advance_end - g.x1) else {
         return true;
     };
@@ -995,8 +1001,10 @@ fn letter_spacing_holds(text: &PageText, p: usize, spacing: &SpacingVotes<'_>) -
     }
     // Neighbouring pairs of the same run, with spacing of the same sign: was it applied?
     let applied = |j: usize| pair_spacing_applied(text, j, own);
+    // (The pair after the gap is `next`'s: where a word is drawn in pieces out of order,
+    // the glyph shown after `p` may stand anywhere on the page.)
     let before = p.checked_sub(1).and_then(applied);
-    let after = applied(p + 1);
+    let after = applied(next);
     if before != Some(false) && after != Some(false) {
         return true;
     }
