@@ -2483,6 +2483,11 @@ fn a_piece_drawn_at_the_pen_of_a_run_is_judged_by_its_own_pairs_not_the_next_dra
 }
 
 #[test]
+fn a_lone_page_number_far_under_the_next_column_leaves_its_flush_edge_spanning() {
+    regression("a_lone_page_number_far_under_the_next_column_leaves_its_flush_edge_spanning");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

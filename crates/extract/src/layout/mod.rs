@@ -2816,14 +2816,14 @@ fn has_straight_right_edge(node: &[usize], words: &[WordBox], a: f32) -> bool {
 /// that start at one of the indents the rows left of `b` show count as flush too: a list's
 /// item running on at the next column's top, under its hang.
 fn flush_edge_spans_node(node: &[usize], words: &[WordBox], b: f32, em: f32) -> bool {
-    let (top, _) = node_extent(node, words, |w| (w.top, w.bottom));
+    let (top, bottom) = node_extent(node, words, |w| (w.top, w.bottom));
     let (flush, right): (Vec<usize>, Vec<usize>) = node
         .iter()
         .copied()
         .filter(|&i| words.get(i).is_some_and(|w| w.x0 >= b))
         .partition(|&i| words.get(i).is_some_and(|w| starts_at(w, b)));
     let (flush_top, flush_bottom) = node_extent(&flush, words, |w| (w.top, w.bottom));
-    let (_, right_bottom) = node_extent(&right, words, |w| (w.top, w.bottom));
+    let right_bottom = foot_of_text(&right, words, bottom, em);
     let spans_to = |top_row: f32| {
         top_row <= top + SPANS_NODE_EM * em && flush_bottom >= right_bottom - SPANS_NODE_EM * em
     };
@@ -2832,6 +2832,25 @@ fn flush_edge_spans_node(node: &[usize], words: &[WordBox], b: f32, em: f32) -> 
 
 /// The top of the first row right of `b` that starts at one of the indents the rows left
 /// of `b` show ([`row_indents`]) from `b`: infinity where none does.
+/// The foot of the words `side`: their lowest bottom, but for a lone row at the node's foot
+/// (`node_bottom`) standing [`LONE_FOOT_EM`] below the rest: a page number or a footer
+/// under a column that ended higher, not a row of it.
+fn foot_of_text(side: &[usize], words: &[WordBox], node_bottom: f32, em: f32) -> f32 {
+    let baseline = |i: &usize| words.get(*i).map_or(f32::NAN, |w| w.row_baseline);
+    let last = side.iter().map(baseline).fold(f32::NEG_INFINITY, f32::max);
+    let (foot, above): (Vec<usize>, Vec<usize>) = side.iter().partition(|i| baseline(i) == last);
+    let (foot_top, foot_bottom) = node_extent(&foot, words, |w| (w.top, w.bottom));
+    let (_, above_bottom) = node_extent(&above, words, |w| (w.top, w.bottom));
+    let lone_foot = !above.is_empty()
+        && foot_bottom >= node_bottom
+        && foot_top - above_bottom > LONE_FOOT_EM * em;
+    if lone_foot { above_bottom } else { foot_bottom }
+}
+
+/// A row this far (in ems) below the rest of a column's side stands apart from it
+/// ([`foot_of_text`]): further than a signature's space.
+const LONE_FOOT_EM: f32 = 8.0;
+
 fn first_indented_row(node: &[usize], words: &[WordBox], b: f32) -> f32 {
     let left: Vec<&WordBox> = side_words(node, words, b, b, true).collect();
     let indents = row_indents(&left);
