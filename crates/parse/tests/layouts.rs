@@ -2488,6 +2488,11 @@ fn a_lone_page_number_far_under_the_next_column_leaves_its_flush_edge_spanning()
 }
 
 #[test]
+fn a_reference_column_in_near_body_type_over_a_body_running_on_under_it_is_a_column() {
+    regression("a_reference_column_in_near_body_type_over_a_body_running_on_under_it_is_a_column");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -1865,10 +1865,12 @@ impl Cut<'_> {
         let beside_ragged = rows >= MARGIN_ROWS
             && baselines(&flush).len() == rows
             && run_width(node, words, a, b, true, em) >= NARROW_PROSE_RUN_EM * em;
+        let prose_right = || run_width(node, words, a, b, false, em) >= NARROW_PROSE_RUN_EM * em;
         ((beside_justified || beside_ragged) && in_smaller_type(&right, &left))
             || (starting >= STRAIGHT_CHANNEL_ROWS
-                && run_width(node, words, a, b, false, em) >= NARROW_PROSE_RUN_EM * em
-                && in_smaller_type(&left, &right))
+                && prose_right()
+                && (in_smaller_type(&left, &right)
+                    || is_column_over_body(node, words, (a, b), &left, em)))
     }
 }
 
@@ -2835,6 +2837,32 @@ fn flush_edge_spans_node(node: &[usize], words: &[WordBox], b: f32, em: f32) -> 
 /// The foot of the words `side`: their lowest bottom, but for a lone row at the node's foot
 /// (`node_bottom`) standing [`LONE_FOOT_EM`] below the rest: a page number or a footer
 /// under a column that ended higher, not a row of it.
+/// The side left of `a`..`b` is a column of its own over the top of a body (a reference
+/// column in type near the body's): at least [`MARGIN_ROWS`] rows, not all level with the
+/// body's (a table's cells and a list's labels are), and the body's flush edge at `b`
+/// spanning the node, with [`MARGIN_ROWS`] rows starting there under the column's foot.
+fn is_column_over_body(
+    node: &[usize],
+    words: &[WordBox],
+    (a, b): (f32, f32),
+    left: &[&WordBox],
+    em: f32,
+) -> bool {
+    if baselines(left).len() < MARGIN_ROWS || rows_level(node, words, a, b, em) {
+        return false;
+    }
+    let foot = left
+        .iter()
+        .map(|w| w.bottom)
+        .fold(f32::NEG_INFINITY, f32::max);
+    let under: Vec<&WordBox> = node
+        .iter()
+        .filter_map(|&i| words.get(i))
+        .filter(|w| w.top > foot && starts_at(w, b))
+        .collect();
+    baselines(&under).len() >= MARGIN_ROWS && flush_edge_spans_node(node, words, b, em)
+}
+
 fn foot_of_text(side: &[usize], words: &[WordBox], node_bottom: f32, em: f32) -> f32 {
     let baseline = |i: &usize| words.get(*i).map_or(f32::NAN, |w| w.row_baseline);
     let last = side.iter().map(baseline).fold(f32::NEG_INFINITY, f32::max);
