@@ -2493,6 +2493,11 @@ fn a_reference_column_in_near_body_type_over_a_body_running_on_under_it_is_a_col
 }
 
 #[test]
+fn three_columns_beside_a_reference_column_in_near_body_type_are_cut_from_it_first() {
+    regression("three_columns_beside_a_reference_column_in_near_body_type_are_cut_from_it_first");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {
