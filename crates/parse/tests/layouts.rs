@@ -2498,6 +2498,11 @@ fn three_columns_beside_a_reference_column_in_near_body_type_are_cut_from_it_fir
 }
 
 #[test]
+fn a_notes_marker_raised_to_the_baseline_of_the_column_besides_line_goes_to_its_note() {
+    regression("a_notes_marker_raised_to_the_baseline_of_the_column_besides_line_goes_to_its_note");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -526,27 +526,39 @@ fn attach_raised_rows(rows: Vec<Row>, text: &PageText) -> Vec<Row> {
             // is nearer), each group nearest first.
             if candidates.len() > 1 {
                 let (sx0, sx1) = span(small, &text.glyphs);
+                // Where its glyphs stand (a part cut off a row keeps the row's baseline).
+                let drawn_on = small
+                    .glyphs
+                    .iter()
+                    .filter_map(|&k| text.glyphs.get(k))
+                    .map(|g| g.baseline)
+                    .fold(f32::INFINITY, f32::min);
                 candidates.sort_by_cached_key(|&j| {
-                    rows.get(j).map_or((true, true, true, u32::MAX), |r| {
+                    rows.get(j).map_or((true, true, true, true, u32::MAX), |r| {
                         let (bx0, bx1) = span(r, &text.glyphs);
                         let gap = (sx0 - bx1).max(bx0 - sx1);
                         let apart = gap > TOUCH_EM * r.size;
                         // Of rows it touches, one whose text it is set against (a marker
                         // after its word, a narrow gutter from the next column's line on
-                        // its baseline), then one it is not set off under (a subscript
-                        // follows its letter closely: a note's marker a space before the
-                        // note, raised on it, a narrow gutter from a line in the column
-                        // beside that it hangs below), then the nearest baseline; of the
-                        // rest, the nearest text (a note's marker a wide space before the
-                        // note, on the baseline of a line in the column beside).
+                        // its baseline), then one it is not set off level with (`level`),
+                        // then one it is not set off under (a subscript follows its letter
+                        // closely: a note's marker a space before the note, raised on it,
+                        // a narrow gutter from a line in the column beside that it hangs
+                        // below), then the nearest baseline; of the rest, the nearest text
+                        // (a note's marker a wide space before the note, on the baseline
+                        // of a line in the column beside).
                         let set_off = gap > GLUED_EM * r.size;
+                        // Set off on a row's very baseline, neither raised nor lowered: no
+                        // marker of it (a note's marker raised to the baseline of a line in
+                        // the column beside).
+                        let level = set_off && (drawn_on - r.baseline).abs() <= LEVEL_EM * r.size;
                         let set_off_under = set_off && small.baseline > r.baseline + 0.1 * r.size;
                         let distance = if apart {
                             gap
                         } else {
                             (r.baseline - small.baseline).abs()
                         };
-                        (apart, set_off, set_off_under, distance.to_bits())
+                        (apart, set_off, level, set_off_under, distance.to_bits())
                     })
                 });
             }
@@ -794,6 +806,10 @@ fn sits_on(small: &Row, big: &Row, text: &PageText) -> bool {
     let reach = RAISED_REACH_EM * big.size;
     sx0 >= bx0 - reach && sx1 <= bx1 + reach && !lowered_apart && !overlap_in_x(small, big)
 }
+
+/// Small glyphs this close (in ems of the larger type) to a row's baseline are level with
+/// it, not raised or lowered on it.
+const LEVEL_EM: f32 = 0.05;
 
 /// How far (in ems of the larger type) a raised row may stand beyond the row it belongs to.
 const RAISED_REACH_EM: f32 = 2.0;
