@@ -1865,10 +1865,9 @@ impl Cut<'_> {
         let beside_ragged = rows >= MARGIN_ROWS
             && baselines(&flush).len() == rows
             && run_width(node, words, a, b, true, em) >= NARROW_PROSE_RUN_EM * em;
-        let prose_right = || run_width(node, words, a, b, false, em) >= NARROW_PROSE_RUN_EM * em;
         ((beside_justified || beside_ragged) && in_smaller_type(&right, &left))
             || (starting >= STRAIGHT_CHANNEL_ROWS
-                && prose_right()
+                && run_width(node, words, a, b, false, em) >= NARROW_PROSE_RUN_EM * em
                 && (in_smaller_type(&left, &right)
                     || is_column_over_body(node, words, (a, b), &left, em)))
     }
@@ -2832,11 +2831,25 @@ fn flush_edge_spans_node(node: &[usize], words: &[WordBox], b: f32, em: f32) -> 
     spans_to(flush_top) || spans_to(first_indented_row(node, words, b).min(flush_top))
 }
 
-/// The top of the first row right of `b` that starts at one of the indents the rows left
-/// of `b` show ([`row_indents`]) from `b`: infinity where none does.
 /// The foot of the words `side`: their lowest bottom, but for a lone row at the node's foot
 /// (`node_bottom`) standing [`LONE_FOOT_EM`] below the rest: a page number or a footer
 /// under a column that ended higher, not a row of it.
+fn foot_of_text(side: &[usize], words: &[WordBox], node_bottom: f32, em: f32) -> f32 {
+    let baseline = |i: &usize| words.get(*i).map_or(f32::NAN, |w| w.row_baseline);
+    let last = side.iter().map(baseline).fold(f32::NEG_INFINITY, f32::max);
+    let (foot, above): (Vec<usize>, Vec<usize>) = side.iter().partition(|i| baseline(i) == last);
+    let (foot_top, foot_bottom) = node_extent(&foot, words, |w| (w.top, w.bottom));
+    let (_, above_bottom) = node_extent(&above, words, |w| (w.top, w.bottom));
+    let lone_foot = !above.is_empty()
+        && foot_bottom >= node_bottom
+        && foot_top - above_bottom > LONE_FOOT_EM * em;
+    if lone_foot { above_bottom } else { foot_bottom }
+}
+
+/// A row this far (in ems) below the rest of a column's side stands apart from it
+/// ([`foot_of_text`]): further than a signature's space.
+const LONE_FOOT_EM: f32 = 8.0;
+
 /// The side left of `a`..`b` is a column of its own over the top of a body (a reference
 /// column in type near the body's): at least [`MARGIN_ROWS`] rows, not all level with the
 /// body's (a table's cells and a list's labels are), and the body's flush edge at `b`
@@ -2863,22 +2876,8 @@ fn is_column_over_body(
     baselines(&under).len() >= MARGIN_ROWS && flush_edge_spans_node(node, words, b, em)
 }
 
-fn foot_of_text(side: &[usize], words: &[WordBox], node_bottom: f32, em: f32) -> f32 {
-    let baseline = |i: &usize| words.get(*i).map_or(f32::NAN, |w| w.row_baseline);
-    let last = side.iter().map(baseline).fold(f32::NEG_INFINITY, f32::max);
-    let (foot, above): (Vec<usize>, Vec<usize>) = side.iter().partition(|i| baseline(i) == last);
-    let (foot_top, foot_bottom) = node_extent(&foot, words, |w| (w.top, w.bottom));
-    let (_, above_bottom) = node_extent(&above, words, |w| (w.top, w.bottom));
-    let lone_foot = !above.is_empty()
-        && foot_bottom >= node_bottom
-        && foot_top - above_bottom > LONE_FOOT_EM * em;
-    if lone_foot { above_bottom } else { foot_bottom }
-}
-
-/// A row this far (in ems) below the rest of a column's side stands apart from it
-/// ([`foot_of_text`]): further than a signature's space.
-const LONE_FOOT_EM: f32 = 8.0;
-
+/// The top of the first row right of `b` that starts at one of the indents the rows left
+/// of `b` show ([`row_indents`]) from `b`: infinity where none does.
 fn first_indented_row(node: &[usize], words: &[WordBox], b: f32) -> f32 {
     let left: Vec<&WordBox> = side_words(node, words, b, b, true).collect();
     let indents = row_indents(&left);

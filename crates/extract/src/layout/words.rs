@@ -990,10 +990,10 @@ const MAX_LETTER_SPACING_EM: f32 = 0.5;
 
 /// Whether the character spacing (`Tc`, `Tw`) after glyph `p`, before glyph `next` (shown
 /// after it, or where its pen stood), is letter spacing, not a gap: true unless the run
-/// shows otherwise. Some producers set `Tc` to the width of a
-/// word space and cancel it with `TJ` kerning between the letters of a word (composite
-/// fonts, where `Tw` has no effect); there the glyph before or after sits at the end of its
-/// predecessor's box, not at its advance, and the spacing after `p` is a real gap.
+/// shows otherwise. Some producers set `Tc` to the width of a word space and cancel it with
+/// `TJ` kerning between the letters of a word (composite fonts, where `Tw` has no effect);
+/// there the glyph before or after sits at the end of its predecessor's box, not at its
+/// advance, and the spacing after `p` is a real gap.
 fn letter_spacing_holds(
     text: &PageText,
     p: usize,
