@@ -2503,6 +2503,11 @@ fn a_notes_marker_raised_to_the_baseline_of_the_column_besides_line_goes_to_its_
 }
 
 #[test]
+fn a_hinted_three_word_lines_stretched_gaps_a_tenth_of_an_em_apart_are_alike() {
+    regression("a_hinted_three_word_lines_stretched_gaps_a_tenth_of_an_em_apart_are_alike");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

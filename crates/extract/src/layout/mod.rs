@@ -2195,8 +2195,8 @@ fn is_word_gap_of_row(
         // may be narrower than a stretched gap).
         let other: f32 = word_gaps.iter().sum();
         let words: f32 = widths.iter().sum();
-        return ((across - other).abs() <= ALIKE_GAPS * other && words > other + across)
-            .then_some(true);
+        let slack = (ALIKE_GAPS * other).max(HINTED_GAP_SLACK_EM * size);
+        return ((across - other).abs() <= slack && words > other + across).then_some(true);
     }
     // Words wider than the gaps: most of them, or together where the gaps are all alike (a
     // justified line set very loose, its short words narrower than its stretched gaps; a
@@ -2210,6 +2210,10 @@ fn is_word_gap_of_row(
 /// How much the two word gaps of a justified line of three words may differ, as a share of
 /// one.
 const ALIKE_GAPS: f32 = 0.05;
+
+/// Or this many ems apart: a word processor's hinted advances (each off its font's width
+/// at the device's resolution) move a stretched gap by up to a tenth of an em.
+const HINTED_GAP_SLACK_EM: f32 = 0.1;
 
 /// A line of words has at least this many word gaps besides the one looked at (a line of
 /// four words: a narrow column's justified line holds no more).
