@@ -39,6 +39,9 @@ pub fn parse(layout: &Layout) -> Parsed {
 /// [`parse`], and for every line of the layout what the parser made of it (to draw or check
 /// the reading, e.g. `kamerbrief show`).
 pub fn parse_annotated(layout: &Layout) -> (Parsed, Vec<LineAnnotation>) {
+    // Ligature glyphs the file does not name, read by the word lists (where any are).
+    let restored = read_ligatures(layout);
+    let layout = restored.as_ref().map_or(layout, |(restored, _)| restored);
     let lines = lines::text_lines(layout);
     let m = lines::measures(&lines);
     // Which line is what: front matter, body, footnotes, closing, appendix.
@@ -53,6 +56,7 @@ pub fn parse_annotated(layout: &Layout) -> (Parsed, Vec<LineAnnotation>) {
             .iter()
             .flat_map(|p| p.diagnostics.iter().cloned()),
     );
+    diagnostics.extend(restored.into_iter().flat_map(|(_, read)| read));
     diagnose(&letter, &mut diagnostics);
     let annotations = annotation::annotate(&lines, &reading);
     (
@@ -62,6 +66,14 @@ pub fn parse_annotated(layout: &Layout) -> (Parsed, Vec<LineAnnotation>) {
         },
         annotations,
     )
+}
+
+/// The layout as the parser reads it, where it differs: ligature glyphs that nothing in the
+/// file names (U+FFFD inside a word) read as the one ligature that makes a word the Dutch or
+/// English word lists write, with a diagnostic for each page where some were; `None` where
+/// none could be read. [`parse`] does this first.
+pub fn read_ligatures(layout: &Layout) -> Option<(Layout, Vec<Diagnostic>)> {
+    read::ligatures::restore(layout)
 }
 
 fn diagnose(letter: &Letter, diagnostics: &mut Vec<Diagnostic>) {

@@ -31,10 +31,6 @@ const REFERENCE: &str = include_str!("../../../fixtures/navo2030/reference.txt")
 /// Files of the sweep that do not give the replica's data yet, with the FAILURES.md entry.
 const KNOWN: &[(&str, &str)] = &[
     (
-        "appreciatie-lualatex-carlito-2col-10pt-notounicode",
-        "S10: LuaTeX's subsets name no ligature glyph",
-    ),
-    (
         "brief-lualatex-carlito-2col-10pt-notounicode",
         "S10: LuaTeX's subsets name no ligature glyph",
     ),
@@ -53,10 +49,6 @@ const KNOWN: &[(&str, &str)] = &[
     (
         "chromium-house-carlito-justified-gs",
         "S4: quotes and the fl ligature of Ghostscript's ToUnicode",
-    ),
-    (
-        "chromium-house-carlito-justified-notounicode",
-        "S10: Chromium's bold subset keeps no rule naming its ft ligature",
     ),
     (
         "chromium-house-column-left-gs",

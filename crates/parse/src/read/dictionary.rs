@@ -78,6 +78,22 @@ pub fn judge(left: &str, right: &str) -> Option<Verdict> {
     (fragment(&left) && fragment(&right)).then_some(Verdict::Fragments)
 }
 
+/// Whether the lists write `word` (in lower case), or the Dutch list two of its words
+/// written together ([`is_compound`]).
+pub fn knows(word: &str) -> bool {
+    writes(word) || {
+        let word = word.to_lowercase();
+        Set::new(DUTCH).is_ok_and(|dutch| is_compound(&word, |w| dutch.contains(w)))
+    }
+}
+
+/// Whether the Dutch or English list writes `word` (in lower case).
+pub fn writes(word: &str) -> bool {
+    let word = word.to_lowercase();
+    let lists = [DUTCH, ENGLISH].map(|bytes| Set::new(bytes).ok());
+    lists.iter().flatten().any(|l| l.contains(&word))
+}
+
 /// Whether `left` and `right` are both words of the Dutch list, three letters or more each.
 pub fn are_dutch_words(left: &str, right: &str) -> bool {
     let Ok(dutch) = Set::new(DUTCH) else {

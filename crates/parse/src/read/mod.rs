@@ -12,6 +12,7 @@ mod enumeration;
 mod footnotes;
 mod front;
 mod join;
+pub mod ligatures;
 mod publication;
 
 use kamerbrief_model::{PaperKind, Publication, Rect, Role};
