@@ -2508,6 +2508,14 @@ fn a_hinted_three_word_lines_stretched_gaps_a_tenth_of_an_em_apart_are_alike() {
 }
 
 #[test]
+fn the_first_rows_of_two_narrow_columns_over_a_heading_space_level_with_a_signatures_are_their_columns_tops()
+ {
+    regression(
+        "the_first_rows_of_two_narrow_columns_over_a_heading_space_level_with_a_signatures_are_their_columns_tops",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

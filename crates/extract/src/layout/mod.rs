@@ -3842,7 +3842,8 @@ impl Cut<'_> {
     /// Whether the `head`'s rows stand in two columns whose channel runs on down the `rest`:
     /// the first rows of two columns (two or more on each side of it, level with each other,
     /// lines of prose in the node's type `em`: runs of words six ems wide, or on the left
-    /// justified up to the channel), above a paragraph's space in both, and below
+    /// justified up to the channel, or, short as they may be, in the columns of the same
+    /// gutter below ([`on_gutter_below`])), above a paragraph's space in both, and below
     /// it both run on, each at its own height; not a word mark, a masthead or a table's
     /// header above them, not a table's row.
     fn columns_through_head(&self, head: &[usize], rest: &[usize], em: f32) -> bool {
@@ -3857,16 +3858,17 @@ impl Cut<'_> {
             baselines(&side_words(head, words, a, b, left).collect::<Vec<_>>()).len()
         };
         let below = channels(rest);
+        let left_edge = node_extent(rest, words, |w| (w.x0, w.x1)).0;
         channels(head).into_iter().any(|(a, b)| {
             rows(a, b, true) >= HEAD_COLUMN_ROWS
                 && rows(a, b, false) >= HEAD_COLUMN_ROWS
                 && rows_level(head, words, a, b, em)
-                && [true, false].iter().all(|&left| {
+                && ([true, false].iter().all(|&left| {
                     run_width(head, words, a, b, left, em) >= NARROW_PROSE_RUN_EM * em
                         // Justified up to the channel: word gaps of a narrow measure may
                         // part its runs wider than an em.
                         || left && justified_rows_ending_at(head, words, a) >= HEAD_COLUMN_ROWS
-                })
+                }) || on_gutter_below(head, words, (a, b), &below, left_edge))
                 // Both columns run on below, each resuming at its own height (a table's
                 // cells resume level).
                 && below.iter().any(|&(c, d)| {
@@ -3875,6 +3877,28 @@ impl Cut<'_> {
                 })
         })
     }
+}
+
+/// Whether the `head`'s rows stand in the columns of the gutter under them, short as their
+/// lines may be (a list item's and a signatory's role in narrow columns): the channel
+/// `a`..`b` across the head is a gutter of those `below`, its right side's rows each flush
+/// at the gutter's far edge, its left side's words within the left column (from the node's
+/// `left_edge` to the gutter).
+fn on_gutter_below(
+    head: &[usize],
+    words: &[WordBox],
+    (a, b): (f32, f32),
+    below: &[(f32, f32)],
+    left_edge: f32,
+) -> bool {
+    below.iter().any(|&(c, d)| {
+        a >= c - GRID_GUTTER_TOLERANCE_PT
+            && (b - d).abs() <= GRID_GUTTER_TOLERANCE_PT
+            && rows_flush_at(side_words(head, words, a, b, false), d)
+            && side_words(head, words, a, b, true).all(|w| {
+                w.x0 >= left_edge - GRID_GUTTER_TOLERANCE_PT && w.x1 <= c + GRID_GUTTER_TOLERANCE_PT
+            })
+    })
 }
 
 /// A short column beside a head's rows stands at least this many ems beyond the measure of
