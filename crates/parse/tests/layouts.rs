@@ -2516,6 +2516,14 @@ fn the_first_rows_of_two_narrow_columns_over_a_heading_space_level_with_a_signat
 }
 
 #[test]
+fn two_columns_under_front_matter_beside_a_right_reference_column_run_on_past_a_heading_space_level_with_a_signatures()
+ {
+    regression(
+        "two_columns_under_front_matter_beside_a_right_reference_column_run_on_past_a_heading_space_level_with_a_signatures",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -716,7 +716,9 @@ impl Cut<'_> {
     /// two columns): those two columns (after the front matter), and what lies right of
     /// `a`..`b` (a third column), read after them. A band under that reaches the gutter as
     /// a ragged column's lines may, not past it, will do where it holds two columns on
-    /// their gutter (the first two of three ragged columns running on under a cut).
+    /// their gutter (the first two of three ragged columns running on under a cut; two
+    /// columns under front matter beside a reference column on the right, a heading's space
+    /// in one level with a signature's space in the other).
     fn left_columns(
         &self,
         two: &[usize],
@@ -732,22 +734,26 @@ impl Cut<'_> {
         let (columns, after): (Vec<usize>, Vec<usize>) = two
             .iter()
             .partition(|&&i| self.words.get(i).is_some_and(|w| w.x1 <= middle));
+        // A band under that is not short holds the two columns on their gutter: a channel
+        // down it ends where the gutter does (another may part a page number from them).
+        let next_on = |gutter: (f32, f32)| {
+            short
+                || gaps(self.sorted_extents(next, &self.by_x0, |w| (w.x0, w.x1)))
+                    .into_iter()
+                    .any(|(_, d)| (d - gutter.1).abs() <= GRID_GUTTER_TOLERANCE_PT)
+        };
         if let Some(gutter) = self.vertical_gutter(&columns, || em) {
-            let on_it = |(_, d): (f32, f32)| (d - gutter.1).abs() <= GRID_GUTTER_TOLERANCE_PT;
-            if !short && !self.vertical_gutter(next, || em).is_some_and(on_it) {
-                return None;
-            }
-            return Some(LeftColumns {
+            return next_on(gutter).then_some(LeftColumns {
                 head: Vec::new(),
                 columns,
                 after,
                 gutter,
             });
         }
-        if !short {
+        let split = self.columns_under_front(&columns, em)?;
+        if !next_on(split.gutter) {
             return None;
         }
-        let split = self.columns_under_front(&columns, em)?;
         Some(LeftColumns {
             head: split.head,
             columns: split.columns,
