@@ -4,9 +4,11 @@
 //! Word's Calibri `ti`, `tt`, `ft`: `s�lte`, `ba�erij`, `gee�`), and a CID-keyed subset
 //! keeps no glyph names, so the extractor can only print U+FFFD. Inside a word, such a
 //! glyph is read as the one ligature (`fi`, `ti`, `ft`, …) that makes the word one the
-//! Dutch or English lists write (or a Dutch compound of two), and only where exactly one
-//! does: `s�lte` is `stilte`; a glyph that is no ligature (an unmapped `é`) makes no word
-//! and stays U+FFFD. Every word read so is reported.
+//! Dutch or English lists write (where none does and the word is long, a Dutch compound of
+//! two), and only where exactly one does: `s�lte` is `stilte`; a glyph that is no ligature
+//! (an unmapped `é`) makes no word and stays U+FFFD, and so does one that two ligatures
+//! make words of (`�en`: `tien`, `fien`). The halves of a word broken at a line's end are
+//! read together or not at all. Every word read so is reported.
 
 use std::collections::{HashMap, HashSet};
 
@@ -196,6 +198,7 @@ struct WordReading {
     read: usize,
 }
 
+/// Reads each piece of `text` that holds unmapped glyphs ([`restored_piece`]).
 fn read_word(text: &str) -> WordReading {
     let mut out = WordReading {
         text: String::with_capacity(text.len() + 4),
