@@ -2524,6 +2524,14 @@ fn two_columns_under_front_matter_beside_a_right_reference_column_run_on_past_a_
 }
 
 #[test]
+fn the_upper_rows_of_two_columns_beside_a_reference_column_over_a_heading_space_level_with_a_signatures_are_read_in_their_columns()
+ {
+    regression(
+        "the_upper_rows_of_two_columns_beside_a_reference_column_over_a_heading_space_level_with_a_signatures_are_read_in_their_columns",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -545,7 +545,7 @@ impl Cut<'_> {
                             .flatten()
                     })?;
                 let (head, columns) =
-                    self.with_columns_first_row(found.head, found.columns, found.gutter);
+                    self.with_columns_first_rows(found.head, found.columns, found.gutter);
                 split = ColumnsUnderHead {
                     head,
                     columns,
@@ -884,37 +884,65 @@ impl Cut<'_> {
         })
     }
 
-    /// `head` and `columns`, the head's last row moved to the columns where it is their
-    /// first row, cut off with the front matter by a space under it in both columns (a
-    /// salutation's in one, a signature's in the other): its words stand either side of
-    /// the gutter, none in it, in the columns' type, the left ones from the left column's
-    /// edge and the right ones from the right column's.
-    fn with_columns_first_row(
+    /// `head` and `columns`, the head's upper part of the columns moved to them: under the
+    /// head's last row into the gutter (front matter set across the measure), its words
+    /// within the columns' span (not a reference column beside them); else its last row.
+    /// Moved where they are the columns' first rows ([`Cut::are_columns_first_rows`]).
+    fn with_columns_first_rows(
         &self,
-        mut head: Vec<usize>,
-        mut columns: Vec<usize>,
+        head: Vec<usize>,
+        columns: Vec<usize>,
         (a, b): (f32, f32),
     ) -> (Vec<usize>, Vec<usize>) {
         let words = self.words;
-        let Some(last) = head
-            .iter()
-            .filter_map(|&i| words.get(i))
-            .map(|w| w.row_baseline)
-            .reduce(f32::max)
+        let head_words = || head.iter().filter_map(|&i| words.get(i));
+        let crossing_bottom = head_words()
+            .filter(|w| w.x1 > a && w.x0 < b)
+            .map(|w| w.bottom)
+            .reduce(f32::max);
+        let tolerance = LEFT_EDGE_TOLERANCE_EM * median_size(&columns, words);
+        let (x0, x1) = node_extent(&columns, words, |w| (w.x0, w.x1));
+        let under_crossing = |w: &WordBox| {
+            crossing_bottom.is_some_and(|y| w.top >= y && w.x0 >= x0 - tolerance && w.x0 < x1)
+        };
+        let last = head_words().map(|w| w.row_baseline).reduce(f32::max);
+        let in_last_row =
+            |w: &WordBox| last.is_some_and(|last| (w.row_baseline - last).abs() < 0.5);
+        let moves: [&dyn Fn(&WordBox) -> bool; 2] = [&under_crossing, &in_last_row];
+        let Some(moves) = moves
+            .into_iter()
+            .find(|moves| self.are_columns_first_rows(&head, &columns, (a, b), moves))
         else {
             return (head, columns);
         };
-        let in_row = |i: usize| {
-            words
-                .get(i)
-                .is_some_and(|w| (w.row_baseline - last).abs() < 0.5)
-        };
-        let row = || {
+        let (rows, rest): (Vec<usize>, Vec<usize>) = head
+            .into_iter()
+            .partition(|&i| words.get(i).is_some_and(moves));
+        let mut columns = columns;
+        columns.extend(rows);
+        (rest, columns)
+    }
+
+    /// The words of `head` that `moves` picks are the first rows of `columns`, cut off with
+    /// the front matter by a space under them in both columns (a salutation's or a heading's
+    /// in one, a signature's in the other): some of the head stays; they stand either side
+    /// of the gutter, none in it, in the columns' type (note markers aside), the left ones
+    /// from the left column's edge and the right ones from the right column's.
+    fn are_columns_first_rows(
+        &self,
+        head: &[usize],
+        columns: &[usize],
+        (a, b): (f32, f32),
+        moves: &dyn Fn(&WordBox) -> bool,
+    ) -> bool {
+        let words = self.words;
+        let moved = |i: &usize| words.get(*i).is_some_and(moves);
+        let rows = || {
             head.iter()
-                .filter(|&&i| in_row(i))
+                .filter(|i| moved(i))
                 .filter_map(|&i| words.get(i))
         };
-        let em = median_size(&columns, words);
+        let em = median_size(columns, words);
         let tolerance = LEFT_EDGE_TOLERANCE_EM * em;
         // Where the words on one side of the gutter start.
         let start = |side: &mut dyn Iterator<Item = &WordBox>, left: bool| {
@@ -924,22 +952,16 @@ impl Cut<'_> {
         };
         let flush = |left: bool| {
             let column = start(&mut columns.iter().filter_map(|&i| words.get(i)), left);
-            match (column, start(&mut row(), left)) {
+            match (column, start(&mut rows(), left)) {
                 (Some(c), Some(r)) => (c - r).abs() <= tolerance,
                 _ => false,
             }
         };
-        let first_row = head.iter().any(|&i| !in_row(i))
-            && stand_apart(row(), (a, b), |_| true)
-            && row().all(|w| in_type_of(w, em))
+        head.iter().any(|i| !moved(i))
+            && stand_apart(rows(), (a, b), |_| true)
+            && rows().all(|w| w.superscript || in_type_of(w, em))
             && flush(true)
-            && flush(false);
-        if first_row {
-            let (row, rest): (Vec<usize>, Vec<usize>) = head.into_iter().partition(|&i| in_row(i));
-            head = rest;
-            columns.extend(row);
-        }
-        (head, columns)
+            && flush(false)
     }
 
     /// Nothing of `head` lies under its last row across one of `channels` (its middle)
