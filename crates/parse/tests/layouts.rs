@@ -2532,6 +2532,14 @@ fn the_upper_rows_of_two_columns_beside_a_reference_column_over_a_heading_space_
 }
 
 #[test]
+fn a_justified_lines_last_words_flush_at_the_measure_over_hinted_word_gaps_are_not_the_next_columns_top()
+ {
+    regression(
+        "a_justified_lines_last_words_flush_at_the_measure_over_hinted_word_gaps_are_not_the_next_columns_top",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {
