@@ -2540,6 +2540,14 @@ fn a_justified_lines_last_words_flush_at_the_measure_over_hinted_word_gaps_are_n
 }
 
 #[test]
+fn three_columns_beside_a_reference_column_on_the_left_their_third_one_row_run_on_past_a_heading_space_level_with_a_signatures()
+ {
+    regression(
+        "three_columns_beside_a_reference_column_on_the_left_their_third_one_row_run_on_past_a_heading_space_level_with_a_signatures",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -743,6 +743,8 @@ impl Cut<'_> {
                     .any(|(_, d)| (d - gutter.1).abs() <= GRID_GUTTER_TOLERANCE_PT)
         };
         if let Some(gutter) = self.vertical_gutter(&columns, || em) {
+            // (A reference column's gutter left of the columns: theirs, right of it.)
+            let gutter = self.beside_margin(&columns, gutter, under, em);
             return next_on(gutter).then_some(LeftColumns {
                 head: Vec::new(),
                 columns,
