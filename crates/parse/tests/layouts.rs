@@ -2548,6 +2548,14 @@ fn three_columns_beside_a_reference_column_on_the_left_their_third_one_row_run_o
 }
 
 #[test]
+fn a_heading_level_with_a_list_items_first_line_atop_the_next_column_over_a_page_number_in_the_gutter()
+ {
+    regression(
+        "a_heading_level_with_a_list_items_first_line_atop_the_next_column_over_a_page_number_in_the_gutter",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

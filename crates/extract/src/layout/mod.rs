@@ -2541,12 +2541,13 @@ fn widest_word_gaps(
     let mut unlabelled = Vec::new();
     for (gap, k) in row_word_gaps(placed, a, b, top, bottom) {
         all.push(gap);
-        // The word `k` opens its row (the word before it is on another) and is narrow.
+        // The word `k` opens its row on its side of the channel (the word before it is on
+        // another row, or across the channel) and is narrow.
         let label = placed.get(k).is_some_and(|p| {
             p.2 - p.1 < LABEL_EM * em
                 && k.checked_sub(1)
                     .and_then(|j| placed.get(j))
-                    .is_none_or(|o| o.0 != p.0)
+                    .is_none_or(|o| o.0 != p.0 || (o.2 <= a && p.1 >= b))
         });
         if !label {
             unlabelled.push(gap);
