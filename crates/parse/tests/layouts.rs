@@ -2556,6 +2556,14 @@ fn a_heading_level_with_a_list_items_first_line_atop_the_next_column_over_a_page
 }
 
 #[test]
+fn a_two_row_reference_column_in_the_bodys_type_a_narrow_gap_right_of_a_ragged_column_with_signatures()
+ {
+    regression(
+        "a_two_row_reference_column_in_the_bodys_type_a_narrow_gap_right_of_a_ragged_column_with_signatures",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -1820,7 +1820,9 @@ impl Cut<'_> {
         // Measured in the smaller type of the two sides: a reference column in small type
         // beside a few lines of body is a few of its own lines high.
         let overlap = sides_overlap(node, self.words, a, b);
-        if overlap < NARROW_GUTTER_HEIGHT_EM * em {
+        if overlap < NARROW_GUTTER_HEIGHT_EM * em
+            && !is_flush_rows_beside_prose(node, self.words, a, b, em)
+        {
             let side_em = smaller_side_size(node, self.words, a, b, em);
             if overlap < NARROW_GUTTER_HEIGHT_EM * side_em {
                 match self.continued_gutter_size(node, a, b, side_em) {
@@ -3282,6 +3284,21 @@ fn sides_overlap(node: &[usize], words: &[WordBox], a: f32, b: f32) -> f32 {
     let (lt, lb) = side_extent(node, words, a, b, true, down);
     let (rt, rb) = side_extent(node, words, a, b, false, down);
     lb.min(rb) - lt.max(rt)
+}
+
+/// Right of `b`, two rows or more, each flush at `b`, short beside prose left of `a` that
+/// runs down a few lines at least ([`NARROW_GUTTER_HEIGHT_EM`]): a reference column's label
+/// and value beside a ragged column's first lines, in the column's type. However short its
+/// rows, not the gap after a two-line heading's first word, whose left side is that word.
+/// (The channel must still be clear of the word gaps beside it.)
+fn is_flush_rows_beside_prose(node: &[usize], words: &[WordBox], a: f32, b: f32, em: f32) -> bool {
+    let right = || side_words(node, words, a, b, false);
+    let (top, bottom) = side_extent(node, words, a, b, true, |w| (w.top, w.bottom));
+    baselines(&right().collect::<Vec<_>>()).len() >= 2
+        && rows_flush_at(right(), b)
+        && bottom - top >= NARROW_GUTTER_HEIGHT_EM * em
+        && is_short_beside(node, words, a, b)
+        && run_width(node, words, a, b, true, em) >= NARROW_PROSE_RUN_EM * em
 }
 
 /// Type smaller than this share of the other side's is another kind of text (a margin column).
