@@ -2564,6 +2564,14 @@ fn a_two_row_reference_column_in_the_bodys_type_a_narrow_gap_right_of_a_ragged_c
 }
 
 #[test]
+fn two_justified_lines_last_words_flush_at_the_measure_of_the_second_column_are_read_with_their_lines_not_the_first_columns_words()
+ {
+    regression(
+        "two_justified_lines_last_words_flush_at_the_measure_of_the_second_column_are_read_with_their_lines_not_the_first_columns_words",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -2173,8 +2173,9 @@ fn is_word_gap_of_row(
     line.sort_by(|p, q| p.0.total_cmp(&q.0));
     // Only the run of words around the gap: a word standing four ems off is another
     // column's (a reference column's label level with the line); so is one standing off by
-    // half as much again as a gap an em wide or more (a justified line stretched that far
-    // spaces its words alike, `RIVER_GAPS_ALIKE`: the gutter before the next column).
+    // more than an em and half as much again as the gap (a justified line spaces its words
+    // alike, `RIVER_GAPS_ALIKE`: the gutter before the next column, or after the column
+    // before, however narrow the gap).
     let at = line
         .windows(2)
         .position(|p| matches!(p, [l, r] if l.1 <= a && r.0 >= b))?;
@@ -2182,11 +2183,7 @@ fn is_word_gap_of_row(
         Some([l, r]) => r.0 - l.1,
         _ => 0.0,
     };
-    let far = if gap_at >= size {
-        (ROW_APART_EM * size).min(OTHER_COLUMN_GAPS * gap_at)
-    } else {
-        ROW_APART_EM * size
-    };
+    let far = (ROW_APART_EM * size).min((OTHER_COLUMN_GAPS * gap_at).max(size));
     let apart = |p: &[(f32, f32, bool, bool)]| matches!(p, [l, r] if r.0 - l.1 > far);
     let start = line
         .get(..=at)?
