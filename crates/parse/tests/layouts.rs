@@ -2572,6 +2572,14 @@ fn two_justified_lines_last_words_flush_at_the_measure_of_the_second_column_are_
 }
 
 #[test]
+fn three_hinted_columns_half_an_em_apart_run_on_past_a_cut_where_a_line_overshoots_into_the_gutter()
+{
+    regression(
+        "three_hinted_columns_half_an_em_apart_run_on_past_a_cut_where_a_line_overshoots_into_the_gutter",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {
