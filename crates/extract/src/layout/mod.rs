@@ -893,7 +893,7 @@ impl Cut<'_> {
     fn with_columns_first_rows(
         &self,
         head: Vec<usize>,
-        columns: Vec<usize>,
+        mut columns: Vec<usize>,
         (a, b): (f32, f32),
     ) -> (Vec<usize>, Vec<usize>) {
         let words = self.words;
@@ -920,7 +920,6 @@ impl Cut<'_> {
         let (rows, rest): (Vec<usize>, Vec<usize>) = head
             .into_iter()
             .partition(|&i| words.get(i).is_some_and(moves));
-        let mut columns = columns;
         columns.extend(rows);
         (rest, columns)
     }
