@@ -2580,6 +2580,14 @@ fn three_hinted_columns_half_an_em_apart_run_on_past_a_cut_where_a_line_overshoo
 }
 
 #[test]
+fn a_river_of_three_rows_in_a_narrow_justified_column_its_right_words_flush_at_the_measure_but_not_at_one_start_is_no_gutter()
+ {
+    regression(
+        "a_river_of_three_rows_in_a_narrow_justified_column_its_right_words_flush_at_the_measure_but_not_at_one_start_is_no_gutter",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -1846,6 +1846,11 @@ impl Cut<'_> {
         {
             return true;
         }
+        // The word gaps below tell a gutter from a river only where the rows right of it
+        // could be a column's.
+        if ends_flush_starts_ragged(node, self.words, b, em) {
+            return false;
+        }
         let placed = placed.get_or_init(|| self.placed(node));
         if b - a
             >= GUTTER_OVER_WORD_GAP
@@ -3140,6 +3145,36 @@ fn is_short_beside(node: &[usize], words: &[WordBox], a: f32, b: f32) -> bool {
 
 /// See [`is_short_beside`].
 const SHORT_BESIDE: f32 = 0.35;
+
+/// The rows right of `b` end flush at one edge but do not start at one: some row starts
+/// neither at `b` nor a paragraph's indent from it but a fraction of an em in. Justified
+/// lines' last words, whose word gaps line up (a river), not a column's edge.
+fn ends_flush_starts_ragged(node: &[usize], words: &[WordBox], b: f32, em: f32) -> bool {
+    // Per row right of `b`: where its first word starts and its last word ends.
+    let mut rows: Vec<(f32, f32, f32)> = Vec::new();
+    for w in node
+        .iter()
+        .filter_map(|&i| words.get(i))
+        .filter(|w| w.x0 >= b)
+    {
+        match rows.iter_mut().find(|r| r.0 == w.row_baseline) {
+            Some(r) => (r.1, r.2) = (r.1.min(w.x0), r.2.max(w.x1)),
+            None => rows.push((w.row_baseline, w.x0, w.x1)),
+        }
+    }
+    let slack = RAGGED_START_EM * em;
+    let edge = rows.iter().map(|r| r.2).fold(f32::NEG_INFINITY, f32::max);
+    rows.len() >= 2
+        && rows.iter().all(|r| r.2 >= edge - slack)
+        && rows
+            .iter()
+            .any(|r| (slack..INDENT_EM * em).contains(&(r.1 - b)))
+}
+
+/// See [`ends_flush_starts_ragged`]: further than a hinted row's slack, not as far as an
+/// indent.
+const RAGGED_START_EM: f32 = 0.25;
+const INDENT_EM: f32 = 1.0;
 
 /// How many rows right of `b` start within half a point of `b`: a column's left edge.
 fn rows_starting_at(node: &[usize], words: &[WordBox], b: f32) -> usize {
