@@ -2588,6 +2588,14 @@ fn a_river_of_three_rows_in_a_narrow_justified_column_its_right_words_flush_at_t
 }
 
 #[test]
+fn a_salutation_reaching_into_a_ragged_columns_gutter_level_with_the_first_rows_of_three_columns_stays_in_its_column()
+ {
+    regression(
+        "a_salutation_reaching_into_a_ragged_columns_gutter_level_with_the_first_rows_of_three_columns_stays_in_its_column",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -3881,14 +3881,23 @@ impl Cut<'_> {
     /// The single row `row` over `rest` is the first row of its columns, not a title over
     /// them: in their type, its words stand either side of a channel down `rest`, the right
     /// ones from its far edge, flush with the next column (a paragraph's last line level
-    /// with a signatory's role at the next column's top).
+    /// with a signatory's role at the next column's top). The left ones may reach into
+    /// the channel, up to a gutter from that edge: the ragged column under them ends short
+    /// of its measure (a salutation longer than the lines under it).
     fn splits_at_column_edge(&self, row: &[usize], rest: &[usize], em: f32) -> bool {
         let words = self.words;
         let row_words = || row.iter().filter_map(|&i| words.get(i));
         row_words().all(|w| in_type_of(w, em))
             && gaps(self.sorted_extents(rest, &self.by_x0, |w| (w.x0, w.x1)))
                 .into_iter()
-                .any(|(c, d)| stand_apart(row_words(), (c, d), |w| starts_at(w, d)))
+                .any(|(c, d)| {
+                    let left_end = row_words()
+                        .filter(|w| w.x0 < c)
+                        .map(|w| w.x1)
+                        .fold(c, f32::max);
+                    d - left_end >= NARROWEST_GUTTER_EM * em
+                        && stand_apart(row_words(), (left_end, d), |w| starts_at(w, d))
+                })
     }
 
     /// Whether the `head`'s rows are the first rows of the column under them with a short
