@@ -2596,6 +2596,14 @@ fn a_salutation_reaching_into_a_ragged_columns_gutter_level_with_the_first_rows_
 }
 
 #[test]
+fn notes_under_two_ragged_columns_reaching_further_than_the_columns_lines_keep_the_columns_gutter()
+{
+    regression(
+        "notes_under_two_ragged_columns_reaching_further_than_the_columns_lines_keep_the_columns_gutter",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -2273,10 +2273,15 @@ impl Cut<'_> {
     fn continued_gutter_size(&self, node: &[usize], a: f32, b: f32, em: f32) -> Option<f32> {
         let middle = (a + b) / 2.0;
         // The gutter's middle in the channel, and the channel's in the gutter or the whole
-        // gutter in the channel (notes' lines end short of their column's edge).
+        // gutter in the channel (notes' lines end short of their column's edge); or the
+        // channel within the gutter up to its far edge, the notes' lines reaching further
+        // than the ragged column's above them.
         let lines_up = |g: &&Gutter| {
-            (a..=b).contains(&((g.a + g.b) / 2.0))
-                && ((g.a..=g.b).contains(&middle) || (g.a >= a - 0.5 && g.b <= b + 0.5))
+            ((a..=b).contains(&((g.a + g.b) / 2.0))
+                && ((g.a..=g.b).contains(&middle) || (g.a >= a - 0.5 && g.b <= b + 0.5)))
+                || ((g.b - b).abs() <= GRID_GUTTER_TOLERANCE_PT
+                    && a >= g.a
+                    && b - a >= NARROWEST_GUTTER_EM * em)
         };
         // The node's top is found only for a gutter that lines up (most gaps have none).
         let gutters = self.gutters.borrow();
