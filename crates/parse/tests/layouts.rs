@@ -2604,6 +2604,13 @@ fn notes_under_two_ragged_columns_reaching_further_than_the_columns_lines_keep_t
 }
 
 #[test]
+fn a_river_of_two_letter_spaced_justified_rows_with_one_unstretched_no_break_space_is_no_gutter() {
+    regression(
+        "a_river_of_two_letter_spaced_justified_rows_with_one_unstretched_no_break_space_is_no_gutter",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -2219,7 +2219,12 @@ fn is_word_gap_of_row(
         }
     }
     let across = crossing.filter(|_| !word_gaps.is_empty())?;
-    let narrowest = word_gaps.iter().copied().fold(across, f32::min);
+    // A line of many gaps may hold one that justification did not stretch: a no-break
+    // space that the file writes as a plain one (its glyph named `space`).
+    let unstretched = usize::from(word_gaps.len() > JUSTIFIED_LINE_GAPS + 1);
+    word_gaps.sort_by(f32::total_cmp);
+    let stretched = word_gaps.get(unstretched..).unwrap_or_default();
+    let narrowest = stretched.iter().copied().fold(across, f32::min);
     let widest = word_gaps.iter().copied().fold(across, f32::max);
     // (Hinted advances move each gap by up to a tenth of an em, whatever its width.)
     let gaps_alike = widest <= RIVER_GAPS_ALIKE * narrowest + HINTED_GAP_SLACK_EM * size;
