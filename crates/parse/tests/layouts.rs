@@ -2611,6 +2611,14 @@ fn a_river_of_two_letter_spaced_justified_rows_with_one_unstretched_no_break_spa
 }
 
 #[test]
+fn a_no_break_space_named_space_by_a_partial_map_keeping_its_width_in_justified_lines_whose_word_gaps_line_up()
+ {
+    regression(
+        "a_no_break_space_named_space_by_a_partial_map_keeping_its_width_in_justified_lines_whose_word_gaps_line_up",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {
