@@ -2619,6 +2619,22 @@ fn a_no_break_space_named_space_by_a_partial_map_keeping_its_width_in_justified_
 }
 
 #[test]
+fn a_one_row_second_column_atop_page_two_level_with_the_first_columns_ragged_row_its_gap_wider_than_the_rows_word_gaps()
+ {
+    regression(
+        "a_one_row_second_column_atop_page_two_level_with_the_first_columns_ragged_row_its_gap_wider_than_the_rows_word_gaps",
+    );
+}
+
+#[test]
+fn a_one_row_second_column_atop_page_two_in_three_letter_spaced_columns_positioned_glyph_by_glyph()
+{
+    regression(
+        "a_one_row_second_column_atop_page_two_in_three_letter_spaced_columns_positioned_glyph_by_glyph",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

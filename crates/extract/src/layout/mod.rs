@@ -2247,7 +2247,9 @@ fn is_word_gap_of_row(
     // table's cells stand apart by chance amounts).
     let covered = gaps_alike && widths.iter().sum::<f32>() > word_gaps.iter().sum::<f32>() + across;
     let usual = median(word_gaps)?;
-    (b - a < GUTTER_OVER_WORD_GAP * usual)
+    // The row's own gap, not the channel (other rows may narrow that): a ragged row's gap
+    // at a one-row column's edge is wider than its word gaps, a justified row's is not.
+    (across < GUTTER_OVER_WORD_GAP * usual)
         .then(|| covered || median(widths).is_some_and(|w| w > usual))
 }
 
