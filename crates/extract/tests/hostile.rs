@@ -286,8 +286,12 @@ fn peak_rss_of(name: &str, pdf: &[u8]) -> Option<(u64, String)> {
         println!("note: no /proc; peak memory not measured");
         return None;
     }
+    // One file per call: tests run in parallel and several measure the same baseline, so
+    // a shared name let one test remove the file while another's child was to read it.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let path = std::env::temp_dir().join(format!(
-        "kamerbrief-hostile-{}-{name}.pdf",
+        "kamerbrief-hostile-{}-{call}-{name}.pdf",
         std::process::id()
     ));
     std::fs::write(&path, pdf).unwrap();
