@@ -3163,24 +3163,14 @@ const SHORT_BESIDE: f32 = 0.35;
 /// lines' last words, whose word gaps line up (a river), not a column's edge.
 fn ends_flush_starts_ragged(node: &[usize], words: &[WordBox], b: f32, em: f32) -> bool {
     // Per row right of `b`: where its first word starts and its last word ends.
-    let mut rows: Vec<(f32, f32, f32)> = Vec::new();
-    for w in node
-        .iter()
-        .filter_map(|&i| words.get(i))
-        .filter(|w| w.x0 >= b)
-    {
-        match rows.iter_mut().find(|r| r.0 == w.row_baseline) {
-            Some(r) => (r.1, r.2) = (r.1.min(w.x0), r.2.max(w.x1)),
-            None => rows.push((w.row_baseline, w.x0, w.x1)),
-        }
-    }
+    let rows = row_extents(&side_words(node, words, b, b, false).collect::<Vec<_>>());
     let slack = RAGGED_START_EM * em;
-    let edge = rows.iter().map(|r| r.2).fold(f32::NEG_INFINITY, f32::max);
+    let edge = rows.iter().map(|r| r.1).fold(f32::NEG_INFINITY, f32::max);
     rows.len() >= 2
-        && rows.iter().all(|r| r.2 >= edge - slack)
+        && rows.iter().all(|r| r.1 >= edge - slack)
         && rows
             .iter()
-            .any(|r| (slack..INDENT_EM * em).contains(&(r.1 - b)))
+            .any(|r| (slack..INDENT_EM * em).contains(&(r.0 - b)))
 }
 
 /// See [`ends_flush_starts_ragged`]: further than a hinted row's slack, not as far as an
