@@ -2635,6 +2635,14 @@ fn a_one_row_second_column_atop_page_two_in_three_letter_spaced_columns_position
 }
 
 #[test]
+fn a_running_column_beside_a_second_signatory_whose_lines_repeat_the_first_signatorys_on_page_one()
+{
+    regression(
+        "a_running_column_beside_a_second_signatory_whose_lines_repeat_the_first_signatorys_on_page_one",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

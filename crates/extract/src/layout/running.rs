@@ -439,17 +439,22 @@ fn running_column_lines(layout: &Layout) -> Vec<Vec<bool>> {
             .zip(page_keys)
             .map(|(line, key)| repeats(line, key, true))
             .collect();
-        let in_place = page
+        let in_place: Vec<bool> = page
             .lines
             .iter()
             .zip(page_keys)
-            .filter(|(line, key)| repeats(line, key, false))
-            .filter_map(|(_, key)| *key);
-        let mut in_place: Vec<u64> = in_place.collect();
-        in_place.sort_unstable();
-        in_place.dedup();
-        let placed = in_place.len() >= PLACED_LINES;
-        if let Some(column) = running_column_on(page, page_keys, &repeated, placed)
+            .map(|(line, key)| repeats(line, key, false))
+            .collect();
+        let mut placed_keys: Vec<u64> = in_place
+            .iter()
+            .zip(page_keys)
+            .filter(|(r, _)| **r)
+            .filter_map(|(_, key)| *key)
+            .collect();
+        placed_keys.sort_unstable();
+        placed_keys.dedup();
+        let placed = placed_keys.len() >= PLACED_LINES;
+        if let Some(column) = running_column_on(page, page_keys, &repeated, &in_place, placed)
             && let Some(slot) = running.get_mut(p)
         {
             *slot = column;
@@ -459,13 +464,15 @@ fn running_column_lines(layout: &Layout) -> Vec<Vec<bool>> {
 }
 
 /// The running column of `page`, from which of its lines repeat another page's where they
-/// stand (`repeated`) and their text keys: the repeated lines still read as body make the
+/// stand, or the first page's anywhere (`repeated`), which repeat another page's where they
+/// stand (`in_place`), and their text keys: the repeated lines still read as body make the
 /// column; its repeated lines of any role count (its first line may have been taken for a
 /// running head).
 fn running_column_on(
     page: &Page,
     keys: &[Option<u64>],
     repeated: &[bool],
+    in_place: &[bool],
     placed: bool,
 ) -> Option<Vec<bool>> {
     let flags: Vec<bool> = page
@@ -474,13 +481,20 @@ fn running_column_on(
         .zip(repeated)
         .map(|(line, &r)| r && line.role == Role::Body)
         .collect();
-    // A column: its lines together no wider than one of them may be; and one column, not
-    // the lines that stand beside it.
-    let (x0, x1) = extent(&page.lines, &flags);
-    if x1 - x0 >= COLUMN_WIDTH * page.width {
+    // A column: one column, not the lines that stand beside it; those set aside may only
+    // repeat the first page's somewhere else (a second signatory's `WATERSTAAT,`), for
+    // lines repeated in place across the page are a table's, not a column's.
+    let too_wide = |flags: &[bool]| {
+        let (x0, x1) = extent(&page.lines, flags);
+        x1 - x0 >= COLUMN_WIDTH * page.width
+    };
+    let column = one_column(&page.lines, flags.clone());
+    let set_aside_in_place =
+        || (flags.iter().zip(&column).zip(in_place)).any(|((&f, &c), &p)| f && !c && p);
+    if too_wide(&flags) && set_aside_in_place() || too_wide(&column) {
         return None;
     }
-    let flags = one_column(&page.lines, flags);
+    let flags = column;
     let (x0, x1) = extent(&page.lines, &flags);
     let in_column = |l: &Line| l.bbox.x0 >= x0 - SAME_START_PT && l.bbox.x0 <= x1;
     let mut distinct: Vec<u64> = page
