@@ -4072,11 +4072,13 @@ impl Cut<'_> {
         // Columns have more than one row beside each other: a single row split by a wide
         // gap is a justified line of two words (under a line that runs across them).
         let has_gutter = |y: f32, upper: bool| {
-            let part: Vec<usize> = node
-                .iter()
-                .copied()
-                .filter(|&i| words.get(i).is_some_and(|w| (w.bottom <= y) == upper))
-                .collect();
+            // (Room for all: a filtered iterator would grow it step by step.)
+            let mut part: Vec<usize> = Vec::with_capacity(node.len());
+            part.extend(
+                node.iter()
+                    .copied()
+                    .filter(|&i| words.get(i).is_some_and(|w| (w.bottom <= y) == upper)),
+            );
             part.len() > 1
                 && self
                     .vertical_gutter(&part, || median_size(&part, words))
