@@ -552,6 +552,7 @@ fn load_simple(
     let symbolic_dingbats =
         standard.is_some_and(|s| s.builtin_encoding() == BaseEncoding::ZapfDingbats);
 
+    let has_encoding = get(doc, dict, b"Encoding").is_some();
     let first_char = get_number(doc, dict, b"FirstChar").unwrap_or(0.0).max(0.0) as usize;
     let widths_array = get_array(doc, dict, b"Widths").and_then(|a| objects::numbers(doc, a));
     let missing_width = descriptor.and_then(|d| get_number(doc, d, b"MissingWidth"));
@@ -591,11 +592,27 @@ fn load_simple(
                     .zip(from_name.as_deref())
                     .and_then(|(p, t)| p.draws(t));
                 let assumed = assumed.get(code).copied().unwrap_or(false);
+                // A program that names no glyph but draws a space at 32, in a font with no
+                // encoding and no map: its codes read as Windows' (as pdftotext and mutool
+                // read any code nothing names).
+                let from_ascii = || {
+                    program
+                        .filter(|p| {
+                            to_unicode.is_none() && !has_encoding && p.codes_only_from_ascii()
+                        })
+                        .and_then(|_| {
+                            tables::encoding_glyph_name(
+                                BaseEncoding::WinAnsi,
+                                u8::try_from(code).ok()?,
+                            )
+                        })
+                        .and_then(|n| name_text(n, false))
+                };
                 match (from_name, drawn) {
                     (Some(name), Some(true)) => Some(name),
                     (Some(name), None) if !assumed => Some(name),
                     (Some(name), _) => from_program().or(Some(name)),
-                    (None, _) => from_program(),
+                    (None, _) => from_program().or_else(from_ascii),
                 }
             });
         let text = text.or_else(|| {

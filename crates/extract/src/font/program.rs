@@ -32,6 +32,9 @@ pub struct Glyphs {
     unicode_cmap: Option<Cmap>,
     /// CID → glyph id (`/CIDToGIDMap` stream); `None` for Identity.
     cid_to_gid: Option<Vec<u16>>,
+    /// Whether code 32 draws no glyph with an outline through `code_cmap` (a space, or
+    /// nothing in a subset without one), as in an encoding built on ASCII.
+    no_letter_at_32: bool,
 }
 
 impl Glyphs {
@@ -74,7 +77,7 @@ impl Glyphs {
                 glyphs.read_cff(&Cff::parse(&data)?);
             }
         }
-        (!glyphs.texts.is_empty()).then_some(glyphs)
+        (!glyphs.texts.is_empty() || glyphs.codes_only_from_ascii()).then_some(glyphs)
     }
 
     fn read_cff(&mut self, cff: &Cff) {
@@ -117,6 +120,10 @@ impl Glyphs {
             .cmap(3, 0)
             .map(|m| (m, true))
             .or_else(|| sfnt.cmap(1, 0).map(|m| (m, false)));
+        self.no_letter_at_32 = match self.code_glyph(b' ') {
+            None | Some(0) => true,
+            Some(gid) => sfnt.is_blank_glyph(gid) == Some(true),
+        };
     }
 
     /// Names each ligature glyph that has no text yet by its components' texts, once all of
@@ -147,16 +154,30 @@ impl Glyphs {
 
     /// The text of a simple font's code, through the program's symbol or Macintosh cmap.
     pub fn code_text(&self, code: u8) -> Option<&str> {
+        let gid = self.code_glyph(code)?;
+        self.texts.get(&gid).map(|t| &**t)
+    }
+
+    /// The glyph a simple font's code draws, through the program's symbol or Macintosh cmap.
+    fn code_glyph(&self, code: u8) -> Option<u16> {
         let (map, symbol) = self.code_cmap.as_ref()?;
         let code = u32::from(code);
-        let gid = if *symbol {
+        if *symbol {
             [0, 0xF000, 0xF100, 0xF200]
                 .into_iter()
                 .find_map(|base| map.get(base | code))
         } else {
             map.get(code)
-        }?;
-        self.texts.get(&gid).map(|t| &**t)
+        }
+    }
+
+    /// Whether the program names none of its glyphs, but has a code `cmap` that draws no
+    /// letter at code 32: its codes can then only be read as an encoding built on ASCII
+    /// (Ghostscript rewriting a word processor's TrueType font keeps its codes, but makes
+    /// it symbolic, drops the encoding and the glyph names). A subset numbering its glyphs
+    /// from 1 draws a letter at 32, unless it has fewer, which name nothing then.
+    pub fn codes_only_from_ascii(&self) -> bool {
+        self.texts.is_empty() && self.code_cmap.is_some() && self.no_letter_at_32
     }
 
     /// Whether the program draws `text` (one character) through its Unicode `cmap`; `None`

@@ -71,6 +71,23 @@ impl<'a> Sfnt<'a> {
         None
     }
 
+    /// Whether glyph `gid` has no outline (`loca` gives it no bytes of `glyf`): a space.
+    /// `None` when the program has no such tables or they do not reach the glyph.
+    pub fn is_blank_glyph(&self, gid: u16) -> Option<bool> {
+        let long = u16_at(self.table(b"head")?, 50)? == 1;
+        let loca = self.table(b"loca")?;
+        let at = usize::from(gid);
+        let (start, end) = if long {
+            (u32_at(loca, 4 * at)?, u32_at(loca, 4 * at + 4)?)
+        } else {
+            (
+                2 * u32::from(u16_at(loca, 2 * at)?),
+                2 * u32::from(u16_at(loca, 2 * at + 2)?),
+            )
+        };
+        Some(start == end)
+    }
+
     /// Glyph names from the `post` table (formats 1 and 2), by glyph id.
     pub fn glyph_names(&self) -> Option<Vec<Option<String>>> {
         let post = self.table(b"post")?;
