@@ -14,11 +14,12 @@ fn every_field_of_every_real_letter() {
     every_field(|pdf| std::fs::read(pdf).unwrap());
 }
 
-/// The same letters rewritten by Ghostscript (`gs -sDEVICE=pdfwrite`, what PDF/A
-/// converters and "print to PDF" run). A word processor's simple TrueType fonts have no
-/// ToUnicode maps; Ghostscript keeps their codes, but makes the fonts symbolic, drops their
-/// encodings and writes programs that name no glyph. Read as Windows' codes, as pdftotext
-/// and mutool read them, every field holds. Skipped, and said so, without Ghostscript.
+/// The same letters rewritten by Ghostscript (`gs -sDEVICE=pdfwrite`, what "print to PDF"
+/// runs), and made PDF/A by it (what archives run). A word processor's simple TrueType
+/// fonts have no ToUnicode maps. Ghostscript keeps their codes, but makes the fonts symbolic,
+/// drops their encodings and writes programs that name no glyph; for PDF/A it makes them
+/// composite fonts whose CIDs are the old one-byte codes. Read as Windows' codes, as
+/// pdftotext reads them, every field holds. Skipped, and said so, without Ghostscript.
 #[test]
 fn every_field_of_every_real_letter_rewritten_by_ghostscript() {
     let has_gs = std::process::Command::new("gs")
@@ -31,17 +32,28 @@ fn every_field_of_every_real_letter_rewritten_by_ghostscript() {
     }
     let dir = std::env::temp_dir().join(format!("kamerbrief-real-gs-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    every_field(|pdf| {
-        let out = dir.join(pdf.file_name().unwrap());
-        let status = std::process::Command::new("gs")
-            .args(["-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite"])
-            .arg(format!("-sOutputFile={}", out.display()))
-            .arg(pdf)
-            .status()
-            .unwrap();
-        assert!(status.success(), "gs failed on {}", pdf.display());
-        std::fs::read(&out).unwrap()
-    });
+    let pdfa: &[&str] = &[
+        "-dPDFA=2",
+        "-dPDFACompatibilityPolicy=1",
+        "-sColorConversionStrategy=RGB",
+    ];
+    for (name, extra) in [("pdfwrite", &[][..]), ("pdfa", pdfa)] {
+        every_field(|pdf| {
+            let out = dir.join(format!(
+                "{}-{name}.pdf",
+                pdf.file_stem().unwrap().to_string_lossy()
+            ));
+            let status = std::process::Command::new("gs")
+                .args(["-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite"])
+                .args(extra)
+                .arg(format!("-sOutputFile={}", out.display()))
+                .arg(pdf)
+                .status()
+                .unwrap();
+            assert!(status.success(), "gs ({name}) failed on {}", pdf.display());
+            std::fs::read(&out).unwrap()
+        });
+    }
     let _ = std::fs::remove_dir_all(&dir);
 }
 

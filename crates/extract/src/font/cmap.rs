@@ -31,6 +31,11 @@ impl Codespace {
         }
     }
 
+    /// Whether every code is one byte long.
+    pub fn is_one_byte(&self) -> bool {
+        !self.ranges.is_empty() && self.ranges.iter().all(|r| r.0 == 1)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.ranges.is_empty()
     }

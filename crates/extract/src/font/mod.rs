@@ -373,15 +373,33 @@ impl Composite {
             Some(map) => map.cid(code),
             None => Some(code),
         };
-        cid.and_then(|cid| self.program(doc)?.cid_text(cid))
-            .map(String::from)
-            .or_else(|| {
-                if self.identity_to_unicode {
-                    as_unicode()
-                } else {
-                    None
-                }
-            })
+        // One-byte codes whose CIDs a program that names nothing draws with no letter at
+        // 32: codes built on ASCII, read as Windows' (as the simple fonts they were).
+        let from_ascii = |cid: u32| {
+            self.program(doc)
+                .filter(|p| {
+                    self.to_unicode.is_none()
+                        && self.codespace.is_one_byte()
+                        && p.cids_only_from_ascii()
+                })
+                .and_then(|_| {
+                    tables::encoding_glyph_name(BaseEncoding::WinAnsi, u8::try_from(cid).ok()?)
+                })
+                .and_then(|n| name_text(n, false))
+        };
+        cid.and_then(|cid| {
+            self.program(doc)
+                .and_then(|p| p.cid_text(cid))
+                .map(String::from)
+                .or_else(|| from_ascii(cid))
+        })
+        .or_else(|| {
+            if self.identity_to_unicode {
+                as_unicode()
+            } else {
+                None
+            }
+        })
     }
 }
 

@@ -32,8 +32,9 @@ pub struct Glyphs {
     unicode_cmap: Option<Cmap>,
     /// CID → glyph id (`/CIDToGIDMap` stream); `None` for Identity.
     cid_to_gid: Option<Vec<u16>>,
-    /// Whether code 32 draws no glyph with an outline through `code_cmap` (a space, or
-    /// nothing in a subset without one), as in an encoding built on ASCII.
+    /// Whether code 32 draws no glyph with an outline through `code_cmap`, or CID 32
+    /// through `cid_to_gid` (a space, or nothing in a subset without one), as in an
+    /// encoding built on ASCII.
     no_letter_at_32: bool,
 }
 
@@ -48,22 +49,23 @@ impl Glyphs {
         let mut glyphs = Glyphs::default();
         if let Some(stream) = get_stream(doc, descriptor, b"FontFile2") {
             let data = stream_data(doc, stream).ok()?;
-            glyphs.read_sfnt(&Sfnt::parse(&data)?);
+            let sfnt = Sfnt::parse(&data)?;
+            glyphs.read_sfnt(&sfnt);
             if let Some(cid_font) = cid_font
                 && let Some(Object::Stream(map)) = get(doc, cid_font, b"CIDToGIDMap")
             {
                 let bytes = stream_data(doc, map).ok()?;
-                glyphs.cid_to_gid = Some(
-                    bytes
-                        .chunks_exact(2)
-                        .map(|c| {
-                            u16::from_be_bytes([
-                                c.first().copied().unwrap_or(0),
-                                c.get(1).copied().unwrap_or(0),
-                            ])
-                        })
-                        .collect(),
-                );
+                let map: Vec<u16> = bytes
+                    .chunks_exact(2)
+                    .map(|c| {
+                        u16::from_be_bytes([
+                            c.first().copied().unwrap_or(0),
+                            c.get(1).copied().unwrap_or(0),
+                        ])
+                    })
+                    .collect();
+                glyphs.no_letter_at_32 = no_letter(&sfnt, map.get(32).copied());
+                glyphs.cid_to_gid = Some(map);
             }
         } else if let Some(stream) = get_stream(doc, descriptor, b"FontFile3") {
             let data = stream_data(doc, stream).ok()?;
@@ -77,7 +79,8 @@ impl Glyphs {
                 glyphs.read_cff(&Cff::parse(&data)?);
             }
         }
-        (!glyphs.texts.is_empty() || glyphs.codes_only_from_ascii()).then_some(glyphs)
+        let ascii = glyphs.codes_only_from_ascii() || glyphs.cids_only_from_ascii();
+        (!glyphs.texts.is_empty() || ascii).then_some(glyphs)
     }
 
     fn read_cff(&mut self, cff: &Cff) {
@@ -120,10 +123,7 @@ impl Glyphs {
             .cmap(3, 0)
             .map(|m| (m, true))
             .or_else(|| sfnt.cmap(1, 0).map(|m| (m, false)));
-        self.no_letter_at_32 = match self.code_glyph(b' ') {
-            None | Some(0) => true,
-            Some(gid) => sfnt.is_blank_glyph(gid) == Some(true),
-        };
+        self.no_letter_at_32 = no_letter(sfnt, self.code_glyph(b' '));
     }
 
     /// Names each ligature glyph that has no text yet by its components' texts, once all of
@@ -192,6 +192,13 @@ impl Glyphs {
         }
     }
 
+    /// [`Glyphs::codes_only_from_ascii`] for the CIDs of a composite font mapped to glyphs
+    /// by a `/CIDToGIDMap` stream (Ghostscript's PDF/A rewrite of a word processor's simple
+    /// fonts: one-byte codes, their CIDs the old codes).
+    pub fn cids_only_from_ascii(&self) -> bool {
+        self.texts.is_empty() && self.cid_to_gid.is_some() && self.no_letter_at_32
+    }
+
     /// The text of a CID of a composite font.
     pub fn cid_text(&self, cid: u32) -> Option<&str> {
         let gid = match &self.cid_to_gid {
@@ -199,6 +206,15 @@ impl Glyphs {
             None => u16::try_from(cid).ok()?,
         };
         self.texts.get(&gid).map(|t| &**t)
+    }
+}
+
+/// Whether glyph `gid` (what code or CID 32 draws) is no letter: none, `.notdef` (a subset's
+/// unused code), or a glyph without an outline.
+fn no_letter(sfnt: &Sfnt<'_>, gid: Option<u16>) -> bool {
+    match gid {
+        None | Some(0) => true,
+        Some(gid) => sfnt.is_blank_glyph(gid) == Some(true),
     }
 }
 
