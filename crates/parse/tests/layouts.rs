@@ -2643,6 +2643,14 @@ fn a_running_column_beside_a_second_signatory_whose_lines_repeat_the_first_signa
 }
 
 #[test]
+fn a_stretched_two_word_line_atop_a_narrow_columns_band_over_its_short_last_line_in_a_page_of_few_full_lines()
+ {
+    regression(
+        "a_stretched_two_word_line_atop_a_narrow_columns_band_over_its_short_last_line_in_a_page_of_few_full_lines",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

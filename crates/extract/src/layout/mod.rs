@@ -2022,8 +2022,9 @@ fn line_final_words(
 /// The row at `row`, across the gap `a`..`b`, is a justified line of two words stretched to
 /// its column's measure: it runs from edge to edge of a measure that many rows of the page
 /// (`words`) fill exactly (a loose line in a narrow column, in a band of a few rows that a
-/// paragraph's space cut off), or, indented (a list item's), from where the row under it
-/// starts to where many rows end, its words wider than the gap.
+/// paragraph's space cut off), or, indented (a list item's) or not, from where the row under
+/// it starts to where a few rows end ([`MEASURE_ROWS`]), its words wider than the gap and
+/// its second word starting no other row.
 fn is_stretched_two_word_line(node: &[usize], words: &[WordBox], a: f32, b: f32, row: f32) -> bool {
     let on_row: Vec<&WordBox> = node
         .iter()
@@ -2057,7 +2058,7 @@ fn is_stretched_two_word_line(node: &[usize], words: &[WordBox], a: f32, b: f32,
         })
     };
     if widths <= (x1 - x0) - widths
-        || ending.len() < STRAIGHT_CHANNEL_ROWS
+        || ending.len() < MEASURE_ROWS
         || !(next_row_starts_alike || next_row_starts_at_edge())
     {
         return false;
@@ -2080,6 +2081,10 @@ fn is_stretched_two_word_line(node: &[usize], words: &[WordBox], a: f32, b: f32,
     .iter()
     .all(|&y| (y - row).abs() < 0.5)
 }
+
+/// A measure's right edge, where a stretched line of two words ends, ends this many rows
+/// of the page at least (a narrow column set justified without hyphens fills few lines).
+const MEASURE_ROWS: usize = 4;
 
 /// A paragraph's first line is indented at most this many ems.
 const PARAGRAPH_INDENT_EM: f32 = 4.0;
