@@ -2651,6 +2651,14 @@ fn a_stretched_two_word_line_atop_a_narrow_columns_band_over_its_short_last_line
 }
 
 #[test]
+fn a_page_number_under_two_columns_across_their_gutter_below_a_space_the_columns_leave_level_is_no_reason_to_cut_across()
+ {
+    regression(
+        "a_page_number_under_two_columns_across_their_gutter_below_a_space_the_columns_leave_level_is_no_reason_to_cut_across",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

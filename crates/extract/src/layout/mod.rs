@@ -4074,9 +4074,7 @@ impl Cut<'_> {
                 .find(|&(a, b)| a < x && x < b)
                 .is_some_and(|(a, b)| is_label_gap(node, words, a, b, x1 - x0, em))
         };
-        // Columns have more than one row beside each other: a single row split by a wide
-        // gap is a justified line of two words (under a line that runs across them).
-        let has_gutter = |y: f32, upper: bool| {
+        let part_of = |y: f32, upper: bool| {
             // (Room for all: a filtered iterator would grow it step by step.)
             let mut part: Vec<usize> = Vec::with_capacity(node.len());
             part.extend(
@@ -4084,17 +4082,38 @@ impl Cut<'_> {
                     .copied()
                     .filter(|&i| words.get(i).is_some_and(|w| (w.bottom <= y) == upper)),
             );
-            part.len() > 1
-                && self
-                    .vertical_gutter(&part, || median_size(&part, words))
-                    .is_some_and(|(a, b)| {
-                        !labels_gap((a + b) / 2.0)
-                            && rows_beside(&part, words, a, b) >= COLUMN_ROWS_BELOW_A_CUT
-                    })
+            part
         };
-        if has_gutter(first, false) {
+        // Columns have more than one row beside each other: a single row split by a wide
+        // gap is a justified line of two words (under a line that runs across them).
+        let gutter_of = |part: &[usize]| {
+            (part.len() > 1)
+                .then(|| self.vertical_gutter(part, || median_size(part, words)))
+                .flatten()
+                .filter(|&(a, b)| {
+                    !labels_gap((a + b) / 2.0)
+                        && rows_beside(part, words, a, b) >= COLUMN_ROWS_BELOW_A_CUT
+                })
+        };
+        let has_gutter = |y: f32, upper: bool| gutter_of(&part_of(y, upper)).is_some();
+        // The cut lies between rows of columns that run on across it, level by chance: the
+        // parts over and under it have gutters in one place, the part under measured
+        // without a page number under the columns (across their gutter).
+        let inside_columns = |y: f32| {
+            let under = part_of(y, false);
+            let foot = short_last_row(&under, words).map(|(baseline, _)| baseline);
+            let under: Vec<usize> = under
+                .into_iter()
+                .filter(|&i| words.get(i).is_none_or(|w| Some(w.row_baseline) != foot))
+                .collect();
+            match (gutter_of(&part_of(y, true)), gutter_of(&under)) {
+                (Some((a0, b0)), Some((a1, b1))) => a0 < b1 && a1 < b0,
+                _ => false,
+            }
+        };
+        if has_gutter(first, false) && !inside_columns(first) {
             Some(first)
-        } else if has_gutter(last, true) {
+        } else if has_gutter(last, true) && !inside_columns(last) {
             Some(last)
         } else {
             None
