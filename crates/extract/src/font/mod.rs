@@ -382,10 +382,8 @@ impl Composite {
                         && self.codespace.is_one_byte()
                         && p.cids_only_from_ascii()
                 })
-                .and_then(|_| {
-                    tables::encoding_glyph_name(BaseEncoding::WinAnsi, u8::try_from(cid).ok()?)
-                })
-                .and_then(|n| name_text(n, false))
+                .and_then(|_| u8::try_from(cid).ok())
+                .and_then(windows_code_text)
         };
         cid.and_then(|cid| {
             self.program(doc)
@@ -618,13 +616,8 @@ fn load_simple(
                         .filter(|p| {
                             to_unicode.is_none() && !has_encoding && p.codes_only_from_ascii()
                         })
-                        .and_then(|_| {
-                            tables::encoding_glyph_name(
-                                BaseEncoding::WinAnsi,
-                                u8::try_from(code).ok()?,
-                            )
-                        })
-                        .and_then(|n| name_text(n, false))
+                        .and_then(|_| u8::try_from(code).ok())
+                        .and_then(windows_code_text)
                 };
                 match (from_name, drawn) {
                     (Some(name), Some(true)) => Some(name),
@@ -659,6 +652,14 @@ fn load_simple(
         texts: texts.into(),
         widths: widths.into(),
     }
+}
+
+/// The text of a one-byte code read as Windows' (WinAnsi) code.
+fn windows_code_text(code: u8) -> Option<String> {
+    name_text(
+        tables::encoding_glyph_name(BaseEncoding::WinAnsi, code)?,
+        false,
+    )
 }
 
 /// The Unicode text of a glyph name (Adobe Glyph List; ZapfDingbats names in that font).
