@@ -2659,6 +2659,13 @@ fn a_page_number_under_two_columns_across_their_gutter_below_a_space_the_columns
 }
 
 #[test]
+fn notes_in_three_columns_four_rows_deep_under_a_narrow_gutter_keep_the_gutter_cut_above() {
+    regression(
+        "notes_in_three_columns_four_rows_deep_under_a_narrow_gutter_keep_the_gutter_cut_above",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

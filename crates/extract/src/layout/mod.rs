@@ -1627,7 +1627,8 @@ impl Cut<'_> {
     }
 
     /// Whether the empty channel `a`..`b` down `node` (from `x0` to `x1`) is a gutter: wide for
-    /// the type or a narrow gutter, not the gap after a column of labels unless prose runs
+    /// the type, a narrow gutter, or the gutter of notes under columns however many rows
+    /// they run (their own word gaps and markers say nothing of it), not the gap after a column of labels unless prose runs
     /// beside it (or a column of prose at the page's grid's full measure ends at it: what
     /// stands level with its rows beyond it is a reference column's, not their values),
     /// not a justified line's word gap.
@@ -1646,7 +1647,8 @@ impl Cut<'_> {
             || completes_grid
             || beside_notes
             || self.on_document_grid(node, a, b, em)
-            || self.is_narrow_gutter(node, a, b, em, placed))
+            || self.is_narrow_gutter(node, a, b, em, placed)
+            || self.is_notes_gutter(node, a, b, em))
             && (!is_label_gap(node, words, a, b, x1 - x0, em)
                 || completes_grid
                 || self.opens_grid_column(node, x1, a, b)
