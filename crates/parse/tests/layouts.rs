@@ -2666,6 +2666,14 @@ fn notes_in_three_columns_four_rows_deep_under_a_narrow_gutter_keep_the_gutter_c
 }
 
 #[test]
+fn a_page_number_in_the_reference_column_under_the_last_value_is_a_field_of_its_own_where_the_senders_larger_lines_widen_the_columns_pitch()
+ {
+    regression(
+        "a_page_number_in_the_reference_column_under_the_last_value_is_a_field_of_its_own_where_the_senders_larger_lines_widen_the_columns_pitch",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

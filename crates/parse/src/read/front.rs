@@ -570,6 +570,11 @@ fn reference_fields(column: &[&TextLine]) -> Vec<ReferenceField> {
                 rest.to_string()
             };
             fields.push(field(Some(printed.to_string()), key, value));
+        } else if line.role == Role::PageNumber {
+            // A page number the extractor found in the column (`1/1`, `- 1 -`): a field of
+            // its own, never the last line of the value above it, however close it stands.
+            open = false;
+            fields.push(field(None, FieldKey::Page, line.text.clone()));
         } else if seen_label && line.bold && next_plain {
             open = true;
             fields.push(field(
@@ -1091,6 +1096,34 @@ mod tests {
         ];
         let refs: Vec<&TextLine> = stacked.iter().collect();
         assert_eq!(reference_fields(&refs).len(), 3);
+    }
+
+    /// A page number the extractor found in the column is a field of its own, not the end
+    /// of the value above it: here it stands no further below the value than the sender's
+    /// lines in larger type stand apart, which widens the pitch the gaps are measured in.
+    #[test]
+    fn a_page_number_in_the_column_ends_the_value_above_it() {
+        let mut number = at("1/1", 454.0, 314.0, 6.3);
+        number.role = Role::PageNumber;
+        let column = [
+            at("Ministerie van Volksgezondheid,", 305.0, 52.0, 9.0),
+            at("Welzijn en Sport", 305.0, 63.0, 9.0),
+            at("Ons kenmerk", 454.0, 288.8, 6.3),
+            at("3654321-1055210-CZ", 454.0, 297.6, 6.3),
+            number,
+        ];
+        let refs: Vec<&TextLine> = column.iter().collect();
+        let fields: Vec<(FieldKey, String)> = reference_fields(&refs)
+            .into_iter()
+            .map(|f| (f.key, f.value))
+            .collect();
+        assert_eq!(
+            fields[2..],
+            [
+                (FieldKey::OurReference, "3654321-1055210-CZ".to_string()),
+                (FieldKey::Page, "1/1".to_string()),
+            ]
+        );
     }
 
     #[test]
