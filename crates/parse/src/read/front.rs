@@ -542,15 +542,16 @@ fn label_of(text: &str) -> Option<(FieldKey, &str, &str)> {
 /// or not. A value ends at the next label or at a blank line; unlabelled text after the
 /// labels (a closing note) is one entry.
 fn reference_fields(column: &[&TextLine]) -> Vec<ReferenceField> {
-    let pitch = column_pitch(column);
     let rights = right_edges(column);
     let mut fields: Vec<ReferenceField> = Vec::new();
     let mut seen_label = false;
     let mut open = false;
     let mut previous: Option<&TextLine> = None;
     for (n, line) in column.iter().enumerate() {
-        let gap = previous
-            .is_some_and(|p| p.page != line.page || line.baseline - p.baseline > 1.5 * pitch);
+        let gap = previous.is_some_and(|p| {
+            p.page != line.page
+                || line.baseline - p.baseline > 1.5 * column_pitch(column, line.size)
+        });
         let above = previous;
         previous = Some(line);
         let next_plain = column.get(n + 1).is_some_and(|l| !l.bold);
@@ -629,16 +630,29 @@ fn right_edges(column: &[&TextLine]) -> FxHashMap<u32, f32> {
     rights
 }
 
-/// The usual distance between consecutive baselines of the column.
-fn column_pitch(column: &[&TextLine]) -> f32 {
-    let mut steps: Vec<f32> = column
-        .windows(2)
-        .filter_map(|w| match w {
-            [a, b] if a.page == b.page && b.baseline > a.baseline => Some(b.baseline - a.baseline),
-            _ => None,
-        })
-        .collect();
-    steps.sort_by(f32::total_cmp);
+/// The usual distance between consecutive baselines of the column's lines in `size` type
+/// (within a tenth), or of all its lines where none are: a sender's name in larger type
+/// over the fields does not widen the fields' pitch.
+fn column_pitch(column: &[&TextLine], size: f32) -> f32 {
+    let steps_of = |same_type: bool| {
+        let mut steps: Vec<f32> = column
+            .windows(2)
+            .filter_map(|w| match w {
+                [a, b] if a.page == b.page && b.baseline > a.baseline => Some((a, b)),
+                _ => None,
+            })
+            .filter(|(a, b)| {
+                !same_type || [a, b].iter().all(|l| (l.size - size).abs() <= 0.1 * size)
+            })
+            .map(|(a, b)| b.baseline - a.baseline)
+            .collect();
+        steps.sort_by(f32::total_cmp);
+        steps
+    };
+    let mut steps = steps_of(true);
+    if steps.is_empty() {
+        steps = steps_of(false);
+    }
     steps.first().copied().map_or(10.0, |min| {
         steps
             .iter()
@@ -1122,6 +1136,32 @@ mod tests {
             [
                 (FieldKey::OurReference, "3654321-1055210-CZ".to_string()),
                 (FieldKey::Page, "1/1".to_string()),
+            ]
+        );
+    }
+
+    /// The gap after a field's value is measured in the fields' pitch, not the pitch of a
+    /// sender's name in larger type over them: a note a blank line under the value is a
+    /// field of its own.
+    #[test]
+    fn a_larger_senders_pitch_does_not_join_a_note_to_the_value_above_it() {
+        let column = [
+            at("Ministerie van Volksgezondheid,", 305.0, 52.0, 9.0),
+            at("Welzijn en Sport", 305.0, 63.0, 9.0),
+            at("Ons kenmerk", 454.0, 288.8, 6.3),
+            at("3654321-1055210-CZ", 454.0, 297.6, 6.3),
+            at("Correspondentie uitsluitend richten aan", 454.0, 314.0, 6.3),
+        ];
+        let refs: Vec<&TextLine> = column.iter().collect();
+        let values: Vec<String> = reference_fields(&refs)
+            .into_iter()
+            .map(|f| f.value)
+            .collect();
+        assert_eq!(
+            values[2..],
+            [
+                "3654321-1055210-CZ",
+                "Correspondentie uitsluitend richten aan"
             ]
         );
     }
