@@ -547,10 +547,10 @@ fn reference_fields(column: &[&TextLine]) -> Vec<ReferenceField> {
     let mut seen_label = false;
     let mut open = false;
     let mut previous: Option<&TextLine> = None;
+    let pitches = ColumnPitches::of(column);
     for (n, line) in column.iter().enumerate() {
         let gap = previous.is_some_and(|p| {
-            p.page != line.page
-                || line.baseline - p.baseline > 1.5 * column_pitch(column, line.size)
+            p.page != line.page || line.baseline - p.baseline > 1.5 * pitches.of_size(line.size)
         });
         let above = previous;
         previous = Some(line);
@@ -630,29 +630,52 @@ fn right_edges(column: &[&TextLine]) -> FxHashMap<u32, f32> {
     rights
 }
 
-/// The usual distance between consecutive baselines of the column's lines in `size` type
-/// (within a tenth), or of all its lines where none are: a sender's name in larger type
-/// over the fields does not widen the fields' pitch.
-fn column_pitch(column: &[&TextLine], size: f32) -> f32 {
-    let steps_of = |same_type: bool| {
-        let mut steps: Vec<f32> = column
-            .windows(2)
-            .filter_map(|w| match w {
-                [a, b] if a.page == b.page && b.baseline > a.baseline => Some((a, b)),
-                _ => None,
-            })
-            .filter(|(a, b)| {
-                !same_type || [a, b].iter().all(|l| (l.size - size).abs() <= 0.1 * size)
-            })
-            .map(|(a, b)| b.baseline - a.baseline)
-            .collect();
-        steps.sort_by(f32::total_cmp);
-        steps
-    };
-    let mut steps = steps_of(true);
-    if steps.is_empty() {
-        steps = steps_of(false);
+/// The usual distance between consecutive baselines of the column's lines, by their type:
+/// a sender's name in larger type over the fields does not widen the fields' pitch.
+struct ColumnPitches {
+    /// By type size (its bits): the steps down to a line of that size from one within a
+    /// tenth of it.
+    by_size: FxHashMap<u32, f32>,
+    /// Over all the column's steps, for a size that has none of its own.
+    all: f32,
+}
+
+impl ColumnPitches {
+    fn of(column: &[&TextLine]) -> ColumnPitches {
+        let mut all = Vec::new();
+        let mut by_size: FxHashMap<u32, Vec<f32>> = FxHashMap::default();
+        for pair in column.windows(2) {
+            let [a, b] = pair else { continue };
+            if a.page != b.page || b.baseline <= a.baseline {
+                continue;
+            }
+            let step = b.baseline - a.baseline;
+            all.push(step);
+            if (a.size - b.size).abs() <= 0.1 * b.size {
+                by_size.entry(b.size.to_bits()).or_default().push(step);
+            }
+        }
+        ColumnPitches {
+            by_size: by_size
+                .into_iter()
+                .map(|(size, mut steps)| (size, usual_step(&mut steps)))
+                .collect(),
+            all: usual_step(&mut all),
+        }
     }
+
+    fn of_size(&self, size: f32) -> f32 {
+        self.by_size
+            .get(&size.to_bits())
+            .copied()
+            .unwrap_or(self.all)
+    }
+}
+
+/// The largest step within 1.3 times the smallest: the pitch of lines set one under the
+/// other, a little uneven; 10 where there are no steps.
+fn usual_step(steps: &mut [f32]) -> f32 {
+    steps.sort_by(f32::total_cmp);
     steps.first().copied().map_or(10.0, |min| {
         steps
             .iter()
