@@ -24,6 +24,9 @@ pub struct Note {
 /// Note type is smaller than the body type by at least this share.
 const NOTE_SIZE: f32 = 0.96;
 
+/// A separator rule starts within this many ems of where a line of its column starts.
+const SEPARATOR_START_EM: f32 = 0.5;
+
 /// Splits `body` into the main text and the footnotes. `separators`: short rules by page
 /// ([`crate::lines::separators`]); below one, note type need not be smaller.
 pub fn split(
@@ -54,9 +57,17 @@ pub fn split(
             .first()
             .and_then(|&i| lines.get(i))
             .map_or(0, |l| l.page);
+        // A separator starts where lines of the column start (a stroke of a figure
+        // within the column is none).
+        let starts_a_line = |r: &Rect| {
+            on_page
+                .iter()
+                .filter_map(|&i| lines.get(i))
+                .any(|l| (l.bbox.x0 - r.x0).abs() <= SEPARATOR_START_EM * m.size)
+        };
         let over_column: Vec<&Rect> = separators
             .iter()
-            .filter(|(p, r)| *p == page && r.x0 < extent.x1 && r.x1 > extent.x0)
+            .filter(|(p, r)| *p == page && r.x0 < extent.x1 && r.x1 > extent.x0 && starts_a_line(r))
             .map(|(_, r)| r)
             .collect();
         let area = under_rules(lines, &on_page, &over_column, m, &raised)
@@ -409,6 +420,35 @@ mod tests {
                 lines: vec![2]
             }]
         );
+    }
+
+    /// A short stroke of a figure is no separator: it starts where no line of the column
+    /// does, so the numbered heading and text under it stay body.
+    #[test]
+    fn a_figures_stroke_sets_no_notes_apart() {
+        let lines = vec![
+            line("Het apparaat heeft drie knoppen.", 100.0, 10.0, None),
+            line("3. Begrijpen van de melder", 300.0, 10.0, None),
+            line(
+                "Wanneer de melder voor het eerst aangaat.",
+                312.0,
+                10.0,
+                None,
+            ),
+        ];
+        let m = Measures {
+            size: 10.0,
+            pitch: 12.0,
+            typographic: true,
+        };
+        let stroke = (1, Rect::new(180.0, 250.0, 230.0, 250.5));
+        let (main, notes) = split(&lines, &[0, 1, 2], &m, &[stroke]);
+        assert_eq!((main, notes), (vec![0, 1, 2], vec![]));
+        // The same rule from the column's edge sets the lines under it apart.
+        let rule = (1, Rect::new(72.0, 250.0, 122.0, 250.5));
+        let (main, notes) = split(&lines, &[0, 1, 2], &m, &[rule]);
+        assert_eq!(main, vec![0]);
+        assert_eq!(notes.len(), 1);
     }
 
     #[test]
