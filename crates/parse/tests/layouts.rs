@@ -2674,6 +2674,14 @@ fn a_page_number_in_the_reference_column_under_the_last_value_is_a_field_of_its_
 }
 
 #[test]
+fn a_justified_columns_few_stretched_lines_over_a_closing_and_signatures_run_as_prose_beside_the_left_columns_heading_level_with_the_rights()
+ {
+    regression(
+        "a_justified_columns_few_stretched_lines_over_a_closing_and_signatures_run_as_prose_beside_the_left_columns_heading_level_with_the_rights",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

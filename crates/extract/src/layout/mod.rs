@@ -594,7 +594,7 @@ impl Cut<'_> {
         // (A ragged column of lists and short lines runs as prose in a third of its rows.)
         let prose = |left| {
             runs_as_prose(two, words, a, b, left, em)
-                || is_loose_justified_column(two, words, a, b, left, em)
+                || is_loose_justified_column(two, words, self.texts, (a, b), left, em)
         };
         // The bands under within the left column, one of them prose to near the gutter (the
         // first may be a closing's short lines: a column's flow runs through them).
@@ -1037,17 +1037,60 @@ impl Cut<'_> {
 fn is_loose_justified_column(
     node: &[usize],
     words: &[WordBox],
-    a: f32,
-    b: f32,
+    texts: &[String],
+    (a, b): (f32, f32),
     left: bool,
     em: f32,
 ) -> bool {
     let side: Vec<&WordBox> = side_words(node, words, a, b, left).collect();
     // The side's right edge: no word of the other side ends within half a point of it.
     let (_, edge) = across(&side);
-    justified_rows_ending_at(node, words, edge) >= STRAIGHT_CHANNEL_ROWS
+    let with_texts: Vec<(&WordBox, &str)> = node
+        .iter()
+        .filter_map(|&i| Some((words.get(i)?, texts.get(i)?.as_str())))
+        .filter(|(w, _)| if left { w.x1 <= a } else { w.x0 >= b })
+        .collect();
+    (justified_rows_ending_at(node, words, edge) >= STRAIGHT_CHANNEL_ROWS
+        || stretched_rows_ending_at(with_texts, edge, em) >= MEASURE_ROWS)
         && median_row_width(&side) >= NARROW_PROSE_RUN_EM * em
 }
+
+/// How many rows of `side` (words with their texts) are lines stretched to `edge`: ending
+/// within half a point of it, in three words or more, each with a letter, their word gaps
+/// alike and half an em or wider. A justified column's few full lines over a closing and
+/// signatures; a ragged line's spaces are narrower, a table's cells hold figures or stand
+/// unevenly apart.
+fn stretched_rows_ending_at(mut side: Vec<(&WordBox, &str)>, edge: f32, em: f32) -> usize {
+    side.sort_by(|(p, _), (q, _)| {
+        p.row_baseline
+            .total_cmp(&q.row_baseline)
+            .then(p.x0.total_cmp(&q.x0))
+    });
+    side.chunk_by(|(p, _), (q, _)| p.row_baseline == q.row_baseline)
+        .filter(|row| {
+            let (narrowest, widest) = row
+                .windows(2)
+                .filter_map(|pair| match pair {
+                    [(p, _), (q, _)] => Some(q.x0 - p.x1),
+                    _ => None,
+                })
+                .fold((f32::INFINITY, f32::NEG_INFINITY), |(lo, hi), gap| {
+                    (lo.min(gap), hi.max(gap))
+                });
+            row.len() >= 3
+                && row.last().is_some_and(|(w, _)| (w.x1 - edge).abs() <= 0.5)
+                && narrowest >= STRETCHED_GAP_EM * em
+                && widest - narrowest <= ALIKE_GAPS_EM * em
+                && row.iter().all(|(_, t)| t.chars().any(char::is_alphabetic))
+        })
+        .count()
+}
+
+/// A stretched line's word gaps are this many ems or wider (a space is about a quarter em).
+const STRETCHED_GAP_EM: f32 = 0.5;
+
+/// A stretched line's word gaps differ by this many ems at most.
+const ALIKE_GAPS_EM: f32 = 0.1;
 
 /// The left edge of the left column of `band` (starting at `x0`) that a band starting at
 /// `under_x0` may continue: the band's own edge, or, a margin column left of the column (a
