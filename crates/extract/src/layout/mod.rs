@@ -787,8 +787,9 @@ impl Cut<'_> {
 
     /// The columns at the foot of `band` that the band `next` (spanning `under`) continues:
     /// `next`'s gutter, and what lies in `band` below its last row across that gutter (a
-    /// word from left of its middle through its right edge) and right of where `next` starts (front matter above, a
-    /// reference column beside), when the gutter runs down it too.
+    /// word from left of its middle through its right edge) and right of where `next`
+    /// starts (front matter above, a reference column beside), when the gutter runs down it
+    /// too.
     fn columns_over(
         &self,
         band: &[usize],
@@ -1042,14 +1043,14 @@ fn is_loose_justified_column(
     left: bool,
     em: f32,
 ) -> bool {
-    let side: Vec<&WordBox> = side_words(node, words, a, b, left).collect();
-    // The side's right edge: no word of the other side ends within half a point of it.
-    let (_, edge) = across(&side);
     let with_texts: Vec<(&WordBox, &str)> = node
         .iter()
         .filter_map(|&i| Some((words.get(i)?, texts.get(i)?.as_str())))
         .filter(|(w, _)| if left { w.x1 <= a } else { w.x0 >= b })
         .collect();
+    let side: Vec<&WordBox> = with_texts.iter().map(|&(w, _)| w).collect();
+    // The side's right edge: no word of the other side ends within half a point of it.
+    let (_, edge) = across(&side);
     (justified_rows_ending_at(node, words, edge) >= STRAIGHT_CHANNEL_ROWS
         || stretched_rows_ending_at(with_texts, edge, em) >= MEASURE_ROWS)
         && median_row_width(&side) >= NARROW_PROSE_RUN_EM * em
@@ -1671,10 +1672,10 @@ impl Cut<'_> {
 
     /// Whether the empty channel `a`..`b` down `node` (from `x0` to `x1`) is a gutter: wide for
     /// the type, a narrow gutter, or the gutter of notes under columns however many rows
-    /// they run (their own word gaps and markers say nothing of it), not the gap after a column of labels unless prose runs
-    /// beside it (or a column of prose at the page's grid's full measure ends at it: what
-    /// stands level with its rows beyond it is a reference column's, not their values),
-    /// not a justified line's word gap.
+    /// they run (their own word gaps and markers say nothing of it); not the gap after a
+    /// column of labels unless prose runs beside it (or a column of prose at the page's
+    /// grid's full measure ends at it: what stands level with its rows beyond it is a
+    /// reference column's, not their values); not a justified line's word gap.
     fn is_gutter(
         &self,
         node: &[usize],
