@@ -2682,6 +2682,14 @@ fn a_justified_columns_few_stretched_lines_over_a_closing_and_signatures_run_as_
 }
 
 #[test]
+fn a_running_columns_page_number_level_with_a_body_line_of_a_short_last_page_is_split_off_where_the_other_pages_have_theirs()
+ {
+    regression(
+        "a_running_columns_page_number_level_with_a_body_line_of_a_short_last_page_is_split_off_where_the_other_pages_have_theirs",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -85,11 +85,15 @@ pub fn split_running_parts(layout: &mut Layout, zone: Option<(f32, f32)>) -> boo
         .map(|l| key(&l.words))
         .collect();
     // Page numbers in the running column: (left edge, foot, page) of each; looked for only
-    // when a candidate beside the zone is a page number (most documents have none).
+    // when a candidate beside the zone, or the part that ends it, is a page number (most
+    // documents have none).
     let is_number_beside = |l: &Line| beside(l) && is_page_number(&l.text());
     let numbered_candidate = candidates.iter().any(|&(p, i)| {
         let line = layout.pages.get(p).and_then(|page| page.lines.get(i));
-        line.is_some_and(is_number_beside)
+        line.is_some_and(|l| {
+            is_number_beside(l)
+                || end_part(l, PART_GAP_EM).is_some_and(|w| is_number_beside(&part_line(w, l)))
+        })
     });
     let numbers: Vec<(f32, f32, u32)> = if numbered_candidate {
         layout
@@ -199,22 +203,28 @@ pub fn split_running_parts(layout: &mut Layout, zone: Option<(f32, f32)>) -> boo
             } else if beside(&line) && numbered_there(&line, number) {
                 // Its page number, which no other page repeats (a page whose zone took in
                 // the column, a line read across it): what the others' are.
-                let role = if is_bare_number(&line.text()) {
-                    Role::Margin
-                } else {
-                    Role::PageNumber
-                };
+                let role = number_role(&line);
                 lines.push(Line { role, ..line });
             } else {
                 let start = start_part(&line, PART_GAP_EM)
                     .filter(|w| running(w, &line, number, &column, top))
                     .map_or(0, <[Word]>::len);
+                // The column's page number, level with a body line (a short last page).
+                let number_part = end_part(&line, PART_GAP_EM)
+                    .map(|w| part_line(w, &line))
+                    .filter(|part| beside(part) && numbered_there(part, number));
                 let end = end_part(&line, PART_GAP_EM)
-                    .filter(|w| running(w, &line, number, &column, top))
+                    .filter(|w| number_part.is_some() || running(w, &line, number, &column, top))
                     .or_else(|| end_part(&line, ALIGNED_GAP_EM).filter(|w| on_edge(w, &line)))
                     .map_or(0, <[Word]>::len);
                 split_any |= start + end > 0;
+                let at = lines.len();
                 lines.extend(split(line, start, end));
+                if let Some(part) = number_part.filter(|_| lines.len() > at) {
+                    if let Some(tail) = lines.last_mut() {
+                        tail.role = number_role(&part);
+                    }
+                }
             }
         }
         page.lines = lines;
@@ -292,6 +302,26 @@ fn split(line: Line, start: usize, end: usize) -> Vec<Line> {
         .filter(|(w, _)| !w.is_empty())
         .map(|(w, r)| make(w, r))
         .collect()
+}
+
+/// A running column's page number: a bare number is the column's (a figure like any other),
+/// `8/8` or `Pagina 8 van 8` the page's number.
+fn number_role(line: &Line) -> Role {
+    if is_bare_number(&line.text()) {
+        Role::Margin
+    } else {
+        Role::PageNumber
+    }
+}
+
+/// The words of a part of `line` as a line of their own, in the line's place.
+fn part_line(words: &[Word], line: &Line) -> Line {
+    Line {
+        bbox: bounds(words, line.bbox),
+        baseline: line.baseline,
+        role: line.role,
+        words: words.to_vec(),
+    }
 }
 
 /// The words' extent across, the line's from top to bottom.
