@@ -2690,6 +2690,13 @@ fn a_running_columns_page_number_level_with_a_body_line_of_a_short_last_page_is_
 }
 
 #[test]
+fn a_middle_column_running_on_between_notes_under_its_neighbours_is_read_with_its_column() {
+    regression(
+        "a_middle_column_running_on_between_notes_under_its_neighbours_is_read_with_its_column",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -384,6 +384,7 @@ impl Cut<'_> {
                 }
             }
             bands.retain(|b| !b.is_empty());
+            take_column_text_from_between_notes(&mut bands, words, em);
             if bands.len() > 1 {
                 let spans: Vec<BandSpan> = bands.iter().map(|b| BandSpan::of(b, words)).collect();
                 let mut k = 0;
@@ -1147,6 +1148,59 @@ fn left_runs_on_over_notes(
     // A ragged column's line may reach into the channel measured above it, not past it.
     (text_x0 - x0).abs() <= LEFT_EDGE_TOLERANCE_EM * em && text_x1 < b && text_x1 >= a - reach
 }
+
+/// Moves into the band above it the text of a band that lies between notes in smaller type,
+/// level with them on both sides: a middle column running on down between the notes under
+/// its neighbours is read with its column, not across the notes' band.
+fn take_column_text_from_between_notes(bands: &mut [Vec<usize>], words: &[WordBox], em: f32) {
+    for k in 1..bands.len() {
+        let (Some(upper), Some(lower)) = (bands.get(k - 1), bands.get(k)) else {
+            continue;
+        };
+        let is_note = |i: &usize| words.get(*i).is_some_and(|w| is_note_size(w, em));
+        if !lower.iter().any(is_note) || lower.iter().all(is_note) {
+            continue;
+        }
+        let (notes, mut text): (Vec<usize>, Vec<usize>) = lower
+            .iter()
+            .partition(|&&i| is_note(&i) || words.get(i).is_some_and(|w| w.superscript));
+        let text_words: Vec<&WordBox> = text.iter().filter_map(|&i| words.get(i)).collect();
+        // In the columns' type, flush at the left edge of rows of the band above.
+        let (x0, x1) = across(&text_words);
+        if text_words.is_empty()
+            || !text_words.iter().all(|w| in_type_of(w, em))
+            || rows_starting_at(upper, words, x0) < MIN_GRID_ROWS
+        {
+            continue;
+        }
+        let (top, bottom) = text_words
+            .iter()
+            .fold((f32::INFINITY, f32::NEG_INFINITY), |(t, b), w| {
+                (t.min(w.top), b.max(w.bottom))
+            });
+        let level = |w: &&WordBox| w.bottom > top && w.top < bottom;
+        let note_words = || notes.iter().filter_map(|&i| words.get(i)).filter(level);
+        if !(note_words().any(|w| w.x1 < x0) && note_words().any(|w| w.x0 > x1)) {
+            continue;
+        }
+        // A note's number raised in the text (after a line's last word, too) goes with it.
+        let (raised, notes): (Vec<usize>, Vec<usize>) = notes.into_iter().partition(|&i| {
+            words.get(i).is_some_and(|w| {
+                w.superscript && w.x0 >= x0 && w.x0 <= x1 + RAISED_AFTER_EM * em && level(&w)
+            })
+        });
+        text.extend(raised);
+        if let Some(lower) = bands.get_mut(k) {
+            *lower = notes;
+        }
+        if let Some(upper) = bands.get_mut(k - 1) {
+            upper.extend(text);
+        }
+    }
+}
+
+/// A note's number raised after a line's last word starts within this many ems of it.
+const RAISED_AFTER_EM: f32 = 0.2;
 
 /// A word in type clearly smaller than `em`: a note's.
 fn is_note_size(w: &WordBox, em: f32) -> bool {
