@@ -831,3 +831,56 @@ fn underlined_words_and_rules() {
     );
     assert_eq!(page.rules.len(), 2);
 }
+
+/// A subset of Helvetica under `base_font` whose descriptor claims `ascent` and `descent`.
+fn helvetica_subset(base_font: &str, ascent: i64, descent: i64) -> Dictionary {
+    let mut font = standard_font("Helvetica");
+    font.set("BaseFont", Object::Name(base_font.as_bytes().to_vec()));
+    font.set(
+        "FontDescriptor",
+        dictionary! {
+            "Type" => "FontDescriptor",
+            "FontName" => Object::Name(base_font.as_bytes().to_vec()),
+            "Flags" => 32,
+            "Ascent" => ascent,
+            "Descent" => descent,
+        },
+    );
+    font
+}
+
+/// The top and bottom of each word of the page, rounded.
+fn word_heights(pdf: &[u8]) -> Vec<(String, [f32; 2])> {
+    let page = page(pdf);
+    (page.lines.iter())
+        .flat_map(|l| &l.words)
+        .map(|w| (w.text.clone(), [round2(w.bbox.y0), round2(w.bbox.y1)]))
+        .collect()
+}
+
+// 25. A word drawn in two subsets of one font whose descriptors claim other ascents and
+// descents (Ghostscript gives a subset holding only a ligature the whole font's glyph box)
+// is as high as its other glyphs make it, level with the row's other words; a glyph of
+// another font still makes the word taller.
+#[test]
+fn a_subsets_taller_claim_does_not_make_a_word_taller() {
+    let content = "BT /F1 10 Tf 72 700 Td (Fouti) Tj /F2 10 Tf (f) Tj /F1 10 Tf (catie) Tj
+                      /F1 10 Tf 150 0 Td (Voldoet) Tj ET";
+    let subsets = pdf(vec![
+        PageSpec::new(content)
+            .font("F1", helvetica_subset("AAAAAA+Helvetica", 842, -200))
+            .font("F2", helvetica_subset("BBBBBB+Helvetica", 1018, -459)),
+    ]);
+    let heights = word_heights(&subsets);
+    assert_eq!(heights.len(), 2, "{heights:?}");
+    assert_eq!(heights[0].1, heights[1].1, "{heights:?}");
+    // Another font's glyph: the word reaches as far as that glyph does.
+    let other_font = pdf(vec![
+        PageSpec::new(content)
+            .font("F1", helvetica_subset("AAAAAA+Helvetica", 842, -200))
+            .font("F2", helvetica_subset("BBBBBB+Arial", 1018, -459)),
+    ]);
+    let heights = word_heights(&other_font);
+    assert_eq!(heights.len(), 2, "{heights:?}");
+    assert!(heights[0].1[1] > heights[1].1[1] + 2.0, "{heights:?}");
+}

@@ -852,6 +852,75 @@ struct WordsOut {
     done: Vec<WordBox>,
     text: String,
     starts: Vec<usize>,
+    /// How high the word's glyphs reach, by type size and font metrics.
+    extents: Vec<FontExtent>,
+}
+
+/// How high the glyphs of a word in one font, size, ascent and descent reach, and how many
+/// there are.
+struct FontExtent {
+    font: u16,
+    size: f32,
+    ascent: f32,
+    descent: f32,
+    glyphs: u32,
+    top: f32,
+    bottom: f32,
+}
+
+impl WordsOut {
+    fn see_extent(&mut self, g: &Glyph) {
+        let (ascent, descent) = (g.baseline - g.top, g.bottom - g.baseline);
+        // (Within a rounding error: the metrics come back from the glyph's box.)
+        let near = |a: f32, b: f32| (a - b).abs() <= 0.001 * g.size;
+        let same = |e: &&mut FontExtent| {
+            e.font == g.font
+                && e.size == g.size
+                && near(e.ascent, ascent)
+                && near(e.descent, descent)
+        };
+        match self.extents.iter_mut().find(same) {
+            Some(e) => {
+                e.glyphs += 1;
+                e.top = e.top.min(g.top);
+                e.bottom = e.bottom.max(g.bottom);
+            }
+            None => self.extents.push(FontExtent {
+                font: g.font,
+                size: g.size,
+                ascent,
+                descent,
+                glyphs: 1,
+                top: g.top,
+                bottom: g.bottom,
+            }),
+        }
+    }
+
+    /// The word's top and bottom: those of all its glyphs, except where one font (by name)
+    /// in one size claims two ascents or descents: then those most of its glyphs have. A
+    /// rewrite that puts a ligature or a rare letter in a subset of its own may give that
+    /// subset other metrics (Ghostscript takes them from each subset's glyph box), and the
+    /// word would stand taller than its neighbours in the row.
+    fn vertical_extent(&self) -> Option<(f32, f32)> {
+        let extents = &self.extents;
+        // A claim gives way to one of its font and size with more glyphs (or as many, seen
+        // first).
+        let outweighed = |i: usize, e: &FontExtent| {
+            extents.iter().enumerate().any(|(j, o)| {
+                j != i
+                    && o.font == e.font
+                    && o.size == e.size
+                    && (o.glyphs > e.glyphs || (o.glyphs == e.glyphs && j < i))
+            })
+        };
+        extents
+            .iter()
+            .enumerate()
+            .filter(|&(i, e)| !outweighed(i, e))
+            .map(|(_, e)| (e.top, e.bottom))
+            .reduce(|(t, b), (et, eb)| (t.min(et), b.max(eb)))
+    }
 }
 
 /// Cuts a row into words at spaces and at wide gaps.
@@ -941,8 +1010,7 @@ fn split_words(
         push_text(&mut out.text, &fonts.text(glyph_text, g.font));
         word.x0 = word.x0.min(g.x0);
         word.x1 = word.x1.max(g.x1);
-        word.top = word.top.min(g.top);
-        word.bottom = word.bottom.max(g.bottom);
+        out.see_extent(g);
         word.size = word.size.max(g.size);
         previous = Some((i, raised));
     }
@@ -1283,6 +1351,10 @@ fn flush(current: &mut Option<WordBox>, out: &mut WordsOut) {
     let Some(mut word) = current.take() else {
         return;
     };
+    if let Some((top, bottom)) = out.vertical_extent() {
+        (word.top, word.bottom) = (top, bottom);
+    }
+    out.extents.clear();
     let (text, starts) = (&mut out.text, &mut out.starts);
     // Most words are ASCII: no soft hyphen, no right-to-left letter to look for.
     let ascii = text.is_ascii();
