@@ -2697,6 +2697,11 @@ fn a_middle_column_running_on_between_notes_under_its_neighbours_is_read_with_it
 }
 
 #[test]
+fn an_indented_paragraph_after_a_list_ending_its_column_leaves_the_last_item() {
+    regression("an_indented_paragraph_after_a_list_ending_its_column_leaves_the_last_item");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

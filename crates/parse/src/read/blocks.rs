@@ -468,7 +468,8 @@ fn next_word_fitted(prev: &TextLine, line: &TextLine, m: &Measures, edges: &Edge
 ///   indent near the items' text), or, at the next column's top, stands at that column's
 ///   labels' edge;
 /// - in the same column with no space: it stands between the labels' edge and the items'
-///   text, and its next line goes back to the labels' edge (an indented first line);
+///   text, and its next line goes back to the labels' edge, or stands at the next column's
+///   (an indented first line, maybe its column's last);
 /// - in the same column, its sentence running on at the labels' edge (where no item's line
 ///   stands);
 /// - across a column or page break: it stands at the new column's labels' edge
@@ -534,7 +535,7 @@ fn leaves_hanging_item(
         && ((line.bbox.x0 - prev.bbox.x0).abs() > 0.2 * m.size
             || next_back_at_label()
             || next_at_new_columns_edge()))
-        || (between_label_and_text && next_back_at_label())
+        || (between_label_and_text && (next_back_at_label() || next_at_new_columns_edge()))
         || sentence_runs_on_at_label()
 }
 
