@@ -50,6 +50,11 @@ pub struct FontInfo {
     pub name: String,
     pub bold: bool,
     pub italic: bool,
+    /// Ascent and descent of the first font of this name on the page, in ems.
+    pub metrics: (f32, f32),
+    /// Another font of this name claims other ones (two subsets of one font, as a rewrite
+    /// writes them, each with its own descriptor).
+    pub other_metrics: bool,
 }
 
 /// Glyphs reserved for a page before its content is run (it may hold more).
@@ -487,18 +492,24 @@ impl<'a> Interpreter<'a> {
     }
 
     fn font_index(&mut self, font: &Font) -> u16 {
+        let metrics = (font.ascent, font.descent);
         if let Some(i) = self
             .out
             .fonts
             .iter()
             .position(|f| f.name == font.name && f.bold == font.bold && f.italic == font.italic)
         {
+            if let Some(known) = self.out.fonts.get_mut(i) {
+                known.other_metrics |= known.metrics != metrics;
+            }
             return i as u16;
         }
         self.out.fonts.push(FontInfo {
             name: font.name.clone(),
             bold: font.bold,
             italic: font.italic,
+            metrics,
+            other_metrics: false,
         });
         (self.out.fonts.len() - 1).min(usize::from(u16::MAX)) as u16
     }

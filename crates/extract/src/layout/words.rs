@@ -83,7 +83,10 @@ pub fn build_words(text: &PageText, dir: Dir, width: f32, height: f32) -> Vec<Wo
         symbols: text.fonts.iter().map(SymbolFont::of).collect(),
     };
     let spacing = SpacingVotes::of(text);
-    let mut words = WordsOut::default();
+    let mut words = WordsOut {
+        weigh_claims: text.fonts.iter().any(|f| f.other_metrics),
+        ..WordsOut::default()
+    };
     // About one word for every five glyphs of text: room enough, so the list is rarely copied.
     words.done.reserve(glyphs.len() / 4);
     for row in &rows {
@@ -852,7 +855,10 @@ struct WordsOut {
     done: Vec<WordBox>,
     text: String,
     starts: Vec<usize>,
-    /// How high the word's glyphs reach, by type size and font metrics.
+    /// Whether a font of the page claims two ascents or descents
+    /// ([`WordsOut::vertical_extent`]); most pages have none.
+    weigh_claims: bool,
+    /// How high the word's glyphs reach, by font, type size and metrics.
     extents: Vec<FontExtent>,
 }
 
@@ -868,32 +874,41 @@ struct FontExtent {
     bottom: f32,
 }
 
+impl FontExtent {
+    fn of(g: &Glyph) -> FontExtent {
+        FontExtent {
+            font: g.font,
+            size: g.size,
+            ascent: g.baseline - g.top,
+            descent: g.bottom - g.baseline,
+            glyphs: 1,
+            top: g.top,
+            bottom: g.bottom,
+        }
+    }
+
+    /// Whether `g` is in this font and size and claims these metrics (within a rounding
+    /// error: they come back from the glyph's box).
+    fn holds(&self, g: &Glyph) -> bool {
+        let near = |a: f32, b: f32| (a - b).abs() <= 0.001 * g.size;
+        self.font == g.font
+            && self.size == g.size
+            && near(self.ascent, g.baseline - g.top)
+            && near(self.descent, g.bottom - g.baseline)
+    }
+
+    fn add(&mut self, g: &Glyph) {
+        self.glyphs += 1;
+        self.top = self.top.min(g.top);
+        self.bottom = self.bottom.max(g.bottom);
+    }
+}
+
 impl WordsOut {
     fn see_extent(&mut self, g: &Glyph) {
-        let (ascent, descent) = (g.baseline - g.top, g.bottom - g.baseline);
-        // (Within a rounding error: the metrics come back from the glyph's box.)
-        let near = |a: f32, b: f32| (a - b).abs() <= 0.001 * g.size;
-        let same = |e: &&mut FontExtent| {
-            e.font == g.font
-                && e.size == g.size
-                && near(e.ascent, ascent)
-                && near(e.descent, descent)
-        };
-        match self.extents.iter_mut().find(same) {
-            Some(e) => {
-                e.glyphs += 1;
-                e.top = e.top.min(g.top);
-                e.bottom = e.bottom.max(g.bottom);
-            }
-            None => self.extents.push(FontExtent {
-                font: g.font,
-                size: g.size,
-                ascent,
-                descent,
-                glyphs: 1,
-                top: g.top,
-                bottom: g.bottom,
-            }),
+        match self.extents.iter_mut().find(|e| e.holds(g)) {
+            Some(e) => e.add(g),
+            None => self.extents.push(FontExtent::of(g)),
         }
     }
 
@@ -939,6 +954,7 @@ fn split_words(
     let mut no_break = false;
     // The last blank glyph seen.
     let mut blank = None;
+    let weigh_claims = out.weigh_claims;
     // The row's glyphs are by x.
     for (&i, &raised) in row.glyphs.iter().zip(&row.superscript) {
         let Some(g) = text.glyphs.get(i) else {
@@ -1010,7 +1026,12 @@ fn split_words(
         push_text(&mut out.text, &fonts.text(glyph_text, g.font));
         word.x0 = word.x0.min(g.x0);
         word.x1 = word.x1.max(g.x1);
-        out.see_extent(g);
+        if weigh_claims {
+            out.see_extent(g);
+        } else {
+            word.top = word.top.min(g.top);
+            word.bottom = word.bottom.max(g.bottom);
+        }
         word.size = word.size.max(g.size);
         previous = Some((i, raised));
     }
@@ -1351,7 +1372,9 @@ fn flush(current: &mut Option<WordBox>, out: &mut WordsOut) {
     let Some(mut word) = current.take() else {
         return;
     };
-    if let Some((top, bottom)) = out.vertical_extent() {
+    if out.weigh_claims
+        && let Some((top, bottom)) = out.vertical_extent()
+    {
         (word.top, word.bottom) = (top, bottom);
     }
     out.extents.clear();
