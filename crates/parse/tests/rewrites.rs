@@ -89,8 +89,8 @@ const MOVABLE: &[&str] = &[
 ];
 
 /// Drops the [`MOVABLE`] keys, and the white space beside a table of contents' leader
-/// dots: the gaps there (0.14 em in the accessibility reports) lie between the word-gap
-/// thresholds for glyphs of one run and of two, and the rewrite regroups the runs.
+/// dots: the gaps there (0.14 em in the accessibility reports) are read by the run their
+/// glyphs are drawn in, and the rewrite regroups the runs and fonts.
 fn strip(value: &mut Value) {
     static LEADERS: std::sync::LazyLock<regex::Regex> =
         std::sync::LazyLock::new(|| regex::Regex::new(r"\s*(\.{3,})\s*").unwrap());
