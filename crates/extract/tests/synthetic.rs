@@ -884,3 +884,51 @@ fn a_subsets_taller_claim_does_not_make_a_word_taller() {
     assert_eq!(heights.len(), 2, "{heights:?}");
     assert!(heights[0].1[1] > heights[1].1[1] + 2.0, "{heights:?}");
 }
+
+// 26. Small type at the top of a later page that runs on down past the top margin, a
+// table's rows 24 pt apart, is the page's text, not a running head; a short head there
+// that ends in the margin still is one.
+#[test]
+fn a_table_in_small_type_from_the_top_of_a_page_is_no_running_head() {
+    let body: String = (0..30)
+        .map(|i| {
+            format!(
+                "BT /F1 11 Tf 72 {} Td (Een regel lopende tekst.) Tj ET\n",
+                780 - 14 * i
+            )
+        })
+        .collect();
+    let table: String = (0..8)
+        .map(|i| {
+            let y = 800 - 24 * i;
+            format!("BT /F1 9 Tf 72 {y} Td (3.2.{i}) Tj 60 0 Td (Consistente navigatie) Tj ET\n")
+        })
+        .collect();
+    let after: String = (0..10)
+        .map(|i| {
+            format!(
+                "BT /F1 11 Tf 72 {} Td (Een regel lopende tekst.) Tj ET\n",
+                560 - 14 * i
+            )
+        })
+        .collect();
+    let head = "BT /F1 9 Tf 72 805 Td (Kamerbrief over de voortgang) Tj ET\n";
+    let two_pages = |top: &str| {
+        pdf(vec![
+            PageSpec::new(&body).font("F1", standard_font("Helvetica")),
+            PageSpec::new(&format!("{top}{after}")).font("F1", standard_font("Helvetica")),
+        ])
+    };
+    let headers = |pdf: &[u8]| -> Vec<String> {
+        let layout = layout(pdf);
+        (layout.pages.get(1).unwrap().lines.iter())
+            .filter(|l| l.role == Role::Header)
+            .map(|l| l.text())
+            .collect()
+    };
+    assert_eq!(headers(&two_pages(&table)), Vec::<String>::new());
+    assert_eq!(
+        headers(&two_pages(head)),
+        strings(&["Kamerbrief over de voortgang"])
+    );
+}

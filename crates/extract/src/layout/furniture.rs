@@ -248,7 +248,8 @@ const NOTE_AFTER_MARKER_EM: f32 = 1.0;
 
 /// A running head that is not repeated (a title on the second page of a two-page letter):
 /// on a later page, at the top edge, in type smaller than the body's, with nothing beside
-/// or below it closer than a line and a half of body type but more lines of small type.
+/// or below it closer than a line and a half of body type but more lines of small type,
+/// all of them ending within the top edge's zone.
 fn is_running_head(lines: &[Line], index: usize, body_size: f32, height: f32) -> bool {
     let Some(line) = lines.get(index) else {
         return false;
@@ -260,7 +261,9 @@ fn is_running_head(lines: &[Line], index: usize, body_size: f32, height: f32) ->
     if line.bbox.y1 > EDGE_ZONE * height || !line.words.iter().all(|w| small_size(w.size)) {
         return false;
     }
-    // The head and the lines of it: small lines closer than a line and a half.
+    let gap = 1.5 * body_size;
+    // The head and the lines of it: small lines closer than a line and a half, ending in
+    // the top margin (small type running on below it is the body's: a table, a note).
     let mut bottom = line.bbox.y1;
     let mut others: Vec<&Line> = lines
         .iter()
@@ -270,13 +273,13 @@ fn is_running_head(lines: &[Line], index: usize, body_size: f32, height: f32) ->
         .collect();
     others.sort_by(|a, b| a.bbox.y0.total_cmp(&b.bbox.y0));
     for other in others {
-        if other.bbox.y0 < bottom + 1.5 * body_size {
+        if other.bbox.y0 < bottom + gap {
             if !small(other) || other.bbox.y0 < line.bbox.y0 {
                 return false;
             }
             bottom = bottom.max(other.bbox.y1);
         } else {
-            return true;
+            return bottom <= EDGE_ZONE * height;
         }
     }
     false
