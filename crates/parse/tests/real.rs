@@ -22,11 +22,7 @@ fn every_field_of_every_real_letter() {
 /// pdftotext reads them, every field holds. Skipped, and said so, without Ghostscript.
 #[test]
 fn every_field_of_every_real_letter_rewritten_by_ghostscript() {
-    let has_gs = std::process::Command::new("gs")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !has_gs {
+    if !kamerbrief_testkit::has_ghostscript() {
         eprintln!("skipped: Ghostscript (gs) is not installed");
         return;
     }

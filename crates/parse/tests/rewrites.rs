@@ -12,11 +12,7 @@ use serde_json::Value;
 
 #[test]
 fn dutch_corpus_files_rewritten_by_ghostscript_give_their_data() {
-    let has_gs = std::process::Command::new("gs")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !has_gs {
+    if !kamerbrief_testkit::has_ghostscript() {
         eprintln!("skipped: Ghostscript (gs) is not installed");
         return;
     }

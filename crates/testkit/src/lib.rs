@@ -9,3 +9,12 @@
 pub mod compare;
 pub mod real;
 pub mod typeset;
+
+/// Whether Ghostscript (`gs`) runs here: tests of its rewrites are skipped, and say so,
+/// without it.
+pub fn has_ghostscript() -> bool {
+    std::process::Command::new("gs")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
