@@ -68,12 +68,23 @@ pub fn parse_annotated(layout: &Layout) -> (Parsed, Vec<LineAnnotation>) {
     )
 }
 
-/// The layout as the parser reads it, where it differs: ligature glyphs that nothing in the
+/// The layout as the parser reads it, where it differs: glyphs the file names by a
+/// private-use character read, each once for the document, as the letter or ligature that
+/// makes words of most of the words holding it; then ligature glyphs that nothing in the
 /// file names (U+FFFD inside a word) read as the one ligature that makes a word the Dutch or
-/// English word lists write, with a diagnostic for each page where some were; `None` where
-/// none could be read. [`parse`] does this first.
+/// English word lists write; with a diagnostic for each glyph and each page where some
+/// were read; `None` where none could be. [`parse`] does this first.
 pub fn read_ligatures(layout: &Layout) -> Option<(Layout, Vec<Diagnostic>)> {
-    read::ligatures::restore(layout)
+    let private = read::private_use::restore(layout);
+    let layout = private.as_ref().map_or(layout, |(restored, _)| restored);
+    match (read::ligatures::restore(layout), private) {
+        (Some((restored, mut diagnostics)), Some((_, mut first))) => {
+            first.append(&mut diagnostics);
+            Some((restored, first))
+        }
+        (Some(ligatures), None) => Some(ligatures),
+        (None, private) => private,
+    }
 }
 
 fn diagnose(letter: &Letter, diagnostics: &mut Vec<Diagnostic>) {

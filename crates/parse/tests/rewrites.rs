@@ -6,7 +6,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde_json::Value;
 
@@ -16,7 +16,7 @@ fn dutch_corpus_files_rewritten_by_ghostscript_give_their_data() {
         eprintln!("skipped: Ghostscript (gs) is not installed");
         return;
     }
-    let files = dutch_corpus_files();
+    let files = kamerbrief_testkit::corpus_files("nl-");
     if files.is_empty() {
         eprintln!("skipped: no corpus at ../shared/corpus");
         return;
@@ -45,22 +45,6 @@ fn dutch_corpus_files_rewritten_by_ghostscript_give_their_data() {
     let _ = std::fs::remove_dir_all(&dir);
     eprintln!("{} files rewritten, {} differ", files.len(), differ.len());
     assert!(differ.is_empty(), "{}", differ.join("\n"));
-}
-
-fn dutch_corpus_files() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(|e| Some(e.ok()?.path()))
-        .filter(|p| {
-            let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
-            name.is_some_and(|n| n.starts_with("nl-") && n.ends_with(".pdf"))
-        })
-        .collect();
-    files.sort();
-    files
 }
 
 /// The parsed letter as JSON, without what a rewrite may move or change: boxes and

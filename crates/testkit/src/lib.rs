@@ -18,3 +18,21 @@ pub fn has_ghostscript() -> bool {
         .output()
         .is_ok_and(|o| o.status.success())
 }
+
+/// The corpus's files whose names start with `prefix` (`../shared/corpus`, read in place,
+/// never copied), sorted; empty where there is no corpus.
+pub fn corpus_files(prefix: &str) -> Vec<std::path::PathBuf> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<std::path::PathBuf> = entries
+        .filter_map(|e| Some(e.ok()?.path()))
+        .filter(|p| {
+            let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
+            name.is_some_and(|n| n.starts_with(prefix) && n.ends_with(".pdf"))
+        })
+        .collect();
+    files.sort();
+    files
+}

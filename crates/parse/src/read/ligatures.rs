@@ -20,7 +20,7 @@ const UNMAPPED: char = '\u{FFFD}';
 
 /// The Latin ligatures of text fonts (OpenType's standard and discretionary ones that
 /// word processors and TeX set; Carlito and Calibri have `tti`), as the letters they join.
-const LIGATURES: [&str; 15] = [
+pub(super) const LIGATURES: [&str; 15] = [
     "ff", "fi", "fl", "ffi", "ffl", "ft", "fj", "fb", "fh", "fk", "tt", "tti", "ti", "tf", "tz",
 ];
 

@@ -13,6 +13,7 @@ mod footnotes;
 mod front;
 mod join;
 pub mod ligatures;
+pub mod private_use;
 mod publication;
 
 use kamerbrief_model::{PaperKind, Publication, Rect, Role};
