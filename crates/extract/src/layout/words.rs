@@ -536,33 +536,60 @@ fn attach_raised_rows(rows: Vec<Row>, text: &PageText) -> Vec<Row> {
                     .filter_map(|&k| text.glyphs.get(k))
                     .map(|g| g.baseline)
                     .fold(f32::INFINITY, f32::min);
+                // The nearest text ending before the glyphs and starting after them.
+                let (mut before, mut after) = (f32::INFINITY, f32::INFINITY);
+                for r in candidates.iter().filter_map(|&j| rows.get(j)) {
+                    let (bx0, bx1) = span(r, &text.glyphs);
+                    if bx1 <= sx0 {
+                        before = before.min(sx0 - bx1);
+                    } else if bx0 >= sx1 {
+                        after = after.min(bx0 - sx1);
+                    }
+                }
                 candidates.sort_by_cached_key(|&j| {
-                    rows.get(j).map_or((true, true, true, true, u32::MAX), |r| {
-                        let (bx0, bx1) = span(r, &text.glyphs);
-                        let gap = (sx0 - bx1).max(bx0 - sx1);
-                        let apart = gap > TOUCH_EM * r.size;
-                        // Of rows it touches, one whose text it is set against (a marker
-                        // after its word, a narrow gutter from the next column's line on
-                        // its baseline), then one it is not set off level with (`level`),
-                        // then one it is not set off under (a subscript follows its letter
-                        // closely: a note's marker a space before the note, raised on it,
-                        // a narrow gutter from a line in the column beside that it hangs
-                        // below), then the nearest baseline; of the rest, the nearest text
-                        // (a note's marker a wide space before the note, on the baseline
-                        // of a line in the column beside).
-                        let set_off = gap > GLUED_EM * r.size;
-                        // Set off on a row's very baseline, neither raised nor lowered: no
-                        // marker of it (a note's marker raised to the baseline of a line in
-                        // the column beside).
-                        let level = set_off && (drawn_on - r.baseline).abs() <= LEVEL_EM * r.size;
-                        let set_off_under = set_off && small.baseline > r.baseline + 0.1 * r.size;
-                        let distance = if apart {
-                            gap
-                        } else {
-                            (r.baseline - small.baseline).abs()
-                        };
-                        (apart, set_off, level, set_off_under, distance.to_bits())
-                    })
+                    rows.get(j)
+                        .map_or((true, true, true, true, true, u32::MAX), |r| {
+                            let (bx0, bx1) = span(r, &text.glyphs);
+                            let gap = (sx0 - bx1).max(bx0 - sx1);
+                            let apart = gap > TOUCH_EM * r.size;
+                            // Standing between two rows' texts, much further from this one's:
+                            // set against the other (a note's marker a space before its
+                            // note, a narrow gutter after the last line of the column beside).
+                            let other_side = if bx1 <= sx0 { after } else { before };
+                            let farther = gap > 0.0 && FARTHER_RATIO * other_side < gap;
+                            // Of rows it touches, one whose text it is set against (a marker
+                            // after its word, a narrow gutter from the next column's line on
+                            // its baseline), then one whose text is not much further than a
+                            // row's on its other side (`farther`), then one it is not set off
+                            // level with (`level`),
+                            // then one it is not set off under (a subscript follows its letter
+                            // closely: a note's marker a space before the note, raised on it,
+                            // a narrow gutter from a line in the column beside that it hangs
+                            // below), then the nearest baseline; of the rest, the nearest text
+                            // (a note's marker a wide space before the note, on the baseline
+                            // of a line in the column beside).
+                            let set_off = gap > GLUED_EM * r.size;
+                            // Set off on a row's very baseline, neither raised nor lowered: no
+                            // marker of it (a note's marker raised to the baseline of a line in
+                            // the column beside).
+                            let level =
+                                set_off && (drawn_on - r.baseline).abs() <= LEVEL_EM * r.size;
+                            let set_off_under =
+                                set_off && small.baseline > r.baseline + 0.1 * r.size;
+                            let distance = if apart {
+                                gap
+                            } else {
+                                (r.baseline - small.baseline).abs()
+                            };
+                            (
+                                apart,
+                                set_off,
+                                farther,
+                                level,
+                                set_off_under,
+                                distance.to_bits(),
+                            )
+                        })
                 });
             }
             let on = candidates
@@ -831,6 +858,10 @@ fn span(row: &Row, glyphs: &[Glyph]) -> (f32, f32) {
             (a.min(g.x0), b.max(g.x1))
         })
 }
+
+/// Small glyphs standing between two rows' texts belong to the nearer where the other
+/// is this many times as far.
+const FARTHER_RATIO: f32 = 1.5;
 
 /// Small glyphs within this many ems of a row's text touch it.
 const TOUCH_EM: f32 = 0.5;
