@@ -932,3 +932,42 @@ fn a_table_in_small_type_from_the_top_of_a_page_is_no_running_head() {
         strings(&["Kamerbrief over de voortgang"])
     );
 }
+
+// 27. A line of small type right under a heading at the top of a later page (a
+// criterion's description under its title, in a report) opens the heading's text: no
+// running head. The same line under a running title in body type still is one.
+#[test]
+fn a_small_line_under_a_heading_at_the_top_of_a_page_is_no_running_head() {
+    let body = |from: i32, rows: i32| -> String {
+        (0..rows)
+            .map(|i| {
+                format!(
+                    "BT /F1 11 Tf 72 {} Td (Een regel lopende tekst.) Tj ET\n",
+                    from - 14 * i
+                )
+            })
+            .collect()
+    };
+    let small =
+        "BT /F1 9 Tf 72 775 Td (Als hulp beschikbaar is, staat die op dezelfde plek.) Tj ET\n";
+    let page_two = |title_size: u32| {
+        let title = format!("BT /F1 {title_size} Tf 72 788 Td (Consistente hulp) Tj ET\n");
+        pdf(vec![
+            PageSpec::new(&body(780, 30)).font("F1", standard_font("Helvetica")),
+            PageSpec::new(&format!("{title}{small}{}", body(730, 20)))
+                .font("F1", standard_font("Helvetica")),
+        ])
+    };
+    let headers = |pdf: &[u8]| -> Vec<String> {
+        let layout = layout(pdf);
+        (layout.pages.get(1).unwrap().lines.iter())
+            .filter(|l| l.role == Role::Header)
+            .map(|l| l.text())
+            .collect()
+    };
+    assert_eq!(headers(&page_two(13)), Vec::<String>::new());
+    assert_eq!(
+        headers(&page_two(11)),
+        strings(&["Als hulp beschikbaar is, staat die op dezelfde plek."])
+    );
+}

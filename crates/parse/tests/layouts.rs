@@ -2702,8 +2702,11 @@ fn an_indented_paragraph_after_a_list_ending_its_column_leaves_the_last_item() {
 }
 
 #[test]
-fn a_notes_marker_between_the_last_line_of_the_column_beside_and_its_note_goes_to_the_nearer_text() {
-    regression("a_notes_marker_between_the_last_line_of_the_column_beside_and_its_note_goes_to_the_nearer_text");
+fn a_notes_marker_between_the_last_line_of_the_column_beside_and_its_note_goes_to_the_nearer_text()
+{
+    regression(
+        "a_notes_marker_between_the_last_line_of_the_column_beside_and_its_note_goes_to_the_nearer_text",
+    );
 }
 
 #[test]

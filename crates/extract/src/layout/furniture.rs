@@ -247,9 +247,9 @@ fn is_note_marker(lines: &[Line], index: usize) -> bool {
 const NOTE_AFTER_MARKER_EM: f32 = 1.0;
 
 /// A running head that is not repeated (a title on the second page of a two-page letter):
-/// on a later page, at the top edge, in type smaller than the body's, with nothing beside
-/// or below it closer than a line and a half of body type but more lines of small type,
-/// all of them ending within the top edge's zone.
+/// on a later page, at the top edge, in type smaller than the body's, not right under a
+/// heading, with nothing beside or below it closer than a line and a half of body type but
+/// more lines of small type, all of them ending within the top edge's zone.
 fn is_running_head(lines: &[Line], index: usize, body_size: f32, height: f32) -> bool {
     let Some(line) = lines.get(index) else {
         return false;
@@ -262,6 +262,18 @@ fn is_running_head(lines: &[Line], index: usize, body_size: f32, height: f32) ->
         return false;
     }
     let gap = 1.5 * body_size;
+    // A small line right under a heading (type larger than the body's) opens the
+    // heading's text: a subtitle, a description. A journal's volume line under its running
+    // title in body type stays a head.
+    let under_heading = lines.iter().any(|l| {
+        l.bbox.y1 <= line.bbox.y0 + 0.5
+            && line.bbox.y0 - l.bbox.y1 < gap
+            && l.bbox.horizontal_overlap(&line.bbox) > 0.0
+            && l.dominant_size() >= HEADING_SIZE * body_size
+    });
+    if under_heading {
+        return false;
+    }
     // The head and the lines of it: small lines closer than a line and a half, ending in
     // the top margin (small type running on below it is the body's: a table, a note).
     let mut bottom = line.bbox.y1;
@@ -284,6 +296,9 @@ fn is_running_head(lines: &[Line], index: usize, body_size: f32, height: f32) ->
     }
     false
 }
+
+/// Type this many times the body's is a heading's ([`is_running_head`]).
+const HEADING_SIZE: f32 = 1.1;
 
 /// Where body-size text runs on a page and in the whole document.
 #[derive(Clone, Copy)]
