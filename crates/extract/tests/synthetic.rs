@@ -971,3 +971,61 @@ fn a_small_line_under_a_heading_at_the_top_of_a_page_is_no_running_head() {
         strings(&["Als hulp beschikbaar is, staat die op dezelfde plek."])
     );
 }
+
+// 28. A foot of two lines close together (an address and a telephone number) repeated on
+// every page is the pages' footer, though each of its lines has the other right beside it;
+// the rows of a table at the top of every page, alike but for their digits, stay text (the
+// lowest stands close to the table's next row, and the rows above it fall with it).
+#[test]
+fn a_repeated_foot_of_two_lines_is_a_footer_and_a_tables_rows_are_not() {
+    let page = |n: usize| -> String {
+        let rows: String = (0..4)
+            .map(|i| {
+                format!(
+                    "BT /F1 11 Tf 72 {} Td (0{}/0{n}/2015 10/05/2015 08/04/2015 07/30/2015 08/05/2015) Tj ET\n",
+                    800 - 12 * i,
+                    i + 1
+                )
+            })
+            .collect();
+        let other: String = (0..3)
+            .map(|i| {
+                format!(
+                    "BT /F1 11 Tf 72 {} Td ({} {i} van de tabel die hier verder loopt) Tj ET\n",
+                    752 - 12 * i,
+                    ["Alfa", "Bravo", "Charlie", "Delta"][n - 1]
+                )
+            })
+            .collect();
+        let body: String = (0..30)
+            .map(|i| {
+                format!(
+                    "BT /F1 11 Tf 72 {} Td (Een regel lopende tekst {n}{i}.) Tj ET\n",
+                    700 - 14 * i
+                )
+            })
+            .collect();
+        let foot = "BT /F1 9 Tf 200 40 Td (Bureau, Burgemeester Laan 32 5041 SB Tilburg) Tj ET\n\
+                    BT /F1 9 Tf 195 29 Td (0885004070, contact@bureau.nl) Tj ET\n";
+        format!("{rows}{other}{body}{foot}")
+    };
+    let pages: Vec<PageSpec> = (1..=4)
+        .map(|n| PageSpec::new(&page(n)).font("F1", standard_font("Helvetica")))
+        .collect();
+    let layout = layout(&pdf(pages));
+    for page in &layout.pages {
+        let role = |text: &str| {
+            (page.lines.iter())
+                .find(|l| l.text().starts_with(text))
+                .map(|l| l.role)
+        };
+        assert_eq!(role("Bureau"), Some(Role::Footer), "page {}", page.number);
+        assert_eq!(
+            role("0885004070"),
+            Some(Role::Footer),
+            "page {}",
+            page.number
+        );
+        assert_eq!(role("01/0"), Some(Role::Body), "page {}", page.number);
+    }
+}

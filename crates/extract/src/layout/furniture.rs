@@ -20,7 +20,7 @@ const EDGE_ZONE: f32 = 0.14;
 pub fn assign_furniture(layout: &mut Layout) {
     let body_size = body_font_size(layout);
     let document_zone = body_zone(layout.pages.iter().flat_map(|p| &p.lines), body_size);
-    let repeated = repeated_edge_lines(layout);
+    let repeated = repeated_edge_lines(layout, document_zone);
     let one_page = layout.pages.len() == 1;
     let mut thin_pages = Vec::new();
     for (p, page) in layout.pages.iter_mut().enumerate() {
@@ -413,45 +413,120 @@ pub(super) const COLUMN_WIDTH: f32 = 0.35;
 
 /// Lines near the top or bottom edge whose text, digits aside, recurs at about the same
 /// height on other pages: (page number, line index) of each, sorted.
-fn repeated_edge_lines(layout: &Layout) -> Vec<(u32, usize)> {
+fn repeated_edge_lines(layout: &Layout, document_zone: Option<(f32, f32)>) -> Vec<(u32, usize)> {
     let pages = layout.pages.len();
     if pages < 2 {
         return Vec::new();
     }
-    // (normalised text, rounded height) → lines.
-    let mut seen: HashMap<(String, i32), Vec<(u32, usize)>> = HashMap::new();
-    for page in &layout.pages {
-        for (index, line) in page.lines.iter().enumerate() {
-            let near_edge = line.bbox.y1 < EDGE_ZONE * page.height
-                || line.bbox.y0 > (1.0 - EDGE_ZONE) * page.height;
-            if !near_edge || !set_apart(line, &page.lines) {
-                continue;
-            }
-            let key = normalise(&line.text());
-            if key
-                .chars()
-                .filter(|c| c.is_alphanumeric() || *c == '#')
-                .count()
-                == 0
-            {
-                continue;
-            }
-            // Bucket by height from the nearer edge, tolerant to a few points.
-            let from_edge = if line.bbox.y0 < page.height / 2.0 {
-                line.bbox.y0
-            } else {
-                line.bbox.y1 - page.height
-            };
-            let bucket = (from_edge / 6.0).round() as i32;
-            seen.entry((key, bucket))
-                .or_default()
-                .push((page.number, index));
-        }
-    }
     let needed = 2.max((pages as f32 * 0.3).ceil() as usize);
-    let mut out: Vec<(u32, usize)> = Vec::new();
+    // Lines near an edge whose text comes back at about the same height on enough pages,
+    // as (page position, line index), sorted; then those of them set apart from the text,
+    // counted again. Lines of their own kind on the page do not count against them (a foot
+    // of two lines, an address), until they are found not set apart themselves (a table's
+    // rows at a page's top, whose digits make them alike: the lowest row stands close to
+    // the next, and the rows above it fall with it). Not so beside the document's body
+    // zone: a running column's lines repeat together, but are no head of the text.
+    let lines: Vec<EdgeLine> = edge_lines(layout).collect();
+    let candidates = repeated(lines.iter(), needed);
+    let beside_zone = |p: usize, index: usize| {
+        let page = layout.pages.get(p);
+        let line = page.and_then(|page| page.lines.get(index));
+        match (page, line, document_zone) {
+            (Some(page), Some(line), Some((x0, x1))) => is_beside(line, x0, x1, page.width),
+            _ => false,
+        }
+    };
+    let alone = |p: usize, index: usize| {
+        layout.pages.get(p).is_some_and(|page| {
+            (page.lines.get(index)).is_some_and(|line| set_apart(line, &page.lines, |_| true))
+        })
+    };
+    // Nor for a line with another of them beside it on its row: a table's head repeated
+    // on every page, the cells of a form, are the page's text.
+    let in_a_row = |p: usize, index: usize| {
+        let Some(page) = layout.pages.get(p) else {
+            return false;
+        };
+        let Some(line) = page.lines.get(index) else {
+            return false;
+        };
+        (page.lines.iter().enumerate()).any(|(j, other)| {
+            j != index
+                && candidates.binary_search(&(p, j)).is_ok()
+                && other.bbox.vertical_overlap(&line.bbox) > 0.0
+                && other.bbox.horizontal_overlap(&line.bbox) <= 0.0
+        })
+    };
+    let lenient = |p: usize, index: usize| !beside_zone(p, index) && !in_a_row(p, index);
+    let mut kept: Vec<(usize, usize)> = (candidates.iter().copied())
+        .filter(|&(p, index)| lenient(p, index))
+        .collect();
+    loop {
+        let is_kept = |p: usize, j: usize| kept.binary_search(&(p, j)).is_ok();
+        let apart: Vec<(usize, usize)> = (kept.iter().copied())
+            .filter(|&(p, index)| {
+                layout.pages.get(p).is_some_and(|page| {
+                    let others = |j: usize| !is_kept(p, j);
+                    (page.lines.get(index)).is_some_and(|line| set_apart(line, &page.lines, others))
+                })
+            })
+            .collect();
+        if apart.len() == kept.len() {
+            break;
+        }
+        kept = apart;
+    }
+    let apart = lines.iter().filter(|&&(_, p, index)| {
+        kept.binary_search(&(p, index)).is_ok() || (!lenient(p, index) && alone(p, index))
+    });
+    let mut out: Vec<(u32, usize)> = repeated(apart, needed)
+        .into_iter()
+        .filter_map(|(p, index)| Some((layout.pages.get(p)?.number, index)))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// A line near the top or bottom edge: its key (normalised text, and height from the
+/// nearer edge tolerant to a few points), page position and index.
+type EdgeLine = ((String, i32), usize, usize);
+
+/// The lines near the top or bottom edge with letters or digits.
+fn edge_lines(layout: &Layout) -> impl Iterator<Item = EdgeLine> + '_ {
+    layout.pages.iter().enumerate().flat_map(|(p, page)| {
+        page.lines
+            .iter()
+            .enumerate()
+            .filter_map(move |(index, line)| {
+                let near_edge = line.bbox.y1 < EDGE_ZONE * page.height
+                    || line.bbox.y0 > (1.0 - EDGE_ZONE) * page.height;
+                if !near_edge {
+                    return None;
+                }
+                let key = normalise(&line.text());
+                if !key.chars().any(|c| c.is_alphanumeric() || c == '#') {
+                    return None;
+                }
+                let from_edge = if line.bbox.y0 < page.height / 2.0 {
+                    line.bbox.y0
+                } else {
+                    line.bbox.y1 - page.height
+                };
+                let bucket = (from_edge / 6.0).round() as i32;
+                Some(((key, bucket), p, index))
+            })
+    })
+}
+
+/// The (page position, index) of the lines whose key comes back on `needed` pages, sorted.
+fn repeated<'l>(lines: impl Iterator<Item = &'l EdgeLine>, needed: usize) -> Vec<(usize, usize)> {
+    let mut seen: HashMap<&(String, i32), Vec<(usize, usize)>> = HashMap::new();
+    for (key, p, index) in lines {
+        seen.entry(key).or_default().push((*p, *index));
+    }
+    let mut out: Vec<(usize, usize)> = Vec::new();
     for lines in seen.into_values() {
-        let mut on_pages: Vec<u32> = lines.iter().map(|l| l.0).collect();
+        let mut on_pages: Vec<usize> = lines.iter().map(|l| l.0).collect();
         on_pages.dedup();
         if on_pages.len() >= needed {
             out.extend(lines);
@@ -463,16 +538,18 @@ fn repeated_edge_lines(layout: &Layout) -> Vec<(u32, usize)> {
 
 /// A running head or foot stands apart from the text: the nearest line above or below it, in
 /// the same column, is further away than the line is high. (A body line such as `Antwoord 2` that happens to
-/// open several pages is not set apart.)
-fn set_apart(line: &Line, lines: &[Line]) -> bool {
+/// open several pages is not set apart.) Only lines `counts` (by index) are looked at.
+fn set_apart(line: &Line, lines: &[Line], counts: impl Fn(usize) -> bool) -> bool {
     let height = line.bbox.height().max(1.0);
     lines
         .iter()
-        .filter(|other| {
-            other.bbox.vertical_overlap(&line.bbox) <= 0.0
+        .enumerate()
+        .filter(|&(j, other)| {
+            counts(j)
+                && other.bbox.vertical_overlap(&line.bbox) <= 0.0
                 && other.bbox.horizontal_overlap(&line.bbox) > 0.0
         })
-        .map(|other| {
+        .map(|(_, other)| {
             if other.bbox.y0 >= line.bbox.y1 {
                 other.bbox.y0 - line.bbox.y1
             } else {
