@@ -452,9 +452,9 @@ fn repeated_edge_lines(layout: &Layout, document_zone: Option<(f32, f32)>) -> Ve
         };
         (page.lines.iter().enumerate()).any(|(j, other)| {
             j != index
-                && candidates.binary_search(&(p, j)).is_ok()
                 && other.bbox.vertical_overlap(&line.bbox) > 0.0
                 && other.bbox.horizontal_overlap(&line.bbox) <= 0.0
+                && candidates.binary_search(&(p, j)).is_ok()
         })
     };
     let lenient = |p: usize, index: usize| !beside_zone(p, index) && !in_a_row(p, index);
@@ -498,9 +498,14 @@ fn edge_lines(layout: &Layout) -> impl Iterator<Item = EdgeLine> + '_ {
             .iter()
             .enumerate()
             .filter_map(move |(index, line)| {
-                let near_edge = line.bbox.y1 < EDGE_ZONE * page.height
-                    || line.bbox.y0 > (1.0 - EDGE_ZONE) * page.height;
-                if !near_edge {
+                let near_edge = |l: &Line| {
+                    l.bbox.y1 < EDGE_ZONE * page.height
+                        || l.bbox.y0 > (1.0 - EDGE_ZONE) * page.height
+                };
+                // Close to a line of the text (not at an edge), it is no head or foot
+                // however its neighbours at the edge turn out.
+                let in_text = |j: usize| page.lines.get(j).is_some_and(|l| !near_edge(l));
+                if !near_edge(line) || !set_apart(line, &page.lines, in_text) {
                     return None;
                 }
                 let key = normalise(&line.text());
@@ -545,9 +550,9 @@ fn set_apart(line: &Line, lines: &[Line], counts: impl Fn(usize) -> bool) -> boo
         .iter()
         .enumerate()
         .filter(|&(j, other)| {
-            counts(j)
-                && other.bbox.vertical_overlap(&line.bbox) <= 0.0
+            other.bbox.vertical_overlap(&line.bbox) <= 0.0
                 && other.bbox.horizontal_overlap(&line.bbox) > 0.0
+                && counts(j)
         })
         .map(|(_, other)| {
             if other.bbox.y0 >= line.bbox.y1 {
@@ -563,7 +568,7 @@ fn set_apart(line: &Line, lines: &[Line], counts: impl Fn(usize) -> bool) -> boo
 /// Lowercase, digits as `#`, whitespace folded: page numbers and dates in running heads
 /// compare equal.
 fn normalise(text: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(text.len());
     let mut last_digit = false;
     for c in text.chars() {
         if c.is_ascii_digit() {
@@ -575,14 +580,19 @@ fn normalise(text: &str) -> String {
         }
         last_digit = false;
         if c.is_whitespace() {
-            if !out.ends_with(' ') {
+            if !out.is_empty() && !out.ends_with(' ') {
                 out.push(' ');
             }
+        } else if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
         } else {
             out.extend(c.to_lowercase());
         }
     }
-    out.trim().to_string()
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
 }
 
 /// `3`, `- 3 -`, `3/11`, `3 / 11`, `Pagina 2 van 11`, `Page 3 of 11`, `blz. 4`, `p. 7`.

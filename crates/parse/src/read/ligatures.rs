@@ -169,7 +169,7 @@ fn read_halves(left: &str, right: &str) -> Option<(String, String)> {
 /// Whether `text` holds U+FFFD: its UTF-8 lead byte first, which Latin text seldom has
 /// (cheaper than a string search in every word of a letter that has none).
 fn has_unmapped(text: &str) -> bool {
-    text.bytes().any(|b| b == 0xEF) && text.contains(UNMAPPED)
+    !text.is_ascii() && text.bytes().any(|b| b == 0xEF) && text.contains(UNMAPPED)
 }
 
 fn diagnostic(page: u32, read: &[(String, String)]) -> Diagnostic {
