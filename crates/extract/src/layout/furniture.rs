@@ -419,63 +419,32 @@ fn repeated_edge_lines(layout: &Layout, document_zone: Option<(f32, f32)>) -> Ve
         return Vec::new();
     }
     let needed = 2.max((pages as f32 * 0.3).ceil() as usize);
-    // Lines near an edge whose text comes back at about the same height on enough pages,
-    // as (page position, line index), sorted; then those of them set apart from the text,
-    // counted again. Lines of their own kind on the page do not count against them (a foot
-    // of two lines, an address), until they are found not set apart themselves (a table's
-    // rows at a page's top, whose digits make them alike: the lowest row stands close to
-    // the next, and the rows above it fall with it). Not so beside the document's body
-    // zone: a running column's lines repeat together, but are no head of the text.
+    // Lines near an edge whose text comes back at about the same height on enough pages;
+    // then those of them set apart from the text, counted again. Lines of their own kind
+    // on the page do not count against them (a foot of two lines, an address), until they
+    // are found not set apart themselves ([`apart_together`]). Not so beside the document's
+    // body zone (a running column's lines repeat together, but are no head of the text),
+    // nor for a line with another of them beside it on its row (a table's head repeated on
+    // every page, the cells of a form, are the page's text).
     let lines: Vec<EdgeLine> = edge_lines(layout).collect();
     let candidates = repeated(lines.iter(), needed);
-    let beside_zone = |p: usize, index: usize| {
-        let page = layout.pages.get(p);
-        let line = page.and_then(|page| page.lines.get(index));
-        match (page, line, document_zone) {
-            (Some(page), Some(line), Some((x0, x1))) => is_beside(line, x0, x1, page.width),
-            _ => false,
-        }
-    };
-    let alone = |p: usize, index: usize| {
-        layout.pages.get(p).is_some_and(|page| {
-            (page.lines.get(index)).is_some_and(|line| set_apart(line, &page.lines, |_| true))
-        })
-    };
-    // Nor for a line with another of them beside it on its row: a table's head repeated
-    // on every page, the cells of a form, are the page's text.
-    let in_a_row = |p: usize, index: usize| {
-        let Some(page) = layout.pages.get(p) else {
-            return false;
-        };
-        let Some(line) = page.lines.get(index) else {
-            return false;
-        };
-        (page.lines.iter().enumerate()).any(|(j, other)| {
-            j != index
-                && other.bbox.vertical_overlap(&line.bbox) > 0.0
-                && other.bbox.horizontal_overlap(&line.bbox) <= 0.0
-                && candidates.binary_search(&(p, j)).is_ok()
-        })
-    };
-    let lenient = |p: usize, index: usize| !beside_zone(p, index) && !in_a_row(p, index);
-    let mut kept: Vec<(usize, usize)> = (candidates.iter().copied())
-        .filter(|&(p, index)| lenient(p, index))
-        .collect();
-    loop {
-        let is_kept = |p: usize, j: usize| kept.binary_search(&(p, j)).is_ok();
-        let apart: Vec<(usize, usize)> = (kept.iter().copied())
-            .filter(|&(p, index)| {
-                layout.pages.get(p).is_some_and(|page| {
-                    let others = |j: usize| !is_kept(p, j);
-                    (page.lines.get(index)).is_some_and(|line| set_apart(line, &page.lines, others))
+    let lenient = |p: usize, index: usize| {
+        line_at(layout, p, index).is_some_and(|(page, line)| {
+            !document_zone.is_some_and(|(x0, x1)| is_beside(line, x0, x1, page.width))
+                && !beside_another(page, line, index, |j| {
+                    candidates.binary_search(&(p, j)).is_ok()
                 })
-            })
-            .collect();
-        if apart.len() == kept.len() {
-            break;
-        }
-        kept = apart;
-    }
+        })
+    };
+    let kept = apart_together(
+        layout,
+        (candidates.iter().copied())
+            .filter(|&(p, index)| lenient(p, index))
+            .collect(),
+    );
+    let alone = |p: usize, index: usize| {
+        line_at(layout, p, index).is_some_and(|(page, line)| set_apart(line, &page.lines, |_| true))
+    };
     let apart = lines.iter().filter(|&&(_, p, index)| {
         kept.binary_search(&(p, index)).is_ok() || (!lenient(p, index) && alone(p, index))
     });
@@ -485,6 +454,47 @@ fn repeated_edge_lines(layout: &Layout, document_zone: Option<(f32, f32)>) -> Ve
         .collect();
     out.sort_unstable();
     out
+}
+
+/// The page at position `p` and its line `index`.
+fn line_at(layout: &Layout, p: usize, index: usize) -> Option<(&kamerbrief_model::Page, &Line)> {
+    let page = layout.pages.get(p)?;
+    Some((page, page.lines.get(index)?))
+}
+
+/// Another line of the page that `is` (by index) stands beside `line`, on its row.
+fn beside_another(
+    page: &kamerbrief_model::Page,
+    line: &Line,
+    index: usize,
+    is: impl Fn(usize) -> bool,
+) -> bool {
+    (page.lines.iter().enumerate()).any(|(j, other)| {
+        j != index
+            && other.bbox.vertical_overlap(&line.bbox) > 0.0
+            && other.bbox.horizontal_overlap(&line.bbox) <= 0.0
+            && is(j)
+    })
+}
+
+/// Of `kept` (page position, line index; sorted), those set apart from every line of
+/// their pages but each other: a line that is not drops out and counts against the rest,
+/// until none does (a table's rows at a page's top, alike but for their digits: the
+/// lowest stands close to the next row, and the rows above it fall with it).
+fn apart_together(layout: &Layout, mut kept: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    loop {
+        let is_kept = |p: usize, j: usize| kept.binary_search(&(p, j)).is_ok();
+        let apart: Vec<(usize, usize)> = (kept.iter().copied())
+            .filter(|&(p, index)| {
+                line_at(layout, p, index)
+                    .is_some_and(|(page, line)| set_apart(line, &page.lines, |j| !is_kept(p, j)))
+            })
+            .collect();
+        if apart.len() == kept.len() {
+            return kept;
+        }
+        kept = apart;
+    }
 }
 
 /// A line near the top or bottom edge: its key (normalised text, and height from the
