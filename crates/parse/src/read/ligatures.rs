@@ -149,6 +149,14 @@ fn read_halves(left: &str, right: &str) -> Option<(String, String)> {
         .map_or(right.len(), |(i, _)| i);
     let (head, left_piece) = stem.split_at(start);
     let (right_piece, tail) = right.split_at(end);
+    // A hyphen after capitals stays (`CO-` / `concentra�es`, as `join` keeps it): the
+    // right half is a word of its own.
+    let after_capitals = !left_piece.contains(UNMAPPED)
+        && left_piece.chars().last().is_some_and(char::is_uppercase);
+    if after_capitals {
+        let read = restored_piece(right_piece)?;
+        return Some((left.to_string(), format!("{}{tail}", read.text)));
+    }
     let candidate = restored_piece(&format!("{left_piece}{right_piece}"))?;
     // Where the left half ends in the reading: its letters, and its glyphs' ligatures.
     let mut fill = candidate.fill.iter();
@@ -354,6 +362,11 @@ mod tests {
         assert_eq!(
             read_halves("(concurren\u{FFFD}e-", "posi\u{FFFD}e"),
             Some(("(concurrentie-".to_string(), "positie".to_string()))
+        );
+        // After capitals the hyphen stays, and the right half is read alone.
+        assert_eq!(
+            read_halves("CO-", "concentra\u{FFFD}es,"),
+            Some(("CO-".to_string(), "concentraties,".to_string()))
         );
     }
 
