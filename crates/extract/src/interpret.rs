@@ -39,6 +39,8 @@ pub struct Glyph {
     pub font: u16,
     pub dir: Dir,
     pub unmapped: bool,
+    /// The character code shown (for an unmapped glyph, all that tells it from others).
+    pub code: u32,
     /// The text-showing operator (`Tj`, `TJ`, `'`, `"`) that showed it, counted on the page:
     /// glyphs of one run are placed by their advances and `TJ` numbers only.
     pub run: u32,
@@ -569,6 +571,7 @@ impl<'a> Interpreter<'a> {
                 font: font_index,
                 dir,
                 unmapped: ch.text.is_none(),
+                code: ch.code,
                 run,
             });
             tx += (advance + spacing) * scale;

@@ -348,6 +348,11 @@ pub struct Word {
     /// A rule runs under the word, close below its baseline.
     #[serde(default, skip_serializing_if = "is_false")]
     pub underline: bool,
+    /// The character codes of the glyphs the file does not name (U+FFFD in `text`), in
+    /// order: one code is one glyph of the font throughout the document (a ligature a word
+    /// processor maps to nothing), so a reader can tell them apart.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unmapped: Vec<u32>,
 }
 
 fn is_false(b: &bool) -> bool {

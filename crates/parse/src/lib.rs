@@ -68,22 +68,22 @@ pub fn parse_annotated(layout: &Layout) -> (Parsed, Vec<LineAnnotation>) {
     )
 }
 
-/// The layout as the parser reads it, where it differs: glyphs the file names by a
-/// private-use character read, each once for the document, as the letter or ligature that
-/// makes words of most of the words holding it; then ligature glyphs that nothing in the
-/// file names (U+FFFD inside a word) read as the one ligature that makes a word the Dutch or
-/// English word lists write; with a diagnostic for each glyph and each page where some
-/// were read; `None` where none could be. [`parse`] does this first.
+/// The layout as the parser reads it, where it differs: glyphs the file gives no text for
+/// (a private-use character, or U+FFFD with the glyph's code) read each once for the
+/// document, as what makes words of most of the words holding it; then ligature glyphs
+/// still unnamed (U+FFFD inside a word) read word by word as the one ligature that makes a
+/// word the Dutch or English word lists write; with a diagnostic for each glyph and each
+/// page where some were read; `None` where none could be. [`parse`] does this first.
 pub fn read_ligatures(layout: &Layout) -> Option<(Layout, Vec<Diagnostic>)> {
-    let private = read::private_use::restore(layout);
-    let layout = private.as_ref().map_or(layout, |(restored, _)| restored);
-    match (read::ligatures::restore(layout), private) {
+    let glyphs = read::glyphs::restore(layout);
+    let layout = glyphs.as_ref().map_or(layout, |(restored, _)| restored);
+    match (read::ligatures::restore(layout), glyphs) {
         (Some((restored, mut diagnostics)), Some((_, mut first))) => {
             first.append(&mut diagnostics);
             Some((restored, first))
         }
         (Some(ligatures), None) => Some(ligatures),
-        (None, private) => private,
+        (None, glyphs) => glyphs,
     }
 }
 

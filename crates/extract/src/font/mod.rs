@@ -65,6 +65,8 @@ pub struct Char<'f> {
     pub width: f32,
     /// A single-byte code 32: word spacing (`Tw`) applies to it.
     pub is_space_code: bool,
+    /// The character code shown: one glyph of the font wherever it is drawn.
+    pub code: u32,
 }
 
 /// A font, ready to decode strings shown with it.
@@ -249,6 +251,7 @@ impl Font {
                         text: texts.get(i).and_then(|t| t.as_deref()),
                         width: widths.get(i).copied().unwrap_or(0.0),
                         is_space_code: b == 32,
+                        code: u32::from(b),
                     });
                 }
             }
@@ -270,6 +273,7 @@ impl Font {
                         text: text.as_deref(),
                         width,
                         is_space_code: len == 1 && code == 32,
+                        code,
                     });
                 }
             }

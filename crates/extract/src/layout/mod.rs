@@ -4533,6 +4533,7 @@ fn make_line(
                     soft_hyphen: w.soft_hyphen,
                     attached,
                     underline: false,
+                    unmapped: w.unmapped.clone(),
                 }
             }),
     );

@@ -32,6 +32,8 @@ pub struct WordBox {
     /// Where each glyph's text starts in `text`, in visual order; only for a word with
     /// right-to-left letters (the others are not reordered, [`super::bidi::logical_word`]).
     pub starts: Vec<usize>,
+    /// The codes of its unmapped glyphs (U+FFFD in `text`), in order.
+    pub unmapped: Vec<u32>,
 }
 
 /// A gap wider than this many ems between two glyphs is a word break.
@@ -1052,7 +1054,11 @@ fn split_words(
             attached,
             bound,
             starts: Vec::new(),
+            unmapped: Vec::new(),
         });
+        if g.unmapped {
+            word.unmapped.push(g.code);
+        }
         out.starts.push(out.text.len());
         push_text(&mut out.text, &fonts.text(glyph_text, g.font));
         word.x0 = word.x0.min(g.x0);
@@ -1429,6 +1435,8 @@ fn flush(current: &mut Option<WordBox>, out: &mut WordsOut) {
         word.text = text.as_str().to_owned();
         if !ascii && super::bidi::has_rtl(text) {
             word.starts = starts.clone();
+            // Reordered: the codes would no longer follow the text.
+            word.unmapped.clear();
         }
         out.done.push(word);
     }

@@ -151,8 +151,8 @@ fn read_halves(left: &str, right: &str) -> Option<(String, String)> {
     let (right_piece, tail) = right.split_at(end);
     // A hyphen after capitals stays (`CO-` / `concentra�es`, as `join` keeps it): the
     // right half is a word of its own.
-    let after_capitals = !left_piece.contains(UNMAPPED)
-        && left_piece.chars().last().is_some_and(char::is_uppercase);
+    let after_capitals =
+        !left_piece.contains(UNMAPPED) && left_piece.chars().last().is_some_and(char::is_uppercase);
     if after_capitals {
         let read = restored_piece(right_piece)?;
         return Some((left.to_string(), format!("{}{tail}", read.text)));

@@ -11,9 +11,9 @@ mod dictionary;
 mod enumeration;
 mod footnotes;
 mod front;
+pub mod glyphs;
 mod join;
 pub mod ligatures;
-pub mod private_use;
 mod publication;
 
 use kamerbrief_model::{PaperKind, Publication, Rect, Role};

@@ -1,0 +1,379 @@
+//! Glyphs whose text the file does not give, each read once for the whole document by the
+//! word lists.
+//!
+//! - A ToUnicode map may give a glyph a character of the Private Use Area (U+E000–U+F8FF),
+//!   which names no letter: Firefox's PDFs (cairo) do so for glyphs the font's own `cmap`
+//!   does not reach, such as Montserrat's `f` and `fi` (`o\u{E01E}`, `steekproe\u{E01E}`,
+//!   `identi\u{E035}catie`); pdftotext and mutool print them as they are.
+//! - A glyph no map names is U+FFFD in the text, and its character code is in the word's
+//!   `unmapped` list: Microsoft Word's Calibri `ti`, `tt`, `ft` (`s�lte`, `ba�erij`,
+//!   `gee�`), LuaTeX's subsets' ligatures.
+//!
+//! Either stands for one glyph of its font wherever it is drawn, so it is read once: as
+//! the one reading that makes words (Dutch and English lists) of more than half of the
+//! distinct words that hold it, and of twice as many as any other; a private-use
+//! character as a lower-case letter or a ligature, a glyph named by nothing as a ligature
+//! (what word processors leave unnamed). So `a�ellen`, which `aftellen`, `afbellen` and
+//! `afhellen` all read as words, is read by the glyph's other words (`blij�`, `gee�`).
+//! Where no reading does, or two come close (a glyph seen only in `\u{E000}ijn`: `fijn`,
+//! `zijn`), it stays, and U+FFFD is left to [`super::ligatures`]. Symbol fonts'
+//! private-use characters (bullets, pieces of brackets) stand outside words and are left.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use kamerbrief_model::{Diagnostic, DiagnosticKind, Layout, Word};
+
+use super::dictionary;
+use super::ligatures::LIGATURES;
+
+/// A glyph the file gives no text for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Glyph {
+    /// Named by a private-use character.
+    Private(char),
+    /// Named by nothing (U+FFFD in the text), told by its character code.
+    Unnamed(u32),
+}
+
+const UNMAPPED: char = '\u{FFFD}';
+
+/// Stands for the glyph being read in a piece of a word.
+const MARK: char = '\u{FFFC}';
+
+/// Letters a piece of a word needs besides the glyph to witness a reading.
+const MIN_LETTERS: usize = 2;
+
+/// Letters a piece needs to witness a reading as a compound of two listed words.
+const MIN_COMPOUND_LETTERS: usize = 8;
+
+/// Examples a diagnostic gives at most.
+const MAX_EXAMPLES: usize = 3;
+
+/// What a glyph may stand for: a private-use one a lower-case letter or a ligature, one
+/// named by nothing a ligature.
+fn readings(glyph: Glyph) -> Vec<String> {
+    let ligatures = LIGATURES.iter().map(|l| (*l).to_string());
+    match glyph {
+        Glyph::Private(_) => ('a'..='z').map(String::from).chain(ligatures).collect(),
+        Glyph::Unnamed(_) => ligatures.collect(),
+    }
+}
+
+fn is_private_use(c: char) -> bool {
+    ('\u{E000}'..='\u{F8FF}').contains(&c)
+}
+
+/// The layout with every glyph that the words read replaced by its reading, and a
+/// diagnostic for each; `None` where no word holds one that could be read.
+pub fn restore(layout: &Layout) -> Option<(Layout, Vec<Diagnostic>)> {
+    let witnesses = witnesses(layout);
+    if witnesses.is_empty() {
+        return None;
+    }
+    let mut read: BTreeMap<(&str, Glyph), String> = BTreeMap::new();
+    let mut made: BTreeMap<(&str, Glyph), usize> = BTreeMap::new();
+    for (&(font, glyph), pieces) in &witnesses {
+        if let Some((reading, words)) = vote(glyph, pieces) {
+            read.insert((font, glyph), reading);
+            made.insert((font, glyph), words);
+        }
+    }
+    distrust_unnamed(layout, &mut read);
+    if read.is_empty() {
+        return None;
+    }
+    let diagnostics: Vec<Diagnostic> = (read.iter())
+        .filter_map(|(&(font, glyph), reading)| {
+            let words = *made.get(&(font, glyph))?;
+            let pieces = witnesses.get(&(font, glyph))?;
+            Some(diagnostic(font, glyph, reading, words, pieces))
+        })
+        .collect();
+    let mut restored = layout.clone();
+    let words = restored
+        .pages
+        .iter_mut()
+        .flat_map(|p| &mut p.lines)
+        .flat_map(|l| &mut l.words);
+    for word in words {
+        let glyphs = glyphs_of(word);
+        if glyphs.iter().all(|(_, g)| g.is_none()) {
+            continue;
+        }
+        let mut text = String::with_capacity(word.text.len() + 4);
+        let mut unmapped = Vec::new();
+        for (c, glyph) in glyphs {
+            match glyph.and_then(|g| Some((g, read.get(&(word.font.as_str(), g))?))) {
+                Some((_, reading)) => text.push_str(reading),
+                None => {
+                    if let Some(Glyph::Unnamed(code)) = glyph {
+                        unmapped.push(code);
+                    }
+                    text.push(c);
+                }
+            }
+        }
+        (word.text, word.unmapped) = (text, unmapped);
+    }
+    Some((restored, diagnostics))
+}
+
+/// Drops the readings of a font's glyphs named by nothing where they read half or fewer of
+/// its words holding such glyphs: where those are letters (a CJK font's, a symbolic
+/// font's), a ligature that happens to make a word of a piece (`filo`) is no evidence.
+fn distrust_unnamed(layout: &Layout, read: &mut BTreeMap<(&str, Glyph), String>) {
+    // By font: (words with glyphs named by nothing, of them those all read).
+    let mut tally: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    let words = layout
+        .pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .flat_map(|l| &l.words);
+    for word in words {
+        let unnamed: Vec<Glyph> = (glyphs_of(word).into_iter())
+            .filter_map(|(_, g)| g.filter(|g| matches!(g, Glyph::Unnamed(_))))
+            .collect();
+        if unnamed.is_empty() {
+            continue;
+        }
+        let font = word.font.as_str();
+        let t = tally.entry(font).or_default();
+        t.0 += 1;
+        if unnamed.iter().all(|&g| read.contains_key(&(font, g))) {
+            t.1 += 1;
+        }
+    }
+    let distrusted: Vec<&str> = (tally.into_iter())
+        .filter(|&(_, (words, all_read))| 2 * all_read <= words)
+        .map(|(font, _)| font)
+        .collect();
+    let dropped = |font: &str, glyph: &Glyph| {
+        matches!(glyph, Glyph::Unnamed(_)) && distrusted.contains(&font)
+    };
+    read.retain(|(font, glyph), _| !dropped(font, glyph));
+}
+
+fn diagnostic(
+    font: &str,
+    glyph: Glyph,
+    reading: &str,
+    words: usize,
+    pieces: &BTreeSet<String>,
+) -> Diagnostic {
+    let examples: Vec<String> = pieces
+        .iter()
+        .take(MAX_EXAMPLES)
+        .map(|p| format!("`{}`", p.replace(MARK, reading)))
+        .collect();
+    let what = match glyph {
+        Glyph::Private(c) => format!("U+{:04X} of {font}, a private-use character", u32::from(c)),
+        Glyph::Unnamed(code) => format!("glyph {code} of {font}, which the file does not name"),
+    };
+    Diagnostic::new(
+        DiagnosticKind::Uncertain,
+        None,
+        format!(
+            "{what}, read as `{reading}`: it makes words of {words} of the {} words that hold it ({})",
+            pieces.len(),
+            examples.join(", ")
+        ),
+    )
+}
+
+/// Each character of the word's text, with the glyph it stands for where the file gives
+/// no text: a private-use character, and U+FFFD where the word's codes follow its text.
+fn glyphs_of(word: &Word) -> Vec<(char, Option<Glyph>)> {
+    // Private-use characters and U+FFFD open with 0xEE or 0xEF in UTF-8 (most words are
+    // ASCII, which is checked a machine word at a time).
+    if word.text.is_ascii() || !word.text.bytes().any(|b| b == 0xEE || b == 0xEF) {
+        return Vec::new();
+    }
+    let coded = word.text.matches(UNMAPPED).count() == word.unmapped.len();
+    let mut codes = word.unmapped.iter();
+    word.text
+        .chars()
+        .map(|c| match c {
+            UNMAPPED if coded => (c, codes.next().map(|&code| Glyph::Unnamed(code))),
+            c if is_private_use(c) => (c, Some(Glyph::Private(c))),
+            c => (c, None),
+        })
+        .collect()
+}
+
+/// For each glyph (its font and itself), the distinct pieces of words (runs of letters and
+/// that glyph, as [`MARK`], lower-cased) that hold it with enough letters to tell.
+fn witnesses(layout: &Layout) -> BTreeMap<(&str, Glyph), BTreeSet<String>> {
+    let mut out: BTreeMap<(&str, Glyph), BTreeSet<String>> = BTreeMap::new();
+    let words = layout
+        .pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .flat_map(|l| &l.words);
+    for word in words {
+        let glyphs = glyphs_of(word);
+        let mut seen: Vec<Glyph> = glyphs.iter().filter_map(|&(_, g)| g).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        for glyph in seen {
+            // This glyph as the mark; another unknown one parts the pieces.
+            let text: String = (glyphs.iter())
+                .map(|&(c, g)| match g {
+                    Some(g) if g == glyph => MARK,
+                    Some(_) => UNMAPPED,
+                    None => c,
+                })
+                .collect();
+            let pieces = text
+                .split(|c: char| !(c.is_alphabetic() || c == MARK))
+                .filter(|p| p.contains(MARK))
+                .filter(|p| p.chars().filter(|&c| c != MARK).count() >= MIN_LETTERS);
+            let entry = out.entry((word.font.as_str(), glyph)).or_default();
+            entry.extend(pieces.map(str::to_lowercase));
+        }
+    }
+    out.retain(|_, pieces| !pieces.is_empty());
+    out
+}
+
+/// The reading that makes words of more than half of `pieces`, and of at least twice as
+/// many as any other reading does; with the number it makes words of. Words the lists
+/// write count first: a long piece makes a compound of two listed words of many a string
+/// (`inze` + `tti` + `en`: `inzet` + `tien`), so compounds decide only where no reading
+/// makes a listed word.
+fn vote(glyph: Glyph, pieces: &BTreeSet<String>) -> Option<(String, usize)> {
+    let count = |reading: &str, known: fn(&str) -> bool| {
+        (pieces.iter())
+            .filter(|piece| known(&piece.replace(MARK, reading)))
+            .count()
+    };
+    let decide = |known: fn(&str) -> bool| {
+        let mut scores: Vec<(usize, String)> = (readings(glyph).into_iter())
+            .map(|reading| (count(&reading, known), reading))
+            .collect();
+        scores.sort_by_key(|s| std::cmp::Reverse(s.0));
+        let (best, reading) = scores.first()?.clone();
+        let runner_up = scores.get(1).map_or(0, |s| s.0);
+        (best > 0 && best >= 2 * runner_up).then_some(reading)
+    };
+    let reading = decide(dictionary::writes).or_else(|| decide(is_word))?;
+    let words = count(&reading, is_word);
+    (2 * words > pieces.len()).then_some((reading, words))
+}
+
+/// A word the lists write, or for a long one a compound of two they write.
+fn is_word(text: &str) -> bool {
+    dictionary::writes(text)
+        || (text.chars().count() >= MIN_COMPOUND_LETTERS && dictionary::knows(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces(words: &[&str]) -> BTreeSet<String> {
+        words
+            .iter()
+            .map(|w| w.replace('#', &MARK.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_glyph_is_read_as_what_makes_words_of_most_of_its_words() {
+        let private = Glyph::Private('\u{E01E}');
+        let words = pieces(&["o#", "steekproe#", "in#ormatie", "#ocus"]);
+        assert_eq!(vote(private, &words), Some(("f".to_string(), 4)));
+        let fi = pieces(&["identi#catie", "#nancieel", "gra#eken"]);
+        assert_eq!(vote(private, &fi), Some(("fi".to_string(), 3)));
+        // A ligature a word processor names by nothing: `a#ellen` alone is `aftellen`,
+        // `afbellen` or `afhellen`; the glyph's other words say which.
+        let ft = pieces(&["a#ellen", "blij#", "gee#", "hee#"]);
+        assert_eq!(vote(Glyph::Unnamed(332), &ft), Some(("ft".to_string(), 4)));
+    }
+
+    #[test]
+    fn a_glyph_two_readings_make_words_of_stays() {
+        let g = Glyph::Private('\u{E000}');
+        // `fijn` and `zijn`.
+        assert_eq!(vote(g, &pieces(&["#ijn"])), None);
+        // Nothing makes words of most of them.
+        assert_eq!(vote(g, &pieces(&["x#q", "qq#z", "o#"])), None);
+        assert_eq!(vote(Glyph::Unnamed(7), &pieces(&["a#ellen"])), None);
+    }
+
+    /// One line per font (`font: text`), with the codes of its words' unmapped glyphs.
+    fn layout(lines: &[(&str, &str, &[&[u32]])]) -> Layout {
+        let text: Vec<&str> = lines.iter().map(|(_, t, _)| *t).collect();
+        let mut layout = Layout::from_text(&text.join("\n"));
+        for (line, (font, _, codes)) in layout.pages[0].lines.iter_mut().zip(lines) {
+            for (w, word) in line.words.iter_mut().enumerate() {
+                word.font = (*font).to_string();
+                word.unmapped = codes.get(w).map(|c| c.to_vec()).unwrap_or_default();
+            }
+        }
+        layout
+    }
+
+    fn texts(layout: &Layout) -> Vec<String> {
+        layout.pages[0].lines.iter().map(|l| l.text()).collect()
+    }
+
+    #[test]
+    fn a_glyph_is_read_in_its_own_font_only() {
+        let original = layout(&[
+            (
+                "Montserrat",
+                "de steekproe\u{E01E} van o\u{E01E} informatie",
+                &[],
+            ),
+            ("Montserrat", "met \u{E01E}ocus en hulpso\u{E01E}tware", &[]),
+            // The same character in another font is another glyph (and a word of one
+            // letter besides it no witness).
+            ("Asap", "o\u{E01E}", &[]),
+            // A symbol font's private-use bullet stands alone.
+            ("Wingdings", "\u{F0B7} Een punt", &[]),
+        ]);
+        let (read, diagnostics) = restore(&original).unwrap();
+        assert_eq!(
+            texts(&read),
+            [
+                "de steekproef van of informatie",
+                "met focus en hulpsoftware",
+                "o\u{E01E}",
+                "\u{F0B7} Een punt"
+            ]
+        );
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+        // `of` is read, but two letters are too few to witness a reading.
+        assert!(diagnostics[0].message.contains("3 of the 3 words"));
+    }
+
+    #[test]
+    fn a_glyph_named_by_nothing_is_read_by_its_code() {
+        let original = layout(&[
+            (
+                "Calibri",
+                "het a\u{FFFD}ellen blij\u{FFFD}",
+                &[&[], &[332], &[332]],
+            ),
+            (
+                "Calibri",
+                "en gee\u{FFFD} de s\u{FFFD}lte",
+                &[&[], &[332], &[], &[415]],
+            ),
+            // No codes that follow the text: left to the ligature reading.
+            ("Calibri", "hee\u{FFFD}", &[]),
+        ]);
+        let (read, diagnostics) = restore(&original).unwrap();
+        assert_eq!(
+            texts(&read),
+            ["het aftellen blijft", "en geeft de stilte", "hee\u{FFFD}"]
+        );
+        assert_eq!(diagnostics.len(), 2, "{diagnostics:?}");
+        assert!(
+            read.pages[0].lines[0]
+                .words
+                .iter()
+                .all(|w| w.unmapped.is_empty())
+        );
+    }
+}
