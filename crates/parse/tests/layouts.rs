@@ -2710,6 +2710,13 @@ fn a_notes_marker_between_the_last_line_of_the_column_beside_and_its_note_goes_t
 }
 
 #[test]
+fn a_notes_marker_cut_off_a_row_of_the_columns_beside_is_raised_on_its_note_by_where_it_stands() {
+    regression(
+        "a_notes_marker_cut_off_a_row_of_the_columns_beside_is_raised_on_its_note_by_where_it_stands",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

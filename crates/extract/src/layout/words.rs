@@ -824,10 +824,22 @@ fn sits_on(small: &Row, big: &Row, text: &PageText) -> bool {
     if small.size >= MARKER_SIZE_RATIO * big.size {
         return false;
     }
-    let shift = small.baseline - big.baseline;
-    if !(-0.6 * big.size..=0.35 * big.size).contains(&shift) {
+    // Raised or lowered within reach: by its baseline, or, for a part cut off a row at a
+    // gutter (which keeps that row's baseline: a note's marker level with the last line
+    // of the column beside), by where its glyphs stand.
+    let within =
+        |baseline: f32| (-0.6 * big.size..=0.35 * big.size).contains(&(baseline - big.baseline));
+    let drawn_on = (small.glyphs.iter())
+        .filter_map(|&k| glyphs.get(k))
+        .map(|g| g.baseline)
+        .fold(f32::INFINITY, f32::min);
+    let shift = if within(small.baseline) {
+        small.baseline - big.baseline
+    } else if drawn_on.is_finite() && within(drawn_on) {
+        drawn_on - big.baseline
+    } else {
         return false;
-    }
+    };
     // Every small glyph must touch the big row's text horizontally.
     let (bx0, bx1) = span(big, glyphs);
     let (sx0, sx1) = span(small, glyphs);
