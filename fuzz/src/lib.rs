@@ -225,6 +225,12 @@ fn line(u: &mut Unstructured<'_>, baseline: f32) -> Result<Line> {
             soft_hyphen: u.ratio(1, 20)?,
             attached: raised && u.ratio(1, 2)?,
             underline: u.ratio(1, 20)?,
+            // Codes of unmapped glyphs, which may or may not follow the text's U+FFFD.
+            unmapped: if u.ratio(1, 20)? {
+                vec![u.int_in_range(0..=3)?]
+            } else {
+                Vec::new()
+            },
             text,
         });
         x += width + pick(u, &[2.5, 3.0, 0.0, 12.0], (-50.0, 300.0))?;
