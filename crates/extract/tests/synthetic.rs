@@ -919,16 +919,9 @@ fn a_table_in_small_type_from_the_top_of_a_page_is_no_running_head() {
             PageSpec::new(&format!("{top}{after}")).font("F1", standard_font("Helvetica")),
         ])
     };
-    let headers = |pdf: &[u8]| -> Vec<String> {
-        let layout = layout(pdf);
-        (layout.pages.get(1).unwrap().lines.iter())
-            .filter(|l| l.role == Role::Header)
-            .map(|l| l.text())
-            .collect()
-    };
-    assert_eq!(headers(&two_pages(&table)), Vec::<String>::new());
+    assert_eq!(page_two_headers(&two_pages(&table)), Vec::<String>::new());
     assert_eq!(
-        headers(&two_pages(head)),
+        page_two_headers(&two_pages(head)),
         strings(&["Kamerbrief over de voortgang"])
     );
 }
@@ -958,16 +951,9 @@ fn a_small_line_under_a_heading_at_the_top_of_a_page_is_no_running_head() {
                 .font("F1", standard_font("Helvetica")),
         ])
     };
-    let headers = |pdf: &[u8]| -> Vec<String> {
-        let layout = layout(pdf);
-        (layout.pages.get(1).unwrap().lines.iter())
-            .filter(|l| l.role == Role::Header)
-            .map(|l| l.text())
-            .collect()
-    };
-    assert_eq!(headers(&page_two(13)), Vec::<String>::new());
+    assert_eq!(page_two_headers(&page_two(13)), Vec::<String>::new());
     assert_eq!(
-        headers(&page_two(11)),
+        page_two_headers(&page_two(11)),
         strings(&["Als hulp beschikbaar is, staat die op dezelfde plek."])
     );
 }
@@ -1028,4 +1014,13 @@ fn a_repeated_foot_of_two_lines_is_a_footer_and_a_tables_rows_are_not() {
         );
         assert_eq!(role("01/0"), Some(Role::Body), "page {}", page.number);
     }
+}
+
+/// The lines of page 2 taken for its header.
+fn page_two_headers(pdf: &[u8]) -> Vec<String> {
+    let layout = layout(pdf);
+    (layout.pages.get(1).unwrap().lines.iter())
+        .filter(|l| l.role == Role::Header)
+        .map(|l| l.text())
+        .collect()
 }

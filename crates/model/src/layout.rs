@@ -98,6 +98,14 @@ pub mod text_geometry {
 }
 
 impl Layout {
+    /// Every word of every line of every page, in order.
+    pub fn words(&self) -> impl Iterator<Item = &Word> {
+        self.pages
+            .iter()
+            .flat_map(|p| &p.lines)
+            .flat_map(|l| &l.words)
+    }
+
     /// A layout from plain text lines without positions or fonts: what `pdftotext`, an OCR
     /// engine or another extractor gives. Blank lines keep their vertical space, so paragraph
     /// breaks stay visible to the parser. Each line gets a box as if set in a fixed-pitch

@@ -326,12 +326,7 @@ fn body_font_size(layout: &Layout) -> f32 {
     // Words come in runs of one size, each run added once: a long document has hundreds of
     // thousands of words.
     let mut run: Option<(f32, usize)> = None;
-    let words = layout
-        .pages
-        .iter()
-        .flat_map(|p| &p.lines)
-        .flat_map(|l| &l.words);
-    for word in words {
+    for word in layout.words() {
         let chars = word.text.chars().count();
         match &mut run {
             Some((size, n)) if *size == word.size => *n += chars,

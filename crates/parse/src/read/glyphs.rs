@@ -124,12 +124,7 @@ pub fn restore(layout: &Layout) -> Option<(Layout, Vec<Diagnostic>)> {
 fn distrust_unnamed(layout: &Layout, read: &mut BTreeMap<(&str, Glyph), String>) {
     // By font: (words with glyphs named by nothing, of them those all read).
     let mut tally: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-    let words = layout
-        .pages
-        .iter()
-        .flat_map(|p| &p.lines)
-        .flat_map(|l| &l.words);
-    for word in words {
+    for word in layout.words() {
         let unnamed: Vec<Glyph> = (glyphs_of(word).into_iter())
             .filter_map(|(_, g)| g.filter(|g| matches!(g, Glyph::Unnamed(_))))
             .collect();
@@ -204,13 +199,8 @@ fn glyphs_of(word: &Word) -> Vec<(char, Option<Glyph>)> {
 /// that glyph, as [`MARK`], lower-cased) that hold it with enough letters to tell.
 fn witnesses(layout: &Layout) -> BTreeMap<(&str, Glyph), BTreeSet<String>> {
     let mut out: BTreeMap<(&str, Glyph), BTreeSet<String>> = BTreeMap::new();
-    let words = layout
-        .pages
-        .iter()
-        .flat_map(|p| &p.lines)
-        .flat_map(|l| &l.words);
     // Most words are ASCII, which is checked a machine word at a time.
-    for word in words.filter(|w| !w.text.is_ascii()) {
+    for word in layout.words().filter(|w| !w.text.is_ascii()) {
         let glyphs = glyphs_of(word);
         let mut seen: Vec<Glyph> = glyphs.iter().filter_map(|&(_, g)| g).collect();
         seen.sort_unstable();

@@ -44,14 +44,7 @@ const MAX_EXAMPLES: usize = 3;
 /// `now`), few are, and a word that one ligature happens to make (`flow`) is no evidence;
 /// unmapped quotes (`�call`) leave a font's ligatures their majority.
 pub fn restore(layout: &Layout) -> Option<(Layout, Vec<Diagnostic>)> {
-    let words = || {
-        layout
-            .pages
-            .iter()
-            .flat_map(|p| &p.lines)
-            .flat_map(|l| &l.words)
-            .filter(|w| has_unmapped(&w.text))
-    };
+    let words = || layout.words().filter(|w| has_unmapped(&w.text));
     words().next()?;
     // By font: (pieces with unmapped glyphs, pieces read).
     let mut tally: HashMap<&str, (usize, usize)> = HashMap::new();
