@@ -2717,6 +2717,11 @@ fn a_notes_marker_cut_off_a_row_of_the_columns_beside_is_raised_on_its_note_by_w
 }
 
 #[test]
+fn a_number_broken_at_a_lines_end_near_the_pages_foot_is_no_page_number() {
+    regression("a_number_broken_at_a_lines_end_near_the_pages_foot_is_no_page_number");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

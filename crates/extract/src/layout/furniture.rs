@@ -611,8 +611,11 @@ pub fn is_page_number(text: &str) -> bool {
     let dash = |w: &str| matches!(w, "-" | "–" | "—");
     match words.as_slice() {
         [n] => {
-            let inner = n.trim_matches(|c| matches!(c, '-' | '–' | '—'));
-            number(n) || (inner.len() < n.len() && number(inner))
+            // Dashes on both sides (`–12–`); one glued on one side is a word broken at a
+            // line's end (`360-` / `gradenbenadering`).
+            let is_dash = |c| matches!(c, '-' | '–' | '—');
+            let inner = n.trim_matches(is_dash);
+            number(n) || (n.starts_with(is_dash) && n.ends_with(is_dash) && number(inner))
         }
         [d1, n, d2] if dash(d1) && dash(d2) => number(n),
         [a, n] if number(a) => number(n) && lower.contains('/'),
@@ -651,7 +654,7 @@ mod tests {
             assert!(is_page_number(yes), "{yes}");
         }
         for no in [
-            "Pagina", "3 april", "1. Het", "Datum", "28 676", "12345", "-",
+            "Pagina", "3 april", "1. Het", "Datum", "28 676", "12345", "-", "360-", "-3",
         ] {
             assert!(!is_page_number(no), "{no}");
         }
