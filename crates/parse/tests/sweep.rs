@@ -31,10 +31,6 @@ const REFERENCE: &str = include_str!("../../../fixtures/navo2030/reference.txt")
 /// Files of the sweep that do not give the replica's data yet, with the FAILURES.md entry.
 const KNOWN: &[(&str, &str)] = &[
     (
-        "brief-lualatex-carlito-2col-10pt-notounicode",
-        "S10: LuaTeX's subsets name no ligature glyph",
-    ),
-    (
         "chromium-house-11pt-dash-gs",
         "S4: quotes and the fl ligature of Ghostscript's ToUnicode",
     ),
@@ -65,10 +61,6 @@ const KNOWN: &[(&str, &str)] = &[
     (
         "chromium-house-serif-indented-gs",
         "S4: quotes and the fl ligature of Ghostscript's ToUnicode",
-    ),
-    (
-        "lualatex-1col-carlito-notounicode",
-        "S10: LuaTeX's subsets name no ligature glyph",
     ),
     (
         "lualatex-2col-dejavu-serif",

@@ -52,11 +52,15 @@ const MAX_EXAMPLES: usize = 3;
 /// What a glyph may stand for: a private-use one a lower-case letter or a ligature, one
 /// named by nothing a ligature.
 fn readings(glyph: Glyph) -> Vec<String> {
-    let ligatures = LIGATURES.iter().map(|l| (*l).to_string());
     match glyph {
-        Glyph::Private(_) => ('a'..='z').map(String::from).chain(ligatures).collect(),
-        Glyph::Unnamed(_) => ligatures.collect(),
+        Glyph::Private(_) => letters_and_ligatures(),
+        Glyph::Unnamed(_) => LIGATURES.iter().map(|l| (*l).to_string()).collect(),
     }
+}
+
+fn letters_and_ligatures() -> Vec<String> {
+    let ligatures = LIGATURES.iter().map(|l| (*l).to_string());
+    ('a'..='z').map(String::from).chain(ligatures).collect()
 }
 
 fn is_private_use(c: char) -> bool {
@@ -73,11 +77,12 @@ pub fn restore(layout: &Layout) -> Option<(Layout, Vec<Diagnostic>)> {
     let mut read: BTreeMap<(&str, Glyph), String> = BTreeMap::new();
     let mut made: BTreeMap<(&str, Glyph), usize> = BTreeMap::new();
     for (&(font, glyph), pieces) in &witnesses {
-        if let Some((reading, words)) = vote(glyph, pieces) {
+        if let Some((reading, words)) = vote(&readings(glyph), pieces) {
             read.insert((font, glyph), reading);
             made.insert((font, glyph), words);
         }
     }
+    read_undecided(layout, &witnesses, &mut read, &mut made);
     distrust_unnamed(layout, &mut read);
     if read.is_empty() {
         return None;
@@ -116,6 +121,60 @@ pub fn restore(layout: &Layout) -> Option<(Layout, Vec<Diagnostic>)> {
         (word.text, word.unmapped) = (text, unmapped);
     }
     Some((restored, diagnostics))
+}
+
+/// Votes again on the glyphs no reading decided, among the readings their font gives no
+/// other way: not one another glyph of the font is read as (a font draws a ligature with one
+/// glyph), nor letters its words hold as text (a glyph named by nothing is not one the font
+/// names elsewhere). So LuaTeX's Carlito glyph in `nu�g` is `tti` (`nuttig`), not `ffi`
+/// (`nuffig`), where `efficiënt` writes `ffi` as text; and the one in `ach�en` is `tti`
+/// (`achttien`), not `tt` (`achtten`), where another glyph is `tt`.
+fn read_undecided<'a>(
+    layout: &'a Layout,
+    witnesses: &BTreeMap<(&'a str, Glyph), BTreeSet<String>>,
+    read: &mut BTreeMap<(&'a str, Glyph), String>,
+    made: &mut BTreeMap<(&'a str, Glyph), usize>,
+) {
+    let undecided: Vec<(&str, Glyph)> = (witnesses.keys())
+        .filter(|key| !read.contains_key(key))
+        .copied()
+        .collect();
+    if undecided.is_empty() {
+        return;
+    }
+    let fonts: BTreeSet<&str> = undecided.iter().map(|&(font, _)| font).collect();
+    let written = written_readings(layout, &fonts);
+    let mut newly = Vec::new();
+    for (font, glyph) in undecided {
+        let taken = |r: &String| (read.iter()).any(|(&(f, _), other)| f == font && other == r);
+        let free: Vec<String> = (readings(glyph).into_iter())
+            .filter(|r| !taken(r) && !written.contains(&(font, r.clone())))
+            .collect();
+        let pieces = witnesses.get(&(font, glyph));
+        if let Some((reading, words)) = pieces.and_then(|p| vote(&free, p)) {
+            newly.push(((font, glyph), reading, words));
+        }
+    }
+    for (key, reading, words) in newly {
+        read.insert(key, reading);
+        made.insert(key, words);
+    }
+}
+
+/// For each of `fonts`, the letters and ligatures its words hold as text.
+fn written_readings<'a>(
+    layout: &'a Layout,
+    fonts: &BTreeSet<&'a str>,
+) -> BTreeSet<(&'a str, String)> {
+    let all = letters_and_ligatures();
+    let mut out = BTreeSet::new();
+    for word in layout.words().filter(|w| fonts.contains(w.font.as_str())) {
+        let text = word.text.to_lowercase();
+        for reading in all.iter().filter(|r| text.contains(r.as_str())) {
+            out.insert((word.font.as_str(), reading.clone()));
+        }
+    }
+    out
 }
 
 /// Drops the readings of a font's glyphs named by nothing where they read half or fewer of
@@ -231,20 +290,20 @@ fn witnesses(layout: &Layout) -> BTreeMap<(&str, Glyph), BTreeSet<String>> {
 /// write count first: a long piece makes a compound of two listed words of many a string
 /// (`inze` + `tti` + `en`: `inzet` + `tien`), so compounds decide only where no reading
 /// makes a listed word.
-fn vote(glyph: Glyph, pieces: &BTreeSet<String>) -> Option<(String, usize)> {
+fn vote(readings: &[String], pieces: &BTreeSet<String>) -> Option<(String, usize)> {
     let count = |reading: &str, known: fn(&str) -> bool| {
         (pieces.iter())
             .filter(|piece| known(&piece.replace(MARK, reading)))
             .count()
     };
     let decide = |known: fn(&str) -> bool| {
-        let mut scores: Vec<(usize, String)> = (readings(glyph).into_iter())
-            .map(|reading| (count(&reading, known), reading))
+        let mut scores: Vec<(usize, &String)> = (readings.iter())
+            .map(|reading| (count(reading, known), reading))
             .collect();
         scores.sort_by_key(|s| std::cmp::Reverse(s.0));
-        let (best, reading) = scores.first()?.clone();
+        let &(best, reading) = scores.first()?;
         let runner_up = scores.get(1).map_or(0, |s| s.0);
-        (best > 0 && best >= 2 * runner_up).then_some(reading)
+        (best > 0 && best >= 2 * runner_up).then(|| reading.clone())
     };
     let reading = decide(dictionary::writes).or_else(|| decide(is_word))?;
     let words = count(&reading, is_word);
@@ -272,23 +331,29 @@ mod tests {
     fn a_glyph_is_read_as_what_makes_words_of_most_of_its_words() {
         let private = Glyph::Private('\u{E01E}');
         let words = pieces(&["o#", "steekproe#", "in#ormatie", "#ocus"]);
-        assert_eq!(vote(private, &words), Some(("f".to_string(), 4)));
+        assert_eq!(vote(&readings(private), &words), Some(("f".to_string(), 4)));
         let fi = pieces(&["identi#catie", "#nancieel", "gra#eken"]);
-        assert_eq!(vote(private, &fi), Some(("fi".to_string(), 3)));
+        assert_eq!(vote(&readings(private), &fi), Some(("fi".to_string(), 3)));
         // A ligature a word processor names by nothing: `a#ellen` alone is `aftellen`,
         // `afbellen` or `afhellen`; the glyph's other words say which.
         let ft = pieces(&["a#ellen", "blij#", "gee#", "hee#"]);
-        assert_eq!(vote(Glyph::Unnamed(332), &ft), Some(("ft".to_string(), 4)));
+        assert_eq!(
+            vote(&readings(Glyph::Unnamed(332)), &ft),
+            Some(("ft".to_string(), 4))
+        );
     }
 
     #[test]
     fn a_glyph_two_readings_make_words_of_stays() {
         let g = Glyph::Private('\u{E000}');
         // `fijn` and `zijn`.
-        assert_eq!(vote(g, &pieces(&["#ijn"])), None);
+        assert_eq!(vote(&readings(g), &pieces(&["#ijn"])), None);
         // Nothing makes words of most of them.
-        assert_eq!(vote(g, &pieces(&["x#q", "qq#z", "o#"])), None);
-        assert_eq!(vote(Glyph::Unnamed(7), &pieces(&["a#ellen"])), None);
+        assert_eq!(vote(&readings(g), &pieces(&["x#q", "qq#z", "o#"])), None);
+        assert_eq!(
+            vote(&readings(Glyph::Unnamed(7)), &pieces(&["a#ellen"])),
+            None
+        );
     }
 
     /// One line per font (`font: text`), with the codes of its words' unmapped glyphs.
@@ -336,6 +401,29 @@ mod tests {
         assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
         // `of` is read, but two letters are too few to witness a reading.
         assert!(diagnostics[0].message.contains("3 of the 3 words"));
+    }
+
+    #[test]
+    fn a_glyph_two_ligatures_read_is_not_what_its_font_names_otherwise() {
+        let original = layout(&[
+            // Glyph 9 alone: `nuttig` and `nuffig`; the font writes `ffi` as text.
+            ("Carlito", "het nu\u{FFFD}g en efficiënt", &[&[], &[9]]),
+            // Glyph 8 alone: `achttien` and `achtten`; glyph 7 is `tt`.
+            ("Carlito", "ach\u{FFFD}en", &[&[8]]),
+            ("Carlito", "voorzi\u{FFFD}er ze\u{FFFD}en", &[&[7], &[7]]),
+            // In a font that writes neither, the glyph stays.
+            ("Cambria", "nu\u{FFFD}g", &[&[9]]),
+        ]);
+        let (read, _) = restore(&original).unwrap();
+        assert_eq!(
+            texts(&read),
+            [
+                "het nuttig en efficiënt",
+                "achttien",
+                "voorzitter zetten",
+                "nu\u{FFFD}g"
+            ]
+        );
     }
 
     #[test]
