@@ -107,6 +107,30 @@ const KNOWN: &[(&str, &str)] = &[
         "S11: burdens- / haring, an English compound no list writes either way",
     ),
     (
+        "wkhtmltopdf-house-gs",
+        "S4: quotes and the en dash of Ghostscript's ToUnicode",
+    ),
+    (
+        "wkhtmltopdf-house-notounicode",
+        "S10: Qt's TrueType subsets keep no cmap and no post table",
+    ),
+    (
+        "wkhtmltopdf-house-column-left-gs",
+        "S4: quotes and the en dash of Ghostscript's ToUnicode",
+    ),
+    (
+        "wkhtmltopdf-house-column-left-notounicode",
+        "S10: Qt's TrueType subsets keep no cmap and no post table",
+    ),
+    (
+        "wkhtmltopdf-house-serif-indented-gs",
+        "S4: quotes and the en dash of Ghostscript's ToUnicode",
+    ),
+    (
+        "wkhtmltopdf-house-serif-indented-notounicode",
+        "S10: Qt's TrueType subsets keep no cmap and no post table",
+    ),
+    (
         "xelatex-1col-carlito-notounicode",
         "S10: xdvipdfmx's TrueType subsets keep no cmap and no post table",
     ),
@@ -221,7 +245,7 @@ fn every_sweep_file_gives_the_replicas_data() {
         .collect();
     files.sort();
     assert!(
-        files.len() >= 184,
+        files.len() >= 193,
         "fixtures/sweep has {} PDFs",
         files.len()
     );
