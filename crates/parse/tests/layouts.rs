@@ -2722,6 +2722,14 @@ fn a_number_broken_at_a_lines_end_near_the_pages_foot_is_no_page_number() {
 }
 
 #[test]
+fn columns_running_on_across_a_space_level_in_both_under_a_reference_columns_rows_are_not_cut_across()
+ {
+    regression(
+        "columns_running_on_across_a_space_level_in_both_under_a_reference_columns_rows_are_not_cut_across",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -4196,24 +4196,49 @@ impl Cut<'_> {
                 })
         };
         let has_gutter = |y: f32, upper: bool| gutter_of(&part_of(y, upper)).is_some();
+        // The words whose bottoms lie between two cuts.
+        let band = |from: f32, to: f32| -> Vec<usize> {
+            (node.iter().copied())
+                .filter(|&i| {
+                    words
+                        .get(i)
+                        .is_some_and(|w| from < w.bottom && w.bottom <= to)
+                })
+                .collect()
+        };
+        let same_gutter =
+            |over: &[usize], under: &[usize]| match (gutter_of(over), gutter_of(under)) {
+                (Some((a0, b0)), Some((a1, b1))) => a0 < b1 && a1 < b0,
+                _ => false,
+            };
         // The cut lies between rows of columns that run on across it, level by chance: the
         // parts over and under it have gutters in one place, the part under measured
-        // without a page number under the columns (across their gutter).
-        let inside_columns = |y: f32| {
+        // without a page number under the columns (across their gutter). Or the band
+        // between it and the next cut does, where the rest of that part reads its first
+        // gutter elsewhere (a reference column's beside the columns' first rows, under the
+        // letter's head).
+        let inside_columns = |y: f32, next: Option<f32>| {
             let under = part_of(y, false);
             let foot = short_last_row(&under, words).map(|(baseline, _)| baseline);
             let under: Vec<usize> = under
                 .into_iter()
                 .filter(|&i| words.get(i).is_none_or(|w| Some(w.row_baseline) != foot))
                 .collect();
-            match (gutter_of(&part_of(y, true)), gutter_of(&under)) {
-                (Some((a0, b0)), Some((a1, b1))) => a0 < b1 && a1 < b0,
-                _ => false,
-            }
+            let upper = part_of(y, true);
+            same_gutter(&upper, &under)
+                || next.is_some_and(|next| {
+                    if next < y {
+                        same_gutter(&band(next, y), &under)
+                    } else {
+                        same_gutter(&upper, &band(y, next))
+                    }
+                })
         };
-        if has_gutter(first, false) && !inside_columns(first) {
+        let after_first = cuts.get(1).copied();
+        let before_last = cuts.len().checked_sub(2).and_then(|k| cuts.get(k)).copied();
+        if has_gutter(first, false) && !inside_columns(first, after_first) {
             Some(first)
-        } else if has_gutter(last, true) && !inside_columns(last) {
+        } else if has_gutter(last, true) && !inside_columns(last, before_last) {
             Some(last)
         } else {
             None
