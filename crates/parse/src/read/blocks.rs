@@ -27,6 +27,10 @@ pub struct Edges {
     pub loose: bool,
     /// The body sets its paragraphs apart by space ([`paragraphs_spaced`]).
     pub spaced: bool,
+    /// Ragged, but lines are broken early inside sentences, where the next line's first
+    /// word would have fitted (a total-fit line breaker's, FOP's): room at the end of a
+    /// line inside a sentence does not show that it ended on purpose.
+    pub early: bool,
     /// Line indices, to look lines up by identity.
     pub index: std::collections::HashMap<(u32, usize), usize>,
 }
@@ -50,9 +54,17 @@ impl Edges {
             slack: justification.unwrap_or(0.5),
             loose: false,
             spaced: false,
+            early: false,
             index,
         };
-        edges.loose = justified && short_inside_sentences(lines, body, m, &edges);
+        edges.loose = justified
+            && short_inside_sentences(lines, body, m, |prev, _| {
+                edges.of(prev) - prev.bbox.x1 > m.size
+            });
+        edges.early = !justified
+            && short_inside_sentences(lines, body, m, |prev, line| {
+                next_word_fitted(prev, line, m, &edges)
+            });
         edges.spaced = justified && paragraphs_spaced(lines, body, m, &edges);
         edges
     }
@@ -78,10 +90,15 @@ fn consecutive<'l>(
     })
 }
 
-/// Lines of the body (`body`) left clearly short (by more than an em) in the middle of a
-/// sentence, the next line running on in lower case at the same edge without a gap: at
-/// least [`LOOSE_LINES`] of them, and one in [`LOOSE_SHARE`] of the lines that run on so.
-fn short_inside_sentences(lines: &[TextLine], body: &[usize], m: &Measures, edges: &Edges) -> bool {
+/// Lines of the body (`body`) left short (`left_short`, given the next line) in the middle of a sentence,
+/// the next line running on in lower case at the same edge without a gap: at least
+/// [`LOOSE_LINES`] of them, and one in [`LOOSE_SHARE`] of the lines that run on so.
+fn short_inside_sentences(
+    lines: &[TextLine],
+    body: &[usize],
+    m: &Measures,
+    left_short: impl Fn(&TextLine, &TextLine) -> bool,
+) -> bool {
     let (mut short, mut running_on) = (0usize, 0usize);
     for (prev, line) in consecutive(lines, body) {
         if !in_flow(prev, line)
@@ -94,9 +111,7 @@ fn short_inside_sentences(lines: &[TextLine], body: &[usize], m: &Measures, edge
             continue;
         }
         running_on += 1;
-        if edges.of(prev) - prev.bbox.x1 > m.size {
-            short += 1;
-        }
+        short += usize::from(left_short(prev, line));
     }
     short >= LOOSE_LINES && short * LOOSE_SHARE >= running_on
 }
@@ -170,6 +185,7 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
         first_line_set_in: false,
         lone_line_set_in: false,
         never_by_space: openings.spaced == 0,
+        inline_number: false,
     };
     let mut tables = table_runs(lines, range, m);
     tables.extend(contents_runs(lines, range));
@@ -198,13 +214,14 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
             in_list = false;
             continue;
         }
-        let opens_item = item_label(&line.text).is_some()
+        let labelled = item_label(&line.text).is_some();
+        let inline_number = labelled && {
+            let next_lines = range.get(pos..).unwrap_or_default().iter();
+            runs_on_inline(next_lines.filter_map(|&j| lines.get(j)).map(|l| &*l.text))
+        };
+        let opens_item = labelled
             && previous.is_none_or(|p| {
-                let inline = || {
-                    let next_lines = range.get(pos..).unwrap_or_default().iter();
-                    runs_on_inline(next_lines.filter_map(|&j| lines.get(j)).map(|l| &*l.text))
-                };
-                in_list || item_set_apart(p, line, m, edges, previous_opened_group, inline)
+                in_list || item_set_apart(p, line, m, edges, previous_opened_group, inline_number)
             });
         // After a break into a column elsewhere on the page (not the same column on the
         // next page) the labels' edge is the new column's, not the old one's (set below,
@@ -254,6 +271,7 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
                             opened_indented: opened_indented(&groups, line, lines, m),
                             first_line_set_in: first_line_set_in(&groups, line, lines, m),
                             lone_line_set_in: lone_line_set_in(&groups, lines, m),
+                            inline_number,
                             ..marks
                         },
                     )
@@ -357,8 +375,11 @@ fn gap_before(prev: &TextLine, line: &TextLine, m: &Measures) -> bool {
 }
 
 /// A labelled line opens a list item, not only continues a sentence that wrapped before a
-/// dash or a number (`…; 2. het vergroten`): the line before ends a lead-in (`:`), or
-/// stands apart (a gap), or ended on purpose (the label would have fitted on it), or the
+/// dash or a number (`…; 2. het vergroten`): the line before ends a lead-in (`:`) or ended
+/// on purpose (the label would have fitted on it; for a dash after a sentence's middle, not
+/// where ragged lines are broken early, [`Edges::early`]: a dash is punctuation too), and
+/// the line's number is not one of an enumeration that runs on inline (`6. klimaat; 7. het
+/// …`); or it stands apart (a gap); or the
 /// label stands left of the line before (the hanging indent of a list; not when that line
 /// opened a paragraph, whose first line may be indented: `prev_opened_group`).
 fn item_set_apart(
@@ -367,14 +388,22 @@ fn item_set_apart(
     m: &Measures,
     edges: &Edges,
     prev_opened_group: bool,
-    runs_inline: impl FnOnce() -> bool,
+    inline_number: bool,
 ) -> bool {
-    (prev.text.ends_with(':') && !runs_inline())
+    let on_purpose = || {
+        ended_on_purpose(prev, line, m, edges)
+            && !(edges.early && opens_with_dash(line) && !prev.ends_sentence())
+    };
+    ((prev.text.ends_with(':') || on_purpose()) && !inline_number)
         || gap_before(prev, line, m)
         || (!prev_opened_group
             && prev.page == line.page
             && line.bbox.x0 < prev.bbox.x0 - 0.5 * m.size)
-        || ended_on_purpose(prev, line, m, edges)
+}
+
+/// The line's label is a dash, which sentences use as punctuation too.
+fn opens_with_dash(line: &TextLine) -> bool {
+    item_label(&line.text).is_some_and(|label| matches!(label, "-" | "–" | "—"))
 }
 
 /// Lines opening with a number whose sequence goes on inside the text, not at a line's
@@ -624,6 +653,9 @@ struct Marks {
     /// No paragraph in the flow of a column opens by space alone, nor do the sentence-final
     /// lines show space after them: an indent is what could mark one.
     never_by_space: bool,
+    /// The line opens with a number of an enumeration that runs on inline
+    /// ([`runs_on_inline`]): the sentence goes on, wherever the line before ended.
+    inline_number: bool,
 }
 
 /// How the paragraphs of a range open, in the flow of a column after a finished sentence
@@ -903,7 +935,7 @@ fn breaks_between(
     } else {
         ended_on_purpose(prev, line, m, edges)
     };
-    prev.ends_sentence() && !line.starts_lowercase() && on_purpose
+    prev.ends_sentence() && !line.starts_lowercase() && on_purpose && !marks.inline_number
 }
 
 fn is_emphasised(line: &TextLine, m: &Measures) -> bool {
@@ -1370,6 +1402,69 @@ mod tests {
         line.size = 10.0;
         line.typographic = true;
         line
+    }
+
+    /// Lines set ragged from x = 50 on a 12 pt pitch, each first word's width measured as
+    /// [`placed`] draws it.
+    fn ragged(texts: &[&str]) -> Vec<TextLine> {
+        (texts.iter().enumerate())
+            .map(|(k, text)| {
+                let mut line = placed(text, 50.0, 100.0 + 12.0 * k as f32);
+                let first = text.split(' ').next().unwrap_or_default();
+                line.first_word_width = 6.0 * first.chars().count() as f32;
+                line
+            })
+            .collect()
+    }
+
+    fn kinds(lines: &[TextLine]) -> Vec<(usize, bool)> {
+        let m = Measures {
+            size: 10.0,
+            pitch: 12.0,
+            typographic: true,
+        };
+        let body: Vec<usize> = (0..lines.len()).collect();
+        let edges = Edges::new(lines, &[], &body, &m);
+        (segment(lines, &body, &m, &edges).iter())
+            .map(|d| (d.lines.len(), matches!(d.kind, DraftKind::Item { .. })))
+            .collect()
+    }
+
+    #[test]
+    fn a_dash_after_a_sentences_middle_in_lines_broken_early_is_punctuation() {
+        // A total-fit line breaker (FOP's) leaves lines short inside sentences where the
+        // next word would have fitted, so room at a line's end shows nothing there.
+        let early = [
+            "Het rapport stelt dat de NAVO de tweeledige",
+            "benadering van afschrikking en dialoog ten aanzien van Rusland",
+            "dient voort te zetten, maar dat deze",
+            "benadering wel aan vernieuwing toe is, en dat de",
+            "dreiging van Rusland – en diens toegenomen",
+            "- een van de grootste uitdagingen voor de NAVO blijft.",
+            "Daarom stelt de groep voor",
+            "• een nieuw strategisch concept.",
+        ];
+        // One paragraph through the dash; the next sentence, its line ended short, opens
+        // another; the bullet still opens an item.
+        assert_eq!(kinds(&ragged(&early)), [(6, false), (1, false), (1, true)]);
+        // Where lines are filled (the next word never fitted), room before the dash shows
+        // a break made on purpose: an item.
+        let filled = [
+            "Het rapport stelt dat de NAVO de tweeledige benadering",
+            "van afschrikking en dialoog ten aanzien van Rusland",
+            "dient voort te zetten, maar dat deze aanpak",
+            "wel aan vernieuwing toe is, en dat de grootste",
+            "dreiging van Rusland – en diens toegenomen",
+            "- een van de grootste uitdagingen voor de NAVO blijft.",
+        ];
+        assert_eq!(kinds(&ragged(&filled)), [(5, false), (1, true)]);
+        // A number after a clause's end, with room for it, whose sequence runs on inline.
+        let inline = [
+            "Hij noemt acht punten: 1. meer eenheid; 2. weerbaarheid; 3.",
+            "technologie; 4. consultaties; 5. wereldwijd;",
+            "6. klimaatverandering; 7. opleiding en 8. het concept.",
+        ];
+        assert_eq!(kinds(&ragged(&inline)), [(3, false)]);
     }
 
     #[test]
