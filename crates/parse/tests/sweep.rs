@@ -269,7 +269,7 @@ fn every_sweep_file_gives_the_replicas_data() {
         .collect();
     files.sort();
     assert!(
-        files.len() >= 205,
+        files.len() >= 213,
         "fixtures/sweep has {} PDFs",
         files.len()
     );
