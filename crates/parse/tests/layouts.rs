@@ -136,6 +136,7 @@ fn layout() -> impl Strategy<Value = Params> {
                 gaps: params::Gaps::Glyphs,
                 splits: false,
                 hinting: false,
+                early: false,
             }
             .normalized()
         },
@@ -211,6 +212,7 @@ fn generate(seed: u64) -> (usize, Params) {
         gaps: gaps_of(seed),
         splits: splits_of(seed),
         hinting: hinting_of(seed),
+        early: early_of(seed),
         ..tree.current()
     }
     .normalized();
@@ -251,6 +253,12 @@ fn splits_of(seed: u64) -> bool {
 /// number after every glyph): a quarter of the seeds, from other bits of the same mix again.
 fn hinting_of(seed: u64) -> bool {
     (mixed(seed) >> 52) % 4 == 0
+}
+
+/// Whether seed `seed` breaks its ragged lines early (a total-fit breaker's): a quarter of
+/// the seeds, from other bits of the same mix again (only ragged layouts change).
+fn early_of(seed: u64) -> bool {
+    (mixed(seed) >> 56) % 4 == 0
 }
 
 /// splitmix64's finaliser of `seed`: neighbouring seeds far apart.

@@ -376,8 +376,9 @@ fn gap_before(prev: &TextLine, line: &TextLine, m: &Measures) -> bool {
 
 /// A labelled line opens a list item, not only continues a sentence that wrapped before a
 /// dash or a number (`…; 2. het vergroten`): the line before ends a lead-in (`:`) or ended
-/// on purpose (the label would have fitted on it; for a dash after a sentence's middle, not
-/// where ragged lines are broken early, [`Edges::early`]: a dash is punctuation too), and
+/// on purpose (the label would have fitted on it; for a dash or a number past the first
+/// after a sentence's middle, not where ragged lines are broken early, [`Edges::early`]:
+/// they may be the sentence's own), and
 /// the line's number is not one of an enumeration that runs on inline (`6. klimaat; 7. het
 /// …`); or it stands apart (a gap); or the
 /// label stands left of the line before (the hanging indent of a list; not when that line
@@ -392,7 +393,7 @@ fn item_set_apart(
 ) -> bool {
     let on_purpose = || {
         ended_on_purpose(prev, line, m, edges)
-            && !(edges.early && opens_with_dash(line) && !prev.ends_sentence())
+            && !(edges.early && label_may_be_text(line) && !prev.ends_sentence())
     };
     ((prev.text.ends_with(':') || on_purpose()) && !inline_number)
         || gap_before(prev, line, m)
@@ -401,9 +402,15 @@ fn item_set_apart(
             && line.bbox.x0 < prev.bbox.x0 - 0.5 * m.size)
 }
 
-/// The line's label is a dash, which sentences use as punctuation too.
-fn opens_with_dash(line: &TextLine) -> bool {
-    item_label(&line.text).is_some_and(|label| matches!(label, "-" | "–" | "—"))
+/// The line's label may be the sentence's own text: a dash, which sentences use as
+/// punctuation too, or a number past the first with a full stop, as a sentence ends on one
+/// and an enumeration runs on in one (`artikel` / `5. Cybereffecten`, `… en` / `8. het
+/// herzien`), where a list's first item would be `1.`.
+fn label_may_be_text(line: &TextLine) -> bool {
+    item_label(&line.text).is_some_and(|label| {
+        let number = label.strip_suffix('.').and_then(|n| n.parse::<u32>().ok());
+        matches!(label, "-" | "–" | "—") || number.is_some_and(|n| n > 1)
+    })
 }
 
 /// Lines opening with a number whose sequence goes on inside the text, not at a line's
@@ -1447,6 +1454,11 @@ mod tests {
         // One paragraph through the dash; the next sentence, its line ended short, opens
         // another; the bullet still opens an item.
         assert_eq!(kinds(&ragged(&early)), [(6, false), (1, false), (1, true)]);
+        // So is a number past the first with a full stop: a sentence's own.
+        let mut number = early;
+        number[4] = "boven de grens van het genoemde artikel";
+        number[5] = "5. Cybereffecten zijn welkom voor de NAVO.";
+        assert_eq!(kinds(&ragged(&number)), [(6, false), (1, false), (1, true)]);
         // Where lines are filled (the next word never fitted), room before the dash shows
         // a break made on purpose: an item.
         let filled = [

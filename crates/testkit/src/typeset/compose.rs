@@ -8,7 +8,9 @@ use super::params::{
     ColumnPlace, DatePlace, Edge, Hyphenate, Justify, PageNumber, ParagraphBreak, Params,
     SubjectPlace,
 };
-use super::text::{Breaks, Measure, Word, break_lines, marker_word, stretchable, words};
+use super::text::{
+    Breaks, Measure, Word, break_lines, break_lines_early, marker_word, stretchable, words,
+};
 
 pub const PAGE_W: f32 = 595.28;
 pub const PAGE_H: f32 = 841.89;
@@ -452,11 +454,12 @@ impl FlowBuilder<'_> {
             self.gap(self.paragraph_gap());
         }
         let col_w = self.g.col_w;
-        let lines = break_lines(
+        let lines = break_lines_early(
             first_words,
             |i| if i == 0 { col_w - indent } else { col_w },
             self.m,
             self.breaks(),
+            self.p.early,
         )?;
         let count = lines.len();
         for (i, l) in lines.into_iter().enumerate() {
@@ -533,11 +536,12 @@ impl FlowBuilder<'_> {
         let text_x = label_w + size;
         let col_w = self.g.col_w;
         for (label, item) in labels.iter().zip(items) {
-            let lines = break_lines(
+            let lines = break_lines_early(
                 words(item, false, size),
                 |_| col_w - text_x,
                 self.m,
                 self.breaks(),
+                self.p.early,
             )?;
             let count = lines.len();
             for (i, l) in lines.into_iter().enumerate() {

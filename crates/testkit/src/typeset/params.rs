@@ -48,6 +48,9 @@ pub struct Params {
     /// font's widths by a fixed amount per character, face and size, and drawn as a `TJ`
     /// number after every glyph (Word's PDF export: `[(D)21(e)-70( )19(v)9(o)-59…]`).
     pub hinting: bool,
+    /// Ragged lines broken early, as a total-fit line breaker (FOP's, TeX's) breaks them:
+    /// some lines inside a sentence end where the next word would still have fitted.
+    pub early: bool,
 }
 
 /// How a line is set.
@@ -233,6 +236,7 @@ impl Default for Params {
             gaps: Gaps::Glyphs,
             splits: false,
             hinting: false,
+            early: false,
         }
     }
 }
@@ -272,6 +276,10 @@ impl Params {
         // between the letters (`0.276 Tc[(2023)] TJ`): hinted runs are not tracked.
         if self.hinting {
             self.char_spacing = 0.0;
+        }
+        // A justified line is stretched to the edge wherever it breaks.
+        if self.justify != Justify::Ragged {
+            self.early = false;
         }
         self
     }
@@ -327,6 +335,9 @@ impl fmt::Display for Params {
         }
         if self.hinting {
             write!(f, " hinting=true")?;
+        }
+        if self.early {
+            write!(f, " early=true")?;
         }
         Ok(())
     }
@@ -407,6 +418,7 @@ impl std::str::FromStr for Params {
                 "gaps" => p.gaps = pick(key, value, &GAPS)?,
                 "splits" => p.splits = flag()?,
                 "hinting" => p.hinting = flag()?,
+                "early" => p.early = flag()?,
                 other => return Err(format!("unknown key {other:?}")),
             }
         }
@@ -489,6 +501,7 @@ mod tests {
             gaps: Gaps::Mixed,
             splits: true,
             hinting: true,
+            early: true,
             ..base
         };
         let line = p.to_string();

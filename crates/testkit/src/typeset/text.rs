@@ -1,4 +1,5 @@
-//! Words, their widths, and greedy line breaking with optional hyphenation.
+//! Words, their widths, and greedy line breaking with optional hyphenation (and, for
+//! ragged text, lines broken early as a total-fit breaker breaks them).
 
 use super::fonts::{Face, kern};
 use super::letter::split_markers;
@@ -185,6 +186,27 @@ pub fn break_lines(
     measure: &Measure,
     breaks: Breaks,
 ) -> Result<Vec<Vec<Word>>, String> {
+    break_lines_early(words, width, measure, breaks, false)
+}
+
+/// A line filled this far may end before a word that would still fit ([`break_lines_early`]).
+const EARLY_FILL: f32 = 0.7;
+
+/// One in this many words that would still fit on such a line goes to the next.
+const EARLY_ONE_IN: u64 = 3;
+
+/// [`break_lines`], and where `early`, some lines inside a sentence ended before a word
+/// that would still have fitted, as a total-fit breaker ends them (FOP's, TeX's ragged
+/// lines): lines filled 70 % or more, whose last word ends no sentence or clause,
+/// before one word in three (chosen by the word and the line's number, so the same layout
+/// breaks the same way).
+pub fn break_lines_early(
+    words: Vec<Word>,
+    width: impl Fn(usize) -> f32,
+    measure: &Measure,
+    breaks: Breaks,
+    early: bool,
+) -> Result<Vec<Vec<Word>>, String> {
     let mut lines: Vec<Vec<Word>> = Vec::new();
     let mut line: Vec<Word> = Vec::new();
     let mut queue: std::collections::VecDeque<Word> = words.into();
@@ -196,6 +218,14 @@ pub fn break_lines(
         let mut with_attached = candidate.clone();
         with_attached.extend(queue.iter().take_while(|w| w.attached).cloned());
         if measure.line(&with_attached)? <= avail || (line.is_empty() && word.attached) {
+            if early
+                && breaks_early(&line, &word, lines.len())
+                && measure.line(&line)? >= EARLY_FILL * avail
+            {
+                lines.push(std::mem::take(&mut line));
+                queue.push_front(word);
+                continue;
+            }
             line = candidate;
             continue;
         }
@@ -225,6 +255,22 @@ pub fn break_lines(
         lines.push(line);
     }
     Ok(lines)
+}
+
+/// Whether the line so far (the `index`th) ends before `word` although it fits (its fill
+/// aside): not before a marker, nor after a sentence's or clause's end (a marker after it
+/// aside).
+fn breaks_early(line: &[Word], word: &Word, index: usize) -> bool {
+    let Some(last) = line.iter().rev().find(|w| !w.attached) else {
+        return false;
+    };
+    if word.attached || last.text.ends_with(['.', ':', ';', '!', '?']) {
+        return false;
+    }
+    let hash = (word.text.bytes()).fold(index as u64 + 1, |h, b| {
+        h.wrapping_mul(31).wrapping_add(u64::from(b))
+    });
+    hash % EARLY_ONE_IN == 0
 }
 
 /// The longest first part of `word` that still fits on `line`, and the rest.
