@@ -2738,6 +2738,18 @@ fn columns_running_on_across_a_space_level_in_both_under_a_reference_columns_row
 }
 
 #[test]
+fn a_dash_after_a_line_broken_early_inside_a_sentence_opens_no_item() {
+    regression("a_dash_after_a_line_broken_early_inside_a_sentence_opens_no_item");
+}
+
+#[test]
+fn a_number_with_a_full_stop_after_a_line_broken_early_inside_a_sentence_opens_no_item() {
+    regression(
+        "a_number_with_a_full_stop_after_a_line_broken_early_inside_a_sentence_opens_no_item",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {
