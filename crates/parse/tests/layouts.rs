@@ -2750,6 +2750,11 @@ fn a_number_with_a_full_stop_after_a_line_broken_early_inside_a_sentence_opens_n
 }
 
 #[test]
+fn a_dash_after_an_early_break_in_three_narrow_columns_opens_no_item() {
+    regression("a_dash_after_an_early_break_in_three_narrow_columns_opens_no_item");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {
