@@ -71,6 +71,18 @@ const KNOWN: &[(&str, &str)] = &[
         "S4: quotes and the fl ligature of Ghostscript's ToUnicode",
     ),
     (
+        "fop-carlito-ragged-2col-3mm",
+        "S14: a line ended early after a sentence, where paragraphs open with an indent",
+    ),
+    (
+        "fop-carlito-ragged-2col-3mm-gs",
+        "S4: quotes of Ghostscript's ToUnicode (and S14)",
+    ),
+    (
+        "fop-carlito-ragged-2col-3mm-notounicode",
+        "S10: FOP's TrueType subsets keep no cmap, and a post table without names",
+    ),
+    (
         "fop-carlito-ragged-gs",
         "S4: quotes of Ghostscript's ToUnicode",
     ),
@@ -269,7 +281,7 @@ fn every_sweep_file_gives_the_replicas_data() {
         .collect();
     files.sort();
     assert!(
-        files.len() >= 213,
+        files.len() >= 218,
         "fixtures/sweep has {} PDFs",
         files.len()
     );
