@@ -143,7 +143,7 @@ const SPACED_ENDS: usize = 2;
 const LOOSE_LINES: usize = 3;
 const LOOSE_SHARE: usize = 20;
 /// A greedy breaker never leaves room for the next word inside a sentence, so fewer such
-/// lines tell a total-fit one (FOP's: 34 of 410; the layouts' in three narrow columns: 1
+/// lines tell a total-fit one (FOP's: 22 of 408; the layouts' in three narrow columns: 1
 /// in 22).
 const EARLY_SHARE: usize = 40;
 
