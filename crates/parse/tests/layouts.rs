@@ -2755,6 +2755,11 @@ fn a_dash_after_an_early_break_in_three_narrow_columns_opens_no_item() {
 }
 
 #[test]
+fn a_row_over_columns_whose_band_holds_notes_under_one_is_read_with_the_columns_top() {
+    regression("a_row_over_columns_whose_band_holds_notes_under_one_is_read_with_the_columns_top");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -294,6 +294,22 @@ fn sort_by_value(ids: &mut [usize], words: &[WordBox], value: impl Fn(&WordBox) 
     }
 }
 
+/// The node's words between `cuts` (ascending), top to bottom, none empty; a column's
+/// text between notes taken with the column.
+fn bands_between(node: &[usize], cuts: &[f32], words: &[WordBox], em: f32) -> Vec<Vec<usize>> {
+    let mut bands: Vec<Vec<usize>> = vec![Vec::new(); cuts.len() + 1];
+    for &i in node {
+        let bottom = words.get(i).map_or(0.0, |w| w.bottom);
+        let band = cuts.partition_point(|&y| y < bottom);
+        if let Some(b) = bands.get_mut(band) {
+            b.push(i);
+        }
+    }
+    bands.retain(|b| !b.is_empty());
+    take_column_text_from_between_notes(&mut bands, words, em);
+    bands
+}
+
 /// A node with fewer than 1/this of the page's words is sorted, not read off the page's order.
 const SMALL_NODE_RATIO: usize = 8;
 
@@ -374,65 +390,91 @@ impl Cut<'_> {
         }
         let cuts = self.horizontal_cuts(&node, &by_top, &row_gaps, em);
         if !cuts.is_empty() {
-            // Bands between the cuts, top to bottom.
-            let mut bands: Vec<Vec<usize>> = vec![Vec::new(); cuts.len() + 1];
-            for &i in &node {
-                let bottom = words.get(i).map_or(0.0, |w| w.bottom);
-                let band = cuts.partition_point(|&y| y < bottom);
-                if let Some(b) = bands.get_mut(band) {
-                    b.push(i);
-                }
-            }
-            bands.retain(|b| !b.is_empty());
-            take_column_text_from_between_notes(&mut bands, words, em);
+            let bands = bands_between(&node, &cuts, words, em);
             if bands.len() > 1 {
-                let spans: Vec<BandSpan> = bands.iter().map(|b| BandSpan::of(b, words)).collect();
-                let mut k = 0;
-                while k < bands.len() {
-                    if let Some(run_on) = self.columns_run_on(&bands, &spans, k, em) {
-                        if !run_on.head.is_empty() {
-                            self.xy_cut(run_on.head, depth + 1, out);
-                        }
-                        self.xy_cut(run_on.left, depth + 1, out);
-                        self.xy_cut(run_on.right, depth + 1, out);
-                        if !run_on.after.is_empty() {
-                            self.xy_cut(run_on.after, depth + 1, out);
-                        }
-                        if !run_on.foot.is_empty() {
-                            self.xy_cut(run_on.foot, depth + 1, out);
-                        }
-                        k += 1 + run_on.joined;
-                    } else if let Some(((a, b), row_and_columns)) = spans
-                        .get(k)
-                        .is_some_and(|s| s.one_row)
-                        .then(|| {
-                            let pair = bands.get(k..k + 2)?;
-                            Some((self.columns_first_row(pair.first()?, pair.last()?)?, pair))
-                        })
-                        .flatten()
-                    {
-                        // The row read with the columns under it, each side with its column.
-                        let x = (a + b) / 2.0;
-                        let (left, right): (Vec<usize>, Vec<usize>) = row_and_columns
-                            .iter()
-                            .flatten()
-                            .partition(|&&i| words.get(i).is_some_and(|w| w.x1 <= x));
-                        let columns = row_and_columns.last().map_or(&[][..], Vec::as_slice);
-                        let bottom = node_extent(columns, words, |w| (w.top, w.bottom)).1;
-                        self.record_gutter((a, b), bottom, em, &left, &right);
-                        self.xy_cut(left, depth + 1, out);
-                        self.xy_cut(right, depth + 1, out);
-                        k += 2;
-                    } else {
-                        let band = bands.get_mut(k).map(std::mem::take).unwrap_or_default();
-                        self.xy_cut(band, depth + 1, out);
-                        k += 1;
-                    }
-                }
+                self.read_bands(bands, em, depth, out);
                 return;
             }
         }
         out.push(node);
+    }
+
+    /// Reads `bands` (a node's parts between its horizontal cuts, top to bottom), each
+    /// on its own, or several together where columns run on across them.
+    fn read_bands(
+        &self,
+        mut bands: Vec<Vec<usize>>,
+        em: f32,
+        depth: usize,
+        out: &mut Vec<Vec<usize>>,
+    ) {
+        let words = self.words;
+        let spans: Vec<BandSpan> = bands.iter().map(|b| BandSpan::of(b, words)).collect();
+        let mut k = 0;
+        while k < bands.len() {
+            if let Some(run_on) = self.columns_run_on(&bands, &spans, k, em) {
+                if !run_on.head.is_empty() {
+                    self.xy_cut(run_on.head, depth + 1, out);
+                }
+                self.xy_cut(run_on.left, depth + 1, out);
+                self.xy_cut(run_on.right, depth + 1, out);
+                if !run_on.after.is_empty() {
+                    self.xy_cut(run_on.after, depth + 1, out);
+                }
+                if !run_on.foot.is_empty() {
+                    self.xy_cut(run_on.foot, depth + 1, out);
+                }
+                k += 1 + run_on.joined;
+            } else if let Some(((a, b), row_and_columns)) = spans
+                .get(k)
+                .is_some_and(|s| s.one_row)
+                .then(|| {
+                    let pair = bands.get(k..k + 2)?;
+                    Some((self.columns_first_row(pair.first()?, pair.last()?)?, pair))
+                })
+                .flatten()
+            {
+                // The row read with the columns under it, each side with its column.
+                let x = (a + b) / 2.0;
+                let (left, right): (Vec<usize>, Vec<usize>) = row_and_columns
+                    .iter()
+                    .flatten()
+                    .partition(|&&i| words.get(i).is_some_and(|w| w.x1 <= x));
+                let columns = row_and_columns.last().map_or(&[][..], Vec::as_slice);
+                let bottom = node_extent(columns, words, |w| (w.top, w.bottom)).1;
+                self.record_gutter((a, b), bottom, em, &left, &right);
+                self.xy_cut(left, depth + 1, out);
+                self.xy_cut(right, depth + 1, out);
+                k += 2;
+            } else if let Some(under) = spans
+                .get(k)
+                .is_some_and(|s| s.one_row)
+                .then(|| self.columns_first_row_over_top(bands.get(k)?, bands.get(k + 1)?))
+                .flatten()
+            {
+                self.read_bands(under, em, depth + 1, out);
+                k += 2;
+            } else {
+                let band = bands.get_mut(k).map(std::mem::take).unwrap_or_default();
+                self.xy_cut(band, depth + 1, out);
+                k += 1;
+            }
+        }
+    }
+
+    /// Where no gutter runs down all of the band `next` under a row (notes under one column
+    /// level with the other column running on): `next`'s own bands, the row read with the
+    /// first, when that one holds the columns whose first row the row is.
+    fn columns_first_row_over_top(&self, row: &[usize], next: &[usize]) -> Option<Vec<Vec<usize>>> {
+        let em = median_size(next, self.words);
+        let (by_top, row_gaps) = self.rows_down(next);
+        let cuts = self.horizontal_cuts(next, &by_top, &row_gaps, em);
+        let mut bands = bands_between(next, &cuts, self.words, em);
+        let top = bands.first_mut().filter(|_| !cuts.is_empty())?;
+        self.columns_first_row(row, top)?;
+        top.extend_from_slice(row);
+        top.sort_unstable();
+        Some(bands)
     }
 
     /// The gutter of the band `next` where the one row of the band over it is the first row
