@@ -2760,6 +2760,11 @@ fn a_row_over_columns_whose_band_holds_notes_under_one_is_read_with_the_columns_
 }
 
 #[test]
+fn three_columns_beside_a_reference_column_run_on_under_a_cut_level_in_the_first_two() {
+    regression("three_columns_beside_a_reference_column_run_on_under_a_cut_level_in_the_first_two");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

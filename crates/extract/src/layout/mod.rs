@@ -788,7 +788,18 @@ impl Cut<'_> {
         if let Some(gutter) = self.vertical_gutter(&columns, || em) {
             // (A reference column's gutter left of the columns: theirs, right of it.)
             let gutter = self.beside_margin(&columns, gutter, under, em);
-            return next_on(gutter).then_some(LeftColumns {
+            if !next_on(gutter) {
+                return None;
+            }
+            // Three columns beside a reference column on the right: the band under may
+            // continue the first two only, left of this gutter too.
+            if let Some(mut first_two) = self.left_columns(&columns, gutter, (under, next), em)
+                && first_two.head.is_empty()
+            {
+                first_two.after.extend(after);
+                return Some(first_two);
+            }
+            return Some(LeftColumns {
                 head: Vec::new(),
                 columns,
                 after,
