@@ -2765,6 +2765,13 @@ fn three_columns_beside_a_reference_column_run_on_under_a_cut_level_in_the_first
 }
 
 #[test]
+fn a_running_column_in_smaller_type_read_into_body_lines_does_not_widen_the_body_zone() {
+    regression(
+        "a_running_column_in_smaller_type_read_into_body_lines_does_not_widen_the_body_zone",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -398,9 +398,21 @@ fn zone_of<'l>(
     let ends = body
         .iter()
         .zip(&counts)
-        .map(|(l, &n)| (l.bbox.x1, n))
+        .map(|(l, &n)| (body_end(l), n))
         .collect();
     Some((percentile(starts, 0.05), percentile(ends, 0.95)))
+}
+
+/// Where a line's body text ends: before a part in smaller type set off at its end (a
+/// running column's line read into it), which would widen the zone over the column.
+fn body_end(line: &Line) -> f32 {
+    let Some(part) = super::running::smaller_end_part(line) else {
+        return line.bbox.x1;
+    };
+    let body = line.words.len().saturating_sub(part.len());
+    (line.words.get(..body).unwrap_or_default().iter())
+        .map(|w| w.bbox.x1)
+        .fold(line.bbox.x0, f32::max)
 }
 
 /// A column's lines are narrower than this share of the page (as [`is_beside`] has it).

@@ -170,12 +170,11 @@ pub fn split_running_parts(layout: &mut Layout, zone: Option<(f32, f32)>) -> boo
             let Some(first) = words.first() else {
                 return false;
             };
-            let size = |ws: &[Word]| ws.iter().map(|w| w.size).fold(0.0, f32::max);
             let rest = line
                 .words
                 .get(..line.words.len().saturating_sub(words.len()));
             edges.iter().any(|&x| (x - first.bbox.x0).abs() <= 1.0)
-                && size(words) < SMALLER_TYPE * size(rest.unwrap_or_default())
+                && largest_size(words) < SMALLER_TYPE * largest_size(rest.unwrap_or_default())
                 && part_beside(words, line)
         };
         let column: Vec<(f32, f32)> = page
@@ -251,6 +250,20 @@ fn wide_gap_after(line: &Line, k: usize, em: f32) -> bool {
 fn start_part(line: &Line, em: f32) -> Option<&[Word]> {
     let k = (0..line.words.len()).find(|&k| wide_gap_after(line, k, em))?;
     line.words.get(..=k)
+}
+
+/// The words after the line's last gap [`PART_GAP_EM`] wide, in smaller type than the rest
+/// (a running column's line read into the body line level with it).
+pub(super) fn smaller_end_part(line: &Line) -> Option<&[Word]> {
+    let part = end_part(line, PART_GAP_EM)?;
+    let rest = line
+        .words
+        .get(..line.words.len().saturating_sub(part.len()))?;
+    (largest_size(part) < SMALLER_TYPE * largest_size(rest)).then_some(part)
+}
+
+fn largest_size(words: &[Word]) -> f32 {
+    words.iter().map(|w| w.size).fold(0.0, f32::max)
 }
 
 /// The words after the line's last gap `em` wide.
