@@ -71,12 +71,8 @@ const KNOWN: &[(&str, &str)] = &[
         "S4: quotes and the fl ligature of Ghostscript's ToUnicode",
     ),
     (
-        "fop-carlito-ragged-2col-3mm",
-        "S14: a line ended early after a sentence, where paragraphs open with an indent",
-    ),
-    (
         "fop-carlito-ragged-2col-3mm-gs",
-        "S4: quotes of Ghostscript's ToUnicode (and S14)",
+        "S4: quotes of Ghostscript's ToUnicode",
     ),
     (
         "fop-carlito-ragged-2col-3mm-notounicode",

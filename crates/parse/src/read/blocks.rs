@@ -927,6 +927,21 @@ fn breaks_between(
         {
             return false;
         }
+        // Where ragged lines are broken early (a total-fit breaker's), room after a
+        // sentence's full stop does not show a paragraph's end either: a flush line under
+        // it, opening the next sentence, runs on a paragraph that opened with an indent
+        // where paragraphs do.
+        if edges.early
+            && prev.text.trim_end().ends_with(['.', '!', '?'])
+            && line.text.starts_with(char::is_uppercase)
+            && marks.indented
+            && marks.opened_indented
+            && !in_list
+            && !spaced_out
+            && at_same_edge(line, prev, m)
+        {
+            return false;
+        }
     } else if (!in_list || marks.indented || (marks.never_by_space && !marks.spaced))
         && opens_indented(line, next, m, in_list) == Some(true)
     {
@@ -1482,6 +1497,56 @@ mod tests {
             "6. klimaatverandering; 7. opleiding en 8. het concept.",
         ];
         assert_eq!(kinds(&ragged(&inline)), [(3, false)]);
+    }
+
+    #[test]
+    fn room_after_a_full_stop_in_lines_broken_early_ends_no_paragraph_opened_with_an_indent() {
+        // Paragraphs open with an indent; a total-fit breaker (FOP's) left lines short
+        // inside sentences, and once after a full stop, the next line flush (`toe is.` /
+        // `Het kabinet`): the paragraph runs on.
+        let texts = [
+            (
+                65.0,
+                "De reflectiegroep stelt dat de NAVO zich moet aanpassen",
+            ),
+            (50.0, "aan de nieuwe tijd, en dat de"),
+            (50.0, "dreiging van Rusland de komende jaren zal groeien."),
+            (50.0, "Het rapport stelt dat de NAVO de"),
+            (
+                50.0,
+                "tweeledige benadering van afschrikking en dialoog moet",
+            ),
+            (50.0, "voortzetten, maar dat deze"),
+            (50.0, "benadering wel aan vernieuwing toe is."),
+            (
+                50.0,
+                "Het kabinet deelt de analyse van de reflectiegroep, en",
+            ),
+            (50.0, "steunt haar voorstellen met enkele kanttekeningen."),
+            (65.0, "Ook de Ministers van Defensie en Financien steunen"),
+            (50.0, "het rapport van de reflectiegroep op hoofdlijnen."),
+            (65.0, "Tot slot vraagt het kabinet aandacht voor de"),
+            (50.0, "rol van partners buiten het bondgenootschap."),
+        ];
+        let lines: Vec<TextLine> = (texts.iter().enumerate())
+            .map(|(k, &(x, text))| {
+                let mut line = placed(text, x, 100.0 + 12.0 * k as f32);
+                let first = text.split(' ').next().unwrap_or_default();
+                line.first_word_width = 6.0 * first.chars().count() as f32;
+                line
+            })
+            .collect();
+        assert_eq!(kinds(&lines), [(9, false), (2, false), (2, false)]);
+        // Where no line inside a sentence was left short, room after a full stop shows a
+        // paragraph's end, twice here.
+        let mut filled = lines.clone();
+        for k in [1, 3, 5] {
+            if let Some(line) = filled.get_mut(k) {
+                line.bbox.x1 = 390.0;
+            }
+        }
+        let ends = [(3, false), (4, false), (2, false), (2, false), (2, false)];
+        assert_eq!(kinds(&filled), ends);
     }
 
     #[test]
