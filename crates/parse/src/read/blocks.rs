@@ -929,16 +929,15 @@ fn breaks_between(
         }
         // Where ragged lines are broken early (a total-fit breaker's), room after a
         // sentence's full stop does not show a paragraph's end either: a flush line under
-        // it, opening the next sentence, runs on a paragraph that opened with an indent
-        // where paragraphs do.
+        // it runs on a paragraph that opened with an indent where paragraphs do (its first
+        // line, set in from this one, too).
         if edges.early
             && prev.text.trim_end().ends_with(['.', '!', '?'])
-            && line.text.starts_with(char::is_uppercase)
+            && !line.starts_lowercase()
             && marks.indented
-            && marks.opened_indented
+            && ((marks.opened_indented && at_same_edge(line, prev, m)) || marks.first_line_set_in)
             && !in_list
             && !spaced_out
-            && at_same_edge(line, prev, m)
         {
             return false;
         }
@@ -1537,6 +1536,17 @@ mod tests {
             })
             .collect();
         assert_eq!(kinds(&lines), [(9, false), (2, false), (2, false)]);
+        // So where the paragraph's first line, set in, ended so.
+        let mut first = lines.clone();
+        if let Some(line) = first.get_mut(9) {
+            *line = placed("Ook de Ministers steunen dit.", 65.0, line.baseline);
+            line.first_word_width = 18.0;
+        }
+        if let Some(line) = first.get_mut(10) {
+            *line = placed("Zij delen de analyse op hoofdlijnen.", 50.0, line.baseline);
+            line.first_word_width = 18.0;
+        }
+        assert_eq!(kinds(&first), [(9, false), (2, false), (2, false)]);
         // Where no line inside a sentence was left short, room after a full stop shows a
         // paragraph's end, twice here.
         let mut filled = lines.clone();
