@@ -294,6 +294,26 @@ fn sort_by_value(ids: &mut [usize], words: &[WordBox], value: impl Fn(&WordBox) 
     }
 }
 
+/// A one-row band read as the first row of columns under it ([`Cut::row_over_columns`]).
+enum RowOver {
+    /// Of the band under it, with their gutter.
+    Columns((f32, f32)),
+    /// Of the first of the band under's own bands: those bands, the row in the first.
+    TopBand(Vec<Vec<usize>>),
+}
+
+/// A gap between the row's words as wide as a gutter can be.
+fn has_gutter_wide_gap(row: &[usize], words: &[WordBox]) -> bool {
+    let mut extents: Vec<(f32, f32, f32)> = (row.iter().filter_map(|&i| words.get(i)))
+        .map(|w| (w.x0, w.x1, w.size))
+        .collect();
+    extents.sort_by(|p, q| p.0.total_cmp(&q.0));
+    extents.windows(2).any(|pair| match pair {
+        [p, q] => q.0 - p.1 >= NARROWEST_GUTTER_EM * p.2.max(q.2),
+        _ => false,
+    })
+}
+
 /// The node's words between `cuts` (ascending), top to bottom, none empty; a column's
 /// text between notes taken with the column.
 fn bands_between(node: &[usize], cuts: &[f32], words: &[WordBox], em: f32) -> Vec<Vec<usize>> {
@@ -425,40 +445,50 @@ impl Cut<'_> {
                     self.xy_cut(run_on.foot, depth + 1, out);
                 }
                 k += 1 + run_on.joined;
-            } else if let Some(((a, b), row_and_columns)) = spans
-                .get(k)
-                .is_some_and(|s| s.one_row)
-                .then(|| {
-                    let pair = bands.get(k..k + 2)?;
-                    Some((self.columns_first_row(pair.first()?, pair.last()?)?, pair))
-                })
-                .flatten()
-            {
-                // The row read with the columns under it, each side with its column.
-                let x = (a + b) / 2.0;
-                let (left, right): (Vec<usize>, Vec<usize>) = row_and_columns
-                    .iter()
-                    .flatten()
-                    .partition(|&&i| words.get(i).is_some_and(|w| w.x1 <= x));
-                let columns = row_and_columns.last().map_or(&[][..], Vec::as_slice);
-                let bottom = node_extent(columns, words, |w| (w.top, w.bottom)).1;
-                self.record_gutter((a, b), bottom, em, &left, &right);
-                self.xy_cut(left, depth + 1, out);
-                self.xy_cut(right, depth + 1, out);
-                k += 2;
-            } else if let Some(under) = spans
-                .get(k)
-                .is_some_and(|s| s.one_row)
-                .then(|| self.columns_first_row_over_top(bands.get(k)?, bands.get(k + 1)?))
-                .flatten()
-            {
-                self.read_bands(under, em, depth + 1, out);
-                k += 2;
-            } else {
-                let band = bands.get_mut(k).map(std::mem::take).unwrap_or_default();
-                self.xy_cut(band, depth + 1, out);
-                k += 1;
+                continue;
             }
+            let row_over = spans
+                .get(k)
+                .is_some_and(|s| s.one_row)
+                .then(|| self.row_over_columns(bands.get(k)?, bands.get(k + 1)?))
+                .flatten();
+            match (row_over, bands.get(k..k + 2)) {
+                (Some(RowOver::Columns((a, b))), Some(row_and_columns)) => {
+                    // The row read with the columns under it, each side with its column.
+                    let x = (a + b) / 2.0;
+                    let (left, right): (Vec<usize>, Vec<usize>) = row_and_columns
+                        .iter()
+                        .flatten()
+                        .partition(|&&i| words.get(i).is_some_and(|w| w.x1 <= x));
+                    let columns = row_and_columns.last().map_or(&[][..], Vec::as_slice);
+                    let bottom = node_extent(columns, words, |w| (w.top, w.bottom)).1;
+                    self.record_gutter((a, b), bottom, em, &left, &right);
+                    self.xy_cut(left, depth + 1, out);
+                    self.xy_cut(right, depth + 1, out);
+                    k += 2;
+                }
+                (Some(RowOver::TopBand(under)), _) => {
+                    self.read_bands(under, em, depth + 1, out);
+                    k += 2;
+                }
+                _ => {
+                    let band = bands.get_mut(k).map(std::mem::take).unwrap_or_default();
+                    self.xy_cut(band, depth + 1, out);
+                    k += 1;
+                }
+            }
+        }
+    }
+
+    /// How the one row of a band reads with the band `next` under it, if as the first row
+    /// of columns ([`Cut::columns_first_row`], or of those in `next`'s top part).
+    fn row_over_columns(&self, row: &[usize], next: &[usize]) -> Option<RowOver> {
+        match self.columns_first_row(row, next) {
+            Ok(gutter) => Some(RowOver::Columns(gutter)),
+            Err(true) => self
+                .columns_first_row_over_top(row, next)
+                .map(RowOver::TopBand),
+            Err(false) => None,
         }
     }
 
@@ -471,7 +501,7 @@ impl Cut<'_> {
         let cuts = self.horizontal_cuts(next, &by_top, &row_gaps, em);
         let mut bands = bands_between(next, &cuts, self.words, em);
         let top = bands.first_mut().filter(|_| !cuts.is_empty())?;
-        self.columns_first_row(row, top)?;
+        self.columns_first_row(row, top).ok()?;
         top.extend_from_slice(row);
         top.sort_unstable();
         Some(bands)
@@ -483,28 +513,23 @@ impl Cut<'_> {
     /// each other, ending in words (not a table's figures); the row's words on both sides
     /// of their gutter, none in it, in the columns' type, the left ones from the left
     /// column's edge, the right ones within the right column.
-    fn columns_first_row(&self, row: &[usize], next: &[usize]) -> Option<(f32, f32)> {
+    /// `Err(true)` where all but a gutter down the whole of `next` was there.
+    fn columns_first_row(&self, row: &[usize], next: &[usize]) -> Result<(f32, f32), bool> {
         let words = self.words;
         let row_words = || row.iter().filter_map(|&i| words.get(i));
         // Cheap first: a gap in the row as wide as a gutter can be, and a channel down the
         // band that the row's words stand either side of.
-        let mut extents: Vec<(f32, f32, f32)> = row_words().map(|w| (w.x0, w.x1, w.size)).collect();
-        extents.sort_by(|p, q| p.0.total_cmp(&q.0));
-        let gutter_wide = extents.windows(2).any(|pair| match pair {
-            [p, q] => q.0 - p.1 >= NARROWEST_GUTTER_EM * p.2.max(q.2),
-            _ => false,
-        });
-        if !gutter_wide {
-            return None;
+        if !has_gutter_wide_gap(row, words) {
+            return Err(false);
         }
         if !gaps(self.sorted_extents(next, &self.by_x0, |w| (w.x0, w.x1)))
             .into_iter()
             .any(|channel| stand_apart(row_words(), channel, |_| true))
         {
-            return None;
+            return Err(false);
         }
         let em = median_size(next, words);
-        let (a, b) = self.vertical_gutter(next, || em)?;
+        let (a, b) = self.vertical_gutter(next, || em).ok_or(true)?;
         let (x0, x1) = node_extent(next, words, |w| (w.x0, w.x1));
         let tolerance = LEFT_EDGE_TOLERANCE_EM * em;
         let left = row_words()
@@ -515,7 +540,9 @@ impl Cut<'_> {
             .filter(|w| w.x0 >= b)
             .map(|w| w.x1)
             .reduce(f32::max);
-        let (left_x0, right_x1) = (left?, right?);
+        let (Some(left_x0), Some(right_x1)) = (left, right) else {
+            return Err(false);
+        };
         let prose = |left| runs_as_prose(next, words, a, b, left, em);
         (rows_beside(next, words, a, b) >= STRAIGHT_CHANNEL_ROWS
             && prose(true)
@@ -525,6 +552,7 @@ impl Cut<'_> {
             && (left_x0 - x0).abs() <= tolerance
             && right_x1 <= x1 + tolerance)
             .then_some((a, b))
+            .ok_or(false)
     }
 
     /// Where band `k` holds two prose columns, the bands under it that continue them,
