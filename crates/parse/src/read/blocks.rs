@@ -927,11 +927,12 @@ fn breaks_between(
         {
             return false;
         }
-        // Where ragged lines are broken early (a total-fit breaker's), room after a
-        // sentence's full stop does not show a paragraph's end either: a flush line under
-        // it runs on a paragraph that opened with an indent where paragraphs do (its first
+        // In ragged lines, where paragraphs open with an indent, room after a sentence's
+        // full stop does not show a paragraph's end: a total-fit breaker (FOP's, TeX's
+        // `ragged2e`) ends lines early there too, and the next paragraph would be set in.
+        // A flush line under it runs on a paragraph that opened with an indent (its first
         // line, set in from this one, too).
-        if edges.early
+        if !edges.justified
             && prev.text.trim_end().ends_with(['.', '!', '?'])
             && !line.starts_lowercase()
             && marks.indented
@@ -1499,10 +1500,10 @@ mod tests {
     }
 
     #[test]
-    fn room_after_a_full_stop_in_lines_broken_early_ends_no_paragraph_opened_with_an_indent() {
-        // Paragraphs open with an indent; a total-fit breaker (FOP's) left lines short
-        // inside sentences, and once after a full stop, the next line flush (`toe is.` /
-        // `Het kabinet`): the paragraph runs on.
+    fn room_after_a_full_stop_in_ragged_lines_ends_no_paragraph_opened_with_an_indent() {
+        // Paragraphs open with an indent; a total-fit breaker (FOP's, TeX's `ragged2e`)
+        // left lines short inside sentences, and once after a full stop, the next line
+        // flush (`toe is.` / `Het kabinet`): the paragraph runs on.
         let texts = [
             (
                 65.0,
@@ -1547,16 +1548,16 @@ mod tests {
             line.first_word_width = 18.0;
         }
         assert_eq!(kinds(&first), [(9, false), (2, false), (2, false)]);
-        // Where no line inside a sentence was left short, room after a full stop shows a
-        // paragraph's end, twice here.
-        let mut filled = lines.clone();
-        for k in [1, 3, 5] {
-            if let Some(line) = filled.get_mut(k) {
+        // Justified, every line but a paragraph's last filled to the measure: room after a
+        // full stop shows a paragraph's end.
+        let mut justified = lines.clone();
+        for k in [0, 1, 2, 3, 4, 5, 7, 9, 11] {
+            if let Some(line) = justified.get_mut(k) {
                 line.bbox.x1 = 390.0;
             }
         }
-        let ends = [(3, false), (4, false), (2, false), (2, false), (2, false)];
-        assert_eq!(kinds(&filled), ends);
+        let ends = [(7, false), (2, false), (2, false), (2, false)];
+        assert_eq!(kinds(&justified), ends);
     }
 
     #[test]
