@@ -2772,6 +2772,23 @@ fn a_running_column_in_smaller_type_read_into_body_lines_does_not_widen_the_body
 }
 
 #[test]
+fn a_paragraph_set_in_runs_on_across_a_column_break_after_a_full_stop_in_ragged_lines() {
+    regression(
+        "a_paragraph_set_in_runs_on_across_a_column_break_after_a_full_stop_in_ragged_lines",
+    );
+}
+
+#[test]
+fn a_set_in_first_line_ended_after_a_full_stop_at_a_pages_foot_runs_on() {
+    regression("a_set_in_first_line_ended_after_a_full_stop_at_a_pages_foot_runs_on");
+}
+
+#[test]
+fn one_paragraph_set_in_shows_that_paragraphs_open_with_an_indent() {
+    regression("one_paragraph_set_in_shows_that_paragraphs_open_with_an_indent");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -187,6 +187,7 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
         indented: openings.indented_paragraphs(),
         indented_and_spaced: openings.indents_spaced_out(),
         opened_indented: false,
+        opened_set_in: false,
         first_line_set_in: false,
         lone_line_set_in: false,
         never_by_space: openings.spaced == 0,
@@ -274,6 +275,8 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
                         edges,
                         Marks {
                             opened_indented: opened_indented(&groups, line, lines, m),
+                            opened_set_in: opening_indent(&groups, lines, m)
+                                .is_some_and(|(indent, _)| is_first_line_indent(indent, m)),
                             first_line_set_in: first_line_set_in(&groups, line, lines, m),
                             lone_line_set_in: lone_line_set_in(&groups, lines, m),
                             inline_number,
@@ -656,6 +659,8 @@ struct Marks {
     indented_and_spaced: bool,
     /// The paragraph read so far opened with a first-line indent (a line's own mark).
     opened_indented: bool,
+    /// … set in itself (not flush after a heading), wherever the line after it stands.
+    opened_set_in: bool,
     /// The paragraph read so far is one line, set in from the line after it
     /// ([`first_line_set_in`]).
     first_line_set_in: bool,
@@ -687,7 +692,7 @@ impl Openings {
     /// Whether the letter marks its paragraphs by a first-line indent: at least two lines
     /// are set in by one, and such indents outnumber the paragraph breaks made by space alone.
     fn indented_paragraphs(&self) -> bool {
-        self.indents >= 2 && self.indents > self.spaced
+        self.indents >= 1 && self.indents > self.spaced
     }
 
     /// Whether the letter's paragraphs open with a first-line indent *and* a little space
@@ -743,14 +748,24 @@ fn opened_indented(
     lines: &[TextLine],
     m: &Measures,
 ) -> bool {
-    let Some((group, before)) = groups.split_last() else {
+    let Some((indent, after_heading)) = opening_indent(groups, lines, m) else {
         return false;
     };
+    let last = groups
+        .last()
+        .and_then(|g| g.last())
+        .and_then(|&i| lines.get(i));
+    (is_first_line_indent(indent, m) || (after_heading && indent.abs() < 0.5 * m.size))
+        && last.is_some_and(|last| at_same_edge(line, last, m))
+        && item_label(&line.text).is_none()
+}
+
+/// How far the last group's first line is set in (see [`opened_indented`]), and whether
+/// it follows a heading.
+fn opening_indent(groups: &[Vec<usize>], lines: &[TextLine], m: &Measures) -> Option<(f32, bool)> {
+    let (group, before) = groups.split_last()?;
     let mut first_two = group.iter().take(2).filter_map(|&i| lines.get(i));
-    let (Some(first), Some(second)) = (first_two.next(), first_two.next()) else {
-        return false;
-    };
-    let last = group.last().and_then(|&i| lines.get(i)).unwrap_or(second);
+    let (first, second) = (first_two.next()?, first_two.next()?);
     let after_heading = before.last().is_some_and(|heading| {
         heading
             .iter()
@@ -772,14 +787,9 @@ fn opened_indented(
             .filter(|above| in_flow(above, first) && above.bbox.x1 > first.bbox.x0)
             .map(|above| above.bbox.x0)
             .reduce(f32::min);
-        match edge {
-            Some(edge) => first.bbox.x0 - edge,
-            None => return false,
-        }
+        first.bbox.x0 - edge?
     };
-    (is_first_line_indent(indent, m) || (after_heading && indent.abs() < 0.5 * m.size))
-        && at_same_edge(line, last, m)
-        && item_label(&line.text).is_none()
+    Some((indent, after_heading))
 }
 
 /// Whether the last group is one line so far, set in as a paragraph's first line from
@@ -951,6 +961,18 @@ fn breaks_between(
         // and lists). After a list item, whose lines may hang indented, only where the
         // letter indents its paragraphs, or shows no other mark of one.
         return prev.ends_sentence();
+    } else if !edges.justified
+        && marks.indented
+        && (marks.opened_set_in || marks.lone_line_set_in)
+        && !in_list
+        && prev.text.trim_end().ends_with(['.', '!', '?'])
+        && line.text.starts_with(char::is_uppercase)
+        && opens_indented(line, next, m, in_list) == Some(false)
+    {
+        // The same across a break: the line at the next column's top, flush, goes on with
+        // a paragraph that opened with an indent (here, or on this one line set in), its
+        // last line here ended after a full stop.
+        return false;
     }
     // Across a page or column break, where a gap cannot be seen, or in a letter that
     // separates paragraphs by a line break only, a finished sentence ends the paragraph

@@ -9,7 +9,7 @@ use super::params::{
     SubjectPlace,
 };
 use super::text::{
-    Breaks, Measure, Word, break_lines, break_lines_early, marker_word, stretchable, words,
+    Breaks, Early, Measure, Word, break_lines, break_lines_early, marker_word, stretchable, words,
 };
 
 pub const PAGE_W: f32 = 595.28;
@@ -454,12 +454,19 @@ impl FlowBuilder<'_> {
             self.gap(self.paragraph_gap());
         }
         let col_w = self.g.col_w;
+        // After full stops only in a paragraph set in: its flush next lines show that it
+        // goes on (a flush one, after a heading, could as well end there).
+        let early = match (self.p.early, indent > 0.0) {
+            (false, _) => Early::Never,
+            (true, false) => Early::InsideSentences,
+            (true, true) => Early::AfterFullStops,
+        };
         let lines = break_lines_early(
             first_words,
             |i| if i == 0 { col_w - indent } else { col_w },
             self.m,
             self.breaks(),
-            self.p.early,
+            early,
         )?;
         let count = lines.len();
         for (i, l) in lines.into_iter().enumerate() {
@@ -541,7 +548,11 @@ impl FlowBuilder<'_> {
                 |_| col_w - text_x,
                 self.m,
                 self.breaks(),
-                self.p.early,
+                if self.p.early {
+                    Early::InsideSentences
+                } else {
+                    Early::Never
+                },
             )?;
             let count = lines.len();
             for (i, l) in lines.into_iter().enumerate() {

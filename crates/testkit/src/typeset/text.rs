@@ -186,7 +186,7 @@ pub fn break_lines(
     measure: &Measure,
     breaks: Breaks,
 ) -> Result<Vec<Vec<Word>>, String> {
-    break_lines_early(words, width, measure, breaks, false)
+    break_lines_early(words, width, measure, breaks, Early::Never)
 }
 
 /// A line filled this far may end before a word that would still fit ([`break_lines_early`]).
@@ -195,17 +195,29 @@ const EARLY_FILL: f32 = 0.7;
 /// One in this many words that would still fit on such a line goes to the next.
 const EARLY_ONE_IN: u64 = 3;
 
-/// [`break_lines`], and where `early`, some lines inside a sentence ended before a word
-/// that would still have fitted, as a total-fit breaker ends them (FOP's, TeX's ragged
-/// lines): lines filled 70 % or more, whose last word ends no sentence or clause,
-/// before one word in three (chosen by the word and the line's number, so the same layout
-/// breaks the same way).
+/// Where lines end before a word that would still have fitted ([`break_lines_early`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Early {
+    /// Nowhere: greedy breaking.
+    Never,
+    /// Inside sentences, not after a sentence's or clause's end.
+    InsideSentences,
+    /// After a sentence's full stop too (in a paragraph set in, whose flush next lines
+    /// show that it goes on).
+    AfterFullStops,
+}
+
+/// [`break_lines`], and where `early` says, some lines ended before a word that would
+/// still have fitted, as a total-fit breaker ends them (FOP's, TeX's ragged lines): lines
+/// filled 70 % or more, whose last word ends no clause (nor sentence, unless `early`
+/// allows it), before one word in three (chosen by the word and the line's number, so the
+/// same layout breaks the same way).
 pub fn break_lines_early(
     words: Vec<Word>,
     width: impl Fn(usize) -> f32,
     measure: &Measure,
     breaks: Breaks,
-    early: bool,
+    early: Early,
 ) -> Result<Vec<Vec<Word>>, String> {
     let mut lines: Vec<Vec<Word>> = Vec::new();
     let mut line: Vec<Word> = Vec::new();
@@ -218,8 +230,8 @@ pub fn break_lines_early(
         let mut with_attached = candidate.clone();
         with_attached.extend(queue.iter().take_while(|w| w.attached).cloned());
         if measure.line(&with_attached)? <= avail || (line.is_empty() && word.attached) {
-            if early
-                && breaks_early(&line, &word, lines.len())
+            if early != Early::Never
+                && breaks_early(&line, &word, lines.len(), early)
                 && measure.line(&line)? >= EARLY_FILL * avail
             {
                 lines.push(std::mem::take(&mut line));
@@ -258,13 +270,17 @@ pub fn break_lines_early(
 }
 
 /// Whether the line so far (the `index`th) ends before `word` although it fits (its fill
-/// aside): not before a marker, nor after a sentence's or clause's end (a marker after it
-/// aside).
-fn breaks_early(line: &[Word], word: &Word, index: usize) -> bool {
+/// aside): not before a marker, nor after a clause's end, nor a sentence's unless `early`
+/// allows it (a marker after it aside).
+fn breaks_early(line: &[Word], word: &Word, index: usize, early: Early) -> bool {
     let Some(last) = line.iter().rev().find(|w| !w.attached) else {
         return false;
     };
-    if word.attached || last.text.ends_with(['.', ':', ';', '!', '?']) {
+    let full_stop = last.text.ends_with(['.', '!', '?']);
+    if word.attached
+        || last.text.ends_with([':', ';'])
+        || (full_stop && early != Early::AfterFullStops)
+    {
         return false;
     }
     let hash = (word.text.bytes()).fold(index as u64 + 1, |h, b| {
