@@ -2789,6 +2789,28 @@ fn one_paragraph_set_in_shows_that_paragraphs_open_with_an_indent() {
 }
 
 #[test]
+fn a_paragraphs_one_set_in_line_after_a_hanging_list_at_a_columns_foot_goes_on_in_the_next_column()
+{
+    regression(
+        "a_paragraphs_one_set_in_line_after_a_hanging_list_at_a_columns_foot_goes_on_in_the_next_column",
+    );
+}
+
+#[test]
+fn a_full_stop_with_room_runs_on_a_paragraph_set_in_where_no_paragraph_opens_by_space() {
+    regression(
+        "a_full_stop_with_room_runs_on_a_paragraph_set_in_where_no_paragraph_opens_by_space",
+    );
+}
+
+#[test]
+fn a_spaced_set_in_line_after_a_hanging_list_at_a_columns_foot_goes_on_in_the_next_column() {
+    regression(
+        "a_spaced_set_in_line_after_a_hanging_list_at_a_columns_foot_goes_on_in_the_next_column",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -277,7 +277,7 @@ fn every_sweep_file_gives_the_replicas_data() {
         .collect();
     files.sort();
     assert!(
-        files.len() >= 218,
+        files.len() >= 224,
         "fixtures/sweep has {} PDFs",
         files.len()
     );

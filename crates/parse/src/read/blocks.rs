@@ -699,7 +699,7 @@ impl Openings {
     /// (over [`SPACED_OUT_PITCHES`]): at least two indents, nine in ten of them with that
     /// space above.
     fn indents_spaced_out(&self) -> bool {
-        self.indents >= 2 && self.spaced_out * 10 >= self.indents * 9
+        self.indents >= 1 && self.spaced_out * 10 >= self.indents * 9
     }
 
     fn count(lines: &[TextLine], range: &[usize], m: &Measures) -> Openings {
@@ -748,6 +748,9 @@ fn opened_indented(
     lines: &[TextLine],
     m: &Measures,
 ) -> bool {
+    if groups.last().is_none_or(|g| g.len() < 2) {
+        return false;
+    }
     let Some((indent, after_heading)) = opening_indent(groups, lines, m) else {
         return false;
     };
@@ -760,12 +763,16 @@ fn opened_indented(
         && item_label(&line.text).is_none()
 }
 
-/// How far the last group's first line is set in (see [`opened_indented`]), and whether
-/// it follows a heading.
+/// How far the last group's first line is set in (see [`opened_indented`]; a group of one
+/// line from the edge the group above shows), and whether it follows a heading.
 fn opening_indent(groups: &[Vec<usize>], lines: &[TextLine], m: &Measures) -> Option<(f32, bool)> {
     let (group, before) = groups.split_last()?;
     let mut first_two = group.iter().take(2).filter_map(|&i| lines.get(i));
-    let (first, second) = (first_two.next()?, first_two.next()?);
+    let first = first_two.next()?;
+    let Some(second) = first_two.next() else {
+        // One line so far: set in from the column's edge as the group above shows it.
+        return Some((first.bbox.x0 - edge_above(before, first, lines)?, false));
+    };
     let after_heading = before.last().is_some_and(|heading| {
         heading
             .iter()
@@ -779,17 +786,21 @@ fn opening_indent(groups: &[Vec<usize>], lines: &[TextLine], m: &Measures) -> Op
     let indent = if in_flow(first, second) {
         first.bbox.x0 - second.bbox.x0
     } else {
-        let edge = before
-            .last()
-            .into_iter()
-            .flatten()
-            .filter_map(|&i| lines.get(i))
-            .filter(|above| in_flow(above, first) && above.bbox.x1 > first.bbox.x0)
-            .map(|above| above.bbox.x0)
-            .reduce(f32::min);
-        first.bbox.x0 - edge?
+        first.bbox.x0 - edge_above(before, first, lines)?
     };
     Some((indent, after_heading))
+}
+
+/// The column's edge as the group above `first` shows it: its lines in `first`'s column.
+fn edge_above(before: &[Vec<usize>], first: &TextLine, lines: &[TextLine]) -> Option<f32> {
+    before
+        .last()
+        .into_iter()
+        .flatten()
+        .filter_map(|&i| lines.get(i))
+        .filter(|above| in_flow(above, first) && above.bbox.x1 > first.bbox.x0)
+        .map(|above| above.bbox.x0)
+        .reduce(f32::min)
 }
 
 /// Whether the last group is one line so far, set in as a paragraph's first line from
@@ -945,7 +956,7 @@ fn breaks_between(
         if !edges.justified
             && prev.text.trim_end().ends_with(['.', '!', '?'])
             && !line.starts_lowercase()
-            && marks.indented
+            && (marks.indented || marks.never_by_space)
             && ((marks.opened_indented && at_same_edge(line, prev, m)) || marks.first_line_set_in)
             && !in_list
             && !spaced_out
