@@ -467,7 +467,7 @@ impl Cut<'_> {
                     self.xy_cut(right, depth + 1, out);
                     k += 2;
                 }
-                (Some(RowOver::TopBand(under)), _) => {
+                (Some(RowOver::TopBand(under)), _) if depth < MAX_CUT_DEPTH => {
                     self.read_bands(under, em, depth + 1, out);
                     k += 2;
                 }
