@@ -2811,6 +2811,14 @@ fn a_spaced_set_in_line_after_a_hanging_list_at_a_columns_foot_goes_on_in_the_ne
 }
 
 #[test]
+fn a_line_set_in_after_a_hanging_list_ended_after_a_full_stop_goes_on_where_paragraphs_open_with_an_indent_and_space()
+ {
+    regression(
+        "a_line_set_in_after_a_hanging_list_ended_after_a_full_stop_goes_on_where_paragraphs_open_with_an_indent_and_space",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

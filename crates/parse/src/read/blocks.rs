@@ -956,7 +956,7 @@ fn breaks_between(
         if !edges.justified
             && prev.text.trim_end().ends_with(['.', '!', '?'])
             && !line.starts_lowercase()
-            && (marks.indented || marks.never_by_space)
+            && (marks.indented || marks.indented_and_spaced || marks.never_by_space)
             && ((marks.opened_indented && at_same_edge(line, prev, m)) || marks.first_line_set_in)
             && !in_list
             && !spaced_out
@@ -973,7 +973,7 @@ fn breaks_between(
         // letter indents its paragraphs, or shows no other mark of one.
         return prev.ends_sentence();
     } else if !edges.justified
-        && marks.indented
+        && (marks.indented || marks.indented_and_spaced)
         && (marks.opened_set_in || marks.lone_line_set_in)
         && !in_list
         && prev.text.trim_end().ends_with(['.', '!', '?'])
