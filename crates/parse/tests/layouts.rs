@@ -2819,6 +2819,20 @@ fn a_line_set_in_after_a_hanging_list_ended_after_a_full_stop_goes_on_where_para
 }
 
 #[test]
+fn a_number_that_words_follow_at_a_pages_top_goes_on_after_an_abbreviations_full_stop() {
+    regression(
+        "a_number_that_words_follow_at_a_pages_top_goes_on_after_an_abbreviations_full_stop",
+    );
+}
+
+#[test]
+fn a_number_that_words_follow_at_a_columns_top_goes_on_after_an_abbreviations_full_stop() {
+    regression(
+        "a_number_that_words_follow_at_a_columns_top_goes_on_after_an_abbreviations_full_stop",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

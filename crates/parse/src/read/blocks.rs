@@ -977,7 +977,7 @@ fn breaks_between(
         && (marks.opened_set_in || marks.lone_line_set_in)
         && !in_list
         && prev.text.trim_end().ends_with(['.', '!', '?'])
-        && line.text.starts_with(char::is_uppercase)
+        && goes_on_as_text(line)
         && opens_indented(line, next, m, in_list) == Some(false)
     {
         // The same across a break: the line at the next column's top, flush, goes on with
@@ -996,6 +996,15 @@ fn breaks_between(
         ended_on_purpose(prev, line, m, edges)
     };
     prev.ends_sentence() && !line.starts_lowercase() && on_purpose && !marks.inline_number
+}
+
+/// The line opens with a capital, or with a number that words follow (`1]. Voor …` after
+/// `nr.`, `22 december` after `d.d.`), not with a bare number (a page's).
+fn goes_on_as_text(line: &TextLine) -> bool {
+    let mut words = line.text.split_whitespace();
+    let first = words.next().unwrap_or_default();
+    first.starts_with(char::is_uppercase)
+        || (first.starts_with(|c: char| c.is_ascii_digit()) && words.next().is_some())
 }
 
 fn is_emphasised(line: &TextLine, m: &Measures) -> bool {
