@@ -124,8 +124,7 @@ fn short_inside_sentences(
 fn paragraphs_spaced(lines: &[TextLine], body: &[usize], m: &Measures, edges: &Edges) -> bool {
     let (mut spaced, mut unspaced) = (0usize, 0usize);
     for (prev, line) in consecutive(lines, body) {
-        let ends = prev.text.trim_end().ends_with(['.', '!', '?'])
-            && line.text.starts_with(char::is_uppercase);
+        let ends = ends_with_full_stop(prev) && line.text.starts_with(char::is_uppercase);
         if !in_flow(prev, line) || !ends || !at_same_edge(prev, line, m) {
             continue;
         }
@@ -262,11 +261,9 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
         let new_group = match previous {
             None => true,
             Some(prev) => {
-                opens_item
-                    || back_at_label
-                    || leaves_item
-                    || leaves_flush_item
-                    || breaks_between(
+                opens_item || back_at_label || leaves_item || leaves_flush_item || {
+                    let opening = opening_indent(&groups, lines, m);
+                    breaks_between(
                         prev,
                         line,
                         next,
@@ -274,8 +271,8 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
                         in_list,
                         edges,
                         Marks {
-                            opened_indented: opened_indented(&groups, line, lines, m),
-                            opened_set_in: opening_indent(&groups, lines, m)
+                            opened_indented: opened_indented(opening, &groups, line, lines, m),
+                            opened_set_in: opening
                                 .is_some_and(|(indent, _)| is_first_line_indent(indent, m)),
                             first_line_set_in: first_line_set_in(&groups, line, lines, m),
                             lone_line_set_in: lone_line_set_in(&groups, lines, m),
@@ -283,6 +280,7 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
                             ..marks
                         },
                     )
+                }
             }
         };
         if opens_item {
@@ -689,14 +687,15 @@ struct Openings {
 }
 
 impl Openings {
-    /// Whether the letter marks its paragraphs by a first-line indent: at least two lines
-    /// are set in by one, and such indents outnumber the paragraph breaks made by space alone.
+    /// Whether the letter marks its paragraphs by a first-line indent: a line set in by one
+    /// (a short letter may have only one), and such indents outnumber the paragraph breaks
+    /// made by space alone.
     fn indented_paragraphs(&self) -> bool {
         self.indents >= 1 && self.indents > self.spaced
     }
 
     /// Whether the letter's paragraphs open with a first-line indent *and* a little space
-    /// (over [`SPACED_OUT_PITCHES`]): at least two indents, nine in ten of them with that
+    /// (over [`SPACED_OUT_PITCHES`]): an indent at least, nine in ten of them with that
     /// space above.
     fn indents_spaced_out(&self) -> bool {
         self.indents >= 1 && self.spaced_out * 10 >= self.indents * 9
@@ -742,7 +741,9 @@ const SPACED_OUT_PITCHES: f32 = 1.15;
 /// last of its column and runs on into the next, or flush right after a heading (where
 /// such letters leave out the indent); and `line`, next after the group, stands where its
 /// last does and is not a list item's.
+/// `opening`: the group's [`opening_indent`].
 fn opened_indented(
+    opening: Option<(f32, bool)>,
     groups: &[Vec<usize>],
     line: &TextLine,
     lines: &[TextLine],
@@ -751,7 +752,7 @@ fn opened_indented(
     if groups.last().is_none_or(|g| g.len() < 2) {
         return false;
     }
-    let Some((indent, after_heading)) = opening_indent(groups, lines, m) else {
+    let Some((indent, after_heading)) = opening else {
         return false;
     };
     let last = groups
@@ -954,7 +955,7 @@ fn breaks_between(
         // A flush line under it runs on a paragraph that opened with an indent (its first
         // line, set in from this one, too).
         if !edges.justified
-            && prev.text.trim_end().ends_with(['.', '!', '?'])
+            && ends_with_full_stop(prev)
             && !line.starts_lowercase()
             && (marks.indented || marks.indented_and_spaced || marks.never_by_space)
             && ((marks.opened_indented && at_same_edge(line, prev, m)) || marks.first_line_set_in)
@@ -976,7 +977,7 @@ fn breaks_between(
         && (marks.indented || marks.indented_and_spaced)
         && (marks.opened_set_in || marks.lone_line_set_in)
         && !in_list
-        && prev.text.trim_end().ends_with(['.', '!', '?'])
+        && ends_with_full_stop(prev)
         && goes_on_as_text(line)
         && opens_indented(line, next, m, in_list) == Some(false)
     {
@@ -996,6 +997,11 @@ fn breaks_between(
         ended_on_purpose(prev, line, m, edges)
     };
     prev.ends_sentence() && !line.starts_lowercase() && on_purpose && !marks.inline_number
+}
+
+/// The line ends with a full stop (or `!`, `?`): a sentence's end, or an abbreviation's.
+fn ends_with_full_stop(line: &TextLine) -> bool {
+    line.text.trim_end().ends_with(['.', '!', '?'])
 }
 
 /// The line opens with a capital, or with a number that words follow (`1]. Voor …` after
