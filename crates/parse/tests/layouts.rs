@@ -2833,6 +2833,22 @@ fn a_number_that_words_follow_at_a_columns_top_goes_on_after_an_abbreviations_fu
 }
 
 #[test]
+fn a_line_after_an_abbreviations_full_stop_goes_on_where_its_row_is_the_next_columns_line_a_little_higher()
+ {
+    regression(
+        "a_line_after_an_abbreviations_full_stop_goes_on_where_its_row_is_the_next_columns_line_a_little_higher",
+    );
+}
+
+#[test]
+fn a_full_stop_with_room_runs_on_where_rows_shared_with_the_next_columns_lines_move_the_baselines()
+{
+    regression(
+        "a_full_stop_with_room_runs_on_where_rows_shared_with_the_next_columns_lines_move_the_baselines",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -953,14 +953,15 @@ fn breaks_between(
         // full stop does not show a paragraph's end: a total-fit breaker (FOP's, TeX's
         // `ragged2e`) ends lines early there too, and the next paragraph would be set in.
         // A flush line under it runs on a paragraph that opened with an indent (its first
-        // line, set in from this one, too).
+        // line, set in from this one, too), unless spaced out by its baseline and its box
+        // (its row may be the next column's line a little higher).
         if !edges.justified
             && ends_with_full_stop(prev)
             && !line.starts_lowercase()
             && (marks.indented || marks.indented_and_spaced || marks.never_by_space)
             && ((marks.opened_indented && at_same_edge(line, prev, m)) || marks.first_line_set_in)
             && !in_list
-            && !spaced_out
+            && !(spaced_out && boxes_spaced_out)
         {
             return false;
         }
