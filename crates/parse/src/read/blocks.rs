@@ -1132,6 +1132,17 @@ fn contents_runs(lines: &[TextLine], range: &[usize]) -> Vec<std::ops::Range<usi
 /// Words in a table cell's line at most: more is a line of running text in a column.
 const MAX_CELL_WORDS: usize = 6;
 
+/// The words of a cell's line that count towards [`MAX_CELL_WORDS`]: all but figures (a
+/// list of them, `6, 9, 13, 20, 24, 27, 35`, is no running text).
+fn cell_words(text: &str) -> usize {
+    let figure = |w: &str| {
+        w.trim_end_matches([',', ';'])
+            .chars()
+            .all(|c| c.is_ascii_digit())
+    };
+    text.split_whitespace().filter(|w| !figure(w)).count()
+}
+
 /// Runs of positions in `range` that are tables: consecutive lines of one page, each
 /// sharing its baseline with a line of the run beside it (cells of one row), each short
 /// (less than half the width of the widest line of the page, a few words: not a column of
@@ -1159,7 +1170,7 @@ fn table_runs(lines: &[TextLine], range: &[usize], m: &Measures) -> Vec<std::ops
         let cell = |l: &TextLine| {
             l.page == first.page
                 && l.bbox.width() < limit
-                && l.text.split_whitespace().count() <= MAX_CELL_WORDS
+                && cell_words(&l.text) <= MAX_CELL_WORDS
                 && m.typographic
         };
         let end = (pos..range.len())
@@ -1671,6 +1682,46 @@ mod tests {
         ];
         let range: Vec<usize> = (0..prose.len()).collect();
         assert!(table_runs(&prose, &range, &m).is_empty());
+    }
+
+    #[test]
+    fn a_cell_listing_many_figures_stays_in_its_table() {
+        let lines = vec![
+            placed("BZK", 50.0, 120.0),
+            placed("JUST", 50.0, 132.0),
+            placed("OCW", 50.0, 144.0),
+            placed("i.v.m. agendapunt", 150.0, 120.0),
+            placed("i.v.m. agendapunt", 150.0, 132.0),
+            placed("i.v.m. agendapunt", 150.0, 144.0),
+            placed("24", 300.0, 120.0),
+            placed("6, 9, 13, 20, 24, 27, 35", 300.0, 132.0),
+            placed("6, 14, 24", 300.0, 144.0),
+            placed(
+                "Na de tabel volgt weer gewone tekst die de hele regel vult, tot aan de rand.",
+                50.0,
+                170.0,
+            ),
+        ];
+        let m = Measures {
+            size: 10.0,
+            pitch: 12.0,
+            typographic: true,
+        };
+        let range: Vec<usize> = (0..lines.len()).collect();
+        assert_eq!(table_runs(&lines, &range, &m), vec![0..9]);
+        let cells: Vec<&TextLine> = lines.get(0..9).unwrap_or_default().iter().collect();
+        let rows = table_rows(&cells, 10.0);
+        assert_eq!(
+            rows.get(1),
+            Some(&vec![
+                "JUST".to_string(),
+                "i.v.m. agendapunt".to_string(),
+                "6, 9, 13, 20, 24, 27, 35".to_string()
+            ])
+        );
+        // Seven words of letters are a line of running text, not a cell.
+        assert_eq!(cell_words("zes, negen, dertien, twintig, en nog wat"), 7);
+        assert_eq!(cell_words("6, 9, 13, 20, 24, 27, 35"), 0);
     }
 
     #[test]
