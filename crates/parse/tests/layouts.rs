@@ -2849,6 +2849,18 @@ fn a_full_stop_with_room_runs_on_where_rows_shared_with_the_next_columns_lines_m
 }
 
 #[test]
+fn a_justified_three_word_line_whose_hinted_gaps_differ_by_a_tenth_of_an_em_is_one_line() {
+    regression(
+        "a_justified_three_word_line_whose_hinted_gaps_differ_by_a_tenth_of_an_em_is_one_line",
+    );
+}
+
+#[test]
+fn a_justified_three_word_line_at_a_columns_top_whose_hinted_gaps_differ_is_one_line() {
+    regression("a_justified_three_word_line_at_a_columns_top_whose_hinted_gaps_differ_is_one_line");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -2444,8 +2444,9 @@ fn is_word_gap_of_row(
 const ALIKE_GAPS: f32 = 0.05;
 
 /// Or this many ems apart: a word processor's hinted advances (each off its font's width
-/// at the device's resolution) move a stretched gap by up to a tenth of an em.
-const HINTED_GAP_SLACK_EM: f32 = 0.1;
+/// at the device's resolution) move a stretched gap by the last glyph's error before it,
+/// up to a tenth of an em or so, and two gaps each the other way.
+const HINTED_GAP_SLACK_EM: f32 = 0.16;
 
 /// A line of words has at least this many word gaps besides the one looked at (a line of
 /// four words: a narrow column's justified line holds no more).
