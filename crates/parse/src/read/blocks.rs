@@ -1640,14 +1640,7 @@ mod tests {
                 170.0,
             ),
         ];
-        let m = Measures {
-            size: 10.0,
-            pitch: 12.0,
-            typographic: true,
-        };
-        let range: Vec<usize> = (0..lines.len()).collect();
-        let runs = table_runs(&lines, &range, &m);
-        assert_eq!(runs, vec![1..7]);
+        assert_eq!(table_runs_in(&lines), vec![1..7]);
         let cells: Vec<&TextLine> = lines.get(1..7).unwrap_or_default().iter().collect();
         assert_eq!(
             table_rows(&cells, 10.0),
@@ -1680,8 +1673,18 @@ mod tests {
                 112.0,
             ),
         ];
-        let range: Vec<usize> = (0..prose.len()).collect();
-        assert!(table_runs(&prose, &range, &m).is_empty());
+        assert!(table_runs_in(&prose).is_empty());
+    }
+
+    /// The table runs of all of `lines`, in 10 pt type at a 12 pt pitch.
+    fn table_runs_in(lines: &[TextLine]) -> Vec<std::ops::Range<usize>> {
+        let m = Measures {
+            size: 10.0,
+            pitch: 12.0,
+            typographic: true,
+        };
+        let range: Vec<usize> = (0..lines.len()).collect();
+        table_runs(lines, &range, &m)
     }
 
     #[test]
@@ -1702,13 +1705,7 @@ mod tests {
                 170.0,
             ),
         ];
-        let m = Measures {
-            size: 10.0,
-            pitch: 12.0,
-            typographic: true,
-        };
-        let range: Vec<usize> = (0..lines.len()).collect();
-        assert_eq!(table_runs(&lines, &range, &m), vec![0..9]);
+        assert_eq!(table_runs_in(&lines), vec![0..9]);
         let cells: Vec<&TextLine> = lines.get(0..9).unwrap_or_default().iter().collect();
         let rows = table_rows(&cells, 10.0);
         assert_eq!(
