@@ -2861,6 +2861,14 @@ fn a_justified_three_word_line_at_a_columns_top_whose_hinted_gaps_differ_is_one_
 }
 
 #[test]
+fn a_line_after_a_page_break_at_the_bodys_end_goes_on_a_paragraph_set_in_flush_as_the_closing_under_it()
+ {
+    regression(
+        "a_line_after_a_page_break_at_the_bodys_end_goes_on_a_paragraph_set_in_flush_as_the_closing_under_it",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

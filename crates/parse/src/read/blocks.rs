@@ -257,7 +257,14 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
             && crossed
             && previous.is_some_and(|p| p.ends_sentence() && p.text.trim_end().ends_with('.'))
             && line.text.chars().next().is_some_and(char::is_uppercase);
-        let next = range.get(pos + 1).and_then(|&j| lines.get(j));
+        // At the body's end, the line under it in its column (the closing's first) still
+        // shows the column's edge.
+        let next = match range.get(pos + 1) {
+            Some(&j) => lines.get(j),
+            None => lines
+                .get(i + 1)
+                .filter(|n| n.role == kamerbrief_model::Role::Body),
+        };
         let new_group = match previous {
             None => true,
             Some(prev) => {
