@@ -2869,6 +2869,13 @@ fn a_line_after_a_page_break_at_the_bodys_end_goes_on_a_paragraph_set_in_flush_a
 }
 
 #[test]
+fn a_justified_line_stretched_four_ems_a_gap_over_wide_letter_spacing_is_not_cut_into_columns() {
+    regression(
+        "a_justified_line_stretched_four_ems_a_gap_over_wide_letter_spacing_is_not_cut_into_columns",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -2370,7 +2370,8 @@ fn is_word_gap_of_row(
     // column's (a reference column's label level with the line); so is one standing off by
     // more than an em and half as much again as the gap (a justified line spaces its words
     // alike, `RIVER_GAPS_ALIKE`: the gutter before the next column, or after the column
-    // before, however narrow the gap).
+    // before, however narrow the gap). A gap alike to this one is never apart, however
+    // wide: a line stretched over wide letter spacing spaces its words four ems apart.
     let at = line
         .windows(2)
         .position(|p| matches!(p, [l, r] if l.1 <= a && r.0 >= b))?;
@@ -2378,7 +2379,9 @@ fn is_word_gap_of_row(
         Some([l, r]) => r.0 - l.1,
         _ => 0.0,
     };
-    let far = (ROW_APART_EM * size).min((OTHER_COLUMN_GAPS * gap_at).max(size));
+    let far = (ROW_APART_EM * size)
+        .min((OTHER_COLUMN_GAPS * gap_at).max(size))
+        .max(RIVER_GAPS_ALIKE * gap_at);
     let apart = |p: &[(f32, f32, bool, bool)]| matches!(p, [l, r] if r.0 - l.1 > far);
     let start = line
         .get(..=at)?
