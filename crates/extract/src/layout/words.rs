@@ -1071,6 +1071,9 @@ fn split_words(
         if g.unmapped {
             word.unmapped.push(g.code);
         }
+        if !breaks && let Some(prev) = previous.and_then(|(p, _)| text.glyphs.get(p)) {
+            keep_drawn_soft_hyphen(&mut out.text, prev, g);
+        }
         out.starts.push(out.text.len());
         push_text(&mut out.text, &fonts.text(glyph_text, g.font));
         word.x0 = word.x0.min(g.x0);
@@ -1412,6 +1415,17 @@ fn push_text(word: &mut String, glyph_text: &str) {
             c if is_space(c) => {}
             c => word.push(c),
         }
+    }
+}
+
+/// A soft hyphen inside a word whose next glyph starts past its middle took room on the
+/// line: it is a hyphen drawn there (a rewrite that maps its hyphen glyph to U+00AD, as
+/// `mutool convert` does), and stays as `-`. A soft hyphen left in the text as a possible
+/// break takes no room (the next glyph starts where it does) and goes in [`flush`].
+fn keep_drawn_soft_hyphen(text: &mut String, soft_hyphen: &Glyph, next: &Glyph) {
+    if text.ends_with('\u{AD}') && next.x0 > (soft_hyphen.x0 + soft_hyphen.x1) / 2.0 {
+        text.pop();
+        text.push('-');
     }
 }
 
