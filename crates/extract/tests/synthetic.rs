@@ -689,17 +689,25 @@ fn encrypted() {
 }
 
 // 20. Word's letter fitting: `TJ` numbers move letters apart by up to 0.18 em in a font
-// whose word spaces are space characters. A reader sees one word; a real gap still breaks.
+// whose word spaces are space characters. A reader sees one word; a real gap still breaks,
+// as does a space glyph a rewrite folded into a number of 0.22 em (cairo, of Chromium's
+// `Bossenmaier, Anja`).
 #[test]
 fn kerned_letters_in_a_font_that_writes_spaces() {
     let pdf = pdf(vec![PageSpec::new(
         "BT /F1 9 Tf 72 700 Td [(P)-174(a)-65(g)-43(i)50(n)-33(a)45( )(1 van 7)] TJ ET
          BT /F1 9 Tf 72 680 Td [(I)-134(E)-145(N)-29(W)100(/)10(B)19(S)17(K)] TJ ET
-         BT /F1 9 Tf 72 660 Td [(Twee)-400(woorden)] TJ ET",
+         BT /F1 9 Tf 72 660 Td [(Twee)-400(woorden)] TJ ET
+         BT /F1 9 Tf 72 640 Td [(Greta Bossenm)3(aier)55(,)-222(Anja)] TJ ET",
     )]);
     assert_eq!(
         lines(&pdf),
-        strings(&["Pagina 1 van 7", "IENW/BSK", "Twee woorden"])
+        strings(&[
+            "Pagina 1 van 7",
+            "IENW/BSK",
+            "Twee woorden",
+            "Greta Bossenmaier, Anja"
+        ])
     );
 }
 

@@ -47,8 +47,9 @@ const WORD_GAP_EM_RUN: f32 = 0.1;
 /// … or this many, inside a `TJ` in a font that the page writes its word spaces with (as
 /// space characters): its numbers then only fit the letters to the producer's own metrics
 /// (Word moves letters apart by up to 0.18 em: `[(P)-174(a)-65(g)…]`), and a reader sees
-/// one word.
-const WORD_GAP_EM_SPACED_RUN: f32 = 0.25;
+/// one word. A rewrite may fold a space glyph into the number instead (cairo writes
+/// `(aier)55(,)-222(Anja)` for Chromium's `Bossenmaier, Anja`): 0.22 em is a word gap.
+const WORD_GAP_EM_SPACED_RUN: f32 = 0.2;
 
 /// Glyphs drawn twice at (almost) the same place, to fake bold or a shadow, count once:
 /// the same text, offset by less than this many ems, …
