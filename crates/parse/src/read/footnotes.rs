@@ -157,7 +157,19 @@ fn over_lines_below(lines: &[TextLine], column: &[usize], rule: &Rect) -> bool {
     column
         .iter()
         .filter_map(|&i| lines.get(i))
-        .any(|l| l.bbox.y0 > rule.y1 && l.bbox.horizontal_overlap(rule) > 0.0)
+        .any(|l| stands_under(l, rule.y1) && l.bbox.horizontal_overlap(rule) > 0.0)
+}
+
+/// How high capitals and ascenders reach over the baseline, in ems (0.68 to 0.75 in
+/// text faces).
+const LETTER_TOP_EM: f32 = 0.75;
+
+/// The line stands under a rule at `y`: its box does, or (where a font claims a tall
+/// ascent, as cairo writes Latin Modern's bounding box for it) its letters' tops do, taken
+/// as [`LETTER_TOP_EM`] over the baseline. A rule through or under the letters (a
+/// strike-out, an underline, a figure's axis over its labels) stays over them.
+fn stands_under(line: &TextLine, y: f32) -> bool {
+    line.bbox.y0 > y || line.baseline - LETTER_TOP_EM * line.size > y
 }
 
 fn extent(lines: &[TextLine], column: &[usize]) -> Option<Rect> {
@@ -231,12 +243,12 @@ fn below_rule(
 ) -> Option<usize> {
     let start = on_page
         .iter()
-        .position(|&i| lines.get(i).is_some_and(|l| l.bbox.y0 > y))?;
+        .position(|&i| lines.get(i).is_some_and(|l| stands_under(l, y)))?;
     let all_below = on_page
         .get(start..)
         .unwrap_or_default()
         .iter()
-        .all(|&i| lines.get(i).is_some_and(|l| l.bbox.y0 > y));
+        .all(|&i| lines.get(i).is_some_and(|l| stands_under(l, y)));
     let first = on_page.get(start).and_then(|&i| lines.get(i))?;
     let opens = opening_marker(first).is_some_and(|mk| accepts(raised, &mk));
     (all_below && opens).then_some(start)
@@ -247,7 +259,7 @@ fn opens_under(lines: &[TextLine], on_page: &[usize], rule: &Rect, raised: &Hash
     on_page
         .iter()
         .filter_map(|&i| lines.get(i))
-        .filter(|l| l.bbox.y0 > rule.y1 && l.bbox.horizontal_overlap(rule) > 0.0)
+        .filter(|l| stands_under(l, rule.y1) && l.bbox.horizontal_overlap(rule) > 0.0)
         .min_by(|a, b| a.bbox.y0.total_cmp(&b.bbox.y0))
         .and_then(opening_marker)
         .is_some_and(|mk| accepts(raised, &mk))
@@ -377,6 +389,42 @@ mod tests {
         assert_eq!(note_marker("7 april 2021"), None);
         assert_eq!(note_marker("7 Zie de brief van april 2021"), Some("7"));
         assert_eq!(note_marker("12 Kamerstuk 28 676, nr. 360"), Some("12"));
+    }
+
+    #[test]
+    fn notes_under_a_rule_their_fonts_tall_boxes_reach_over() {
+        // cairo writes Latin Modern's bounding box as its ascent: the note's box (in body
+        // size, so only the rule sets it apart) reaches over the rule, its letters do not.
+        let mut lines = vec![
+            line(
+                "Het kabinet verwijst naar de brief.",
+                100.0,
+                10.0,
+                Some(("1", 35)),
+            ),
+            line(
+                "Zie de brief van 3 maart 2020.",
+                700.0,
+                10.0,
+                Some(("1", 0)),
+            ),
+        ];
+        if let Some(note) = lines.get_mut(1) {
+            note.bbox.y0 = 700.0 - 1.2 * 10.0;
+        }
+        let m = Measures {
+            size: 10.0,
+            pitch: 12.0,
+            typographic: true,
+        };
+        let rule = (1, Rect::new(72.0, 691.0, 180.0, 691.4));
+        let (main, notes) = split(&lines, &[0, 1], &m, &[rule]);
+        assert_eq!(main, vec![0]);
+        assert_eq!(notes.len(), 1);
+        // An axis over its labels, whose letters reach over it, keeps them.
+        let axis = (1, Rect::new(72.0, 696.0, 180.0, 696.4));
+        let (main, notes) = split(&lines, &[0, 1], &m, &[axis]);
+        assert_eq!((main.len(), notes.len()), (2, 0));
     }
 
     #[test]
