@@ -16,6 +16,14 @@ use lopdf::{Dictionary, Object, Stream, dictionary};
 /// A TrueType program whose glyph `g` (from 1) is `glyphs[g - 1]`: (its Unicode code point in
 /// a (3,1) `cmap`, its code in a (1,0) `cmap`, its `post` name), each optional.
 fn truetype(glyphs: &[(Option<u16>, Option<u8>, Option<&str>)]) -> Vec<u8> {
+    truetype_with(glyphs, None)
+}
+
+/// The same, with a `head` table whose `macStyle` is `mac_style` where given.
+fn truetype_with(
+    glyphs: &[(Option<u16>, Option<u8>, Option<&str>)],
+    mac_style: Option<u16>,
+) -> Vec<u8> {
     // (3,1) format 4: one segment per glyph, then the final 0xFFFF segment.
     let mut unicode: Vec<(u16, u16)> = glyphs
         .iter()
@@ -72,17 +80,22 @@ fn truetype(glyphs: &[(Option<u16>, Option<u8>, Option<&str>)]) -> Vec<u8> {
         post.push(name.len() as u8);
         post.extend(name.as_bytes());
     }
-    let mut font = vec![0, 1, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0];
-    let mut offset = 12 + 2 * 16;
-    for (tag, table) in [(b"cmap", &cmap), (b"post", &post)] {
-        font.extend(tag);
+    let mut tables = vec![(b"cmap", cmap), (b"post", post)];
+    if let Some(style) = mac_style {
+        let mut head = vec![0; 54];
+        head[44..46].copy_from_slice(&style.to_be_bytes());
+        tables.insert(1, (b"head", head));
+    }
+    let mut font = vec![0, 1, 0, 0, 0, tables.len() as u8, 0, 0, 0, 0, 0, 0];
+    let mut offset = 12 + tables.len() * 16;
+    for (tag, table) in &tables {
+        font.extend(*tag);
         font.extend([0; 4]);
         font.extend((offset as u32).to_be_bytes());
         font.extend((table.len() as u32).to_be_bytes());
         offset += table.len();
     }
-    font.extend(cmap);
-    font.extend(post);
+    tables.into_iter().for_each(|(_, table)| font.extend(table));
     font
 }
 
@@ -273,4 +286,31 @@ fn ghostscript_rewrite_of_chromium() {
     }
     // The quotes and ligatures are there, and were compared (not every word the same).
     assert!(remapped > 50, "{remapped} words with remapped glyphs");
+}
+
+// cairo names its fonts by number (`CairoFont-1-0`) and writes neither a weight nor the
+// style flags: the program's `head` table still says which face is bold. A font named
+// for its face is taken at its name's word.
+#[test]
+fn a_numbered_fonts_style_from_its_programs_head() {
+    let glyphs = [(Some(0x48), None, None), (Some(0x69), None, None)];
+    let bold = |name: &str, mac_style: u16| {
+        let mut font = type0(truetype_with(&glyphs, Some(mac_style)), None);
+        font.set("BaseFont", Object::Name(name.as_bytes().to_vec()));
+        let pdf = common::pdf(vec![
+            PageSpec::new("BT /F0 10 Tf 100 700 Td <00010002> Tj ET").font("F0", font),
+        ]);
+        let page = page(&pdf);
+        let word = page.lines.first().and_then(|l| l.words.first()).cloned();
+        word.map(|w| (w.text, w.bold))
+    };
+    assert_eq!(
+        bold("BFJAII+CairoFont-1-0", 1),
+        Some(("Hi".to_string(), true))
+    );
+    assert_eq!(
+        bold("BFJAII+CairoFont-0-0", 0),
+        Some(("Hi".to_string(), false))
+    );
+    assert_eq!(bold("ABCDEF+Demo", 1), Some(("Hi".to_string(), false)));
 }

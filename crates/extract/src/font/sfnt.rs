@@ -57,6 +57,12 @@ impl<'a> Sfnt<'a> {
         self.data.get(offset..end)
     }
 
+    /// Bold and italic as the `head` table's `macStyle` bits say.
+    pub fn mac_style(&self) -> Option<(bool, bool)> {
+        let style = u16_at(self.table(b"head")?, 44)?;
+        Some((style & 1 != 0, style & 2 != 0))
+    }
+
     /// The `cmap` subtable for (platform, encoding), as code → glyph id.
     pub fn cmap(&self, platform: u16, encoding: u16) -> Option<Cmap> {
         let cmap = self.table(b"cmap")?;
