@@ -708,10 +708,15 @@ impl<'a> Interpreter<'a> {
     }
 
     /// Replaces the glyphs shown since `first` by one glyph carrying `text`, over their box.
+    /// An empty text over glyphs that have none of their own tells nothing (cairo writes one
+    /// for each glyph it could not map): they stay, unmapped, for what reads their codes.
     fn replace_with_actual_text(&mut self, first: usize, text: &str) {
         let Some(shown) = self.out.glyphs.get(first..) else {
             return;
         };
+        if text.is_empty() && shown.iter().all(|g| g.unmapped) {
+            return;
+        }
         let Some(head) = shown.first().cloned() else {
             return;
         };

@@ -332,6 +332,36 @@ fn actual_text_replaces_glyphs() {
     assert_eq!(page(&pdf).unmapped_glyphs, 0);
 }
 
+// 9b. cairo writes a glyph it could not map as U+FFFD in its `/ToUnicode` map, inside an
+// empty `/ActualText`: an unmapped glyph with its code (for the parser to read), not a gap
+// that splits its word.
+#[test]
+fn a_glyph_mapped_to_the_replacement_character_is_unmapped() {
+    let mut font = with_differences("Helvetica", names(1, &["g1"]));
+    font.set("FirstChar", 1);
+    font.set("LastChar", 1);
+    font.set("Widths", vec![556.into()]);
+    font.set(
+        "ToUnicode",
+        to_unicode(false, "1 beginbfchar <01> <FFFD> endbfchar"),
+    );
+    let pdf = pdf(vec![
+        PageSpec::new(
+            r"BT /F2 12 Tf 72 700 Td (ba) Tj /Span <</ActualText <FEFF>>> BDC (\001) Tj EMC (erij) Tj ET",
+        )
+        .font("F2", font),
+    ]);
+    let page = page(&pdf);
+    let words: Vec<(String, Vec<u32>)> = page
+        .lines
+        .iter()
+        .flat_map(|l| &l.words)
+        .map(|w| (w.text.clone(), w.unmapped.clone()))
+        .collect();
+    assert_eq!(words, vec![("ba\u{FFFD}erij".to_string(), vec![1])]);
+    assert_eq!(page.unmapped_glyphs, 1);
+}
+
 // 10. `/Rotate 90` with text upright on the displayed page: normal line order, size swapped.
 #[test]
 fn rotated_page() {

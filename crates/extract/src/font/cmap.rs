@@ -155,8 +155,9 @@ impl ToUnicode {
         }
     }
 
-    /// The Unicode text of a code, if the map has it. A destination of U+0000 or an
-    /// unpaired surrogate is treated as absent.
+    /// The Unicode text of a code, if the map has it. A destination of U+0000, U+FFFD (the
+    /// producer did not know the glyph either: cairo writes it so) or an unpaired surrogate is
+    /// treated as absent.
     pub fn get(&self, code: u32) -> Option<String> {
         if let Some(text) = self.chars.get(&code) {
             return Some(text.to_string());
@@ -244,7 +245,7 @@ fn decode_utf16(units: &[u16]) -> Option<String> {
     let text: String = char::decode_utf16(units.iter().copied())
         .collect::<Result<_, _>>()
         .ok()?;
-    if text.is_empty() || text.chars().all(|c| c == '\0') {
+    if text.is_empty() || text.chars().all(|c| c == '\0' || c == '\u{FFFD}') {
         return None;
     }
     Some(text.replace('\0', ""))
