@@ -1072,11 +1072,14 @@ fn split_words(
         if g.unmapped {
             word.unmapped.push(g.code);
         }
-        if !breaks && let Some(prev) = previous.and_then(|(p, _)| text.glyphs.get(p)) {
-            keep_drawn_soft_hyphen(&mut out.text, prev, g);
-        }
         out.starts.push(out.text.len());
-        push_text(&mut out.text, &fonts.text(glyph_text, g.font));
+        if push_text(&mut out.text, &fonts.text(glyph_text, g.font)) {
+            let next = text
+                .glyphs
+                .get(i + 1)
+                .filter(|_| !kind(kinds, i + 1).is_blank());
+            keep_drawn_soft_hyphen(&mut out.text, g, next);
+        }
         word.x0 = word.x0.min(g.x0);
         word.x1 = word.x1.max(g.x1);
         if weigh_claims {
@@ -1396,14 +1399,15 @@ fn is_no_break_space(c: char) -> bool {
     matches!(c, '\u{A0}' | '\u{202F}' | '\u{2007}')
 }
 
-/// Appends a glyph's text, expanding ligatures and dropping inner whitespace.
-fn push_text(word: &mut String, glyph_text: &str) {
+/// Appends a glyph's text, expanding ligatures and dropping inner whitespace; whether the
+/// glyph is a soft hyphen.
+fn push_text(word: &mut String, glyph_text: &str) -> bool {
     // One visible ASCII character: most glyphs.
     if let &[b] = glyph_text.as_bytes()
         && b.is_ascii_graphic()
     {
         word.push(char::from(b));
-        return;
+        return false;
     }
     for c in glyph_text.chars() {
         match c {
@@ -1417,14 +1421,24 @@ fn push_text(word: &mut String, glyph_text: &str) {
             c => word.push(c),
         }
     }
+    glyph_text == "\u{AD}"
 }
 
-/// A soft hyphen inside a word whose next glyph starts past its middle took room on the
-/// line: it is a hyphen drawn there (a rewrite that maps its hyphen glyph to U+00AD, as
-/// `mutool convert` does), and stays as `-`. A soft hyphen left in the text as a possible
-/// break takes no room (the next glyph starts where it does) and goes in [`flush`].
-fn keep_drawn_soft_hyphen(text: &mut String, soft_hyphen: &Glyph, next: &Glyph) {
-    if text.ends_with('\u{AD}') && next.x0 > (soft_hyphen.x0 + soft_hyphen.x1) / 2.0 {
+/// A soft hyphen whose next glyph (in the content, not a space) goes on the word past its
+/// middle took room on the line: it is a hyphen drawn there (a rewrite that maps its hyphen
+/// glyph to U+00AD, as `mutool convert` does), and stays as `-`. A soft hyphen left in the
+/// text as a possible break takes no room (the next glyph starts where it does) and goes in
+/// [`flush`]; one at a line's end, before the next line's glyph, becomes its word's flag.
+#[cold]
+fn keep_drawn_soft_hyphen(text: &mut String, soft_hyphen: &Glyph, next: Option<&Glyph>) {
+    let g = soft_hyphen;
+    let goes_on = next.is_some_and(|n| {
+        n.dir == g.dir
+            && (n.baseline - g.baseline).abs() < 0.2 * g.size
+            && n.x0 > (g.x0 + g.x1) / 2.0
+            && n.x0 - g.x1 < WORD_GAP_EM * g.size
+    });
+    if goes_on && text.ends_with('\u{AD}') {
         text.pop();
         text.push('-');
     }
