@@ -21,29 +21,15 @@ fn dutch_corpus_files_rewritten_by_ghostscript_give_their_data() {
         eprintln!("skipped: no corpus at ../shared/corpus");
         return;
     }
-    let dir = std::env::temp_dir().join(format!("kamerbrief-rewrites-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let mut differ = Vec::new();
-    for pdf in &files {
-        let out = dir.join(pdf.file_name().unwrap());
-        let status = std::process::Command::new("gs")
+    let differ = rewrite_all(&files, "gs", |pdf, out| {
+        std::process::Command::new("gs")
             .args(["-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite"])
             .arg(format!("-sOutputFile={}", out.display()))
             .arg(pdf)
             .status()
-            .unwrap();
-        assert!(status.success(), "gs failed on {}", pdf.display());
-        let (original, rewrite) = (data(pdf), data(&out));
-        if original != rewrite {
-            differ.push(format!(
-                "{}: {}",
-                pdf.display(),
-                first_difference(&original, &rewrite, "")
-            ));
-        }
-    }
-    let _ = std::fs::remove_dir_all(&dir);
-    eprintln!("{} files rewritten, {} differ", files.len(), differ.len());
+            .unwrap()
+            .success()
+    });
     assert!(differ.is_empty(), "{}", differ.join("\n"));
 }
 
@@ -78,37 +64,47 @@ fn fixtures_rewritten_by_cairo_give_their_data() {
         pdfs.sort();
         files.extend(pdfs);
     }
-    let dir = std::env::temp_dir().join(format!("kamerbrief-cairo-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let mut differ = Vec::new();
-    for pdf in &files {
-        let out = dir.join(pdf.file_name().unwrap());
-        let status = std::process::Command::new("pdftocairo")
+    let differ = rewrite_all(&files, "pdftocairo", |pdf, out| {
+        std::process::Command::new("pdftocairo")
             .arg("-pdf")
             .arg(pdf)
-            .arg(&out)
+            .arg(out)
             .status()
-            .unwrap();
-        assert!(status.success(), "pdftocairo failed on {}", pdf.display());
-        let name = pdf.file_stem().unwrap().to_string_lossy().into_owned();
-        let (original, rewrite) = (data(pdf), data(&out));
-        if original != rewrite {
+            .unwrap()
+            .success()
+    });
+    assert!(differ.is_empty(), "{}", differ.join("\n"));
+}
+
+/// Rewrites each of `files` by `tool` (`rewrite(original, output)`, false where it failed)
+/// into a directory of its own, and lists the files whose data differ, with where.
+fn rewrite_all(
+    files: &[std::path::PathBuf],
+    tool: &str,
+    rewrite: impl Fn(&Path, &Path) -> bool,
+) -> Vec<String> {
+    let dir = std::env::temp_dir().join(format!("kamerbrief-{tool}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut differ = Vec::new();
+    for pdf in files {
+        let out = dir.join(pdf.file_name().unwrap());
+        assert!(rewrite(pdf, &out), "{tool} failed on {}", pdf.display());
+        let (original, rewritten) = (data(pdf), data(&out));
+        if original != rewritten {
+            let name = pdf.file_stem().unwrap().to_string_lossy();
             differ.push(format!(
                 "{name}: {}",
-                first_difference(&original, &rewrite, "")
+                first_difference(&original, &rewritten, "")
             ));
         }
     }
     let _ = std::fs::remove_dir_all(&dir);
     eprintln!(
-        "{} files rewritten by cairo, {} differ",
+        "{} files rewritten by {tool}, {} differ",
         files.len(),
         differ.len()
     );
-    for d in &differ {
-        eprintln!("DIFFER {d}");
-    }
-    assert!(differ.is_empty(), "{}", differ.join("\n"));
+    differ
 }
 
 /// The parsed letter as JSON, without what a rewrite may move or change: boxes and
