@@ -693,9 +693,6 @@ fn truetype_program<'p>(
     .as_ref()
 }
 
-/// A Type 3 font's em in text space units per unit of font size, estimated as twice the
-/// median non-zero advance in `/Widths` (glyph space, scaled by the matrix's `scale`); 1.0
-/// when that is an ordinary em already. `None` without widths.
 /// Bold and italic as an embedded TrueType program's `head` table says, for a font whose
 /// name is the producer's own (cairo's `CairoFont-1-0`) and whose descriptor says nothing:
 /// cairo writes neither a weight nor the style flags, and its headings' bold is otherwise lost.
@@ -708,7 +705,7 @@ fn truetype_style(doc: &Source<'_>, descriptor: &Dictionary) -> Option<(bool, bo
 /// tag, letters, then only digits and separators (`CairoFont-1-0`, `F1`, `T1_0`). Reading
 /// the program of every other font costs 0.7 % of a letter's instructions, for nothing.
 fn is_generic_name(name: &str) -> bool {
-    let name = name.split_once('+').map_or(name, |(_, rest)| rest);
+    let name = strip_subset_prefix(name);
     let numbering = name.trim_start_matches(|c: char| !c.is_ascii_digit());
     !numbering.is_empty()
         && numbering
@@ -716,6 +713,9 @@ fn is_generic_name(name: &str) -> bool {
             .all(|c| c.is_ascii_digit() || c == '-' || c == '_')
 }
 
+/// A Type 3 font's em in text space units per unit of font size, estimated as twice the
+/// median non-zero advance in `/Widths` (glyph space, scaled by the matrix's `scale`); 1.0
+/// when that is an ordinary em already. `None` without widths.
 fn type3_em_from_widths(doc: &Source<'_>, dict: &Dictionary, scale: f32) -> Option<f32> {
     let mut widths: Vec<f32> = get_array(doc, dict, b"Widths")
         .and_then(|a| objects::numbers(doc, a))?
