@@ -1698,7 +1698,7 @@ impl Cut<'_> {
     /// - a few lines at the top of the next column (signatures) beside a column's edge.
     fn is_narrowest_gutter(&self, node: &[usize], a: f32, b: f32, em: f32) -> bool {
         let words = self.words;
-        if b - a < NARROWEST_GUTTER_EM * em {
+        if b - a < NARROWEST_GUTTER_EM * em && !self.clears_word_gaps(node, a, b, em) {
             return false;
         }
         let hugging = |left: bool| rows_at_channel(node, words, a, b, left, em) >= HUGGING_ROWS;
@@ -1712,6 +1712,17 @@ impl Cut<'_> {
             || (rows_starting_at(node, words, b) >= 2
                 && has_few_rows_beside(node, words, a, b)
                 && is_column_edge(node, words, a, b, em))
+    }
+
+    /// A channel under [`NARROWEST_GUTTER_EM`], down to [`NARROWED_GUTTER_EM`], clearly wider
+    /// than every word gap of the node's rows ([`CLEAR_OF_WORD_GAPS`] times the widest): two
+    /// columns a gutter of 6 pt apart in large hinted type, whose glyphs' reach narrows it
+    /// to 0.39 em, set with word gaps of a fifth of an em.
+    fn clears_word_gaps(&self, node: &[usize], a: f32, b: f32, em: f32) -> bool {
+        b - a >= NARROWED_GUTTER_EM * em
+            && b - a
+                >= CLEAR_OF_WORD_GAPS
+                    * widest_word_gap(&self.placed(node), a, b, f32::NEG_INFINITY, f32::INFINITY)
     }
 
     /// The channel `a`..`b` runs between a table of contents' leader dots, set on one grid
@@ -2828,6 +2839,11 @@ const HUGGING_ROWS: usize = 3;
 
 /// The narrowest gutter, in ems, of a straight channel between prose ([`is_prose_channel`]).
 const NARROWEST_GUTTER_EM: f32 = 0.4;
+
+/// A straight channel narrower than [`NARROWEST_GUTTER_EM`] is a gutter when it is this many
+/// times as wide as the widest word gap of the rows (the narrowest gutter a typesetter sets
+/// beside justified lines: half again their widest word space).
+const CLEAR_OF_WORD_GAPS: f32 = 1.5;
 
 /// Lines beside a straight channel are this many ems wide (median) on both sides: columns
 /// of prose, not the cells of a table.
