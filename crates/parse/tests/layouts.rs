@@ -2877,7 +2877,9 @@ fn a_justified_line_stretched_four_ems_a_gap_over_wide_letter_spacing_is_not_cut
 
 #[test]
 fn two_columns_a_hinted_gutter_of_point_four_em_apart_clear_of_their_word_gaps_are_cut() {
-    regression("two_columns_a_hinted_gutter_of_point_four_em_apart_clear_of_their_word_gaps_are_cut");
+    regression(
+        "two_columns_a_hinted_gutter_of_point_four_em_apart_clear_of_their_word_gaps_are_cut",
+    );
 }
 
 #[test]
