@@ -39,6 +39,8 @@ pub struct Glyph {
     pub font: u16,
     pub dir: Dir,
     pub unmapped: bool,
+    /// The font's subset, as an index into [`PageText::subsets`] (0: no subset tag).
+    pub subset: u16,
     /// The character code shown (for an unmapped glyph, all that tells it from others).
     pub code: u32,
     /// The text-showing operator (`Tj`, `TJ`, `'`, `"`) that showed it, counted on the page:
@@ -73,11 +75,21 @@ pub struct PageText {
     /// Horizontal rules drawn (underlines, the rule above footnotes, table borders).
     pub rules: Vec<Rule>,
     pub fonts: Vec<FontInfo>,
+    /// The subset tags of the fonts shown, from index 1 on ([`Glyph::subset`]).
+    pub subsets: Vec<Box<str>>,
     pub unmapped: u32,
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl PageText {
+    /// The subset tag (`ABCDEF`) of index `subset` ([`Glyph::subset`]), empty for none.
+    pub fn subset_of(&self, subset: u16) -> &str {
+        usize::from(subset)
+            .checked_sub(1)
+            .and_then(|i| self.subsets.get(i))
+            .map_or("", |tag| tag)
+    }
+
     pub fn glyph_text(&self, g: &Glyph) -> &str {
         self.text
             .get(g.start as usize..(g.start + g.len) as usize)
@@ -516,6 +528,22 @@ impl<'a> Interpreter<'a> {
         (self.out.fonts.len() - 1).min(usize::from(u16::MAX)) as u16
     }
 
+    /// The index of a subset tag in [`PageText::subsets`], from 1 (0: none).
+    fn subset_index(&mut self, tag: &str) -> u16 {
+        if tag.is_empty() {
+            return 0;
+        }
+        let subsets = &mut self.out.subsets;
+        let at = match subsets.iter().position(|t| &**t == tag) {
+            Some(at) => at,
+            None => {
+                subsets.push(tag.into());
+                subsets.len() - 1
+            }
+        };
+        (at + 1).min(usize::from(u16::MAX)) as u16
+    }
+
     /// Shows a string: one glyph per character code, advancing the text matrix.
     fn show(&mut self, bytes: &[u8]) {
         let font = match &self.gs.font {
@@ -526,6 +554,7 @@ impl<'a> Interpreter<'a> {
             }
         };
         let font_index = self.font_index(&font);
+        let subset = self.subset_index(&font.subset);
         let gs = &self.gs;
         let size = gs.font_size;
         let scale = gs.horizontal_scale;
@@ -571,6 +600,7 @@ impl<'a> Interpreter<'a> {
                 font: font_index,
                 dir,
                 unmapped: ch.text.is_none(),
+                subset,
                 code: ch.code,
                 run,
             });

@@ -357,10 +357,15 @@ pub struct Word {
     #[serde(default, skip_serializing_if = "is_false")]
     pub underline: bool,
     /// The character codes of the glyphs the file does not name (U+FFFD in `text`), in
-    /// order: one code is one glyph of the font throughout the document (a ligature a word
-    /// processor maps to nothing), so a reader can tell them apart.
+    /// order: one code is one glyph of the font's subset throughout the document (a
+    /// ligature a word processor maps to nothing), so a reader can tell them apart.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unmapped: Vec<u32>,
+    /// The subset tag (`ABCDEF` of `ABCDEF+Calibri`) of the font of the unmapped glyphs: a
+    /// code is one glyph within one subset only (a rewrite may cut a font into subsets that
+    /// reuse codes). Empty when the word has none or the font's name has no tag.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub subset: String,
 }
 
 fn is_false(b: &bool) -> bool {

@@ -74,6 +74,9 @@ pub struct Char<'f> {
 pub struct Font {
     /// `/BaseFont` without a subset prefix (`ABCDEF+`).
     pub name: String,
+    /// The subset prefix's tag (`ABCDEF`), empty for none: one font may be embedded as
+    /// several subsets (a rewrite by cairo cuts it so), each giving its codes other glyphs.
+    pub subset: Box<str>,
     pub bold: bool,
     pub italic: bool,
     /// Ascent and descent in text space units per unit of font size (descent negative).
@@ -131,6 +134,7 @@ impl Font {
             .map(|n| String::from_utf8_lossy(n).into_owned())
             .unwrap_or_default();
         let name = strip_subset_prefix(&base_font).to_string();
+        let subset = subset_tag(&base_font).into();
         let mut problems = Vec::new();
         let kind;
         let descriptor;
@@ -216,6 +220,7 @@ impl Font {
         }
         Font {
             name,
+            subset,
             bold,
             italic,
             ascent,
@@ -230,6 +235,7 @@ impl Font {
     pub fn missing(name: &str) -> Font {
         Font {
             name: name.to_string(),
+            subset: "".into(),
             bold: false,
             italic: false,
             ascent: 0.8,
@@ -912,14 +918,17 @@ fn ascent_descent_of(
 
 /// `ABCDEF+Name` → `Name`.
 pub fn strip_subset_prefix(name: &str) -> &str {
-    match name.split_once('+') {
-        Some((prefix, rest))
-            if prefix.len() == 6 && prefix.bytes().all(|b| b.is_ascii_uppercase()) =>
-        {
-            rest
-        }
-        _ => name,
-    }
+    split_subset_prefix(name).map_or(name, |(_, rest)| rest)
+}
+
+/// `ABCDEF+Name` → `ABCDEF`; empty for a name without a subset prefix.
+pub fn subset_tag(name: &str) -> &str {
+    split_subset_prefix(name).map_or("", |(tag, _)| tag)
+}
+
+fn split_subset_prefix(name: &str) -> Option<(&str, &str)> {
+    name.split_once('+')
+        .filter(|(prefix, _)| prefix.len() == 6 && prefix.bytes().all(|b| b.is_ascii_uppercase()))
 }
 
 #[cfg(test)]
@@ -949,6 +958,8 @@ mod tests {
         );
         assert_eq!(strip_subset_prefix("Arial,Bold"), "Arial,Bold");
         assert_eq!(strip_subset_prefix("AB+X"), "AB+X");
+        assert_eq!(subset_tag("ABCDEF+DejaVuSans-Bold"), "ABCDEF");
+        assert_eq!(subset_tag("Arial,Bold"), "");
     }
 
     #[test]

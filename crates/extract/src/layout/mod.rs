@@ -4660,6 +4660,11 @@ fn make_line(
                     attached,
                     underline: false,
                     unmapped: w.unmapped.clone(),
+                    subset: if w.unmapped.is_empty() {
+                        String::new()
+                    } else {
+                        text.subset_of(w.subset).to_string()
+                    },
                 }
             }),
     );

@@ -34,6 +34,8 @@ pub struct WordBox {
     pub starts: Vec<usize>,
     /// The codes of its unmapped glyphs (U+FFFD in `text`), in order.
     pub unmapped: Vec<u32>,
+    /// The subset of the first unmapped glyph's font ([`crate::interpret::Glyph::subset`]).
+    pub subset: u16,
 }
 
 /// A gap wider than this many ems between two glyphs is a word break.
@@ -1068,8 +1070,12 @@ fn split_words(
             bound,
             starts: Vec::new(),
             unmapped: Vec::new(),
+            subset: 0,
         });
         if g.unmapped {
+            if word.unmapped.is_empty() {
+                word.subset = g.subset;
+            }
             word.unmapped.push(g.code);
         }
         out.starts.push(out.text.len());

@@ -35,6 +35,18 @@ enum Glyph {
     Unnamed(u32),
 }
 
+/// A glyph of one face: the font's name, its subset's tag (for a glyph named by nothing:
+/// a rewrite may cut one font into subsets that give one code other glyphs) and the glyph.
+type Key<'a> = (&'a str, &'a str, Glyph);
+
+/// The key of a glyph of `word`.
+fn key(word: &Word, glyph: Glyph) -> Key<'_> {
+    match glyph {
+        Glyph::Unnamed(_) => (word.font.as_str(), word.subset.as_str(), glyph),
+        Glyph::Private(_) => (word.font.as_str(), "", glyph),
+    }
+}
+
 const UNMAPPED: char = '\u{FFFD}';
 
 /// Stands for the glyph being read in a piece of a word.
@@ -74,12 +86,12 @@ pub fn restore(layout: &Layout) -> Option<(Layout, Vec<Diagnostic>)> {
     if witnesses.is_empty() {
         return None;
     }
-    let mut read: BTreeMap<(&str, Glyph), String> = BTreeMap::new();
-    let mut made: BTreeMap<(&str, Glyph), usize> = BTreeMap::new();
-    for (&(font, glyph), pieces) in &witnesses {
-        if let Some((reading, words)) = vote(&readings(glyph), pieces) {
-            read.insert((font, glyph), reading);
-            made.insert((font, glyph), words);
+    let mut read: BTreeMap<Key, String> = BTreeMap::new();
+    let mut made: BTreeMap<Key, usize> = BTreeMap::new();
+    for (&key, pieces) in &witnesses {
+        if let Some((reading, words)) = vote(&readings(key.2), pieces) {
+            read.insert(key, reading);
+            made.insert(key, words);
         }
     }
     read_undecided(layout, &witnesses, &mut read, &mut made);
@@ -88,10 +100,15 @@ pub fn restore(layout: &Layout) -> Option<(Layout, Vec<Diagnostic>)> {
         return None;
     }
     let diagnostics: Vec<Diagnostic> = (read.iter())
-        .filter_map(|(&(font, glyph), reading)| {
-            let words = *made.get(&(font, glyph))?;
-            let pieces = witnesses.get(&(font, glyph))?;
-            Some(diagnostic(font, glyph, reading, words, pieces))
+        .filter_map(|(&key, reading)| {
+            let words = *made.get(&key)?;
+            let pieces = witnesses.get(&key)?;
+            let subsets = (read.keys()).filter(|k| k.0 == key.0 && k.2 == key.2);
+            let face = match subsets.count() {
+                1 => key.0.to_string(),
+                _ => format!("{}+{}", key.1, key.0),
+            };
+            Some(diagnostic(&face, key.2, reading, words, pieces))
         })
         .collect();
     let mut restored = layout.clone();
@@ -108,8 +125,8 @@ pub fn restore(layout: &Layout) -> Option<(Layout, Vec<Diagnostic>)> {
         let mut text = String::with_capacity(word.text.len() + 4);
         let mut unmapped = Vec::new();
         for (c, glyph) in glyphs {
-            match glyph.and_then(|g| Some((g, read.get(&(word.font.as_str(), g))?))) {
-                Some((_, reading)) => text.push_str(reading),
+            match glyph.and_then(|g| read.get(&key(word, g))) {
+                Some(reading) => text.push_str(reading),
                 None => {
                     if let Some(Glyph::Unnamed(code)) = glyph {
                         unmapped.push(code);
@@ -131,28 +148,29 @@ pub fn restore(layout: &Layout) -> Option<(Layout, Vec<Diagnostic>)> {
 /// (`achttien`), not `tt` (`achtten`), where another glyph is `tt`.
 fn read_undecided<'a>(
     layout: &'a Layout,
-    witnesses: &BTreeMap<(&'a str, Glyph), BTreeSet<String>>,
-    read: &mut BTreeMap<(&'a str, Glyph), String>,
-    made: &mut BTreeMap<(&'a str, Glyph), usize>,
+    witnesses: &BTreeMap<Key<'a>, BTreeSet<String>>,
+    read: &mut BTreeMap<Key<'a>, String>,
+    made: &mut BTreeMap<Key<'a>, usize>,
 ) {
-    let undecided: Vec<(&str, Glyph)> = (witnesses.keys())
+    let undecided: Vec<Key> = (witnesses.keys())
         .filter(|key| !read.contains_key(key))
         .copied()
         .collect();
     if undecided.is_empty() {
         return;
     }
-    let fonts: BTreeSet<&str> = undecided.iter().map(|&(font, _)| font).collect();
+    let fonts: BTreeSet<&str> = undecided.iter().map(|&(font, _, _)| font).collect();
     let written = written_readings(layout, &fonts);
     let mut newly = Vec::new();
-    for (font, glyph) in undecided {
-        let taken = |r: &String| (read.iter()).any(|(&(f, _), other)| f == font && other == r);
+    for key @ (font, subset, glyph) in undecided {
+        let same_face = |k: &Key| k.0 == font && k.1 == subset;
+        let taken = |r: &String| (read.iter()).any(|(k, other)| same_face(k) && other == r);
         let free: Vec<String> = (readings(glyph).into_iter())
             .filter(|r| !taken(r) && !written.contains(&(font, r.clone())))
             .collect();
-        let pieces = witnesses.get(&(font, glyph));
+        let pieces = witnesses.get(&key);
         if let Some((reading, words)) = pieces.and_then(|p| vote(&free, p)) {
-            newly.push(((font, glyph), reading, words));
+            newly.push((key, reading, words));
         }
     }
     for (key, reading, words) in newly {
@@ -180,9 +198,9 @@ fn written_readings<'a>(
 /// Drops the readings of a font's glyphs named by nothing where they read half or fewer of
 /// its words holding such glyphs: where those are letters (a CJK font's, a symbolic
 /// font's), a ligature that happens to make a word of a piece (`filo`) is no evidence.
-fn distrust_unnamed(layout: &Layout, read: &mut BTreeMap<(&str, Glyph), String>) {
-    // By font: (words with glyphs named by nothing, of them those all read).
-    let mut tally: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+fn distrust_unnamed(layout: &Layout, read: &mut BTreeMap<Key, String>) {
+    // By font and subset: (words with glyphs named by nothing, of them those all read).
+    let mut tally: BTreeMap<(&str, &str), (usize, usize)> = BTreeMap::new();
     for word in layout.words() {
         let unnamed: Vec<Glyph> = (glyphs_of(word).into_iter())
             .filter_map(|(_, g)| g.filter(|g| matches!(g, Glyph::Unnamed(_))))
@@ -190,21 +208,20 @@ fn distrust_unnamed(layout: &Layout, read: &mut BTreeMap<(&str, Glyph), String>)
         if unnamed.is_empty() {
             continue;
         }
-        let font = word.font.as_str();
-        let t = tally.entry(font).or_default();
+        let t = tally.entry((&word.font, &word.subset)).or_default();
         t.0 += 1;
-        if unnamed.iter().all(|&g| read.contains_key(&(font, g))) {
+        if unnamed.iter().all(|&g| read.contains_key(&key(word, g))) {
             t.1 += 1;
         }
     }
-    let distrusted: Vec<&str> = (tally.into_iter())
+    let distrusted: Vec<(&str, &str)> = (tally.into_iter())
         .filter(|&(_, (words, all_read))| 2 * all_read <= words)
-        .map(|(font, _)| font)
+        .map(|(face, _)| face)
         .collect();
-    let dropped = |font: &str, glyph: &Glyph| {
-        matches!(glyph, Glyph::Unnamed(_)) && distrusted.contains(&font)
+    let dropped = |&(font, subset, glyph): &Key| {
+        matches!(glyph, Glyph::Unnamed(_)) && distrusted.contains(&(font, subset))
     };
-    read.retain(|(font, glyph), _| !dropped(font, glyph));
+    read.retain(|key, _| !dropped(key));
 }
 
 fn diagnostic(
@@ -254,10 +271,10 @@ fn glyphs_of(word: &Word) -> Vec<(char, Option<Glyph>)> {
         .collect()
 }
 
-/// For each glyph (its font and itself), the distinct pieces of words (runs of letters and
+/// For each glyph (its face and itself), the distinct pieces of words (runs of letters and
 /// that glyph, as [`MARK`], lower-cased) that hold it with enough letters to tell.
-fn witnesses(layout: &Layout) -> BTreeMap<(&str, Glyph), BTreeSet<String>> {
-    let mut out: BTreeMap<(&str, Glyph), BTreeSet<String>> = BTreeMap::new();
+fn witnesses(layout: &Layout) -> BTreeMap<Key<'_>, BTreeSet<String>> {
+    let mut out: BTreeMap<Key, BTreeSet<String>> = BTreeMap::new();
     // Most words are ASCII, which is checked a machine word at a time.
     for word in layout.words().filter(|w| !w.text.is_ascii()) {
         let glyphs = glyphs_of(word);
@@ -277,7 +294,7 @@ fn witnesses(layout: &Layout) -> BTreeMap<(&str, Glyph), BTreeSet<String>> {
                 .split(|c: char| !(c.is_alphabetic() || c == MARK))
                 .filter(|p| p.contains(MARK))
                 .filter(|p| p.chars().filter(|&c| c != MARK).count() >= MIN_LETTERS);
-            let entry = out.entry((word.font.as_str(), glyph)).or_default();
+            let entry = out.entry(key(word, glyph)).or_default();
             entry.extend(pieces.map(str::to_lowercase));
         }
     }
@@ -453,6 +470,46 @@ mod tests {
                 .words
                 .iter()
                 .all(|w| w.unmapped.is_empty())
+        );
+    }
+    #[test]
+    fn a_code_is_one_glyph_within_its_subset_only() {
+        // A rewrite cut Calibri into two subsets, each giving code 59 its own glyph: `tt` in
+        // the one, `ft` in the other. Read as one glyph, neither reading wins.
+        let mut original = layout(&[
+            ("Calibri", "de ba\u{FFFD}erij", &[&[], &[59]]),
+            ("Calibri", "voorzi\u{FFFD}er ze\u{FFFD}en", &[&[59], &[59]]),
+            (
+                "Calibri",
+                "het gee\u{FFFD} en blij\u{FFFD}",
+                &[&[], &[59], &[], &[59]],
+            ),
+            (
+                "Calibri",
+                "a\u{FFFD}ellen en hee\u{FFFD}",
+                &[&[59], &[], &[59]],
+            ),
+        ]);
+        for (l, line) in original.pages[0].lines.iter_mut().enumerate() {
+            let subset = if l < 2 { "DYSLCG" } else { "ETHVWP" };
+            for word in line.words.iter_mut().filter(|w| !w.unmapped.is_empty()) {
+                word.subset = subset.to_string();
+            }
+        }
+        let (read, diagnostics) = restore(&original).unwrap();
+        assert_eq!(
+            texts(&read),
+            [
+                "de batterij",
+                "voorzitter zetten",
+                "het geeft en blijft",
+                "aftellen en heeft"
+            ]
+        );
+        assert_eq!(diagnostics.len(), 2, "{diagnostics:?}");
+        assert!(
+            diagnostics[1].message.contains("ETHVWP+Calibri"),
+            "{diagnostics:?}"
         );
     }
 }
