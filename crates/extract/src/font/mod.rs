@@ -710,7 +710,7 @@ fn truetype_style(doc: &Source<'_>, descriptor: &Dictionary) -> Option<(bool, bo
 /// A name that says nothing of the face, the producer's own numbering: after a subset's
 /// tag, letters, then only digits and separators (`CairoFont-1-0`, `F1`, `T1_0`). Reading
 /// the program of every other font costs 0.7 % of a letter's instructions, for nothing.
-fn is_generic_name(name: &str) -> bool {
+pub(crate) fn is_generic_name(name: &str) -> bool {
     let name = strip_subset_prefix(name);
     let numbering = name.trim_start_matches(|c: char| !c.is_ascii_digit());
     !numbering.is_empty()

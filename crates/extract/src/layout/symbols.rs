@@ -3,6 +3,9 @@
 //! Word and other Windows producers map the glyphs of the Symbol and Wingdings fonts to
 //! U+F020–U+F0FF (the (3,0) `cmap` convention): a list bullet reads U+F0B7 or U+F0A7 in
 //! the text layer. A reader sees `•` and `▪`; the font's name says which table applies.
+//! A font named by the producer's numbering (cairo's rewrite names Symbol `CairoFont-4-1`)
+//! says nothing: of its codes only Word's default list bullets are read, whose code is a
+//! bullet in the one table and nothing a list opens with in the other.
 
 use crate::interpret::FontInfo;
 use crate::tables::{BaseEncoding, encoding_glyph_name, glyph_unicode};
@@ -12,6 +15,8 @@ use crate::tables::{BaseEncoding, encoding_glyph_name, glyph_unicode};
 pub enum SymbolFont {
     Symbol,
     Wingdings,
+    /// A font whose name says nothing of the face ([`crate::font::is_generic_name`]).
+    Unnamed,
 }
 
 impl SymbolFont {
@@ -22,6 +27,8 @@ impl SymbolFont {
             Some(SymbolFont::Wingdings)
         } else if name.contains("symbol") {
             Some(SymbolFont::Symbol)
+        } else if crate::font::is_generic_name(&font.name) {
+            Some(SymbolFont::Unnamed)
         } else {
             None
         }
@@ -39,6 +46,17 @@ pub fn unicode(font: SymbolFont, c: char) -> Option<char> {
             glyph_unicode(name)?.chars().next()
         }
         SymbolFont::Wingdings => wingdings(code),
+        SymbolFont::Unnamed => default_bullet(code),
+    }
+}
+
+/// Word's default list bullets: Symbol's `•` (Wingdings' 0xB7 is a clock face), and
+/// Wingdings' `▪` and `➢` (Symbol's 0xA7 is a club, its 0xD8 a logical and).
+fn default_bullet(code: u8) -> Option<char> {
+    match code {
+        0xB7 => Some('•'),
+        0xA7 | 0xD8 => wingdings(code),
+        _ => None,
     }
 }
 
@@ -80,5 +98,31 @@ mod tests {
         assert_eq!(unicode(SymbolFont::Wingdings, '\u{F0D8}'), Some('➢'));
         assert_eq!(unicode(SymbolFont::Symbol, 'a'), None);
         assert_eq!(unicode(SymbolFont::Wingdings, '\u{F001}'), None);
+        // A font whose name says nothing: only the default bullets.
+        assert_eq!(unicode(SymbolFont::Unnamed, '\u{F0B7}'), Some('•'));
+        assert_eq!(unicode(SymbolFont::Unnamed, '\u{F0A7}'), Some('▪'));
+        assert_eq!(unicode(SymbolFont::Unnamed, '\u{F0D8}'), Some('➢'));
+        assert_eq!(unicode(SymbolFont::Unnamed, '\u{F061}'), None);
+    }
+
+    #[test]
+    fn the_name_says_which_table() {
+        let font = |name: &str| FontInfo {
+            name: name.to_string(),
+            bold: false,
+            italic: false,
+            metrics: (0.8, -0.2),
+            other_metrics: false,
+        };
+        assert_eq!(SymbolFont::of(&font("SymbolMT")), Some(SymbolFont::Symbol));
+        assert_eq!(
+            SymbolFont::of(&font("Wingdings-Regular")),
+            Some(SymbolFont::Wingdings)
+        );
+        assert_eq!(
+            SymbolFont::of(&font("CairoFont-4-1")),
+            Some(SymbolFont::Unnamed)
+        );
+        assert_eq!(SymbolFont::of(&font("Calibri")), None);
     }
 }
