@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use crate::content::{Lexer, Operand};
+use crate::tables::BaseEncoding;
 
 /// Bounds the work one CMap may cause: entries expanded from ranges.
 const MAX_RANGE_SPAN: u32 = 0x1_0000;
@@ -248,7 +249,30 @@ fn decode_utf16(units: &[u16]) -> Option<String> {
     if text.is_empty() || text.chars().all(|c| c == '\0' || c == '\u{FFFD}') {
         return None;
     }
-    Some(text.replace('\0', ""))
+    let text = text.replace('\0', "");
+    Some(match text.chars().any(is_c1_control) {
+        true => text.chars().map(windows_for_c1).collect(),
+        false => text,
+    })
+}
+
+fn is_c1_control(c: char) -> bool {
+    ('\u{80}'..='\u{9F}').contains(&c)
+}
+
+/// A C1 control as the Windows character of its code: a map that passes Windows' codes
+/// through as Unicode (cairo's rewrite of a Word file maps its quotes to U+0093 and U+0094)
+/// means `“` and `”`, as a browser reads such text; no text holds a C1 control.
+fn windows_for_c1(c: char) -> char {
+    u8::try_from(u32::from(c))
+        .ok()
+        .filter(|_| is_c1_control(c))
+        // Codes Windows leaves unused (which the PDF encoding draws as bullets).
+        .filter(|code| !matches!(code, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D))
+        .and_then(|code| crate::tables::encoding_glyph_name(BaseEncoding::WinAnsi, code))
+        .and_then(crate::tables::glyph_unicode)
+        .and_then(|text| text.chars().next())
+        .unwrap_or(c)
 }
 
 /// Code ranges with a value each, sorted for binary search. Where ranges overlap, the one
@@ -382,6 +406,21 @@ mod tests {
         assert_eq!(map.get(0x32), None);
         assert_eq!(map.get(0x27), None);
         assert_eq!(map.codespace.next_code(&[0, 0x24, 9]), (0x24, 2));
+    }
+
+    #[test]
+    fn c1_controls_are_windows_codes() {
+        let map = ToUnicode::parse(
+            b"1 begincodespacerange <00> <FF> endcodespacerange \
+              3 beginbfchar <01> <0093> <02> <0094> <03> <0081> endbfchar \
+              1 beginbfrange <10> <11> <0096> endbfrange",
+        );
+        assert_eq!(map.get(0x01).as_deref(), Some("\u{201C}"));
+        assert_eq!(map.get(0x02).as_deref(), Some("\u{201D}"));
+        assert_eq!(map.get(0x10).as_deref(), Some("\u{2013}"));
+        assert_eq!(map.get(0x11).as_deref(), Some("\u{2014}"));
+        // Windows has no character at 0x81: left as it is.
+        assert_eq!(map.get(0x03).as_deref(), Some("\u{81}"));
     }
 
     #[test]
