@@ -443,14 +443,20 @@ fn repeated_edge_lines(layout: &Layout, document_zone: Option<(f32, f32)>) -> Ve
                 })
         })
     };
+    // The candidates with another beside them do not count against the rest: a head of two
+    // parts on its row (a number left, a title right) over a date line.
+    let beside = |p: usize, j: usize| candidates.binary_search(&(p, j)).is_ok() && !lenient(p, j);
     let kept = apart_together(
         layout,
         (candidates.iter().copied())
             .filter(|&(p, index)| lenient(p, index))
             .collect(),
+        beside,
     );
+    // Those are set apart from all but the kept lines.
     let alone = |p: usize, index: usize| {
-        line_at(layout, p, index).is_some_and(|(page, line)| set_apart(line, &page.lines, |_| true))
+        let counts = |j: usize| kept.binary_search(&(p, j)).is_err();
+        line_at(layout, p, index).is_some_and(|(page, line)| set_apart(line, &page.lines, counts))
     };
     let apart = lines.iter().filter(|&&(_, p, index)| {
         kept.binary_search(&(p, index)).is_ok() || (!lenient(p, index) && alone(p, index))
@@ -485,12 +491,17 @@ fn beside_another(
 }
 
 /// Of `kept` (page position, line index; sorted), those set apart from every line of
-/// their pages but each other: a line that is not drops out and counts against the rest,
+/// their pages but each other and those `never_against` (page position, line index): a line that is not drops out and counts against the rest,
 /// until none does (a table's rows at a page's top, alike but for their digits: the
 /// lowest stands close to the next row, and the rows above it fall with it).
-fn apart_together(layout: &Layout, mut kept: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+fn apart_together(
+    layout: &Layout,
+    mut kept: Vec<(usize, usize)>,
+    never_against: impl Fn(usize, usize) -> bool,
+) -> Vec<(usize, usize)> {
     loop {
-        let is_kept = |p: usize, j: usize| kept.binary_search(&(p, j)).is_ok();
+        let is_kept =
+            |p: usize, j: usize| kept.binary_search(&(p, j)).is_ok() || never_against(p, j);
         let apart: Vec<(usize, usize)> = (kept.iter().copied())
             .filter(|&(p, index)| {
                 line_at(layout, p, index)
@@ -802,5 +813,36 @@ mod tests {
             normalise("Tweede Kamer, vergaderjaar 2020–2021, 28 676, nr. 360  3"),
             "tweede kamer, vergaderjaar #–#, # #, nr. # #"
         );
+    }
+    /// A head of two parts on its row (the series' number left, the title right) over a
+    /// date line, boxes a pitch apart with a little lead between them: all three are the
+    /// head on every page, whichever stands beside which.
+    #[test]
+    fn a_head_of_two_parts_over_a_date_line_is_header() {
+        let body = "Een regel lopende tekst van de brief, lang genoeg voor een zone.";
+        let page = |n: usize| {
+            let mut lines = vec![
+                ("NIST SP 800-223", 72.0, 138.0, 38.0, 10.0),
+                ("February 2024", 72.0, 131.0, 50.0, 10.0),
+                ("High-Performance Computing", 400.0, 540.0, 38.0, 10.0),
+            ];
+            for k in 0..(20 + n) {
+                lines.push((body, 72.0, 540.0, 120.0 + 12.0 * k as f32, 10.0));
+            }
+            lines
+        };
+        let pages: Vec<Vec<Spec>> = (0..4).map(page).collect();
+        let refs: Vec<&[Spec]> = pages.iter().map(Vec::as_slice).collect();
+        let mut layout = pages_of(&refs);
+        assign_furniture(&mut layout);
+        for page in &layout.pages {
+            let roles: Vec<Role> = page.lines.iter().take(4).map(|l| l.role).collect();
+            assert_eq!(
+                roles,
+                [Role::Header, Role::Header, Role::Header, Role::Body],
+                "page {}",
+                page.number
+            );
+        }
     }
 }
