@@ -314,3 +314,25 @@ fn a_numbered_fonts_style_from_its_programs_head() {
     );
     assert_eq!(bold("ABCDEF+Demo", 1), Some(("Hi".to_string(), false)));
 }
+
+// mutool's rewrite of Word's `SymbolMT` bullets: a composite font without a map, whose
+// program keeps only a (3,0) symbol `cmap` (the bullet at U+F0B7) and names no glyph. The
+// code is read through that `cmap`, and the symbol font's table reads it as `•`; a font of
+// another name keeps the private-use character.
+#[test]
+fn a_symbol_fonts_code_from_its_programs_symbol_cmap() {
+    let mut program = truetype(&[(Some(0xF0B7), None, None)]);
+    // The Unicode `cmap`'s record (3,1) made the symbol one, (3,0).
+    let record = program.windows(4).position(|w| w == [0, 3, 0, 1]).unwrap();
+    program[record + 3] = 0;
+    let text = |name: &str| {
+        let mut font = type0(program.clone(), None);
+        font.set("BaseFont", Object::Name(name.as_bytes().to_vec()));
+        let pdf = common::pdf(vec![
+            PageSpec::new("BT /F0 10 Tf 100 700 Td <0001> Tj ET").font("F0", font),
+        ]);
+        lines(&pdf)
+    };
+    assert_eq!(text("ABCDEE+SymbolMT"), strings(&["•"]));
+    assert_eq!(text("ABCDEE+Demo"), strings(&["\u{F0B7}"]));
+}

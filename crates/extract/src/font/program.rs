@@ -30,6 +30,10 @@ pub struct Glyphs {
     code_cmap: Option<(Cmap, bool)>,
     /// The Unicode `cmap` (code point → glyph id), when the program has one.
     unicode_cmap: Option<Cmap>,
+    /// Private-use text per glyph id from the (3,0) symbol `cmap` (U+F020–U+F0FF), for the
+    /// CIDs of a symbol font that nothing else names: mutool's rewrite of Word's `SymbolMT`
+    /// bullets keeps only that `cmap`; the layout reads the code by the font's table.
+    symbol_codes: FxHashMap<u16, Box<str>>,
     /// CID → glyph id (`/CIDToGIDMap` stream); `None` for Identity.
     cid_to_gid: Option<Vec<u16>>,
     /// Whether code 32 draws no glyph with an outline through `code_cmap`, or CID 32
@@ -123,6 +127,16 @@ impl Glyphs {
             .cmap(3, 0)
             .map(|m| (m, true))
             .or_else(|| sfnt.cmap(1, 0).map(|m| (m, false)));
+        if let Some((map, true)) = &self.code_cmap {
+            for &(code, gid) in map.pairs() {
+                if let Some(c) = char::from_u32(code).filter(|_| (0xF020..=0xF0FF).contains(&code))
+                {
+                    self.symbol_codes
+                        .entry(gid)
+                        .or_insert_with(|| c.to_string().into());
+                }
+            }
+        }
         self.no_letter_at_32 = no_letter(sfnt, self.code_glyph(b' '));
     }
 
@@ -205,7 +219,9 @@ impl Glyphs {
             Some(map) => *map.get(usize::try_from(cid).ok()?)?,
             None => u16::try_from(cid).ok()?,
         };
-        self.texts.get(&gid).map(|t| &**t)
+        (self.texts.get(&gid))
+            .or_else(|| self.symbol_codes.get(&gid))
+            .map(|t| &**t)
     }
 }
 
