@@ -13,7 +13,9 @@
 //! the one reading that makes words (Dutch and English lists) of more than half of the
 //! distinct words that hold it, and of twice as many as any other; a private-use
 //! character as a lower-case letter or a ligature, a glyph named by nothing as a ligature
-//! (what word processors leave unnamed). So `a�ellen`, which `aftellen`, `afbellen` and
+//! (what word processors leave unnamed), or, where no ligature makes listed words, as a
+//! letter by pieces of five letters and more (a rewrite that dropped the map: mutool's of
+//! Montserrat leaves `f` unnamed, `steekproe�`). So `a�ellen`, which `aftellen`, `afbellen` and
 //! `afhellen` all read as words, is read by the glyph's other words (`blij�`, `gee�`).
 //! Where no reading does, or two come close (a glyph seen only in `\u{E000}ijn`: `fijn`,
 //! `zijn`), it stays, and U+FFFD is left to [`super::ligatures`]. Symbol fonts'
@@ -55,6 +57,9 @@ const MARK: char = '\u{FFFC}';
 /// Letters a piece of a word needs besides the glyph to witness a reading.
 const MIN_LETTERS: usize = 2;
 
+/// Letters a piece needs besides a glyph named by nothing to witness its reading as a letter.
+const MIN_LETTERS_FOR_A_LETTER: usize = 5;
+
 /// Letters a piece needs to witness a reading as a compound of two listed words.
 const MIN_COMPOUND_LETTERS: usize = 8;
 
@@ -89,7 +94,17 @@ pub fn restore(layout: &Layout) -> Option<(Layout, Vec<Diagnostic>)> {
     let mut read: BTreeMap<Key, String> = BTreeMap::new();
     let mut made: BTreeMap<Key, usize> = BTreeMap::new();
     for (&key, pieces) in &witnesses {
-        if let Some((reading, words)) = vote(&readings(key.2), pieces) {
+        let mut sets = vec![(readings(key.2), pieces.clone())];
+        if let Glyph::Unnamed(_) = key.2 {
+            // A letter only where no ligature makes a listed word, and by long pieces (a
+            // letter makes a word of many a short one: `a�z`, `adz`): a rewrite that dropped
+            // the map leaves letters unnamed too (`steekproe�`).
+            let long =
+                |p: &&String| p.chars().filter(|&c| c != MARK).count() >= MIN_LETTERS_FOR_A_LETTER;
+            let long: BTreeSet<String> = pieces.iter().filter(long).cloned().collect();
+            sets.push((letters_and_ligatures(), long));
+        }
+        if let Some((reading, words)) = vote_in_turn(&sets) {
             read.insert(key, reading);
             made.insert(key, words);
         }
@@ -308,22 +323,32 @@ fn witnesses(layout: &Layout) -> BTreeMap<Key<'_>, BTreeSet<String>> {
 /// (`inze` + `tti` + `en`: `inzet` + `tien`), so compounds decide only where no reading
 /// makes a listed word.
 fn vote(readings: &[String], pieces: &BTreeSet<String>) -> Option<(String, usize)> {
-    let count = |reading: &str, known: fn(&str) -> bool| {
+    vote_in_turn(&[(readings.to_vec(), pieces.clone())])
+}
+
+/// [`vote`] on each set of readings by its pieces in turn: listed words first in each set,
+/// then compounds in each.
+fn vote_in_turn(sets: &[(Vec<String>, BTreeSet<String>)]) -> Option<(String, usize)> {
+    let count = |pieces: &BTreeSet<String>, reading: &str, known: fn(&str) -> bool| {
         (pieces.iter())
             .filter(|piece| known(&piece.replace(MARK, reading)))
             .count()
     };
-    let decide = |known: fn(&str) -> bool| {
+    let decide = |readings: &[String], pieces: &BTreeSet<String>, known: fn(&str) -> bool| {
         let mut scores: Vec<(usize, &String)> = (readings.iter())
-            .map(|reading| (count(reading, known), reading))
+            .map(|reading| (count(pieces, reading, known), reading))
             .collect();
         scores.sort_by_key(|s| std::cmp::Reverse(s.0));
         let &(best, reading) = scores.first()?;
         let runner_up = scores.get(1).map_or(0, |s| s.0);
         (best > 0 && best >= 2 * runner_up).then(|| reading.clone())
     };
-    let reading = decide(dictionary::writes).or_else(|| decide(is_word))?;
-    let words = count(&reading, is_word);
+    let known: [fn(&str) -> bool; 2] = [dictionary::writes, is_word];
+    let (reading, pieces) = (known.into_iter()).find_map(|known| {
+        (sets.iter())
+            .find_map(|(readings, pieces)| Some((decide(readings, pieces, known)?, pieces)))
+    })?;
+    let words = count(pieces, &reading, is_word);
     (2 * words > pieces.len()).then_some((reading, words))
 }
 
@@ -510,6 +535,22 @@ mod tests {
         assert!(
             diagnostics[1].message.contains("ETHVWP+Calibri"),
             "{diagnostics:?}"
+        );
+    }
+    #[test]
+    fn a_glyph_named_by_nothing_is_a_letter_where_no_ligature_reads_it() {
+        let original = layout(&[
+            // A rewrite dropped the map: code 1 is `f`, which no ligature reads.
+            ("Montserrat", "de steekproe\u{FFFD}", &[&[], &[1]]),
+            ("Montserrat", "in\u{FFFD}ormatie", &[&[1]]),
+            ("Montserrat-SemiBold", "Steekproe\u{FFFD}", &[&[1]]),
+            // Short pieces: a letter makes a word of too many (`adz`, `aaz`).
+            ("CMMI8", "a\u{FFFD}z", &[&[3]]),
+        ]);
+        let (read, _) = restore(&original).unwrap();
+        assert_eq!(
+            texts(&read),
+            ["de steekproef", "informatie", "Steekproef", "a\u{FFFD}z"]
         );
     }
 }
