@@ -250,9 +250,30 @@ fn decode_utf16(units: &[u16]) -> Option<String> {
         return None;
     }
     let text = text.replace('\0', "");
-    Some(match text.chars().any(is_c1_control) {
-        true => text.chars().map(windows_for_c1).collect(),
+    let odd = |c: char| is_c1_control(c) || canonical_singleton(c).is_some();
+    Some(match text.chars().any(odd) {
+        true => (text.chars())
+            .map(|c| canonical_singleton(c).unwrap_or_else(|| windows_for_c1(c)))
+            .collect(),
         false => text,
+    })
+}
+
+/// The character Unicode's canonical form (NFC) writes for one of the characters it
+/// replaces by another: mutool's rewrite of a Word letter maps Verdana's semicolon to the
+/// Greek question mark U+037E, which is `;` in every normalised text.
+fn canonical_singleton(c: char) -> Option<char> {
+    Some(match c {
+        '\u{037E}' => ';',
+        '\u{0387}' => '\u{B7}',
+        '\u{1FEF}' => '`',
+        '\u{1FFD}' => '\u{B4}',
+        '\u{2000}' => '\u{2002}',
+        '\u{2001}' => '\u{2003}',
+        '\u{2126}' => '\u{3A9}',
+        '\u{212A}' => 'K',
+        '\u{212B}' => '\u{C5}',
+        _ => return None,
     })
 }
 
@@ -409,16 +430,17 @@ mod tests {
     }
 
     #[test]
-    fn c1_controls_are_windows_codes() {
+    fn c1_controls_are_windows_codes_and_singletons_their_canonical_characters() {
         let map = ToUnicode::parse(
             b"1 begincodespacerange <00> <FF> endcodespacerange \
-              3 beginbfchar <01> <0093> <02> <0094> <03> <0081> endbfchar \
+              4 beginbfchar <01> <0093> <02> <0094> <03> <0081> <04> <037E> endbfchar \
               1 beginbfrange <10> <11> <0096> endbfrange",
         );
         assert_eq!(map.get(0x01).as_deref(), Some("\u{201C}"));
         assert_eq!(map.get(0x02).as_deref(), Some("\u{201D}"));
         assert_eq!(map.get(0x10).as_deref(), Some("\u{2013}"));
         assert_eq!(map.get(0x11).as_deref(), Some("\u{2014}"));
+        assert_eq!(map.get(0x04).as_deref(), Some(";"));
         // Windows has no character at 0x81: left as it is.
         assert_eq!(map.get(0x03).as_deref(), Some("\u{81}"));
     }
