@@ -591,7 +591,9 @@ fn sidebar_drawn_first_is_margin() {
 // 13. A line ending in U+00AD: the word is flagged `soft_hyphen`, its text has no hyphen.
 // Inside a word, a soft hyphen the next letter is pulled back over (a break left in the
 // text, as InDesign writes them) goes; one that takes room is a hyphen drawn there (as
-// `mutool convert` maps its hyphen glyph) and stays as `-`.
+// `mutool convert` maps its hyphen glyph) and stays as `-`; so does one a space and a
+// word follow on its line (`milieu- en`), and one that opens a line alone (a list's dash).
+// A space glyph after a line's final soft hyphen leaves it a flag.
 #[test]
 fn soft_hyphen() {
     let mut font = standard_font("Helvetica");
@@ -601,7 +603,7 @@ fn soft_hyphen() {
     );
     let pdf = pdf(vec![
         PageSpec::new(
-            r"BT /F2 11 Tf 14 TL 72 700 Td (Dit is een verant\255) Tj (woordelijke taak voor Noord-) ' T* [(Holland en de ge\255) 333 (meen\255) 333 (te.)] TJ (Programma 2023\2552030.) ' ET",
+            r"BT /F2 11 Tf 14 TL 72 700 Td (Dit is een verant\255 ) Tj (woordelijke taak voor Noord-) ' T* [(Holland en de ge\255) 333 (meen\255) 333 (te.)] TJ (Programma 2023\2552030.) ' (het milieu\255 en de stad.) ' T* [(\255) -1500 (In 2030 klaar.)] TJ ET",
         )
         .font("F2", font),
     ]);
@@ -612,7 +614,9 @@ fn soft_hyphen() {
             "Dit is een verant",
             "woordelijke taak voor Noord-",
             "Holland en de gemeente.",
-            "Programma 2023-2030."
+            "Programma 2023-2030.",
+            "het milieu- en de stad.",
+            "- In 2030 klaar."
         ])
     );
     let flags: Vec<Vec<bool>> = page
@@ -626,7 +630,9 @@ fn soft_hyphen() {
             vec![false, false, false, true],
             vec![false; 4],
             vec![false; 4],
-            vec![false; 2]
+            vec![false; 2],
+            vec![false; 5],
+            vec![false; 4]
         ]
     );
 }

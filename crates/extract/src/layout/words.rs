@@ -1080,11 +1080,14 @@ fn split_words(
         }
         out.starts.push(out.text.len());
         if push_text(&mut out.text, &fonts.text(glyph_text, g.font)) {
-            let next = text
-                .glyphs
-                .get(i + 1)
-                .filter(|_| !kind(kinds, i + 1).is_blank());
-            keep_drawn_soft_hyphen(&mut out.text, g, next);
+            let glyph = |at: usize| text.glyphs.get(at).filter(|_| !kind(kinds, at).is_blank());
+            // The glyph after it, or after the space glyph that follows it.
+            let next = match kind(kinds, i + 1).is_blank() {
+                false => Next::Glyph(glyph(i + 1)),
+                true => Next::AfterSpace(glyph(i + 2)),
+            };
+            let opens_row = previous.is_none();
+            keep_drawn_soft_hyphen(&mut out.text, g, next, opens_row);
         }
         word.x0 = word.x0.min(g.x0);
         word.x1 = word.x1.max(g.x1);
@@ -1430,25 +1433,44 @@ fn push_text(word: &mut String, glyph_text: &str) -> bool {
     glyph_text == "\u{AD}"
 }
 
+/// What follows a soft hyphen in the content.
+enum Next<'g> {
+    /// A glyph that is no space (`None`: none, or a space).
+    Glyph(Option<&'g Glyph>),
+    /// A space glyph, then this glyph that is no space (`None`: none, or a space).
+    AfterSpace(Option<&'g Glyph>),
+}
+
 /// A soft hyphen whose next glyph (in the content, not a space) goes on the word past its
 /// middle took room on the line: it is a hyphen drawn there (a rewrite that maps its hyphen
-/// glyph to U+00AD, as `mutool convert` does), and stays as `-`. A soft hyphen left in the
-/// text as a possible break takes no room (the next glyph starts where it does) and goes in
-/// [`flush`]; one at a line's end, before the next line's glyph, becomes its word's flag.
+/// glyph to U+00AD, as `mutool convert` does), and stays as `-`. So does one with a width
+/// that a space glyph and then a word follow on its line (`milieu-` ` en`: a word ends in
+/// it). A soft hyphen left in the text as a possible break takes no room (the next glyph
+/// starts where it does) and goes in [`flush`]; one at a line's end, before the next
+/// line's glyph, becomes its word's flag. One with a width that opens its row alone is a
+/// list's dash: there is no word to break.
 #[cold]
-fn keep_drawn_soft_hyphen(text: &mut String, soft_hyphen: &Glyph, next: Option<&Glyph>) {
+fn keep_drawn_soft_hyphen(text: &mut String, soft_hyphen: &Glyph, next: Next<'_>, opens_row: bool) {
     let g = soft_hyphen;
-    let goes_on = next.is_some_and(|n| {
-        n.dir == g.dir
-            && (n.baseline - g.baseline).abs() < 0.2 * g.size
-            && n.x0 > (g.x0 + g.x1) / 2.0
-            && n.x0 - g.x1 < WORD_GAP_EM * g.size
-    });
-    if goes_on && text.ends_with('\u{AD}') {
+    let wide = g.x1 - g.x0 > MIN_HYPHEN_EM * g.size;
+    let on_its_line = |n: &Glyph| n.dir == g.dir && (n.baseline - g.baseline).abs() < 0.2 * g.size;
+    let drawn = match next {
+        Next::Glyph(n) => n.is_some_and(|n| {
+            on_its_line(n) && n.x0 > (g.x0 + g.x1) / 2.0 && n.x0 - g.x1 < WORD_GAP_EM * g.size
+        }),
+        Next::AfterSpace(n) => {
+            n.is_some_and(|n| on_its_line(n) && wide && n.x0 > g.x1 && n.x0 - g.x1 < g.size)
+        }
+    };
+    let dash = opens_row && wide && text == "\u{AD}";
+    if (drawn || dash) && text.ends_with('\u{AD}') {
         text.pop();
         text.push('-');
     }
 }
+
+/// A hyphen's width at least, in ems (Times' is 0.333, Verdana's 0.364).
+const MIN_HYPHEN_EM: f32 = 0.2;
 
 /// Ends the current word, taking its text from `out`'s buffers: a final soft hyphen
 /// becomes a flag, inner ones go.
