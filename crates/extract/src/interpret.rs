@@ -168,6 +168,9 @@ pub struct Interpreter<'a> {
     path: Path,
     /// The glyphs of the string being shown, reused from string to string.
     shown: Vec<Glyph>,
+    /// The font last shown with its indices ([`FontInfo`], subset): most strings show in
+    /// the font of the one before.
+    last_font: Option<(Rc<Font>, u16, u16)>,
 }
 
 impl<'a> Interpreter<'a> {
@@ -198,6 +201,7 @@ impl<'a> Interpreter<'a> {
             runs: 0,
             path: Path::default(),
             shown: Vec::new(),
+            last_font: None,
         }
     }
 
@@ -553,8 +557,14 @@ impl<'a> Interpreter<'a> {
                 return;
             }
         };
-        let font_index = self.font_index(&font);
-        let subset = self.subset_index(&font.subset);
+        let (font_index, subset) = match &self.last_font {
+            Some((last, index, subset)) if Rc::ptr_eq(last, &font) => (*index, *subset),
+            _ => {
+                let indices = (self.font_index(&font), self.subset_index(&font.subset));
+                self.last_font = Some((font.clone(), indices.0, indices.1));
+                indices
+            }
+        };
         let gs = &self.gs;
         let size = gs.font_size;
         let scale = gs.horizontal_scale;

@@ -1080,14 +1080,7 @@ fn split_words(
         }
         out.starts.push(out.text.len());
         if push_text(&mut out.text, &fonts.text(glyph_text, g.font)) {
-            let glyph = |at: usize| text.glyphs.get(at).filter(|_| !kind(kinds, at).is_blank());
-            // The glyph after it, or after the space glyph that follows it.
-            let next = match kind(kinds, i + 1).is_blank() {
-                false => Next::Glyph(glyph(i + 1)),
-                true => Next::AfterSpace(glyph(i + 2)),
-            };
-            let opens_row = previous.is_none();
-            keep_drawn_soft_hyphen(&mut out.text, g, next, opens_row);
+            keep_drawn_soft_hyphen(&mut out.text, text, kinds, i, previous.is_none());
         }
         word.x0 = word.x0.min(g.x0);
         word.x1 = word.x1.max(g.x1);
@@ -1450,8 +1443,23 @@ enum Next<'g> {
 /// line's glyph, becomes its word's flag. One with a width that opens its row alone is a
 /// list's dash: there is no word to break.
 #[cold]
-fn keep_drawn_soft_hyphen(text: &mut String, soft_hyphen: &Glyph, next: Next<'_>, opens_row: bool) {
-    let g = soft_hyphen;
+#[inline(never)]
+fn keep_drawn_soft_hyphen(
+    text: &mut String,
+    page: &PageText,
+    kinds: &[Kind],
+    i: usize,
+    opens_row: bool,
+) {
+    let Some(g) = page.glyphs.get(i) else {
+        return;
+    };
+    let glyph = |at: usize| page.glyphs.get(at).filter(|_| !kind(kinds, at).is_blank());
+    // The glyph after it, or after the space glyph that follows it.
+    let next = match kind(kinds, i + 1).is_blank() {
+        false => Next::Glyph(glyph(i + 1)),
+        true => Next::AfterSpace(glyph(i + 2)),
+    };
     let wide = g.x1 - g.x0 > MIN_HYPHEN_EM * g.size;
     let on_its_line = |n: &Glyph| n.dir == g.dir && (n.baseline - g.baseline).abs() < 0.2 * g.size;
     let drawn = match next {
