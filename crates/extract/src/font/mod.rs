@@ -704,8 +704,20 @@ fn truetype_program<'p>(
 /// cairo writes neither a weight nor the style flags, and its headings' bold is otherwise lost.
 fn truetype_style(doc: &Source<'_>, descriptor: &Dictionary) -> Option<(bool, bool)> {
     let data = stream_data(doc, get_stream(doc, descriptor, b"FontFile2")?).ok()?;
-    sfnt::Sfnt::parse(&data)?.mac_style()
+    let program = sfnt::Sfnt::parse(&data)?;
+    let (bold, italic) = program.mac_style()?;
+    // A semibold face says regular in `macStyle`; its weight class, or without one (cairo
+    // keeps no `OS/2`) its stems, tell.
+    let heavy = || match program.weight_class() {
+        Some(weight) => weight >= 600,
+        None => program.stem_em().is_some_and(|stem| stem >= BOLD_STEM_EM),
+    };
+    Some((bold || heavy(), italic))
 }
+
+/// A stem this many ems wide is a bold face's (Montserrat's: regular 0.071, medium 0.096,
+/// semibold 0.125, bold 0.156; Verdana's regular, one of the heaviest, 0.09).
+const BOLD_STEM_EM: f32 = 0.11;
 
 /// A name that says nothing of the face, the producer's own numbering: after a subset's
 /// tag, letters, then only digits and separators (`CairoFont-1-0`, `F1`, `T1_0`). Reading

@@ -77,6 +77,112 @@ impl<'a> Sfnt<'a> {
         None
     }
 
+    /// The weight class the `OS/2` table gives (400 regular, 700 bold), if it has one.
+    pub fn weight_class(&self) -> Option<u16> {
+        u16_at(self.table(b"OS/2")?, 4)
+    }
+
+    /// How thick the program draws its vertical stems, in ems: the median, over the letters
+    /// of [`STEM_LETTERS`] it maps, of the leftmost stroke's width a quarter of an em over
+    /// the baseline. Only the outline tells the weight of a program that keeps neither an
+    /// `OS/2` table nor a bold `macStyle` (cairo's subsets of a semibold face).
+    pub fn stem_em(&self) -> Option<f32> {
+        let units = f32::from(u16_at(self.table(b"head")?, 18)?);
+        if units < 16.0 {
+            return None;
+        }
+        let cmap = [(3, 1), (3, 10), (0, 3), (1, 0)]
+            .into_iter()
+            .find_map(|(p, e)| self.cmap(p, e))?;
+        let height = 0.25 * units;
+        let mut stems: Vec<f32> = (STEM_LETTERS.chars())
+            .filter_map(|c| cmap.get(u32::from(c)))
+            .filter_map(|gid| self.leftmost_stroke(gid, height))
+            .map(|width| width / units)
+            .collect();
+        stems.sort_by(f32::total_cmp);
+        stems.get(stems.len() / 2).copied()
+    }
+
+    /// The width of glyph `gid`'s leftmost stroke at `height` (font units): the distance
+    /// between the first two crossings of its outline, its points taken as a polygon (a
+    /// stem's sides are straight). `None` for a composite or damaged glyph.
+    fn leftmost_stroke(&self, gid: u16, height: f32) -> Option<f32> {
+        let points = self.outline(gid)?;
+        let mut crossings = Vec::new();
+        for contour in points {
+            let edges = contour.iter().zip(contour.iter().cycle().skip(1));
+            for (&(x0, y0), &(x1, y1)) in edges {
+                if (y0 <= height) != (y1 <= height) {
+                    crossings.push(x0 + (height - y0) * (x1 - x0) / (y1 - y0));
+                }
+            }
+        }
+        crossings.sort_by(f32::total_cmp);
+        match crossings.as_slice() {
+            [first, second, ..] => Some(second - first),
+            _ => None,
+        }
+    }
+
+    /// The points of a simple glyph's contours, on and off the curve alike.
+    fn outline(&self, gid: u16) -> Option<Vec<Vec<(f32, f32)>>> {
+        let glyph = self.glyph_data(gid)?;
+        let contours =
+            usize::try_from(i16::from_be_bytes([*glyph.first()?, *glyph.get(1)?])).ok()?;
+        if contours == 0 || contours > MAX_CONTOURS {
+            return None;
+        }
+        let ends: Vec<usize> = (0..contours)
+            .map(|c| u16_at(glyph, 10 + 2 * c).map(usize::from))
+            .collect::<Option<_>>()?;
+        let count = ends.last()? + 1;
+        let instructions = usize::from(u16_at(glyph, 10 + 2 * contours)?);
+        let mut at = 12 + 2 * contours + instructions;
+        let mut flags = Vec::with_capacity(count);
+        while flags.len() < count {
+            let flag = *glyph.get(at)?;
+            at += 1;
+            let repeat = match flag & 8 {
+                0 => 0,
+                _ => {
+                    at += 1;
+                    usize::from(*glyph.get(at - 1)?)
+                }
+            };
+            flags.extend(std::iter::repeat_n(flag, repeat + 1));
+        }
+        flags.truncate(count);
+        let xs = coordinates(glyph, &mut at, &flags, 2, 16)?;
+        let ys = coordinates(glyph, &mut at, &flags, 4, 32)?;
+        let mut out = Vec::with_capacity(contours);
+        let mut start = 0;
+        for &end in &ends {
+            let contour: Vec<(f32, f32)> = (start..=end)
+                .map(|i| Some((f32::from(*xs.get(i)?), f32::from(*ys.get(i)?))))
+                .collect::<Option<_>>()?;
+            out.push(contour);
+            start = end + 1;
+        }
+        Some(out)
+    }
+
+    /// Glyph `gid`'s bytes in `glyf`, as `loca` places them.
+    fn glyph_data(&self, gid: u16) -> Option<&'a [u8]> {
+        let long = u16_at(self.table(b"head")?, 50)? == 1;
+        let loca = self.table(b"loca")?;
+        let at = usize::from(gid);
+        let (start, end) = if long {
+            (u32_at(loca, 4 * at)?, u32_at(loca, 4 * at + 4)?)
+        } else {
+            (
+                2 * u32::from(u16_at(loca, 2 * at)?),
+                2 * u32::from(u16_at(loca, 2 * at + 2)?),
+            )
+        };
+        self.table(b"glyf")?.get(start as usize..end as usize)
+    }
+
     /// Whether glyph `gid` has no outline (`loca` gives it no bytes of `glyf`): a space.
     /// `None` when the program has no such tables or they do not reach the glyph.
     pub fn is_blank_glyph(&self, gid: u16) -> Option<bool> {
@@ -137,6 +243,41 @@ impl<'a> Sfnt<'a> {
             _ => None,
         }
     }
+}
+
+/// Letters whose leftmost stroke a quarter of an em up is a stem (or a bowl's side).
+const STEM_LETTERS: &str = "lihnmurbdIHN";
+
+/// Contours of a glyph measured at most (a letter has a few).
+const MAX_CONTOURS: usize = 64;
+
+/// A simple glyph's x (`short` 2, `same` 16) or y (4, 32) coordinates from `at`, each
+/// relative to the one before; `at` is moved past them.
+fn coordinates(
+    glyph: &[u8],
+    at: &mut usize,
+    flags: &[u8],
+    short: u8,
+    same: u8,
+) -> Option<Vec<i16>> {
+    let mut value: i16 = 0;
+    let mut out = Vec::with_capacity(flags.len());
+    for &flag in flags {
+        let delta = if flag & short != 0 {
+            let byte = i16::from(*glyph.get(*at)?);
+            *at += 1;
+            if flag & same != 0 { byte } else { -byte }
+        } else if flag & same != 0 {
+            0
+        } else {
+            let d = i16::from_be_bytes([*glyph.get(*at)?, *glyph.get(*at + 1)?]);
+            *at += 2;
+            d
+        };
+        value = value.wrapping_add(delta);
+        out.push(value);
+    }
+    Some(out)
 }
 
 /// A `cmap` subtable: code → glyph id pairs, sorted by code, one per code. (A sorted list:
@@ -553,6 +694,76 @@ mod tests {
             names,
             [Some(".notdef"), Some("H"), Some("i"), Some("eacute")]
         );
+    }
+
+    /// A program whose `l` (glyph 1) is a stem `stem` units wide and 700 high, in 1000
+    /// units per em: `cmap` ((3,1) format 4), `head`, `loca`, `glyf`.
+    fn program_with_stem(stem: i16) -> Vec<u8> {
+        let mut f4 = Vec::new();
+        for v in [4u16, 32, 0, 4, 0, 0, 0, 0x6C, 0xFFFF, 0, 0x6C, 0xFFFF] {
+            f4.extend(v.to_be_bytes());
+        }
+        for v in [1u16.wrapping_sub(0x6C), 1, 0, 0] {
+            f4.extend(v.to_be_bytes());
+        }
+        let mut cmap = vec![0, 0, 0, 1, 0, 3, 0, 1, 0, 0, 0, 12];
+        cmap.extend(f4);
+        let mut head = vec![0u8; 54];
+        head[18..20].copy_from_slice(&1000u16.to_be_bytes());
+        let mut glyph = Vec::new();
+        // One contour of four points on the curve, coordinates as words.
+        for v in [1i16, 100, 0, 100 + stem, 700, 3, 0] {
+            glyph.extend(v.to_be_bytes());
+        }
+        glyph.extend([1u8; 4]);
+        for v in [100i16, stem, 0, -stem, 0, 0, 700, 0] {
+            glyph.extend(v.to_be_bytes());
+        }
+        let mut loca = Vec::new();
+        for v in [0u16, 0, (glyph.len() / 2) as u16] {
+            loca.extend(v.to_be_bytes());
+        }
+        let tables: [(&[u8; 4], Vec<u8>); 4] = [
+            (b"cmap", cmap),
+            (b"glyf", glyph),
+            (b"head", head),
+            (b"loca", loca),
+        ];
+        let mut font = vec![0, 1, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0];
+        let mut offset = 12 + 16 * tables.len();
+        for (tag, table) in &tables {
+            font.extend(*tag);
+            font.extend([0; 4]);
+            font.extend((offset as u32).to_be_bytes());
+            font.extend((table.len() as u32).to_be_bytes());
+            offset += table.len();
+        }
+        tables.into_iter().for_each(|(_, table)| font.extend(table));
+        font
+    }
+
+    #[test]
+    fn stems_measured_on_the_outline() {
+        for (stem, em) in [(71, 0.071), (125, 0.125)] {
+            let data = program_with_stem(stem);
+            let measured = Sfnt::parse(&data).and_then(|s| s.stem_em());
+            assert!(
+                measured.is_some_and(|m| (m - em).abs() < 1e-4),
+                "{stem}: {measured:?}"
+            );
+        }
+        // Cut anywhere, or any byte changed, it gives an answer or none, never a panic.
+        let data = program_with_stem(125);
+        for end in 0..data.len() {
+            let _ = Sfnt::parse(data.get(..end).unwrap_or_default()).map(|s| s.stem_em());
+        }
+        for i in 0..data.len() {
+            let mut damaged = data.clone();
+            if let Some(b) = damaged.get_mut(i) {
+                *b = 0xFF;
+            }
+            let _ = Sfnt::parse(&damaged).map(|s| s.stem_em());
+        }
     }
 
     #[test]
