@@ -169,34 +169,29 @@ impl<'a> Sfnt<'a> {
 
     /// Glyph `gid`'s bytes in `glyf`, as `loca` places them.
     fn glyph_data(&self, gid: u16) -> Option<&'a [u8]> {
+        let (start, end) = self.glyph_range(gid)?;
+        self.table(b"glyf")?.get(start as usize..end as usize)
+    }
+
+    /// Where glyph `gid`'s bytes start and end in `glyf`, as `loca` says.
+    fn glyph_range(&self, gid: u16) -> Option<(u32, u32)> {
         let long = u16_at(self.table(b"head")?, 50)? == 1;
         let loca = self.table(b"loca")?;
         let at = usize::from(gid);
-        let (start, end) = if long {
+        Some(if long {
             (u32_at(loca, 4 * at)?, u32_at(loca, 4 * at + 4)?)
         } else {
             (
                 2 * u32::from(u16_at(loca, 2 * at)?),
                 2 * u32::from(u16_at(loca, 2 * at + 2)?),
             )
-        };
-        self.table(b"glyf")?.get(start as usize..end as usize)
+        })
     }
 
     /// Whether glyph `gid` has no outline (`loca` gives it no bytes of `glyf`): a space.
     /// `None` when the program has no such tables or they do not reach the glyph.
     pub fn is_blank_glyph(&self, gid: u16) -> Option<bool> {
-        let long = u16_at(self.table(b"head")?, 50)? == 1;
-        let loca = self.table(b"loca")?;
-        let at = usize::from(gid);
-        let (start, end) = if long {
-            (u32_at(loca, 4 * at)?, u32_at(loca, 4 * at + 4)?)
-        } else {
-            (
-                2 * u32::from(u16_at(loca, 2 * at)?),
-                2 * u32::from(u16_at(loca, 2 * at + 2)?),
-            )
-        };
+        let (start, end) = self.glyph_range(gid)?;
         Some(start == end)
     }
 
