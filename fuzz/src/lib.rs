@@ -231,6 +231,8 @@ fn line(u: &mut Unstructured<'_>, baseline: f32) -> Result<Line> {
             } else {
                 Vec::new()
             },
+            // Two subsets of the font may give one code two glyphs.
+            subset: if u.ratio(1, 2)? { "AAAAAA" } else { "AAAAAB" }.to_string(),
             text,
         });
         x += width + pick(u, &[2.5, 3.0, 0.0, 12.0], (-50.0, 300.0))?;
