@@ -13,15 +13,10 @@ use serde_json::Value;
 
 #[test]
 fn dutch_corpus_files_rewritten_by_ghostscript_give_their_data() {
-    if !kamerbrief_testkit::has_ghostscript() {
-        eprintln!("skipped: Ghostscript (gs) is not installed");
+    let Some(files) = dutch_corpus(kamerbrief_testkit::has_ghostscript(), "Ghostscript (gs)")
+    else {
         return;
-    }
-    let files = kamerbrief_testkit::corpus_files("nl-");
-    if files.is_empty() {
-        eprintln!("skipped: no corpus at ../shared/corpus");
-        return;
-    }
+    };
     let differ = rewrite_all(&files, "gs", |pdf, out| {
         std::process::Command::new("gs")
             .args(["-q", "-dNOPAUSE", "-dBATCH", "-dSAFER", "-sDEVICE=pdfwrite"])
@@ -74,15 +69,9 @@ fn fixtures_rewritten_by_cairo_give_their_data() {
 /// U+FFFD in its data). Skipped without pdftocairo.
 #[test]
 fn dutch_corpus_files_rewritten_by_cairo_give_their_data() {
-    if !has_cairo() {
-        eprintln!("skipped: pdftocairo (poppler-utils) is not installed");
+    let Some(files) = dutch_corpus(has_cairo(), "pdftocairo (poppler-utils)") else {
         return;
-    }
-    let files = kamerbrief_testkit::corpus_files("nl-");
-    if files.is_empty() {
-        eprintln!("skipped: no corpus at ../shared/corpus");
-        return;
-    }
+    };
     let (zeros, labels) = ("nl-woo__10999", "nl-openkamer__besluitenlijst_example1");
     let named = |p: &Path, name: &str| p.file_stem().is_some_and(|s| s == name);
     let alike: Vec<_> = (files.iter())
@@ -125,6 +114,21 @@ fn first_word_difference(a: &str, b: &str) -> String {
         .zip(b.split_whitespace())
         .find(|(x, y)| x != y);
     format!("{pair:?}")
+}
+
+/// The Dutch corpus files, where `tool` (that rewrites them) is installed and the corpus is
+/// there; `None`, said so, where not.
+fn dutch_corpus(installed: bool, tool: &str) -> Option<Vec<std::path::PathBuf>> {
+    if !installed {
+        eprintln!("skipped: {tool} is not installed");
+        return None;
+    }
+    let files = kamerbrief_testkit::corpus_files("nl-");
+    if files.is_empty() {
+        eprintln!("skipped: no corpus at ../shared/corpus");
+        return None;
+    }
+    Some(files)
 }
 
 fn has_cairo() -> bool {

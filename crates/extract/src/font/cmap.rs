@@ -6,7 +6,6 @@
 use std::collections::HashMap;
 
 use crate::content::{Lexer, Operand};
-use crate::tables::BaseEncoding;
 
 /// Bounds the work one CMap may cause: entries expanded from ranges.
 const MAX_RANGE_SPAN: u32 = 0x1_0000;
@@ -290,8 +289,7 @@ fn windows_for_c1(c: char) -> char {
         .filter(|_| is_c1_control(c))
         // Codes Windows leaves unused (which the PDF encoding draws as bullets).
         .filter(|code| !matches!(code, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D))
-        .and_then(|code| crate::tables::encoding_glyph_name(BaseEncoding::WinAnsi, code))
-        .and_then(crate::tables::glyph_unicode)
+        .and_then(super::windows_code_text)
         .and_then(|text| text.chars().next())
         .unwrap_or(c)
 }

@@ -669,7 +669,7 @@ fn load_simple(
 }
 
 /// The text of a one-byte code read as Windows' (WinAnsi) code.
-fn windows_code_text(code: u8) -> Option<String> {
+pub(super) fn windows_code_text(code: u8) -> Option<String> {
     name_text(
         tables::encoding_glyph_name(BaseEncoding::WinAnsi, code)?,
         false,

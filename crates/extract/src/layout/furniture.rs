@@ -445,14 +445,11 @@ fn repeated_edge_lines(layout: &Layout, document_zone: Option<(f32, f32)>) -> Ve
     };
     // The candidates with another beside them do not count against the rest: a head of two
     // parts on its row (a number left, a title right) over a date line.
-    let beside = |p: usize, j: usize| candidates.binary_search(&(p, j)).is_ok() && !lenient(p, j);
-    let kept = apart_together(
-        layout,
-        (candidates.iter().copied())
-            .filter(|&(p, index)| lenient(p, index))
-            .collect(),
-        beside,
-    );
+    let (lenient_ones, beside): (Vec<_>, Vec<_>) =
+        (candidates.iter()).partition(|&&(p, index)| lenient(p, index));
+    let kept = apart_together(layout, lenient_ones, |p, j| {
+        beside.binary_search(&(p, j)).is_ok()
+    });
     // Those are set apart from all but the kept lines.
     let alone = |p: usize, index: usize| {
         let counts = |j: usize| kept.binary_search(&(p, j)).is_err();

@@ -521,7 +521,8 @@ mod tests {
                 word.subset = subset.to_string();
             }
         }
-        let (read, diagnostics) = restore(&original).unwrap();
+        let (read, diagnostics) =
+            restore(&original).expect("test: words that hold readable glyphs");
         assert_eq!(
             texts(&read),
             [
@@ -547,7 +548,7 @@ mod tests {
             // Short pieces: a letter makes a word of too many (`adz`, `aaz`).
             ("CMMI8", "a\u{FFFD}z", &[&[3]]),
         ]);
-        let (read, _) = restore(&original).unwrap();
+        let (read, _) = restore(&original).expect("test: words that hold readable glyphs");
         assert_eq!(
             texts(&read),
             ["de steekproef", "informatie", "Steekproef", "a\u{FFFD}z"]
