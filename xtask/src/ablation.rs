@@ -1,6 +1,7 @@
 //! `cargo xtask ablation`: the `/ToUnicode` maps are removed from every font (simple fonts,
 //! composite fonts and their descendants) with lopdf, and the stripped file is read by our
-//! extractor, `pdftotext` and `mutool draw -F txt`. Each tool is judged against its own text
+//! extractor (with the parser's reading of the glyphs the file does not name, as `kamerbrief
+//! parse` reads them), `pdftotext` and `mutool draw -F txt`. Each tool is judged against its own text
 //! of the unstripped file, so that reading order and furniture do not count: what is
 //! measured is how much text each gets from encodings and font programs alone.
 //!
@@ -378,13 +379,16 @@ fn measure_set(files: &[PathBuf], out_dir: &Path) -> crate::Result<Vec<Row>> {
     Ok(rows)
 }
 
-/// Our text: every line of every page, whatever its role.
+/// Our text: every line of every page, whatever its role, with the glyphs the file does not
+/// name that the parser reads (`kamerbrief_parse::read_ligatures`: ligatures, and faces
+/// read as ciphers of Dutch), as `kamerbrief parse` gives them.
 fn ours(pdf: &[u8], password: Option<&str>) -> String {
     let options = Options {
         password: password.map(str::to_string),
         ..Options::default()
     };
-    match extract(pdf, &options) {
+    let read = |layout| kamerbrief_parse::read_ligatures(&layout).map_or(layout, |(read, _)| read);
+    match extract(pdf, &options).map(read) {
         Ok(layout) => layout
             .pages
             .iter()

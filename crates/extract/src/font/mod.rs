@@ -591,6 +591,11 @@ fn load_simple(
     // The embedded TrueType program, read only if some code needs it.
     let mut program: Option<Option<program::Glyphs>> = None;
     let numeric_radix = numeric_names_radix(&names);
+    // A code below 32 drawn with a width: codes not built on ASCII, whose control codes
+    // draw nothing (a subset that numbers its glyphs, its space at 3).
+    let draws_below_32 = widths_array.as_ref().is_some_and(|w| {
+        (first_char..32).any(|code| w.get(code - first_char).is_some_and(|&w| w > 0.0))
+    });
     for code in 0..256usize {
         let glyph_name = names.get(code).and_then(|n| n.as_deref());
         let from_array = widths_array
@@ -623,12 +628,15 @@ fn load_simple(
                     .and_then(|(p, t)| p.draws(t));
                 let assumed = assumed.get(code).copied().unwrap_or(false);
                 // A program that names no glyph but draws a space at 32, in a font with no
-                // encoding and no map: its codes read as Windows' (as pdftotext and mutool
-                // read any code nothing names).
+                // encoding and no map that draws nothing below 32: its codes read as
+                // Windows' (as pdftotext and mutool read any code nothing names).
                 let from_ascii = || {
                     program
                         .filter(|p| {
-                            to_unicode.is_none() && !has_encoding && p.codes_only_from_ascii()
+                            to_unicode.is_none()
+                                && !has_encoding
+                                && !draws_below_32
+                                && p.codes_only_from_ascii()
                         })
                         .and_then(|_| u8::try_from(code).ok())
                         .and_then(windows_code_text)

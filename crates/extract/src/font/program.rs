@@ -7,7 +7,7 @@
 //! `font`). Private-use and control characters are not taken: they say nothing about the
 //! text.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use lopdf::{Dictionary, Object};
 
@@ -36,6 +36,9 @@ pub struct Glyphs {
     symbol_codes: FxHashMap<u16, Box<str>>,
     /// CID → glyph id (`/CIDToGIDMap` stream); `None` for Identity.
     cid_to_gid: Option<Vec<u16>>,
+    /// Glyphs without an outline that move the pen: a space, whatever else names them
+    /// (the last reading of a glyph, after every name).
+    blanks: FxHashSet<u16>,
     /// Whether code 32 draws no glyph with an outline through `code_cmap`, or CID 32
     /// through `cid_to_gid` (a space, or nothing in a subset without one), as in an
     /// encoding built on ASCII.
@@ -84,7 +87,7 @@ impl Glyphs {
             }
         }
         let ascii = glyphs.codes_only_from_ascii() || glyphs.cids_only_from_ascii();
-        (!glyphs.texts.is_empty() || ascii).then_some(glyphs)
+        (!glyphs.texts.is_empty() || !glyphs.blanks.is_empty() || ascii).then_some(glyphs)
     }
 
     fn read_cff(&mut self, cff: &Cff) {
@@ -138,6 +141,15 @@ impl Glyphs {
             }
         }
         self.no_letter_at_32 = no_letter(sfnt, self.code_glyph(b' '));
+        self.blanks = sfnt.blank_glyphs().into_iter().collect();
+    }
+
+    /// The text of glyph `gid`: its name, else a space where it draws nothing.
+    fn glyph_text(&self, gid: u16) -> Option<&str> {
+        match self.texts.get(&gid) {
+            Some(text) => Some(text),
+            None => self.blanks.contains(&gid).then_some(" "),
+        }
     }
 
     /// Names each ligature glyph that has no text yet by its components' texts, once all of
@@ -168,8 +180,7 @@ impl Glyphs {
 
     /// The text of a simple font's code, through the program's symbol or Macintosh cmap.
     pub fn code_text(&self, code: u8) -> Option<&str> {
-        let gid = self.code_glyph(code)?;
-        self.texts.get(&gid).map(|t| &**t)
+        self.glyph_text(self.code_glyph(code)?)
     }
 
     /// The glyph a simple font's code draws, through the program's symbol or Macintosh cmap.
@@ -222,6 +233,7 @@ impl Glyphs {
         (self.texts.get(&gid))
             .or_else(|| self.symbol_codes.get(&gid))
             .map(|t| &**t)
+            .or_else(|| self.glyph_text(gid))
     }
 }
 

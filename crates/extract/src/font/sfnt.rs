@@ -195,6 +195,26 @@ impl<'a> Sfnt<'a> {
         Some(start == end)
     }
 
+    /// The glyphs that draw nothing but move the pen (no outline, an advance in `hmtx`):
+    /// spaces of one width or another. Glyph 0 (`.notdef`) is never one.
+    pub fn blank_glyphs(&self) -> Vec<u16> {
+        let Some(count) = self.table(b"maxp").and_then(|m| u16_at(m, 4)) else {
+            return Vec::new();
+        };
+        (1..count)
+            .filter(|&gid| self.is_blank_glyph(gid) == Some(true))
+            .filter(|&gid| self.advance(gid).is_some_and(|a| a > 0))
+            .collect()
+    }
+
+    /// Glyph `gid`'s advance width in font units, as `hmtx` gives it (glyphs past its long
+    /// metrics take the last one's).
+    fn advance(&self, gid: u16) -> Option<u16> {
+        let long_metrics = usize::from(u16_at(self.table(b"hhea")?, 34)?);
+        let at = usize::from(gid).min(long_metrics.checked_sub(1)?);
+        u16_at(self.table(b"hmtx")?, 4 * at)
+    }
+
     /// Glyph names from the `post` table (formats 1 and 2), by glyph id.
     pub fn glyph_names(&self) -> Option<Vec<Option<String>>> {
         let post = self.table(b"post")?;

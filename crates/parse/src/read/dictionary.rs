@@ -104,6 +104,18 @@ pub fn are_dutch_words(left: &str, right: &str) -> bool {
         .all(|w| w.chars().count() >= COMPOUND_PART && dutch.contains(w.to_lowercase().as_bytes()))
 }
 
+/// Calls `f` with each word of the Dutch list (lower case, UTF-8), in order.
+pub fn each_dutch_word(mut f: impl FnMut(&[u8])) {
+    use fst::Streamer;
+    let Ok(dutch) = Set::new(DUTCH) else {
+        return;
+    };
+    let mut words = dutch.stream();
+    while let Some(word) = words.next() {
+        f(word);
+    }
+}
+
 /// `word` is two words of the list (`has`) written together, the first perhaps with a
 /// linking `s` (`veiligheid`-`s`-`beleid`), each at least [`COMPOUND_PART`] letters.
 fn is_compound(word: &str, has: impl Fn(&str) -> bool) -> bool {

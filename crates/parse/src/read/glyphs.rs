@@ -25,6 +25,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use kamerbrief_model::{Diagnostic, DiagnosticKind, Layout, Word};
 
+use super::cipher::{self, Reading, Sym};
 use super::dictionary;
 use super::ligatures::LIGATURES;
 
@@ -40,6 +41,9 @@ enum Glyph {
 /// A glyph of one face: the font's name, its subset's tag (for a glyph named by nothing:
 /// a rewrite may cut one font into subsets that give one code other glyphs) and the glyph.
 type Key<'a> = (&'a str, &'a str, Glyph);
+
+/// A face: a font's name and its subset's tag.
+type Face<'a> = (&'a str, &'a str);
 
 /// The key of a glyph of `word`.
 fn key(word: &Word, glyph: Glyph) -> Key<'_> {
@@ -66,6 +70,16 @@ const MIN_COMPOUND_LETTERS: usize = 8;
 /// Examples a diagnostic gives at most.
 const MAX_EXAMPLES: usize = 3;
 
+/// Whether the glyph (the [`MARK`]) opens or closes a piece that is a listed word without
+/// it: a sign nothing names (`informeren\u{FFFD}`, a full stop) would do so as well as a
+/// letter (`informerend`), so the piece tells no letter.
+fn maybe_a_sign(piece: &str) -> bool {
+    let rest = piece
+        .strip_suffix(MARK)
+        .or_else(|| piece.strip_prefix(MARK));
+    rest.is_some_and(|rest| !rest.contains(MARK) && dictionary::writes(rest))
+}
+
 /// What a glyph may stand for: a private-use one a lower-case letter or a ligature, one
 /// named by nothing a ligature.
 fn readings(glyph: Glyph) -> Vec<String> {
@@ -87,12 +101,21 @@ fn is_private_use(c: char) -> bool {
 /// The layout with every glyph that the words read replaced by its reading, and a
 /// diagnostic for each; `None` where no word holds one that could be read.
 pub fn restore(layout: &Layout) -> Option<(Layout, Vec<Diagnostic>)> {
-    let witnesses = witnesses(layout);
-    if witnesses.is_empty() {
+    let mut witnesses = witnesses(layout);
+    let ciphers = solve_ciphers(layout);
+    if witnesses.is_empty() && ciphers.is_empty() {
         return None;
     }
     let mut read: BTreeMap<Key, String> = BTreeMap::new();
     let mut made: BTreeMap<Key, usize> = BTreeMap::new();
+    let mut solved = Vec::new();
+    for ((font, subset), reading) in ciphers {
+        solved.push(cipher_diagnostic(font, subset, &reading));
+        witnesses.retain(|k, _| !(k.0 == font && k.1 == subset));
+        for (code, text) in reading {
+            read.insert((font, subset, Glyph::Unnamed(code)), text);
+        }
+    }
     for (&key, pieces) in &witnesses {
         let mut sets = vec![(readings(key.2), pieces.clone())];
         if let Glyph::Unnamed(_) = key.2 {
@@ -101,7 +124,11 @@ pub fn restore(layout: &Layout) -> Option<(Layout, Vec<Diagnostic>)> {
             // the map leaves letters unnamed too (`steekproe�`).
             let long =
                 |p: &&String| p.chars().filter(|&c| c != MARK).count() >= MIN_LETTERS_FOR_A_LETTER;
-            let long: BTreeSet<String> = pieces.iter().filter(long).cloned().collect();
+            let long: BTreeSet<String> = (pieces.iter())
+                .filter(long)
+                .filter(|p| !maybe_a_sign(p))
+                .cloned()
+                .collect();
             sets.push((letters_and_ligatures(), long));
         }
         if let Some((reading, words)) = vote_in_turn(&sets) {
@@ -110,7 +137,8 @@ pub fn restore(layout: &Layout) -> Option<(Layout, Vec<Diagnostic>)> {
         }
     }
     read_undecided(layout, &witnesses, &mut read, &mut made);
-    distrust_unnamed(layout, &mut read);
+    let solved_faces: Vec<Face> = solved.iter().map(|(face, _)| *face).collect();
+    distrust_unnamed(layout, &mut read, &solved_faces);
     if read.is_empty() {
         return None;
     }
@@ -125,6 +153,7 @@ pub fn restore(layout: &Layout) -> Option<(Layout, Vec<Diagnostic>)> {
             };
             Some(diagnostic(&face, key.2, reading, words, pieces))
         })
+        .chain(solved.into_iter().map(|(_, d)| d))
         .collect();
     let mut restored = layout.clone();
     let words = restored
@@ -213,7 +242,7 @@ fn written_readings<'a>(
 /// Drops the readings of a font's glyphs named by nothing where they read half or fewer of
 /// its words holding such glyphs: where those are letters (a CJK font's, a symbolic
 /// font's), a ligature that happens to make a word of a piece (`filo`) is no evidence.
-fn distrust_unnamed(layout: &Layout, read: &mut BTreeMap<Key, String>) {
+fn distrust_unnamed(layout: &Layout, read: &mut BTreeMap<Key, String>, solved: &[Face]) {
     // By font and subset: (words with glyphs named by nothing, of them those all read).
     let mut tally: BTreeMap<(&str, &str), (usize, usize)> = BTreeMap::new();
     for word in layout.words() {
@@ -230,6 +259,7 @@ fn distrust_unnamed(layout: &Layout, read: &mut BTreeMap<Key, String>) {
         }
     }
     let distrusted: Vec<(&str, &str)> = (tally.into_iter())
+        .filter(|(face, _)| !solved.contains(face))
         .filter(|&(_, (words, all_read))| 2 * all_read <= words)
         .map(|(face, _)| face)
         .collect();
@@ -237,6 +267,59 @@ fn distrust_unnamed(layout: &Layout, read: &mut BTreeMap<Key, String>) {
         matches!(glyph, Glyph::Unnamed(_)) && distrusted.contains(&(font, subset))
     };
     read.retain(|key, _| !dropped(key));
+}
+
+/// The faces whose words are a cipher of codes ([`cipher`]) read plainly: each face with
+/// its codes' letters.
+fn solve_ciphers(layout: &Layout) -> Vec<(Face<'_>, Reading)> {
+    // By face: its words holding a glyph named by nothing, in reading order, an empty one
+    // where another word comes between.
+    let mut faces: BTreeMap<Face, Vec<Vec<Sym>>> = BTreeMap::new();
+    let mut previous: Option<Face> = None;
+    for word in layout.words() {
+        let glyphs = glyphs_of(word);
+        let coded = (glyphs.iter()).any(|(_, g)| matches!(g, Some(Glyph::Unnamed(_))));
+        let face = (word.font.as_str(), word.subset.as_str());
+        if let Some(before) = previous.filter(|&p| p != face || !coded) {
+            faces.entry(before).or_default().push(Vec::new());
+        }
+        previous = coded.then_some(face);
+        if coded {
+            let syms = (glyphs.iter())
+                .map(|&(c, g)| match g {
+                    Some(Glyph::Unnamed(code)) => Sym::Code(code),
+                    _ => Sym::Known(c),
+                })
+                .collect();
+            faces.entry(face).or_default().push(syms);
+        }
+    }
+    (faces.into_iter())
+        .filter_map(|(face, running)| Some((face, cipher::solve(&running)?)))
+        .collect()
+}
+
+fn cipher_diagnostic<'a>(
+    font: &'a str,
+    subset: &'a str,
+    reading: &Reading,
+) -> (Face<'a>, Diagnostic) {
+    let face = if subset.is_empty() {
+        font.to_string()
+    } else {
+        format!("{subset}+{font}")
+    };
+    let letters: Vec<&str> = reading.values().map(String::as_str).collect();
+    let letters = letters.join(" ");
+    let message = format!(
+        "{} glyphs of {face}, which the file does not name, read as the letters `{letters}`: \
+         the face's words read as a cipher of Dutch by the word list",
+        reading.len()
+    );
+    (
+        (font, subset),
+        Diagnostic::new(DiagnosticKind::Uncertain, None, message),
+    )
 }
 
 fn diagnostic(

@@ -6,6 +6,7 @@
 
 mod blocks;
 mod build;
+mod cipher;
 mod closing;
 mod dictionary;
 mod enumeration;
