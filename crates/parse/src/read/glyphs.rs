@@ -275,6 +275,10 @@ fn solve_ciphers(layout: &Layout) -> Vec<(Face<'_>, Reading)> {
     // By face: its words holding a glyph named by nothing, in reading order, an empty one
     // where another word comes between.
     let mut faces: BTreeMap<Face, Vec<Vec<Sym>>> = BTreeMap::new();
+    // Most documents name every glyph: one look at each word's codes.
+    if layout.words().all(|w| w.unmapped.is_empty()) {
+        return Vec::new();
+    }
     let mut previous: Option<Face> = None;
     for word in layout.words() {
         let glyphs = glyphs_of(word);
