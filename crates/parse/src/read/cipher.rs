@@ -72,6 +72,14 @@ const COMMA_CAPITALS: f32 = 0.2;
 /// Stands for the code being read in a word.
 const MARK: char = '\u{FFFC}';
 
+/// Codes a face may have to be read: letters in both cases, digits, signs and accented
+/// letters are fewer (a CJK font's thousands of glyphs are no cipher of Dutch).
+const MAX_CODES: usize = 200;
+
+/// Distinct words read at most, those drawn most (the time the ascent takes grows with
+/// them; a letter's words are far fewer).
+const MAX_WORDS: usize = 3000;
+
 /// Rounds of coordinate ascent at most.
 const MAX_ROUNDS: usize = 12;
 
@@ -85,8 +93,11 @@ pub fn solve(running: &[Vec<Sym>]) -> Option<Reading> {
     if unnamed < MIN_UNNAMED || (unnamed as f32) < MIN_UNNAMED_SHARE * total as f32 {
         return None;
     }
-    let model = Model::of_dutch();
     let cipher = Cipher::new(running);
+    if cipher.codes.len() > MAX_CODES {
+        return None;
+    }
+    let model = Model::of_dutch();
     let classes = cipher.ascend(&model);
     let mut reading = cipher.letters(&classes);
     cipher.recheck_letters(&mut reading);
@@ -176,7 +187,13 @@ impl Cipher {
         for word in running.iter().filter(|w| !w.is_empty()) {
             *distinct.entry(word).or_default() += 1;
         }
-        let words: Vec<(&[Sym], usize)> = distinct.into_iter().collect();
+        let mut words: Vec<(&[Sym], usize)> = distinct.into_iter().collect();
+        if words.len() > MAX_WORDS {
+            // The words drawn most tell the letters; the rest would only cost time.
+            words.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+            words.truncate(MAX_WORDS);
+            words.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        }
         let sequence = (running.iter())
             .map(|w| words.binary_search_by(|(d, _)| (*d).cmp(w.as_slice())).ok())
             .collect();
