@@ -6,12 +6,20 @@
 //! numbering. Each code still stands for one character wherever it is drawn, so the
 //! face's words are a substitution cipher of Dutch, and thousands of words decide it.
 //!
-//! Codes are read as lower-case letters by a letter model of the Dutch word list (letter
-//! triples, word boundaries included), by coordinate ascent from the order of letter
-//! frequencies; a code for no letter (punctuation, a digit, an accented letter) parts the
-//! word as a boundary does. Of two codes read as one letter the rarer is the capital. A
-//! reading is kept only where most of the words it makes are listed words; codes it does
-//! not read as letters stay unread.
+//! In turn:
+//! 1. lower-case letters, by a letter model of the Dutch word list (letter triples, word
+//!    boundaries included), by coordinate ascent and swaps from the order of letter
+//!    frequencies, one code per letter (a code never drawn after a lower-case letter inside
+//!    a word is a capital's, and waits); a code for no letter (a sign, a digit, an accented
+//!    letter) parts the word as a boundary does;
+//! 2. ligatures: a code read as a letter whose words the lists read by a ligature instead
+//!    (`re?ectiegroep`);
+//! 3. capitals (and letters left), each by the words where it is the one code unread;
+//! 4. the hyphen (between two listed words), the full stop and the comma (at words' ends,
+//!    before a capital or a lower-case letter).
+//!
+//! A reading is kept only where the lists write most of the words it reads whole; digits
+//! and the other signs, which no list tells, stay unread.
 
 use std::collections::BTreeMap;
 
