@@ -105,8 +105,10 @@ pub fn solve(running: &[Vec<Sym>]) -> Option<Reading> {
     if cipher.codes.len() > MAX_CODES {
         return None;
     }
-    let model = Model::of_dutch();
-    let classes = cipher.ascend(&model);
+    // Built once per process, for the first face that needs it.
+    static MODEL: std::sync::OnceLock<Model> = std::sync::OnceLock::new();
+    let model = MODEL.get_or_init(Model::of_dutch);
+    let classes = cipher.ascend(model);
     let mut reading = cipher.letters(&classes);
     cipher.recheck_letters(&mut reading);
     cipher.read_capitals(&mut reading);
