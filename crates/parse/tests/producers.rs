@@ -75,6 +75,14 @@ fn ghostscript_rewrite() {
     check("fixtures/producers/ghostscript.pdf");
 }
 
+/// Ghostscript's rewrite of the Chromium file, whose `/ToUnicode` maps give the quotes `8`
+/// and `9` and the ligatures `û`, `ý`, `þ`: the outlines read the quotes, the word lists
+/// the ligatures (extract's `font/shapes.rs`, parse's `read/glyphs.rs`).
+#[test]
+fn ghostscript_rewrite_of_chromium() {
+    check("fixtures/producers/ghostscript-chromium.pdf");
+}
+
 #[test]
 fn libreoffice_justified() {
     check("fixtures/producers/libreoffice-justified.pdf");

@@ -35,6 +35,10 @@ fn dutch_corpus_files_rewritten_by_ghostscript_give_their_data() {
 /// names its fonts by number (`CairoFont-1-0`), writes Latin Modern's bounding box as its
 /// ascent, folds space glyphs into `TJ` numbers, and writes U+FFFD with an empty
 /// `/ActualText` for glyphs it cannot map. Skipped, and said so, without pdftocairo.
+/// `ghostscript-chromium` is left out with the sweep's Ghostscript rewrites: its maps claim
+/// the quotes as `8` and `9`, which the outlines contradict only where a map claims one
+/// character twice (`font/shapes.rs`); cairo cuts its fonts into subsets whose maps do not,
+/// so the rewrite reads `8NAVO20309` as its maps say, where the original now reads the quotes.
 #[test]
 fn fixtures_rewritten_by_cairo_give_their_data() {
     if !has_cairo() {
@@ -50,7 +54,10 @@ fn fixtures_rewritten_by_cairo_give_their_data() {
             .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
             .filter(|p| {
                 let name = p.file_stem().unwrap().to_string_lossy();
-                !name.ends_with("-gs") && !name.contains("notounicode") && !name.contains("aes256")
+                !name.ends_with("-gs")
+                    && name != "ghostscript-chromium"
+                    && !name.contains("notounicode")
+                    && !name.contains("aes256")
             })
             .collect();
         pdfs.sort();

@@ -31,64 +31,16 @@ const REFERENCE: &str = include_str!("../../../fixtures/navo2030/reference.txt")
 /// Files of the sweep that do not give the replica's data yet, with the FAILURES.md entry.
 const KNOWN: &[(&str, &str)] = &[
     (
-        "appreciatie-wkhtmltopdf-gs",
-        "S4: quotes and bullets of Ghostscript's ToUnicode",
-    ),
-    (
         "brief-wkhtmltopdf-gs",
         "S4: quotes and bullets of Ghostscript's ToUnicode",
-    ),
-    (
-        "chromium-house-11pt-dash-gs",
-        "S4: quotes and the fl ligature of Ghostscript's ToUnicode",
-    ),
-    (
-        "chromium-house-2col-3mm-indented-gs",
-        "S4: quotes and the fl ligature of Ghostscript's ToUnicode",
-    ),
-    (
-        "chromium-house-2col-4mm-gs",
-        "S4: quotes and the fl ligature of Ghostscript's ToUnicode",
-    ),
-    (
-        "chromium-house-carlito-justified-gs",
-        "S4: quotes and the fl ligature of Ghostscript's ToUnicode",
-    ),
-    (
-        "chromium-house-column-left-gs",
-        "S4: quotes and the fl ligature of Ghostscript's ToUnicode",
-    ),
-    (
-        "chromium-house-footer-gs",
-        "S4: quotes and the fl ligature of Ghostscript's ToUnicode",
-    ),
-    (
-        "chromium-house-gs",
-        "S4: quotes and the fl ligature of Ghostscript's ToUnicode",
-    ),
-    (
-        "chromium-house-serif-indented-gs",
-        "S4: quotes and the fl ligature of Ghostscript's ToUnicode",
-    ),
-    (
-        "fop-carlito-ragged-2col-3mm-gs",
-        "S4: quotes of Ghostscript's ToUnicode",
     ),
     (
         "fop-carlito-ragged-2col-3mm-notounicode",
         "S10: FOP's TrueType subsets keep no cmap, and a post table without names",
     ),
     (
-        "fop-carlito-ragged-gs",
-        "S4: quotes of Ghostscript's ToUnicode",
-    ),
-    (
         "fop-carlito-ragged-notounicode",
         "S10: FOP's TrueType subsets keep no cmap, and a post table without names",
-    ),
-    (
-        "fop-dejavu-serif-indented-gs",
-        "S4: quotes of Ghostscript's ToUnicode",
     ),
     (
         "fop-dejavu-serif-indented-notounicode",
@@ -139,24 +91,12 @@ const KNOWN: &[(&str, &str)] = &[
         "S11: burdens- / haring, an English compound no list writes either way",
     ),
     (
-        "wkhtmltopdf-house-gs",
-        "S4: quotes and the en dash of Ghostscript's ToUnicode",
-    ),
-    (
         "wkhtmltopdf-house-notounicode",
         "S10: Qt's TrueType subsets keep no cmap and no post table",
     ),
     (
-        "wkhtmltopdf-house-column-left-gs",
-        "S4: quotes and the en dash of Ghostscript's ToUnicode",
-    ),
-    (
         "wkhtmltopdf-house-column-left-notounicode",
         "S10: Qt's TrueType subsets keep no cmap and no post table",
-    ),
-    (
-        "wkhtmltopdf-house-serif-indented-gs",
-        "S4: quotes and the en dash of Ghostscript's ToUnicode",
     ),
     (
         "wkhtmltopdf-house-serif-indented-notounicode",

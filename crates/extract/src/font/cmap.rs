@@ -174,6 +174,60 @@ impl ToUnicode {
     pub fn is_empty(&self) -> bool {
         self.chars.is_empty() && self.ranges.is_empty()
     }
+
+    /// Whether two codes of the map (of its first `limit`) claim one character that
+    /// `counts` (a cheap first look, before [`ToUnicode::single_chars`]).
+    pub fn claims_twice(&self, limit: usize, counts: impl Fn(char) -> bool) -> bool {
+        let chars = (self.chars.iter()).filter_map(|(&code, text)| {
+            let mut chars = text.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => Some((c, code)),
+                _ => None,
+            }
+        });
+        let ranged = (self.ranges.items.iter()).flat_map(|(lo, hi, _, units)| {
+            let first = match units.as_slice() {
+                &[unit] => Some(u32::from(unit)),
+                _ => None,
+            };
+            (*lo..=*hi).map_while(move |code| {
+                let c = char::from_u32(first? + (code - lo))?;
+                Some((c, code))
+            })
+        });
+        let mut claims: Vec<(char, u32)> = (chars.chain(ranged))
+            .take(limit)
+            .filter(|&(c, _)| counts(c))
+            .collect();
+        claims.sort_unstable();
+        claims.dedup();
+        claims.windows(2).any(|w| matches!(w, [a, b] if a.0 == b.0))
+    }
+
+    /// Every code the map gives one character, with that character (at most `limit` codes,
+    /// in no particular order).
+    pub fn single_chars(&self, limit: usize) -> Vec<(u32, char)> {
+        let ranged = (self.ranges.items.iter()).flat_map(|&(lo, hi, ..)| lo..=hi);
+        let mut codes: Vec<u32> = self
+            .chars
+            .keys()
+            .copied()
+            .chain(ranged)
+            .take(limit)
+            .collect();
+        codes.sort_unstable();
+        codes.dedup();
+        (codes.into_iter())
+            .filter_map(|code| {
+                let text = self.get(code)?;
+                let mut chars = text.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) => Some((code, c)),
+                    _ => None,
+                }
+            })
+            .collect()
+    }
 }
 
 fn destination(operand: &Operand<'_>) -> Option<String> {

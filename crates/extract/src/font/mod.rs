@@ -32,6 +32,7 @@ mod cmap;
 mod gsub;
 mod program;
 mod sfnt;
+mod shapes;
 mod type1;
 
 use std::borrow::Cow;
@@ -116,6 +117,9 @@ struct Composite {
     /// program costs more than reading most pages).
     program: std::cell::OnceCell<Option<program::Glyphs>>,
     widths: CidWidths,
+    /// Codes whose `/ToUnicode` claim the program's outlines contradict, with what they read
+    /// as instead (see `shapes`); empty for almost every font.
+    contradicted: rustc_hash::FxHashMap<u32, shapes::Reading>,
     /// Texts decoded so far, so that each code is looked up once.
     cache: std::cell::RefCell<HashMap<u32, Option<Box<str>>>>,
 }
@@ -345,6 +349,14 @@ impl Composite {
             && to_unicode
                 .as_ref()
                 .is_none_or(|m| !covers_widths(m, cids.is_none(), &widths));
+        let contradicted: rustc_hash::FxHashMap<_, _> = match (&to_unicode, descendant) {
+            (Some(map), Some(d)) if shapes::worth_checking(map) => {
+                shapes::contradicted_claims(doc, d, map, cids.as_ref())
+            }
+            _ => Default::default(),
+        };
+        // The program may name what the map's contradicted claims do not.
+        let needed = needed || !contradicted.is_empty();
         let program_source = descendant.filter(|_| needed).cloned();
         Composite {
             codespace,
@@ -355,6 +367,7 @@ impl Composite {
             program_source,
             program: Default::default(),
             widths,
+            contradicted,
             cache: Default::default(),
         }
     }
@@ -372,7 +385,12 @@ impl Composite {
     /// ToUnicode, then Unicode codes of a `Uni…` CMap, then the font program, then codes read
     /// as UCS-2 where `/ToUnicode` names an Identity CMap (poppler's reading of that error).
     fn text(&self, doc: &Source<'_>, code: u32) -> Option<String> {
-        if let Some(text) = self.to_unicode.as_ref().and_then(|m| m.get(code)) {
+        let contradicted = self.contradicted.get(&code);
+        if let Some(shapes::Reading::Sign(sign)) = contradicted {
+            return Some((*sign).to_string());
+        }
+        let to_unicode = self.to_unicode.as_ref().filter(|_| contradicted.is_none());
+        if let Some(text) = to_unicode.and_then(|m| m.get(code)) {
             return Some(text);
         }
         let as_unicode = || {

@@ -58,19 +58,8 @@ impl Glyphs {
             let data = stream_data(doc, stream).ok()?;
             let sfnt = Sfnt::parse(&data)?;
             glyphs.read_sfnt(&sfnt);
-            if let Some(cid_font) = cid_font
-                && let Some(Object::Stream(map)) = get(doc, cid_font, b"CIDToGIDMap")
-            {
-                let bytes = stream_data(doc, map).ok()?;
-                let map: Vec<u16> = bytes
-                    .chunks_exact(2)
-                    .map(|c| {
-                        u16::from_be_bytes([
-                            c.first().copied().unwrap_or(0),
-                            c.get(1).copied().unwrap_or(0),
-                        ])
-                    })
-                    .collect();
+            if let Some(map) = cid_font.and_then(|f| cid_to_gid(doc, f)) {
+                let map = map.ok()?;
                 glyphs.no_letter_at_32 = no_letter(&sfnt, map.get(32).copied());
                 glyphs.cid_to_gid = Some(map);
             }
@@ -235,6 +224,27 @@ impl Glyphs {
             .map(|t| &**t)
             .or_else(|| self.glyph_text(gid))
     }
+}
+
+/// A composite font's `/CIDToGIDMap` stream, as glyph ids by CID; `None` for Identity.
+pub fn cid_to_gid(
+    doc: &Source<'_>,
+    cid_font: &Dictionary,
+) -> Option<Result<Vec<u16>, crate::budget::DecodeError>> {
+    let Some(Object::Stream(map)) = get(doc, cid_font, b"CIDToGIDMap") else {
+        return None;
+    };
+    Some(stream_data(doc, map).map(|bytes| {
+        let pairs = bytes.chunks_exact(2);
+        pairs
+            .map(|c| {
+                u16::from_be_bytes([
+                    c.first().copied().unwrap_or(0),
+                    c.get(1).copied().unwrap_or(0),
+                ])
+            })
+            .collect()
+    }))
 }
 
 /// Whether glyph `gid` (what code or CID 32 draws) is no letter: none, `.notdef` (a subset's

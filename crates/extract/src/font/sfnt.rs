@@ -108,7 +108,7 @@ impl<'a> Sfnt<'a> {
     /// between the first two crossings of its outline, its points taken as a polygon (a
     /// stem's sides are straight). `None` for a composite or damaged glyph.
     fn leftmost_stroke(&self, gid: u16, height: f32) -> Option<f32> {
-        let points = self.outline(gid)?;
+        let points = self.simple_outline(gid)?;
         let mut crossings = Vec::new();
         for contour in points {
             let edges = contour.iter().zip(contour.iter().cycle().skip(1));
@@ -125,8 +125,50 @@ impl<'a> Sfnt<'a> {
         }
     }
 
-    /// The points of a simple glyph's contours, on and off the curve alike.
+    /// The points of a glyph's contours, on and off the curve alike: a simple glyph's, or
+    /// those of a composite glyph's simple components placed by their offsets (one level;
+    /// `None` where a component is scaled or placed by points, or is composite itself).
     fn outline(&self, gid: u16) -> Option<Vec<Vec<(f32, f32)>>> {
+        let glyph = self.glyph_data(gid)?;
+        if u16_at(glyph, 0)? as i16 >= 0 {
+            return self.simple_outline(gid);
+        }
+        let mut contours = Vec::new();
+        for (component, dx, dy) in components(glyph)? {
+            let (dx, dy) = (dx?, dy?);
+            for contour in self.simple_outline(component)? {
+                contours.push(contour.into_iter().map(|(x, y)| (x + dx, y + dy)).collect());
+            }
+        }
+        Some(contours)
+    }
+
+    /// How many contours draw glyph `gid`: a simple glyph's count, or the sum of a
+    /// composite glyph's simple components' (`None` for deeper nesting).
+    fn contour_count(&self, gid: u16) -> Option<i16> {
+        let glyph = self.glyph_data(gid)?;
+        let count = u16_at(glyph, 0)? as i16;
+        if count >= 0 {
+            return Some(count);
+        }
+        let mut sum: i16 = 0;
+        for (component, ..) in components(glyph)? {
+            let part = self.glyph_data(component)?;
+            let count = u16_at(part, 0)? as i16;
+            if count < 0 {
+                return None;
+            }
+            // A component that draws nothing (one point: an anchor some fonts place so).
+            let empty = u32_at(part, 2)? == u32_at(part, 6)?;
+            if !empty {
+                sum = sum.saturating_add(count);
+            }
+        }
+        Some(sum)
+    }
+
+    /// The points of a simple glyph's contours, on and off the curve alike.
+    fn simple_outline(&self, gid: u16) -> Option<Vec<Vec<(f32, f32)>>> {
         let glyph = self.glyph_data(gid)?;
         let contours =
             usize::try_from(i16::from_be_bytes([*glyph.first()?, *glyph.get(1)?])).ok()?;
@@ -165,6 +207,45 @@ impl<'a> Sfnt<'a> {
             start = end + 1;
         }
         Some(out)
+    }
+
+    /// The em of the program's outlines, in font units (`head`'s `unitsPerEm`).
+    pub fn units_per_em(&self) -> Option<f32> {
+        let units = f32::from(u16_at(self.table(b"head")?, 18)?);
+        (units >= 16.0).then_some(units)
+    }
+
+    /// Glyph `gid`'s box and contour count, as its `glyf` header gives them (a composite
+    /// glyph counts -1 contours). `None` for a glyph without an outline.
+    pub fn glyph_box(&self, gid: u16) -> Option<GlyphBox> {
+        let glyph = self.glyph_data(gid)?;
+        let i16_at = |at| u16_at(glyph, at).map(|v| f32::from(v as i16));
+        Some(GlyphBox {
+            contours: self.contour_count(gid).unwrap_or(-1),
+            x_min: i16_at(2)?,
+            y_min: i16_at(4)?,
+            x_max: i16_at(6)?,
+            y_max: i16_at(8)?,
+        })
+    }
+
+    /// How high the middle of glyph `gid`'s ink lies, from 0 (its box's bottom) to 1 (its
+    /// top): the centroid of its contours' area, their points taken as polygons. An opening
+    /// quote, heavy below, lies under 0.5; a closing one over. `None` for a composite glyph.
+    pub fn ink_height(&self, gid: u16) -> Option<f32> {
+        let (mut area, mut moment) = (0.0, 0.0);
+        for contour in self.outline(gid)? {
+            let edges = contour.iter().zip(contour.iter().cycle().skip(1));
+            for (&(x0, y0), &(x1, y1)) in edges {
+                let cross = x0 * y1 - x1 * y0;
+                area += cross;
+                moment += (y0 + y1) * cross;
+            }
+        }
+        let b = self.glyph_box(gid)?;
+        let height = b.y_max - b.y_min;
+        (area.abs() > f32::EPSILON && height > 0.0)
+            .then(|| (moment / (3.0 * area) - b.y_min) / height)
     }
 
     /// Glyph `gid`'s bytes in `glyf`, as `loca` places them.
@@ -209,7 +290,7 @@ impl<'a> Sfnt<'a> {
 
     /// Glyph `gid`'s advance width in font units, as `hmtx` gives it (glyphs past its long
     /// metrics take the last one's).
-    fn advance(&self, gid: u16) -> Option<u16> {
+    pub fn advance(&self, gid: u16) -> Option<u16> {
         let long_metrics = usize::from(u16_at(self.table(b"hhea")?, 34)?);
         let at = usize::from(gid).min(long_metrics.checked_sub(1)?);
         u16_at(self.table(b"hmtx")?, 4 * at)
@@ -265,6 +346,58 @@ const STEM_LETTERS: &str = "lihnmurbdIHN";
 
 /// Contours of a glyph measured at most (a letter has a few).
 const MAX_CONTOURS: usize = 64;
+/// Components of a composite glyph read, at most.
+const MAX_COMPONENTS: usize = 16;
+
+/// A composite glyph's components (`glyf`, §5.3.3 of the OpenType spec): each one's glyph
+/// id and its x and y offset, `None` where it is placed by matching points or scaled.
+/// `None` for damaged data.
+#[allow(clippy::type_complexity)]
+fn components(glyph: &[u8]) -> Option<Vec<(u16, Option<f32>, Option<f32>)>> {
+    const WORDS: u16 = 0x1;
+    const XY_VALUES: u16 = 0x2;
+    const SCALE: u16 = 0x8;
+    const MORE: u16 = 0x20;
+    const XY_SCALE: u16 = 0x40;
+    const TWO_BY_TWO: u16 = 0x80;
+    let mut out = Vec::new();
+    let mut at = 10;
+    loop {
+        let flags = u16_at(glyph, at)?;
+        let gid = u16_at(glyph, at + 2)?;
+        let (dx, dy, args) = if flags & WORDS != 0 {
+            let x = u16_at(glyph, at + 4)? as i16;
+            let y = u16_at(glyph, at + 6)? as i16;
+            (f32::from(x), f32::from(y), 4)
+        } else {
+            let x = *glyph.get(at + 4)? as i8;
+            let y = *glyph.get(at + 5)? as i8;
+            (f32::from(x), f32::from(y), 2)
+        };
+        let scale = match flags {
+            f if f & SCALE != 0 => 2,
+            f if f & XY_SCALE != 0 => 4,
+            f if f & TWO_BY_TWO != 0 => 8,
+            _ => 0,
+        };
+        let placed = flags & XY_VALUES != 0 && scale == 0;
+        out.push((gid, placed.then_some(dx), placed.then_some(dy)));
+        at += 4 + args + scale;
+        if flags & MORE == 0 || out.len() >= MAX_COMPONENTS {
+            return Some(out);
+        }
+    }
+}
+
+/// A glyph's box in font units and how many contours draw it.
+#[derive(Clone, Copy, Debug)]
+pub struct GlyphBox {
+    pub contours: i16,
+    pub x_min: f32,
+    pub y_min: f32,
+    pub x_max: f32,
+    pub y_max: f32,
+}
 
 /// A simple glyph's x (`short` 2, `same` 16) or y (4, 32) coordinates from `at`, each
 /// relative to the one before; `at` is moved past them.
