@@ -178,13 +178,8 @@ impl ToUnicode {
     /// Whether two codes of the map (of its first `limit`) claim one character that
     /// `counts` (a cheap first look, before [`ToUnicode::single_chars`]).
     pub fn claims_twice(&self, limit: usize, counts: impl Fn(char) -> bool) -> bool {
-        let chars = (self.chars.iter()).filter_map(|(&code, text)| {
-            let mut chars = text.chars();
-            match (chars.next(), chars.next()) {
-                (Some(c), None) => Some((c, code)),
-                _ => None,
-            }
-        });
+        let chars =
+            (self.chars.iter()).filter_map(|(&code, text)| Some((single_char(text)?, code)));
         let ranged = (self.ranges.items.iter()).flat_map(|(lo, hi, _, units)| {
             let first = match units.as_slice() {
                 &[unit] => Some(u32::from(unit)),
@@ -218,15 +213,17 @@ impl ToUnicode {
         codes.sort_unstable();
         codes.dedup();
         (codes.into_iter())
-            .filter_map(|code| {
-                let text = self.get(code)?;
-                let mut chars = text.chars();
-                match (chars.next(), chars.next()) {
-                    (Some(c), None) => Some((code, c)),
-                    _ => None,
-                }
-            })
+            .filter_map(|code| Some((code, single_char(&self.get(code)?)?)))
             .collect()
+    }
+}
+
+/// The character of a text of one character.
+fn single_char(text: &str) -> Option<char> {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
     }
 }
 

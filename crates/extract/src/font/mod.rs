@@ -349,6 +349,10 @@ impl Composite {
             && to_unicode
                 .as_ref()
                 .is_none_or(|m| !covers_widths(m, cids.is_none(), &widths));
+        // A font whose map claims a character twice is checked against its program's
+        // outlines. That inflates the program here, and again below if a code needs its
+        // names: only for the few fonts so flagged (Ghostscript's rewrites), so the simpler
+        // path is kept.
         let contradicted: rustc_hash::FxHashMap<_, _> = match (&to_unicode, descendant) {
             (Some(map), Some(d)) if shapes::worth_checking(map) => {
                 shapes::contradicted_claims(doc, d, map, cids.as_ref())
