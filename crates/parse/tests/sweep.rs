@@ -31,10 +31,6 @@ const REFERENCE: &str = include_str!("../../../fixtures/navo2030/reference.txt")
 /// Files of the sweep that do not give the replica's data yet, with the FAILURES.md entry.
 const KNOWN: &[(&str, &str)] = &[
     (
-        "brief-wkhtmltopdf-gs",
-        "S4: quotes and bullets of Ghostscript's ToUnicode",
-    ),
-    (
         "fop-carlito-ragged-2col-3mm-notounicode",
         "S10: FOP's TrueType subsets keep no cmap, and a post table without names",
     ),

@@ -178,6 +178,22 @@ impl ToUnicode {
     /// Whether two codes of the map (of its first `limit`) claim one character that
     /// `counts` (a cheap first look, before [`ToUnicode::single_chars`]).
     pub fn claims_twice(&self, limit: usize, counts: impl Fn(char) -> bool) -> bool {
+        let mut claims: Vec<(char, u32)> = (self.claimed_chars().take(limit))
+            .filter(|&(c, _)| counts(c))
+            .collect();
+        claims.sort_unstable();
+        claims.dedup();
+        claims.windows(2).any(|w| matches!(w, [a, b] if a.0 == b.0))
+    }
+
+    /// Whether a code of the map (of its first `limit`) claims a character that `counts`.
+    pub fn claims_any(&self, limit: usize, counts: impl Fn(char) -> bool) -> bool {
+        (self.claimed_chars().take(limit)).any(|(c, _)| counts(c))
+    }
+
+    /// Each code the map gives one character, with that character: the single-character
+    /// destinations, then the ranges' codes.
+    fn claimed_chars(&self) -> impl Iterator<Item = (char, u32)> + '_ {
         let chars =
             (self.chars.iter()).filter_map(|(&code, text)| Some((single_char(text)?, code)));
         let ranged = (self.ranges.items.iter()).flat_map(|(lo, hi, _, units)| {
@@ -190,13 +206,7 @@ impl ToUnicode {
                 Some((c, code))
             })
         });
-        let mut claims: Vec<(char, u32)> = (chars.chain(ranged))
-            .take(limit)
-            .filter(|&(c, _)| counts(c))
-            .collect();
-        claims.sort_unstable();
-        claims.dedup();
-        claims.windows(2).any(|w| matches!(w, [a, b] if a.0 == b.0))
+        chars.chain(ranged)
     }
 
     /// Every code the map gives one character, with that character (at most `limit` codes,

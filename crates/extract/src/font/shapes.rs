@@ -40,9 +40,12 @@ pub enum Reading {
 }
 
 /// Whether the map's claims are worth checking: it gives one ASCII character or Latin
-/// letter to two codes.
+/// letter to two codes, or a control character (which no glyph draws) or a straight
+/// quote (whose place high on the line is quickly checked: Ghostscript's rewrite of a Qt
+/// subset claims `"` for the bullet) to one.
 pub fn worth_checking(map: &ToUnicode) -> bool {
     map.claims_twice(MAX_CLAIMS, |c| c.is_ascii_graphic() || latin_letter(c))
+        || map.claims_any(MAX_CLAIMS, |c| c.is_control() || c == '"' || c == '\'')
 }
 
 /// A letter of the Latin alphabets (ASCII and the Latin-1 Supplement and Extended blocks).
@@ -338,6 +341,19 @@ mod tests {
         assert_eq!(readings.get(&0x41), Some(&Reading::Sign("\u{2022}")));
         assert_eq!(readings.get(&0x1f), None);
         assert_eq!(readings.get(&0x05), None);
+    }
+
+    #[test]
+    fn maps_that_claim_a_control_character_or_a_quote_are_checked() {
+        let map = |pairs: &str| {
+            let body = format!("1 beginbfchar\n{pairs}\nendbfchar");
+            ToUnicode::parse(body.as_bytes())
+        };
+        assert!(!worth_checking(&map("<0024> <0041>\n<0025> <0042>")));
+        assert!(worth_checking(&map("<0024> <0041>\n<0025> <0041>")));
+        assert!(worth_checking(&map("<0002> <0009>")));
+        assert!(worth_checking(&map("<0041> <0022>")));
+        assert!(!worth_checking(&map("<0041> <201C>")));
     }
 
     #[test]
