@@ -40,12 +40,14 @@ pub enum Reading {
 }
 
 /// Whether the map's claims are worth checking: it gives one ASCII character or Latin
-/// letter to two codes, or a control character (which no glyph draws) or a straight
-/// quote (whose place high on the line is quickly checked: Ghostscript's rewrite of a Qt
-/// subset claims `"` for the bullet) to one.
+/// letter to two codes, or a control character (which no glyph draws) to one, as
+/// Ghostscript's rewrite of a Qt subset does (a tab for the space, and `"` for the bullet).
+/// (Checking every map that claims a straight quote as well would read such a bullet
+/// without the tab, but costs 4 % more instructions on the 33 of the 364 files whose
+/// faces claim one, none of them contradicted.)
 pub fn worth_checking(map: &ToUnicode) -> bool {
     map.claims_twice(MAX_CLAIMS, |c| c.is_ascii_graphic() || latin_letter(c))
-        || map.claims_any(MAX_CLAIMS, |c| c.is_control() || c == '"' || c == '\'')
+        || map.claims_any(MAX_CLAIMS, char::is_control)
 }
 
 /// A letter of the Latin alphabets (ASCII and the Latin-1 Supplement and Extended blocks).
@@ -344,7 +346,7 @@ mod tests {
     }
 
     #[test]
-    fn maps_that_claim_a_control_character_or_a_quote_are_checked() {
+    fn maps_that_claim_a_character_twice_or_a_control_character_are_checked() {
         let map = |pairs: &str| {
             let body = format!("1 beginbfchar\n{pairs}\nendbfchar");
             ToUnicode::parse(body.as_bytes())
@@ -352,8 +354,7 @@ mod tests {
         assert!(!worth_checking(&map("<0024> <0041>\n<0025> <0042>")));
         assert!(worth_checking(&map("<0024> <0041>\n<0025> <0041>")));
         assert!(worth_checking(&map("<0002> <0009>")));
-        assert!(worth_checking(&map("<0041> <0022>")));
-        assert!(!worth_checking(&map("<0041> <201C>")));
+        assert!(!worth_checking(&map("<0041> <0022>")));
     }
 
     #[test]
