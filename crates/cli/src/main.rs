@@ -196,7 +196,14 @@ fn extract(file: &Path, format: ExtractFormat, password: Option<String>) -> Resu
         ExtractFormat::Text => layout_text(&layout),
         ExtractFormat::Json => serde_json::to_string_pretty(&layout).unwrap_or_default() + "\n",
     };
+    exit_without_freeing(layout);
     write_output(file, None, &out)
+}
+
+/// Leaves a one-file command's data to the end of the process, which frees it at once:
+/// freeing it piece by piece cost the replica half a per cent of its instructions.
+fn exit_without_freeing<T>(data: T) {
+    std::mem::forget(data);
 }
 
 fn parse(
@@ -214,6 +221,7 @@ fn parse(
         ParseFormat::Text => kamerbrief_parse::render::text(&parsed.letter),
         ParseFormat::Csv => kamerbrief_parse::render::csv(&parsed.letter),
     };
+    exit_without_freeing((layout, parsed));
     write_output(file, output, &out)
 }
 
