@@ -344,6 +344,22 @@ fn role_gap_em(line: &Line) -> Option<f32> {
 /// infinite for furniture. Lines for which `aside` holds (the front matter, whose fields
 /// may run across the columns of the body below them) get an edge but do not measure one.
 pub fn column_edges(lines: &[TextLine], aside: impl Fn(usize) -> bool) -> Vec<f32> {
+    column_ends_at(lines, aside, 90)
+}
+
+/// The measure of the ragged column each line stands in: how far its lines may reach (the
+/// 97th percentile of the same line ends, all but the last few: a ragged column's lines end
+/// anywhere short of it, and its 90th percentile falls a word's width short or more).
+pub fn ragged_measures(lines: &[TextLine], aside: impl Fn(usize) -> bool) -> Vec<f32> {
+    column_ends_at(lines, aside, 97)
+}
+
+/// [`column_edges`] at the `percentile` of the line ends.
+fn column_ends_at(
+    lines: &[TextLine],
+    aside: impl Fn(usize) -> bool,
+    percentile: usize,
+) -> Vec<f32> {
     let mut edges = vec![f32::INFINITY; lines.len()];
     let mut start = 0;
     while start < lines.len() {
@@ -373,7 +389,10 @@ pub fn column_edges(lines: &[TextLine], aside: impl Fn(usize) -> bool) -> Vec<f3
                     .map(|o| o.bbox.x1),
             );
             // The value at that rank in sorted order, without sorting the rest.
-            let rank = ends.len().saturating_sub(1).min(ends.len() * 9 / 10);
+            let rank = ends
+                .len()
+                .saturating_sub(1)
+                .min(ends.len() * percentile / 100);
             if rank < ends.len()
                 && let Some(slot) = edges.get_mut(i)
             {
@@ -510,6 +529,24 @@ mod tests {
         let text_line = TextLine::from_line(1, &line);
         assert_eq!(text_line.text, "Voorzitter van voorzien.");
         assert_eq!(text_line.markers, vec![("1".to_string(), 23)]);
+    }
+
+    /// Twenty ragged lines ending 400 to 495 pt: the edge of the full lines is their 90th
+    /// percentile, the measure they were broken to is where the longest end.
+    #[test]
+    fn a_ragged_columns_measure_is_where_its_longest_lines_end() {
+        let lines: Vec<TextLine> = (0..20)
+            .map(|i| {
+                let mut line = TextLine::plain(1, i, "woorden van een regel");
+                line.bbox.x0 = 50.0;
+                line.bbox.x1 = 400.0 + 5.0 * i as f32;
+                line
+            })
+            .collect();
+        let edges = column_edges(&lines, |_| false);
+        let measures = ragged_measures(&lines, |_| false);
+        assert_eq!(edges.first(), Some(&490.0));
+        assert_eq!(measures.first(), Some(&495.0));
     }
 
     #[test]

@@ -2882,6 +2882,19 @@ fn two_columns_a_hinted_gutter_of_point_four_em_apart_clear_of_their_word_gaps_a
     );
 }
 
+/// Fifty-third round: a ragged paragraph's last line at page 2's foot (`… dreigingsbeeld.`,
+/// 417 pt of a 480 pt measure) had room for the next page's first word, `Naast` (32 pt),
+/// under the longest lines, but not under the 90th percentile of the page's line ends,
+/// 19 pt short of them; the paragraphs ran together. A ragged column's measure is where
+/// its longest lines end.
+#[test]
+fn a_ragged_paragraphs_last_line_at_a_pages_foot_with_room_for_the_next_word_under_the_columns_longest_lines_ends_it()
+ {
+    regression(
+        "a_ragged_paragraphs_last_line_at_a_pages_foot_with_room_for_the_next_word_under_the_columns_longest_lines_ends_it",
+    );
+}
+
 #[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {

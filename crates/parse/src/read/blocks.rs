@@ -31,6 +31,9 @@ pub struct Edges {
     /// word would have fitted (a total-fit line breaker's, FOP's): room at the end of a
     /// line inside a sentence does not show that it ended on purpose.
     pub early: bool,
+    /// By line index, in ragged text, how far the line's column lets lines reach
+    /// ([`crate::lines::ragged_measures`]); empty in justified text.
+    pub measures: Vec<f32>,
     /// Line indices, to look lines up by identity.
     pub index: std::collections::HashMap<(u32, usize), usize>,
 }
@@ -43,6 +46,11 @@ impl Edges {
         let by_line = crate::lines::column_edges(lines, |i| front.contains(&i));
         let justification = crate::lines::justification(lines, &by_line);
         let justified = justification.is_some();
+        let measures = if justified {
+            Vec::new()
+        } else {
+            crate::lines::ragged_measures(lines, |i| front.contains(&i))
+        };
         let index = lines
             .iter()
             .enumerate()
@@ -55,6 +63,7 @@ impl Edges {
             loose: false,
             spaced: false,
             early: false,
+            measures,
             index,
         };
         edges.loose = justified
@@ -74,6 +83,16 @@ impl Edges {
         self.index
             .get(&(line.page, line.source))
             .and_then(|&i| self.by_line.get(i))
+            .copied()
+            .unwrap_or(f32::INFINITY)
+    }
+
+    /// How far a line of the column `line` stands in may reach: its edge where justified,
+    /// its measure where ragged.
+    fn reach(&self, line: &TextLine) -> f32 {
+        self.index
+            .get(&(line.page, line.source))
+            .and_then(|&i| self.measures.get(i).or(self.by_line.get(i)))
             .copied()
             .unwrap_or(f32::INFINITY)
     }
@@ -504,7 +523,7 @@ fn ended_on_purpose(prev: &TextLine, line: &TextLine, m: &Measures, edges: &Edge
 /// `line`'s first word would have fitted at the end of `prev`, in justified text too (where
 /// a line left short without that may be one whose spaces would have grown too wide).
 fn next_word_fitted(prev: &TextLine, line: &TextLine, m: &Measures, edges: &Edges) -> bool {
-    let edge = edges.of(prev);
+    let edge = edges.reach(prev);
     // The word and a space, with some slack: widths are measured, not known exactly.
     edge.is_finite() && line.first_word_width + 0.8 * m.size <= edge - prev.bbox.x1
 }
