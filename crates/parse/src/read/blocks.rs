@@ -32,7 +32,7 @@ pub struct Edges {
     /// line inside a sentence does not show that it ended on purpose.
     pub early: bool,
     /// By line index, in ragged text, how far the line's column lets lines reach
-    /// ([`crate::lines::ragged_measures`]); empty in justified text.
+    /// ([`crate::lines::ragged_measures`]); empty in justified text and text input.
     pub measures: Vec<f32>,
     /// Line indices, to look lines up by identity.
     pub index: std::collections::HashMap<(u32, usize), usize>,
@@ -46,7 +46,9 @@ impl Edges {
         let by_line = crate::lines::column_edges(lines, |i| front.contains(&i));
         let justification = crate::lines::justification(lines, &by_line);
         let justified = justification.is_some();
-        let measures = if justified {
+        // Text input's lines are a typesetter's lines without their stretch (justified
+        // ones end anywhere), so only their edge is known, not a measure.
+        let measures = if justified || !lines.iter().any(|l| l.typographic) {
             Vec::new()
         } else {
             crate::lines::ragged_measures(lines, |i| front.contains(&i))
