@@ -348,6 +348,11 @@ pub struct Word {
     /// break that a reader joins with the next line.
     #[serde(default, skip_serializing_if = "is_false")]
     pub soft_hyphen: bool,
+    /// The word ends in a hyphen shown by a text-showing operator of its own, after letters
+    /// shown together: how LibreOffice draws the hyphens of its hyphenation, where a word's
+    /// own hyphens are shown with its letters. (Only a document's many such hyphens say so.)
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub hyphen_apart: bool,
     /// No gap before this word: joined to the previous one without a space in the text (a
     /// superscript touching its word, `cm` + `−2`). It stays a word of its own, so that a
     /// footnote marker can be told from the word it follows.

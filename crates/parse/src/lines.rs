@@ -23,6 +23,9 @@ pub struct TextLine {
     pub italic: bool,
     /// The last word ended in a soft hyphen.
     pub soft_hyphen: bool,
+    /// The last word ended in a hyphen shown apart from its letters
+    /// ([`kamerbrief_model::Word::hyphen_apart`]).
+    pub hyphen_apart: bool,
     /// Width of the first word, to tell whether it would have fitted on the line before.
     pub first_word_width: f32,
     /// The layout carries fonts (false for text input: typography is then unknown).
@@ -105,6 +108,7 @@ impl TextLine {
             bold: typographic && !real.is_empty() && real.iter().all(|w| w.bold),
             italic: typographic && !real.is_empty() && real.iter().all(|w| w.italic),
             soft_hyphen: line.words.last().is_some_and(|w| w.soft_hyphen),
+            hyphen_apart: line.words.last().is_some_and(|w| w.hyphen_apart),
             first_word_width: line.words.first().map_or(0.0, |w| w.bbox.width()),
             typographic,
             parts,

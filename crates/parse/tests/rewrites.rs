@@ -39,6 +39,10 @@ fn dutch_corpus_files_rewritten_by_ghostscript_give_their_data() {
 /// the quotes as `8` and `9`, which the outlines contradict only where a map claims one
 /// character twice (`font/shapes.rs`); cairo cuts its fonts into subsets whose maps do not,
 /// so the rewrite reads `8NAVO20309` as its maps say, where the original now reads the quotes.
+/// `writer-2col-06mm-carlito` is left out too: LibreOffice shows the hyphens of its
+/// hyphenation apart from their words, so the original's `landen-` (shown with its letters)
+/// keeps its hyphen; cairo shows each line in one run, and the rewrite is read by the word
+/// lists, which write `landenneutraal` (S11, as the Ghostscript rewrite).
 #[test]
 fn fixtures_rewritten_by_cairo_give_their_data() {
     if !has_cairo() {
@@ -56,6 +60,7 @@ fn fixtures_rewritten_by_cairo_give_their_data() {
                 let name = p.file_stem().unwrap().to_string_lossy();
                 !name.ends_with("-gs")
                     && name != "ghostscript-chromium"
+                    && name != "writer-2col-06mm-carlito"
                     && !name.contains("notounicode")
                     && !name.contains("aes256")
             })

@@ -63,10 +63,6 @@ const KNOWN: &[(&str, &str)] = &[
         "S9: a paragraph's full last line at a column's foot",
     ),
     (
-        "writer-2col-06mm-carlito",
-        "S11: landen- / neutraal, which the letter writes with its hyphen and Dutch spelling whole",
-    ),
-    (
         "writer-2col-06mm-carlito-gs",
         "S11: landen- / neutraal, which the letter writes with its hyphen and Dutch spelling whole",
     ),

@@ -4657,6 +4657,7 @@ fn make_line(
                     italic: font.is_some_and(|f| f.italic),
                     superscript: w.superscript,
                     soft_hyphen: w.soft_hyphen,
+                    hyphen_apart: w.hyphen_apart,
                     attached,
                     underline: false,
                     unmapped: w.unmapped.clone(),

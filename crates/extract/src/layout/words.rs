@@ -23,6 +23,9 @@ pub struct WordBox {
     pub row_baseline: f32,
     pub superscript: bool,
     pub soft_hyphen: bool,
+    /// Its last glyph is a hyphen shown by a text-showing operator of its own, after two
+    /// glyphs shown by one ([`Word::hyphen_apart`](kamerbrief_model::Word)).
+    pub hyphen_apart: bool,
     /// No gap before it: joined to the previous word without a space in the text (a
     /// superscript touching its word, or the text right after one).
     pub attached: bool,
@@ -997,6 +1000,8 @@ fn split_words(
 ) {
     let mut current: Option<WordBox> = None;
     let mut previous: Option<(usize, bool)> = None;
+    // The runs of the current word's last two glyphs.
+    let mut runs: [Option<u32>; 2] = [None; 2];
     // A space glyph since the previous glyph, and whether it was a no-break space.
     let mut spaced = false;
     let mut no_break = false;
@@ -1052,6 +1057,7 @@ fn split_words(
         (spaced, no_break) = (false, false);
         if breaks {
             flush(&mut current, out);
+            runs = [None; 2];
         }
         // The text goes to `out`'s buffers; the word takes it when flushed.
         let attached = breaks && attached;
@@ -1066,6 +1072,7 @@ fn split_words(
             row_baseline: row.baseline,
             superscript: raised,
             soft_hyphen: false,
+            hyphen_apart: false,
             attached,
             bound,
             starts: Vec::new(),
@@ -1082,6 +1089,8 @@ fn split_words(
         if push_text(&mut out.text, &fonts.text(glyph_text, g.font)) {
             keep_drawn_soft_hyphen(&mut out.text, text, kinds, i, previous.is_none());
         }
+        word.hyphen_apart = shown_apart(glyph_text, g.run, runs);
+        runs = [runs[1], Some(g.run)];
         word.x0 = word.x0.min(g.x0);
         word.x1 = word.x1.max(g.x1);
         if weigh_claims {
@@ -1094,6 +1103,13 @@ fn split_words(
         previous = Some((i, raised));
     }
     flush(&mut current, out);
+}
+
+/// A hyphen shown by text-showing operator `run`, after a word's two glyphs before it
+/// (`before`, their runs) were shown by another one, the same for both.
+fn shown_apart(glyph_text: &str, run: u32, before: [Option<u32>; 2]) -> bool {
+    matches!(glyph_text, "-" | "\u{2010}")
+        && matches!(before, [Some(a), Some(b)] if a == b && b != run)
 }
 
 /// Whether `g`, shown apart from `prev` in the content, starts where `prev`'s letter

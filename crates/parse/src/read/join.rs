@@ -36,7 +36,15 @@ pub struct Lexicon {
     /// U+2010 HYPHEN ends lines and stands nowhere else: the typesetter's hyphenation mark
     /// (CSS typesetters draw it), every one a break inside a word.
     marks_breaks: bool,
+    /// The typesetter shows the hyphens of its hyphenation apart from their words' letters
+    /// (LibreOffice does; [`MIN_HYPHENS_APART`] lines or more end in one, and no fewer
+    /// than in a hyphen shown with its letters): a line-final hyphen shown with its letters
+    /// is then the word's own.
+    hyphens_apart: bool,
 }
+
+/// Lines ending in a hyphen shown apart ([`Lexicon::hyphens_apart`]) a document needs.
+const MIN_HYPHENS_APART: usize = 3;
 
 impl Lexicon {
     pub fn new(lines: &[TextLine]) -> Lexicon {
@@ -84,6 +92,7 @@ impl Lexicon {
             hyphenates_compounds: OnceCell::new(),
             spelled_out: spelled_out_initials(&all_tokens),
             marks_breaks,
+            hyphens_apart: shows_hyphens_apart(lines),
         };
         if !lexicon.hyphenates {
             let (mut joined, mut kept, mut plain) = (0, 0, 0);
@@ -253,6 +262,14 @@ fn marks_breaks(lines: &[TextLine]) -> bool {
         }
     }
     ends
+}
+
+/// Whether the lines ending in a hyphen shown apart from its letters are
+/// [`MIN_HYPHENS_APART`] or more, and no fewer than those ending in one shown with them.
+fn shows_hyphens_apart(lines: &[TextLine]) -> bool {
+    let ending = lines.iter().filter(|l| l.text.ends_with(BREAK_HYPHENS));
+    let apart = ending.clone().filter(|l| l.hyphen_apart).count();
+    apart >= MIN_HYPHENS_APART && 2 * apart >= ending.count()
 }
 
 /// Words spelled out before an acronym in parentheses: the initials of the last 2 to 8 words
@@ -457,13 +474,16 @@ enum Seam {
     DropHyphen,
 }
 
-fn seam(line: &str, next: &str, lexicon: &Lexicon) -> Seam {
+/// How `line` and the `next` go together; `with_letters`: `line`'s final hyphen is shown
+/// with its word's letters where the document shows its hyphenation apart, so it stays.
+fn seam(line: &str, next: &str, with_letters: bool, lexicon: &Lexicon) -> Seam {
     let broken = hyphen_break(line, next);
     if lexicon.marks_breaks && broken.is_some() && line.trim_end().ends_with('\u{2010}') {
         return Seam::DropHyphen;
     }
     match broken.map(|(l, r)| lexicon.decide(l, r)) {
         Some(Join::KeepHyphen) => Seam::None,
+        Some(Join::RemoveHyphen) if with_letters => Seam::None,
         Some(Join::RemoveHyphen) => Seam::DropHyphen,
         None if broken_after_slash(line, next) => Seam::None,
         Some(Join::KeepHyphenAndSpace) | None => Seam::Space,
@@ -474,7 +494,7 @@ fn seam(line: &str, next: &str, lexicon: &Lexicon) -> Seam {
 /// (a field's value that wraps, `Betreft` with a long subject).
 pub fn push_line(text: &mut String, next: &str, lexicon: &Lexicon) {
     if !text.is_empty() {
-        match seam(text, next, lexicon) {
+        match seam(text, next, false, lexicon) {
             Seam::None => {}
             Seam::DropHyphen => {
                 text.pop();
@@ -503,7 +523,12 @@ pub fn join_with_offsets<'a>(
         match previous {
             None => {}
             Some(prev) if prev.soft_hyphen => {}
-            Some(prev) => match seam(&prev.text, &line.text, lexicon) {
+            Some(prev) => match seam(
+                &prev.text,
+                &line.text,
+                lexicon.hyphens_apart && !prev.hyphen_apart,
+                lexicon,
+            ) {
                 Seam::None => {}
                 Seam::DropHyphen => {
                     text.pop();
@@ -833,6 +858,37 @@ mod tests {
             joined("laten groei-", "en. Voor", true),
             "laten groeien. Voor"
         );
+    }
+
+    /// LibreOffice shows the hyphens of its hyphenation apart from their words, a word's
+    /// own hyphens with its letters: where lines end in three or more hyphens shown apart,
+    /// a line-final hyphen shown with its letters stays (`landen-neutraal`, which Dutch
+    /// spelling and the lists write whole), and those shown apart go.
+    #[test]
+    fn hyphens_shown_with_their_letters_stay_where_hyphenation_is_shown_apart() {
+        let texts = [
+            "de reflectie-",
+            "groep stelt dat het funda-",
+            "ment een eenheid van landen-",
+            "neutraal beleid is, aldus het rap-",
+            "port.",
+        ];
+        let mut lines: Vec<TextLine> = texts.iter().copied().map(line).collect();
+        for (i, l) in lines.iter_mut().enumerate() {
+            l.hyphen_apart = i != 2 && i != 4;
+        }
+        let lexicon = Lexicon::new(&lines);
+        assert!(lexicon.hyphens_apart);
+        assert_eq!(
+            join_lines(&lines, &lexicon),
+            "de reflectiegroep stelt dat het fundament een eenheid van landen-neutraal beleid is, \
+             aldus het rapport."
+        );
+        // Two such lines say nothing about the typesetter: the lists decide.
+        let few: Vec<TextLine> = lines.iter().skip(2).cloned().collect();
+        let lexicon = Lexicon::new(&few);
+        assert!(!lexicon.hyphens_apart);
+        assert!(join_lines(&few, &lexicon).contains("landenneutraal"));
     }
 
     #[test]
