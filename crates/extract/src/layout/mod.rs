@@ -2446,10 +2446,13 @@ fn is_word_gap_of_row(
     // justified line set very loose, its short words narrower than its stretched gaps; a
     // table's cells stand apart by chance amounts).
     let covered = gaps_alike && widths.iter().sum::<f32>() > word_gaps.iter().sum::<f32>() + across;
+    let widest_other = word_gaps.last().copied().unwrap_or(0.0);
     let usual = median(word_gaps)?;
     // The row's own gap, not the channel (other rows may narrow that): a ragged row's gap
-    // at a one-row column's edge is wider than its word gaps, a justified row's is not.
-    (across < GUTTER_OVER_WORD_GAP * usual)
+    // at a one-row column's edge is wider than its word gaps, a justified row's is not
+    // (clearly wider than their median, nor wider than the widest: a justified line's
+    // stretched gaps vary, hinted advances move each).
+    (across < GUTTER_OVER_WORD_GAP * usual || across <= widest_other)
         .then(|| covered || median(widths).is_some_and(|w| w > usual))
 }
 
