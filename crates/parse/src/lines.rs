@@ -347,24 +347,12 @@ fn role_gap_em(line: &Line) -> Option<f32> {
 /// 90th percentile of the line ends of the body lines it shares most of its width with);
 /// infinite for furniture. Lines for which `aside` holds (the front matter, whose fields
 /// may run across the columns of the body below them) get an edge but do not measure one.
-pub fn column_edges(lines: &[TextLine], aside: impl Fn(usize) -> bool) -> Vec<f32> {
-    column_ends_at(lines, aside, 90)
-}
-
-/// The measure of the ragged column each line stands in: how far its lines may reach (the
+/// With it, the measure of that column were it ragged: how far its lines may reach (the
 /// 97th percentile of the same line ends, all but the last few: a ragged column's lines end
 /// anywhere short of it, and its 90th percentile falls a word's width short or more).
-pub fn ragged_measures(lines: &[TextLine], aside: impl Fn(usize) -> bool) -> Vec<f32> {
-    column_ends_at(lines, aside, 97)
-}
-
-/// [`column_edges`] at the `percentile` of the line ends.
-fn column_ends_at(
-    lines: &[TextLine],
-    aside: impl Fn(usize) -> bool,
-    percentile: usize,
-) -> Vec<f32> {
+pub fn column_edges(lines: &[TextLine], aside: impl Fn(usize) -> bool) -> (Vec<f32>, Vec<f32>) {
     let mut edges = vec![f32::INFINITY; lines.len()];
+    let mut measures = edges.clone();
     let mut start = 0;
     while start < lines.len() {
         let page = lines.get(start).map_or(0, |l| l.page);
@@ -392,20 +380,24 @@ fn column_ends_at(
                     })
                     .map(|o| o.bbox.x1),
             );
-            // The value at that rank in sorted order, without sorting the rest.
-            let rank = ends
-                .len()
-                .saturating_sub(1)
-                .min(ends.len() * percentile / 100);
-            if rank < ends.len()
-                && let Some(slot) = edges.get_mut(i)
-            {
-                *slot = *ends.select_nth_unstable_by(rank, f32::total_cmp).1;
+            // The values at those ranks in sorted order, without sorting the rest.
+            let rank = |percentile: usize| {
+                let last = ends.len().checked_sub(1)?;
+                Some(last.min(ends.len() * percentile / 100))
+            };
+            let (Some(edge_rank), Some(measure_rank)) = (rank(90), rank(97)) else {
+                continue;
+            };
+            if let Some(slot) = edges.get_mut(i) {
+                *slot = *ends.select_nth_unstable_by(edge_rank, f32::total_cmp).1;
+            }
+            if let Some(slot) = measures.get_mut(i) {
+                *slot = *ends.select_nth_unstable_by(measure_rank, f32::total_cmp).1;
             }
         }
         start = end;
     }
-    edges
+    (edges, measures)
 }
 
 /// Justified text: most body lines end at their column's edge. Then how far short of it a
@@ -547,8 +539,7 @@ mod tests {
                 line
             })
             .collect();
-        let edges = column_edges(&lines, |_| false);
-        let measures = ragged_measures(&lines, |_| false);
+        let (edges, measures) = column_edges(&lines, |_| false);
         assert_eq!(edges.first(), Some(&490.0));
         assert_eq!(measures.first(), Some(&495.0));
     }

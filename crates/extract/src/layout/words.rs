@@ -1000,8 +1000,9 @@ fn split_words(
 ) {
     let mut current: Option<WordBox> = None;
     let mut previous: Option<(usize, bool)> = None;
-    // The runs of the current word's last two glyphs.
-    let mut runs: [Option<u32>; 2] = [None; 2];
+    // The glyph before `previous`, and how many glyphs the current word has so far.
+    let mut before_previous: Option<usize> = None;
+    let mut in_word = 0usize;
     // A space glyph since the previous glyph, and whether it was a no-break space.
     let mut spaced = false;
     let mut no_break = false;
@@ -1057,7 +1058,7 @@ fn split_words(
         (spaced, no_break) = (false, false);
         if breaks {
             flush(&mut current, out);
-            runs = [None; 2];
+            in_word = 0;
         }
         // The text goes to `out`'s buffers; the word takes it when flushed.
         let attached = breaks && attached;
@@ -1089,8 +1090,10 @@ fn split_words(
         if push_text(&mut out.text, &fonts.text(glyph_text, g.font)) {
             keep_drawn_soft_hyphen(&mut out.text, text, kinds, i, previous.is_none());
         }
-        word.hyphen_apart = shown_apart(glyph_text, g.run, runs);
-        runs = [runs[1], Some(g.run)];
+        word.hyphen_apart = in_word >= 2
+            && matches!(glyph_text, "-" | "\u{2010}")
+            && shown_apart(text, g, previous.map(|(p, _)| p), before_previous);
+        in_word += 1;
         word.x0 = word.x0.min(g.x0);
         word.x1 = word.x1.max(g.x1);
         if weigh_claims {
@@ -1100,16 +1103,26 @@ fn split_words(
             word.bottom = word.bottom.max(g.bottom);
         }
         word.size = word.size.max(g.size);
+        before_previous = previous.map(|(p, _)| p);
         previous = Some((i, raised));
     }
     flush(&mut current, out);
 }
 
-/// A hyphen shown by text-showing operator `run`, after a word's two glyphs before it
-/// (`before`, their runs) were shown by another one, the same for both.
-fn shown_apart(glyph_text: &str, run: u32, before: [Option<u32>; 2]) -> bool {
-    matches!(glyph_text, "-" | "\u{2010}")
-        && matches!(before, [Some(a), Some(b)] if a == b && b != run)
+/// The hyphen `g` was shown by a text-showing operator of its own, after the two glyphs
+/// of its word before it (`previous`, `before_previous`) were shown by one.
+#[cold]
+fn shown_apart(
+    text: &PageText,
+    g: &Glyph,
+    previous: Option<usize>,
+    before_previous: Option<usize>,
+) -> bool {
+    let run = |i: Option<usize>| Some(text.glyphs.get(i?)?.run);
+    match (run(before_previous), run(previous)) {
+        (Some(a), Some(b)) => a == b && b != g.run,
+        _ => false,
+    }
 }
 
 /// Whether `g`, shown apart from `prev` in the content, starts where `prev`'s letter

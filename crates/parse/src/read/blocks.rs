@@ -31,8 +31,8 @@ pub struct Edges {
     /// word would have fitted (a total-fit line breaker's, FOP's): room at the end of a
     /// line inside a sentence does not show that it ended on purpose.
     pub early: bool,
-    /// By line index, in ragged text, how far the line's column lets lines reach
-    /// ([`crate::lines::ragged_measures`]); empty in justified text and text input.
+    /// By line index, in ragged text, how far the line's column lets lines reach (as
+    /// [`crate::lines::column_edges`] measures it); empty in justified text and text input.
     pub measures: Vec<f32>,
     /// Line indices, to look lines up by identity.
     pub index: std::collections::HashMap<(u32, usize), usize>,
@@ -43,7 +43,7 @@ impl Edges {
     /// (`front`, indices into `lines`); whether the body (`body`) is loosely justified.
     pub fn new(lines: &[TextLine], front: &[usize], body: &[usize], m: &Measures) -> Edges {
         let front: std::collections::HashSet<usize> = front.iter().copied().collect();
-        let by_line = crate::lines::column_edges(lines, |i| front.contains(&i));
+        let (by_line, measures) = crate::lines::column_edges(lines, |i| front.contains(&i));
         let justification = crate::lines::justification(lines, &by_line);
         let justified = justification.is_some();
         // Text input's lines are a typesetter's lines without their stretch (justified
@@ -51,7 +51,7 @@ impl Edges {
         let measures = if justified || !lines.iter().any(|l| l.typographic) {
             Vec::new()
         } else {
-            crate::lines::ragged_measures(lines, |i| front.contains(&i))
+            measures
         };
         let index = lines
             .iter()

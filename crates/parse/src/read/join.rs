@@ -37,9 +37,10 @@ pub struct Lexicon {
     /// (CSS typesetters draw it), every one a break inside a word.
     marks_breaks: bool,
     /// The typesetter shows the hyphens of its hyphenation apart from their words' letters
-    /// (LibreOffice does; [`MIN_HYPHENS_APART`] lines or more end in one, and no fewer
-    /// than in a hyphen shown with its letters): a line-final hyphen shown with its letters
-    /// is then the word's own.
+    /// (LibreOffice does; [`MIN_HYPHENS_APART`] lines or more end in one, and three times
+    /// as many as in a hyphen shown with its letters): a line-final hyphen shown with its
+    /// letters is then the word's own. (A producer that cuts its words into runs anywhere
+    /// shows half its line-final hyphens apart by chance.)
     hyphens_apart: bool,
 }
 
@@ -265,11 +266,13 @@ fn marks_breaks(lines: &[TextLine]) -> bool {
 }
 
 /// Whether the lines ending in a hyphen shown apart from its letters are
-/// [`MIN_HYPHENS_APART`] or more, and no fewer than those ending in one shown with them.
+/// [`MIN_HYPHENS_APART`] or more, and three times as many as those ending in one shown
+/// with them.
 fn shows_hyphens_apart(lines: &[TextLine]) -> bool {
     let ending = lines.iter().filter(|l| l.text.ends_with(BREAK_HYPHENS));
     let apart = ending.clone().filter(|l| l.hyphen_apart).count();
-    apart >= MIN_HYPHENS_APART && 2 * apart >= ending.count()
+    let with_letters = ending.count() - apart;
+    apart >= MIN_HYPHENS_APART && apart >= 3 * with_letters
 }
 
 /// Words spelled out before an acronym in parentheses: the initials of the last 2 to 8 words
