@@ -1000,9 +1000,8 @@ fn split_words(
 ) {
     let mut current: Option<WordBox> = None;
     let mut previous: Option<(usize, bool)> = None;
-    // The glyph before `previous`, and how many glyphs the current word has so far.
-    let mut before_previous: Option<usize> = None;
-    let mut in_word = 0usize;
+    // Where in the row the current word's first glyph stands.
+    let mut word_start = 0;
     // A space glyph since the previous glyph, and whether it was a no-break space.
     let mut spaced = false;
     let mut no_break = false;
@@ -1010,7 +1009,7 @@ fn split_words(
     let mut blank = None;
     let weigh_claims = out.weigh_claims;
     // The row's glyphs are by x.
-    for (&i, &raised) in row.glyphs.iter().zip(&row.superscript) {
+    for (k, (&i, &raised)) in row.glyphs.iter().zip(&row.superscript).enumerate() {
         let Some(g) = text.glyphs.get(i) else {
             continue;
         };
@@ -1058,7 +1057,7 @@ fn split_words(
         (spaced, no_break) = (false, false);
         if breaks {
             flush(&mut current, out);
-            in_word = 0;
+            word_start = k;
         }
         // The text goes to `out`'s buffers; the word takes it when flushed.
         let attached = breaks && attached;
@@ -1090,10 +1089,8 @@ fn split_words(
         if push_text(&mut out.text, &fonts.text(glyph_text, g.font)) {
             keep_drawn_soft_hyphen(&mut out.text, text, kinds, i, previous.is_none());
         }
-        word.hyphen_apart = in_word >= 2
-            && matches!(glyph_text, "-" | "\u{2010}")
-            && shown_apart(text, g, previous.map(|(p, _)| p), before_previous);
-        in_word += 1;
+        word.hyphen_apart = matches!(glyph_text, "-" | "\u{2010}")
+            && shown_apart(text, kinds, g, row.glyphs.get(word_start..k).unwrap_or_default());
         word.x0 = word.x0.min(g.x0);
         word.x1 = word.x1.max(g.x1);
         if weigh_claims {
@@ -1103,24 +1100,20 @@ fn split_words(
             word.bottom = word.bottom.max(g.bottom);
         }
         word.size = word.size.max(g.size);
-        before_previous = previous.map(|(p, _)| p);
         previous = Some((i, raised));
     }
     flush(&mut current, out);
 }
 
-/// The hyphen `g` was shown by a text-showing operator of its own, after the two glyphs
-/// of its word before it (`previous`, `before_previous`) were shown by one.
+/// The hyphen `g` was shown by a text-showing operator of its own, after the last two
+/// glyphs of its word before it (`before`, the word's glyphs so far) were shown by one.
 #[cold]
-fn shown_apart(
-    text: &PageText,
-    g: &Glyph,
-    previous: Option<usize>,
-    before_previous: Option<usize>,
-) -> bool {
-    let run = |i: Option<usize>| Some(text.glyphs.get(i?)?.run);
-    match (run(before_previous), run(previous)) {
-        (Some(a), Some(b)) => a == b && b != g.run,
+fn shown_apart(text: &PageText, kinds: &[Kind], g: &Glyph, before: &[usize]) -> bool {
+    let mut runs = (before.iter().rev())
+        .filter(|&&j| !kind(kinds, j).is_blank())
+        .filter_map(|&j| Some(text.glyphs.get(j)?.run));
+    match (runs.next(), runs.next()) {
+        (Some(b), Some(a)) => a == b && b != g.run,
         _ => false,
     }
 }
