@@ -1090,7 +1090,12 @@ fn split_words(
             keep_drawn_soft_hyphen(&mut out.text, text, kinds, i, previous.is_none());
         }
         word.hyphen_apart = matches!(glyph_text, "-" | "\u{2010}")
-            && shown_apart(text, kinds, g, row.glyphs.get(word_start..k).unwrap_or_default());
+            && shown_apart(
+                text,
+                kinds,
+                g,
+                row.glyphs.get(word_start..k).unwrap_or_default(),
+            );
         word.x0 = word.x0.min(g.x0);
         word.x1 = word.x1.max(g.x1);
         if weigh_claims {
