@@ -223,6 +223,7 @@ fn line(u: &mut Unstructured<'_>, baseline: f32) -> Result<Line> {
             italic: u.ratio(1, 10)?,
             superscript: raised,
             soft_hyphen: u.ratio(1, 20)?,
+            hyphen_apart: u.ratio(1, 8)?,
             attached: raised && u.ratio(1, 2)?,
             underline: u.ratio(1, 20)?,
             // Codes of unmapped glyphs, which may or may not follow the text's U+FFFD.
