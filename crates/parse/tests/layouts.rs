@@ -2921,6 +2921,14 @@ fn soft_hyphens_in_words_cut_into_runs_anywhere_half_shown_apart_by_chance_are_j
 }
 
 #[test]
+fn a_closing_under_columns_is_measured_against_the_column_beside_the_other_not_the_front_matter_over_it()
+ {
+    regression(
+        "a_closing_under_columns_is_measured_against_the_column_beside_the_other_not_the_front_matter_over_it",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

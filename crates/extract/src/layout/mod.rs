@@ -3975,16 +3975,18 @@ fn closing_below_columns(
     if !is_prose_column(true) || !is_prose_column(false) {
         return None;
     }
-    let other_end = node_extent(&side_indices(&above, &on_side, !left), words, |w| {
-        (w.bottom, w.bottom)
-    })
-    .1;
+    let (other_top, other_end) = node_extent(&side_indices(&above, &on_side, !left), words, |w| {
+        (w.top, w.bottom)
+    });
     if g0 - other_end > CLOSING_LEVEL_EM * em {
         return None;
     }
-    let (x0, x1) = node_extent(&side_indices(&above, &on_side, left), words, |w| {
-        (w.x0, w.x1)
-    });
+    // The column: its rows beside the other one (not front matter set wider above them).
+    let beside: Vec<usize> = side_indices(&above, &on_side, left)
+        .into_iter()
+        .filter(|&i| words.get(i).is_some_and(|w| w.bottom > other_top))
+        .collect();
+    let (x0, x1) = node_extent(&beside, words, |w| (w.x0, w.x1));
     let closing: Vec<&WordBox> = below.iter().filter_map(|&i| words.get(i)).collect();
     let mut widths: Vec<f32> = row_extents(&closing)
         .iter()
