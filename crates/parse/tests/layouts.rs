@@ -2929,6 +2929,14 @@ fn a_closing_under_columns_is_measured_against_the_column_beside_the_other_not_t
 }
 
 #[test]
+fn a_river_down_a_paragraph_of_words_set_one_by_one_tracks_each_rows_own_word_gap_and_is_no_gutter()
+{
+    regression(
+        "a_river_down_a_paragraph_of_words_set_one_by_one_tracks_each_rows_own_word_gap_and_is_no_gutter",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

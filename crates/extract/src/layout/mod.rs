@@ -2144,7 +2144,7 @@ fn is_justified_word_gap(
         false => fewer,
         true => match line_final_words(node, words, texts, b) {
             Some(rows) => rows,
-            None => return false,
+            None => return is_river(node, words, labels, a, b),
         },
     };
     if more.len() < 2 {
@@ -2178,6 +2178,48 @@ fn is_justified_word_gap(
     }
     words_wider
 }
+
+/// The channel `a`..`b` is a river down one justified paragraph, however many rows it
+/// runs: every row with words on both sides crosses it at a gap alike to its own usual
+/// word gap ([`RIVER_GAPS_ALIKE`]), and those gaps vary from row to row as the rows'
+/// spacing does, much more than each strays from its row's (words set one by one, each
+/// line spaced its own way). A gutter keeps its width beside a justified column and
+/// strays from the word gaps beside a ragged one.
+fn is_river(node: &[usize], words: &[WordBox], labels: &[bool], a: f32, b: f32) -> bool {
+    let mut rows: Vec<(f32, bool, bool)> = node
+        .iter()
+        .filter_map(|&i| words.get(i))
+        .map(|w| (w.row_baseline, w.x1 <= a, w.x0 >= b))
+        .collect();
+    rows.sort_by(|p, q| p.0.total_cmp(&q.0));
+    let (mut low, mut high, mut stray, mut crossed) = (f32::INFINITY, f32::NEG_INFINITY, 0.0f32, 0);
+    for row in rows.chunk_by(|p, q| p.0 == q.0) {
+        let both = row.iter().any(|r| r.1) && row.iter().any(|r| r.2);
+        let Some(&(baseline, _, _)) = row.first().filter(|_| both) else {
+            continue;
+        };
+        let Some(gaps) = row_gaps_across(node, words, labels, a, b, baseline) else {
+            return false;
+        };
+        let Some(usual) = median(gaps.word_gaps).filter(|&g| g > 0.0) else {
+            return false;
+        };
+        let alike =
+            gaps.across <= RIVER_GAPS_ALIKE * usual && usual <= RIVER_GAPS_ALIKE * gaps.across;
+        if !alike {
+            return false;
+        }
+        low = low.min(gaps.across);
+        high = high.max(gaps.across);
+        stray = stray.max((gaps.across - usual).abs());
+        crossed += 1;
+    }
+    crossed > MAX_RIVER_ROWS && high - low > RIVER_SPREAD * stray
+}
+
+/// A river's gaps vary from row to row more than this many times the most any strays from
+/// its row's usual gap.
+const RIVER_SPREAD: f32 = 4.0;
 
 /// The rows right of `b` where each holds one word of letters and all of them end flush
 /// at one edge: the last words of justified lines at their measure, not a table's figures.
@@ -2360,6 +2402,69 @@ fn is_word_gap_of_row(
     row: f32,
     alike: bool,
 ) -> Option<bool> {
+    let RowGaps {
+        across,
+        word_gaps,
+        widths,
+        size,
+    } = row_gaps_across(node, words, labels, a, b, row)?;
+    // A line of many gaps may hold one that justification did not stretch: a no-break
+    // space that the file writes as a plain one (its glyph named `space`).
+    let unstretched = usize::from(word_gaps.len() > JUSTIFIED_LINE_GAPS + 1);
+    let stretched = word_gaps.get(unstretched..).unwrap_or_default();
+    let narrowest = stretched.iter().copied().fold(across, f32::min);
+    let widest = word_gaps.iter().copied().fold(across, f32::max);
+    // (Hinted advances move each gap by up to a tenth of an em, whatever its width.)
+    let gaps_alike = widest <= RIVER_GAPS_ALIKE * narrowest + HINTED_GAP_SLACK_EM * size;
+    if alike && !gaps_alike {
+        return None;
+    }
+    if word_gaps.len() < JUSTIFIED_LINE_GAPS {
+        // A line of three words (a narrow column's): one other gap says little, so the two
+        // must be alike, as justification makes them (a table's cells stand apart by chance
+        // amounts), and the words must cover more of the line than the gaps do (`en`, `de`
+        // may be narrower than a stretched gap).
+        let other: f32 = word_gaps.iter().sum();
+        let words: f32 = widths.iter().sum();
+        let slack = (ALIKE_GAPS * other).max(HINTED_GAP_SLACK_EM * size);
+        return ((across - other).abs() <= slack && words > other + across).then_some(true);
+    }
+    // Words wider than the gaps: most of them, or together where the gaps are all alike (a
+    // justified line set very loose, its short words narrower than its stretched gaps; a
+    // table's cells stand apart by chance amounts).
+    let covered = gaps_alike && widths.iter().sum::<f32>() > word_gaps.iter().sum::<f32>() + across;
+    let widest_other = word_gaps.last().copied().unwrap_or(0.0);
+    let usual = median(word_gaps)?;
+    // The row's own gap, not the channel (other rows may narrow that): a ragged row's gap
+    // at a one-row column's edge is wider than its word gaps, a justified row's is not
+    // (clearly wider than their median, nor wider than the widest: a justified line's
+    // stretched gaps vary, hinted advances move each).
+    (across < GUTTER_OVER_WORD_GAP * usual || across <= widest_other)
+        .then(|| covered || median(widths).is_some_and(|w| w > usual))
+}
+
+/// A row's gaps about a channel it runs on across ([`row_gaps_across`]).
+struct RowGaps {
+    /// The gap across the channel.
+    across: f32,
+    /// The row's other word gaps, narrowest first.
+    word_gaps: Vec<f32>,
+    /// Its words' widths, left to right.
+    widths: Vec<f32>,
+    /// Its largest type size.
+    size: f32,
+}
+
+/// The gaps of the row on `baseline` about the gap `a`..`b`, where it runs on across it:
+/// the run of words around the gap and their gaps ([`is_word_gap_of_row`]).
+fn row_gaps_across(
+    node: &[usize],
+    words: &[WordBox],
+    labels: &[bool],
+    a: f32,
+    b: f32,
+    row: f32,
+) -> Option<RowGaps> {
     // The row's words, left to right, whether each is raised (a note's marker) and whether
     // it may be a list's label (`labels`, by word index).
     let mut line: Vec<(f32, f32, bool, bool)> = Vec::new();
@@ -2419,41 +2524,14 @@ fn is_word_gap_of_row(
         }
     }
     let across = crossing.filter(|_| !word_gaps.is_empty())?;
-    // A line of many gaps may hold one that justification did not stretch: a no-break
-    // space that the file writes as a plain one (its glyph named `space`).
-    let unstretched = usize::from(word_gaps.len() > JUSTIFIED_LINE_GAPS + 1);
     word_gaps.sort_by(f32::total_cmp);
-    let stretched = word_gaps.get(unstretched..).unwrap_or_default();
-    let narrowest = stretched.iter().copied().fold(across, f32::min);
-    let widest = word_gaps.iter().copied().fold(across, f32::max);
-    // (Hinted advances move each gap by up to a tenth of an em, whatever its width.)
-    let gaps_alike = widest <= RIVER_GAPS_ALIKE * narrowest + HINTED_GAP_SLACK_EM * size;
-    if alike && !gaps_alike {
-        return None;
-    }
-    let widths: Vec<f32> = line.iter().map(|p| p.1 - p.0).collect();
-    if word_gaps.len() < JUSTIFIED_LINE_GAPS {
-        // A line of three words (a narrow column's): one other gap says little, so the two
-        // must be alike, as justification makes them (a table's cells stand apart by chance
-        // amounts), and the words must cover more of the line than the gaps do (`en`, `de`
-        // may be narrower than a stretched gap).
-        let other: f32 = word_gaps.iter().sum();
-        let words: f32 = widths.iter().sum();
-        let slack = (ALIKE_GAPS * other).max(HINTED_GAP_SLACK_EM * size);
-        return ((across - other).abs() <= slack && words > other + across).then_some(true);
-    }
-    // Words wider than the gaps: most of them, or together where the gaps are all alike (a
-    // justified line set very loose, its short words narrower than its stretched gaps; a
-    // table's cells stand apart by chance amounts).
-    let covered = gaps_alike && widths.iter().sum::<f32>() > word_gaps.iter().sum::<f32>() + across;
-    let widest_other = word_gaps.last().copied().unwrap_or(0.0);
-    let usual = median(word_gaps)?;
-    // The row's own gap, not the channel (other rows may narrow that): a ragged row's gap
-    // at a one-row column's edge is wider than its word gaps, a justified row's is not
-    // (clearly wider than their median, nor wider than the widest: a justified line's
-    // stretched gaps vary, hinted advances move each).
-    (across < GUTTER_OVER_WORD_GAP * usual || across <= widest_other)
-        .then(|| covered || median(widths).is_some_and(|w| w > usual))
+    let widths = line.iter().map(|p| p.1 - p.0).collect();
+    Some(RowGaps {
+        across,
+        word_gaps,
+        widths,
+        size,
+    })
 }
 
 /// How much the two word gaps of a justified line of three words may differ, as a share of
