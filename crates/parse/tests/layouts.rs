@@ -131,12 +131,13 @@ fn layout() -> impl Strategy<Value = Params> {
                 side_by_side,
                 mark_centred,
                 // Drawn apart from the strategy (`space_of`, `gaps_of`, `splits_of`,
-                // `hinting_of`).
+                // `hinting_of`, `early_of`, `cid_of`).
                 space: params::Space::Points,
                 gaps: params::Gaps::Glyphs,
                 splits: false,
                 hinting: false,
                 early: false,
+                cid: false,
             }
             .normalized()
         },
@@ -213,6 +214,7 @@ fn generate(seed: u64) -> (usize, Params) {
         splits: splits_of(seed),
         hinting: hinting_of(seed),
         early: early_of(seed),
+        cid: cid_of(seed),
         ..tree.current()
     }
     .normalized();
@@ -259,6 +261,12 @@ fn hinting_of(seed: u64) -> bool {
 /// the seeds, from other bits of the same mix again (only ragged layouts change).
 fn early_of(seed: u64) -> bool {
     (mixed(seed) >> 56) % 4 == 0
+}
+
+/// Whether seed `seed` draws a TrueType face as a composite font (two-byte glyph ids): half
+/// the seeds, from other bits of the same mix again (only TrueType layouts change).
+fn cid_of(seed: u64) -> bool {
+    (mixed(seed) >> 8) % 2 == 0
 }
 
 /// splitmix64's finaliser of `seed`: neighbouring seeds far apart.

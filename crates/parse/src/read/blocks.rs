@@ -82,9 +82,8 @@ impl Edges {
 
     /// The right edge of the column `line` stands in.
     pub fn of(&self, line: &TextLine) -> f32 {
-        self.index
-            .get(&(line.page, line.source))
-            .and_then(|&i| self.by_line.get(i))
+        self.position(line)
+            .and_then(|i| self.by_line.get(i))
             .copied()
             .unwrap_or(f32::INFINITY)
     }
@@ -92,11 +91,15 @@ impl Edges {
     /// How far a line of the column `line` stands in may reach: its edge where justified,
     /// its measure where ragged.
     fn reach(&self, line: &TextLine) -> f32 {
-        self.index
-            .get(&(line.page, line.source))
-            .and_then(|&i| self.measures.get(i).or(self.by_line.get(i)))
+        self.position(line)
+            .and_then(|i| self.measures.get(i).or(self.by_line.get(i)))
             .copied()
             .unwrap_or(f32::INFINITY)
+    }
+
+    /// `line`'s index among the lines the edges were measured on.
+    fn position(&self, line: &TextLine) -> Option<usize> {
+        self.index.get(&(line.page, line.source)).copied()
     }
 }
 

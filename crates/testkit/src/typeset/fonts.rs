@@ -22,6 +22,8 @@ pub struct Face {
     pub bbox: [i32; 4],
     /// The TrueType program to embed.
     pub program: Option<Arc<Vec<u8>>>,
+    /// Its tables as read, for glyph ids (a composite font's codes).
+    pub truetype: Option<Arc<TrueType>>,
 }
 
 impl Face {
@@ -48,6 +50,7 @@ impl Face {
                     descent,
                     bbox: [-170, -230, 1100, 960],
                     program: None,
+                    truetype: None,
                 })
             }
             FontKind::TrueType => {
@@ -72,6 +75,7 @@ impl Face {
                     descent: tt.per_mille(tt.descent),
                     bbox: tt.bbox.map(|v| tt.per_mille(v)),
                     program: Some(program),
+                    truetype: Some(Arc::new(tt)),
                 })
             }
         }

@@ -51,6 +51,10 @@ pub struct Params {
     /// Ragged lines broken early, as a total-fit line breaker (FOP's, TeX's) breaks them:
     /// some lines inside a sentence end where the next word would still have fitted.
     pub early: bool,
+    /// A TrueType face drawn as a composite font (Type 0, `Identity-H`, two-byte glyph ids
+    /// for codes), as browsers, cairo and LibreOffice write it: `Tw` moves no two-byte
+    /// code, so its lines are justified by `TJ` numbers.
+    pub cid: bool,
 }
 
 /// How a line is set.
@@ -237,6 +241,7 @@ impl Default for Params {
             splits: false,
             hinting: false,
             early: false,
+            cid: false,
         }
     }
 }
@@ -280,6 +285,12 @@ impl Params {
         // A justified line is stretched to the edge wherever it breaks.
         if self.justify != Justify::Ragged {
             self.early = false;
+        }
+        if self.font != FontKind::TrueType {
+            self.cid = false;
+        }
+        if self.cid && self.justify == Justify::WordSpacing {
+            self.justify = Justify::TjNumbers;
         }
         self
     }
@@ -338,6 +349,9 @@ impl fmt::Display for Params {
         }
         if self.early {
             write!(f, " early=true")?;
+        }
+        if self.cid {
+            write!(f, " cid=true")?;
         }
         Ok(())
     }
@@ -419,6 +433,7 @@ impl std::str::FromStr for Params {
                 "splits" => p.splits = flag()?,
                 "hinting" => p.hinting = flag()?,
                 "early" => p.early = flag()?,
+                "cid" => p.cid = flag()?,
                 other => return Err(format!("unknown key {other:?}")),
             }
         }
@@ -502,6 +517,7 @@ mod tests {
             splits: true,
             hinting: true,
             early: true,
+            cid: true,
             ..base
         };
         let line = p.to_string();

@@ -45,6 +45,14 @@ impl TrueType {
         })
     }
 
+    /// The glyph id of `c`; `None` when the font has no glyph for it.
+    pub fn glyph(&self, c: char) -> Option<u16> {
+        self.cmap
+            .get(&u32::from(c))
+            .copied()
+            .filter(|&gid| gid != 0)
+    }
+
     /// The advance of `c` in 1/1000 em; `None` when the font has no glyph for it.
     pub fn width(&self, c: char) -> Option<u16> {
         let gid = *self.cmap.get(&u32::from(c))?;

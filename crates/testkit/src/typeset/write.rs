@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::sync::Arc;
 
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream, dictionary};
 
@@ -9,26 +10,44 @@ use super::compose::{PAGE_H, PAGE_W, Page, SetLine};
 use super::fonts::{Face, glyph_name, kern, win_ansi};
 use super::params::{Encoding, FontKind, Gaps, Justify, Params, Space, ToUnicode};
 use super::text::{Measure, Word};
+use super::truetype::TrueType;
 
-/// Codes of one face: WinAnsi, or handed out in order of first use.
+/// Codes of one face: WinAnsi, or handed out in order of first use; or, in a composite
+/// font, the TrueType program's glyph ids.
 struct Encoder {
     custom: bool,
-    codes: BTreeMap<char, u8>,
+    glyphs: Option<Arc<TrueType>>,
+    codes: BTreeMap<char, u16>,
     next: u8,
 }
 
 impl Encoder {
-    fn new(custom: bool) -> Encoder {
+    fn new(custom: bool, glyphs: Option<Arc<TrueType>>) -> Encoder {
         Encoder {
             custom,
+            glyphs,
             codes: BTreeMap::new(),
             next: 33,
         }
     }
 
-    fn code(&mut self, c: char) -> Result<u8, String> {
+    /// `c`'s code as the content stream writes it: two hex digits, or four for a glyph id.
+    fn hex(&mut self, c: char) -> Result<String, String> {
+        let code = self.code(c)?;
+        Ok(match self.glyphs {
+            Some(_) => format!("{code:04X}"),
+            None => format!("{code:02X}"),
+        })
+    }
+
+    fn code(&mut self, c: char) -> Result<u16, String> {
         if let Some(code) = self.codes.get(&c) {
             return Ok(*code);
+        }
+        if let Some(tt) = &self.glyphs {
+            let gid = tt.glyph(c).ok_or_else(|| format!("no glyph for {c:?}"))?;
+            self.codes.insert(c, gid);
+            return Ok(gid);
         }
         let winansi = win_ansi(c).ok_or_else(|| format!("no WinAnsi code for {c:?}"))?;
         // The space keeps code 32 in every encoding: `Tw` applies to that code only.
@@ -42,8 +61,8 @@ impl Encoder {
                 .ok_or("more than 222 characters in one font")?;
             code
         };
-        self.codes.insert(c, code);
-        Ok(code)
+        self.codes.insert(c, u16::from(code));
+        Ok(u16::from(code))
     }
 }
 
@@ -56,9 +75,10 @@ pub fn write(
 ) -> Result<Vec<u8>, String> {
     let mut doc = Document::with_version("1.6");
     let pages_id = doc.new_object_id();
+    let glyphs = |face: &Face| face.truetype.clone().filter(|_| p.cid);
     let mut encoders = [
-        Encoder::new(p.encoding == Encoding::Custom),
-        Encoder::new(p.encoding == Encoding::Custom),
+        Encoder::new(p.encoding == Encoding::Custom, glyphs(faces[0])),
+        Encoder::new(p.encoding == Encoding::Custom, glyphs(faces[1])),
     ];
     let mut contents = Vec::new();
     for (n, page) in pages.iter().enumerate() {
@@ -295,7 +315,7 @@ fn chunk(
                 pay(&mut hex, &mut parts, &mut owed);
             } else {
                 pay(&mut hex, &mut parts, &mut owed);
-                let _ = write!(hex, "{:02X}", enc.code(' ')?);
+                hex.push_str(&enc.hex(' ')?);
                 owed -= m.hint(' ', w.bold, size);
                 if by_tj && line.extra > 0.0 {
                     owed -= line.extra * 1000.0 / size;
@@ -310,7 +330,7 @@ fn chunk(
                 owed -= kern(a, c);
             }
             pay(&mut hex, &mut parts, &mut owed);
-            let _ = write!(hex, "{:02X}", enc.code(c)?);
+            hex.push_str(&enc.hex(c)?);
             if short.is_none() {
                 owed -= m.hint(c, w.bold, size);
             }
@@ -390,8 +410,8 @@ fn font_object(
     enc: &Encoder,
     p: &Params,
 ) -> Result<ObjectId, String> {
-    let used: Vec<(u8, char)> = {
-        let mut v: Vec<(u8, char)> = enc.codes.iter().map(|(c, code)| (*code, *c)).collect();
+    let used: Vec<(u16, char)> = {
+        let mut v: Vec<(u16, char)> = enc.codes.iter().map(|(c, code)| (*code, *c)).collect();
         v.sort();
         v
     };
@@ -408,7 +428,7 @@ fn font_object(
         })
         .collect();
     // Glyph names by code: WinAnsi's, also for a custom encoding.
-    let names: Vec<(u8, &str)> = used
+    let names: Vec<(u16, &str)> = used
         .iter()
         .map(|(code, c)| (*code, win_ansi(*c).map_or(".notdef", glyph_name)))
         .collect();
@@ -428,6 +448,7 @@ fn font_object(
         }
     };
     let mut font = match face.kind {
+        FontKind::TrueType if p.cid => composite_font(doc, face, &used)?,
         FontKind::Standard14 => {
             let mut d = dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => face.name.as_str(), "Encoding" => encoding };
             if p.encoding == Encoding::Custom {
@@ -477,18 +498,56 @@ fn font_object(
     };
     if p.to_unicode != ToUnicode::Absent {
         let partial = p.to_unicode == ToUnicode::Partial;
-        let entries: Vec<(u8, char)> = used
+        let entries: Vec<(u16, char)> = used
             .iter()
             .filter(|(_, c)| !partial || c.is_alphanumeric())
             .copied()
             .collect();
-        let cmap = to_unicode(&entries);
+        let cmap = to_unicode(&entries, p.cid);
         font.set(
             "ToUnicode",
             doc.add_object(Stream::new(Dictionary::new(), cmap.into_bytes())),
         );
     }
     Ok(doc.add_object(font))
+}
+
+/// A TrueType face as a composite font: `Identity-H`, its codes the program's glyph ids
+/// (`used`, with their characters), widths by glyph id.
+fn composite_font(
+    doc: &mut Document,
+    face: &Face,
+    used: &[(u16, char)],
+) -> Result<Dictionary, String> {
+    let program = face
+        .program
+        .as_ref()
+        .ok_or("TrueType face without its program")?;
+    let file = doc.add_object(Stream::new(
+        dictionary! { "Length1" => program.len() as i64 },
+        program.to_vec(),
+    ));
+    let descriptor = doc.add_object(descriptor(face, Some(file)));
+    let mut widths = Vec::new();
+    for (gid, c) in used {
+        let w = face.width(*c).unwrap_or(0.0).round() as i64;
+        widths.push(Object::Integer(i64::from(*gid)));
+        widths.push(Object::Array(vec![Object::Integer(w)]));
+    }
+    let system = dictionary! {
+        "Registry" => Object::string_literal("Adobe"),
+        "Ordering" => Object::string_literal("Identity"),
+        "Supplement" => 0,
+    };
+    let descendant = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => face.name.as_str(),
+        "CIDSystemInfo" => system, "FontDescriptor" => descriptor,
+        "DW" => 1000, "W" => widths, "CIDToGIDMap" => "Identity",
+    });
+    Ok(dictionary! {
+        "Type" => "Font", "Subtype" => "Type0", "BaseFont" => face.name.as_str(),
+        "Encoding" => "Identity-H", "DescendantFonts" => vec![descendant.into()],
+    })
 }
 
 fn descriptor(face: &Face, program: Option<ObjectId>) -> Dictionary {
@@ -522,8 +581,9 @@ fn glyph_proc(c: char, w: f32) -> String {
     format!("{w} 0 0 0 {w} {height} d1\n50 0 {inner} {height} re f\n")
 }
 
-/// A ToUnicode CMap for one-byte codes.
-fn to_unicode(entries: &[(u8, char)]) -> String {
+/// A ToUnicode CMap for one-byte codes, or two-byte ones (`wide`).
+fn to_unicode(entries: &[(u16, char)], wide: bool) -> String {
+    let space = if wide { "<0000> <FFFF>" } else { "<00> <FF>" };
     let mut body = String::new();
     for chunk in entries.chunks(100) {
         let _ = writeln!(body, "{} beginbfchar", chunk.len());
@@ -534,7 +594,10 @@ fn to_unicode(entries: &[(u8, char)]) -> String {
                 .iter()
                 .map(|u| format!("{u:04X}"))
                 .collect();
-            let _ = writeln!(body, "<{code:02X}> <{hex}>");
+            let _ = match wide {
+                true => writeln!(body, "<{code:04X}> <{hex}>"),
+                false => writeln!(body, "<{code:02X}> <{hex}>"),
+            };
         }
         let _ = writeln!(body, "endbfchar");
     }
@@ -542,7 +605,7 @@ fn to_unicode(entries: &[(u8, char)]) -> String {
         "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n\
          /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n\
          /CMapName /Adobe-Identity-UCS def /CMapType 2 def\n\
-         1 begincodespacerange <00> <FF> endcodespacerange\n{body}\
+         1 begincodespacerange {space} endcodespacerange\n{body}\
          endcmap CMapName currentdict /CMap defineresource pop end end\n"
     )
 }
@@ -551,6 +614,72 @@ fn to_unicode(entries: &[(u8, char)]) -> String {
 mod tests {
     use super::super::params::Family;
     use super::*;
+
+    /// A composite font: `Identity-H` over a `CIDFontType2` whose codes are the program's
+    /// glyph ids, two bytes each, in the content stream and the ToUnicode map alike.
+    #[test]
+    fn a_composite_font_writes_two_byte_glyph_ids() -> Result<(), String> {
+        if !super::super::truetype_available() {
+            return Ok(());
+        }
+        let p = Params {
+            font: FontKind::TrueType,
+            cid: true,
+            justify: Justify::WordSpacing,
+            ..Params::default()
+        };
+        let letter = super::super::letters::all()
+            .into_iter()
+            .next()
+            .ok_or("no letter")?
+            .1;
+        let pdf = super::super::typeset(&letter, &p)?.pdf;
+        let doc = Document::load_mem(&pdf).map_err(|e| e.to_string())?;
+        let fonts: Vec<&Dictionary> = doc
+            .objects
+            .values()
+            .filter_map(|o| o.as_dict().ok())
+            .filter(|d| d.has_type(b"Font"))
+            .collect();
+        let name = |d: &Dictionary, key: &[u8]| {
+            d.get(key)
+                .and_then(Object::as_name)
+                .ok()
+                .map(<[u8]>::to_vec)
+        };
+        let type0: Vec<&&Dictionary> = fonts
+            .iter()
+            .filter(|d| name(d, b"Subtype").as_deref() == Some(b"Type0"))
+            .collect();
+        assert_eq!(type0.len(), 2, "regular and bold");
+        assert!(
+            type0
+                .iter()
+                .all(|d| name(d, b"Encoding").as_deref() == Some(b"Identity-H"))
+        );
+        assert!(
+            fonts
+                .iter()
+                .any(|d| name(d, b"Subtype").as_deref() == Some(b"CIDFontType2"))
+        );
+        let page = doc.get_pages().into_values().next().ok_or("no page")?;
+        let content = String::from_utf8_lossy(&doc.get_page_content(page)).into_owned();
+        // Every string is whole two-byte codes, and no line is stretched by `Tw`.
+        let strings: Vec<&str> = content
+            .split('<')
+            .skip(1)
+            .filter_map(|s| s.split('>').next())
+            .collect();
+        assert!(!strings.is_empty());
+        assert!(strings.iter().all(|s| s.len() % 4 == 0), "{content}");
+        let tokens: Vec<&str> = content.split_whitespace().collect();
+        let stretched = tokens
+            .windows(2)
+            .filter(|w| w.get(1) == Some(&"Tw"))
+            .any(|w| w.first().and_then(|n| n.parse::<f32>().ok()) != Some(0.0));
+        assert!(!stretched, "{content}");
+        Ok(())
+    }
 
     /// Hinted, a run writes a number after every glyph, its spaces as glyphs; a word's
     /// short second piece, a run of its own, is spaced by `Tc` instead.
@@ -583,7 +712,7 @@ mod tests {
             extra: 0.0,
             tc: 0.0,
         };
-        let mut encoders = [Encoder::new(false), Encoder::new(false)];
+        let mut encoders = [Encoder::new(false, None), Encoder::new(false, None)];
         let run = chunk(
             &line.words.iter().collect::<Vec<_>>(),
             100.0,
