@@ -131,13 +131,14 @@ fn layout() -> impl Strategy<Value = Params> {
                 side_by_side,
                 mark_centred,
                 // Drawn apart from the strategy (`space_of`, `gaps_of`, `splits_of`,
-                // `hinting_of`, `early_of`, `cid_of`).
+                // `hinting_of`, `early_of`, `cid_of`, `wrap_of`).
                 space: params::Space::Points,
                 gaps: params::Gaps::Glyphs,
                 splits: false,
                 hinting: false,
                 early: false,
                 cid: false,
+                wrap: params::Wrap::Direct,
             }
             .normalized()
         },
@@ -147,6 +148,9 @@ fn layout() -> impl Strategy<Value = Params> {
 /// Why a layout's parse differs from its source; `None` when it does not.
 fn check(name: &str, letter: &Letter, p: &Params) -> Result<(), Outcome> {
     let set = typeset(letter, p).map_err(Outcome::Unsettable)?;
+    if std::env::var("LAYOUT_KEEP_ALL").is_ok() {
+        keep(name, p, &set.pdf);
+    }
     let layout = kamerbrief_extract::extract(&set.pdf, &Default::default())
         .map_err(|e| Outcome::Fails(format!("extract: {e}")))?;
     let parsed = kamerbrief_parse::parse(&layout);
@@ -184,7 +188,8 @@ enum Outcome {
     Fails(String),
 }
 
-/// `LAYOUT_PDF_DIR=dir` keeps the PDF of every failing layout there.
+/// `LAYOUT_PDF_DIR=dir` keeps the PDF of every failing layout there (of every layout, with
+/// `LAYOUT_KEEP_ALL=1`: to look at what a parameter draws).
 fn keep(name: &str, p: &Params, pdf: &[u8]) {
     if let Ok(dir) = std::env::var("LAYOUT_PDF_DIR") {
         let _ = std::fs::create_dir_all(&dir);
@@ -215,6 +220,7 @@ fn generate(seed: u64) -> (usize, Params) {
         hinting: hinting_of(seed),
         early: early_of(seed),
         cid: cid_of(seed),
+        wrap: wrap_of(seed),
         ..tree.current()
     }
     .normalized();
@@ -267,6 +273,18 @@ fn early_of(seed: u64) -> bool {
 /// the seeds, from other bits of the same mix again (only TrueType layouts change).
 fn cid_of(seed: u64) -> bool {
     (mixed(seed) >> 8) % 2 == 0
+}
+
+/// How seed `seed`'s pages reach their content: an eighth each through three streams, a
+/// form XObject, and a form scaled down; the rest directly. From other bits of the same mix
+/// again.
+fn wrap_of(seed: u64) -> params::Wrap {
+    match (mixed(seed) >> 12) % 8 {
+        0 => params::Wrap::Streams,
+        1 => params::Wrap::Form,
+        2 => params::Wrap::Scaled,
+        _ => params::Wrap::Direct,
+    }
 }
 
 /// splitmix64's finaliser of `seed`: neighbouring seeds far apart.

@@ -55,6 +55,8 @@ pub struct Params {
     /// for codes), as browsers, cairo and LibreOffice write it: `Tw` moves no two-byte
     /// code, so its lines are justified by `TJ` numbers.
     pub cid: bool,
+    /// How the page's content reaches it.
+    pub wrap: Wrap,
 }
 
 /// How a line is set.
@@ -183,6 +185,26 @@ pub enum Space {
     Pixels,
 }
 
+/// How a page's content reaches it: the same drawing through the structures producers and
+/// tools that assemble PDFs use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Wrap {
+    /// One content stream.
+    Direct,
+    /// Three streams (the page's `/Contents` an array), split between text objects: the
+    /// graphics state runs on from one into the next.
+    Streams,
+    /// A form XObject that the page's stream paints, the fonts in the form's resources only
+    /// (a page imported into another document).
+    Form,
+    /// The same, scaled to [`SCALED`] and centred on the page (imported at less than full
+    /// size, as LaTeX's `pdfpages` does).
+    Scaled,
+}
+
+/// The scale of a [`Wrap::Scaled`] page's form.
+pub const SCALED: f32 = 0.94;
+
 /// How the word spaces inside a text object are drawn.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Gaps {
@@ -242,6 +264,7 @@ impl Default for Params {
             hinting: false,
             early: false,
             cid: false,
+            wrap: Wrap::Direct,
         }
     }
 }
@@ -353,6 +376,9 @@ impl fmt::Display for Params {
         if self.cid {
             write!(f, " cid=true")?;
         }
+        if self.wrap != Wrap::Direct {
+            write!(f, " wrap={:?}", self.wrap)?;
+        }
         Ok(())
     }
 }
@@ -434,6 +460,7 @@ impl std::str::FromStr for Params {
                 "hinting" => p.hinting = flag()?,
                 "early" => p.early = flag()?,
                 "cid" => p.cid = flag()?,
+                "wrap" => p.wrap = pick(key, value, &WRAPS)?,
                 other => return Err(format!("unknown key {other:?}")),
             }
         }
@@ -494,6 +521,7 @@ pub const TO_UNICODE: [ToUnicode; 3] = [ToUnicode::Complete, ToUnicode::Partial,
 pub const HYPHENATE: [Hyphenate; 3] = [Hyphenate::No, Hyphenate::Hyphen, Hyphenate::Soft];
 pub const SPACES: [Space; 3] = [Space::Points, Space::UnitFont, Space::Pixels];
 pub const GAPS: [Gaps; 3] = [Gaps::Glyphs, Gaps::Numbers, Gaps::Mixed];
+pub const WRAPS: [Wrap; 4] = [Wrap::Direct, Wrap::Streams, Wrap::Form, Wrap::Scaled];
 
 #[cfg(test)]
 mod tests {
@@ -518,6 +546,7 @@ mod tests {
             hinting: true,
             early: true,
             cid: true,
+            wrap: Wrap::Scaled,
             ..base
         };
         let line = p.to_string();

@@ -8,7 +8,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId, Stream, dictionary};
 
 use super::compose::{PAGE_H, PAGE_W, Page, SetLine};
 use super::fonts::{Face, glyph_name, kern, win_ansi};
-use super::params::{Encoding, FontKind, Gaps, Justify, Params, Space, ToUnicode};
+use super::params::{Encoding, FontKind, Gaps, Justify, Params, SCALED, Space, ToUnicode, Wrap};
 use super::text::{Measure, Word};
 use super::truetype::TrueType;
 
@@ -126,15 +126,13 @@ pub fn write(
     let resources = doc.add_object(dictionary! { "Font" => fonts });
     let mut kids = Vec::new();
     for content in contents {
-        let mut stream = Stream::new(Dictionary::new(), content.into_bytes());
-        let _ = stream.compress();
-        let content_id = doc.add_object(stream);
+        let (contents, page_resources) = page_contents(&mut doc, content, p.wrap, resources);
         let page = dictionary! {
             "Type" => "Page",
             "Parent" => pages_id,
             "MediaBox" => vec![0.into(), 0.into(), Object::Real(PAGE_W), Object::Real(PAGE_H)],
-            "Resources" => resources,
-            "Contents" => content_id,
+            "Resources" => page_resources,
+            "Contents" => contents,
         };
         kids.push(Object::Reference(doc.add_object(page)));
     }
@@ -148,6 +146,50 @@ pub fn write(
     let mut out = Vec::new();
     doc.save_to(&mut out).map_err(|e| format!("lopdf: {e}"))?;
     Ok(out)
+}
+
+/// The page's `/Contents` and `/Resources` for its drawing `content` (which uses the fonts
+/// of `resources`), as `wrap` says.
+fn page_contents(
+    doc: &mut Document,
+    content: String,
+    wrap: Wrap,
+    resources: ObjectId,
+) -> (Object, Object) {
+    let mut stream = |dict: Dictionary, content: String| {
+        let mut stream = Stream::new(dict, content.into_bytes());
+        let _ = stream.compress();
+        doc.add_object(stream)
+    };
+    let (scale, form) = match wrap {
+        Wrap::Direct => return (stream(Dictionary::new(), content).into(), resources.into()),
+        Wrap::Streams => {
+            // Three parts of about as many lines, each ending between text objects.
+            let lines: Vec<&str> = content.lines().collect();
+            let part = lines.len().div_ceil(3).max(1);
+            let ids: Vec<Object> = lines
+                .chunks(part)
+                .map(|chunk| stream(Dictionary::new(), chunk.join("\n") + "\n").into())
+                .collect();
+            return (Object::Array(ids), resources.into());
+        }
+        Wrap::Form => (1.0, content),
+        Wrap::Scaled => (SCALED, content),
+    };
+    let (dx, dy) = ((1.0 - scale) * PAGE_W / 2.0, (1.0 - scale) * PAGE_H / 2.0);
+    let real = |v: f32| Object::Real(v);
+    let form = stream(
+        dictionary! {
+            "Type" => "XObject", "Subtype" => "Form",
+            "BBox" => vec![0.into(), 0.into(), real(PAGE_W), real(PAGE_H)],
+            "Matrix" => vec![real(scale), 0.into(), 0.into(), real(scale), real(dx), real(dy)],
+            "Resources" => resources,
+        },
+        form,
+    );
+    let page = stream(Dictionary::new(), "q /Page Do Q\n".to_string());
+    let xobjects = dictionary! { "XObject" => dictionary! { "Page" => form } };
+    (page.into(), xobjects.into())
 }
 
 /// The `BT … ET` pieces that draw a line: one per run of words in the same face, size and
