@@ -276,13 +276,14 @@ fn cid_of(seed: u64) -> bool {
 }
 
 /// How seed `seed`'s pages reach their content: an eighth each through three streams, a
-/// form XObject, and a form scaled down; the rest directly. From other bits of the same mix
-/// again.
+/// form XObject, a form scaled down, and a page turned by `/Rotate`; the rest directly. From
+/// other bits of the same mix again.
 fn wrap_of(seed: u64) -> params::Wrap {
     match (mixed(seed) >> 12) % 8 {
         0 => params::Wrap::Streams,
         1 => params::Wrap::Form,
         2 => params::Wrap::Scaled,
+        3 => params::Wrap::Rotated,
         _ => params::Wrap::Direct,
     }
 }

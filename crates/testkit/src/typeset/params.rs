@@ -200,6 +200,9 @@ pub enum Wrap {
     /// The same, scaled to [`SCALED`] and centred on the page (imported at less than full
     /// size, as LaTeX's `pdfpages` does).
     Scaled,
+    /// A landscape page turned upright by `/Rotate 90`, the drawing turned the other way
+    /// under a `cm` (a print driver's page).
+    Rotated,
 }
 
 /// The scale of a [`Wrap::Scaled`] page's form.
@@ -521,7 +524,13 @@ pub const TO_UNICODE: [ToUnicode; 3] = [ToUnicode::Complete, ToUnicode::Partial,
 pub const HYPHENATE: [Hyphenate; 3] = [Hyphenate::No, Hyphenate::Hyphen, Hyphenate::Soft];
 pub const SPACES: [Space; 3] = [Space::Points, Space::UnitFont, Space::Pixels];
 pub const GAPS: [Gaps; 3] = [Gaps::Glyphs, Gaps::Numbers, Gaps::Mixed];
-pub const WRAPS: [Wrap; 4] = [Wrap::Direct, Wrap::Streams, Wrap::Form, Wrap::Scaled];
+pub const WRAPS: [Wrap; 5] = [
+    Wrap::Direct,
+    Wrap::Streams,
+    Wrap::Form,
+    Wrap::Scaled,
+    Wrap::Rotated,
+];
 
 #[cfg(test)]
 mod tests {

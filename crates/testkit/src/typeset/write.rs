@@ -127,13 +127,23 @@ pub fn write(
     let mut kids = Vec::new();
     for content in contents {
         let (contents, page_resources) = page_contents(&mut doc, content, p.wrap, resources);
-        let page = dictionary! {
+        let mut page = dictionary! {
             "Type" => "Page",
             "Parent" => pages_id,
             "MediaBox" => vec![0.into(), 0.into(), Object::Real(PAGE_W), Object::Real(PAGE_H)],
             "Resources" => page_resources,
             "Contents" => contents,
         };
+        if p.wrap == Wrap::Rotated {
+            let landscape = vec![
+                0.into(),
+                0.into(),
+                Object::Real(PAGE_H),
+                Object::Real(PAGE_W),
+            ];
+            page.set("MediaBox", landscape);
+            page.set("Rotate", 90);
+        }
         kids.push(Object::Reference(doc.add_object(page)));
     }
     let count = kids.len() as i64;
@@ -163,6 +173,11 @@ fn page_contents(
     };
     let (scale, form) = match wrap {
         Wrap::Direct => return (stream(Dictionary::new(), content).into(), resources.into()),
+        Wrap::Rotated => {
+            // Upright once the viewer turns the page a quarter clockwise.
+            let turned = format!("q 0 1 -1 0 {PAGE_H:.2} 0 cm\n{content}Q\n");
+            return (stream(Dictionary::new(), turned).into(), resources.into());
+        }
         Wrap::Streams => {
             // Three parts of about as many lines, each ending between text objects.
             let lines: Vec<&str> = content.lines().collect();
