@@ -131,7 +131,7 @@ fn layout() -> impl Strategy<Value = Params> {
                 side_by_side,
                 mark_centred,
                 // Drawn apart from the strategy (`space_of`, `gaps_of`, `splits_of`,
-                // `hinting_of`, `early_of`, `cid_of`, `wrap_of`).
+                // `hinting_of`, `early_of`, `cid_of`, `wrap_of`, `emphasis_of`).
                 space: params::Space::Points,
                 gaps: params::Gaps::Glyphs,
                 splits: false,
@@ -139,6 +139,7 @@ fn layout() -> impl Strategy<Value = Params> {
                 early: false,
                 cid: false,
                 wrap: params::Wrap::Direct,
+                emphasis: false,
             }
             .normalized()
         },
@@ -221,6 +222,7 @@ fn generate(seed: u64) -> (usize, Params) {
         early: early_of(seed),
         cid: cid_of(seed),
         wrap: wrap_of(seed),
+        emphasis: emphasis_of(seed),
         ..tree.current()
     }
     .normalized();
@@ -286,6 +288,12 @@ fn wrap_of(seed: u64) -> params::Wrap {
         3 => params::Wrap::Rotated,
         _ => params::Wrap::Direct,
     }
+}
+
+/// Whether seed `seed` sets some words of its paragraphs in bold: a quarter of the seeds, from
+/// other bits of the same mix again.
+fn emphasis_of(seed: u64) -> bool {
+    (mixed(seed) >> 16) % 4 == 0
 }
 
 /// splitmix64's finaliser of `seed`: neighbouring seeds far apart.
@@ -2961,6 +2969,20 @@ fn a_river_down_a_paragraph_of_words_set_one_by_one_tracks_each_rows_own_word_ga
     regression(
         "a_river_down_a_paragraph_of_words_set_one_by_one_tracks_each_rows_own_word_gap_and_is_no_gutter",
     );
+}
+
+/// Fifty-fourth round: words stressed in bold inside paragraphs (`emphasis`), a line of
+/// them read as a heading's emphasis.
+#[test]
+fn a_paragraphs_last_line_in_its_column_all_stressed_in_bold_runs_on_into_the_next_column() {
+    regression(
+        "a_paragraphs_last_line_in_its_column_all_stressed_in_bold_runs_on_into_the_next_column",
+    );
+}
+
+#[test]
+fn a_full_line_of_stressed_words_inside_a_sentence_is_no_heading() {
+    regression("a_full_line_of_stressed_words_inside_a_sentence_is_no_heading");
 }
 
 #[test]

@@ -215,6 +215,7 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
         lone_line_set_in: false,
         never_by_space: openings.spaced == 0,
         inline_number: false,
+        opened_plain: false,
     };
     let mut tables = table_runs(lines, range, m);
     tables.extend(contents_runs(lines, range));
@@ -308,6 +309,11 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
                             first_line_set_in: first_line_set_in(&groups, line, lines, m),
                             lone_line_set_in: lone_line_set_in(&groups, lines, m),
                             inline_number,
+                            opened_plain: groups
+                                .last()
+                                .and_then(|g| g.first())
+                                .and_then(|&j| lines.get(j))
+                                .is_some_and(|l| !is_emphasised(l, m)),
                             ..marks
                         },
                     )
@@ -702,6 +708,8 @@ struct Marks {
     /// The line opens with a number of an enumeration that runs on inline
     /// ([`runs_on_inline`]): the sentence goes on, wherever the line before ended.
     inline_number: bool,
+    /// The paragraph read so far opened with a plain line (not a heading's emphasis).
+    opened_plain: bool,
 }
 
 /// How the paragraphs of a range open, in the flow of a column after a finished sentence
@@ -915,7 +923,10 @@ fn breaks_between(
     edges: &Edges,
     marks: Marks,
 ) -> bool {
-    if marks.emphasis && is_emphasised(prev, m) != is_emphasised(line, m) {
+    if marks.emphasis
+        && is_emphasised(prev, m) != is_emphasised(line, m)
+        && !stress_runs_on(prev, line, m, edges, marks)
+    {
         return true;
     }
     if in_flow(prev, line) {
@@ -1031,6 +1042,19 @@ fn breaks_between(
     prev.ends_sentence() && !line.starts_lowercase() && on_purpose && !marks.inline_number
 }
 
+/// A change of emphasis inside a paragraph's sentence (words stressed in bold that fill a
+/// line): the paragraph opened plain (this is no heading that opened it), and the line
+/// before runs on, its sentence unfinished and its line full.
+fn stress_runs_on(
+    prev: &TextLine,
+    line: &TextLine,
+    m: &Measures,
+    edges: &Edges,
+    marks: Marks,
+) -> bool {
+    marks.opened_plain && !prev.ends_sentence() && !ended_on_purpose(prev, line, m, edges)
+}
+
 /// The line ends with a full stop (or `!`, `?`): a sentence's end, or an abbreviation's.
 fn ends_with_full_stop(line: &TextLine) -> bool {
     line.text.trim_end().ends_with(['.', '!', '?'])
@@ -1064,6 +1088,10 @@ fn merge_continuations(
             continue;
         }
         let first = group.first().and_then(|&i| lines.get(i));
+        // (A bold group is a heading; a paragraph may end its column in stressed words.)
+        let heading = out
+            .last()
+            .is_some_and(|g| g.iter().filter_map(|&i| lines.get(i)).all(|l| l.bold));
         let continues = match (
             out.last()
                 .and_then(|g| g.last())
@@ -1074,7 +1102,7 @@ fn merge_continuations(
                 !prev.ends_sentence()
                     && first.starts_lowercase()
                     && item_label(&first.text).is_none()
-                    && !prev.bold
+                    && !heading
             }
             _ => false,
         };

@@ -9,7 +9,8 @@ use super::params::{
     SubjectPlace,
 };
 use super::text::{
-    Breaks, Early, Measure, Word, break_lines, break_lines_early, marker_word, stretchable, words,
+    Breaks, Early, Measure, Word, break_lines, break_lines_early, emphasise, marker_word,
+    stretchable, words,
 };
 
 pub const PAGE_W: f32 = 595.28;
@@ -446,7 +447,10 @@ impl FlowBuilder<'_> {
             _ if follows => 1.5 * size,
             _ => 0.0,
         };
-        let first_words = words(text, false, size);
+        let mut first_words = words(text, false, size);
+        if self.p.emphasis {
+            emphasise(&mut first_words);
+        }
         if self.prev == Prev::Paragraph {
             if indent == 0.0 {
                 self.keep_full_end(first_words.first())?;

@@ -57,6 +57,8 @@ pub struct Params {
     pub cid: bool,
     /// How the page's content reaches it.
     pub wrap: Wrap,
+    /// Some words inside paragraphs set in bold (emphasis), the face changing mid-line.
+    pub emphasis: bool,
 }
 
 /// How a line is set.
@@ -268,6 +270,7 @@ impl Default for Params {
             early: false,
             cid: false,
             wrap: Wrap::Direct,
+            emphasis: false,
         }
     }
 }
@@ -382,6 +385,9 @@ impl fmt::Display for Params {
         if self.wrap != Wrap::Direct {
             write!(f, " wrap={:?}", self.wrap)?;
         }
+        if self.emphasis {
+            write!(f, " emphasis=true")?;
+        }
         Ok(())
     }
 }
@@ -464,6 +470,7 @@ impl std::str::FromStr for Params {
                 "early" => p.early = flag()?,
                 "cid" => p.cid = flag()?,
                 "wrap" => p.wrap = pick(key, value, &WRAPS)?,
+                "emphasis" => p.emphasis = flag()?,
                 other => return Err(format!("unknown key {other:?}")),
             }
         }
@@ -556,6 +563,7 @@ mod tests {
             early: true,
             cid: true,
             wrap: Wrap::Scaled,
+            emphasis: true,
             ..base
         };
         let line = p.to_string();

@@ -158,6 +158,28 @@ pub fn words(text: &str, bold: bool, size: f32) -> Vec<Word> {
     out
 }
 
+/// Sets some of a paragraph's words in bold, as a writer stresses a word: about one in
+/// [`EMPHASIS_EVERY`] of those of four letters or more, never the first, picked by a hash of
+/// the word and its place (the same every time).
+pub fn emphasise(words: &mut [Word]) {
+    for (i, w) in words.iter_mut().enumerate().skip(1) {
+        let hash = w
+            .text
+            .bytes()
+            .chain(i.to_le_bytes())
+            .fold(0x811C_9DC5u32, |h, b| {
+                (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+            });
+        let letters = w.text.chars().all(char::is_alphabetic) && w.text.chars().count() >= 4;
+        if letters && !w.attached && hash % EMPHASIS_EVERY == 0 {
+            w.bold = true;
+        }
+    }
+}
+
+/// One word in about this many is stressed.
+const EMPHASIS_EVERY: u32 = 12;
+
 /// A footnote marker after a word: raised, in smaller type, touching the word.
 pub fn marker_word(marker: &str, size: f32) -> Word {
     Word {
