@@ -2986,6 +2986,14 @@ fn a_full_line_of_stressed_words_inside_a_sentence_is_no_heading() {
 }
 
 #[test]
+fn a_list_items_last_line_followed_by_a_little_space_is_no_paragraph_opened_by_space_where_paragraphs_open_indented()
+ {
+    regression(
+        "a_list_items_last_line_followed_by_a_little_space_is_no_paragraph_opened_by_space_where_paragraphs_open_indented",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -742,7 +742,7 @@ impl Openings {
 
     fn count(lines: &[TextLine], range: &[usize], m: &Measures) -> Openings {
         let mut o = Openings::default();
-        for run in range.windows(3) {
+        for (k, run) in range.windows(3).enumerate() {
             let [Some(prev), Some(line), Some(next)] =
                 [0, 1, 2].map(|k| run.get(k).and_then(|&i| lines.get(i)))
             else {
@@ -759,12 +759,39 @@ impl Openings {
                 if line.baseline - prev.baseline > SPACED_OUT_PITCHES * m.pitch {
                     o.spaced_out += 1;
                 }
-            } else if gap_before(prev, line, m) && at_same_edge(line, prev, m) {
+            } else if gap_before(prev, line, m)
+                && at_same_edge(line, prev, m)
+                && !in_hanging_item(lines, range.get(..=k).unwrap_or_default(), m)
+            {
                 o.spaced += 1;
             }
         }
         o
     }
+}
+
+/// The last of `run` (indices into `lines`) is a hanging list item's line: it and the lines
+/// above it in its flow at its edge follow a labelled line that stands left of them (a
+/// line at the edge of the items' text is not one at the column's).
+fn in_hanging_item(lines: &[TextLine], run: &[usize], m: &Measures) -> bool {
+    let mut above = run.iter().rev().filter_map(|&i| lines.get(i));
+    let Some(last) = above.next() else {
+        return false;
+    };
+    let mut below = last;
+    for line in above {
+        if !in_flow(line, below) {
+            return false;
+        }
+        if item_label(&line.text).is_some() {
+            return line.bbox.x0 < last.bbox.x0 - 0.5 * m.size;
+        }
+        if !at_same_edge(line, last, m) {
+            return false;
+        }
+        below = line;
+    }
+    false
 }
 
 /// Reading goes back up at least this many pitches at a column break (not a formula's
