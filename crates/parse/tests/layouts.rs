@@ -2994,6 +2994,14 @@ fn a_list_items_last_line_followed_by_a_little_space_is_no_paragraph_opened_by_s
 }
 
 #[test]
+fn one_gap_under_a_finished_sentence_and_no_paragraph_end_without_one_shows_paragraphs_set_apart_by_space()
+ {
+    regression(
+        "one_gap_under_a_finished_sentence_and_no_paragraph_end_without_one_shows_paragraphs_set_apart_by_space",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -141,7 +141,7 @@ fn short_inside_sentences(
     short >= LOOSE_LINES && short * share >= running_on
 }
 
-/// The body sets its paragraphs apart by space: a gap stands under [`SPACED_ENDS`] lines or
+/// The body sets its paragraphs apart by space: a gap stands under [`SPACED_ENDS`] line or
 /// more that close a sentence, the next opening with a capital at the same edge, and none
 /// is missing where the next line's first word would have fitted after such a line (a
 /// paragraph's end for certain).
@@ -161,7 +161,9 @@ fn paragraphs_spaced(lines: &[TextLine], body: &[usize], m: &Measures, edges: &E
     spaced >= SPACED_ENDS && unspaced == 0
 }
 
-const SPACED_ENDS: usize = 2;
+/// One will do where no sentence-final line with room after it runs on without a gap: a
+/// short letter in two columns may show a single paragraph's end in a column's flow.
+const SPACED_ENDS: usize = 1;
 
 const LOOSE_LINES: usize = 3;
 const LOOSE_SHARE: usize = 20;
