@@ -3002,6 +3002,14 @@ fn one_gap_under_a_finished_sentence_and_no_paragraph_end_without_one_shows_para
 }
 
 #[test]
+fn three_of_four_line_final_hyphens_cut_apart_by_chance_show_no_producer_that_draws_its_hyphens_apart()
+ {
+    regression(
+        "three_of_four_line_final_hyphens_cut_apart_by_chance_show_no_producer_that_draws_its_hyphens_apart",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {
