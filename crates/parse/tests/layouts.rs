@@ -3010,6 +3010,13 @@ fn three_of_four_line_final_hyphens_cut_apart_by_chance_show_no_producer_that_dr
 }
 
 #[test]
+fn a_short_line_of_one_stressed_word_broken_early_runs_on_into_its_sentence_in_lowercase() {
+    regression(
+        "a_short_line_of_one_stressed_word_broken_early_runs_on_into_its_sentence_in_lowercase",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

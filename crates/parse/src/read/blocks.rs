@@ -1073,7 +1073,10 @@ fn breaks_between(
 
 /// A change of emphasis inside a paragraph's sentence (words stressed in bold that fill a
 /// line): the paragraph opened plain (this is no heading that opened it), and the line
-/// before runs on, its sentence unfinished and its line full.
+/// before runs on, its sentence unfinished; into the stressed words, its line full too (not
+/// an unpunctuated list item's last line before a heading). Out of them, also where the
+/// sentence goes on in lowercase after a short stressed line (a line breaker that breaks
+/// early leaves room after one long word).
 fn stress_runs_on(
     prev: &TextLine,
     line: &TextLine,
@@ -1081,7 +1084,10 @@ fn stress_runs_on(
     edges: &Edges,
     marks: Marks,
 ) -> bool {
-    marks.opened_plain && !prev.ends_sentence() && !ended_on_purpose(prev, line, m, edges)
+    let goes_on = is_emphasised(prev, m) && line.starts_lowercase();
+    marks.opened_plain
+        && !prev.ends_sentence()
+        && (goes_on || !ended_on_purpose(prev, line, m, edges))
 }
 
 /// The line ends with a full stop (or `!`, `?`): a sentence's end, or an abbreviation's.
