@@ -516,15 +516,7 @@ fn font_object(
             d
         }
         FontKind::TrueType => {
-            let program = face
-                .program
-                .as_ref()
-                .ok_or("TrueType face without its program")?;
-            let file = doc.add_object(Stream::new(
-                dictionary! { "Length1" => program.len() as i64 },
-                program.to_vec(),
-            ));
-            let descriptor = doc.add_object(descriptor(face, Some(file)));
+            let descriptor = embedded_descriptor(doc, face)?;
             dictionary! {
                 "Type" => "Font", "Subtype" => "TrueType", "BaseFont" => face.name.as_str(),
                 "FirstChar" => i64::from(first), "LastChar" => i64::from(last), "Widths" => widths,
@@ -576,15 +568,7 @@ fn composite_font(
     face: &Face,
     used: &[(u16, char)],
 ) -> Result<Dictionary, String> {
-    let program = face
-        .program
-        .as_ref()
-        .ok_or("TrueType face without its program")?;
-    let file = doc.add_object(Stream::new(
-        dictionary! { "Length1" => program.len() as i64 },
-        program.to_vec(),
-    ));
-    let descriptor = doc.add_object(descriptor(face, Some(file)));
+    let descriptor = embedded_descriptor(doc, face)?;
     let mut widths = Vec::new();
     for (gid, c) in used {
         let w = face.width(*c).unwrap_or(0.0).round() as i64;
@@ -605,6 +589,19 @@ fn composite_font(
         "Type" => "Font", "Subtype" => "Type0", "BaseFont" => face.name.as_str(),
         "Encoding" => "Identity-H", "DescendantFonts" => vec![descendant.into()],
     })
+}
+
+/// The descriptor of a TrueType face, its program embedded.
+fn embedded_descriptor(doc: &mut Document, face: &Face) -> Result<ObjectId, String> {
+    let program = face
+        .program
+        .as_ref()
+        .ok_or("TrueType face without its program")?;
+    let file = doc.add_object(Stream::new(
+        dictionary! { "Length1" => program.len() as i64 },
+        program.to_vec(),
+    ));
+    Ok(doc.add_object(descriptor(face, Some(file))))
 }
 
 fn descriptor(face: &Face, program: Option<ObjectId>) -> Dictionary {
