@@ -43,18 +43,6 @@ const KNOWN: &[(&str, &str)] = &[
         "S10: FOP's TrueType subsets keep no cmap, and a post table without names",
     ),
     (
-        "lualatex-2col-dejavu-serif",
-        "S11: burden- / sharing, an English compound no list writes either way",
-    ),
-    (
-        "lualatex-2col-dejavu-serif-gs",
-        "S11: burden- / sharing, an English compound no list writes either way",
-    ),
-    (
-        "lualatex-2col-dejavu-serif-notounicode",
-        "S11: burden- / sharing, an English compound no list writes either way",
-    ),
-    (
         "writer-2col-03mm",
         "S9: a paragraph's full last line at a column's foot",
     ),
@@ -75,14 +63,6 @@ const KNOWN: &[(&str, &str)] = &[
         "S9: a paragraph's full last line at a page's foot",
     ),
     (
-        "writer-serif-hyphenated",
-        "S11: burdens- / haring, an English compound no list writes either way",
-    ),
-    (
-        "writer-serif-hyphenated-gs",
-        "S11: burdens- / haring, an English compound no list writes either way",
-    ),
-    (
         "wkhtmltopdf-house-notounicode",
         "S10: Qt's TrueType subsets keep no cmap and no post table",
     ),
@@ -97,14 +77,6 @@ const KNOWN: &[(&str, &str)] = &[
     (
         "xelatex-1col-carlito-notounicode",
         "S10: xdvipdfmx's TrueType subsets keep no cmap and no post table",
-    ),
-    (
-        "xelatex-2col-dejavu-serif",
-        "S11: burden- / sharing, an English compound no list writes either way",
-    ),
-    (
-        "xelatex-2col-dejavu-serif-gs",
-        "S11: burden- / sharing, an English compound no list writes either way",
     ),
     (
         "xelatex-2col-dejavu-serif-notounicode",

@@ -42,6 +42,9 @@ pub struct Lexicon {
     /// letters is then the word's own. (A producer that cuts its words into runs anywhere
     /// shows half its line-final hyphens apart by chance.)
     hyphens_apart: bool,
+    /// The document is written in Dutch: more of its words are Dutch function words than
+    /// English ones ([`writes_dutch`]).
+    dutch: bool,
 }
 
 /// Lines ending in a hyphen shown apart ([`Lexicon::hyphens_apart`]) a document needs:
@@ -96,6 +99,7 @@ impl Lexicon {
             spelled_out: spelled_out_initials(&all_tokens),
             marks_breaks,
             hyphens_apart: shows_hyphens_apart(lines),
+            dutch: writes_dutch(&all_tokens),
         };
         if !lexicon.hyphenates {
             let (mut joined, mut kept, mut plain) = (0, 0, 0);
@@ -216,6 +220,13 @@ impl Lexicon {
         // Where the document does not say, the word lists may.
         match lists_say(left, right_word) {
             Some(Verdict::Hyphenated | Verdict::EnglishCompound) => return Join::KeepHyphen,
+            // English hyphenates `burden-sharing`; Dutch writes `burdensharing`.
+            Some(Verdict::GerundCompound)
+                if self.dutch && (self.hyphenates || !self.hyphenates_compounds()) =>
+            {
+                return Join::RemoveHyphen;
+            }
+            Some(Verdict::GerundCompound) => return Join::KeepHyphen,
             Some(Verdict::BrokenWord) => return Join::RemoveHyphen,
             // Two words written whole: a typesetter's break where the document hyphenates,
             // or where its writer never hyphenates such compounds inside a line.
@@ -275,6 +286,24 @@ fn shows_hyphens_apart(lines: &[TextLine]) -> bool {
     let apart = ending.clone().filter(|l| l.hyphen_apart).count();
     let with_letters = ending.count() - apart;
     apart >= MIN_HYPHENS_APART && apart >= 3 * with_letters
+}
+
+/// Whether more of `tokens` are Dutch function words than English ones.
+fn writes_dutch(tokens: &[&str]) -> bool {
+    const DUTCH: &[&str] = &[
+        "de", "het", "een", "van", "en", "niet", "met", "voor", "dat", "die",
+    ];
+    const ENGLISH: &[&str] = &[
+        "the", "of", "and", "to", "not", "with", "for", "that", "this", "a",
+    ];
+    let (mut dutch, mut english) = (0usize, 0usize);
+    for token in tokens {
+        let word = token.trim_matches(|c: char| !c.is_alphabetic());
+        let is = |list: &[&str]| usize::from(list.iter().any(|w| w.eq_ignore_ascii_case(word)));
+        dutch += is(DUTCH);
+        english += is(ENGLISH);
+    }
+    dutch > english
 }
 
 /// Words spelled out before an acronym in parentheses: the initials of the last 2 to 8 words
@@ -574,6 +603,46 @@ mod tests {
             ..Lexicon::default()
         };
         join_lines([&line(a), &line(b)], &lexicon)
+    }
+
+    /// English hyphenates a word and an `-ing` form (`burden-sharing`); Dutch writes them
+    /// whole. In a hyphenating Dutch document the break is the typesetter's, wherever it
+    /// falls; in an English one the hyphen stays.
+    #[test]
+    fn english_gerund_compounds_are_whole_in_dutch_and_hyphenated_in_english() {
+        let dutch = [
+            "het is niet de taak van een bondgenoot om de",
+            "afspraken over burden-",
+            "sharing te vergeten en de lasten",
+        ];
+        let (lines, mut lexicon) = read(&dutch);
+        lexicon.hyphenates = true;
+        assert_eq!(
+            join_lines(&lines[1..], &lexicon),
+            "afspraken over burdensharing te vergeten en de lasten"
+        );
+        let broken_elsewhere = [
+            "het is niet de taak van een bondgenoot om de",
+            "afspraken over burdens-",
+            "haring te vergeten en de lasten",
+        ];
+        let (lines, mut lexicon) = read(&broken_elsewhere);
+        lexicon.hyphenates = true;
+        assert_eq!(
+            join_lines(&lines[1..], &lexicon),
+            "afspraken over burdensharing te vergeten en de lasten"
+        );
+        let english = [
+            "it is not the task of an ally to forget the",
+            "rules of burden-",
+            "sharing and the costs of that",
+        ];
+        let (lines, mut lexicon) = read(&english);
+        lexicon.hyphenates = true;
+        assert_eq!(
+            join_lines(&lines[1..], &lexicon),
+            "rules of burden-sharing and the costs of that"
+        );
     }
 
     #[test]
