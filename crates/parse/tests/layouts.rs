@@ -131,7 +131,7 @@ fn layout() -> impl Strategy<Value = Params> {
                 side_by_side,
                 mark_centred,
                 // Drawn apart from the strategy (`space_of`, `gaps_of`, `splits_of`,
-                // `hinting_of`, `early_of`, `cid_of`, `wrap_of`, `emphasis_of`).
+                // `hinting_of`, `early_of`, `cid_of`, `wrap_of`, `emphasis_of`, `italic_of`).
                 space: params::Space::Points,
                 gaps: params::Gaps::Glyphs,
                 splits: false,
@@ -140,6 +140,7 @@ fn layout() -> impl Strategy<Value = Params> {
                 cid: false,
                 wrap: params::Wrap::Direct,
                 emphasis: false,
+                italic: false,
             }
             .normalized()
         },
@@ -223,6 +224,7 @@ fn generate(seed: u64) -> (usize, Params) {
         cid: cid_of(seed),
         wrap: wrap_of(seed),
         emphasis: emphasis_of(seed),
+        italic: italic_of(seed),
         ..tree.current()
     }
     .normalized();
@@ -294,6 +296,12 @@ fn wrap_of(seed: u64) -> params::Wrap {
 /// other bits of the same mix again.
 fn emphasis_of(seed: u64) -> bool {
     (mixed(seed) >> 16) % 4 == 0
+}
+
+/// Whether seed `seed` sets some phrases of its paragraphs in italic: a quarter of the seeds,
+/// from other bits of the same mix again.
+fn italic_of(seed: u64) -> bool {
+    (mixed(seed) >> 20) % 4 == 0
 }
 
 /// splitmix64's finaliser of `seed`: neighbouring seeds far apart.

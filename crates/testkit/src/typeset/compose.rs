@@ -9,8 +9,8 @@ use super::params::{
     SubjectPlace,
 };
 use super::text::{
-    Breaks, Early, Measure, Word, break_lines, break_lines_early, emphasise, marker_word,
-    stretchable, words,
+    Breaks, Early, Measure, Style, Word, break_lines, break_lines_early, emphasise, italicise,
+    marker_word, stretchable, words,
 };
 
 pub const PAGE_W: f32 = 595.28;
@@ -187,7 +187,7 @@ fn front_matter(
     if !labels.is_empty() {
         let tab = labels
             .iter()
-            .map(|(l, _)| m.text(l, false, p.size))
+            .map(|(l, _)| m.text(l, Style::Regular, p.size))
             .collect::<Result<Vec<f32>, String>>()?
             .into_iter()
             .fold(0.0, f32::max)
@@ -451,6 +451,9 @@ impl FlowBuilder<'_> {
         if self.p.emphasis {
             emphasise(&mut first_words);
         }
+        if self.p.italic {
+            italicise(&mut first_words);
+        }
         if self.prev == Prev::Paragraph {
             if indent == 0.0 {
                 self.keep_full_end(first_words.first())?;
@@ -496,7 +499,7 @@ impl FlowBuilder<'_> {
         let Some(next) = next_first else {
             return Ok(());
         };
-        let next_w = self.m.space(false, self.p.size) + self.m.word(next)?;
+        let next_w = self.m.space(Style::Regular, self.p.size) + self.m.word(next)?;
         let col_w = self.g.col_w;
         let margin = 2.0 * self.p.size;
         let m = self.m;
@@ -521,7 +524,7 @@ impl FlowBuilder<'_> {
             return Ok(Fill::Stretched(0.0));
         }
         let extra = (width - self.m.line(line)?) / spaces as f32;
-        let space = self.m.space(false, self.p.size);
+        let space = self.m.space(Style::Regular, self.p.size);
         Ok(if extra <= 0.0 {
             Fill::Stretched(0.0)
         } else if space + extra <= self.max_space() {
@@ -540,7 +543,7 @@ impl FlowBuilder<'_> {
         self.gap(around);
         let label_w = labels
             .iter()
-            .map(|l| self.m.text(l, false, size))
+            .map(|l| self.m.text(l, Style::Regular, size))
             .collect::<Result<Vec<f32>, String>>()?
             .into_iter()
             .fold(0.0, f32::max);
@@ -970,7 +973,7 @@ fn furniture(
             .push(plain(g.body_left, 40.0, &letter.subject, false, SMALL));
     }
     if let Some(n) = number {
-        let w = m.text(&n, false, SMALL)? - m.tc * n.chars().count() as f32;
+        let w = m.text(&n, Style::Regular, SMALL)? - m.tc * n.chars().count() as f32;
         let spot = match at {
             Edge::HeaderRight if index > 0 => Some((right - w, 40.0)),
             Edge::FooterCentre => Some((PAGE_W / 2.0 - w / 2.0, PAGE_H - 32.0)),

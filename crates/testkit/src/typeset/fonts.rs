@@ -6,13 +6,14 @@ use std::sync::{Arc, OnceLock};
 
 use super::afm;
 use super::params::{Family, FontKind};
+use super::text::Style;
 use super::truetype::TrueType;
 
-/// One face (regular or bold) of the layout's font.
+/// One face (regular, bold or italic) of the layout's font.
 #[derive(Clone, Debug)]
 pub struct Face {
     pub kind: FontKind,
-    pub bold: bool,
+    pub style: Style,
     /// `/BaseFont` (for Type 3, the descriptor's `/FontName`).
     pub name: String,
     /// Advance widths in 1/1000 em of WinAnsi codes 32..=255 (0: no glyph).
@@ -27,14 +28,25 @@ pub struct Face {
 }
 
 impl Face {
-    pub fn load(kind: FontKind, family: Family, bold: bool) -> Result<Face, String> {
+    pub fn load(kind: FontKind, family: Family, style: Style) -> Result<Face, String> {
         match kind {
             FontKind::Standard14 | FontKind::Type3 => {
-                let (name, widths, ascent, descent) = match (family, bold) {
-                    (Family::Sans, false) => ("Helvetica", &afm::HELVETICA, 718, -207),
-                    (Family::Sans, true) => ("Helvetica-Bold", &afm::HELVETICA_BOLD, 718, -207),
-                    (Family::Serif, false) => ("Times-Roman", &afm::TIMES_ROMAN, 683, -217),
-                    (Family::Serif, true) => ("Times-Bold", &afm::TIMES_BOLD, 676, -205),
+                let (name, widths, ascent, descent) = match (family, style) {
+                    (Family::Sans, Style::Regular) => ("Helvetica", &afm::HELVETICA, 718, -207),
+                    (Family::Sans, Style::Bold) => {
+                        ("Helvetica-Bold", &afm::HELVETICA_BOLD, 718, -207)
+                    }
+                    // Helvetica's oblique has its upright's widths.
+                    (Family::Sans, Style::Italic) => {
+                        ("Helvetica-Oblique", &afm::HELVETICA, 718, -207)
+                    }
+                    (Family::Serif, Style::Regular) => {
+                        ("Times-Roman", &afm::TIMES_ROMAN, 683, -217)
+                    }
+                    (Family::Serif, Style::Bold) => ("Times-Bold", &afm::TIMES_BOLD, 676, -205),
+                    (Family::Serif, Style::Italic) => {
+                        ("Times-Italic", &afm::TIMES_ITALIC, 683, -205)
+                    }
                 };
                 // A Type 3 font borrows the widths and is named after its face.
                 let name = match kind {
@@ -43,7 +55,7 @@ impl Face {
                 };
                 Ok(Face {
                     kind,
-                    bold,
+                    style,
                     name,
                     widths: *widths,
                     ascent,
@@ -54,7 +66,7 @@ impl Face {
                 })
             }
             FontKind::TrueType => {
-                let (path, program, tt) = system_truetype(family, bold)?;
+                let (path, program, tt) = system_truetype(family, style)?;
                 let mut widths = [0u16; 224];
                 for (slot, (_, c, name)) in widths.iter_mut().zip(afm::WIN_ANSI.iter()) {
                     if !name.is_empty() {
@@ -68,7 +80,7 @@ impl Face {
                     .replace(' ', "");
                 Ok(Face {
                     kind,
-                    bold,
+                    style,
                     name: stem,
                     widths,
                     ascent: tt.per_mille(tt.ascent),
@@ -137,51 +149,60 @@ pub fn kern(a: char, b: char) -> f32 {
 
 type Loaded = (PathBuf, Arc<Vec<u8>>, TrueType);
 
-/// The system TrueType file for a family and weight, read once per process.
-fn system_truetype(family: Family, bold: bool) -> Result<Loaded, String> {
-    static CACHE: OnceLock<HashMap<(bool, bool), Option<Loaded>>> = OnceLock::new();
+/// The system TrueType file for a family and style, read once per process.
+fn system_truetype(family: Family, style: Style) -> Result<Loaded, String> {
+    static CACHE: OnceLock<HashMap<(bool, Style), Option<Loaded>>> = OnceLock::new();
     let cache = CACHE.get_or_init(|| {
         let mut map = HashMap::new();
         for serif in [false, true] {
-            for bold in [false, true] {
-                map.insert((serif, bold), find_truetype(serif, bold));
+            for style in [Style::Regular, Style::Bold, Style::Italic] {
+                map.insert((serif, style), find_truetype(serif, style));
             }
         }
         map
     });
     cache
-        .get(&(family == Family::Serif, bold))
+        .get(&(family == Family::Serif, style))
         .cloned()
         .flatten()
         .ok_or_else(|| {
             format!(
-                "no TrueType font for {family:?}{} on this system (apt-get install fonts-dejavu-core)",
-                if bold { " bold" } else { "" }
+                "no TrueType font for {family:?} {style:?} on this system (apt-get install fonts-dejavu-core fonts-dejavu-extra)",
             )
         })
 }
 
-fn find_truetype(serif: bool, bold: bool) -> Option<Loaded> {
-    let names: &[&str] = match (serif, bold) {
-        (false, false) => &[
+fn find_truetype(serif: bool, style: Style) -> Option<Loaded> {
+    let names: &[&str] = match (serif, style) {
+        (false, Style::Regular) => &[
             "dejavu/DejaVuSans.ttf",
             "liberation2/LiberationSans-Regular.ttf",
             "liberation/LiberationSans-Regular.ttf",
         ],
-        (false, true) => &[
+        (false, Style::Bold) => &[
             "dejavu/DejaVuSans-Bold.ttf",
             "liberation2/LiberationSans-Bold.ttf",
             "liberation/LiberationSans-Bold.ttf",
         ],
-        (true, false) => &[
+        (false, Style::Italic) => &[
+            "dejavu/DejaVuSans-Oblique.ttf",
+            "liberation2/LiberationSans-Italic.ttf",
+            "liberation/LiberationSans-Italic.ttf",
+        ],
+        (true, Style::Regular) => &[
             "dejavu/DejaVuSerif.ttf",
             "liberation2/LiberationSerif-Regular.ttf",
             "liberation/LiberationSerif-Regular.ttf",
         ],
-        (true, true) => &[
+        (true, Style::Bold) => &[
             "dejavu/DejaVuSerif-Bold.ttf",
             "liberation2/LiberationSerif-Bold.ttf",
             "liberation/LiberationSerif-Bold.ttf",
+        ],
+        (true, Style::Italic) => &[
+            "dejavu/DejaVuSerif-Italic.ttf",
+            "liberation2/LiberationSerif-Italic.ttf",
+            "liberation/LiberationSerif-Italic.ttf",
         ],
     };
     names.iter().find_map(|name| {
@@ -194,7 +215,7 @@ fn find_truetype(serif: bool, bold: bool) -> Option<Loaded> {
 
 /// Whether TrueType layouts can be made here.
 pub fn truetype_available() -> bool {
-    [Family::Sans, Family::Serif]
-        .iter()
-        .all(|f| system_truetype(*f, false).is_ok() && system_truetype(*f, true).is_ok())
+    [Family::Sans, Family::Serif].iter().all(|f| {
+        system_truetype(*f, Style::Regular).is_ok() && system_truetype(*f, Style::Bold).is_ok()
+    })
 }

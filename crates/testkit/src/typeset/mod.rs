@@ -22,7 +22,7 @@ pub use letter::{Digest, Letter, digest_of, first_difference};
 pub use params::Params;
 
 use fonts::Face;
-use text::Measure;
+use text::{Measure, Style};
 
 /// A typeset letter.
 #[derive(Clone, Debug)]
@@ -35,17 +35,24 @@ pub struct Typeset {
 /// says why this layout cannot be made (a word wider than a column, a font missing here).
 pub fn typeset(letter: &Letter, params: &Params) -> Result<Typeset, String> {
     let p = params.clone().normalized();
-    let regular = Face::load(p.font, p.family, false)?;
-    let bold = Face::load(p.font, p.family, true)?;
+    let regular = Face::load(p.font, p.family, Style::Regular)?;
+    let bold = Face::load(p.font, p.family, Style::Bold)?;
+    let italic = match p.italic {
+        true => Some(Face::load(p.font, p.family, Style::Italic)?),
+        false => None,
+    };
     let measure = Measure {
         regular: &regular,
         bold: &bold,
+        italic: italic.as_ref(),
         tc: p.char_spacing,
         kerning: p.kerning,
         hinting: p.hinting,
     };
     let pages = compose::compose(letter, &p, &measure)?;
-    let pdf = write::write(&pages, &p, [&regular, &bold], &measure)?;
+    let mut faces = vec![&regular, &bold];
+    faces.extend(italic.as_ref());
+    let pdf = write::write(&pages, &p, &faces, &measure)?;
     Ok(Typeset {
         pdf,
         pages: pages.len(),

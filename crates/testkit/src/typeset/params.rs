@@ -59,6 +59,9 @@ pub struct Params {
     pub wrap: Wrap,
     /// Some words inside paragraphs set in bold (emphasis), the face changing mid-line.
     pub emphasis: bool,
+    /// Some phrases inside paragraphs set in the italic face (titles, foreign terms), one to
+    /// four words each.
+    pub italic: bool,
 }
 
 /// How a line is set.
@@ -271,6 +274,7 @@ impl Default for Params {
             cid: false,
             wrap: Wrap::Direct,
             emphasis: false,
+            italic: false,
         }
     }
 }
@@ -388,6 +392,9 @@ impl fmt::Display for Params {
         if self.emphasis {
             write!(f, " emphasis=true")?;
         }
+        if self.italic {
+            write!(f, " italic=true")?;
+        }
         Ok(())
     }
 }
@@ -471,6 +478,7 @@ impl std::str::FromStr for Params {
                 "cid" => p.cid = flag()?,
                 "wrap" => p.wrap = pick(key, value, &WRAPS)?,
                 "emphasis" => p.emphasis = flag()?,
+                "italic" => p.italic = flag()?,
                 other => return Err(format!("unknown key {other:?}")),
             }
         }
@@ -564,6 +572,7 @@ mod tests {
             cid: true,
             wrap: Wrap::Scaled,
             emphasis: true,
+            italic: true,
             ..base
         };
         let line = p.to_string();

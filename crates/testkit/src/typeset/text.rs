@@ -4,11 +4,32 @@
 use super::fonts::{Face, kern};
 use super::letter::split_markers;
 
+/// The face of the layout's font a word is set in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Style {
+    #[default]
+    Regular,
+    Bold,
+    Italic,
+}
+
+impl Style {
+    /// Bold or regular.
+    pub fn weight(bold: bool) -> Style {
+        if bold { Style::Bold } else { Style::Regular }
+    }
+
+    /// The face's place among the layout's fonts (`F1`, `F2`, `F3`).
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
 /// A word as it is drawn: one face, size and rise.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Word {
     pub text: String,
-    pub bold: bool,
+    pub style: Style,
     pub size: f32,
     /// Raised by this much (`Ts`), pt.
     pub rise: f32,
@@ -20,7 +41,7 @@ impl Word {
     pub fn new(text: impl Into<String>, bold: bool, size: f32) -> Word {
         Word {
             text: text.into(),
-            bold,
+            style: Style::weight(bold),
             size,
             rise: 0.0,
             attached: false,
@@ -38,6 +59,8 @@ const HINT_SPACE: u64 = 120;
 pub struct Measure<'a> {
     pub regular: &'a Face,
     pub bold: &'a Face,
+    /// The italic face, where the layout stresses words in italic.
+    pub italic: Option<&'a Face>,
     /// Character spacing `Tc` of body text, pt.
     pub tc: f32,
     pub kerning: bool,
@@ -56,20 +79,24 @@ impl Measure<'_> {
         Measure { tc, ..*self }
     }
 
-    pub fn face(&self, bold: bool) -> &Face {
-        if bold { self.bold } else { self.regular }
+    pub fn face(&self, style: Style) -> &Face {
+        match style {
+            Style::Regular => self.regular,
+            Style::Bold => self.bold,
+            Style::Italic => self.italic.unwrap_or(self.regular),
+        }
     }
 
     /// The advance of `text` in pt: glyph widths, character spacing and kerning.
-    pub fn text(&self, text: &str, bold: bool, size: f32) -> Result<f32, String> {
-        let face = self.face(bold);
+    pub fn text(&self, text: &str, style: Style, size: f32) -> Result<f32, String> {
+        let face = self.face(style);
         let mut total = 0.0;
         let mut prev: Option<char> = None;
         for c in text.chars() {
             let w = face
                 .width(c)
                 .ok_or_else(|| format!("{} cannot set {c:?} (U+{:04X})", face.name, c as u32))?;
-            total += (w + self.hint(c, bold, size)) * size / 1000.0 + self.tc;
+            total += (w + self.hint(c, style, size)) * size / 1000.0 + self.tc;
             if let (true, Some(p)) = (self.kerning, prev) {
                 total += kern(p, c) * size / 1000.0;
             }
@@ -79,12 +106,12 @@ impl Measure<'_> {
     }
 
     pub fn word(&self, word: &Word) -> Result<f32, String> {
-        self.text(&word.text, word.bold, word.size)
+        self.text(&word.text, word.style, word.size)
     }
 
     /// The natural width of the space before a word of this face and size.
-    pub fn space(&self, bold: bool, size: f32) -> f32 {
-        let width = self.face(bold).width(' ').unwrap_or(278.0) + self.hint(' ', bold, size);
+    pub fn space(&self, style: Style, size: f32) -> f32 {
+        let width = self.face(style).width(' ').unwrap_or(278.0) + self.hint(' ', style, size);
         width * size / 1000.0 + self.tc
     }
 
@@ -101,14 +128,14 @@ impl Measure<'_> {
     /// thousandths of the size, when hinting: a whole number fixed per character, face and
     /// size, within ±[`HINT_GLYPH`] for a glyph and from -[`HINT_SPACE`] to 0 for the space
     /// (Word's spaces run narrower than the font's). 0 otherwise.
-    pub fn hint(&self, c: char, bold: bool, size: f32) -> f32 {
+    pub fn hint(&self, c: char, style: Style, size: f32) -> f32 {
         if !self.hinting {
             return 0.0;
         }
         let hash = u64::from(c)
             .to_le_bytes()
             .into_iter()
-            .chain([u8::from(bold)])
+            .chain([style as u8])
             .chain(size.to_bits().to_le_bytes())
             .fold(0xCBF2_9CE4_8422_2325u64, |h, b| {
                 (h ^ u64::from(b)).wrapping_mul(0x100_0000_01B3)
@@ -125,7 +152,7 @@ impl Measure<'_> {
         let mut total = 0.0;
         for (i, w) in words.iter().enumerate() {
             if i > 0 && !w.attached {
-                total += self.space(w.bold, w.size);
+                total += self.space(w.style, w.size);
             }
             total += self.word(w)?;
         }
@@ -172,10 +199,36 @@ pub fn emphasise(words: &mut [Word]) {
             });
         let letters = w.text.chars().all(char::is_alphabetic) && w.text.chars().count() >= 4;
         if letters && !w.attached && hash % EMPHASIS_EVERY == 0 {
-            w.bold = true;
+            w.style = Style::Bold;
         }
     }
 }
+
+/// Sets some phrases of a paragraph in italic, as a writer sets a title or a foreign term:
+/// one to four words from about one word in [`ITALIC_EVERY`], never the first, not a bold
+/// one, picked by a hash of the word and its place (the same every time).
+pub fn italicise(words: &mut [Word]) {
+    let mut left = 0u32;
+    for (i, w) in words.iter_mut().enumerate().skip(1) {
+        let hash = w
+            .text
+            .bytes()
+            .chain(i.to_le_bytes())
+            .fold(0x811C_9DC5u32, |h, b| {
+                (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+            });
+        if left == 0 && hash % ITALIC_EVERY == 0 {
+            left = 1 + (hash >> 8) % 4;
+        }
+        if left > 0 && !w.attached && w.style == Style::Regular {
+            w.style = Style::Italic;
+        }
+        left = left.saturating_sub(1);
+    }
+}
+
+/// A phrase in italic starts at about one word in this many.
+const ITALIC_EVERY: u32 = 15;
 
 /// One word in about this many is stressed.
 const EMPHASIS_EVERY: u32 = 12;
@@ -184,7 +237,7 @@ const EMPHASIS_EVERY: u32 = 12;
 pub fn marker_word(marker: &str, size: f32) -> Word {
     Word {
         text: marker.to_string(),
-        bold: false,
+        style: Style::Regular,
         size: (size * 0.62 * 10.0).round() / 10.0,
         rise: (size * 0.36 * 10.0).round() / 10.0,
         attached: true,

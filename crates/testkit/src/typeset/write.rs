@@ -9,7 +9,7 @@ use lopdf::{Dictionary, Document, Object, ObjectId, Stream, dictionary};
 use super::compose::{PAGE_H, PAGE_W, Page, SetLine};
 use super::fonts::{Face, glyph_name, kern, win_ansi};
 use super::params::{Encoding, FontKind, Gaps, Justify, Params, SCALED, Space, ToUnicode, Wrap};
-use super::text::{Measure, Word};
+use super::text::{Measure, Style, Word};
 use super::truetype::TrueType;
 
 /// Codes of one face: WinAnsi, or handed out in order of first use; or, in a composite
@@ -67,19 +67,14 @@ impl Encoder {
 }
 
 /// Writes the pages as a PDF.
-pub fn write(
-    pages: &[Page],
-    p: &Params,
-    faces: [&Face; 2],
-    m: &Measure,
-) -> Result<Vec<u8>, String> {
+pub fn write(pages: &[Page], p: &Params, faces: &[&Face], m: &Measure) -> Result<Vec<u8>, String> {
     let mut doc = Document::with_version("1.6");
     let pages_id = doc.new_object_id();
     let glyphs = |face: &Face| face.truetype.clone().filter(|_| p.cid);
-    let mut encoders = [
-        Encoder::new(p.encoding == Encoding::Custom, glyphs(faces[0])),
-        Encoder::new(p.encoding == Encoding::Custom, glyphs(faces[1])),
-    ];
+    let mut encoders: Vec<Encoder> = faces
+        .iter()
+        .map(|face| Encoder::new(p.encoding == Encoding::Custom, glyphs(face)))
+        .collect();
     let mut contents = Vec::new();
     for (n, page) in pages.iter().enumerate() {
         let mut chunks = Vec::new();
@@ -213,7 +208,7 @@ fn line_chunks(
     line: &SetLine,
     p: &Params,
     m: &Measure,
-    encoders: &mut [Encoder; 2],
+    encoders: &mut [Encoder],
 ) -> Result<Vec<String>, String> {
     // Positions as the line is drawn: with its own character spacing (furniture, the front
     // matter and the reference column are drawn with `Tc` 0).
@@ -234,13 +229,13 @@ fn line_chunks(
     };
     for (i, (word, piece)) in pieces.iter().enumerate() {
         let gap = if i > 0 && !word.attached {
-            m.space(word.bold, word.size) + line.extra
+            m.space(word.style, word.size) + line.extra
         } else {
             0.0
         };
         let same = run
             .last()
-            .is_some_and(|w| w.bold == word.bold && w.size == word.size && w.rise == word.rise);
+            .is_some_and(|w| w.style == word.style && w.size == word.size && w.rise == word.rise);
         if !run.is_empty() && (!same || each_word || *piece) {
             chunks.push(chunk(&run, run_x, lead, line, p, m, encoders)?);
             run.clear();
@@ -316,17 +311,16 @@ fn chunk(
     line: &SetLine,
     p: &Params,
     m: &Measure,
-    encoders: &mut [Encoder; 2],
+    encoders: &mut [Encoder],
 ) -> Result<String, String> {
     let Some(first) = words.first() else {
         return Ok(String::new());
     };
-    let (font, enc) = if first.bold {
-        ("F2", encoders.get_mut(1))
-    } else {
-        ("F1", encoders.get_mut(0))
-    };
-    let enc = enc.ok_or("encoder")?;
+    let index = first.style.index();
+    let font = format!("F{}", index + 1);
+    let enc = encoders
+        .get_mut(index)
+        .ok_or("no face for a word's style")?;
     let size = first.size;
     let by_tw = p.justify == Justify::WordSpacing;
     let by_tj = p.justify == Justify::TjNumbers;
@@ -334,7 +328,7 @@ fn chunk(
     // no numbers between them (Word's `0.276 Tc[(2023)] TJ`).
     let short = match words {
         [w] if p.hinting && !lead && (2..=SHORT_RUN_CHARS).contains(&w.text.chars().count()) => {
-            let hints: f32 = w.text.chars().map(|c| m.hint(c, w.bold, size)).sum();
+            let hints: f32 = w.text.chars().map(|c| m.hint(c, w.style, size)).sum();
             Some(hints / w.text.chars().count() as f32 * size / 1000.0)
         }
         _ => None,
@@ -367,13 +361,13 @@ fn chunk(
             };
             if as_number {
                 // The space's advance (with `Tc`) and the line's stretch, in one number.
-                let gap = m.space(w.bold, size) + if by_tw || by_tj { line.extra } else { 0.0 };
+                let gap = m.space(w.style, size) + if by_tw || by_tj { line.extra } else { 0.0 };
                 owed -= gap * 1000.0 / size;
                 pay(&mut hex, &mut parts, &mut owed);
             } else {
                 pay(&mut hex, &mut parts, &mut owed);
                 hex.push_str(&enc.hex(' ')?);
-                owed -= m.hint(' ', w.bold, size);
+                owed -= m.hint(' ', w.style, size);
                 if by_tj && line.extra > 0.0 {
                     owed -= line.extra * 1000.0 / size;
                 }
@@ -389,7 +383,7 @@ fn chunk(
             pay(&mut hex, &mut parts, &mut owed);
             hex.push_str(&enc.hex(c)?);
             if short.is_none() {
-                owed -= m.hint(c, w.bold, size);
+                owed -= m.hint(c, w.style, size);
             }
             prev = Some(c);
         }
@@ -608,11 +602,12 @@ fn descriptor(face: &Face, program: Option<ObjectId>) -> Dictionary {
     let [a, b, c, d] = face.bbox;
     let mut dict = dictionary! {
         "Type" => "FontDescriptor", "FontName" => face.name.as_str(),
-        "Flags" => 32, "ItalicAngle" => 0,
+        "Flags" => if face.style == Style::Italic { 32 | 64 } else { 32 },
+        "ItalicAngle" => if face.style == Style::Italic { -12 } else { 0 },
         "FontBBox" => vec![a.into(), b.into(), c.into(), d.into()],
         "Ascent" => face.ascent, "Descent" => face.descent, "CapHeight" => 700,
-        "StemV" => if face.bold { 140 } else { 80 },
-        "FontWeight" => if face.bold { 700 } else { 400 },
+        "StemV" => if face.style == Style::Bold { 140 } else { 80 },
+        "FontWeight" => if face.style == Style::Bold { 700 } else { 400 },
     };
     if let Some(id) = program {
         dict.set("FontFile2", id);
@@ -739,8 +734,8 @@ mod tests {
     /// short second piece, a run of its own, is spaced by `Tc` instead.
     #[test]
     fn a_hinted_line_numbers_every_glyph_and_spaces_a_short_run_by_tc() -> Result<(), String> {
-        let regular = Face::load(FontKind::Standard14, Family::Sans, false)?;
-        let bold = Face::load(FontKind::Standard14, Family::Sans, true)?;
+        let regular = Face::load(FontKind::Standard14, Family::Sans, Style::Regular)?;
+        let bold = Face::load(FontKind::Standard14, Family::Sans, Style::Bold)?;
         let p = Params {
             hinting: true,
             ..Params::default()
@@ -748,6 +743,7 @@ mod tests {
         let m = Measure {
             regular: &regular,
             bold: &bold,
+            italic: None,
             tc: 0.0,
             kerning: false,
             hinting: true,
@@ -787,12 +783,12 @@ mod tests {
             .count();
         let zero_hints = "Het advies"
             .chars()
-            .filter(|&c| m.hint(c, false, 10.0) == 0.0)
+            .filter(|&c| m.hint(c, Style::Regular, 10.0) == 0.0)
             .count();
         assert!(run.contains("<20>"), "the space is a glyph: {run}");
         assert_eq!(numbers + zero_hints, 10, "{numbers} numbers in {run}");
         let short = chunk(&[&piece], 150.0, false, &line, &p, &m, &mut encoders)?;
-        let hints: f32 = "ten".chars().map(|c| m.hint(c, false, 10.0)).sum();
+        let hints: f32 = "ten".chars().map(|c| m.hint(c, Style::Regular, 10.0)).sum();
         let tc = format!("{:.3} Tc", hints / 3.0 * 10.0 / 1000.0);
         assert!(short.contains(&tc), "{tc} in {short}");
         assert!(
