@@ -3024,6 +3024,81 @@ fn a_short_line_of_one_stressed_word_broken_early_runs_on_into_its_sentence_in_l
     );
 }
 
+/// Fifty-fifth round: phrases set in italic inside paragraphs (`italic`). A change of
+/// emphasis broke every paragraph it met after a finished sentence: the stressed line read
+/// as a heading, or the plain one after it as a new paragraph.
+#[test]
+fn an_italic_line_ending_a_sentence_in_a_paragraph_that_opened_plain_leaves_the_break_to_the_indent()
+ {
+    regression(
+        "an_italic_line_ending_a_sentence_in_a_paragraph_that_opened_plain_leaves_the_break_to_the_indent",
+    );
+}
+
+#[test]
+fn a_line_of_italic_words_after_a_finished_sentence_breaking_a_word_into_plain_text_is_no_heading()
+{
+    regression(
+        "a_line_of_italic_words_after_a_finished_sentence_breaking_a_word_into_plain_text_is_no_heading",
+    );
+}
+
+#[test]
+fn two_lines_of_italic_words_running_on_into_plain_text_are_no_heading() {
+    regression("two_lines_of_italic_words_running_on_into_plain_text_are_no_heading");
+}
+
+#[test]
+fn an_italic_line_left_short_before_a_compound_too_wide_for_it_runs_on_into_the_next_page() {
+    regression(
+        "an_italic_line_left_short_before_a_compound_too_wide_for_it_runs_on_into_the_next_page",
+    );
+}
+
+#[test]
+fn an_italic_phrase_ending_a_paragraph_after_an_unfinished_line_runs_on() {
+    regression("an_italic_phrase_ending_a_paragraph_after_an_unfinished_line_runs_on");
+}
+
+#[test]
+fn a_bold_heading_after_a_paragraph_ending_in_italic_words_is_a_change_of_emphasis() {
+    regression("a_bold_heading_after_a_paragraph_ending_in_italic_words_is_a_change_of_emphasis");
+}
+
+#[test]
+fn italic_words_ending_a_column_inside_a_sentence_run_on_where_ragged_lines_break_early() {
+    regression(
+        "italic_words_ending_a_column_inside_a_sentence_run_on_where_ragged_lines_break_early",
+    );
+}
+
+#[test]
+fn an_italic_line_opening_in_lowercase_runs_on_after_an_inline_enumerations_first_number() {
+    regression(
+        "an_italic_line_opening_in_lowercase_runs_on_after_an_inline_enumerations_first_number",
+    );
+}
+
+#[test]
+fn italic_words_ending_a_line_early_run_on_into_a_dash_where_ragged_lines_break_early() {
+    regression(
+        "italic_words_ending_a_line_early_run_on_into_a_dash_where_ragged_lines_break_early",
+    );
+}
+
+#[test]
+fn a_bold_heading_set_apart_over_its_paragraph_stays_a_heading_though_its_next_word_would_not_fit()
+{
+    regression(
+        "a_bold_heading_set_apart_over_its_paragraph_stays_a_heading_though_its_next_word_would_not_fit",
+    );
+}
+
+#[test]
+fn italic_words_breaking_a_word_at_a_columns_foot_run_on_into_the_next_column() {
+    regression("italic_words_breaking_a_word_at_a_columns_foot_run_on_into_the_next_column");
+}
+
 #[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {

@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::join::BREAK_HYPHENS;
 use crate::lines::{Measures, TextLine};
 use crate::patterns::{heading_number, is_caption, is_contents_entry};
 use crate::regex;
@@ -218,6 +219,7 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
         never_by_space: openings.spaced == 0,
         inline_number: false,
         opened_plain: false,
+        stress_runs_into_text: false,
     };
     let mut tables = table_runs(lines, range, m);
     tables.extend(contents_runs(lines, range));
@@ -316,6 +318,9 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
                                 .and_then(|g| g.first())
                                 .and_then(|&j| lines.get(j))
                                 .is_some_and(|l| !is_emphasised(l, m)),
+                            stress_runs_into_text: stress_runs_into_text(
+                                lines, range, pos, m, edges,
+                            ),
                             ..marks
                         },
                     )
@@ -712,6 +717,9 @@ struct Marks {
     inline_number: bool,
     /// The paragraph read so far opened with a plain line (not a heading's emphasis).
     opened_plain: bool,
+    /// The line opens stressed words that run on into plain text
+    /// ([`stress_runs_into_text`]).
+    stress_runs_into_text: bool,
 }
 
 /// How the paragraphs of a range open, in the flow of a column after a finished sentence
@@ -953,8 +961,8 @@ fn breaks_between(
     marks: Marks,
 ) -> bool {
     if marks.emphasis
-        && is_emphasised(prev, m) != is_emphasised(line, m)
-        && !stress_runs_on(prev, line, m, edges, marks)
+        && emphasis_of(prev, m) != emphasis_of(line, m)
+        && !stress_runs_on(prev, line, m, in_list, edges, marks)
     {
         return true;
     }
@@ -1071,24 +1079,80 @@ fn breaks_between(
     prev.ends_sentence() && !line.starts_lowercase() && on_purpose && !marks.inline_number
 }
 
-/// A change of emphasis inside a paragraph's sentence (words stressed in bold that fill a
-/// line): the paragraph opened plain (this is no heading that opened it), and the line
-/// before runs on, its sentence unfinished; into the stressed words, its line full too (not
-/// an unpunctuated list item's last line before a heading). Out of them, also where the
-/// sentence goes on in lowercase after a short stressed line (a line breaker that breaks
-/// early leaves room after one long word).
+/// A change of emphasis inside a paragraph (words stressed in bold or italic that fill a
+/// line), where the paragraph opened plain (this is no heading that opened it), so that the
+/// paragraph's other marks decide:
+/// - into stressed words (or from one emphasis into another), where the line before leaves
+///   its sentence unfinished, outside a list or with its line full (not an unpunctuated
+///   list item's last line before a heading), or the stressed line opens in lowercase, or
+///   the stressed lines run on into plain text ([`stress_runs_into_text`]);
+/// - out of them, where the stressed line ends a sentence (a heading would have opened the
+///   paragraph), or leaves it unfinished with its line full (the next word would not have
+///   fitted: a justified line left short), or unfinished where ragged lines are broken
+///   early ([`Edges::early`]), or the sentence goes on in lowercase (a line breaker that
+///   breaks early leaves room after one long word).
 fn stress_runs_on(
     prev: &TextLine,
     line: &TextLine,
     m: &Measures,
+    in_list: bool,
     edges: &Edges,
     marks: Marks,
 ) -> bool {
-    let goes_on = is_emphasised(prev, m) && line.starts_lowercase();
-    marks.opened_plain
-        && !prev.ends_sentence()
-        && (goes_on || !ended_on_purpose(prev, line, m, edges))
+    if !marks.opened_plain {
+        return false;
+    }
+    if !is_emphasised(line, m) {
+        return prev.ends_sentence()
+            || line.starts_lowercase()
+            || !ended_on_purpose(prev, line, m, edges)
+            || !next_word_fitted(prev, line, m, edges)
+            || edges.early;
+    }
+    let full = !ended_on_purpose(prev, line, m, edges);
+    (!prev.ends_sentence() && (full || !in_list))
+        || line.starts_lowercase()
+        || marks.stress_runs_into_text
 }
+
+/// The stressed lines from `pos` (in `range`, at most [`MAX_STRESSED_LINES`]) run on into
+/// the plain line close under them, as no heading does: the last breaks a word at its end,
+/// or its sentence goes on under it in lowercase, or, unfinished, it is full.
+fn stress_runs_into_text(
+    lines: &[TextLine],
+    range: &[usize],
+    pos: usize,
+    m: &Measures,
+    edges: &Edges,
+) -> bool {
+    let line_at = |k: usize| range.get(k).and_then(|&i| lines.get(i));
+    for k in pos..pos + MAX_STRESSED_LINES {
+        let (Some(line), Some(next)) = (line_at(k), line_at(k + 1)) else {
+            return false;
+        };
+        if !is_emphasised(line, m) {
+            return false;
+        }
+        // A word broken into plain text, wherever that goes on (the next column's top).
+        let breaks_word = line.text.trim_end().ends_with(BREAK_HYPHENS);
+        if breaks_word && !is_emphasised(next, m) {
+            return true;
+        }
+        // Under it at the line's pitch, as a sentence runs on (a heading stands apart).
+        let close = next.baseline - line.baseline <= SPACED_OUT_PITCHES * m.pitch;
+        if !in_flow(line, next) || !close {
+            return false;
+        }
+        if !is_emphasised(next, m) {
+            return next.starts_lowercase()
+                || (!line.ends_sentence() && !ended_on_purpose(line, next, m, edges));
+        }
+    }
+    false
+}
+
+/// Stressed lines running on into text looked at, at most: more are a heading's, or a quote's.
+const MAX_STRESSED_LINES: usize = 3;
 
 /// The line ends with a full stop (or `!`, `?`): a sentence's end, or an abbreviation's.
 fn ends_with_full_stop(line: &TextLine) -> bool {
@@ -1105,7 +1169,25 @@ fn goes_on_as_text(line: &TextLine) -> bool {
 }
 
 fn is_emphasised(line: &TextLine, m: &Measures) -> bool {
-    line.bold || line.italic || line.underline || line.size > 1.15 * m.size
+    emphasis_of(line, m) != Emphasis::default()
+}
+
+/// How a line stands out from the text: bold, italic, underlined, larger.
+#[derive(Clone, Copy, Default, PartialEq)]
+struct Emphasis {
+    bold: bool,
+    italic: bool,
+    underline: bool,
+    large: bool,
+}
+
+fn emphasis_of(line: &TextLine, m: &Measures) -> Emphasis {
+    Emphasis {
+        bold: line.bold,
+        italic: line.italic,
+        underline: line.underline,
+        large: line.size > 1.15 * m.size,
+    }
 }
 
 /// A group that starts in lowercase after one that did not finish its sentence continues it

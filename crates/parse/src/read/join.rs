@@ -436,7 +436,7 @@ const NOTE_TYPE: f32 = 0.9;
 const LINE_HYPHENS: [char; 2] = ['-', '\u{2010}'];
 
 /// A line's last word ending in one of these broke a word (or wrote a hyphen).
-const BREAK_HYPHENS: [char; 3] = ['-', '\u{2010}', '\u{AD}'];
+pub(crate) const BREAK_HYPHENS: [char; 3] = ['-', '\u{2010}', '\u{AD}'];
 
 /// A line ending in a word hyphen (`NAVO-`, not a free-standing dash): the word before the
 /// hyphen and the next line's first word.
