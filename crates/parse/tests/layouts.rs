@@ -3100,6 +3100,21 @@ fn italic_words_breaking_a_word_at_a_columns_foot_run_on_into_the_next_column() 
 }
 
 #[test]
+fn italic_words_filling_a_columns_last_line_after_a_finished_sentence_run_on_into_the_next_column()
+{
+    regression(
+        "italic_words_filling_a_columns_last_line_after_a_finished_sentence_run_on_into_the_next_column",
+    );
+}
+
+#[test]
+fn an_inline_enumerations_first_item_in_italic_at_a_columns_foot_runs_on_into_the_next_column() {
+    regression(
+        "an_inline_enumerations_first_item_in_italic_at_a_columns_foot_runs_on_into_the_next_column",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -1116,8 +1116,9 @@ fn stress_runs_on(
 }
 
 /// The stressed lines from `pos` (in `range`, at most [`MAX_STRESSED_LINES`]) run on into
-/// the plain line close under them, as no heading does: the last breaks a word at its end,
-/// or its sentence goes on under it in lowercase, or, unfinished, it is full.
+/// plain text, as no heading does: the last breaks a word at its end; or its sentence goes
+/// on close under it in lowercase, or, unfinished, it is full, close above the plain line
+/// or at its column's foot.
 fn stress_runs_into_text(
     lines: &[TextLine],
     range: &[usize],
@@ -1138,9 +1139,17 @@ fn stress_runs_into_text(
         if breaks_word && !is_emphasised(next, m) {
             return true;
         }
+        // At a column's foot, unfinished and full, into plain text at the next one's top (a
+        // heading would be short, and kept with its text).
+        if !in_flow(line, next) {
+            return !is_emphasised(next, m)
+                && !line.ends_sentence()
+                && !ended_on_purpose(line, next, m, edges)
+                && !next_word_fitted(line, next, m, edges);
+        }
         // Under it at the line's pitch, as a sentence runs on (a heading stands apart).
         let close = next.baseline - line.baseline <= SPACED_OUT_PITCHES * m.pitch;
-        if !in_flow(line, next) || !close {
+        if !close {
             return false;
         }
         if !is_emphasised(next, m) {
