@@ -131,7 +131,8 @@ fn layout() -> impl Strategy<Value = Params> {
                 side_by_side,
                 mark_centred,
                 // Drawn apart from the strategy (`space_of`, `gaps_of`, `splits_of`,
-                // `hinting_of`, `early_of`, `cid_of`, `wrap_of`, `emphasis_of`, `italic_of`).
+                // `hinting_of`, `early_of`, `cid_of`, `wrap_of`, `emphasis_of`, `italic_of`,
+                // `scaling_of`).
                 space: params::Space::Points,
                 gaps: params::Gaps::Glyphs,
                 splits: false,
@@ -141,6 +142,7 @@ fn layout() -> impl Strategy<Value = Params> {
                 wrap: params::Wrap::Direct,
                 emphasis: false,
                 italic: false,
+                scaling: false,
             }
             .normalized()
         },
@@ -225,6 +227,7 @@ fn generate(seed: u64) -> (usize, Params) {
         wrap: wrap_of(seed),
         emphasis: emphasis_of(seed),
         italic: italic_of(seed),
+        scaling: scaling_of(seed),
         ..tree.current()
     }
     .normalized();
@@ -302,6 +305,13 @@ fn emphasis_of(seed: u64) -> bool {
 /// from other bits of the same mix again.
 fn italic_of(seed: u64) -> bool {
     (mixed(seed) >> 20) % 4 == 0
+}
+
+/// Whether seed `seed` widens its justified lines' glyphs (`Tz`) before their spaces: a
+/// quarter of the seeds, from other bits of the same mix again (only justified layouts
+/// change).
+fn scaling_of(seed: u64) -> bool {
+    (mixed(seed) >> 24) % 4 == 0
 }
 
 /// splitmix64's finaliser of `seed`: neighbouring seeds far apart.

@@ -20,13 +20,15 @@ const EDGE: f32 = 36.0;
 /// Size of the letterhead, return address, page numbers and running titles.
 const SMALL: f32 = 7.5;
 
-/// A line as drawn: words from `x` on `baseline`, each space widened by `extra`.
+/// A line as drawn: words from `x` on `baseline`, each space widened by `extra`, the whole
+/// scaled horizontally by `scale` (`Tz`).
 #[derive(Clone, Debug)]
 pub struct SetLine {
     pub x: f32,
     pub baseline: f32,
     pub words: Vec<Word>,
     pub extra: f32,
+    pub scale: f32,
     /// Character spacing, pt.
     pub tc: f32,
 }
@@ -96,7 +98,7 @@ impl Geometry {
 /// A line of the body flow, before it has a place: segments at offsets from the column edge.
 #[derive(Clone, Debug)]
 struct FlowLine {
-    segs: Vec<(f32, Vec<Word>, f32)>,
+    segs: Vec<(f32, Vec<Word>, Spread)>,
     size: f32,
     pitch: f32,
     /// Footnotes anchored in this line.
@@ -355,7 +357,7 @@ impl FlowBuilder<'_> {
         max
     }
 
-    fn line(&self, segs: Vec<(f32, Vec<Word>, f32)>, size: f32, keep_next: bool) -> FlowLine {
+    fn line(&self, segs: Vec<(f32, Vec<Word>, Spread)>, size: f32, keep_next: bool) -> FlowLine {
         let notes = segs
             .iter()
             .flat_map(|(_, ws, _)| ws)
@@ -381,7 +383,7 @@ impl FlowBuilder<'_> {
             Breaks::HardHyphens,
         )?;
         for l in lines {
-            let line = self.line(vec![(0.0, l, 0.0)], size, false);
+            let line = self.line(vec![(0.0, l, Spread::PLAIN)], size, false);
             self.items.push(Item::Line(line));
         }
         Ok(())
@@ -413,7 +415,7 @@ impl FlowBuilder<'_> {
                 Breaks::HardHyphens,
             )?;
             for l in lines {
-                let line = self.line(vec![(0.0, l, 0.0)], size, true);
+                let line = self.line(vec![(0.0, l, Spread::PLAIN)], size, true);
                 self.items.push(Item::Line(line));
             }
             self.gap(self.g.pitch * 0.25);
@@ -481,10 +483,10 @@ impl FlowBuilder<'_> {
             let fill = if i + 1 < count {
                 self.justify(&l, col_w - dx)?
             } else {
-                Fill::Stretched(0.0)
+                Fill::Stretched(Spread::PLAIN)
             };
             let keep = fill.keep_next() && may_end_paragraph(&l);
-            let line = self.line(vec![(dx, l, fill.extra())], size, keep);
+            let line = self.line(vec![(dx, l, fill.spread())], size, keep);
             self.items.push(Item::Line(line));
         }
         self.prev = Prev::Paragraph;
@@ -517,18 +519,24 @@ impl FlowBuilder<'_> {
     /// the gutter allows, left short: an underfull line, which looks like a paragraph's end.
     fn justify(&self, line: &[Word], width: f32) -> Result<Fill, String> {
         if self.p.justify == Justify::Ragged {
-            return Ok(Fill::Stretched(0.0));
+            return Ok(Fill::Stretched(Spread::PLAIN));
         }
         let spaces = stretchable(line);
         if spaces == 0 {
-            return Ok(Fill::Stretched(0.0));
+            return Ok(Fill::Stretched(Spread::PLAIN));
         }
-        let extra = (width - self.m.line(line)?) / spaces as f32;
+        let natural = self.m.line(line)?;
+        // Glyphs widened first, as far as the layout allows, then the spaces.
+        let scale = match self.p.scaling {
+            true => (width / natural).clamp(1.0, MAX_GLYPH_SCALE),
+            false => 1.0,
+        };
+        let extra = (width / scale - natural) / spaces as f32;
         let space = self.m.space(Style::Regular, self.p.size);
         Ok(if extra <= 0.0 {
-            Fill::Stretched(0.0)
+            Fill::Stretched(Spread { extra: 0.0, scale })
         } else if space + extra <= self.max_space() {
-            Fill::Stretched(extra)
+            Fill::Stretched(Spread { extra, scale })
         } else {
             Fill::Underfull
         })
@@ -566,13 +574,14 @@ impl FlowBuilder<'_> {
                 let fill = if i + 1 < count {
                     self.justify(&l, col_w - text_x)?
                 } else {
-                    Fill::Stretched(0.0)
+                    Fill::Stretched(Spread::PLAIN)
                 };
                 let mut segs = Vec::new();
                 if i == 0 {
-                    segs.push((0.0, vec![Word::new(label.clone(), false, size)], 0.0));
+                    let label = vec![Word::new(label.clone(), false, size)];
+                    segs.push((0.0, label, Spread::PLAIN));
                 }
-                segs.push((text_x, l, fill.extra()));
+                segs.push((text_x, l, fill.spread()));
                 let line = self.line(segs, size, fill.keep_next());
                 self.items.push(Item::Line(line));
             }
@@ -593,17 +602,17 @@ impl FlowBuilder<'_> {
             side &= self.m.line(&words(&s.role, false, size))? <= half - size;
         }
         if side {
-            let roles: Vec<(f32, Vec<Word>, f32)> = letter
+            let roles: Vec<(f32, Vec<Word>, Spread)> = letter
                 .signatories
                 .iter()
                 .enumerate()
-                .map(|(i, s)| (i as f32 * half, words(&s.role, false, size), 0.0))
+                .map(|(i, s)| (i as f32 * half, words(&s.role, false, size), Spread::PLAIN))
                 .collect();
-            let names: Vec<(f32, Vec<Word>, f32)> = letter
+            let names: Vec<(f32, Vec<Word>, Spread)> = letter
                 .signatories
                 .iter()
                 .enumerate()
-                .map(|(i, s)| (i as f32 * half, words(&s.name, false, size), 0.0))
+                .map(|(i, s)| (i as f32 * half, words(&s.name, false, size), Spread::PLAIN))
                 .collect();
             let role_line = self.line(roles, size, true);
             self.items.push(Item::Line(role_line));
@@ -623,12 +632,16 @@ impl FlowBuilder<'_> {
                 Breaks::HardHyphens,
             )?;
             for l in role {
-                let line = self.line(vec![(0.0, l, 0.0)], size, true);
+                let line = self.line(vec![(0.0, l, Spread::PLAIN)], size, true);
                 self.items.push(Item::Line(line));
             }
             // Room for the signature.
             self.gap(pitch * 2.5);
-            let name = self.line(vec![(0.0, words(&s.name, false, size), 0.0)], size, false);
+            let name = self.line(
+                vec![(0.0, words(&s.name, false, size), Spread::PLAIN)],
+                size,
+                false,
+            );
             self.items.push(Item::Line(name));
         }
         Ok(())
@@ -701,20 +714,40 @@ fn paginate(
     pager.pages
 }
 
+/// How a line's words are spread over it: each space widened by `extra`, the glyphs and
+/// spaces widened by `scale` (`Tz`, a justifier's glyph scaling).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Spread {
+    pub extra: f32,
+    pub scale: f32,
+}
+
+impl Spread {
+    /// As the font sets them.
+    pub const PLAIN: Spread = Spread {
+        extra: 0.0,
+        scale: 1.0,
+    };
+}
+
+/// The most a justifier widens a line's glyphs where the layout scales them (InDesign's
+/// glyph scaling, commonly allowed up to 102 or 103 %).
+const MAX_GLYPH_SCALE: f32 = 1.03;
+
 /// How a justified line inside a paragraph is filled.
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Fill {
-    /// Each space widened by this much (0: ragged, or already full).
-    Stretched(f32),
+    /// Spread so (plain: ragged, or already full).
+    Stretched(Spread),
     /// Left short: its spaces would have grown wider than the gutter allows.
     Underfull,
 }
 
 impl Fill {
-    fn extra(self) -> f32 {
+    fn spread(self) -> Spread {
         match self {
-            Fill::Stretched(extra) => extra,
-            Fill::Underfull => 0.0,
+            Fill::Stretched(spread) => spread,
+            Fill::Underfull => Spread::PLAIN,
         }
     }
 
@@ -803,12 +836,13 @@ impl Pager<'_> {
         let x = self.col_x();
         let tc = self.p.char_spacing;
         if let Some(page) = self.pages.last_mut() {
-            for (dx, ws, extra) in &line.segs {
+            for (dx, ws, spread) in &line.segs {
                 page.lines.push(SetLine {
                     x: x + dx,
                     baseline,
                     words: ws.clone(),
-                    extra: *extra,
+                    extra: spread.extra,
+                    scale: spread.scale,
                     tc,
                 });
             }
@@ -837,6 +871,7 @@ impl Pager<'_> {
                     baseline: y + pitch * 0.5 + size * 0.35,
                     words: ws.clone(),
                     extra: 0.0,
+                    scale: 1.0,
                     tc,
                 });
                 y += pitch;
@@ -873,6 +908,7 @@ fn set(x: f32, baseline: f32, words: Vec<Word>, tc: f32) -> SetLine {
         baseline,
         words,
         extra: 0.0,
+        scale: 1.0,
         tc,
     }
 }

@@ -62,6 +62,8 @@ pub struct Params {
     /// Some phrases inside paragraphs set in the italic face (titles, foreign terms), one to
     /// four words each.
     pub italic: bool,
+    /// Justified lines widened by glyph scaling (`Tz`, up to 3 %) before their spaces.
+    pub scaling: bool,
 }
 
 /// How a line is set.
@@ -275,6 +277,7 @@ impl Default for Params {
             wrap: Wrap::Direct,
             emphasis: false,
             italic: false,
+            scaling: false,
         }
     }
 }
@@ -395,6 +398,9 @@ impl fmt::Display for Params {
         if self.italic {
             write!(f, " italic=true")?;
         }
+        if self.scaling {
+            write!(f, " scaling=true")?;
+        }
         Ok(())
     }
 }
@@ -479,6 +485,7 @@ impl std::str::FromStr for Params {
                 "wrap" => p.wrap = pick(key, value, &WRAPS)?,
                 "emphasis" => p.emphasis = flag()?,
                 "italic" => p.italic = flag()?,
+                "scaling" => p.scaling = flag()?,
                 other => return Err(format!("unknown key {other:?}")),
             }
         }
@@ -573,6 +580,7 @@ mod tests {
             wrap: Wrap::Scaled,
             emphasis: true,
             italic: true,
+            scaling: true,
             ..base
         };
         let line = p.to_string();

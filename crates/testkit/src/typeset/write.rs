@@ -229,7 +229,7 @@ fn line_chunks(
     };
     for (i, (word, piece)) in pieces.iter().enumerate() {
         let gap = if i > 0 && !word.attached {
-            m.space(word.style, word.size) + line.extra
+            (m.space(word.style, word.size) + line.extra) * line.scale
         } else {
             0.0
         };
@@ -246,7 +246,7 @@ fn line_chunks(
         }
         x += gap;
         run.push(word);
-        x += m.word(word)?;
+        x += m.word(word)? * line.scale;
     }
     if !run.is_empty() {
         chunks.push(chunk(&run, run_x, lead, line, p, m, encoders)?);
@@ -396,7 +396,16 @@ fn chunk(
     let tw = if by_tw { line.extra } else { 0.0 };
     let tc = line.tc + short.unwrap_or(0.0);
     let state = text_state(p.space, size, tc, tw, first.rise, x, line.baseline);
-    Ok(format!("BT /{font} {state} [{}] TJ ET\n", parts.join(" ")))
+    // Glyph scaling: `Tz` widens glyphs, spacing and `TJ` numbers alike. Like `Tc` and
+    // `Tw` it outlives the text object, so every one sets it where the layout scales.
+    let tz = match p.scaling {
+        true => format!("{:.3} Tz ", line.scale * 100.0),
+        false => String::new(),
+    };
+    Ok(format!(
+        "BT {tz}/{font} {state} [{}] TJ ET\n",
+        parts.join(" ")
+    ))
 }
 
 /// A hinted run of one word this short or shorter is spaced by `Tc`.
@@ -664,6 +673,39 @@ mod tests {
     use super::super::params::Family;
     use super::*;
 
+    /// Glyph scaling: justified lines widened by `Tz` up to 103 %, and, as `Tz` outlives
+    /// its text object, every text object setting it (the others at 100 %).
+    #[test]
+    fn glyph_scaling_sets_tz_in_every_text_object() -> Result<(), String> {
+        let p = Params {
+            scaling: true,
+            justify: Justify::WordSpacing,
+            ..Params::default()
+        };
+        let letter = super::super::letters::all()
+            .into_iter()
+            .next()
+            .ok_or("no letter")?
+            .1;
+        let pdf = super::super::typeset(&letter, &p)?.pdf;
+        let doc = Document::load_mem(&pdf).map_err(|e| e.to_string())?;
+        let page = doc.get_pages().into_values().next().ok_or("no page")?;
+        let content = String::from_utf8_lossy(&doc.get_page_content(page)).into_owned();
+        let objects: Vec<&str> = content.split("BT ").skip(1).collect();
+        assert!(!objects.is_empty());
+        assert!(objects.iter().all(|o| o.contains(" Tz ")), "{content}");
+        let scales: Vec<f32> = objects
+            .iter()
+            .filter_map(|o| o.split(" Tz").next()?.parse().ok())
+            .collect();
+        assert!(
+            scales.iter().all(|s| (100.0..=103.0).contains(s)),
+            "{scales:?}"
+        );
+        assert!(scales.iter().any(|&s| s > 100.0), "{scales:?}");
+        Ok(())
+    }
+
     /// A composite font: `Identity-H` over a `CIDFontType2` whose codes are the program's
     /// glyph ids, two bytes each, in the content stream and the ToUnicode map alike.
     #[test]
@@ -760,6 +802,7 @@ mod tests {
                 Word::new("advies", false, 10.0),
             ],
             extra: 0.0,
+            scale: 1.0,
             tc: 0.0,
         };
         let mut encoders = [Encoder::new(false, None), Encoder::new(false, None)];
