@@ -185,18 +185,22 @@ pub fn words(text: &str, bold: bool, size: f32) -> Vec<Word> {
     out
 }
 
+/// FNV-1a of a word and its place: the same pick every time.
+fn word_hash(word: &Word, place: usize) -> u32 {
+    word.text
+        .bytes()
+        .chain(place.to_le_bytes())
+        .fold(0x811C_9DC5u32, |h, b| {
+            (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+        })
+}
+
 /// Sets some of a paragraph's words in bold, as a writer stresses a word: about one in
 /// [`EMPHASIS_EVERY`] of those of four letters or more, never the first, picked by a hash of
 /// the word and its place (the same every time).
 pub fn emphasise(words: &mut [Word]) {
     for (i, w) in words.iter_mut().enumerate().skip(1) {
-        let hash = w
-            .text
-            .bytes()
-            .chain(i.to_le_bytes())
-            .fold(0x811C_9DC5u32, |h, b| {
-                (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-            });
+        let hash = word_hash(w, i);
         let letters = w.text.chars().all(char::is_alphabetic) && w.text.chars().count() >= 4;
         if letters && !w.attached && hash % EMPHASIS_EVERY == 0 {
             w.style = Style::Bold;
@@ -210,13 +214,7 @@ pub fn emphasise(words: &mut [Word]) {
 pub fn italicise(words: &mut [Word]) {
     let mut left = 0u32;
     for (i, w) in words.iter_mut().enumerate().skip(1) {
-        let hash = w
-            .text
-            .bytes()
-            .chain(i.to_le_bytes())
-            .fold(0x811C_9DC5u32, |h, b| {
-                (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-            });
+        let hash = word_hash(w, i);
         if left == 0 && hash % ITALIC_EVERY == 0 {
             left = 1 + (hash >> 8) % 4;
         }

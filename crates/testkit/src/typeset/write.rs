@@ -673,6 +673,16 @@ mod tests {
     use super::super::params::Family;
     use super::*;
 
+    /// The first letter set under `p`, read back.
+    fn first_letter_set(p: &Params) -> Result<Document, String> {
+        let (_, letter) = super::super::letters::all()
+            .into_iter()
+            .next()
+            .ok_or("no letter")?;
+        let pdf = super::super::typeset(&letter, p)?.pdf;
+        Document::load_mem(&pdf).map_err(|e| e.to_string())
+    }
+
     /// Glyph scaling: justified lines widened by `Tz` up to 103 %, and, as `Tz` outlives
     /// its text object, every text object setting it (the others at 100 %).
     #[test]
@@ -682,13 +692,7 @@ mod tests {
             justify: Justify::WordSpacing,
             ..Params::default()
         };
-        let letter = super::super::letters::all()
-            .into_iter()
-            .next()
-            .ok_or("no letter")?
-            .1;
-        let pdf = super::super::typeset(&letter, &p)?.pdf;
-        let doc = Document::load_mem(&pdf).map_err(|e| e.to_string())?;
+        let doc = first_letter_set(&p)?;
         let page = doc.get_pages().into_values().next().ok_or("no page")?;
         let content = String::from_utf8_lossy(&doc.get_page_content(page)).into_owned();
         let objects: Vec<&str> = content.split("BT ").skip(1).collect();
@@ -719,13 +723,7 @@ mod tests {
             justify: Justify::WordSpacing,
             ..Params::default()
         };
-        let letter = super::super::letters::all()
-            .into_iter()
-            .next()
-            .ok_or("no letter")?
-            .1;
-        let pdf = super::super::typeset(&letter, &p)?.pdf;
-        let doc = Document::load_mem(&pdf).map_err(|e| e.to_string())?;
+        let doc = first_letter_set(&p)?;
         let fonts: Vec<&Dictionary> = doc
             .objects
             .values()
