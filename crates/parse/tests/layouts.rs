@@ -3125,6 +3125,14 @@ fn an_inline_enumerations_first_item_in_italic_at_a_columns_foot_runs_on_into_th
 }
 
 #[test]
+fn a_line_of_italic_words_close_under_a_finished_sentence_runs_on_where_paragraphs_stand_apart_by_space()
+ {
+    regression(
+        "a_line_of_italic_words_close_under_a_finished_sentence_runs_on_where_paragraphs_stand_apart_by_space",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

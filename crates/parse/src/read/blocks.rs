@@ -1085,7 +1085,8 @@ fn breaks_between(
 /// - into stressed words (or from one emphasis into another), where the line before leaves
 ///   its sentence unfinished, outside a list or with its line full (not an unpunctuated
 ///   list item's last line before a heading), or the stressed line opens in lowercase, or
-///   the stressed lines run on into plain text ([`stress_runs_into_text`]);
+///   stands close under the line before where paragraphs stand apart by space, or the
+///   stressed lines run on into plain text ([`stress_runs_into_text`]);
 /// - out of them, where the stressed line ends a sentence (a heading would have opened the
 ///   paragraph), or leaves it unfinished with its line full (the next word would not have
 ///   fitted: a justified line left short), or unfinished where ragged lines are broken
@@ -1110,8 +1111,12 @@ fn stress_runs_on(
             || edges.early;
     }
     let full = !ended_on_purpose(prev, line, m, edges);
+    // Where paragraphs stand apart by space, a heading would too.
+    let close =
+        in_flow(prev, line) && line.baseline - prev.baseline <= SPACED_OUT_PITCHES * m.pitch;
     (!prev.ends_sentence() && (full || !in_list))
         || line.starts_lowercase()
+        || (marks.spaced && close)
         || marks.stress_runs_into_text
 }
 
