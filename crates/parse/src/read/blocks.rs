@@ -1085,10 +1085,12 @@ fn breaks_between(
 /// - into stressed words (or from one emphasis into another), where the line before leaves
 ///   its sentence unfinished, outside a list or with its line full (not an unpunctuated
 ///   list item's last line before a heading), or the stressed line opens in lowercase, or
-///   stands close under the line before where paragraphs stand apart by space, or the
+///   stands close under the line before where paragraphs stand apart by space (with an
+///   indent or without; not where an indent alone opens them: pdfTeX sets stressed
+///   paragraphs close under the one before), or the
 ///   stressed lines run on into plain text ([`stress_runs_into_text`]);
 /// - out of them, where the stressed line ends a sentence (a heading would have opened the
-///   paragraph), or leaves it unfinished with its line full (the next word would not have
+///   paragraph), or opens in lowercase (no heading does), or leaves it unfinished with its line full (the next word would not have
 ///   fitted: a justified line left short), or unfinished where ragged lines are broken
 ///   early ([`Edges::early`]), or the sentence goes on in lowercase (a line breaker that
 ///   breaks early leaves room after one long word).
@@ -1105,6 +1107,7 @@ fn stress_runs_on(
     }
     if !is_emphasised(line, m) {
         return prev.ends_sentence()
+            || prev.starts_lowercase()
             || line.starts_lowercase()
             || !ended_on_purpose(prev, line, m, edges)
             || !next_word_fitted(prev, line, m, edges)
@@ -1116,7 +1119,7 @@ fn stress_runs_on(
         in_flow(prev, line) && line.baseline - prev.baseline <= SPACED_OUT_PITCHES * m.pitch;
     (!prev.ends_sentence() && (full || !in_list))
         || line.starts_lowercase()
-        || (marks.spaced && close)
+        || ((marks.spaced || marks.indented_and_spaced) && close)
         || marks.stress_runs_into_text
 }
 

@@ -451,10 +451,10 @@ impl FlowBuilder<'_> {
         };
         let mut first_words = words(text, false, size);
         if self.p.emphasis {
-            emphasise(&mut first_words);
+            emphasise(&mut first_words, self.p.salt);
         }
         if self.p.italic {
-            italicise(&mut first_words);
+            italicise(&mut first_words, self.p.salt);
         }
         if self.prev == Prev::Paragraph {
             if indent == 0.0 {

@@ -64,6 +64,9 @@ pub struct Params {
     pub italic: bool,
     /// Justified lines widened by glyph scaling (`Tz`, up to 3 %) before their spaces.
     pub scaling: bool,
+    /// Mixed into the picks of stressed and italic words, so that layouts stress different
+    /// words (0: the picks of the layouts made before there was a salt).
+    pub salt: u32,
 }
 
 /// How a line is set.
@@ -278,6 +281,7 @@ impl Default for Params {
             emphasis: false,
             italic: false,
             scaling: false,
+            salt: 0,
         }
     }
 }
@@ -298,6 +302,10 @@ impl Params {
         }
         if !beside {
             self.column.running = false;
+        }
+        // A salt picks nothing where no word is stressed.
+        if !self.emphasis && !self.italic {
+            self.salt = 0;
         }
         if self.page_number_at == Edge::InColumn && !beside {
             self.page_number_at = Edge::FooterRight;
@@ -401,6 +409,9 @@ impl fmt::Display for Params {
         if self.scaling {
             write!(f, " scaling=true")?;
         }
+        if self.salt != 0 {
+            write!(f, " salt={}", self.salt)?;
+        }
         Ok(())
     }
 }
@@ -486,6 +497,7 @@ impl std::str::FromStr for Params {
                 "emphasis" => p.emphasis = flag()?,
                 "italic" => p.italic = flag()?,
                 "scaling" => p.scaling = flag()?,
+                "salt" => p.salt = value.parse().map_err(|_| format!("salt: {value:?}"))?,
                 other => return Err(format!("unknown key {other:?}")),
             }
         }
@@ -581,6 +593,7 @@ mod tests {
             emphasis: true,
             italic: true,
             scaling: true,
+            salt: 12345,
             ..base
         };
         let line = p.to_string();

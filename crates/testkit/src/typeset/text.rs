@@ -185,11 +185,17 @@ pub fn words(text: &str, bold: bool, size: f32) -> Vec<Word> {
     out
 }
 
-/// FNV-1a of a word and its place: the same pick every time.
-fn word_hash(word: &Word, place: usize) -> u32 {
+/// FNV-1a of a word, its place and the layout's `salt` (0: none, the picks of the layouts
+/// made before there was one): the same pick every time.
+fn word_hash(word: &Word, place: usize, salt: u32) -> u32 {
+    let salt = (salt != 0)
+        .then(|| salt.to_le_bytes())
+        .into_iter()
+        .flatten();
     word.text
         .bytes()
         .chain(place.to_le_bytes())
+        .chain(salt)
         .fold(0x811C_9DC5u32, |h, b| {
             (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
         })
@@ -198,9 +204,9 @@ fn word_hash(word: &Word, place: usize) -> u32 {
 /// Sets some of a paragraph's words in bold, as a writer stresses a word: about one in
 /// [`EMPHASIS_EVERY`] of those of four letters or more, never the first, picked by a hash of
 /// the word and its place (the same every time).
-pub fn emphasise(words: &mut [Word]) {
+pub fn emphasise(words: &mut [Word], salt: u32) {
     for (i, w) in words.iter_mut().enumerate().skip(1) {
-        let hash = word_hash(w, i);
+        let hash = word_hash(w, i, salt);
         let letters = w.text.chars().all(char::is_alphabetic) && w.text.chars().count() >= 4;
         if letters && !w.attached && hash % EMPHASIS_EVERY == 0 {
             w.style = Style::Bold;
@@ -211,10 +217,10 @@ pub fn emphasise(words: &mut [Word]) {
 /// Sets some phrases of a paragraph in italic, as a writer sets a title or a foreign term:
 /// one to four words from about one word in [`ITALIC_EVERY`], never the first, not a bold
 /// one, picked by a hash of the word and its place (the same every time).
-pub fn italicise(words: &mut [Word]) {
+pub fn italicise(words: &mut [Word], salt: u32) {
     let mut left = 0u32;
     for (i, w) in words.iter_mut().enumerate().skip(1) {
-        let hash = word_hash(w, i);
+        let hash = word_hash(w, i, salt);
         if left == 0 && hash % ITALIC_EVERY == 0 {
             left = 1 + (hash >> 8) % 4;
         }
