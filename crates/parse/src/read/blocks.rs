@@ -766,7 +766,7 @@ impl Openings {
             if is_first_line_indent(indent, m) && in_flow(line, next) && at_same_edge(next, prev, m)
             {
                 o.indents += 1;
-                if line.baseline - prev.baseline > SPACED_OUT_PITCHES * m.pitch {
+                if spaced_out(prev, line, m) {
                     o.spaced_out += 1;
                 }
             } else if gap_before(prev, line, m)
@@ -810,6 +810,11 @@ const COLUMN_BREAK_PITCHES: f32 = 2.0;
 
 /// A line this many pitches below the one before it stands apart by some space.
 const SPACED_OUT_PITCHES: f32 = 1.15;
+
+/// `line` stands apart from `prev` above it by some space ([`SPACED_OUT_PITCHES`]).
+fn spaced_out(prev: &TextLine, line: &TextLine, m: &Measures) -> bool {
+    line.baseline - prev.baseline > SPACED_OUT_PITCHES * m.pitch
+}
 
 /// Whether the last group opened as a paragraph does where paragraphs open with an indent:
 /// its first line set in from its second, in the flow of one column (a paragraph of two
@@ -973,7 +978,7 @@ fn breaks_between(
         // A first-line indent after a finished sentence starts a paragraph; after a list
         // item (whose next lines may hang indented) only with some space above it too.
         let indent = line.bbox.x0 - prev.bbox.x0;
-        let spaced_out = line.baseline - prev.baseline > SPACED_OUT_PITCHES * m.pitch;
+        let spaced_out = spaced_out(prev, line, m);
         if (!in_list || spaced_out) && prev.ends_sentence() && is_first_line_indent(indent, m) {
             return true;
         }
@@ -1084,16 +1089,17 @@ fn breaks_between(
 /// paragraph's other marks decide:
 /// - into stressed words (or from one emphasis into another), where the line before leaves
 ///   its sentence unfinished, outside a list or with its line full (not an unpunctuated
-///   list item's last line before a heading), or the stressed line opens in lowercase, or
-///   stands close under the line before where paragraphs stand apart by space (with an
-///   indent or without; not where an indent alone opens them: pdfTeX sets stressed
-///   paragraphs close under the one before), or the
-///   stressed lines run on into plain text ([`stress_runs_into_text`]);
+///   list item's last line before a heading); or the stressed line opens in lowercase; or
+///   it stands close under the line before where paragraphs stand apart by space, with an
+///   indent or without (not where an indent alone opens them: pdfTeX sets stressed
+///   paragraphs close under the one before); or the stressed lines run on into plain text
+///   ([`stress_runs_into_text`]);
 /// - out of them, where the stressed line ends a sentence (a heading would have opened the
-///   paragraph), or opens in lowercase (no heading does), or leaves it unfinished with its line full (the next word would not have
-///   fitted: a justified line left short), or unfinished where ragged lines are broken
-///   early ([`Edges::early`]), or the sentence goes on in lowercase (a line breaker that
-///   breaks early leaves room after one long word).
+///   paragraph), or opens in lowercase (no heading does), or leaves it unfinished with its
+///   line full (the next word would not have fitted: a justified line left short), or
+///   unfinished where ragged lines are broken early ([`Edges::early`]), or the sentence
+///   goes on in lowercase (a line breaker that breaks early leaves room after one long
+///   word).
 fn stress_runs_on(
     prev: &TextLine,
     line: &TextLine,
@@ -1115,8 +1121,7 @@ fn stress_runs_on(
     }
     let full = !ended_on_purpose(prev, line, m, edges);
     // Where paragraphs stand apart by space, a heading would too.
-    let close =
-        in_flow(prev, line) && line.baseline - prev.baseline <= SPACED_OUT_PITCHES * m.pitch;
+    let close = in_flow(prev, line) && !spaced_out(prev, line, m);
     (!prev.ends_sentence() && (full || !in_list))
         || line.starts_lowercase()
         || ((marks.spaced || marks.indented_and_spaced) && close)
@@ -1142,25 +1147,24 @@ fn stress_runs_into_text(
         if !is_emphasised(line, m) {
             return false;
         }
+        let next_plain = !is_emphasised(next, m);
         // A word broken into plain text, wherever that goes on (the next column's top).
-        let breaks_word = line.text.trim_end().ends_with(BREAK_HYPHENS);
-        if breaks_word && !is_emphasised(next, m) {
+        if next_plain && line.text.trim_end().ends_with(BREAK_HYPHENS) {
             return true;
         }
         // At a column's foot, unfinished and full, into plain text at the next one's top (a
         // heading would be short, and kept with its text).
         if !in_flow(line, next) {
-            return !is_emphasised(next, m)
+            return next_plain
                 && !line.ends_sentence()
                 && !ended_on_purpose(line, next, m, edges)
                 && !next_word_fitted(line, next, m, edges);
         }
         // Under it at the line's pitch, as a sentence runs on (a heading stands apart).
-        let close = next.baseline - line.baseline <= SPACED_OUT_PITCHES * m.pitch;
-        if !close {
+        if spaced_out(line, next, m) {
             return false;
         }
-        if !is_emphasised(next, m) {
+        if next_plain {
             return next.starts_lowercase()
                 || (!line.ends_sentence() && !ended_on_purpose(line, next, m, edges));
         }
