@@ -28,6 +28,10 @@ pub struct TextLine {
     pub hyphen_apart: bool,
     /// Width of the first word, to tell whether it would have fitted on the line before.
     pub first_word_width: f32,
+    /// The narrowest gap between two of the line's words (0 for a line of one word): what
+    /// a word needs before it on this line, letter spacing included (the tracking after a
+    /// word's last letter is in the gap, not in the word's box).
+    pub word_gap: f32,
     /// The layout carries fonts (false for text input: typography is then unknown).
     pub typographic: bool,
     /// Every word is underlined.
@@ -62,8 +66,15 @@ impl TextLine {
         let mut previous_end: Option<f32> = None;
         let count = line.words.len();
         let mut parts: Vec<(usize, f32, f32)> = Vec::new();
+        let mut word_gap = f32::INFINITY;
         for (n, word) in line.words.iter().enumerate() {
             let gap = previous_end.map(|end| (end, word.bbox.x0 - end));
+            if let Some((_, g)) = gap
+                && !word.attached
+                && !word.superscript
+            {
+                word_gap = word_gap.min(g);
+            }
             previous_end = Some(word.bbox.x1);
             // A raised marker after text (`voorzien¹`), or opening a line with text after
             // it (a footnote's own marker, `¹ Zie …`).
@@ -110,6 +121,7 @@ impl TextLine {
             soft_hyphen: line.words.last().is_some_and(|w| w.soft_hyphen),
             hyphen_apart: line.words.last().is_some_and(|w| w.hyphen_apart),
             first_word_width: line.words.first().map_or(0.0, |w| w.bbox.width()),
+            word_gap: if word_gap.is_finite() { word_gap.max(0.0) } else { 0.0 },
             typographic,
             parts,
         }

@@ -3160,6 +3160,11 @@ fn an_italic_line_opening_in_lowercase_is_no_heading_to_break_after() {
 }
 
 #[test]
+fn a_letter_spaced_heading_wraps_where_its_next_word_needs_the_tracking_after_its_last_letter() {
+    regression("a_letter_spaced_heading_wraps_where_its_next_word_needs_the_tracking_after_its_last_letter");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -542,8 +542,15 @@ fn ended_on_purpose(prev: &TextLine, line: &TextLine, m: &Measures, edges: &Edge
 /// a line left short without that may be one whose spaces would have grown too wide).
 fn next_word_fitted(prev: &TextLine, line: &TextLine, m: &Measures, edges: &Edges) -> bool {
     let edge = edges.reach(prev);
-    // The word and a space, with some slack: widths are measured, not known exactly.
-    edge.is_finite() && line.first_word_width + 0.8 * m.size <= edge - prev.bbox.x1
+    edge.is_finite() && room_needed(prev, line, m) <= edge - prev.bbox.x1
+}
+
+/// The room `line`'s first word needs at the end of `prev`: the word and a space, with some
+/// slack (widths are measured, not known exactly), or the gap `prev`'s words stand apart by
+/// where it is wider (letter spacing, whose tracking after a word's last letter lies in the
+/// gap and not in the word's box).
+fn room_needed(prev: &TextLine, line: &TextLine, m: &Measures) -> f32 {
+    line.first_word_width + (0.8 * m.size).max(prev.word_gap)
 }
 
 /// The line at `pos`, after `prev` in a hanging list (labels at `label_x`, continuation lines
@@ -1601,7 +1608,7 @@ fn wrapped(group: &[&TextLine], m: &Measures, edges: &Edges) -> bool {
                 && line.baseline > prev.baseline
                 && (line.bbox.x0 - prev.bbox.x0).abs() < 0.5 * m.size
                 && room.is_finite()
-                && line.first_word_width + 0.8 * m.size > room
+                && room_needed(prev, line, m) > room
         }
         _ => false,
     })
