@@ -3165,6 +3165,11 @@ fn a_letter_spaced_heading_wraps_where_its_next_word_needs_the_tracking_after_it
 }
 
 #[test]
+fn a_stressed_sentence_ending_a_paragraph_counts_its_next_paragraphs_indent() {
+    regression("a_stressed_sentence_ending_a_paragraph_counts_its_next_paragraphs_indent");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

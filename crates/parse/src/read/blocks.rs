@@ -766,7 +766,10 @@ impl Openings {
                 continue;
             };
             let plain = |l: &TextLine| !is_emphasised(l, m) && item_label(&l.text).is_none();
-            if !in_flow(prev, line) || !prev.ends_sentence() || !plain(prev) || !plain(line) {
+            // The line before may be stressed (a sentence set in italic ends a paragraph as
+            // well as a plain one), not labelled.
+            let unlabelled = item_label(&prev.text).is_none();
+            if !in_flow(prev, line) || !prev.ends_sentence() || !unlabelled || !plain(line) {
                 continue;
             }
             let indent = line.bbox.x0 - prev.bbox.x0;
