@@ -3170,6 +3170,11 @@ fn a_stressed_sentence_ending_a_paragraph_counts_its_next_paragraphs_indent() {
 }
 
 #[test]
+fn a_stressed_word_a_sentence_ran_into_over_a_short_line_runs_on_out_of_it() {
+    regression("a_stressed_word_a_sentence_ran_into_over_a_short_line_runs_on_out_of_it");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

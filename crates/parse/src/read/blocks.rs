@@ -220,6 +220,7 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
         inline_number: false,
         opened_plain: false,
         stress_runs_into_text: false,
+        stress_entered_mid_sentence: false,
     };
     let mut tables = table_runs(lines, range, m);
     tables.extend(contents_runs(lines, range));
@@ -319,6 +320,9 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
                                 .and_then(|&j| lines.get(j))
                                 .is_some_and(|l| !is_emphasised(l, m)),
                             stress_runs_into_text: stress_runs_into_text(
+                                lines, range, pos, m, edges,
+                            ),
+                            stress_entered_mid_sentence: stress_entered_mid_sentence(
                                 lines, range, pos, m, edges,
                             ),
                             ..marks
@@ -727,6 +731,9 @@ struct Marks {
     /// The line opens stressed words that run on into plain text
     /// ([`stress_runs_into_text`]).
     stress_runs_into_text: bool,
+    /// The line leaves stressed words that a sentence ran into
+    /// ([`stress_entered_mid_sentence`]).
+    stress_entered_mid_sentence: bool,
 }
 
 /// How the paragraphs of a range open, in the flow of a column after a finished sentence
@@ -1127,7 +1134,8 @@ fn stress_runs_on(
             || line.starts_lowercase()
             || !ended_on_purpose(prev, line, m, edges)
             || !next_word_fitted(prev, line, m, edges)
-            || edges.early;
+            || edges.early
+            || marks.stress_entered_mid_sentence;
     }
     let full = !ended_on_purpose(prev, line, m, edges);
     // Where paragraphs stand apart by space, a heading would too.
@@ -1177,6 +1185,38 @@ fn stress_runs_into_text(
         if next_plain {
             return next.starts_lowercase()
                 || (!line.ends_sentence() && !ended_on_purpose(line, next, m, edges));
+        }
+    }
+    false
+}
+
+/// The plain line at `pos` follows stressed lines (at most [`MAX_STRESSED_LINES`]) that a
+/// sentence ran into: the plain line above them left its sentence unfinished and stopped
+/// short because their first word would not have fitted (no heading follows such a line).
+fn stress_entered_mid_sentence(
+    lines: &[TextLine],
+    range: &[usize],
+    pos: usize,
+    m: &Measures,
+    edges: &Edges,
+) -> bool {
+    let line_at = |k: usize| range.get(k).and_then(|&i| lines.get(i));
+    if line_at(pos).is_none_or(|l| is_emphasised(l, m)) {
+        return false;
+    }
+    for first in (pos.saturating_sub(MAX_STRESSED_LINES)..pos).rev() {
+        let (Some(before), Some(stressed)) = (first.checked_sub(1).and_then(line_at), line_at(first))
+        else {
+            return false;
+        };
+        if !is_emphasised(stressed, m) {
+            return false;
+        }
+        if !is_emphasised(before, m) {
+            return in_flow(before, stressed)
+                && !before.ends_sentence()
+                && !ended_on_purpose(before, stressed, m, edges)
+                && !next_word_fitted(before, stressed, m, edges);
         }
     }
     false
