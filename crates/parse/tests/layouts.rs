@@ -3175,6 +3175,11 @@ fn a_stressed_word_a_sentence_ran_into_over_a_short_line_runs_on_out_of_it() {
 }
 
 #[test]
+fn two_columns_a_hinted_gutter_a_sixth_wider_than_their_widened_glyphs_word_gaps_are_cut_down_a_long_channel() {
+    regression("two_columns_a_hinted_gutter_a_sixth_wider_than_their_widened_glyphs_word_gaps_are_cut_down_a_long_channel");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -1717,12 +1717,18 @@ impl Cut<'_> {
     /// A channel under [`NARROWEST_GUTTER_EM`], down to [`NARROWED_GUTTER_EM`], clearly wider
     /// than every word gap of the node's rows ([`CLEAR_OF_WORD_GAPS`] times the widest): two
     /// columns a gutter of 6 pt apart in large hinted type, whose glyphs' reach narrows it
-    /// to 0.39 em, set with word gaps of a fifth of an em.
+    /// to 0.39 em, set with word gaps of a fifth of an em. Down a long channel (rows beside
+    /// each other on both sides, [`LONG_CHANNEL_ROWS`]) wider than every word gap will do:
+    /// word gaps never line up so long (glyphs widened to fill justified lines leave gaps
+    /// of a third of an em beside such a gutter).
     fn clears_word_gaps(&self, node: &[usize], a: f32, b: f32, em: f32) -> bool {
-        b - a >= NARROWED_GUTTER_EM * em
-            && b - a
-                >= CLEAR_OF_WORD_GAPS
-                    * widest_word_gap(&self.placed(node), a, b, f32::NEG_INFINITY, f32::INFINITY)
+        if b - a < NARROWED_GUTTER_EM * em {
+            return false;
+        }
+        let widest = widest_word_gap(&self.placed(node), a, b, f32::NEG_INFINITY, f32::INFINITY);
+        b - a >= CLEAR_OF_WORD_GAPS * widest
+            || (b - a >= WIDER_THAN_WORD_GAPS * widest
+                && rows_beside(node, self.words, a, b) >= LONG_CHANNEL_ROWS)
     }
 
     /// The channel `a`..`b` runs between a table of contents' leader dots, set on one grid
@@ -2925,6 +2931,10 @@ const NARROWEST_GUTTER_EM: f32 = 0.4;
 /// times as wide as the widest word gap of the rows (the narrowest gutter a typesetter sets
 /// beside justified lines: half again their widest word space).
 const CLEAR_OF_WORD_GAPS: f32 = 1.5;
+
+/// … or this many times, down a channel with this many rows beside each other on both sides.
+const WIDER_THAN_WORD_GAPS: f32 = 1.1;
+const LONG_CHANNEL_ROWS: usize = 2 * STRAIGHT_CHANNEL_ROWS;
 
 /// Lines beside a straight channel are this many ems wide (median) on both sides: columns
 /// of prose, not the cells of a table.
