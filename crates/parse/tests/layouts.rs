@@ -3180,6 +3180,21 @@ fn two_columns_a_hinted_gutter_a_sixth_wider_than_their_widened_glyphs_word_gaps
 }
 
 #[test]
+fn an_italic_sentence_at_the_pitch_under_a_full_justified_line_runs_on_where_an_indent_alone_opens_paragraphs() {
+    regression("an_italic_sentence_at_the_pitch_under_a_full_justified_line_runs_on_where_an_indent_alone_opens_paragraphs");
+}
+
+#[test]
+fn an_italic_sentence_at_the_pitch_under_a_ragged_line_its_first_word_did_not_fit_runs_on() {
+    regression("an_italic_sentence_at_the_pitch_under_a_ragged_line_its_first_word_did_not_fit_runs_on");
+}
+
+#[test]
+fn stressed_words_at_the_pitch_under_a_full_line_run_on_where_an_indent_alone_opens_paragraphs() {
+    regression("stressed_words_at_the_pitch_under_a_full_line_run_on_where_an_indent_alone_opens_paragraphs");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

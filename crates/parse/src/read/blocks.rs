@@ -828,6 +828,15 @@ const COLUMN_BREAK_PITCHES: f32 = 2.0;
 /// A line this many pitches below the one before it stands apart by some space.
 const SPACED_OUT_PITCHES: f32 = 1.15;
 
+/// `line` stands under `prev` at the line pitch, without the least space between ([`AT_PITCH`];
+/// TeX stretches the space between paragraphs by a little to fill a column).
+fn at_pitch(prev: &TextLine, line: &TextLine, m: &Measures) -> bool {
+    in_flow(prev, line) && line.baseline - prev.baseline <= AT_PITCH * m.pitch
+}
+
+/// A line at most this many pitches below the one before stands at the pitch.
+const AT_PITCH: f32 = 1.03;
+
 /// `line` stands apart from `prev` above it by some space ([`SPACED_OUT_PITCHES`]).
 fn spaced_out(prev: &TextLine, line: &TextLine, m: &Measures) -> bool {
     line.baseline - prev.baseline > SPACED_OUT_PITCHES * m.pitch
@@ -1143,6 +1152,7 @@ fn stress_runs_on(
     (!prev.ends_sentence() && (full || !in_list))
         || line.starts_lowercase()
         || ((marks.spaced || marks.indented_and_spaced) && close)
+        || (marks.indented && at_pitch(prev, line, m) && full)
         || marks.stress_runs_into_text
 }
 
