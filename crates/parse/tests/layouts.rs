@@ -3195,6 +3195,11 @@ fn stressed_words_at_the_pitch_under_a_full_line_run_on_where_an_indent_alone_op
 }
 
 #[test]
+fn a_heading_and_its_first_line_over_a_page_number_under_the_longer_column_are_no_closing() {
+    regression("a_heading_and_its_first_line_over_a_page_number_under_the_longer_column_are_no_closing");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -4075,7 +4075,16 @@ fn closing_below_columns(
         .filter(|&i| words.get(i).is_some_and(|w| w.bottom > other_top))
         .collect();
     let (x0, x1) = node_extent(&beside, words, |w| (w.x0, w.x1));
-    let closing: Vec<&WordBox> = below.iter().filter_map(|&i| words.get(i)).collect();
+    // A page number under the column (a few words off its left edge on the last row) is no
+    // row of a closing: a heading and its first line over it would look short by it.
+    let foot = short_last_row(&below, words)
+        .filter(|(_, row)| row.iter().all(|w| w.x0 > x0 + em))
+        .map(|(baseline, _)| baseline);
+    let closing: Vec<&WordBox> = below
+        .iter()
+        .filter_map(|&i| words.get(i))
+        .filter(|w| Some(w.row_baseline) != foot)
+        .collect();
     let mut widths: Vec<f32> = row_extents(&closing)
         .iter()
         .map(|(p, q, _)| q - p)
@@ -4085,8 +4094,7 @@ fn closing_below_columns(
         .get(widths.len() / 2)
         .copied()
         .unwrap_or(f32::INFINITY);
-    // A row that fills the column is a paragraph's running on (a page number under a
-    // heading and its first line would make the median short).
+    // A row that fills the column is a paragraph's running on.
     let fills = widths
         .last()
         .is_some_and(|&w| w >= FULL_ROW_SHARE * (x1 - x0));
