@@ -3200,6 +3200,11 @@ fn a_heading_and_its_first_line_over_a_page_number_under_the_longer_column_are_n
 }
 
 #[test]
+fn an_italic_sentence_at_the_pitch_under_a_full_line_runs_on_where_no_paragraph_in_the_flow_shows_its_mark() {
+    regression("an_italic_sentence_at_the_pitch_under_a_full_line_runs_on_where_no_paragraph_in_the_flow_shows_its_mark");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -1117,15 +1117,17 @@ fn breaks_between(
 ///   its sentence unfinished, outside a list or with its line full (not an unpunctuated
 ///   list item's last line before a heading); or the stressed line opens in lowercase; or
 ///   it stands close under the line before where paragraphs stand apart by space, with an
-///   indent or without (not where an indent alone opens them: pdfTeX sets stressed
-///   paragraphs close under the one before); or the stressed lines run on into plain text
-///   ([`stress_runs_into_text`]);
+///   indent or without; or, where an indent alone opens them (or nothing in the letter's
+///   flow shows space opening one), it stands at the line pitch under a full line (pdfTeX
+///   sets stressed paragraphs close under the one before, but a stretched paragraph skip
+///   below it, and a paragraph's last line is seldom full); or the stressed lines run on
+///   into plain text ([`stress_runs_into_text`]);
 /// - out of them, where the stressed line ends a sentence (a heading would have opened the
 ///   paragraph), or opens in lowercase (no heading does), or leaves it unfinished with its
 ///   line full (the next word would not have fitted: a justified line left short), or
 ///   unfinished where ragged lines are broken early ([`Edges::early`]), or the sentence
 ///   goes on in lowercase (a line breaker that breaks early leaves room after one long
-///   word).
+///   word), or a sentence ran into the stressed words ([`stress_entered_mid_sentence`]).
 fn stress_runs_on(
     prev: &TextLine,
     line: &TextLine,
@@ -1152,7 +1154,7 @@ fn stress_runs_on(
     (!prev.ends_sentence() && (full || !in_list))
         || line.starts_lowercase()
         || ((marks.spaced || marks.indented_and_spaced) && close)
-        || (marks.indented && at_pitch(prev, line, m) && full)
+        || ((marks.indented || marks.never_by_space) && at_pitch(prev, line, m) && full)
         || marks.stress_runs_into_text
 }
 
