@@ -3205,6 +3205,11 @@ fn an_italic_sentence_at_the_pitch_under_a_full_line_runs_on_where_no_paragraph_
 }
 
 #[test]
+fn three_columns_a_hinted_gutter_wider_than_their_word_gaps_but_a_lists_label_tabs_are_cut() {
+    regression("three_columns_a_hinted_gutter_wider_than_their_word_gaps_but_a_lists_label_tabs_are_cut");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

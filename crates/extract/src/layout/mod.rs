@@ -1718,16 +1718,18 @@ impl Cut<'_> {
     /// than every word gap of the node's rows ([`CLEAR_OF_WORD_GAPS`] times the widest): two
     /// columns a gutter of 6 pt apart in large hinted type, whose glyphs' reach narrows it
     /// to 0.39 em, set with word gaps of a fifth of an em. Down a long channel (rows beside
-    /// each other on both sides, [`LONG_CHANNEL_ROWS`]) wider than every word gap will do:
-    /// word gaps never line up so long (glyphs widened to fill justified lines leave gaps
-    /// of a third of an em beside such a gutter).
+    /// each other on both sides, [`LONG_CHANNEL_ROWS`]) wider than every word gap will do
+    /// (not the tabs after a list's labels): word gaps never line up so long (glyphs widened
+    /// to fill justified lines leave gaps of a third of an em beside such a gutter).
     fn clears_word_gaps(&self, node: &[usize], a: f32, b: f32, em: f32) -> bool {
         if b - a < NARROWED_GUTTER_EM * em {
             return false;
         }
-        let widest = widest_word_gap(&self.placed(node), a, b, f32::NEG_INFINITY, f32::INFINITY);
-        b - a >= CLEAR_OF_WORD_GAPS * widest
-            || (b - a >= WIDER_THAN_WORD_GAPS * widest
+        let placed = self.placed(node);
+        let (all, unlabelled) =
+            widest_word_gaps(&placed, a, b, f32::NEG_INFINITY, f32::INFINITY, em);
+        b - a >= CLEAR_OF_WORD_GAPS * all
+            || (b - a >= WIDER_THAN_WORD_GAPS * unlabelled
                 && rows_beside(node, self.words, a, b) >= LONG_CHANNEL_ROWS)
     }
 
