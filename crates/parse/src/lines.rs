@@ -121,7 +121,11 @@ impl TextLine {
             soft_hyphen: line.words.last().is_some_and(|w| w.soft_hyphen),
             hyphen_apart: line.words.last().is_some_and(|w| w.hyphen_apart),
             first_word_width: line.words.first().map_or(0.0, |w| w.bbox.width()),
-            word_gap: if word_gap.is_finite() { word_gap.max(0.0) } else { 0.0 },
+            word_gap: if word_gap.is_finite() {
+                word_gap.max(0.0)
+            } else {
+                0.0
+            },
             typographic,
             parts,
         }

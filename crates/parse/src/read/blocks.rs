@@ -1217,7 +1217,8 @@ fn stress_entered_mid_sentence(
         return false;
     }
     for first in (pos.saturating_sub(MAX_STRESSED_LINES)..pos).rev() {
-        let (Some(before), Some(stressed)) = (first.checked_sub(1).and_then(line_at), line_at(first))
+        let (Some(before), Some(stressed)) =
+            (first.checked_sub(1).and_then(line_at), line_at(first))
         else {
             return false;
         };
