@@ -3210,6 +3210,11 @@ fn a_hinted_gutter_need_not_clear_a_lists_label_tabs() {
 }
 
 #[test]
+fn a_plain_heading_set_apart_by_space_is_no_paragraph_opened_by_space() {
+    regression("a_plain_heading_set_apart_by_space_is_no_paragraph_opened_by_space");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -206,7 +206,7 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
             .iter()
             .filter_map(|&i| lines.get(i))
             .any(|l| is_emphasised(l, m));
-    let openings = Openings::count(lines, range, m);
+    let openings = Openings::count(lines, range, m, edges);
     let marks = Marks {
         emphasis,
         spaced: spaced_paragraphs(lines, range, m, edges),
@@ -745,7 +745,8 @@ struct Openings {
     indents: usize,
     /// Of those, the ones with more than [`SPACED_OUT_PITCHES`] above.
     spaced_out: usize,
-    /// Lines at the previous line's edge below a gap: breaks made by space alone.
+    /// Lines at the previous line's edge below a gap: breaks made by space alone (not
+    /// headings in plain type, [`set_as_heading`]).
     spaced: usize,
 }
 
@@ -764,7 +765,7 @@ impl Openings {
         self.indents >= 1 && self.spaced_out * 10 >= self.indents * 9
     }
 
-    fn count(lines: &[TextLine], range: &[usize], m: &Measures) -> Openings {
+    fn count(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges) -> Openings {
         let mut o = Openings::default();
         for (k, run) in range.windows(3).enumerate() {
             let [Some(prev), Some(line), Some(next)] =
@@ -789,12 +790,19 @@ impl Openings {
             } else if gap_before(prev, line, m)
                 && at_same_edge(line, prev, m)
                 && !in_hanging_item(lines, range.get(..=k).unwrap_or_default(), m)
+                && !set_as_heading(line, next, m, edges)
             {
                 o.spaced += 1;
             }
         }
         o
     }
+}
+
+/// `line` is set as a heading in plain type is: it leaves its sentence unfinished, and the
+/// line under it in its flow opens with a word that would have fitted on it.
+fn set_as_heading(line: &TextLine, next: &TextLine, m: &Measures, edges: &Edges) -> bool {
+    !line.ends_sentence() && in_flow(line, next) && next_word_fitted(line, next, m, edges)
 }
 
 /// The last of `run` (indices into `lines`) is a hanging list item's line: it and the lines
@@ -828,14 +836,11 @@ const COLUMN_BREAK_PITCHES: f32 = 2.0;
 /// A line this many pitches below the one before it stands apart by some space.
 const SPACED_OUT_PITCHES: f32 = 1.15;
 
-/// `line` stands under `prev` at the line pitch, without the least space between ([`AT_PITCH`];
-/// TeX stretches the space between paragraphs by a little to fill a column).
-fn at_pitch(prev: &TextLine, line: &TextLine, m: &Measures) -> bool {
-    in_flow(prev, line) && line.baseline - prev.baseline <= AT_PITCH * m.pitch
+/// The line is set in italic, not bold: words stressed inside a sentence (a title, a term),
+/// as headings, labels and stressed paragraphs are set in bold.
+fn sets_words_in_italic(line: &TextLine) -> bool {
+    line.italic && !line.bold
 }
-
-/// A line at most this many pitches below the one before stands at the pitch.
-const AT_PITCH: f32 = 1.03;
 
 /// `line` stands apart from `prev` above it by some space ([`SPACED_OUT_PITCHES`]).
 fn spaced_out(prev: &TextLine, line: &TextLine, m: &Measures) -> bool {
@@ -1118,10 +1123,10 @@ fn breaks_between(
 ///   list item's last line before a heading); or the stressed line opens in lowercase; or
 ///   it stands close under the line before where paragraphs stand apart by space, with an
 ///   indent or without; or, where an indent alone opens them (or nothing in the letter's
-///   flow shows space opening one), it stands at the line pitch under a full line (pdfTeX
-///   sets stressed paragraphs close under the one before, but a stretched paragraph skip
-///   below it, and a paragraph's last line is seldom full); or the stressed lines run on
-///   into plain text ([`stress_runs_into_text`]);
+///   flow shows space opening one), it is set in italic close under a full line (a
+///   paragraph's last line is seldom full; pdfTeX sets bold recommendations close under
+///   the paragraph before, full or not); or the stressed lines run on into plain text
+///   ([`stress_runs_into_text`]);
 /// - out of them, where the stressed line ends a sentence (a heading would have opened the
 ///   paragraph), or opens in lowercase (no heading does), or leaves it unfinished with its
 ///   line full (the next word would not have fitted: a justified line left short), or
@@ -1154,7 +1159,7 @@ fn stress_runs_on(
     (!prev.ends_sentence() && (full || !in_list))
         || line.starts_lowercase()
         || ((marks.spaced || marks.indented_and_spaced) && close)
-        || ((marks.indented || marks.never_by_space) && at_pitch(prev, line, m) && full)
+        || ((marks.indented || marks.never_by_space) && sets_words_in_italic(line) && close && full)
         || marks.stress_runs_into_text
 }
 
