@@ -799,7 +799,7 @@ impl Openings {
     }
 }
 
-/// `line` is set as a heading in plain type is: it leaves its sentence unfinished, and the
+/// `line` is a heading set in plain type: it leaves its sentence unfinished, and the
 /// line under it in its flow opens with a word that would have fitted on it.
 fn set_as_heading(line: &TextLine, next: &TextLine, m: &Measures, edges: &Edges) -> bool {
     !line.ends_sentence() && in_flow(line, next) && next_word_fitted(line, next, m, edges)
