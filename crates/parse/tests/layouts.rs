@@ -3215,6 +3215,16 @@ fn a_plain_heading_set_apart_by_space_is_no_paragraph_opened_by_space() {
 }
 
 #[test]
+fn an_italic_line_under_a_sentences_end_runs_on_where_lines_break_early() {
+    regression("an_italic_line_under_a_sentences_end_runs_on_where_lines_break_early");
+}
+
+#[test]
+fn an_italic_sentence_at_a_page_top_runs_on_under_a_full_line() {
+    regression("an_italic_sentence_at_a_page_top_runs_on_under_a_full_line");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

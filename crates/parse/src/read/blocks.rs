@@ -1125,7 +1125,10 @@ fn breaks_between(
 ///   indent or without; or, where an indent alone opens them (or nothing in the letter's
 ///   flow shows space opening one), it is set in italic close under a full line (a
 ///   paragraph's last line is seldom full; pdfTeX sets bold recommendations close under
-///   the paragraph before, full or not); or the stressed lines run on into plain text
+///   the paragraph before, full or not), or under any line where ragged lines are broken
+///   early ([`Edges::early`]), or at a column's top, ending a sentence of its own (across
+///   columns nothing measures space, and a heading does not end in a full stop); or the
+///   stressed lines run on into plain text
 ///   ([`stress_runs_into_text`]);
 /// - out of them, where the stressed line ends a sentence (a heading would have opened the
 ///   paragraph), or opens in lowercase (no heading does), or leaves it unfinished with its
@@ -1159,7 +1162,10 @@ fn stress_runs_on(
     (!prev.ends_sentence() && (full || !in_list))
         || line.starts_lowercase()
         || ((marks.spaced || marks.indented_and_spaced) && close)
-        || ((marks.indented || marks.never_by_space) && sets_words_in_italic(line) && close && full)
+        || ((marks.indented || marks.never_by_space)
+            && sets_words_in_italic(line)
+            && (close || (!in_flow(prev, line) && line.ends_sentence()))
+            && (full || edges.early))
         || marks.stress_runs_into_text
 }
 
