@@ -189,7 +189,7 @@ pub struct Measures {
 
 pub fn measures(lines: &[TextLine]) -> Measures {
     let typographic = lines.iter().any(|l| l.typographic);
-    let size = size_mode(
+    let size = value_mode(
         lines
             .iter()
             .filter(|l| l.role == Role::Body)
@@ -211,7 +211,9 @@ pub fn measures(lines: &[TextLine]) -> Measures {
             }
         }
     }
-    let pitch = mode(steps.into_iter()).unwrap_or(1.2 * size);
+    // The step most steps are within 2 % of (not the first seen of them: one line's stray
+    // step would stand for all the others).
+    let pitch = value_mode(steps.into_iter()).unwrap_or(1.2 * size);
     Measures {
         size,
         pitch,
@@ -219,25 +221,10 @@ pub fn measures(lines: &[TextLine]) -> Measures {
     }
 }
 
-/// The value with the most weight (values within 2 % are one).
-fn mode(values: impl Iterator<Item = (f32, usize)>) -> Option<f32> {
-    let mut tally: Vec<(f32, usize)> = Vec::new();
-    for (v, w) in values {
-        match tally
-            .iter_mut()
-            .find(|(t, _)| (*t - v).abs() <= 0.02 * t.abs().max(1.0))
-        {
-            Some(entry) => entry.1 += w,
-            None => tally.push((v, w)),
-        }
-    }
-    tally.into_iter().max_by_key(|&(_, w)| w).map(|(v, _)| v)
-}
-
-/// The type size with the most weight, counting sizes within 2 % of it as it (a size set
-/// with jitter); of sizes that close, the one with the most weight of its own (a
+/// The value with the most weight, counting values within 2 % of it as it (a size set
+/// with jitter); of values that close, the one with the most weight of its own (a
 /// reference column in 8 pt beside a body in 8.1 pt: the body's, not the first seen).
-fn size_mode(values: impl Iterator<Item = (f32, usize)>) -> Option<f32> {
+fn value_mode(values: impl Iterator<Item = (f32, usize)>) -> Option<f32> {
     let mut values: Vec<(f32, usize)> = values.filter(|(v, _)| v.is_finite()).collect();
     values.sort_by(|a, b| a.0.total_cmp(&b.0));
     // Each size once, with its weight, smallest first.
@@ -501,12 +488,20 @@ mod tests {
     fn body_size_is_the_heaviest_of_sizes_within_two_percent() {
         // A reference column in 8 pt seen first, the body in 8.1 pt: the body's size.
         let sizes = [(8.0, 300), (8.1, 2000), (8.0, 200), (6.5, 400)];
-        assert_eq!(size_mode(sizes.into_iter()), Some(8.1));
+        assert_eq!(value_mode(sizes.into_iter()), Some(8.1));
         // Sizes apart count apart: the heavier cluster wins over a heavier single size.
         let sizes = [(10.0, 500), (9.9, 300), (12.0, 600)];
-        assert_eq!(size_mode(sizes.into_iter()), Some(10.0));
-        assert_eq!(size_mode(std::iter::empty()), None);
-        assert_eq!(size_mode([(f32::NAN, 5)].into_iter()), None);
+        assert_eq!(value_mode(sizes.into_iter()), Some(10.0));
+        assert_eq!(value_mode(std::iter::empty()), None);
+        assert_eq!(value_mode([(f32::NAN, 5)].into_iter()), None);
+    }
+
+    #[test]
+    fn line_pitch_is_the_usual_step_not_the_first_seen_near_it() {
+        // One step 2 % over the usual one, seen first, does not stand for the rest (a
+        // heading's space measured against it would fall short of "spaced out").
+        let steps = [(12.12, 1), (11.89, 1), (11.89, 1), (11.88, 1), (11.89, 1)];
+        assert_eq!(value_mode(steps.into_iter()), Some(11.89));
     }
 
     /// The text takes the extractor's words as they are: a word processor's narrow space

@@ -3225,6 +3225,11 @@ fn an_italic_sentence_at_a_page_top_runs_on_under_a_full_line() {
 }
 
 #[test]
+fn a_stray_first_line_step_does_not_set_the_pitch_headings_are_spaced_by() {
+    regression("a_stray_first_line_step_does_not_set_the_pitch_headings_are_spaced_by");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {
