@@ -3230,6 +3230,11 @@ fn a_stray_first_line_step_does_not_set_the_pitch_headings_are_spaced_by() {
 }
 
 #[test]
+fn a_one_row_next_column_a_tenth_em_wider_than_its_rows_one_width_gaps() {
+    regression("a_one_row_next_column_a_tenth_em_wider_than_its_rows_one_width_gaps");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

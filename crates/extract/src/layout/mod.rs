@@ -2179,7 +2179,7 @@ fn is_justified_word_gap(
             words_wider = true;
             continue;
         }
-        match is_word_gap_of_row(node, words, labels, a, b, row, alike) {
+        match is_word_gap_of_row(node, words, texts, labels, (a, b), row, alike) {
             None => return false,
             Some(wider) => words_wider |= wider,
         }
@@ -2404,9 +2404,9 @@ const MAX_RIVER_ROWS: usize = 3;
 fn is_word_gap_of_row(
     node: &[usize],
     words: &[WordBox],
+    texts: &[String],
     labels: &[bool],
-    a: f32,
-    b: f32,
+    (a, b): (f32, f32),
     row: f32,
     alike: bool,
 ) -> Option<bool> {
@@ -2415,7 +2415,14 @@ fn is_word_gap_of_row(
         word_gaps,
         widths,
         size,
+        before,
     } = row_gaps_across(node, words, labels, a, b, row)?;
+    // A plain word, not punctuation, before the gap: a typesetter may widen the space after
+    // that (TeX's sentence spacing, its stretch after a comma).
+    let after_plain_word = texts
+        .get(before)
+        .and_then(|t| t.chars().last())
+        .is_some_and(char::is_alphanumeric);
     // A line of many gaps may hold one that justification did not stretch: a no-break
     // space that the file writes as a plain one (its glyph named `space`).
     let unstretched = usize::from(word_gaps.len() > JUSTIFIED_LINE_GAPS + 1);
@@ -2442,12 +2449,20 @@ fn is_word_gap_of_row(
     // table's cells stand apart by chance amounts).
     let covered = gaps_alike && widths.iter().sum::<f32>() > word_gaps.iter().sum::<f32>() + across;
     let widest_other = word_gaps.last().copied().unwrap_or(0.0);
+    // Nor where the row's other gaps are all one width, as natural spaces are (unstretched,
+    // unhinted) and stretched ones alike, and the gap after a plain word is clearly wider.
+    let one_width = word_gaps.len() >= EXACT_ROW_GAPS
+        && word_gaps
+            .first()
+            .is_some_and(|&n| widest_other - n <= EXACT_GAPS_EM * size);
+    let clearly_wider = after_plain_word && across - widest_other >= WIDER_THAN_EXACT_EM * size;
     let usual = median(word_gaps)?;
     // The row's own gap, not the channel (other rows may narrow that): a ragged row's gap
     // at a one-row column's edge is wider than its word gaps, a justified row's is not
     // (clearly wider than their median, nor wider than the widest: a justified line's
     // stretched gaps vary, hinted advances move each).
-    (across < GUTTER_OVER_WORD_GAP * usual || across <= widest_other)
+    (across <= widest_other
+        || (across < GUTTER_OVER_WORD_GAP * usual && !(one_width && clearly_wider)))
         .then(|| covered || median(widths).is_some_and(|w| w > usual))
 }
 
@@ -2461,6 +2476,8 @@ struct RowGaps {
     widths: Vec<f32>,
     /// Its largest type size.
     size: f32,
+    /// The index of the word before the gap.
+    before: usize,
 }
 
 /// The gaps of the row on `baseline` about the gap `a`..`b`, where it runs on across it:
@@ -2475,15 +2492,15 @@ fn row_gaps_across(
 ) -> Option<RowGaps> {
     // The row's words, left to right, whether each is raised (a note's marker) and whether
     // it may be a list's label (`labels`, by word index).
-    let mut line: Vec<(f32, f32, bool, bool)> = Vec::new();
+    let mut line: Vec<(f32, f32, bool, bool, usize)> = Vec::new();
     let mut bound = Vec::new();
     let mut size = 0.0f32;
-    for (w, label) in node
+    for (i, w, label) in node
         .iter()
-        .filter_map(|&i| Some((words.get(i)?, labels.get(i).copied().unwrap_or(false))))
-        .filter(|(w, _)| (w.row_baseline - row).abs() < 0.5)
+        .filter_map(|&i| Some((i, words.get(i)?, labels.get(i).copied().unwrap_or(false))))
+        .filter(|(_, w, _)| (w.row_baseline - row).abs() < 0.5)
     {
-        line.push((w.x0, w.x1, w.superscript, label));
+        line.push((w.x0, w.x1, w.superscript, label, i));
         if w.bound {
             bound.push(w.x0);
         }
@@ -2506,7 +2523,7 @@ fn row_gaps_across(
     let far = (ROW_APART_EM * size)
         .min((OTHER_COLUMN_GAPS * gap_at).max(size))
         .max(RIVER_GAPS_ALIKE * gap_at);
-    let apart = |p: &[(f32, f32, bool, bool)]| matches!(p, [l, r] if r.0 - l.1 > far);
+    let apart = |p: &[(f32, f32, bool, bool, usize)]| matches!(p, [l, r] if r.0 - l.1 > far);
     let start = line
         .get(..=at)?
         .windows(2)
@@ -2523,10 +2540,12 @@ fn row_gaps_across(
     // which justification does not stretch), and whether it runs on across the gap.
     let mut word_gaps = Vec::new();
     let mut crossing = None;
+    let mut before = 0;
     for (k, pair) in line.windows(2).enumerate() {
         let [p, q] = pair else { continue };
         if p.1 <= a && q.0 >= b {
             crossing = Some(q.0 - p.1);
+            before = p.4;
         } else if !(q.2 || (k == 0 && p.3) || bound.contains(&q.0)) {
             word_gaps.push(q.0 - p.1);
         }
@@ -2539,8 +2558,19 @@ fn row_gaps_across(
         word_gaps,
         widths,
         size,
+        before,
     })
 }
+
+/// A row's other word gaps that show they are one width: at least this many, ...
+const EXACT_ROW_GAPS: usize = 3;
+
+/// ... differing by this many ems at most (a tenth of a point in 10 pt type: kerning's
+/// rounding, no hinting, no stretch that varies).
+const EXACT_GAPS_EM: f32 = 0.02;
+
+/// A gap this many ems wider than a row's word gaps of one width is none of them.
+const WIDER_THAN_EXACT_EM: f32 = 0.05;
 
 /// How much the two word gaps of a justified line of three words may differ, as a share of
 /// one.
@@ -2605,7 +2635,16 @@ impl Cut<'_> {
             1 => {
                 let (fewer, _) = rows_by_side(node, self.words, a, b, None);
                 fewer.first().is_some_and(|&row| {
-                    is_word_gap_of_row(node, self.words, &self.labels, a, b, row, false).is_none()
+                    is_word_gap_of_row(
+                        node,
+                        self.words,
+                        self.texts,
+                        &self.labels,
+                        (a, b),
+                        row,
+                        false,
+                    )
+                    .is_none()
                 })
             }
             rows => rows >= CONTINUED_GUTTER_ROWS,
