@@ -3235,6 +3235,16 @@ fn a_one_row_next_column_a_tenth_em_wider_than_its_rows_one_width_gaps() {
 }
 
 #[test]
+fn a_line_keeps_its_own_baseline_beside_the_next_columns_line_above() {
+    regression("a_line_keeps_its_own_baseline_beside_the_next_columns_line_above");
+}
+
+#[test]
+fn a_heading_keeps_its_space_beside_a_running_columns_line_above() {
+    regression("a_heading_keeps_its_space_beside_a_running_columns_line_above");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

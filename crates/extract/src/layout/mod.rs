@@ -4818,7 +4818,7 @@ fn make_line(
         .and_then(|&i| words.get(i))
         .map_or(bbox.y1, |w| {
             if dir == Dir::Right {
-                w.row_baseline
+                own_baseline(row, words).unwrap_or(w.row_baseline)
             } else {
                 bbox.y1
             }
@@ -4830,6 +4830,24 @@ fn make_line(
         words: out_words,
     }
 }
+
+/// The baseline all of `row`'s words (raised ones aside) stand on, where they stand on one
+/// and it is not their row's: the row took the baseline of another column's line level
+/// with this one, a little above it. `None` where they stand on their row's baseline or
+/// on several (a line set with jitter keeps its row's).
+fn own_baseline(row: &[usize], words: &[WordBox]) -> Option<f32> {
+    let mut on = row
+        .iter()
+        .filter_map(|&i| words.get(i))
+        .filter(|w| !w.superscript);
+    let first = on.next()?;
+    let one = on.all(|w| (w.baseline - first.baseline).abs() <= SAME_BASELINE_PT);
+    (one && (first.baseline - first.row_baseline).abs() > SAME_BASELINE_PT)
+        .then_some(first.baseline)
+}
+
+/// Baselines this close are one.
+const SAME_BASELINE_PT: f32 = 0.01;
 
 /// Right-to-left words in logical order (a simple bidi, see [`bidi`]): `out` are the
 /// words of `row` (visual order).

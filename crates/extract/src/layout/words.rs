@@ -21,6 +21,9 @@ pub struct WordBox {
     /// The baseline of the row the word belongs to (a superscript's row is the line it
     /// is raised above).
     pub row_baseline: f32,
+    /// The word's own baseline, its first glyph's: a row gathers glyphs within a fifth of
+    /// an em, across the page (the next column's line a little off this one's).
+    pub baseline: f32,
     pub superscript: bool,
     pub soft_hyphen: bool,
     /// Its last glyph is a hyphen shown by a text-showing operator of its own, after two
@@ -1070,6 +1073,7 @@ fn split_words(
             size: g.size,
             font: g.font,
             row_baseline: row.baseline,
+            baseline: g.baseline,
             superscript: raised,
             soft_hyphen: false,
             hyphen_apart: false,
