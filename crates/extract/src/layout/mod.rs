@@ -23,7 +23,7 @@ use std::cell::{OnceCell, RefCell};
 use crate::geometry::Dir;
 use crate::interpret::PageText;
 pub use furniture::assign_furniture;
-use words::{WordBox, build_words};
+use words::{SAME_BASELINE_PT, WordBox, build_words};
 
 /// Recursion depth of the XY-cut; deeper nodes are read row by row.
 const MAX_CUT_DEPTH: usize = 48;
@@ -4845,9 +4845,6 @@ fn own_baseline(row: &[usize], words: &[WordBox]) -> Option<f32> {
     (one && (first.baseline - first.row_baseline).abs() > SAME_BASELINE_PT)
         .then_some(first.baseline)
 }
-
-/// Baselines this close are one.
-const SAME_BASELINE_PT: f32 = 0.01;
 
 /// Right-to-left words in logical order (a simple bidi, see [`bidi`]): `out` are the
 /// words of `row` (visual order).

@@ -359,7 +359,7 @@ fn sort_by_x(indices: &mut [usize], glyphs: &[Glyph], keys: &mut Vec<u64>) {
 }
 
 /// Baselines this close are one.
-const SAME_BASELINE_PT: f32 = 0.01;
+pub(super) const SAME_BASELINE_PT: f32 = 0.01;
 
 /// Glyphs on (about) one baseline: a run of (baseline, index) pairs sorted by baseline.
 struct BaselineGroup<'s> {

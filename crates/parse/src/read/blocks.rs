@@ -1128,8 +1128,7 @@ fn breaks_between(
 ///   the paragraph before, full or not), or under any line where ragged lines are broken
 ///   early ([`Edges::early`]), or at a column's top, ending a sentence of its own (across
 ///   columns nothing measures space, and a heading does not end in a full stop); or the
-///   stressed lines run on into plain text
-///   ([`stress_runs_into_text`]);
+///   stressed lines run on into plain text ([`stress_runs_into_text`]);
 /// - out of them, where the stressed line ends a sentence (a heading would have opened the
 ///   paragraph), or opens in lowercase (no heading does), or leaves it unfinished with its
 ///   line full (the next word would not have fitted: a justified line left short), or
