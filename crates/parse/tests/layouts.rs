@@ -3245,6 +3245,11 @@ fn a_heading_keeps_its_space_beside_a_running_columns_line_above() {
 }
 
 #[test]
+fn a_role_wraps_on_through_a_line_that_needs_more() {
+    regression("a_role_wraps_on_through_a_line_that_needs_more");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -304,26 +304,39 @@ fn pair(lines: &[TextLine], block: &[usize]) -> Vec<SignatureLines> {
 }
 
 /// A role line `r` goes on in `next`: `r` ends in a word that needs more (`… Handel en`),
-/// or `next` is neither a role nor a name and `r` has no closing comma, or both end in a
-/// comma (a title with a comma inside: `DE MINISTER VAN ONDERWIJS,` / `CULTUUR EN
+/// or `next` does and is no role (`Volksgezondheid,` / `Welzijn en` / `Sport,` in a narrow
+/// column), or `next` is neither a role nor a name and `r` has no closing comma, or both end
+/// in a comma (a title with a comma inside: `DE MINISTER VAN ONDERWIJS,` / `CULTUUR EN
 /// WETENSCHAP,`; `namens deze,`).
 fn role_runs_on(r: &TextLine, next: &TextLine) -> bool {
-    let dangling = [
-        " en", " van", " voor", " der", " EN", " VAN", " VOOR", " DER",
-    ]
-    .iter()
-    .any(|w| r.text.ends_with(w));
     let capitals =
         |t: &str| t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase);
     // A title in capitals without its closing comma goes on in capitals (`DE
     // STAATSSECRETARIS` / `VAN INFRASTRUCTUUR` / `EN WATERSTAAT,`).
-    if dangling || (capitals(&r.text) && capitals(&next.text) && !r.text.ends_with(',')) {
+    if needs_more(&r.text) || (capitals(&r.text) && capitals(&next.text) && !r.text.ends_with(','))
+    {
         return true;
     }
-    if is_role(&next.text) || is_name(&next.text) {
+    if is_role(&next.text) {
+        return false;
+    }
+    // A line that needs more is no name and no role's end: the role goes on through it.
+    if needs_more(&next.text) {
+        return true;
+    }
+    if is_name(&next.text) {
         return false;
     }
     !r.text.ends_with(',') || next.text.ends_with(',')
+}
+
+/// A line that ends in a word that needs more (`… Handel en`, `… minister van`).
+fn needs_more(text: &str) -> bool {
+    [
+        " en", " van", " voor", " der", " EN", " VAN", " VOOR", " DER",
+    ]
+    .iter()
+    .any(|w| text.ends_with(w))
 }
 
 /// `de` or `het` alone on a line.
@@ -416,6 +429,19 @@ mod tests {
         ]);
         assert_eq!(formula, Some(1));
         assert_eq!(sig, vec![(vec![2], Some(3)), (vec![4, 5], Some(6))]);
+    }
+
+    #[test]
+    fn a_role_wrapped_in_a_narrow_column_through_a_line_that_needs_more() {
+        let (_, sig, _) = closing(&[
+            "Met vriendelijke groet,",
+            "de minister van",
+            "Volksgezondheid,",
+            "Welzijn en",
+            "Sport,",
+            "E.J. Kuipers",
+        ]);
+        assert_eq!(sig, vec![(vec![1, 2, 3, 4], Some(5))]);
     }
 
     #[test]
