@@ -3250,6 +3250,18 @@ fn a_role_wraps_on_through_a_line_that_needs_more() {
 }
 
 #[test]
+fn italic_lines_at_a_columns_top_that_end_a_sentence_run_on_where_space_opens_paragraphs() {
+    regression(
+        "italic_lines_at_a_columns_top_that_end_a_sentence_run_on_where_space_opens_paragraphs",
+    );
+}
+
+#[test]
+fn italic_lines_at_a_pages_top_ending_a_sentence_on_their_second_line_run_on() {
+    regression("italic_lines_at_a_pages_top_ending_a_sentence_on_their_second_line_run_on");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

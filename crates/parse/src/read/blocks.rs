@@ -221,6 +221,7 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
         opened_plain: false,
         stress_runs_into_text: false,
         stress_entered_mid_sentence: false,
+        stress_ends_sentence: false,
     };
     let mut tables = table_runs(lines, range, m);
     tables.extend(contents_runs(lines, range));
@@ -325,6 +326,7 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
                             stress_entered_mid_sentence: stress_entered_mid_sentence(
                                 lines, range, pos, m, edges,
                             ),
+                            stress_ends_sentence: stress_ends_sentence(lines, range, pos, m),
                             ..marks
                         },
                     )
@@ -734,6 +736,9 @@ struct Marks {
     /// The line leaves stressed words that a sentence ran into
     /// ([`stress_entered_mid_sentence`]).
     stress_entered_mid_sentence: bool,
+    /// The line opens stressed lines that end a sentence of their own
+    /// ([`stress_ends_sentence`]).
+    stress_ends_sentence: bool,
 }
 
 /// How the paragraphs of a range open, in the flow of a column after a finished sentence
@@ -998,7 +1003,7 @@ fn breaks_between(
 ) -> bool {
     if marks.emphasis
         && emphasis_of(prev, m) != emphasis_of(line, m)
-        && !stress_runs_on(prev, line, m, in_list, edges, marks)
+        && !stress_runs_on(prev, line, next, m, in_list, edges, marks)
     {
         return true;
     }
@@ -1138,6 +1143,7 @@ fn breaks_between(
 fn stress_runs_on(
     prev: &TextLine,
     line: &TextLine,
+    next: Option<&TextLine>,
     m: &Measures,
     in_list: bool,
     edges: &Edges,
@@ -1158,12 +1164,16 @@ fn stress_runs_on(
     let full = !ended_on_purpose(prev, line, m, edges);
     // Where paragraphs stand apart by space, a heading would too.
     let close = in_flow(prev, line) && !spaced_out(prev, line, m);
+    // At a column's top, italic lines that end a sentence of their own (as a heading does
+    // not), not set in as a paragraph's first line would be.
+    let across = !in_flow(prev, line)
+        && marks.stress_ends_sentence
+        && opens_indented(line, next, m, in_list) != Some(true);
     (!prev.ends_sentence() && (full || !in_list))
         || line.starts_lowercase()
         || ((marks.spaced || marks.indented_and_spaced) && close)
-        || ((marks.indented || marks.never_by_space)
-            && sets_words_in_italic(line)
-            && (close || (!in_flow(prev, line) && line.ends_sentence()))
+        || (sets_words_in_italic(line)
+            && (((marks.indented || marks.never_by_space) && close) || across)
             && (full || edges.early))
         || marks.stress_runs_into_text
 }
@@ -1241,6 +1251,27 @@ fn stress_entered_mid_sentence(
                 && !ended_on_purpose(before, stressed, m, edges)
                 && !next_word_fitted(before, stressed, m, edges);
         }
+    }
+    false
+}
+
+/// The stressed lines from `pos` (at most [`MAX_STRESSED_LINES`], in one emphasis, each
+/// close under the one before) end a sentence of their own, as a heading does not.
+fn stress_ends_sentence(lines: &[TextLine], range: &[usize], pos: usize, m: &Measures) -> bool {
+    let line_at = |k: usize| range.get(k).and_then(|&i| lines.get(i));
+    let Some(emphasis) = line_at(pos).map(|l| emphasis_of(l, m)) else {
+        return false;
+    };
+    let mut above: Option<&TextLine> = None;
+    for line in (pos..pos + MAX_STRESSED_LINES).map_while(line_at) {
+        let apart = above.is_some_and(|a| !in_flow(a, line) || spaced_out(a, line, m));
+        if emphasis == Emphasis::default() || emphasis_of(line, m) != emphasis || apart {
+            return false;
+        }
+        if line.ends_sentence() {
+            return true;
+        }
+        above = Some(line);
     }
     false
 }
