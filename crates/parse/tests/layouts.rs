@@ -3262,6 +3262,11 @@ fn italic_lines_at_a_pages_top_ending_a_sentence_on_their_second_line_run_on() {
 }
 
 #[test]
+fn a_list_label_wider_than_an_em_is_no_word_gap_beside_a_narrow_gutter() {
+    regression("a_list_label_wider_than_an_em_is_no_word_gap_beside_a_narrow_gutter");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

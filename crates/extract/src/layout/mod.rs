@@ -1836,7 +1836,7 @@ impl Cut<'_> {
         (a, b): (f32, f32),
         em: f32,
         (x0, x1): (f32, f32),
-        placed: &OnceCell<Vec<(f32, f32, f32)>>,
+        placed: &OnceCell<Vec<Placed>>,
     ) -> bool {
         let words = self.words;
         let completes_grid = self.completes_grid((x0, x1), a, b);
@@ -1896,12 +1896,16 @@ impl Cut<'_> {
             .is_some_and(|size| side_em < NOTE_SIZE_SHARE * size)
     }
 
-    /// The node's words as (baseline, x0, x1), row by row and left to right.
-    fn placed(&self, node: &[usize]) -> Vec<(f32, f32, f32)> {
-        let mut placed: Vec<(f32, f32, f32)> = node
+    /// The node's words as [`Placed`], row by row and left to right.
+    fn placed(&self, node: &[usize]) -> Vec<Placed> {
+        let mut placed: Vec<Placed> = node
             .iter()
-            .filter_map(|&i| self.words.get(i))
-            .map(|w| (w.row_baseline, w.x0, w.x1))
+            .filter_map(|&i| {
+                let label = self.labels.get(i).copied().unwrap_or_default();
+                self.words
+                    .get(i)
+                    .map(|w| (w.row_baseline, w.x0, w.x1, label))
+            })
             .collect();
         placed.sort_by(|p, q| p.0.total_cmp(&q.0).then(p.1.total_cmp(&q.1)));
         placed
@@ -2005,7 +2009,7 @@ impl Cut<'_> {
         a: f32,
         b: f32,
         em: f32,
-        placed: &OnceCell<Vec<(f32, f32, f32)>>,
+        placed: &OnceCell<Vec<Placed>>,
     ) -> bool {
         // However few the lines beside it: a margin column in smaller type, or lines beside
         // a justified column's edge (a paragraph's last word at the next column's top),
@@ -2861,8 +2865,8 @@ fn rows_level(node: &[usize], words: &[WordBox], a: f32, b: f32, em: f32) -> boo
 
 /// The widest word gap of the rows whose baseline lies between `top` and `bottom` (all but
 /// the widest 2 %, which may be tabs), of neighbours on a row not on either side of the
-/// candidate gutter `a`..`b`. `placed`: (baseline, x0, x1) row by row, left to right.
-fn widest_word_gap(placed: &[(f32, f32, f32)], a: f32, b: f32, top: f32, bottom: f32) -> f32 {
+/// candidate gutter `a`..`b`. `placed`: [`Placed`] row by row, left to right.
+fn widest_word_gap(placed: &[Placed], a: f32, b: f32, top: f32, bottom: f32) -> f32 {
     all_but_the_widest(
         row_word_gaps(placed, a, b, top, bottom)
             .map(|(gap, _)| gap)
@@ -2876,10 +2880,15 @@ const LABELLED_ROWS_BESIDE: usize = 3;
 /// A row's first word narrower than this many ems may be a list's label (`1.`, `a)`, `•`).
 const LABEL_EM: f32 = 1.0;
 
-/// [`widest_word_gap`], and the same without the gaps after a row's first word narrower
-/// than [`LABEL_EM`] (a list's labels stand a tab from their items), in one pass.
+/// A word as the word-gap tests see it: (baseline, x0, x1, written as a list's label).
+type Placed = (f32, f32, f32, bool);
+
+/// [`widest_word_gap`], and the same without the gaps after a row's first word written as a
+/// list's label ([`is_list_label`]) or narrower than [`LABEL_EM`] (a list's labels stand a
+/// tab from their items; `3.` in wide figures, letter-spaced, is wider than an em), in one
+/// pass.
 fn widest_word_gaps(
-    placed: &[(f32, f32, f32)],
+    placed: &[Placed],
     a: f32,
     b: f32,
     top: f32,
@@ -2893,7 +2902,7 @@ fn widest_word_gaps(
         // The word `k` opens its row on its side of the channel (the word before it is on
         // another row, or across the channel) and is narrow.
         let label = placed.get(k).is_some_and(|p| {
-            p.2 - p.1 < LABEL_EM * em
+            (p.3 || p.2 - p.1 < LABEL_EM * em)
                 && k.checked_sub(1)
                     .and_then(|j| placed.get(j))
                     .is_none_or(|o| o.0 != p.0 || (o.2 <= a && p.1 >= b))
@@ -2908,7 +2917,7 @@ fn widest_word_gaps(
 /// The gaps between neighbours on a row (with the first one's index) whose baseline lies
 /// between `top` and `bottom`, not on either side of the candidate gutter `a`..`b`.
 fn row_word_gaps(
-    placed: &[(f32, f32, f32)],
+    placed: &[Placed],
     a: f32,
     b: f32,
     top: f32,
