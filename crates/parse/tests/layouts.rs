@@ -3267,6 +3267,13 @@ fn a_list_label_wider_than_an_em_is_no_word_gap_beside_a_narrow_gutter() {
 }
 
 #[test]
+fn italic_lines_close_under_a_full_line_run_on_where_only_list_items_part_without_space() {
+    regression(
+        "italic_lines_close_under_a_full_line_run_on_where_only_list_items_part_without_space",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

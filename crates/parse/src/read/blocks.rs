@@ -672,9 +672,9 @@ fn at_new_columns_edge(
 }
 
 /// Whether the letter sets its paragraphs apart by vertical space: of the sentence-final
-/// lines that ended on purpose in the flow of a column, most are followed by a gap. Then a
-/// line that ends short without a gap does not end its paragraph (a line break inside it);
-/// otherwise (paragraphs separated by a line break only) it does.
+/// lines that ended on purpose in the flow of a column (not before a list item), most are
+/// followed by a gap. Then a line that ends short without a gap does not end its paragraph
+/// (a line break inside it); otherwise (paragraphs separated by a line break only) it does.
 fn spaced_paragraphs(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges) -> bool {
     let (mut gap, mut no_gap) = (0, 0);
     for pair in range.windows(2) {
@@ -685,9 +685,11 @@ fn spaced_paragraphs(lines: &[TextLine], range: &[usize], m: &Measures, edges: &
             continue;
         };
         let in_flow = prev.page == line.page && line.baseline > prev.baseline;
+        // A list's items say nothing of how its paragraphs part.
         if !in_flow
             || !prev.ends_sentence()
             || line.starts_lowercase()
+            || item_label(&line.text).is_some()
             || !ended_on_purpose(prev, line, m, edges)
         {
             continue;
