@@ -1133,8 +1133,10 @@ fn breaks_between(
 ///   flow shows space opening one), it is set in italic close under a full line (a
 ///   paragraph's last line is seldom full; pdfTeX sets bold recommendations close under
 ///   the paragraph before, full or not), or under any line where ragged lines are broken
-///   early ([`Edges::early`]), or at a column's top, ending a sentence of its own (across
-///   columns nothing measures space, and a heading does not end in a full stop); or the
+///   early ([`Edges::early`]); or, wherever the letter's paragraphs open, it is set in
+///   italic at a column's top under a full line, its lines ending a sentence of their own
+///   ([`stress_ends_sentence`]: across columns nothing measures space, and a heading does
+///   not end in a full stop), not set in as a first line would be; or the
 ///   stressed lines run on into plain text ([`stress_runs_into_text`]);
 /// - out of them, where the stressed line ends a sentence (a heading would have opened the
 ///   paragraph), or opens in lowercase (no heading does), or leaves it unfinished with its
@@ -1261,13 +1263,16 @@ fn stress_entered_mid_sentence(
 /// close under the one before) end a sentence of their own, as a heading does not.
 fn stress_ends_sentence(lines: &[TextLine], range: &[usize], pos: usize, m: &Measures) -> bool {
     let line_at = |k: usize| range.get(k).and_then(|&i| lines.get(i));
-    let Some(emphasis) = line_at(pos).map(|l| emphasis_of(l, m)) else {
+    let Some(emphasis) = line_at(pos)
+        .map(|l| emphasis_of(l, m))
+        .filter(|e| *e != Emphasis::default())
+    else {
         return false;
     };
     let mut above: Option<&TextLine> = None;
     for line in (pos..pos + MAX_STRESSED_LINES).map_while(line_at) {
         let apart = above.is_some_and(|a| !in_flow(a, line) || spaced_out(a, line, m));
-        if emphasis == Emphasis::default() || emphasis_of(line, m) != emphasis || apart {
+        if emphasis_of(line, m) != emphasis || apart {
             return false;
         }
         if line.ends_sentence() {
