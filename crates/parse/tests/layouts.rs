@@ -3274,6 +3274,13 @@ fn italic_lines_close_under_a_full_line_run_on_where_only_list_items_part_withou
 }
 
 #[test]
+fn a_last_body_word_in_larger_type_beside_a_running_columns_first_row_is_no_value_of_it() {
+    regression(
+        "a_last_body_word_in_larger_type_beside_a_running_columns_first_row_is_no_value_of_it",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -1847,7 +1847,7 @@ impl Cut<'_> {
             || self.on_document_grid(node, a, b, em)
             || self.is_narrow_gutter(node, a, b, em, placed)
             || self.is_notes_gutter(node, a, b, em))
-            && (!is_label_gap(node, words, a, b, x1 - x0, em)
+            && (!is_label_gap(node, words, self.texts, a, b, x1 - x0, em)
                 || completes_grid
                 || self.opens_grid_column(node, x1, a, b)
                 || beside_notes
@@ -3726,7 +3726,15 @@ const SAME_SIZE_PT: f32 = 0.05;
 
 /// The gap between `a` and `b` separates a narrow side whose rows each continue on the
 /// other side: labels or list numbers, not a column.
-fn is_label_gap(node: &[usize], words: &[WordBox], a: f32, b: f32, width: f32, em: f32) -> bool {
+fn is_label_gap(
+    node: &[usize],
+    words: &[WordBox],
+    texts: &[String],
+    a: f32,
+    b: f32,
+    width: f32,
+    em: f32,
+) -> bool {
     let left: Vec<&WordBox> = node
         .iter()
         .filter_map(|&i| words.get(i))
@@ -3835,9 +3843,21 @@ fn is_label_gap(node: &[usize], words: &[WordBox], a: f32, b: f32, width: f32, e
             y > text_top && y < text_bottom && other_rows.iter().all(|&o| (o - y).abs() > 0.3 * em)
         })
     };
+    // (Right of text in clearly smaller type, a narrow side of words in a larger type the
+    // text never uses is no value of it either: the body's last line level with a running
+    // margin column's first row. Figures may be: a page number beside a running head.)
     if (aligned < narrow_rows.len() && off_the_text_amid_it())
         || ((aligned < narrow_rows.len() || level_near() < narrow_rows.len() || drifting)
             && smaller_than(narrow, other, SLIGHTLY_SMALLER_TYPE))
+        || (narrow_is_right
+            && smaller_than(other, narrow, SLIGHTLY_SMALLER_TYPE)
+            && no_shared_size(narrow, other)
+            && node.iter().any(|&i| {
+                words.get(i).is_some_and(|w| w.x0 >= b)
+                    && texts
+                        .get(i)
+                        .is_some_and(|t| t.chars().any(char::is_alphabetic))
+            }))
     {
         let last = narrow_rows.last().copied().unwrap_or(f32::INFINITY);
         let below = other_rows.iter().filter(|&&y| y > last + 0.3 * em).count();
@@ -4424,7 +4444,7 @@ impl Cut<'_> {
             gaps(self.sorted_extents(node, &self.by_x0, |w| (w.x0, w.x1)))
                 .into_iter()
                 .find(|&(a, b)| a < x && x < b)
-                .is_some_and(|(a, b)| is_label_gap(node, words, a, b, x1 - x0, em))
+                .is_some_and(|(a, b)| is_label_gap(node, words, self.texts, a, b, x1 - x0, em))
         };
         let part_of = |y: f32, upper: bool| {
             // (Room for all: a filtered iterator would grow it step by step.)
