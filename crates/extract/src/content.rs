@@ -370,22 +370,15 @@ impl<'a> Lexer<'a> {
 
     fn hex_string(&mut self) -> Vec<u8> {
         self.pos += 1;
-        // Room for the digits up to the closing `>`, two to a byte.
-        let digits = self
-            .data
-            .get(self.pos..)
-            .unwrap_or_default()
-            .iter()
-            .take_while(|&&b| b != b'>')
-            .count();
-        let mut out = Vec::with_capacity(digits / 2 + 1);
+        let rest = self.data.get(self.pos..).unwrap_or_default();
+        let close = rest.iter().position(|&b| b == b'>');
+        let digits = rest.get(..close.unwrap_or(rest.len())).unwrap_or_default();
+        self.pos += digits.len() + usize::from(close.is_some());
+        // Two digits to a byte, whatever stands between them (white space is allowed); an
+        // odd last digit is followed by a zero.
+        let mut out = Vec::with_capacity(digits.len() / 2 + 1);
         let mut high: Option<u8> = None;
-        while let Some(&b) = self.data.get(self.pos) {
-            self.pos += 1;
-            if b == b'>' {
-                break;
-            }
-            let Some(v) = hex_value(b) else { continue };
+        for v in digits.iter().filter_map(|&b| hex_value(b)) {
             match high.take() {
                 Some(h) => out.push(h << 4 | v),
                 None => high = Some(v),
@@ -527,6 +520,10 @@ mod tests {
             )])
         );
         assert_eq!(out[1].1[0], Operand::Str(Cow::Owned(b"Hel`".to_vec())));
+        // Not a digit, not white space: skipped. Unclosed: the string runs to the end.
+        let out = ops(b"<4x8\n65> Tj <6C6c");
+        assert_eq!(out[0].1[0], Operand::Str(Cow::Owned(b"He".to_vec())));
+        assert_eq!(out.len(), 1);
     }
 
     #[test]
