@@ -143,6 +143,9 @@ struct Marked {
     first_glyph: usize,
 }
 
+/// Fonts kept by resource name per page ([`Interpreter::font`]).
+const NAMED_FONTS_KEPT: usize = 16;
+
 pub struct Interpreter<'a> {
     doc: &'a Source<'a>,
     limits: &'a Limits,
@@ -171,6 +174,9 @@ pub struct Interpreter<'a> {
     /// The font last shown with its indices ([`FontInfo`], subset): most strings show in
     /// the font of the one before.
     last_font: Option<(Rc<Font>, u16, u16)>,
+    /// Fonts by their resource name under the resources in force (cleared when they
+    /// change): a page sets its few fonts again and again.
+    named_fonts: Vec<(Vec<u8>, Rc<Font>)>,
 }
 
 impl<'a> Interpreter<'a> {
@@ -202,6 +208,7 @@ impl<'a> Interpreter<'a> {
             path: Path::default(),
             shown: Vec::new(),
             last_font: None,
+            named_fonts: Vec::new(),
         }
     }
 
@@ -477,6 +484,18 @@ impl<'a> Interpreter<'a> {
     }
 
     fn font(&mut self, name: &[u8]) -> Rc<Font> {
+        if let Some((_, font)) = self.named_fonts.iter().find(|(n, _)| n == name) {
+            return font.clone();
+        }
+        let font = self.load_font(name);
+        // (A few: a stream naming thousands of fonts is not searched through on each `Tf`.)
+        if self.named_fonts.len() < NAMED_FONTS_KEPT {
+            self.named_fonts.push((name.to_vec(), font.clone()));
+        }
+        font
+    }
+
+    fn load_font(&mut self, name: &[u8]) -> Rc<Font> {
         let doc = self.doc;
         let found = self.resources.iter().rev().find_map(|r| {
             let fonts = get_dict(doc, r, b"Font")?;
@@ -681,12 +700,14 @@ impl<'a> Interpreter<'a> {
         self.gs.ctm = matrix.then(&self.gs.ctm);
         if let Some(r) = resources {
             self.resources.push(r);
+            self.named_fonts.clear();
         }
         self.forms_in_progress.push(id.unwrap_or((0, 0)));
         self.run(&content);
         self.forms_in_progress.pop();
         if resources.is_some() {
             self.resources.pop();
+            self.named_fonts.clear();
         }
         self.gs = saved.0;
         self.stack.truncate(saved.1);

@@ -183,6 +183,34 @@ fn form_xobject_with_matrix_and_resources() {
     assert_eq!(round2(page.lines[1].baseline), 542.0);
 }
 
+// 6a'. A form's resources name a font as the page's do: inside the form the name is the
+// form's font, after it the page's again (fonts are remembered by name per resources).
+#[test]
+fn a_font_name_means_the_font_of_the_resources_in_force() {
+    let form = stream(
+        dictionary! {
+            "Type" => "XObject", "Subtype" => "Form", "BBox" => vec![0.into(), 0.into(), 300.into(), 100.into()],
+            "Resources" => dictionary! { "Font" => dictionary! { "F1" => standard_font("Times-Roman") } },
+        },
+        "BT /F1 12 Tf 72 400 Td (Inside the form) Tj ET",
+    );
+    let pdf = pdf(vec![
+        PageSpec::new(
+            "BT /F1 12 Tf 72 750 Td (Before the form) Tj ET
+             /Fm1 Do
+             BT /F1 12 Tf 72 100 Td (After the form) Tj ET",
+        )
+        .xobject("Fm1", form),
+    ]);
+    let page = page(&pdf);
+    let fonts: Vec<&str> = page
+        .lines
+        .iter()
+        .map(|l| l.words[0].font.as_str())
+        .collect();
+    assert_eq!(fonts, ["Helvetica", "Times-Roman", "Helvetica"]);
+}
+
 // 6b. A form that draws itself is followed once, with a diagnostic, and does not hang.
 #[test]
 fn form_drawing_itself() {
