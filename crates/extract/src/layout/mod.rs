@@ -3843,8 +3843,8 @@ fn is_label_gap(
             y > text_top && y < text_bottom && other_rows.iter().all(|&o| (o - y).abs() > 0.3 * em)
         })
     };
-    // (Right of text in clearly smaller type, a narrow side of words in a larger type the
-    // text never uses is no value of it either: the body's last line level with a running
+    // (Right of text in smaller type, a narrow side of words in a larger size the text
+    // never uses is no value of it either: the body's last line level with a running
     // margin column's first row. Figures may be: a page number beside a running head.)
     if (aligned < narrow_rows.len() && off_the_text_amid_it())
         || ((aligned < narrow_rows.len() || level_near() < narrow_rows.len() || drifting)
