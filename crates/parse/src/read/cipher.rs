@@ -24,6 +24,7 @@
 use std::collections::BTreeMap;
 
 use super::dictionary;
+use super::letter_model::{SYMBOLS, index, symbol};
 use super::ligatures::LIGATURES;
 
 /// A character of a word of the face: a code the file names nothing for, or a known one.
@@ -54,10 +55,6 @@ const MIN_LISTED_WORDS: usize = 30;
 /// Classes a code may be read as: 0 no letter (a boundary), 1–26 `a`–`z`.
 const CLASSES: usize = 27;
 const NO_LETTER: u8 = 0;
-
-/// The letter model's symbols: a boundary, the 26 letters, any other letter.
-const SYMBOLS: usize = 28;
-const OTHER_LETTER: usize = 27;
 
 /// What a code read as no letter costs, against the letters' log probabilities: as rare
 /// as a character that is no letter is in running text.
@@ -125,22 +122,17 @@ struct Model {
     log_p: Vec<f32>,
 }
 
+/// The Dutch list's letter-triple counts, as the build script counted them (`SYMBOLS³`
+/// little-endian `u32`s).
+static DUTCH_TRIPLES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/nl_triples.bin"));
+
 impl Model {
     fn of_dutch() -> Model {
-        let mut counts = vec![0u32; SYMBOLS * SYMBOLS * SYMBOLS];
-        dictionary::each_dutch_word(|word| {
-            let Ok(word) = std::str::from_utf8(word) else {
-                return;
-            };
-            let (mut a, mut b) = (0, 0);
-            for c in word.chars().map(symbol).chain([0]) {
-                if let Some(n) = counts.get_mut(index(a, b, c)) {
-                    *n += 1;
-                }
-                (a, b) = (b, c);
-            }
-        });
-        let mut log_p = vec![0.0; counts.len()];
+        let counts: Vec<u32> = DUTCH_TRIPLES
+            .chunks_exact(4)
+            .map(|b| <[u8; 4]>::try_from(b).map_or(0, u32::from_le_bytes))
+            .collect();
+        let mut log_p = vec![0.0; SYMBOLS * SYMBOLS * SYMBOLS];
         for ab in 0..SYMBOLS * SYMBOLS {
             let row = ab * SYMBOLS..(ab + 1) * SYMBOLS;
             let sum: u32 = counts.get(row.clone()).map_or(0, |r| r.iter().sum());
@@ -156,19 +148,6 @@ impl Model {
 
     fn at(&self, a: usize, b: usize, c: usize) -> f32 {
         self.log_p.get(index(a, b, c)).copied().unwrap_or(-20.0)
-    }
-}
-
-fn index(a: usize, b: usize, c: usize) -> usize {
-    (a * SYMBOLS + b) * SYMBOLS + c
-}
-
-/// The model's symbol of a character: a letter, another letter, or a boundary.
-fn symbol(c: char) -> usize {
-    match c {
-        'a'..='z' => usize::from(c as u8 - b'a') + 1,
-        c if c.is_alphabetic() => OTHER_LETTER,
-        _ => 0,
     }
 }
 
@@ -751,6 +730,24 @@ fn set(classes: &mut [u8], code: usize, class: u8) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_letter_model_is_counted_from_the_dutch_list() {
+        let mut counts = vec![0u32; SYMBOLS * SYMBOLS * SYMBOLS];
+        dictionary::each_dutch_word(|word| {
+            if let Ok(word) = std::str::from_utf8(word) {
+                super::super::letter_model::count_word(&mut counts, word);
+            }
+        });
+        let built: Vec<u32> = DUTCH_TRIPLES
+            .chunks_exact(4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .collect();
+        assert_eq!(built, counts);
+        // `een`: a boundary, e, e and n after it are counted.
+        let (e, n) = (symbol('e'), symbol('n'));
+        assert!(built[index(0, e, e)] > 100 && built[index(e, n, 0)] > 10_000);
+    }
 
     /// Dutch prose of the kind letters hold (written for this test), about 1,700 letters.
     const PROSE: &str = "De gemeente heeft in het afgelopen jaar veel gedaan om de \

@@ -14,6 +14,7 @@ mod footnotes;
 mod front;
 pub mod glyphs;
 mod join;
+mod letter_model;
 pub mod ligatures;
 mod publication;
 
