@@ -99,7 +99,9 @@ pub fn solve(running: &[Vec<Sym>]) -> Option<Reading> {
         return None;
     }
     let cipher = Cipher::new(running);
-    if cipher.codes.len() > MAX_CODES {
+    // Too few words of codes alone: no reading could be kept ([`Cipher::listed`] counts
+    // only them), so none is sought.
+    if cipher.codes.len() > MAX_CODES || cipher.words_of_codes() < MIN_LISTED_WORDS {
         return None;
     }
     // Built once per process, for the first face that needs it.
@@ -170,6 +172,32 @@ struct Cipher {
     capital: Vec<bool>,
 }
 
+/// The classes of the ascent, and each word's score under them (kept so that a trial is
+/// compared with the words' scores without scoring them again).
+struct Ascent {
+    classes: Vec<u8>,
+    scores: Vec<f32>,
+}
+
+impl Ascent {
+    /// The score of `words` under the classes: the sum of their kept scores, in order.
+    fn score_of(&self, words: &[usize]) -> f32 {
+        words
+            .iter()
+            .map(|&w| self.scores.get(w).copied().unwrap_or(0.0))
+            .sum()
+    }
+
+    /// Scores `words` again after their codes' classes changed.
+    fn rescore(&mut self, cipher: &Cipher, words: &[usize], model: &Model) {
+        for &w in words {
+            if let Some(slot) = self.scores.get_mut(w) {
+                *slot = cipher.word_score(w, &self.classes, model);
+            }
+        }
+    }
+}
+
 impl Cipher {
     fn new(running: &[Vec<Sym>]) -> Cipher {
         let mut distinct: BTreeMap<&[Sym], usize> = BTreeMap::new();
@@ -229,6 +257,13 @@ impl Cipher {
         };
         cipher.capital = cipher.capitals();
         cipher
+    }
+
+    /// The distinct words made of codes alone.
+    fn words_of_codes(&self) -> usize {
+        (self.words.iter())
+            .filter(|(chars, _)| chars.iter().all(|&ch| ch < self.codes.len()))
+            .count()
     }
 
     /// Codes never drawn after a lower-case letter inside a word: capitals. The lower-case
@@ -312,11 +347,25 @@ impl Cipher {
         score * n
     }
 
-    fn score_of(&self, words: &[usize], classes: &[u8], model: &Model) -> f32 {
-        words
-            .iter()
-            .map(|&w| self.word_score(w, classes, model))
-            .sum()
+    /// The score of `words` under `classes` if it is above `floor`: `None` as soon as it
+    /// cannot be. Every word scores at most zero (each term is a log probability or
+    /// [`NO_LETTER_COST`]), so the sum only falls as words are added, and a sum that has
+    /// reached `floor` ends at or below it (rounding is monotonic).
+    fn score_above(
+        &self,
+        words: &[usize],
+        classes: &[u8],
+        model: &Model,
+        floor: f32,
+    ) -> Option<f32> {
+        let mut sum = 0.0;
+        for &w in words {
+            sum += self.word_score(w, classes, model);
+            if sum <= floor {
+                return None;
+            }
+        }
+        Some(sum)
     }
 
     /// Classes by coordinate ascent: from the frequency order, each code in turn takes the
@@ -335,66 +384,83 @@ impl Cipher {
                 *class = letter - b'a' + 1;
             }
         }
+        let mut ascent = Ascent {
+            scores: (0..self.words.len())
+                .map(|w| self.word_score(w, &classes, model))
+                .collect(),
+            classes,
+        };
         for _ in 0..MAX_ROUNDS {
             let mut changed = false;
             for &code in &lower {
-                changed |= self.best_class(code, &mut classes, model);
+                changed |= self.best_class(code, &mut ascent, model);
             }
-            changed |= self.best_swaps(&lower, &mut classes, model);
+            changed |= self.best_swaps(&lower, &mut ascent, model);
             if !changed {
                 break;
             }
         }
-        classes
+        ascent.classes
     }
 
     /// Gives `code` the class that scores its words best; whether it changed.
-    fn best_class(&self, code: usize, classes: &mut [u8], model: &Model) -> bool {
+    fn best_class(&self, code: usize, ascent: &mut Ascent, model: &Model) -> bool {
         let Some(words) = self.holders.get(code) else {
             return false;
         };
-        let old = classes.get(code).copied().unwrap_or(NO_LETTER);
-        let mut best = (self.score_of(words, classes, model), old);
+        let old = ascent.classes.get(code).copied().unwrap_or(NO_LETTER);
+        let mut best = (ascent.score_of(words), old);
         for class in 0..CLASSES as u8 {
-            if class == old || !self.free(code, class, classes) {
+            if class == old || !self.free(code, class, &ascent.classes) {
                 continue;
             }
-            set(classes, code, class);
-            let score = self.score_of(words, classes, model);
-            if score > best.0 + 1e-3 {
+            set(&mut ascent.classes, code, class);
+            let floor = best.0 + 1e-3;
+            if let Some(score) = self.score_above(words, &ascent.classes, model, floor) {
                 best = (score, class);
             }
         }
-        set(classes, code, best.1);
-        best.1 != old
+        set(&mut ascent.classes, code, best.1);
+        if best.1 == old {
+            return false;
+        }
+        ascent.rescore(self, words, model);
+        true
     }
 
     /// Swaps the classes of two codes where that scores their words better; whether any did.
-    fn best_swaps(&self, codes: &[usize], classes: &mut [u8], model: &Model) -> bool {
+    fn best_swaps(&self, codes: &[usize], ascent: &mut Ascent, model: &Model) -> bool {
         let mut changed = false;
+        let mut words: Vec<usize> = Vec::new();
         for (k, &x) in codes.iter().enumerate() {
             for &y in codes.iter().skip(k + 1) {
-                let (cx, cy) = (classes.get(x).copied(), classes.get(y).copied());
+                let (cx, cy) = (
+                    ascent.classes.get(x).copied(),
+                    ascent.classes.get(y).copied(),
+                );
                 let (Some(cx), Some(cy)) = (cx, cy) else {
                     continue;
                 };
                 if cx == cy || self.capital.get(x) != self.capital.get(y) {
                     continue;
                 }
-                let mut words: Vec<usize> = (self.holders.get(x).into_iter().flatten())
-                    .chain(self.holders.get(y).into_iter().flatten())
-                    .copied()
-                    .collect();
+                words.clear();
+                words.extend(self.holders.get(x).into_iter().flatten());
+                words.extend(self.holders.get(y).into_iter().flatten());
                 words.sort_unstable();
                 words.dedup();
-                let before = self.score_of(&words, classes, model);
-                set(classes, x, cy);
-                set(classes, y, cx);
-                if self.score_of(&words, classes, model) > before + 1e-3 {
+                let floor = ascent.score_of(&words) + 1e-3;
+                set(&mut ascent.classes, x, cy);
+                set(&mut ascent.classes, y, cx);
+                if self
+                    .score_above(&words, &ascent.classes, model, floor)
+                    .is_some()
+                {
                     changed = true;
+                    ascent.rescore(self, &words, model);
                 } else {
-                    set(classes, x, cx);
-                    set(classes, y, cy);
+                    set(&mut ascent.classes, x, cx);
+                    set(&mut ascent.classes, y, cy);
                 }
             }
         }
@@ -747,6 +813,14 @@ mod tests {
         // `een`: a boundary, e, e and n after it are counted.
         let (e, n) = (symbol('e'), symbol('n'));
         assert!(built[index(0, e, e)] > 100 && built[index(e, n, 0)] > 10_000);
+    }
+
+    /// [`Cipher::score_above`] stops early on the promise that no word scores above zero.
+    #[test]
+    fn no_letter_triple_scores_above_zero() {
+        let model = Model::of_dutch();
+        assert!(model.log_p.iter().all(|&p| p <= 0.0));
+        assert!(NO_LETTER_COST <= 0.0 && model.at(SYMBOLS, 0, 0) <= 0.0);
     }
 
     /// Dutch prose of the kind letters hold (written for this test), about 1,700 letters.
