@@ -3281,6 +3281,11 @@ fn a_last_body_word_in_larger_type_beside_a_running_columns_first_row_is_no_valu
 }
 
 #[test]
+fn a_body_line_at_a_pages_top_whose_box_touches_its_neighbours_is_no_running_head() {
+    regression("a_body_line_at_a_pages_top_whose_box_touches_its_neighbours_is_no_running_head");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -481,7 +481,7 @@ fn beside_another(
 ) -> bool {
     (page.lines.iter().enumerate()).any(|(j, other)| {
         j != index
-            && other.bbox.vertical_overlap(&line.bbox) > 0.0
+            && on_one_row(other, line)
             && other.bbox.horizontal_overlap(&line.bbox) <= 0.0
             && is(j)
     })
@@ -575,12 +575,10 @@ fn set_apart(line: &Line, lines: &[Line], counts: impl Fn(usize) -> bool) -> boo
         .iter()
         .enumerate()
         .filter(|&(j, other)| {
-            other.bbox.vertical_overlap(&line.bbox) <= 0.0
-                && other.bbox.horizontal_overlap(&line.bbox) > 0.0
-                && counts(j)
+            !on_one_row(other, line) && other.bbox.horizontal_overlap(&line.bbox) > 0.0 && counts(j)
         })
         .map(|(_, other)| {
-            if other.bbox.y0 >= line.bbox.y1 {
+            if other.bbox.y0 + other.bbox.y1 >= line.bbox.y0 + line.bbox.y1 {
                 other.bbox.y0 - line.bbox.y1
             } else {
                 line.bbox.y0 - other.bbox.y1
@@ -588,6 +586,14 @@ fn set_apart(line: &Line, lines: &[Line], counts: impl Fn(usize) -> bool) -> boo
         })
         .fold(f32::INFINITY, f32::min)
         >= 0.8 * height
+}
+
+/// Two lines stand on one row: their boxes overlap by half the shorter one's height at
+/// least. Boxes that overlap by a hair are lines one above the other (type whose ascent
+/// and descent are taller than its leading).
+fn on_one_row(a: &Line, b: &Line) -> bool {
+    let overlap = a.bbox.vertical_overlap(&b.bbox);
+    overlap > 0.0 && overlap >= 0.5 * a.bbox.height().min(b.bbox.height())
 }
 
 /// Lowercase, digits as `#`, whitespace folded: page numbers and dates in running heads
@@ -733,6 +739,39 @@ mod tests {
         let roles: Vec<Role> = layout.pages[0].lines.iter().map(|l| l.role).collect();
         assert_eq!(roles[2], Role::Body);
         assert_eq!(roles[4], Role::PageNumber);
+    }
+
+    /// A line of the text near the top that comes back at its height on another page is
+    /// no running head when the lines above and below it touch it: boxes a hair taller
+    /// than the leading overlap by that hair, and still stand one above the other.
+    #[test]
+    fn a_repeated_line_whose_neighbours_boxes_touch_it_is_no_head() {
+        let page = |above: &'static str, below: &'static str| -> Vec<Spec<'static>> {
+            let body = "Een regel lopende tekst van de brief, lang genoeg voor een zone.";
+            vec![
+                ("Kop van de brief", 100.0, 300.0, 40.0, 10.0),
+                (above, 100.0, 400.0, 89.99, 10.02),
+                ("herhaalde regel", 100.0, 400.0, 100.0, 10.02),
+                (below, 100.0, 400.0, 110.0, 10.02),
+                (body, 100.0, 400.0, 120.0, 10.02),
+                (body, 100.0, 400.0, 130.0, 10.02),
+            ]
+        };
+        let one = page(
+            "Eerste regel van de eerste bladzijde",
+            "en de regel eronder",
+        );
+        let two = page(
+            "Een andere regel op de tweede",
+            "met weer een andere eronder",
+        );
+        let mut layout = pages_of(&[&one, &two]);
+        assign_furniture(&mut layout);
+        for page in &layout.pages {
+            let roles: Vec<Role> = page.lines.iter().map(|l| l.role).collect();
+            assert_eq!(roles[0], Role::Header, "page {}", page.number);
+            assert_eq!(roles[2], Role::Body, "page {}", page.number);
+        }
     }
 
     /// Pages of one-word lines (as [`page_of`]), numbered from 1.
