@@ -338,6 +338,15 @@ fn exactly(c: &mut Cursor<'_>, n: usize, accept: impl Fn(char) -> bool) -> bool 
 /// `(?:i{1,3}|iv|v|vi{1,3}|ix|x)[.)]|[•·▪◦‣∙●○■□➢►✓❖◆\-–—*o])\s+\S`, alternatives tried in
 /// its order.
 pub fn item_label(text: &str) -> Option<&str> {
+    // Most lines open with a capital: no alternative starts there.
+    let first = text.chars().next()?;
+    if !(is_decimal(first)
+        || first.is_ascii_lowercase()
+        || first == '('
+        || LIST_BULLETS.contains(first))
+    {
+        return None;
+    }
     let dot = |ch: char| matches!(ch, '.' | ')');
     let mut ends: Vec<usize> = Vec::new();
     for digits in [2, 1] {
@@ -363,13 +372,14 @@ pub fn item_label(text: &str) -> Option<&str> {
     // `(?:i{1,3}|iv|vi{0,3}|ix|x)` in parentheses.
     for roman in ["iii", "ii", "i", "iv", "viii", "vii", "vi", "v", "ix", "x"] {
         let mut c = Cursor::new(text, 0);
-        if c.lit("(") && c.lit(roman) && c.lit(")") {
+        if first == '(' && c.lit("(") && c.lit(roman) && c.lit(")") {
             ends.push(c.at);
         }
     }
+    let roman_first = matches!(first, 'i' | 'v' | 'x');
     for roman in ["iii", "ii", "i", "iv", "v", "viii", "vii", "vi", "ix", "x"] {
         let mut c = Cursor::new(text, 0);
-        if c.lit(roman) && c.char_if(dot).is_some() {
+        if roman_first && c.lit(roman) && c.char_if(dot).is_some() {
             ends.push(c.at);
         }
     }
