@@ -99,9 +99,8 @@ pub fn solve(running: &[Vec<Sym>]) -> Option<Reading> {
         return None;
     }
     let cipher = Cipher::new(running);
-    // Too few words of codes alone: no reading could be kept ([`Cipher::listed`] counts
-    // only them), so none is sought.
-    if cipher.codes.len() > MAX_CODES || cipher.words_of_codes() < MIN_LISTED_WORDS {
+    // Too few words that a reading could list: none could be kept, so none is sought.
+    if cipher.codes.len() > MAX_CODES || cipher.listable_words() < MIN_LISTED_WORDS {
         return None;
     }
     // Built once per process, for the first face that needs it.
@@ -259,11 +258,22 @@ impl Cipher {
         cipher
     }
 
-    /// The distinct words made of codes alone.
-    fn words_of_codes(&self) -> usize {
-        (self.words.iter())
-            .filter(|(chars, _)| chars.iter().all(|&ch| ch < self.codes.len()))
-            .count()
+    /// The most distinct words a reading could list ([`Cipher::listed`]): words of codes
+    /// alone, three letters or more. A code reads as one letter or sign, or as a ligature;
+    /// so a word of one code counts only as a ligature of three letters, and no two such
+    /// words read alike.
+    fn listable_words(&self) -> usize {
+        let (mut one, mut more) = (0, 0);
+        for (chars, _) in &self.words {
+            if chars.iter().all(|&ch| ch < self.codes.len()) {
+                if chars.len() == 1 {
+                    one += 1;
+                } else {
+                    more += 1;
+                }
+            }
+        }
+        more + one.min(LIGATURES.iter().filter(|l| l.len() >= 3).count())
     }
 
     /// Codes never drawn after a lower-case letter inside a word: capitals. The lower-case
