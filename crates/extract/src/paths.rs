@@ -98,7 +98,10 @@ impl Path {
                 push_flat_rect(&mut rules, corners);
             }
         }
-        *self = Path::default();
+        // Emptied, its room kept for the next path (a map draws thousands).
+        self.segments.clear();
+        self.rects.clear();
+        (self.current, self.start) = (None, None);
         rules
     }
 }
