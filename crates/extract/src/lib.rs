@@ -226,57 +226,70 @@ fn read_pages(
             None => Shown::Page(broken_page(number, id)),
         }
     };
-    let mut laid: Vec<(Page, Vec<layout::ColumnEdge>)> = Vec::with_capacity(pages.len());
-    if parallel {
-        let slots: Vec<OnceLock<(Page, Vec<layout::ColumnEdge>)>> =
-            pages.iter().map(|_| OnceLock::new()).collect();
-        let waiting = AtomicUsize::new(0);
-        let backlog = 4 * rayon::current_num_threads();
-        rayon::in_place_scope(|scope| {
-            for (page, slot) in pages.iter().zip(&slots) {
-                let shown = interpret(page, &mut fonts);
-                // Ahead of the workers: lay this page out here (memory stays bounded).
-                if waiting.load(Ordering::Acquire) >= backlog {
-                    let _ = slot.set(shown.lay_out(&[]));
-                    continue;
-                }
-                waiting.fetch_add(1, Ordering::AcqRel);
-                let waiting = &waiting;
-                scope.spawn(move |_| {
-                    let _ = slot.set(shown.lay_out(&[]));
-                    waiting.fetch_sub(1, Ordering::AcqRel);
-                });
-            }
-        });
-        laid.extend(slots.into_iter().filter_map(OnceLock::into_inner));
-    } else {
-        for page in pages {
-            laid.push(interpret(page, &mut fonts).lay_out(&[]));
-        }
-    }
+    let first = pages
+        .iter()
+        .map(|page| (interpret(page, &mut fonts), Vec::new()));
+    let mut laid = lay_out_in_order(first, parallel);
     // A page with a line running across a column edge the document's pages were cut at
-    // is laid out again on their grid (rarely: a short last page).
+    // is laid out again on their grid (rarely: a short last page; every page of a table
+    // whose columns the pages were cut at differently).
     let document_edges = distinct_edges(&laid);
-    for (k, page) in pages.iter().enumerate() {
-        let Some((first, _)) = laid.get(k) else {
-            continue;
-        };
-        // Another page's edges: not those only this page was cut at.
-        let others: Vec<layout::ColumnEdge> = document_edges
-            .iter()
-            .filter(|(_, only)| *only != Some(k))
-            .map(|(edge, _)| *edge)
-            .collect();
-        let grid = crossed_edges(&others, first);
-        if grid.is_empty() {
-            continue;
-        }
-        let (again, _) = interpret(page, &mut fonts).lay_out(&grid);
-        if let Some(slot) = laid.get_mut(k) {
-            slot.0 = again;
+    let again: Vec<(usize, &(usize, ObjectId), Vec<layout::ColumnEdge>)> = (laid.iter())
+        .zip(pages)
+        .enumerate()
+        .map(|(k, ((first, _), page))| {
+            // Another page's edges: not those only this page was cut at.
+            let others: Vec<layout::ColumnEdge> = document_edges
+                .iter()
+                .filter(|(_, only)| *only != Some(k))
+                .map(|(edge, _)| *edge)
+                .collect();
+            (k, page, crossed_edges(&others, first))
+        })
+        .filter(|(_, _, grid)| !grid.is_empty())
+        .collect();
+    let relaid = lay_out_in_order(
+        (again.iter()).map(|(_, page, grid)| (interpret(page, &mut fonts), grid.clone())),
+        parallel,
+    );
+    for ((k, _, _), (page, _)) in again.iter().zip(relaid) {
+        if let Some(slot) = laid.get_mut(*k) {
+            slot.0 = page;
         }
     }
     laid.into_iter().map(|(page, _)| page).collect()
+}
+
+/// Lays out the pages of `jobs` (each a page as interpreted and the grid to lay it out
+/// on), in `parallel` by the pool's workers when asked: the pages are interpreted one
+/// after another, as `jobs` gives them, and each is laid out when a worker is free, or
+/// here when they all have work enough (memory stays bounded). In the order of `jobs`.
+fn lay_out_in_order(
+    jobs: impl ExactSizeIterator<Item = (Shown, Vec<layout::ColumnEdge>)>,
+    parallel: bool,
+) -> Vec<(Page, Vec<layout::ColumnEdge>)> {
+    if !parallel {
+        return jobs.map(|(shown, grid)| shown.lay_out(&grid)).collect();
+    }
+    let slots: Vec<OnceLock<(Page, Vec<layout::ColumnEdge>)>> =
+        (0..jobs.len()).map(|_| OnceLock::new()).collect();
+    let waiting = AtomicUsize::new(0);
+    let backlog = 4 * rayon::current_num_threads();
+    rayon::in_place_scope(|scope| {
+        for ((shown, grid), slot) in jobs.zip(&slots) {
+            if waiting.load(Ordering::Acquire) >= backlog {
+                let _ = slot.set(shown.lay_out(&grid));
+                continue;
+            }
+            waiting.fetch_add(1, Ordering::AcqRel);
+            let waiting = &waiting;
+            scope.spawn(move |_| {
+                let _ = slot.set(shown.lay_out(&grid));
+                waiting.fetch_sub(1, Ordering::AcqRel);
+            });
+        }
+    });
+    slots.into_iter().filter_map(OnceLock::into_inner).collect()
 }
 
 /// A page as interpreted: its glyphs to lay out, or a page that could not be read.

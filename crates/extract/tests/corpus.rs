@@ -630,3 +630,32 @@ fn issue_15_files_read_where_peers_read_them() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Files whose pages are laid out twice, the second time on the grid of the document's
+/// other pages (the columns of a table cut differently from page to page).
+const LAID_OUT_AGAIN: &[&str] = &[
+    "plumber__ca-warn-report.pdf",
+    "pymupdf__cms-etc-filled.pdf",
+    "plumber__issue-71-duplicate-chars-2.pdf",
+];
+
+/// Pages laid out by workers, in both passes, give the layout one thread gives: the same
+/// pages, in the same order.
+#[test]
+fn pages_laid_out_in_parallel_read_as_on_one_thread() {
+    let Some(dir) = corpus_dir() else { return };
+    let with_threads = |threads: usize, pdf: &[u8]| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .expect("a pool");
+        pool.install(|| extract(pdf, &Options::default()))
+            .expect("the file reads")
+    };
+    for name in LAID_OUT_AGAIN {
+        let pdf = std::fs::read(dir.join(name)).expect("the file is in the corpus");
+        let one = with_threads(1, &pdf);
+        assert!(one.pages.len() > 1, "{name}");
+        assert_eq!(with_threads(3, &pdf), one, "{name}");
+    }
+}
