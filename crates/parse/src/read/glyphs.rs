@@ -229,14 +229,29 @@ fn written_readings<'a>(
     fonts: &BTreeSet<&'a str>,
 ) -> BTreeSet<(&'a str, String)> {
     let all = letters_and_ligatures();
-    let mut out = BTreeSet::new();
-    for word in layout.words().filter(|w| fonts.contains(w.font.as_str())) {
+    // By font: which of `all` its words hold so far. A font's words are read until they
+    // hold them all (most fonts' text holds every letter within a page).
+    let mut held: BTreeMap<&str, Vec<bool>> = BTreeMap::new();
+    for word in layout.words() {
+        let Some(font) = fonts.get(word.font.as_str()) else {
+            continue;
+        };
+        let flags = held.entry(font).or_insert_with(|| vec![false; all.len()]);
+        if flags.iter().all(|&h| h) {
+            continue;
+        }
         let text = word.text.to_lowercase();
-        for reading in all.iter().filter(|r| text.contains(r.as_str())) {
-            out.insert((word.font.as_str(), reading.clone()));
+        for (flag, reading) in flags.iter_mut().zip(&all) {
+            *flag = *flag || text.contains(reading.as_str());
         }
     }
-    out
+    (held.into_iter())
+        .flat_map(|(font, flags)| {
+            (flags.into_iter().zip(&all))
+                .filter(|&(h, _)| h)
+                .map(move |(_, reading)| (font, reading.clone()))
+        })
+        .collect()
 }
 
 /// Drops the readings of a font's glyphs named by nothing where they read half or fewer of
