@@ -408,7 +408,9 @@ fn witnesses(layout: &Layout) -> BTreeMap<Key<'_>, BTreeSet<String>> {
                 })
                 .collect();
             let pieces = text
-                .split(|c: char| !(c.is_alphabetic() || c == MARK))
+                // (U+FFFD, which parts pieces, is told first: asking Unicode's tables
+                // whether a character outside ASCII is a letter costs a search.)
+                .split(|c: char| !(c == MARK || (c != UNMAPPED && c.is_alphabetic())))
                 .filter(|p| p.contains(MARK))
                 .filter(|p| p.chars().filter(|&c| c != MARK).count() >= MIN_LETTERS);
             let entry = out.entry(key(word, glyph)).or_default();

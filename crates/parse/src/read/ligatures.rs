@@ -130,7 +130,7 @@ fn read_broken_words(
 /// `left` (ending in a hyphen) and `right` with the piece they make across the break read.
 fn read_halves(left: &str, right: &str) -> Option<(String, String)> {
     let stem = left.strip_suffix('-')?;
-    let in_piece = |c: char| c.is_alphabetic() || c == UNMAPPED;
+    let in_piece = |c: char| c == UNMAPPED || c.is_alphabetic();
     let start = stem
         .char_indices()
         .rev()
@@ -221,7 +221,7 @@ fn read_word(text: &str) -> WordReading {
         piece.clear();
     };
     for c in text.chars() {
-        if c.is_alphabetic() || c == UNMAPPED {
+        if c == UNMAPPED || c.is_alphabetic() {
             piece.push(c);
         } else {
             flush(&mut piece, &mut out);
