@@ -9,17 +9,23 @@ mod recommendations;
 mod references;
 mod sentences;
 
-use kamerbrief_model::{Anchor, Block, DateKind, DateMention, Letter, Section, Stated};
+use kamerbrief_model::{Anchor, Block, DateKind, DateMention, Letter, Reference, Section, Stated};
 
 pub use dates::parse_dutch_date;
 
-/// Fills the letter's references, dates, recommendations and questions.
+/// Fills the letter's references, dates, recommendations and questions. The recommendations
+/// and the rest read the letter's sections each on their own, so they are found side by
+/// side (the recommendations cost most).
 pub fn analyse(letter: &mut Letter) {
-    find_mentions(letter);
-    let (advisory_body, recommendations) = recommendations::find(letter);
+    let ((advisory_body, recommendations), ((references, dates), (mut kamervragen, questions))) =
+        rayon::join(
+            || recommendations::find(letter),
+            || (mentions(letter), questions::read(letter)),
+        );
+    letter.references.extend(references);
+    letter.dates.extend(dates);
     letter.advisory_body = advisory_body;
     letter.recommendations = recommendations;
-    let (mut kamervragen, questions) = questions::read(letter);
     // The Aanhangsel's number stands in the publication's masthead.
     if let (Some(k), Some(p)) = (kamervragen.as_mut(), &letter.publication)
         && k.aanhangsel.is_none()
@@ -38,12 +44,13 @@ pub fn analyse(letter: &mut Letter) {
 }
 
 /// References to Kamerstukken and dates named in the body and the appendix.
-fn find_mentions(letter: &mut Letter) {
+fn mentions(letter: &Letter) -> (Vec<Reference>, Vec<DateMention>) {
+    let (mut cited, mut dated) = (Vec::new(), Vec::new());
     let parts = [(&letter.sections, false), (&letter.appendix, true)];
     for (sections, appendix) in parts {
         for (s, section) in sections.iter().enumerate() {
             for (b, block) in section.blocks.iter().enumerate() {
-                letter.references.extend(
+                cited.extend(
                     references::find_references(&block.text, s, b)
                         .into_iter()
                         .map(|mut r| {
@@ -52,7 +59,7 @@ fn find_mentions(letter: &mut Letter) {
                         }),
                 );
                 for (offset, text, date) in dates::find_dates(&block.text) {
-                    letter.dates.push(DateMention {
+                    dated.push(DateMention {
                         text,
                         date,
                         anchor: Anchor {
@@ -66,6 +73,7 @@ fn find_mentions(letter: &mut Letter) {
             }
         }
     }
+    (cited, dated)
 }
 
 fn letter_blocks(sections: &[Section]) -> impl Iterator<Item = &Block> {
