@@ -229,8 +229,8 @@ fn written_readings<'a>(
     fonts: &BTreeSet<&'a str>,
 ) -> BTreeSet<(&'a str, String)> {
     let all = letters_and_ligatures();
-    // By font: which of `all` its words hold so far. A font's words are read until they
-    // hold them all (most fonts' text holds every letter within a page).
+    // By font: which of `all` its words hold so far, a flag each (not a set entry for every
+    // word that holds one); a font whose words hold them all is read no further.
     let mut held: BTreeMap<&str, Vec<bool>> = BTreeMap::new();
     for word in layout.words() {
         let Some(font) = fonts.get(word.font.as_str()) else {
