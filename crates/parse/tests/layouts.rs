@@ -3286,6 +3286,14 @@ fn a_body_line_at_a_pages_top_whose_box_touches_its_neighbours_is_no_running_hea
 }
 
 #[test]
+fn a_middle_column_running_on_between_notes_in_a_band_a_date_line_crosses_is_read_before_the_third()
+{
+    regression(
+        "a_middle_column_running_on_between_notes_in_a_band_a_date_line_crosses_is_read_before_the_third",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -695,9 +695,13 @@ impl Cut<'_> {
         };
         let both_run_on =
             !left_runs_on && !over_notes && continues_both(next, words, a, b, em, foot);
+        let right_runs_on = !left_runs_on
+            && !over_notes
+            && !both_run_on
+            && right_runs_on(two, next, words, (a, b), em);
         // (A band under reaching further right than the right column continues both, or
         // holds notes under them, wider than the text over them.)
-        let runs_on = over_notes || both_run_on || (left_runs_on && !wider);
+        let runs_on = over_notes || both_run_on || right_runs_on || (left_runs_on && !wider);
         if !runs_on || !prose(true) || !prose(false) || !self.rows_of_columns(two, (a, b), edge, em)
         {
             return None;
@@ -1278,6 +1282,32 @@ fn take_column_text_from_between_notes(bands: &mut [Vec<usize>], words: &[WordBo
             upper.extend(text);
         }
     }
+}
+
+/// The band under the columns `two` (its words `next`) is the right column's last lines:
+/// every word right of the gutter `a`..`b`, in the columns' type, most of its rows flush at
+/// the right column's left edge (where rows of the band over it start), none reaching past
+/// the columns. So a middle column of three whose last lines ran on down between notes under
+/// its neighbours, cut off at a heading's space level with their ends, is read before the
+/// third (the gutter then parts the first column from the other two).
+fn right_runs_on(
+    two: &[usize],
+    next: &[usize],
+    words: &[WordBox],
+    (a, b): (f32, f32),
+    em: f32,
+) -> bool {
+    let under: Vec<&WordBox> = next.iter().filter_map(|&i| words.get(i)).collect();
+    let edge = under.iter().map(|w| w.x0).fold(f32::INFINITY, f32::min);
+    let x1 = node_extent(two, words, |w| (w.x0, w.x1)).1;
+    let tolerance = LEFT_EDGE_TOLERANCE_EM * em;
+    !under.is_empty()
+        && (edge - b).abs() <= tolerance
+        && under
+            .iter()
+            .all(|w| w.x0 >= a && w.x1 <= x1 + tolerance && in_type_of(w, em))
+        && 2 * rows_starting_at(next, words, edge) >= baselines(&under).len()
+        && rows_starting_at(two, words, edge) >= MIN_GRID_ROWS
 }
 
 /// A note's number raised after a line's last word starts within this many ems of it.
