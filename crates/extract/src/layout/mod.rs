@@ -1285,9 +1285,9 @@ fn take_column_text_from_between_notes(bands: &mut [Vec<usize>], words: &[WordBo
 }
 
 /// The band under the columns `two` (its words `next`) is the right column's last lines:
-/// every word right of the gutter `a`..`b`, in the columns' type, most of its rows flush at
-/// the right column's left edge (where rows of the band over it start), none reaching past
-/// the columns. So a middle column of three whose last lines ran on down between notes under
+/// its leftmost word at the right column's left edge (`b`, where rows of the band over it
+/// start), and most of its rows; every word past the gutter's start `a`, in the columns'
+/// type, none reaching past the columns. So a middle column of three whose last lines ran on down between notes under
 /// its neighbours, cut off at a heading's space level with their ends, is read before the
 /// third (the gutter then parts the first column from the other two).
 fn right_runs_on(
