@@ -226,9 +226,13 @@ fn read_pages(
             None => Shown::Page(broken_page(number, id)),
         }
     };
-    let first = pages
-        .iter()
-        .map(|page| (interpret(page, &mut fonts), Vec::new()));
+    // Pages are kept as interpreted, up to a bound, for a second layout (below).
+    let mut kept_glyphs = 0;
+    let first = pages.iter().map(|page| {
+        let shown = interpret(page, &mut fonts);
+        kept_glyphs += shown.glyphs();
+        (shown, Vec::new(), kept_glyphs <= KEPT_GLYPHS)
+    });
     let mut laid = lay_out_in_order(first, parallel);
     // A page with a line running across a column edge the document's pages were cut at
     // is laid out again on their grid (rarely: a short last page; every page of a table
@@ -237,7 +241,7 @@ fn read_pages(
     let again: Vec<(usize, &(usize, ObjectId), Vec<layout::ColumnEdge>)> = (laid.iter())
         .zip(pages)
         .enumerate()
-        .map(|(k, ((first, _), page))| {
+        .map(|(k, ((first, _, _), page))| {
             // Another page's edges: not those only this page was cut at.
             let others: Vec<layout::ColumnEdge> = document_edges
                 .iter()
@@ -248,49 +252,69 @@ fn read_pages(
         })
         .filter(|(_, _, grid)| !grid.is_empty())
         .collect();
+    let mut kept: Vec<Option<Shown>> = (laid.iter_mut()).map(|slot| slot.2.take()).collect();
     let relaid = lay_out_in_order(
-        (again.iter()).map(|(_, page, grid)| (interpret(page, &mut fonts), grid.clone())),
+        (again.iter()).map(|(k, page, grid)| {
+            let shown = (kept.get_mut(*k).and_then(Option::take))
+                .unwrap_or_else(|| interpret(page, &mut fonts));
+            (shown, grid.clone(), false)
+        }),
         parallel,
     );
-    for ((k, _, _), (page, _)) in again.iter().zip(relaid) {
+    drop(kept);
+    for ((k, _, _), (page, _, _)) in again.iter().zip(relaid) {
         if let Some(slot) = laid.get_mut(*k) {
             slot.0 = page;
         }
     }
-    laid.into_iter().map(|(page, _)| page).collect()
+    laid.into_iter().map(|(page, _, _)| page).collect()
 }
 
-/// Lays out the pages of `jobs` (each a page as interpreted and the grid to lay it out
-/// on), in `parallel` by the pool's workers when asked: the pages are interpreted one
-/// after another, as `jobs` gives them, and each is laid out when a worker is free, or
-/// here when they all have work enough (memory stays bounded). In the order of `jobs`.
+/// A page laid out, the column edges it was cut at, and the page as interpreted where it
+/// was kept.
+type Laid = (Page, Vec<layout::ColumnEdge>, Option<Shown>);
+
+/// Lays out the pages of `jobs` (each a page as interpreted, the grid to lay it out on,
+/// and whether to keep it as interpreted), in `parallel` by the pool's workers when asked:
+/// the pages are interpreted one after another, as `jobs` gives them, and each is laid out
+/// when a worker is free, or here when they all have work enough (memory stays bounded).
+/// In the order of `jobs`.
 fn lay_out_in_order(
-    jobs: impl ExactSizeIterator<Item = (Shown, Vec<layout::ColumnEdge>)>,
+    jobs: impl ExactSizeIterator<Item = (Shown, Vec<layout::ColumnEdge>, bool)>,
     parallel: bool,
-) -> Vec<(Page, Vec<layout::ColumnEdge>)> {
+) -> Vec<Laid> {
+    let lay_out = |shown: Shown, grid: &[layout::ColumnEdge], keep: bool| {
+        let (page, edges) = shown.lay_out(grid);
+        (page, edges, keep.then_some(shown))
+    };
     if !parallel {
-        return jobs.map(|(shown, grid)| shown.lay_out(&grid)).collect();
+        return jobs
+            .map(|(shown, grid, keep)| lay_out(shown, &grid, keep))
+            .collect();
     }
-    let slots: Vec<OnceLock<(Page, Vec<layout::ColumnEdge>)>> =
-        (0..jobs.len()).map(|_| OnceLock::new()).collect();
+    let slots: Vec<OnceLock<Laid>> = (0..jobs.len()).map(|_| OnceLock::new()).collect();
     let waiting = AtomicUsize::new(0);
     let backlog = 4 * rayon::current_num_threads();
     rayon::in_place_scope(|scope| {
-        for ((shown, grid), slot) in jobs.zip(&slots) {
+        for ((shown, grid, keep), slot) in jobs.zip(&slots) {
             if waiting.load(Ordering::Acquire) >= backlog {
-                let _ = slot.set(shown.lay_out(&grid));
+                let _ = slot.set(lay_out(shown, &grid, keep));
                 continue;
             }
             waiting.fetch_add(1, Ordering::AcqRel);
             let waiting = &waiting;
             scope.spawn(move |_| {
-                let _ = slot.set(shown.lay_out(&grid));
+                let _ = slot.set(lay_out(shown, &grid, keep));
                 waiting.fetch_sub(1, Ordering::AcqRel);
             });
         }
     });
     slots.into_iter().filter_map(OnceLock::into_inner).collect()
 }
+
+/// Glyphs of the pages kept as interpreted for a second layout, at most (about 60 bytes
+/// each): the pages after them are interpreted again if they are laid out again.
+const KEPT_GLYPHS: usize = 1 << 17;
 
 /// A page as interpreted: its glyphs to lay out, or a page that could not be read.
 enum Shown {
@@ -300,15 +324,23 @@ enum Shown {
 
 impl Shown {
     /// The page laid out on the document's `grid`, with the column edges it was cut at.
-    fn lay_out(self, grid: &[layout::ColumnEdge]) -> (Page, Vec<layout::ColumnEdge>) {
+    fn lay_out(&self, grid: &[layout::ColumnEdge]) -> (Page, Vec<layout::ColumnEdge>) {
         match self {
             Shown::Text(shown) => {
-                let (text, number, width, height, rotation) = *shown;
-                let (mut page, edges) = layout::build_page(&text, number, width, height, grid);
-                page.rotation = rotation;
+                let (text, number, width, height, rotation) = &**shown;
+                let (mut page, edges) = layout::build_page(text, *number, *width, *height, grid);
+                page.rotation = *rotation;
                 (page, edges)
             }
-            Shown::Page(page) => (page, Vec::new()),
+            Shown::Page(page) => (page.clone(), Vec::new()),
+        }
+    }
+
+    /// The glyphs shown.
+    fn glyphs(&self) -> usize {
+        match self {
+            Shown::Text(shown) => shown.0.glyphs.len(),
+            Shown::Page(_) => 0,
         }
     }
 }
@@ -318,11 +350,9 @@ const SAME_EDGE_PT: f32 = 0.5;
 
 /// The column edges the pages were cut at, each once (the first page's of those that
 /// share it), with the page that was cut at it where only one was.
-fn distinct_edges(
-    laid: &[(Page, Vec<layout::ColumnEdge>)],
-) -> Vec<(layout::ColumnEdge, Option<usize>)> {
+fn distinct_edges(laid: &[Laid]) -> Vec<(layout::ColumnEdge, Option<usize>)> {
     let mut out: Vec<(layout::ColumnEdge, Option<usize>)> = Vec::new();
-    for (k, (_, edges)) in laid.iter().enumerate() {
+    for (k, (_, edges, _)) in laid.iter().enumerate() {
         for edge in edges {
             match out
                 .iter_mut()
