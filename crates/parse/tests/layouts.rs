@@ -3294,6 +3294,11 @@ fn a_middle_column_running_on_between_notes_in_a_band_a_date_line_crosses_is_rea
 }
 
 #[test]
+fn a_justified_line_whose_words_end_level_with_the_rows_under_it_is_no_two_columns() {
+    regression("a_justified_line_whose_words_end_level_with_the_rows_under_it_is_no_two_columns");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

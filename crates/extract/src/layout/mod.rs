@@ -866,7 +866,7 @@ impl Cut<'_> {
                 (right_end - measure_end).abs() <= SAME_MEASURE_EM * em
                     || ragged_at_measure(&right, b, measure_end, em)
             }
-            1 => is_next_column_at_measure(two, words, a, b, em),
+            1 => is_next_column_at_measure(two, words, &self.labels, a, b, em),
             _ => false,
         }
     }
@@ -2051,7 +2051,7 @@ impl Cut<'_> {
                 && (is_justified_edge(node, self.words, a, b, em)
                     || is_ragged_edge(node, self.words, a, b, em)
                     || is_next_columns_first_row(node, self.words, a, b, em, self.page_width)
-                    || is_next_column_at_measure(node, self.words, a, b, em)))
+                    || is_next_column_at_measure(node, self.words, &self.labels, a, b, em)))
         {
             return true;
         }
@@ -3580,12 +3580,29 @@ fn starts_at(w: &WordBox, b: f32) -> bool {
     w.x0 >= b && w.x0 <= b + 0.5
 }
 
-/// Beside a justified column's edge (two rows or more end straight at `a`), rows right of
-/// `b` all flush at `b`, the longest as wide as the column left of `a`: the grid's next
-/// column holding a paragraph's last lines at its top (a justified line and the last),
-/// however narrow the gutter and few the rows beside it.
-fn is_next_column_at_measure(node: &[usize], words: &[WordBox], a: f32, b: f32, em: f32) -> bool {
-    if justified_rows_ending_at(node, words, a) < 2 {
+/// Beside a justified column's edge (two rows or more end straight at `a`, not counting a
+/// row that runs on across the gap as one line, [`runs_on_across`]), rows right of `b` all
+/// flush at `b`, the longest as wide as the column left of `a`: the grid's next column
+/// holding a paragraph's last lines at its top (a justified line and the last), however
+/// narrow the gutter and few the rows beside it.
+fn is_next_column_at_measure(
+    node: &[usize],
+    words: &[WordBox],
+    labels: &[bool],
+    a: f32,
+    b: f32,
+    em: f32,
+) -> bool {
+    let ending: Vec<&WordBox> = node
+        .iter()
+        .filter_map(|&i| words.get(i))
+        .filter(|w| ends_at(w, a))
+        .collect();
+    let edge_rows = baselines(&ending)
+        .into_iter()
+        .filter(|&row| !runs_on_across(node, words, labels, (a, b), row))
+        .count();
+    if edge_rows < 2 {
         return false;
     }
     let left: Vec<&WordBox> = side_words(node, words, a, b, true).collect();
@@ -3615,9 +3632,29 @@ fn justified_rows_ending_at(node: &[usize], words: &[WordBox], a: f32) -> usize 
     let ending: Vec<&WordBox> = node
         .iter()
         .filter_map(|&i| words.get(i))
-        .filter(|w| w.x1 <= a && w.x1 >= a - 0.5)
+        .filter(|w| ends_at(w, a))
         .collect();
     baselines(&ending).len()
+}
+
+/// Whether `w` ends within half a point left of `a`: flush at a column's right edge.
+fn ends_at(w: &WordBox, a: f32) -> bool {
+    w.x1 <= a && w.x1 >= a - 0.5
+}
+
+/// The row on `row` runs on across the gap `a`..`b` at a gap not clearly wider than its
+/// widest other word gap ([`OTHER_COLUMN_GAPS`]): one line whose words end at `a` by
+/// chance, not a column's line ending at its edge.
+fn runs_on_across(
+    node: &[usize],
+    words: &[WordBox],
+    labels: &[bool],
+    (a, b): (f32, f32),
+    row: f32,
+) -> bool {
+    row_gaps_across(node, words, labels, a, b, row).is_some_and(|gaps| {
+        (gaps.word_gaps.last()).is_some_and(|&widest| gaps.across < OTHER_COLUMN_GAPS * widest)
+    })
 }
 
 /// The words left of `a` make two rows, the upper ending straight at `a` and the lower
