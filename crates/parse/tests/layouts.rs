@@ -3299,6 +3299,11 @@ fn a_justified_line_whose_words_end_level_with_the_rows_under_it_is_no_two_colum
 }
 
 #[test]
+fn a_reference_column_level_with_the_last_body_line_runs_no_note_on() {
+    regression("a_reference_column_level_with_the_last_body_line_runs_no_note_on");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -313,13 +313,21 @@ fn footnote_area(
         }
         Some(k) => k,
         None if note_open && run > 0 => {
-            // No new note on this page: only a continuation, if the run is below the body.
+            // No new note on this page: only a continuation, if the run is below the body
+            // and under it (not a column of its own beside the body's last lines, level
+            // with them by chance: a reference column read after them).
+            let body = on_page.get(..start).unwrap_or_default();
+            let (left, right) = (body.iter().filter_map(|&i| lines.get(i)))
+                .fold((f32::INFINITY, f32::NEG_INFINITY), |(l, r), line| {
+                    (l.min(line.bbox.x0), r.max(line.bbox.x1))
+                });
+            let under = |line: &TextLine| line.bbox.x0 < right && line.bbox.x1 > left;
             let all_below = on_page
                 .get(start..)
                 .unwrap_or_default()
                 .iter()
                 .filter_map(|&i| lines.get(i))
-                .all(below);
+                .all(|line| below(line) && under(line));
             if all_below && start > 0 {
                 start
             } else {
