@@ -227,11 +227,16 @@ fn read_pages(
         }
     };
     // Pages are kept as interpreted, up to a bound, for a second layout (below).
-    let mut kept_glyphs = 0;
+    let mut kept_bytes = 0;
     let first = pages.iter().map(|page| {
-        let shown = interpret(page, &mut fonts);
-        kept_glyphs += shown.glyphs();
-        (shown, Vec::new(), kept_glyphs <= KEPT_GLYPHS)
+        let mut shown = interpret(page, &mut fonts);
+        let keep = kept_bytes + shown.bytes() <= KEPT_BYTES;
+        if keep {
+            // (Room reserved for the glyphs, and not used, is given back.)
+            shown.shrink();
+            kept_bytes += shown.bytes();
+        }
+        (shown, Vec::new(), keep)
     });
     let mut laid = lay_out_in_order(first, parallel);
     // A page with a line running across a column edge the document's pages were cut at
@@ -312,9 +317,9 @@ fn lay_out_in_order(
     slots.into_iter().filter_map(OnceLock::into_inner).collect()
 }
 
-/// Glyphs of the pages kept as interpreted for a second layout, at most (about 60 bytes
-/// each): the pages after them are interpreted again if they are laid out again.
-const KEPT_GLYPHS: usize = 1 << 17;
+/// Bytes of the pages kept as interpreted for a second layout, at most: the pages after
+/// them are interpreted again if they are laid out again.
+const KEPT_BYTES: usize = 6 << 20;
 
 /// A page as interpreted: its glyphs to lay out, or a page that could not be read.
 enum Shown {
@@ -336,11 +341,26 @@ impl Shown {
         }
     }
 
-    /// The glyphs shown.
-    fn glyphs(&self) -> usize {
+    /// The bytes its glyphs, text and rules take (with the room reserved for more).
+    fn bytes(&self) -> usize {
         match self {
-            Shown::Text(shown) => shown.0.glyphs.len(),
+            Shown::Text(shown) => {
+                let text = &shown.0;
+                text.glyphs.capacity() * size_of::<interpret::Glyph>()
+                    + text.text.capacity()
+                    + text.rules.capacity() * size_of::<paths::Rule>()
+            }
             Shown::Page(_) => 0,
+        }
+    }
+
+    /// Gives back the room reserved for more glyphs, text and rules.
+    fn shrink(&mut self) {
+        if let Shown::Text(shown) = self {
+            let text = &mut shown.0;
+            text.glyphs.shrink_to_fit();
+            text.text.shrink_to_fit();
+            text.rules.shrink_to_fit();
         }
     }
 }
