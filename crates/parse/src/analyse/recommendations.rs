@@ -64,6 +64,9 @@ enum Class {
 
 /// The advisory body and the recommendations of `letter`.
 pub fn find(letter: &Letter) -> (Option<AdvisoryBody>, Vec<Recommendation>) {
+    if !may_name_a_body(letter) {
+        return (None, Vec::new());
+    }
     let placed = placed_sentences(letter);
     let lowercase = Lowercase::new(placed.iter().map(|p| p.3));
     let sents = body_sentences(&placed, &lowercase);
@@ -410,6 +413,28 @@ impl Body<'_> {
     fn is_alias(&self, token: &str) -> bool {
         self.aliases.contains(token) || self.full.as_deref() == Some(token)
     }
+}
+
+/// Whether the letter's text holds, somewhere, a word ending in a body's noun and the first
+/// word of an attribution verb (or `volgens`): what [`advisory_body`] needs, at the least,
+/// to find a body. Most documents that are no letter of advice hold neither, and their
+/// sentences are not read.
+fn may_name_a_body(letter: &Letter) -> bool {
+    let nouns = CUES.words("advisory.nouns");
+    let verbs = CUES.words("attribution.verbs");
+    let (mut noun, mut verb) = (false, false);
+    for block in letter.sections.iter().flat_map(|section| &section.blocks) {
+        let text = block.text.to_lowercase();
+        let holds = |needle: &str| text.contains(needle);
+        noun = noun || (nouns.iter()).any(|n| !n.contains(' ') && holds(n));
+        verb = verb
+            || holds("volgens")
+            || (verbs.iter()).any(|v| v.split_whitespace().next().is_some_and(holds));
+        if noun && verb {
+            return true;
+        }
+    }
+    false
 }
 
 /// The noun most often the subject of an attribution verb, with a name as printed.
