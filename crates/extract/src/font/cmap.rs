@@ -171,6 +171,32 @@ impl ToUnicode {
         decode_utf16(&units)
     }
 
+    /// Whether the map has a code: `get(code).is_some()`, without making the text.
+    pub fn has(&self, code: u32) -> bool {
+        if self.chars.contains_key(&code) {
+            return true;
+        }
+        let Some((lo, first)) = self.ranges.find(code) else {
+            return false;
+        };
+        let Some((&last, rest)) = first.split_last() else {
+            return false;
+        };
+        let Ok(last) = u16::try_from(u32::from(last) + (code - lo)) else {
+            return false;
+        };
+        // As `decode_utf16`: no unpaired surrogate, and a character other than U+0000 and
+        // U+FFFD.
+        let mut named = false;
+        for c in char::decode_utf16(rest.iter().copied().chain([last])) {
+            match c {
+                Ok(c) => named |= c != '\0' && c != '\u{FFFD}',
+                Err(_) => return false,
+            }
+        }
+        named
+    }
+
     pub fn is_empty(&self) -> bool {
         self.chars.is_empty() && self.ranges.is_empty()
     }
@@ -474,6 +500,21 @@ mod tests {
         2 beginbfrange <0024> <0026> <0041>
         <0030> <0032> [<0066> <D835DC00> <0000>] endbfrange
         endcmap CMapName currentdict /CMap defineresource pop end end";
+
+    /// `has` answers as `get(code).is_some()` does: codes in and out of ranges, a range
+    /// running into a surrogate, onto U+FFFD and past U+FFFF, destinations of U+0000.
+    #[test]
+    fn has_is_get_without_the_text() {
+        let map = ToUnicode::parse(
+            b"4 beginbfrange <0100> <0110> <D7FA> <0200> <0204> <FFFB> \
+              <0300> <0302> <00000000> <0400> <0402> <D835DC00> endbfrange \
+              2 beginbfchar <0005> <0000> <0006> <0041> endbfchar",
+        );
+        for code in (0..0x500).chain([0xFFFF, 0x1_0000]) {
+            assert_eq!(map.has(code), map.get(code).is_some(), "code {code:#x}");
+        }
+        assert!(map.has(0x100) && !map.has(0x10F) && !map.has(0x202) && map.has(0x6));
+    }
 
     #[test]
     fn bfchar_bfrange_and_arrays() {

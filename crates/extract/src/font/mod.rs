@@ -448,7 +448,7 @@ fn covers_widths(map: &ToUnicode, identity: bool, widths: &CidWidths) -> bool {
             .iter()
             .flat_map(|(first, last, _)| *first..=*last)
             .take(MAX_CHECKED)
-            .all(|cid| map.get(cid).is_some())
+            .all(|cid| map.has(cid))
 }
 
 /// Code spaces of the predefined CMaps in common use (PDF 32000-1 Table 118).
