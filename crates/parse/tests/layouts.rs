@@ -3304,6 +3304,11 @@ fn a_reference_column_level_with_the_last_body_line_runs_no_note_on() {
 }
 
 #[test]
+fn a_stretched_line_of_two_words_with_a_notes_marker_is_one_line() {
+    regression("a_stretched_line_of_two_words_with_a_notes_marker_is_one_line");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

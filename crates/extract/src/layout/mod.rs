@@ -2300,12 +2300,13 @@ fn line_final_words(
 /// (`words`) fill exactly (a loose line in a narrow column, in a band of a few rows that a
 /// paragraph's space cut off), or, indented (a list item's) or not, from where the row under
 /// it starts to where a few rows end ([`MEASURE_ROWS`]), its words wider than the gap and
-/// its second word starting no other row.
+/// its second word starting no other row. (A note's raised marker is no word of it: it
+/// follows its word.)
 fn is_stretched_two_word_line(node: &[usize], words: &[WordBox], a: f32, b: f32, row: f32) -> bool {
     let on_row: Vec<&WordBox> = node
         .iter()
         .filter_map(|&i| words.get(i))
-        .filter(|w| (w.row_baseline - row).abs() < 0.5)
+        .filter(|w| (w.row_baseline - row).abs() < 0.5 && !w.superscript)
         .collect();
     let (x0, x1) = across(&on_row);
     if on_row.len() != 2 || !(x0 < a && x1 > b) {
@@ -4689,11 +4690,13 @@ fn is_stretched_line(
     words: &[WordBox],
     texts: &[String],
 ) -> bool {
-    if row.len() < 2 {
+    let all: Vec<&WordBox> = row.iter().filter_map(|&i| words.get(i)).collect();
+    // A note's raised marker follows its word: no word of the line, and no gap.
+    let boxes: Vec<&WordBox> = all.iter().copied().filter(|w| !w.superscript).collect();
+    if boxes.len() < 2 {
         return false;
     }
-    let few = row.len() <= JUSTIFIED_LINE_GAPS;
-    let boxes: Vec<&WordBox> = row.iter().filter_map(|&i| words.get(i)).collect();
+    let few = boxes.len() <= JUSTIFIED_LINE_GAPS;
     let (mut narrowest, mut widest) = (f32::INFINITY, 0.0f32);
     let mut spans = Vec::with_capacity(boxes.len());
     for pair in boxes.windows(2) {
@@ -4721,8 +4724,8 @@ fn is_stretched_line(
     let crossed = |(a, b): (f32, f32)| around.iter().flatten().any(|w| w.x0 < b && a < w.x1);
     // A line of the same column: a row around it starts and ends where it does.
     let (x0, x1) = (
-        boxes.first().map_or(0.0, |w| w.x0),
-        boxes.last().map_or(0.0, |w| w.x1),
+        all.first().map_or(0.0, |w| w.x0),
+        all.last().map_or(0.0, |w| w.x1),
     );
     let same_measure = around.iter().any(|row| {
         let (first, last) = (row.first(), row.last());
