@@ -429,7 +429,10 @@ fn may_name_a_body(letter: &Letter) -> bool {
         noun = noun || (nouns.iter()).any(|n| !n.contains(' ') && holds(n));
         verb = verb
             || holds("volgens")
-            || (verbs.iter()).any(|v| v.split_whitespace().next().is_some_and(holds));
+            || (verbs.iter()).any(|v| {
+                // (A first word ending in `*` matches every word it begins.)
+                (v.split_whitespace().next()).is_some_and(|w| holds(w.trim_end_matches('*')))
+            });
         if noun && verb {
             return true;
         }
