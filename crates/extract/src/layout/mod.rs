@@ -1287,9 +1287,10 @@ fn take_column_text_from_between_notes(bands: &mut [Vec<usize>], words: &[WordBo
 /// The band under the columns `two` (its words `next`) is the right column's last lines:
 /// its leftmost word at the right column's left edge (`b`, where rows of the band over it
 /// start), and most of its rows; every word past the gutter's start `a`, in the columns'
-/// type, none reaching past the columns. So a middle column of three whose last lines ran on down between notes under
-/// its neighbours, cut off at a heading's space level with their ends, is read before the
-/// third (the gutter then parts the first column from the other two).
+/// type, none reaching past the columns. So a middle column of three whose last lines ran
+/// on down between notes under its neighbours, cut off at a heading's space level with
+/// their ends, is read before the third (the gutter then parts the first column from the
+/// other two).
 fn right_runs_on(
     two: &[usize],
     next: &[usize],
@@ -3594,12 +3595,7 @@ fn is_next_column_at_measure(
     b: f32,
     em: f32,
 ) -> bool {
-    let ending: Vec<&WordBox> = node
-        .iter()
-        .filter_map(|&i| words.get(i))
-        .filter(|w| ends_at(w, a))
-        .collect();
-    let edge_rows = baselines(&ending)
+    let edge_rows = rows_ending_at(node, words, a)
         .into_iter()
         .filter(|&row| !runs_on_across(node, words, labels, (a, b), row))
         .count();
@@ -3630,17 +3626,17 @@ fn ragged_at_measure(right: &[&WordBox], b: f32, measure_end: f32, em: f32) -> b
 
 /// How many rows left of `a` end within half a point of `a`: a justified column's edge.
 fn justified_rows_ending_at(node: &[usize], words: &[WordBox], a: f32) -> usize {
+    rows_ending_at(node, words, a).len()
+}
+
+/// The baselines of the rows with a word ending within half a point left of `a`.
+fn rows_ending_at(node: &[usize], words: &[WordBox], a: f32) -> Vec<f32> {
     let ending: Vec<&WordBox> = node
         .iter()
         .filter_map(|&i| words.get(i))
-        .filter(|w| ends_at(w, a))
+        .filter(|w| w.x1 <= a && w.x1 >= a - 0.5)
         .collect();
-    baselines(&ending).len()
-}
-
-/// Whether `w` ends within half a point left of `a`: flush at a column's right edge.
-fn ends_at(w: &WordBox, a: f32) -> bool {
-    w.x1 <= a && w.x1 >= a - 0.5
+    baselines(&ending)
 }
 
 /// The row on `row` runs on across the gap `a`..`b` at a gap not clearly wider than its
