@@ -3150,16 +3150,22 @@ fn run_width(node: &[usize], words: &[WordBox], a: f32, b: f32, left: bool, em: 
 
 /// [`run_width`]'s widths, row by row, sorted.
 fn run_widths(node: &[usize], words: &[WordBox], a: f32, b: f32, left: bool, em: f32) -> Vec<f32> {
-    let mut side: Vec<&WordBox> = side_words(node, words, a, b, left).collect();
-    // Row by row, each from the channel outwards.
-    side.sort_by(|p, q| {
-        let outward = if left {
-            q.x0.total_cmp(&p.x0)
-        } else {
-            p.x0.total_cmp(&q.x0)
-        };
-        p.row_baseline.total_cmp(&q.row_baseline).then(outward)
-    });
+    // Row by row, each from the channel outwards, ties in the node's order: sorted by
+    // integer keys (the word's place in the node last), faster than comparing fields.
+    let mut keys: Vec<(u64, usize)> = Vec::with_capacity(node.len());
+    keys.extend(node.iter().enumerate().filter_map(|(place, &i)| {
+        let w = words.get(i)?;
+        let on_side = if left { w.x1 <= a } else { w.x0 >= b };
+        let x = words::ordered_bits(w.x0);
+        let outward = if left { !x } else { x };
+        let row = u64::from(words::ordered_bits(w.row_baseline));
+        on_side.then_some(((row << 32) | u64::from(outward), place))
+    }));
+    keys.sort_unstable();
+    let side: Vec<&WordBox> = keys
+        .iter()
+        .filter_map(|&(_, place)| node.get(place).and_then(|&i| words.get(i)))
+        .collect();
     let mut widths = Vec::new();
     let mut k = 0;
     while let Some(first) = side.get(k) {
@@ -3679,12 +3685,8 @@ fn rows_beside(node: &[usize], words: &[WordBox], a: f32, b: f32) -> usize {
             })
     };
     let beside = |s: &[&WordBox], (top, bottom): (f32, f32)| {
-        let within: Vec<&WordBox> = s
-            .iter()
-            .copied()
-            .filter(|w| w.bottom > top && w.top < bottom)
-            .collect();
-        baselines(&within).len()
+        let within = s.iter().filter(|w| w.bottom > top && w.top < bottom);
+        distinct(within.map(|w| w.row_baseline).collect()).len()
     };
     beside(&left, span(&right)).min(beside(&right, span(&left)))
 }
@@ -4103,8 +4105,9 @@ fn baselines(words: &[&WordBox]) -> Vec<f32> {
 
 /// Values sorted, those within half a point of the one kept before them dropped.
 fn distinct(mut ys: Vec<f32>) -> Vec<f32> {
-    // Values equal under `total_cmp` are the same bits: any sort gives the same sequence.
-    ys.sort_unstable_by(f32::total_cmp);
+    // Values equal under `total_cmp` are the same bits: any sort gives the same sequence,
+    // and sorting by the integers `total_cmp` compares is faster.
+    ys.sort_unstable_by_key(|&y| words::ordered_bits(y));
     ys.dedup_by(|a, b| (*a - *b).abs() < 0.5);
     ys
 }

@@ -335,10 +335,14 @@ fn group_rows(
 /// One integer for `value` then `index`: ordered as by `value.total_cmp`, then `index`.
 /// Integers compare (and sort) faster than the pair; distinct indices make distinct keys.
 pub(super) fn sort_key(value: f32, index: usize) -> u64 {
+    (u64::from(ordered_bits(value)) << 32) | u64::from(u32::try_from(index).unwrap_or(u32::MAX))
+}
+
+/// `value` as an integer ordered as by `f32::total_cmp`.
+pub(super) fn ordered_bits(value: f32) -> u32 {
     // The bits `f32::total_cmp` compares as a signed integer, made unsigned.
     let bits = value.to_bits() as i32;
-    let ordered = (bits ^ ((((bits >> 31) as u32) >> 1) as i32)) as u32 ^ 0x8000_0000;
-    (u64::from(ordered) << 32) | u64::from(u32::try_from(index).unwrap_or(u32::MAX))
+    (bits ^ ((((bits >> 31) as u32) >> 1) as i32)) as u32 ^ 0x8000_0000
 }
 
 /// The index of a [`sort_key`].
