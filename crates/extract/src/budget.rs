@@ -65,15 +65,7 @@ impl<'a> Source<'a> {
         let remaining = self.max_document.saturating_sub(self.used.get());
         let max = (self.max_stream as u64).min(remaining) as usize;
         if is_plain_flate(self.doc, stream) {
-            let (data, complete) =
-                match miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&stream.content, max)
-                {
-                    Ok(data) => (data, true),
-                    Err(e) if e.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput => {
-                        return Err(DecodeError::Limit(max));
-                    }
-                    Err(e) => (e.output, false),
-                };
+            let (data, complete) = inflate(&stream.content, max).ok_or(DecodeError::Limit(max))?;
             self.used.set(self.used.get() + data.len() as u64);
             return Ok((data, complete));
         }
@@ -98,6 +90,38 @@ impl Deref for Source<'_> {
     }
 }
 
+/// Zlib `data` inflated, at most `max` bytes of it (`None` past that), and whether it was
+/// all there: cut short or corrupt, what came out before the damage and `false`.
+fn inflate(data: &[u8], max: usize) -> Option<(Vec<u8>, bool)> {
+    use flate2::{Decompress, FlushDecompress, Status};
+    let mut inflater = Decompress::new(true);
+    let mut out = Vec::with_capacity(data.len().saturating_mul(2).min(max));
+    loop {
+        let read = inflater.total_in();
+        let written = out.len();
+        let rest = usize::try_from(read)
+            .ok()
+            .and_then(|read| data.get(read..))
+            .unwrap_or_default();
+        match inflater.decompress_vec(rest, &mut out, FlushDecompress::Finish) {
+            Ok(Status::StreamEnd) => return Some((out, true)),
+            Ok(_) if out.len() == out.capacity() => {
+                // Out of room: twice as much, up to the limit.
+                if out.len() >= max {
+                    return None;
+                }
+                out.reserve_exact(out.len().max(64).min(max - out.len()));
+            }
+            // Room left, nothing read or written, and no end: the data stops short.
+            Ok(_) if out.len() == written && inflater.total_in() == read => {
+                return Some((out, false));
+            }
+            Ok(_) => {}
+            Err(_) => return Some((out, false)),
+        }
+    }
+}
+
 /// `/Filter /FlateDecode` (or `[/FlateDecode]`) without parameters: inflated here, so that
 /// broken data is noticed.
 fn is_plain_flate(doc: &Document, stream: &Stream) -> bool {
@@ -115,4 +139,70 @@ fn is_plain_flate(doc: &Document, stream: &Stream) -> bool {
         _ => false,
     };
     flate && stream.dict.get(b"DecodeParms").is_err()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inflate;
+    use std::io::Write;
+
+    fn zlib(data: &[u8]) -> Vec<u8> {
+        let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+        assert!(encoder.write_all(data).is_ok());
+        encoder.finish().unwrap_or_default()
+    }
+
+    /// Text that compresses well and is long enough to need the output to grow.
+    fn text() -> Vec<u8> {
+        (0..5000)
+            .flat_map(|k| format!("BT /F1 12 Tf ({k}) Tj ET\n").into_bytes())
+            .collect()
+    }
+
+    #[test]
+    fn whole_data_inflates_whole() {
+        let text = text();
+        assert_eq!(inflate(&zlib(&text), usize::MAX), Some((text, true)));
+        assert_eq!(inflate(&zlib(b""), 0), Some((Vec::new(), true)));
+    }
+
+    #[test]
+    fn data_cut_short_gives_what_came_out_before() {
+        let text = text();
+        let data = zlib(&text);
+        let (out, complete) =
+            inflate(data.get(..data.len() / 2).unwrap_or_default(), usize::MAX).unwrap_or_default();
+        assert!(!complete);
+        assert!(!out.is_empty() && out.len() < text.len());
+        assert!(
+            text.starts_with(&out),
+            "only the bytes the data holds, no padding"
+        );
+    }
+
+    #[test]
+    fn corrupt_data_is_not_complete() {
+        let mut data = zlib(&text());
+        // A wrong checksum, then a wrong header.
+        if let Some(last) = data.last_mut() {
+            *last ^= 0xff;
+        }
+        assert_eq!(
+            inflate(&data, usize::MAX).map(|(_, complete)| complete),
+            Some(false)
+        );
+        assert_eq!(inflate(b"BT ET", usize::MAX), Some((Vec::new(), false)));
+    }
+
+    #[test]
+    fn output_past_the_limit_is_refused() {
+        let text = text();
+        let data = zlib(&text);
+        assert_eq!(inflate(&data, text.len() - 1), None);
+        assert_eq!(
+            inflate(&data, text.len()).map(|(out, _)| out.len()),
+            Some(text.len())
+        );
+        assert_eq!(inflate(&data, 0), None);
+    }
 }
