@@ -3,7 +3,7 @@
 //! Parsed with the content-stream lexer: a CMap is PostScript whose `begin…`/`end…` sections
 //! are operand lists, which is exactly what the lexer yields before each operator.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::content::{Lexer, Operand};
 

@@ -52,7 +52,8 @@ pub fn worth_checking(map: &ToUnicode) -> bool {
 
 /// A letter of the Latin alphabets (ASCII and the Latin-1 Supplement and Extended blocks).
 fn latin_letter(c: char) -> bool {
-    c.is_alphabetic() && (c.is_ascii() || ('\u{C0}'..='\u{24F}').contains(&c))
+    // The block first: `is_alphabetic` is slow outside ASCII (a CJK map's thousands of codes).
+    c.is_ascii_alphabetic() || (('\u{C0}'..='\u{24F}').contains(&c) && c.is_alphabetic())
 }
 
 /// A character whose place on the line is known well enough to contradict: digits and
