@@ -273,7 +273,7 @@ impl<'a> Lexer<'a> {
     fn regular_word(&mut self) -> &'a [u8] {
         let start = self.pos;
         while let Some(&b) = self.data.get(self.pos) {
-            if is_whitespace(b) || is_delimiter(b) {
+            if ends_word(b) {
                 break;
             }
             self.pos += 1;
@@ -415,14 +415,30 @@ impl<'a> Lexer<'a> {
 }
 
 pub fn is_whitespace(b: u8) -> bool {
-    matches!(b, b' ' | b'\n' | b'\r' | b'\t' | 0 | 12)
+    class(b) == b'1'
 }
 
 pub fn is_delimiter(b: u8) -> bool {
-    matches!(
-        b,
-        b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
-    )
+    class(b) == b'2'
+}
+
+/// Whether `b` ends a regular word: white space or a delimiter (the lexer's innermost
+/// question, one look in a table instead of sixteen comparisons).
+fn ends_word(b: u8) -> bool {
+    class(b) != b'0'
+}
+
+/// PDF 32000-1 §7.2.2's classes of the bytes 0 to 255, 64 to a row: `1` white space (NUL,
+/// tab, line feed, form feed, carriage return, space), `2` a delimiter (`()<>[]{}/%`), `0`
+/// a regular character.
+static CLASSES: &[u8; 256] = b"\
+    1000000001101100000000000000000010000200220000020000000000002020\
+    0000000000000000000000000002020000000000000000000000000000020200\
+    0000000000000000000000000000000000000000000000000000000000000000\
+    0000000000000000000000000000000000000000000000000000000000000000";
+
+fn class(b: u8) -> u8 {
+    CLASSES.get(usize::from(b)).copied().unwrap_or(b'0')
 }
 
 pub fn hex_value(b: u8) -> Option<u8> {
@@ -479,6 +495,20 @@ pub fn parse_number(word: &[u8]) -> Option<f32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_class_table_is_the_specifications() {
+        for b in 0..=255u8 {
+            let white = matches!(b, b' ' | b'\n' | b'\r' | b'\t' | 0 | 12);
+            let delimiter = matches!(
+                b,
+                b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%'
+            );
+            assert_eq!(is_whitespace(b), white, "byte {b}");
+            assert_eq!(is_delimiter(b), delimiter, "byte {b}");
+            assert_eq!(ends_word(b), white || delimiter, "byte {b}");
+        }
+    }
 
     fn ops(src: &[u8]) -> Vec<(String, Vec<Operand<'_>>)> {
         let mut lexer = Lexer::new(src);
