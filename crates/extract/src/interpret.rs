@@ -17,8 +17,13 @@ use crate::paths::{Path, Rule};
 
 /// The last `N` numeric operands (extra leading operands are tolerated, as readers do).
 fn last_numbers<const N: usize>(operands: &[Operand<'_>]) -> Option<[f32; N]> {
-    let values: Vec<f32> = operands.iter().filter_map(Operand::number).collect();
-    values.get(values.len().checked_sub(N)?..)?.try_into().ok()
+    // Filled from the end, without a list of all the numbers (asked for every operator).
+    let mut values = [0.0; N];
+    let mut numbers = operands.iter().rev().filter_map(Operand::number);
+    for slot in values.iter_mut().rev() {
+        *slot = numbers.next()?;
+    }
+    Some(values)
 }
 
 /// One shown glyph. Coordinates are in the *frame* of its direction: display space rotated
@@ -803,5 +808,29 @@ impl<'a> Interpreter<'a> {
         merged.len = text.len() as u32;
         merged.unmapped = false;
         self.out.glyphs.push(merged);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::last_numbers;
+    use crate::content::Operand;
+
+    #[test]
+    fn last_numbers_are_the_last_numeric_operands_in_order() {
+        let n = Operand::Number;
+        let operands = [
+            n(1.0),
+            Operand::Name(b"F1"),
+            n(2.0),
+            n(3.0),
+            Operand::Other,
+            n(4.0),
+        ];
+        assert_eq!(last_numbers::<3>(&operands), Some([2.0, 3.0, 4.0]));
+        assert_eq!(last_numbers::<4>(&operands), Some([1.0, 2.0, 3.0, 4.0]));
+        assert_eq!(last_numbers::<5>(&operands), None);
+        assert_eq!(last_numbers::<0>(&operands), Some([]));
+        assert_eq!(last_numbers::<1>(&[]), None);
     }
 }
