@@ -23,6 +23,9 @@ pub struct Source<'a> {
     used: Cell<u64>,
     /// ToUnicode maps parsed so far, by stream: fonts often share one.
     pub to_unicode_cache: RefCell<HashMap<ObjectId, Option<Rc<ToUnicode>>>>,
+    /// The inflater, made once and reset for each stream (making one costs more than
+    /// inflating a small stream).
+    inflater: RefCell<Option<flate2::Decompress>>,
 }
 
 /// Why a stream gave no bytes.
@@ -50,6 +53,7 @@ impl<'a> Source<'a> {
             max_document: limits.max_document_bytes,
             used: Cell::new(0),
             to_unicode_cache: RefCell::new(HashMap::new()),
+            inflater: RefCell::new(None),
         }
     }
 
@@ -65,7 +69,10 @@ impl<'a> Source<'a> {
         let remaining = self.max_document.saturating_sub(self.used.get());
         let max = (self.max_stream as u64).min(remaining) as usize;
         if is_plain_flate(self.doc, stream) {
-            let (data, complete) = inflate(&stream.content, max).ok_or(DecodeError::Limit(max))?;
+            let mut inflater = self.inflater.borrow_mut();
+            let inflater = inflater.get_or_insert_with(|| flate2::Decompress::new(true));
+            let (data, complete) =
+                inflate(inflater, &stream.content, max).ok_or(DecodeError::Limit(max))?;
             self.used.set(self.used.get() + data.len() as u64);
             return Ok((data, complete));
         }
@@ -92,9 +99,9 @@ impl Deref for Source<'_> {
 
 /// Zlib `data` inflated, at most `max` bytes of it (`None` past that), and whether it was
 /// all there: cut short or corrupt, what came out before the damage and `false`.
-fn inflate(data: &[u8], max: usize) -> Option<(Vec<u8>, bool)> {
-    use flate2::{Decompress, FlushDecompress, Status};
-    let mut inflater = Decompress::new(true);
+fn inflate(inflater: &mut flate2::Decompress, data: &[u8], max: usize) -> Option<(Vec<u8>, bool)> {
+    use flate2::{FlushDecompress, Status};
+    inflater.reset(true);
     let mut out = Vec::with_capacity(data.len().saturating_mul(2).min(max));
     loop {
         let read = inflater.total_in();
@@ -143,8 +150,20 @@ fn is_plain_flate(doc: &Document, stream: &Stream) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::inflate;
     use std::io::Write;
+
+    /// [`super::inflate`] with a fresh inflater, and again with one used before.
+    fn inflate(data: &[u8], max: usize) -> Option<(Vec<u8>, bool)> {
+        let mut inflater = flate2::Decompress::new(true);
+        let first = super::inflate(&mut inflater, data, max);
+        let _ = super::inflate(&mut inflater, b"x\x9c broken", max);
+        assert_eq!(
+            super::inflate(&mut inflater, data, max),
+            first,
+            "the same once reset"
+        );
+        first
+    }
 
     fn zlib(data: &[u8]) -> Vec<u8> {
         let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
