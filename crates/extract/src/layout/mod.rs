@@ -3098,7 +3098,12 @@ fn side_words<'w>(
 ) -> impl Iterator<Item = &'w WordBox> + 'w {
     node.iter()
         .filter_map(|&i| words.get(i))
-        .filter(move |w| if left { w.x1 <= a } else { w.x0 >= b })
+        .filter(move |w| is_on_side(w, a, b, left))
+}
+
+/// Whether `w` lies left of `a` (or right of `b`).
+fn is_on_side(w: &WordBox, a: f32, b: f32, left: bool) -> bool {
+    if left { w.x1 <= a } else { w.x0 >= b }
 }
 
 /// The baselines of the rows left and right of the channel `a`..`b` in `node` (the row
@@ -3155,11 +3160,10 @@ fn run_widths(node: &[usize], words: &[WordBox], a: f32, b: f32, left: bool, em:
     let mut keys: Vec<(u64, usize)> = Vec::with_capacity(node.len());
     keys.extend(node.iter().enumerate().filter_map(|(place, &i)| {
         let w = words.get(i)?;
-        let on_side = if left { w.x1 <= a } else { w.x0 >= b };
         let x = words::ordered_bits(w.x0);
         let outward = if left { !x } else { x };
         let row = u64::from(words::ordered_bits(w.row_baseline));
-        on_side.then_some(((row << 32) | u64::from(outward), place))
+        is_on_side(w, a, b, left).then_some(((row << 32) | u64::from(outward), place))
     }));
     keys.sort_unstable();
     let side: Vec<&WordBox> = keys
