@@ -3309,6 +3309,11 @@ fn a_stretched_line_of_two_words_with_a_notes_marker_is_one_line() {
 }
 
 #[test]
+fn a_hinted_glyph_widening_one_gap_of_a_full_line_makes_no_gutter() {
+    regression("a_hinted_glyph_widening_one_gap_of_a_full_line_makes_no_gutter");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -2452,6 +2452,7 @@ fn is_word_gap_of_row(
         widths,
         size,
         before,
+        start,
     } = row_gaps_across(node, words, labels, a, b, row)?;
     // A plain word, not punctuation, before the gap: a typesetter may widen the space after
     // that (TeX's sentence spacing, its stretch after a comma).
@@ -2491,7 +2492,9 @@ fn is_word_gap_of_row(
         && word_gaps
             .first()
             .is_some_and(|&n| widest_other - n <= EXACT_GAPS_EM * size);
-    let clearly_wider = after_plain_word && across - widest_other >= WIDER_THAN_EXACT_EM * size;
+    let clearly_wider = after_plain_word
+        && across - widest_other >= WIDER_THAN_EXACT_EM * size
+        && !is_inside_column(words, start, a, b);
     let usual = median(word_gaps)?;
     // The row's own gap, not the channel (other rows may narrow that): a ragged row's gap
     // at a one-row column's edge is wider than its word gaps, a justified row's is not
@@ -2514,6 +2517,8 @@ struct RowGaps {
     size: f32,
     /// The index of the word before the gap.
     before: usize,
+    /// Where the run of words starts.
+    start: f32,
 }
 
 /// The gaps of the row on `baseline` about the gap `a`..`b`, where it runs on across it:
@@ -2595,7 +2600,18 @@ fn row_gaps_across(
         widths,
         size,
         before,
+        start: line.first()?.0,
     })
+}
+
+/// Many rows of the page that start where a row does (`x0`) run through the channel
+/// `a`..`b` with a word: the channel lies inside their column. Where it shows only above a
+/// paragraph's short last line, it is a gap of the line's words, whatever it measures
+/// against the others (a hinted glyph's advance widens the gap after it), not a gutter.
+fn is_inside_column(words: &[WordBox], x0: f32, a: f32, b: f32) -> bool {
+    let starting = rows_where(words, |w| (w.x0 - x0).abs() <= FLUSH_SLACK_PT);
+    let crossing = rows_where(words, |w| w.x0 < b && w.x1 > a);
+    filling(&starting, &crossing) >= STRAIGHT_CHANNEL_ROWS
 }
 
 /// A row's other word gaps that show they are one width: at least this many, ...
