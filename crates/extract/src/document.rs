@@ -51,6 +51,7 @@ pub fn open(pdf: &[u8], options: &Options) -> Result<Opened, Error> {
     }
     let result = match read(pdf, loaded, options, &mut notes) {
         Ok(doc) if trusted(pdf, &doc) => Ok(doc),
+        Ok(doc) if dangles_as_written(pdf, &doc) => Ok(doc),
         // lopdf rebuilt the table itself, or pages are missing: a scan of our own may find
         // more (lopdf's does not read object streams without a cross-reference stream).
         Ok(doc) => Ok(match repair::recover(pdf, options) {
@@ -89,12 +90,32 @@ fn trusted(pdf: &[u8], doc: &Document) -> bool {
 
 /// [`trusted`], with the document's page list found already.
 fn trusted_with(pdf: &[u8], doc: &Document, list: &pages::PageList) -> bool {
+    sound(pdf, doc, list) && dangling(doc) == 0
+}
+
+/// [`trusted`] but for references to objects the document does not have.
+fn sound(pdf: &[u8], doc: &Document, list: &pages::PageList) -> bool {
     doc.xref_recovery != Some(lopdf::xref::XrefRecovery::Reconstructed)
         && list.broken == 0
         && !list.scanned
         && list.ids.iter().any(|&id| doc.get_dictionary(id).is_ok())
         && xref_mismatches(pdf, doc) == 0
-        && dangling(doc) == 0
+}
+
+/// A document distrusted only for references to objects it does not have, where the file
+/// holds no object that its cross-reference data leaves out: a scan would read the same
+/// objects again (the references dangle as the file was written). (lopdf keeps no
+/// encryption dictionary among the objects once it has decrypted them.)
+fn dangles_as_written(pdf: &[u8], doc: &Document) -> bool {
+    use lopdf::xref::XrefEntry;
+    let listed = |id: ObjectId| {
+        doc.objects.contains_key(&id)
+            || matches!(
+                doc.reference_table.get(id.0),
+                Some(XrefEntry::Normal { .. } | XrefEntry::Compressed { .. })
+            )
+    };
+    sound(pdf, doc, &pages::pages(doc)) && repair::scan(pdf).iter().all(|marker| listed(marker.id))
 }
 
 /// Cross-reference entries that do not point at their object: an offset without the object's

@@ -227,3 +227,63 @@ fn many_lost_pages_are_restored_in_linear_time() {
             .any(|d| d.kind == DiagnosticKind::LimitReached)
     );
 }
+
+/// A classic file of `objects` (numbered from 1), its cross-reference table listing all but
+/// the object numbered `unlisted`.
+fn classic_file(objects: &[&str], unlisted: Option<usize>) -> Vec<u8> {
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (k, object) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend_from_slice(format!("{} 0 obj\n{object}\nendobj\n", k + 1).as_bytes());
+    }
+    let xref = pdf.len();
+    pdf.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for (k, offset) in offsets.iter().enumerate() {
+        let entry = match unlisted == Some(k + 1) {
+            true => "0000000000 00000 f \n".to_string(),
+            false => format!("{offset:010} 00000 n \n"),
+        };
+        pdf.extend_from_slice(entry.as_bytes());
+    }
+    pdf.extend_from_slice(
+        format!(
+            "trailer\n<</Root 1 0 R/Size {}>>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    pdf
+}
+
+const PAGE_OBJECTS: [&str; 5] = [
+    "<</Type/Catalog/Pages 2 0 R>>",
+    "<</Type/Pages/Kids[3 0 R]/Count 1>>",
+    "<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>/Annots[9 0 R]>>",
+    "<</Length 44>>\nstream\nBT /F1 12 Tf 72 700 Td (Dangling) Tj ET    \nendstream",
+    "<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>",
+];
+
+#[test]
+fn a_reference_the_file_leaves_dangling_needs_no_repair() {
+    // The page's annotation, object 9, is in no part of the file: a scan finds nothing more.
+    let pdf = classic_file(&PAGE_OBJECTS, None);
+    let layout = extract(&pdf, &Options::default()).unwrap();
+    assert!(layout.diagnostics.is_empty(), "{:?}", layout.diagnostics);
+    assert_eq!(lines(&pdf), vec!["Dangling"]);
+}
+
+#[test]
+fn an_object_the_table_leaves_out_is_found_by_a_scan() {
+    // The font is in the file, but the table leaves it out.
+    let pdf = classic_file(&PAGE_OBJECTS, Some(5));
+    let layout = extract(&pdf, &Options::default()).unwrap();
+    assert!(
+        repaired(&layout, "rebuilt from 5 objects"),
+        "{:?}",
+        layout.diagnostics
+    );
+    assert_eq!(lines(&pdf), vec!["Dangling"]);
+}
