@@ -3314,6 +3314,11 @@ fn a_hinted_glyph_widening_one_gap_of_a_full_line_makes_no_gutter() {
 }
 
 #[test]
+fn a_short_reference_column_in_smaller_type_beside_a_few_justified_rows_is_margin() {
+    regression("a_short_reference_column_in_smaller_type_beside_a_few_justified_rows_is_margin");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -2127,7 +2127,10 @@ impl Cut<'_> {
         let side = |left| side_words(node, words, a, b, left).collect::<Vec<_>>();
         let (left, right) = (side(true), side(false));
         let starting = rows_starting_at(node, words, b);
-        let beside_justified = is_justified_edge(node, words, a, b, em);
+        // A justified column's edge: a few rows ending there show its measure (type set
+        // smaller past it is no part of its lines), however few rows the column has.
+        let beside_justified = justified_rows_ending_at(node, words, a) >= MEASURE_ROWS
+            && run_width(node, words, a, b, true, em) >= PROSE_RUN_EM * em;
         // The right side's rows beside the left side's text, all starting at the channel (a
         // page number under the column, below everything left of it, is none of its rows).
         let (top, bottom) = side_extent(node, words, a, b, true, |w| (w.top, w.bottom));
