@@ -36,6 +36,16 @@ pub fn scan(pdf: &[u8]) -> Vec<Marker> {
     let mut i = 0;
     while let Some(&b) = pdf.get(i) {
         let rest = pdf.get(i..).unwrap_or_default();
+        // Past an unterminated stream its data is scanned too: within a line, only `endobj`
+        // and the line's end change what the scan does, so it goes from one `e`, CR or LF to
+        // the next.
+        if unterminated && !line_start && !matches!(b, b'e' | b'\r' | b'\n') {
+            match memchr::memchr3(b'e', b'\r', b'\n', rest) {
+                Some(k) => i += k,
+                None => break,
+            }
+            continue;
+        }
         if b == b's' && !unterminated && stream_keyword(pdf, i) {
             match find_from(pdf, i + 6, b"endstream") {
                 Some(end) => {
@@ -434,6 +444,16 @@ mod tests {
         let pdf = b"%PDF-1.4\n1 0 obj <<>> endobj 2 0 obj\n<</Length 9>>stream\n3 0 obj\nendstream\nendobj\n  4 1 obj 5 endobj\n";
         let ids: Vec<ObjectId> = scan(pdf).iter().map(|m| m.id).collect();
         assert_eq!(ids, vec![(1, 0), (2, 0), (4, 1)]);
+    }
+
+    #[test]
+    fn scan_reads_on_through_an_unterminated_stream() {
+        // The stream has no `endstream`: its data is scanned, and an object header at a
+        // line's start (after spaces), or after `endobj`, is found in it; one inside a line
+        // is not.
+        let pdf = b"%PDF-1.4\n1 0 obj\n<</Length 99>>stream\nx\x00y 5 0 obj z\r\n  2 0 obj\n<<>>\nqq endobj 3 0 obj 7 endobj\nsee 6 0 obj\n4 2 obj\n";
+        let ids: Vec<ObjectId> = scan(pdf).iter().map(|m| m.id).collect();
+        assert_eq!(ids, vec![(1, 0), (2, 0), (3, 0), (4, 2)]);
     }
 
     #[test]
