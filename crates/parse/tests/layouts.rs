@@ -3319,6 +3319,11 @@ fn a_short_reference_column_in_smaller_type_beside_a_few_justified_rows_is_margi
 }
 
 #[test]
+fn a_ragged_left_column_reaching_further_right_under_a_short_right_one_runs_on() {
+    regression("a_ragged_left_column_reaching_further_right_under_a_short_right_one_runs_on");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

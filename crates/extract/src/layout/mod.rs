@@ -660,8 +660,12 @@ impl Cut<'_> {
             edge
         };
         let x = (a + b) / 2.0;
-        let in_left =
-            |span: &BandSpan| (span.x0 - edge).abs() <= LEFT_EDGE_TOLERANCE_EM * em && span.x1 < x;
+        // (A ragged column's lines may reach further into the gutter under the band than
+        // in it, where they were all broken early: up to near the right column's edge.)
+        let left_reach = x.max(b - NARROWED_GUTTER_EM * em);
+        let in_left = |span: &BandSpan| {
+            (span.x0 - edge).abs() <= LEFT_EDGE_TOLERANCE_EM * em && span.x1 < left_reach
+        };
         // (A ragged column of lists and short lines runs as prose in a third of its rows.)
         let prose = |left| {
             runs_as_prose(two, words, a, b, left, em)
@@ -4431,7 +4435,7 @@ impl Cut<'_> {
                         // Justified up to the channel: word gaps of a narrow measure may
                         // part its runs wider than an em.
                         || left && justified_rows_ending_at(head, words, a) >= HEAD_COLUMN_ROWS
-                }) || on_gutter_below(head, words, (a, b), &below, left_edge))
+                }) || on_gutter_below(head, words, (a, b), &below, left_edge, em))
                 // Both columns run on below, each resuming at its own height (a table's
                 // cells resume level).
                 && below.iter().any(|&(c, d)| {
@@ -4446,13 +4450,15 @@ impl Cut<'_> {
 /// lines may be (a list item's and a signatory's role in narrow columns): the channel
 /// `a`..`b` across the head is a gutter of those `below`, its right side's rows each flush
 /// at the gutter's far edge, its left side's words within the left column (from the node's
-/// `left_edge` to the gutter).
+/// `left_edge` to the gutter), reaching near the gutter as a column's lines do (a ragged
+/// column's longest of them short of the lines below by a syllable or two).
 fn on_gutter_below(
     head: &[usize],
     words: &[WordBox],
     (a, b): (f32, f32),
     below: &[(f32, f32)],
     left_edge: f32,
+    em: f32,
 ) -> bool {
     below.iter().any(|&(c, d)| {
         a >= c - GRID_GUTTER_TOLERANCE_PT
