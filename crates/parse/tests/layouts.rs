@@ -3324,6 +3324,13 @@ fn a_ragged_left_column_reaching_further_right_under_a_short_right_one_runs_on()
 }
 
 #[test]
+fn a_signatures_short_roles_atop_a_narrow_column_beside_a_ragged_columns_top_are_no_head() {
+    regression(
+        "a_signatures_short_roles_atop_a_narrow_column_beside_a_ragged_columns_top_are_no_head",
+    );
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -4461,7 +4461,7 @@ fn on_gutter_below(
     em: f32,
 ) -> bool {
     below.iter().any(|&(c, d)| {
-        a >= c - GRID_GUTTER_TOLERANCE_PT
+        a >= c - FILLS_COLUMN_EM * em
             && (b - d).abs() <= GRID_GUTTER_TOLERANCE_PT
             && rows_flush_at(side_words(head, words, a, b, false), d)
             && side_words(head, words, a, b, true).all(|w| {
