@@ -212,6 +212,7 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
         spaced: spaced_paragraphs(lines, range, m, edges),
         indented: openings.indented_paragraphs(),
         indented_and_spaced: openings.indents_spaced_out(),
+        spaced_a_little: spaced_a_little(lines, range, m, edges),
         opened_indented: false,
         opened_set_in: false,
         first_line_set_in: false,
@@ -703,6 +704,39 @@ fn spaced_paragraphs(lines: &[TextLine], range: &[usize], m: &Measures, edges: &
     gap >= no_gap
 }
 
+/// Whether the letter sets its paragraphs apart by a little space, less than a gap
+/// ([`gap_before`]) but more than [`SPACED_OUT_PITCHES`] (groff's `-ms` sets 0.3 of a line
+/// by default, LaTeX's `parskip` a few points): in the flow of a column, two sentence-final
+/// lines or more stand over such a space, the next opening with a capital at the same edge;
+/// none that ended on purpose stands close over the next paragraph (its first word would
+/// have fitted after it); and no line stands so far under one whose sentence it goes on,
+/// in lower case (a paragraph's lines are set at the pitch, not spaced out at random).
+fn spaced_a_little(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges) -> bool {
+    let (mut spaced, mut close, mut inside) = (0usize, 0usize, 0usize);
+    for (prev, line) in consecutive(lines, range) {
+        if !in_flow(prev, line) || !at_same_edge(prev, line, m) || gap_before(prev, line, m) {
+            continue;
+        }
+        let spaced_out = spaced_out(prev, line, m);
+        if prev.ends_sentence()
+            && line.text.starts_with(char::is_uppercase)
+            && item_label(&line.text).is_none()
+        {
+            if spaced_out {
+                spaced += 1;
+            } else if next_word_fitted(prev, line, m, edges) {
+                close += 1;
+            }
+        } else if !prev.ends_sentence() && line.starts_lowercase() && spaced_out {
+            inside += 1;
+        }
+    }
+    spaced >= SPACED_A_LITTLE_ENDS && close == 0 && inside == 0
+}
+
+/// [`spaced_a_little`] wants this many paragraph ends over a little space.
+const SPACED_A_LITTLE_ENDS: usize = 2;
+
 /// How the letter marks a paragraph's start inside a column, read from the whole body.
 #[derive(Clone, Copy)]
 struct Marks {
@@ -714,6 +748,8 @@ struct Marks {
     indented: bool,
     /// … and stand apart by a little space too ([`Openings::indents_spaced_out`]).
     indented_and_spaced: bool,
+    /// Paragraphs stand apart by a little space alone, under a gap's ([`spaced_a_little`]).
+    spaced_a_little: bool,
     /// The paragraph read so far opened with a first-line indent (a line's own mark).
     opened_indented: bool,
     /// … set in itself (not flush after a heading), wherever the line after it stands.
@@ -1025,7 +1061,7 @@ fn breaks_between(
         // itself set in). Spaced out by its box too: a line's baseline is its row's, which
         // may be a line's a little off it in the next column.
         let boxes_spaced_out = line.bbox.y0 - prev.bbox.y0 > SPACED_OUT_PITCHES * m.pitch;
-        if marks.indented_and_spaced
+        if (marks.indented_and_spaced || marks.spaced_a_little)
             && spaced_out
             && boxes_spaced_out
             && prev.ends_sentence()
@@ -1865,6 +1901,39 @@ mod tests {
             "6. klimaatverandering; 7. opleiding en 8. het concept.",
         ];
         assert_eq!(kinds(&ragged(&inline)), [(3, false)]);
+    }
+
+    #[test]
+    fn a_little_space_alone_parts_paragraphs() {
+        // Ragged lines on a 12 pt pitch, paragraphs 15 pt apart (a quarter line: groff's
+        // `-ms`, LaTeX's `parskip`); the second paragraph's last line is full, so only the
+        // space shows where it ends.
+        let texts = [
+            (0.0, "De reflectiegroep stelt dat de NAVO zich moet"),
+            (0.0, "aanpassen aan de nieuwe tijd, en dat de dreiging"),
+            (0.0, "van Rusland zal groeien."),
+            (3.0, "Het kabinet deelt de analyse van de reflectiegroep"),
+            (0.0, "en steunt haar voorstellen met enkele kanttekeningen"),
+            (0.0, "over de rol van partners buiten het bondgenootschap."),
+            (3.0, "Tot slot vraagt het kabinet aandacht voor de"),
+            (0.0, "rol van de Europese Unie."),
+        ];
+        let lines = |inside: f32| -> Vec<TextLine> {
+            let mut y = 100.0;
+            (texts.iter().enumerate())
+                .map(|(k, &(space, text))| {
+                    y += 12.0 + if k == 1 { inside } else { space };
+                    let mut line = placed(text, 50.0, y);
+                    let first = text.split(' ').next().unwrap_or_default();
+                    line.first_word_width = 6.0 * first.chars().count() as f32;
+                    line
+                })
+                .collect()
+        };
+        assert_eq!(kinds(&lines(0.0)), [(3, false), (3, false), (2, false)]);
+        // Where a paragraph's own lines stand as far apart somewhere, the space tells
+        // nothing: the full line runs on.
+        assert_eq!(kinds(&lines(3.0)), [(3, false), (5, false)]);
     }
 
     #[test]
