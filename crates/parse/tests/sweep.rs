@@ -181,7 +181,7 @@ fn every_sweep_file_gives_the_replicas_data() {
         .collect();
     files.sort();
     assert!(
-        files.len() >= 224,
+        files.len() >= 239,
         "fixtures/sweep has {} PDFs",
         files.len()
     );
