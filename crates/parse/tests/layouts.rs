@@ -3331,6 +3331,11 @@ fn a_signatures_short_roles_atop_a_narrow_column_beside_a_ragged_columns_top_are
 }
 
 #[test]
+fn the_last_words_of_two_stretched_lines_down_a_ragged_column_are_no_column() {
+    regression("the_last_words_of_two_stretched_lines_down_a_ragged_column_are_no_column");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

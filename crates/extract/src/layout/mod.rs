@@ -3395,11 +3395,24 @@ const SPANS_NODE_EM: f32 = 3.0;
 /// A ragged column's right edge, with a column's first lines beside it: many rows left of
 /// `a` end near it and none past it (a column of one measure, set ragged), and right of `b`
 /// rows start flush at `b` or a line runs as prose (a signature or a paragraph's last line
-/// at the second column's top, not a margin's mark).
+/// at the second column's top, not a margin's mark), from the top of the column beside
+/// them ([`starts_at_top`]: not the last words of a few lines stretched to the measure
+/// further down).
 fn is_ragged_edge(node: &[usize], words: &[WordBox], a: f32, b: f32, em: f32) -> bool {
     (rows_starting_at(node, words, b) >= 2
         || run_width(node, words, a, b, false, em) >= NARROW_PROSE_RUN_EM * em)
         && is_column_edge(node, words, a, b, em)
+        && starts_at_top(node, words, a, b)
+}
+
+/// The words right of `b` start at the top of those left of `a`: at most one row of those
+/// (a heading over the column) stands wholly above the first of them.
+fn starts_at_top(node: &[usize], words: &[WordBox], a: f32, b: f32) -> bool {
+    let top = side_extent(node, words, a, b, false, |w| (w.top, w.bottom)).0;
+    let above: Vec<&WordBox> = side_words(node, words, a, b, true)
+        .filter(|w| w.bottom <= top)
+        .collect();
+    baselines(&above).len() <= 1
 }
 
 /// A column's right edge at `a`: many rows reach it ([`rows_reaching`]: they end within
