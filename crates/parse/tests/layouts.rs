@@ -3336,6 +3336,11 @@ fn the_last_words_of_two_stretched_lines_down_a_ragged_column_are_no_column() {
 }
 
 #[test]
+fn a_closing_running_on_alone_below_a_short_second_column_stays_in_its_column() {
+    regression("a_closing_running_on_alone_below_a_short_second_column_stays_in_its_column");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -99,7 +99,11 @@ impl Cut<'_> {
     /// by a gutter beside the column, between prose where another column runs on.
     /// `above` holds the words above the gap, `above_extent` their rightmost start and
     /// leftmost end; `upwards` gives the node's words row by row from the bottom up (sorted
-    /// once, when first needed).
+    /// once, when first needed). A `lone` gap (the node's widest left, none as wide beside
+    /// it) lies inside the column only where the column ran on alone above it too, a few
+    /// rows under every other column's end ([`RAN_ALONE_ROWS`]): not a table's row under
+    /// two cells that end level.
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn gap_inside_column<'n>(
         &self,
         em: f32,
@@ -108,6 +112,7 @@ impl Cut<'_> {
         lower: &[usize],
         above_extent: (f32, f32),
         upwards: &dyn Fn() -> &'n [usize],
+        lone: bool,
     ) -> bool {
         let words = self.words;
         let lx0 = left_edge(lower, words);
@@ -130,6 +135,9 @@ impl Cut<'_> {
         let Some(resumes) = self.runs_on(&column, &sweep.above, lower, em) else {
             return false;
         };
+        if lone && !self.ran_alone(&column, spans, &sweep.above, em) {
+            return false;
+        }
         // Each other column ended above the row over the gap, or runs on below a gap of its
         // own: its text below does not resume level with the column's (a band of columns
         // under a figure across them does).
@@ -173,6 +181,23 @@ impl Cut<'_> {
             _ => return false,
         };
         all_ended || super::is_prose_channel(&region, words, channel.0, channel.1, em)
+    }
+
+    /// Whether `column` holds [`RAN_ALONE_ROWS`] rows of the words `above` the gap under
+    /// the last row of every other column among `spans`.
+    fn ran_alone(&self, column: &Span, spans: &[Span], above: &[usize], em: f32) -> bool {
+        let others_end = spans
+            .iter()
+            .filter(|s| !s.contains(column.x0) && s.is_column(em))
+            .map(|s| s.bottom)
+            .fold(f32::NEG_INFINITY, f32::max);
+        let alone: Vec<f32> = above
+            .iter()
+            .filter_map(|&i| self.words.get(i))
+            .filter(|w| column.contains(w.x0) && w.top > others_end)
+            .map(|w| w.row_baseline)
+            .collect();
+        super::distinct(alone).len() >= RAN_ALONE_ROWS
     }
 
     /// Whether the text of `span` runs on across the gap: its first rows below start at
@@ -317,6 +342,9 @@ impl Cut<'_> {
         }
     }
 }
+
+/// See [`Cut::gap_inside_column`].
+const RAN_ALONE_ROWS: usize = 2;
 
 /// Passes [`span_through`] makes over the words before it gives up (words in reading order
 /// need one or two; [`first_span_end`] then builds the spans instead).

@@ -4524,13 +4524,18 @@ impl Cut<'_> {
                 .filter(|(a, b)| b - a >= GAP_TIE * widest)
                 .collect();
             let middles: Vec<f32> = ties.iter().map(|(a, b)| (a + b) / 2.0).collect();
-            if middles.len() <= 1 {
+            // (A lone widest gap is asked too, where narrower ones are left: the last
+            // paragraph's space inside a column that runs on below the others.)
+            if all.len() <= 1 {
                 return middles;
             }
-            if let Some(y) = self.single_cut_before_columns(node, &middles) {
+            if middles.len() > 1
+                && let Some(y) = self.single_cut_before_columns(node, &middles)
+            {
                 return vec![y];
             }
-            let inside = self.gaps_inside_columns(node, by_top, &ties, em);
+            let lone = middles.len() == 1;
+            let inside = self.gaps_inside_columns(node, by_top, &ties, em, lone);
             if inside.is_empty() || inside.len() == all.len() {
                 return middles;
             }
@@ -4634,6 +4639,7 @@ impl Cut<'_> {
         by_top: &[usize],
         ties: &[(f32, f32)],
         em: f32,
+        lone: bool,
     ) -> Vec<(f32, f32)> {
         let words = self.words;
         let top = |i: usize| words.get(i).map_or(0.0, |w| w.top);
@@ -4672,7 +4678,7 @@ impl Cut<'_> {
                     .unwrap_or_default()
                     .to_vec();
                 lower.sort_unstable();
-                self.gap_inside_column(em, a, above, &lower, above_extent, &upwards)
+                self.gap_inside_column(em, a, above, &lower, above_extent, &upwards, lone)
             })
             .map(|(_, &g)| g)
             .collect()
