@@ -709,8 +709,8 @@ fn spaced_paragraphs(lines: &[TextLine], range: &[usize], m: &Measures, edges: &
 /// by default, LaTeX's `parskip` a few points): in the flow of a column, two sentence-final
 /// lines or more stand over such a space, the next opening with a capital at the same edge;
 /// none that ended on purpose stands close over the next paragraph (its first word would
-/// have fitted after it); and no line stands so far under one whose sentence it goes on,
-/// in lower case (a paragraph's lines are set at the pitch, not spaced out at random).
+/// have fitted after it); and hardly a line stands so far under one whose sentence it goes
+/// on, in lower case (a paragraph's lines are set at the pitch, not spaced out at random).
 fn spaced_a_little(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges) -> bool {
     let (mut spaced, mut close, mut inside) = (0usize, 0usize, 0usize);
     for (prev, line) in consecutive(lines, range) {
@@ -731,11 +731,14 @@ fn spaced_a_little(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Ed
             inside += 1;
         }
     }
-    spaced >= SPACED_A_LITTLE_ENDS && close == 0 && inside == 0
+    spaced >= SPACED_A_LITTLE_ENDS && close == 0 && inside * SPACED_PER_STRAY <= spaced
 }
 
 /// [`spaced_a_little`] wants this many paragraph ends over a little space.
 const SPACED_A_LITTLE_ENDS: usize = 2;
+/// … and this many for each line as far under one whose sentence it goes on (a paragraph
+/// running on after a page's end, which a typesetter set as a paragraph of its own).
+const SPACED_PER_STRAY: usize = 5;
 
 /// How the letter marks a paragraph's start inside a column, read from the whole body.
 #[derive(Clone, Copy)]
