@@ -3341,6 +3341,11 @@ fn a_closing_running_on_alone_below_a_short_second_column_stays_in_its_column() 
 }
 
 #[test]
+fn two_rows_whose_word_gaps_line_up_under_a_column_make_no_gutter() {
+    regression("two_rows_whose_word_gaps_line_up_under_a_column_make_no_gutter");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -325,7 +325,10 @@ impl Cut<'_> {
                 taken = 0;
                 break;
             }
-            if closes_a_gutter(&spans, &next, lx0, reach / SPAN_GAP_EM) {
+            let so_far = || lower.iter().chain(above.get(..taken).unwrap_or(&[]));
+            if closes_a_gutter(&spans, &next, lx0, reach / SPAN_GAP_EM, |column, other| {
+                !channel_of_word_gaps(column, other, so_far(), words)
+            }) {
                 break;
             }
             if taken == 0 {
@@ -446,13 +449,52 @@ fn edge_rows(ids: &[usize], words: &[WordBox], n: usize, lowest: bool) -> Vec<us
 }
 
 /// Whether adding a row joined the column's span (the one holding `x`) to another span of
-/// a column: a row running across the gutter.
-fn closes_a_gutter(before: &[Span], after: &[Span], x: f32, em: f32) -> bool {
-    let Some(column) = after.iter().find(|s| s.contains(x)) else {
+/// a column, across a channel that `is_gutter(column, other)` takes for a gutter: a row
+/// running across the gutter.
+fn closes_a_gutter(
+    before: &[Span],
+    after: &[Span],
+    x: f32,
+    em: f32,
+    is_gutter: impl Fn(&Span, &Span) -> bool,
+) -> bool {
+    let (Some(column), Some(joined)) = (
+        before.iter().find(|s| s.contains(x)),
+        after.iter().find(|s| s.contains(x)),
+    ) else {
         return false;
     };
     before
         .iter()
         .filter(|s| !s.contains(x) && s.is_column(em))
-        .any(|s| column.x0 <= s.x0 && s.x1 <= column.x1)
+        .any(|s| joined.x0 <= s.x0 && s.x1 <= joined.x1 && is_gutter(column, s))
+}
+
+/// Whether the channel between two spans is no wider than a word gap inside either of
+/// them, on the rows of `ids`: the word gaps of two rows lined up (letter-spaced words
+/// placed one by one), not a gutter, which stands wider than the columns' word gaps.
+fn channel_of_word_gaps<'i>(
+    column: &Span,
+    other: &Span,
+    ids: impl Iterator<Item = &'i usize>,
+    words: &[WordBox],
+) -> bool {
+    let (lo, hi) = if other.x0 >= column.x1 {
+        (column.x1, other.x0)
+    } else {
+        (other.x1, column.x0)
+    };
+    let inside = |s: &Span, w: &WordBox| s.x0 <= w.x0 && w.x1 <= s.x1;
+    let mut row_words: Vec<&WordBox> = ids
+        .filter_map(|&i| words.get(i))
+        .filter(|w| inside(column, w) || inside(other, w))
+        .collect();
+    row_words
+        .sort_by(|a, b| (a.row_baseline.total_cmp(&b.row_baseline)).then(a.x0.total_cmp(&b.x0)));
+    row_words.windows(2).any(|pair| {
+        let [a, b] = pair else { return false };
+        let same_row = (a.row_baseline - b.row_baseline).abs() < 0.5;
+        let across = a.x1 <= lo && b.x0 >= hi;
+        same_row && !across && b.x0 - a.x1 >= hi - lo
+    })
 }
