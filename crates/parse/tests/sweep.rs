@@ -181,7 +181,7 @@ fn every_sweep_file_gives_the_replicas_data() {
         .collect();
     files.sort();
     assert!(
-        files.len() >= 243,
+        files.len() >= 252,
         "fixtures/sweep has {} PDFs",
         files.len()
     );

@@ -1733,7 +1733,10 @@ impl Cut<'_> {
     /// - a few lines at the top of the next column (signatures) beside a column's edge.
     fn is_narrowest_gutter(&self, node: &[usize], a: f32, b: f32, em: f32) -> bool {
         let words = self.words;
-        if b - a < NARROWEST_GUTTER_EM * em && !self.clears_word_gaps(node, a, b, em) {
+        if b - a < NARROWEST_GUTTER_EM * em
+            && !self.clears_word_gaps(node, a, b, em)
+            && self.unprotruded_width(node, a, b, em) < NARROWEST_GUTTER_EM * em
+        {
             return false;
         }
         let hugging = |left: bool| rows_at_channel(node, words, a, b, left, em) >= HUGGING_ROWS;
@@ -1747,6 +1750,53 @@ impl Cut<'_> {
             || (rows_starting_at(node, words, b) >= 2
                 && has_few_rows_beside(node, words, a, b)
                 && is_column_edge(node, words, a, b, em))
+    }
+
+    /// The width of the channel `a`..`b` between the letters beside it: without the
+    /// punctuation a typesetter hangs into the margin (microtype's protrusion: a line's
+    /// final hyphen, stop or comma, an opening quote), which narrows a gutter by up to a
+    /// third of an em in some rows while the columns' letters keep to their edges.
+    fn unprotruded_width(&self, node: &[usize], a: f32, b: f32, em: f32) -> f32 {
+        let text = |i: usize| self.texts.get(i).map_or("", String::as_str);
+        let side = |left: bool| {
+            node.iter()
+                .filter_map(move |&i| Some((self.words.get(i)?, text(i))))
+                .filter(move |(w, _)| is_on_side(w, a, b, left))
+        };
+        // A word's punctuation hangs, or a dash that ends (or starts) a line of words: not
+        // a page number's dashes standing alone beside the gutter.
+        let hangs = |w: &WordBox, t: &str, left: bool| {
+            let punctuation: &[char] = if left {
+                HANGING_AT_END
+            } else {
+                HANGING_AT_START
+            };
+            let at_edge = if left {
+                t.ends_with(punctuation)
+            } else {
+                t.starts_with(punctuation)
+            };
+            at_edge
+                && (t.chars().any(char::is_alphanumeric)
+                    || side(left).any(|(o, _)| {
+                        (o.row_baseline - w.row_baseline).abs() < 0.5
+                            && if left { o.x1 <= w.x0 } else { o.x0 >= w.x1 }
+                    }))
+        };
+        let left = side(true)
+            .filter(|(w, t)| !hangs(w, t, true))
+            .map(|(w, _)| w.x1)
+            .fold(f32::NEG_INFINITY, f32::max);
+        let right = side(false)
+            .filter(|(w, t)| !hangs(w, t, false))
+            .map(|(w, _)| w.x0)
+            .fold(f32::INFINITY, f32::min);
+        // Only a little overhang is protrusion (a ragged column's longest lines may all
+        // end in a stop).
+        let reach = PROTRUSION_EM * em;
+        let left = if left >= a - reach { left } else { a };
+        let right = if right <= b + reach { right } else { b };
+        right - left
     }
 
     /// A channel under [`NARROWEST_GUTTER_EM`], down to [`NARROWED_GUTTER_EM`], clearly wider
@@ -3025,6 +3075,16 @@ fn rows_at_channel(
         .collect();
     baselines(&near).len()
 }
+
+/// Punctuation hangs into the margin by at most this many ems (`Cut::unprotruded_width`):
+/// these at a line's end, …
+const PROTRUSION_EM: f32 = 0.35;
+const HANGING_AT_END: &[char] = &[
+    '-', '\u{AD}', '\u{2010}', '\u{2013}', '\u{2014}', '.', ',', ':', ';', '\u{2019}', '\u{201D}',
+    ')',
+];
+/// … these at its start.
+const HANGING_AT_START: &[char] = &['\u{2018}', '\u{201C}', '(', '\u{2013}', '\u{2014}'];
 
 /// A narrowest gutter has at least this many rows at it on each side.
 const HUGGING_ROWS: usize = 3;
