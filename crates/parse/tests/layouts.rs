@@ -3346,6 +3346,11 @@ fn two_rows_whose_word_gaps_line_up_under_a_column_make_no_gutter() {
 }
 
 #[test]
+fn a_list_labels_wide_gap_makes_no_narrow_gutter_a_word_gap() {
+    regression("a_list_labels_wide_gap_makes_no_narrow_gutter_a_word_gap");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -470,9 +470,11 @@ fn closes_a_gutter(
         .any(|s| joined.x0 <= s.x0 && s.x1 <= joined.x1 && is_gutter(column, s))
 }
 
-/// Whether the channel between two spans is no wider than a word gap inside either of
-/// them, on the rows of `ids`: the word gaps of two rows lined up (letter-spaced words
-/// placed one by one), not a gutter, which stands wider than the columns' word gaps.
+/// Whether the channel between two spans is no wider than the word gaps inside them, on
+/// the rows of `ids` ([`WORD_GAP_CHANNEL`] times their median): the word gaps of two rows
+/// lined up (letter-spaced words placed one by one), not a gutter, which stands wider than
+/// the columns' word gaps. (The median: a list's labels stand further from their items
+/// than a narrow gutter is wide.)
 fn channel_of_word_gaps<'i>(
     column: &Span,
     other: &Span,
@@ -491,10 +493,24 @@ fn channel_of_word_gaps<'i>(
         .collect();
     row_words
         .sort_by(|a, b| (a.row_baseline.total_cmp(&b.row_baseline)).then(a.x0.total_cmp(&b.x0)));
-    row_words.windows(2).any(|pair| {
-        let [a, b] = pair else { return false };
-        let same_row = (a.row_baseline - b.row_baseline).abs() < 0.5;
-        let across = a.x1 <= lo && b.x0 >= hi;
-        same_row && !across && b.x0 - a.x1 >= hi - lo
-    })
+    let mut gaps: Vec<f32> = row_words
+        .windows(2)
+        .filter_map(|pair| {
+            let [a, b] = pair else { return None };
+            let same_row = (a.row_baseline - b.row_baseline).abs() < 0.5;
+            let across = a.x1 <= lo && b.x0 >= hi;
+            (same_row && !across).then_some(b.x0 - a.x1)
+        })
+        .collect();
+    let middle = gaps.len() / 2;
+    if gaps.is_empty() {
+        return false;
+    }
+    let (_, median, _) = gaps.select_nth_unstable_by(middle, f32::total_cmp);
+    hi - lo < WORD_GAP_CHANNEL * *median
 }
+
+/// A channel narrower than this many times the rows' median word gap is one of their word
+/// gaps ([`channel_of_word_gaps`]): a gutter is set at least half again as wide as the
+/// widest word gap of a justified line beside it.
+const WORD_GAP_CHANNEL: f32 = 1.25;
