@@ -3351,6 +3351,21 @@ fn a_list_labels_wide_gap_makes_no_narrow_gutter_a_word_gap() {
 }
 
 #[test]
+fn a_reference_column_level_with_a_hyphen_broken_row_is_no_labels_values() {
+    regression("a_reference_column_level_with_a_hyphen_broken_row_is_no_labels_values");
+}
+
+#[test]
+fn a_subject_lines_comma_over_a_gutter_hangs_no_punctuation() {
+    regression("a_subject_lines_comma_over_a_gutter_hangs_no_punctuation");
+}
+
+#[test]
+fn stops_ending_ragged_lines_near_a_gutter_hang_no_punctuation() {
+    regression("stops_ending_ragged_lines_near_a_gutter_hang_no_punctuation");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

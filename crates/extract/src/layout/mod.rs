@@ -1757,46 +1757,63 @@ impl Cut<'_> {
     /// final hyphen, stop or comma, an opening quote), which narrows a gutter by up to a
     /// third of an em in some rows while the columns' letters keep to their edges.
     fn unprotruded_width(&self, node: &[usize], a: f32, b: f32, em: f32) -> f32 {
-        let text = |i: usize| self.texts.get(i).map_or("", String::as_str);
-        let side = |left: bool| {
-            node.iter()
-                .filter_map(move |&i| Some((self.words.get(i)?, text(i))))
-                .filter(move |(w, _)| is_on_side(w, a, b, left))
-        };
-        // A word's punctuation hangs, or a dash that ends (or starts) a line of words: not
-        // a page number's dashes standing alone beside the gutter.
-        let hangs = |w: &WordBox, t: &str, left: bool| {
-            let punctuation: &[char] = if left {
-                HANGING_AT_END
-            } else {
-                HANGING_AT_START
-            };
-            let at_edge = if left {
-                t.ends_with(punctuation)
-            } else {
-                t.starts_with(punctuation)
-            };
-            at_edge
-                && (t.chars().any(char::is_alphanumeric)
-                    || side(left).any(|(o, _)| {
-                        (o.row_baseline - w.row_baseline).abs() < 0.5
-                            && if left { o.x1 <= w.x0 } else { o.x0 >= w.x1 }
-                    }))
-        };
-        let left = side(true)
-            .filter(|(w, t)| !hangs(w, t, true))
-            .map(|(w, _)| w.x1)
-            .fold(f32::NEG_INFINITY, f32::max);
-        let right = side(false)
-            .filter(|(w, t)| !hangs(w, t, false))
-            .map(|(w, _)| w.x0)
-            .fold(f32::INFINITY, f32::min);
-        // Only a little overhang is protrusion (a ragged column's longest lines may all
-        // end in a stop).
+        self.letters_edge(node, a, b, em, false) - self.letters_edge(node, a, b, em, true)
+    }
+
+    /// The edge of the letters `left` of the channel `a`..`b` (or right of it): `a` (`b`),
+    /// or, where the words reaching nearest it hang punctuation past a straight edge of
+    /// letters (a justified column's, [`HUGGING_ROWS`] rows or more within
+    /// [`STRAIGHT_EDGE_PT`]) in two rows or more (one word's is a row's word gap over a
+    /// gutter: a subject line across the columns), that edge, within [`PROTRUSION_EM`].
+    fn letters_edge(&self, node: &[usize], a: f32, b: f32, em: f32, left: bool) -> f32 {
+        let edge = if left { a } else { b };
         let reach = PROTRUSION_EM * em;
-        let left = if left >= a - reach { left } else { a };
-        let right = if right <= b + reach { right } else { b };
-        right - left
+        // How far short of the edge each word near it stops.
+        let short_of = |w: &WordBox| if left { a - w.x1 } else { w.x0 - b };
+        let near = || {
+            node.iter()
+                .filter_map(|&i| Some((self.words.get(i)?, i)))
+                .filter(|(w, _)| is_on_side(w, a, b, left) && short_of(w) <= reach)
+        };
+        let (mut letters, mut hanging) = (Vec::new(), Vec::new());
+        for (w, i) in near() {
+            let t = self.texts.get(i).map_or("", String::as_str);
+            if self.hangs(node, w, t, left) {
+                hanging.push(short_of(w));
+            } else if short_of(w) <= 0.0 {
+                return edge;
+            } else {
+                letters.push(short_of(w));
+            }
+        }
+        let nearest = letters.iter().copied().fold(f32::INFINITY, f32::min);
+        let on_edge = letters
+            .iter()
+            .filter(|&&d| d - nearest <= STRAIGHT_EDGE_PT)
+            .count();
+        let past_letters = hanging.iter().filter(|&&d| d < nearest).count();
+        match on_edge >= HUGGING_ROWS && past_letters >= HANGING_ROWS {
+            true if left => a - nearest,
+            true => b + nearest,
+            false => edge,
+        }
+    }
+
+    /// Whether the word `w` (text `t`), left of a channel (or right of it), ends (starts)
+    /// in punctuation a typesetter hangs into the margin: a word's, or a dash that ends
+    /// (opens) a line of words, not a page number's dashes standing alone.
+    fn hangs(&self, node: &[usize], w: &WordBox, t: &str, left: bool) -> bool {
+        let at_edge = if left {
+            t.ends_with(HANGING_AT_END)
+        } else {
+            t.starts_with(HANGING_AT_START)
+        };
+        at_edge
+            && (t.chars().any(char::is_alphanumeric)
+                || node.iter().filter_map(|&i| self.words.get(i)).any(|o| {
+                    (o.row_baseline - w.row_baseline).abs() < 0.5
+                        && if left { o.x1 <= w.x0 } else { o.x0 >= w.x1 }
+                }))
     }
 
     /// A channel under [`NARROWEST_GUTTER_EM`], down to [`NARROWED_GUTTER_EM`], clearly wider
@@ -3076,15 +3093,19 @@ fn rows_at_channel(
     baselines(&near).len()
 }
 
-/// Punctuation hangs into the margin by at most this many ems (`Cut::unprotruded_width`):
-/// these at a line's end, …
+/// Punctuation hangs into the margin by at most this many ems ([`Cut::letters_edge`], …
 const PROTRUSION_EM: f32 = 0.35;
+/// … in this many rows at least), these at a line's end, …
+const HANGING_ROWS: usize = 2;
 const HANGING_AT_END: &[char] = &[
     '-', '\u{AD}', '\u{2010}', '\u{2013}', '\u{2014}', '.', ',', ':', ';', '\u{2019}', '\u{201D}',
     ')',
 ];
 /// … these at its start.
 const HANGING_AT_START: &[char] = &['\u{2018}', '\u{201C}', '(', '\u{2013}', '\u{2014}'];
+
+/// A straight edge's rows end this many points apart at most ([`Cut::letters_edge`]).
+const STRAIGHT_EDGE_PT: f32 = 0.25;
 
 /// A narrowest gutter has at least this many rows at it on each side.
 const HUGGING_ROWS: usize = 3;
@@ -4037,7 +4058,10 @@ fn is_label_gap(
     let column_rows = row_width >= LABEL_ROW_EM * em
         || (narrow_rows.len() >= 2 * STRAIGHT_CHANNEL_ROWS
             && row_width >= 0.5 * side_width(narrow));
-    !(column_rows && is_third_column(node, words, a, b))
+    let third_column = column_rows && is_third_column(node, words, a, b);
+    let breaks_a_word =
+        || narrow_is_right && breaks_a_word_level_with(node, words, texts, a, &narrow_rows, em);
+    !third_column && !breaks_a_word()
 }
 
 /// The narrow side's rows but a lone one right above the text's first (within
@@ -4099,6 +4123,41 @@ fn wraps_past_a_narrow_block(
         && x1 - x0 >= NARROW_PROSE_RUN_EM * em
         && x1 >= a - 0.5 * em
         && x1 > level_reach + em
+}
+
+/// Whether a row of the text left of `a`, level with one of the narrow side right of it
+/// (`narrow_rows`), ends in a word broken at a hyphen: its text runs on below, on its own
+/// side, where a label's runs on across the gap to its value (a reference column's rows
+/// level with a paragraph's by chance).
+fn breaks_a_word_level_with(
+    node: &[usize],
+    words: &[WordBox],
+    texts: &[String],
+    a: f32,
+    narrow_rows: &[f32],
+    em: f32,
+) -> bool {
+    // The last word of the text level with each narrow row: (its end, its index).
+    let mut last: Vec<Option<(f32, usize)>> = vec![None; narrow_rows.len()];
+    for &i in node {
+        let Some(w) = words.get(i).filter(|w| w.x1 <= a) else {
+            continue;
+        };
+        let at = narrow_rows.partition_point(|&y| y < w.row_baseline - 0.3 * em);
+        let level = narrow_rows
+            .get(at)
+            .is_some_and(|&y| (y - w.row_baseline).abs() <= 0.3 * em);
+        if let (true, Some(slot)) = (level, last.get_mut(at))
+            && slot.is_none_or(|(x1, _)| w.x1 > x1)
+        {
+            *slot = Some((w.x1, i));
+        }
+    }
+    last.iter().flatten().any(|&(_, i)| {
+        let broken =
+            |t: &String| t.ends_with(['-', '\u{2010}']) && t.chars().any(char::is_alphabetic);
+        words.get(i).is_some_and(|w| w.soft_hyphen) || texts.get(i).is_some_and(broken)
+    })
 }
 
 /// A field's value wraps past the field beside it by this many rows or fewer.
