@@ -3366,6 +3366,11 @@ fn stops_ending_ragged_lines_near_a_gutter_hang_no_punctuation() {
 }
 
 #[test]
+fn a_paragraphs_last_words_alone_at_the_next_columns_top_a_narrow_gutter_away() {
+    regression("a_paragraphs_last_words_alone_at_the_next_columns_top_a_narrow_gutter_away");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

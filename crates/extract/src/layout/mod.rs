@@ -1730,7 +1730,8 @@ impl Cut<'_> {
     /// - beside a ragged column (however many of its lines come close: a narrow measure,
     ///   hyphenated), the next column's straight left edge down the whole node
     ///   ([`Cut::is_flush_beside_ragged`]);
-    /// - a few lines at the top of the next column (signatures) beside a column's edge.
+    /// - a few lines at the top of the next column (signatures) beside a column's edge, or
+    ///   its first row alone ([`is_next_columns_first_row`]: a paragraph's last words).
     fn is_narrowest_gutter(&self, node: &[usize], a: f32, b: f32, em: f32) -> bool {
         let words = self.words;
         if b - a < NARROWEST_GUTTER_EM * em
@@ -1747,6 +1748,7 @@ impl Cut<'_> {
                 && flush_edge_spans_node(node, words, b, em)
                 && self.is_flush_beside_ragged(node, a, b, em))
             || (rows_starting_at(node, words, b) >= 2 && is_next_columns_top(node, words, a, b, em))
+            || is_next_columns_first_row(node, words, a, b, em, self.page_width)
             || (rows_starting_at(node, words, b) >= 2
                 && has_few_rows_beside(node, words, a, b)
                 && is_column_edge(node, words, a, b, em))
