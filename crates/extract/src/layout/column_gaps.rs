@@ -502,10 +502,10 @@ fn channel_of_word_gaps<'i>(
             (same_row && !across).then_some(b.x0 - a.x1)
         })
         .collect();
-    let middle = gaps.len() / 2;
     if gaps.is_empty() {
         return false;
     }
+    let middle = gaps.len() / 2;
     let (_, median, _) = gaps.select_nth_unstable_by(middle, f32::total_cmp);
     hi - lo < WORD_GAP_CHANNEL * *median
 }
