@@ -1772,13 +1772,12 @@ impl Cut<'_> {
         let reach = PROTRUSION_EM * em;
         // How far short of the edge each word near it stops.
         let short_of = |w: &WordBox| if left { a - w.x1 } else { w.x0 - b };
-        let near = || {
-            node.iter()
-                .filter_map(|&i| Some((self.words.get(i)?, i)))
-                .filter(|(w, _)| is_on_side(w, a, b, left) && short_of(w) <= reach)
-        };
+        let near = node
+            .iter()
+            .filter_map(|&i| Some((self.words.get(i)?, i)))
+            .filter(|(w, _)| is_on_side(w, a, b, left) && short_of(w) <= reach);
         let (mut letters, mut hanging) = (Vec::new(), Vec::new());
-        for (w, i) in near() {
+        for (w, i) in near {
             let t = self.texts.get(i).map_or("", String::as_str);
             if self.hangs(node, w, t, left) {
                 hanging.push(short_of(w));
