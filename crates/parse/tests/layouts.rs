@@ -3371,6 +3371,11 @@ fn a_paragraphs_last_words_alone_at_the_next_columns_top_a_narrow_gutter_away() 
 }
 
 #[test]
+fn a_page_number_under_columns_hides_no_gutter_under_their_first_rows() {
+    regression("a_page_number_under_columns_hides_no_gutter_under_their_first_rows");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

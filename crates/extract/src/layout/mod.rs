@@ -1374,6 +1374,16 @@ fn short_last_row<'w>(band: &[usize], words: &'w [WordBox]) -> Option<(f32, Vec<
     short_edge_row(band, words, false)
 }
 
+/// `band` without its last row when that is a few words (a page number under columns,
+/// across their gutter).
+fn without_short_last_row(band: &[usize], words: &[WordBox]) -> Vec<usize> {
+    let foot = short_last_row(band, words).map(|(baseline, _)| baseline);
+    band.iter()
+        .copied()
+        .filter(|&i| words.get(i).is_none_or(|w| Some(w.row_baseline) != foot))
+        .collect()
+}
+
 /// The baseline of `band`'s first (`top`) or last row and its words, when it is a few words
 /// ([`FOOT_ROW_WORDS`] at most: a page number).
 fn short_edge_row<'w>(
@@ -4557,7 +4567,8 @@ impl Cut<'_> {
         let rows = |a: f32, b: f32, left: bool| {
             baselines(&side_words(head, words, a, b, left).collect::<Vec<_>>()).len()
         };
-        let below = channels(rest);
+        // Measured without a page number under the columns, across their gutter.
+        let below = channels(&without_short_last_row(rest, words));
         let left_edge = node_extent(rest, words, |w| (w.x0, w.x1)).0;
         channels(head).into_iter().any(|(a, b)| {
             rows(a, b, true) >= HEAD_COLUMN_ROWS
@@ -4724,12 +4735,7 @@ impl Cut<'_> {
         // gutter elsewhere (a reference column's beside the columns' first rows, under the
         // letter's head).
         let inside_columns = |y: f32, next: Option<f32>| {
-            let under = part_of(y, false);
-            let foot = short_last_row(&under, words).map(|(baseline, _)| baseline);
-            let under: Vec<usize> = under
-                .into_iter()
-                .filter(|&i| words.get(i).is_none_or(|w| Some(w.row_baseline) != foot))
-                .collect();
+            let under = without_short_last_row(&part_of(y, false), words);
             let upper = part_of(y, true);
             same_gutter(&upper, &under)
                 || next.is_some_and(|next| {
