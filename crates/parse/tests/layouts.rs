@@ -3376,6 +3376,11 @@ fn a_page_number_under_columns_hides_no_gutter_under_their_first_rows() {
 }
 
 #[test]
+fn a_justified_lines_space_after_an_emphasised_word_is_a_word_gap() {
+    regression("a_justified_lines_space_after_an_emphasised_word_is_a_word_gap");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

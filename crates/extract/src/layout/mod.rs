@@ -2538,6 +2538,7 @@ fn is_word_gap_of_row(
         size,
         before,
         start,
+        mixed_fonts,
     } = row_gaps_across(node, words, labels, a, b, row)?;
     // A plain word, not punctuation, before the gap: a typesetter may widen the space after
     // that (TeX's sentence spacing, its stretch after a comma).
@@ -2551,8 +2552,13 @@ fn is_word_gap_of_row(
     let stretched = word_gaps.get(unstretched..).unwrap_or_default();
     let narrowest = stretched.iter().copied().fold(across, f32::min);
     let widest = word_gaps.iter().copied().fold(across, f32::max);
-    // (Hinted advances move each gap by up to a tenth of an em, whatever its width.)
-    let gaps_alike = widest <= RIVER_GAPS_ALIKE * narrowest + HINTED_GAP_SLACK_EM * size;
+    // (Hinted advances move each gap by up to a tenth of an em, whatever its width; a
+    // space of another font, hinted its own way, by as much again.)
+    let hinted_slack = match mixed_fonts {
+        true => HINTED_GAP_SLACK_EM + HINTED_SPACE_SLACK_EM,
+        false => HINTED_GAP_SLACK_EM,
+    } * size;
+    let gaps_alike = widest <= RIVER_GAPS_ALIKE * narrowest + hinted_slack;
     if alike && !gaps_alike {
         return None;
     }
@@ -2563,7 +2569,7 @@ fn is_word_gap_of_row(
         // may be narrower than a stretched gap).
         let other: f32 = word_gaps.iter().sum();
         let words: f32 = widths.iter().sum();
-        let slack = (ALIKE_GAPS * other).max(HINTED_GAP_SLACK_EM * size);
+        let slack = (ALIKE_GAPS * other).max(hinted_slack);
         return ((across - other).abs() <= slack && words > other + across).then_some(true);
     }
     // Words wider than the gaps: most of them, or together where the gaps are all alike (a
@@ -2604,6 +2610,8 @@ struct RowGaps {
     before: usize,
     /// Where the run of words starts.
     start: f32,
+    /// Its words are not all in one font (an emphasised word): its spaces may be too.
+    mixed_fonts: bool,
 }
 
 /// The gaps of the row on `baseline` about the gap `a`..`b`, where it runs on across it:
@@ -2679,6 +2687,10 @@ fn row_gaps_across(
     let across = crossing.filter(|_| !word_gaps.is_empty())?;
     word_gaps.sort_by(f32::total_cmp);
     let widths = line.iter().map(|p| p.1 - p.0).collect();
+    let font = |p: &(f32, f32, bool, bool, usize)| words.get(p.4).map(|w| w.font);
+    let mixed_fonts = line
+        .windows(2)
+        .any(|p| matches!(p, [l, r] if font(l) != font(r)));
     Some(RowGaps {
         across,
         word_gaps,
@@ -2686,6 +2698,7 @@ fn row_gaps_across(
         size,
         before,
         start: line.first()?.0,
+        mixed_fonts,
     })
 }
 
@@ -2717,6 +2730,11 @@ const ALIKE_GAPS: f32 = 0.05;
 /// at the device's resolution) move a stretched gap by the last glyph's error before it,
 /// up to a tenth of an em or so, and two gaps each the other way.
 const HINTED_GAP_SLACK_EM: f32 = 0.16;
+
+/// And this many more where the row mixes fonts: a space set in another font than the
+/// others of its line (after an emphasised word) has its own hinted advance, off by up to
+/// a tenth of an em or so.
+const HINTED_SPACE_SLACK_EM: f32 = 0.1;
 
 /// A line of words has at least this many word gaps besides the one looked at (a line of
 /// four words: a narrow column's justified line holds no more).
