@@ -3381,6 +3381,11 @@ fn a_justified_lines_space_after_an_emphasised_word_is_a_word_gap() {
 }
 
 #[test]
+fn a_hyphen_flush_with_a_columns_edge_hangs_nothing() {
+    regression("a_hyphen_flush_with_a_columns_edge_hangs_nothing");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -1802,7 +1802,11 @@ impl Cut<'_> {
             .iter()
             .filter(|&&d| d - nearest <= STRAIGHT_EDGE_PT)
             .count();
-        let past_letters = hanging.iter().filter(|&&d| d < nearest).count();
+        // (A hyphen ending a line flush with the others' letters hangs nothing.)
+        let past_letters = hanging
+            .iter()
+            .filter(|&&d| d < nearest - STRAIGHT_EDGE_PT)
+            .count();
         match on_edge >= HUGGING_ROWS && past_letters >= HANGING_ROWS {
             true if left => a - nearest,
             true => b + nearest,
