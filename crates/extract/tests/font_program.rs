@@ -317,6 +317,44 @@ fn a_numbered_fonts_style_from_its_programs_head() {
     assert_eq!(bold("ABCDEF+Demo", 1), Some(("Hi".to_string(), false)));
 }
 
+// URW's fonts for TeX's Times name their bold `NimbusRomNo9L-Medi` and their descriptors
+// say nothing of it (no `FontWeight`, no force-bold flag; Ghostscript writes a regular
+// face's `StemV` as high as a bold one's): the Type 1 program's `/Weight` tells. A name
+// that names a weight is taken at its word.
+#[test]
+fn a_type1_fonts_weight_from_its_programs_font_info() {
+    let bold = |name: &str, weight: &str| {
+        let program = format!(
+            "%!PS-AdobeFont-1.0: {name} 1.05\n/FontInfo 10 dict dup begin\n\
+             /Weight ({weight}) readonly def\nend readonly def\n\
+             /FontName /{name} def\n/Encoding StandardEncoding def\ncurrentfile eexec\n"
+        );
+        let file = Stream::new(
+            dictionary! { "Length1" => program.len() as i64, "Length2" => 0, "Length3" => 0 },
+            program.into_bytes(),
+        );
+        let descriptor = dictionary! {
+            "Type" => "FontDescriptor", "FontName" => name, "Flags" => 4,
+            "StemV" => 140, "FontFile" => Object::Stream(file),
+        };
+        let font = dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => name,
+            "Encoding" => "WinAnsiEncoding", "FontDescriptor" => descriptor,
+        };
+        let pdf = common::pdf(vec![
+            PageSpec::new("BT /F0 10 Tf 100 700 Td (Hi) Tj ET").font("F0", font),
+        ]);
+        let page = page(&pdf);
+        let word = page.lines.first().and_then(|l| l.words.first()).cloned();
+        word.map(|w| (w.text, w.bold))
+    };
+    let hi = |b: bool| Some(("Hi".to_string(), b));
+    assert_eq!(bold("VVRGMW+NimbusRomNo9L-Medi", "Bold"), hi(true));
+    assert_eq!(bold("SFCVGL+NimbusRomNo9L-Regu", "Regular"), hi(false));
+    assert_eq!(bold("ABCDEF+URWChanceryL-MediItal", "Medium"), hi(false));
+    assert_eq!(bold("ABCDEF+Demo-Regular", "Bold"), hi(false));
+}
+
 // mutool's rewrite of Word's `SymbolMT` bullets: a composite font without a map, whose
 // program keeps only a (3,0) symbol `cmap` (the bullet at U+F0B7) and names no glyph. The
 // code is read through that `cmap`, and the symbol font's table reads it as `•`; a font of

@@ -206,12 +206,16 @@ impl Font {
             .and_then(|d| get_number(doc, d, b"ItalicAngle"))
             .unwrap_or(0.0);
         let lower = name.to_ascii_lowercase();
-        let mut bold = ["bold", "black", "heavy", "semibold", "demi"]
-            .iter()
-            .any(|w| lower.contains(w))
+        let mut bold = names_bold_weight(&lower)
             || flags & (1 << 18) != 0
             || weight >= 600.0
-            || standard.is_some_and(|s| s.bold());
+            || standard.is_some_and(|s| s.bold())
+            // A name that names no weight (URW's `NimbusRomNo9L-Medi`, TeX's Times bold):
+            // an embedded Type 1 program's own `/Weight`.
+            || !names_a_weight(&lower)
+                && descriptor
+                    .and_then(|d| type1::weight(doc, d))
+                    .is_some_and(|w| names_bold_weight(&w.to_ascii_lowercase()));
         let mut italic = ["italic", "oblique", "kursiv"]
             .iter()
             .any(|w| lower.contains(w))
@@ -727,6 +731,23 @@ fn truetype_program<'p>(
         program::Glyphs::load(doc, descriptor, None)
     })
     .as_ref()
+}
+
+/// Whether a font's name, or a Type 1 program's `/Weight` (lowercase), names a bold weight.
+fn names_bold_weight(lower: &str) -> bool {
+    ["bold", "black", "heavy", "semibold", "demi"]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
+/// Whether a font's name (lowercase) names its weight, bold or not.
+fn names_a_weight(lower: &str) -> bool {
+    names_bold_weight(lower)
+        || [
+            "regular", "roman", "book", "light", "medium", "normal", "thin",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
 }
 
 /// Bold and italic as an embedded TrueType program's `head` table says, for a font whose

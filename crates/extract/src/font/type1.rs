@@ -44,6 +44,27 @@ pub fn builtin_encoding(doc: &Source<'_>, descriptor: &Dictionary) -> Option<Vec
     (!entries.is_empty()).then_some(entries)
 }
 
+/// The weight the clear-text part of `/FontFile` gives in its `FontInfo` (`/Weight (Bold)
+/// readonly def`). `None` when there is no Type 1 program or it gives none.
+pub fn weight(doc: &Source<'_>, descriptor: &Dictionary) -> Option<String> {
+    let stream = get_stream(doc, descriptor, b"FontFile")?;
+    let data = super::stream_data(doc, stream).ok()?;
+    let clear_len = crate::objects::get_number(doc, &stream.dict, b"Length1")
+        .map_or(data.len(), |n| n.max(0.0) as usize);
+    let clear = data.get(..clear_len.min(data.len()))?;
+    let rest = clear.get(find(clear, b"/Weight")? + b"/Weight".len()..)?;
+    let open = rest.iter().position(|&b| !b.is_ascii_whitespace())?;
+    let rest = rest.get(open..)?.strip_prefix(b"(")?;
+    let close = rest
+        .iter()
+        .take(MAX_WEIGHT_BYTES)
+        .position(|&b| b == b')')?;
+    String::from_utf8(rest.get(..close)?.to_vec()).ok()
+}
+
+/// A `/Weight` string longer than this is no weight's name.
+const MAX_WEIGHT_BYTES: usize = 64;
+
 /// Standard Encoding as (code, name) pairs.
 pub fn standard_encoding() -> Vec<(u8, String)> {
     (0..=255u8)
