@@ -3386,6 +3386,11 @@ fn a_hyphen_flush_with_a_columns_edge_hangs_nothing() {
 }
 
 #[test]
+fn a_loose_lines_words_spaced_alike_are_one_line() {
+    regression("a_loose_lines_words_spaced_alike_are_one_line");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

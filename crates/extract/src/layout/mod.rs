@@ -2578,8 +2578,15 @@ fn is_word_gap_of_row(
     }
     // Words wider than the gaps: most of them, or together where the gaps are all alike (a
     // justified line set very loose, its short words narrower than its stretched gaps; a
-    // table's cells stand apart by chance amounts).
-    let covered = gaps_alike && widths.iter().sum::<f32>() > word_gaps.iter().sum::<f32>() + across;
+    // table's cells stand apart by chance amounts), or whatever their widths where four
+    // gaps or more are one width to a fiftieth of an em (a short line's few words stretched
+    // by word spacing over the measure: chance sets no cells so).
+    let spaced_alike = word_gaps.len() >= EXACT_ROW_GAPS
+        && word_gaps
+            .iter()
+            .all(|&gap| (gap - across).abs() <= EXACT_GAPS_EM * size);
+    let covered = spaced_alike
+        || gaps_alike && widths.iter().sum::<f32>() > word_gaps.iter().sum::<f32>() + across;
     let widest_other = word_gaps.last().copied().unwrap_or(0.0);
     // Nor where the row's other gaps are all one width, as natural spaces are (unstretched,
     // unhinted) and stretched ones alike, and the gap after a plain word is clearly wider.
