@@ -1774,9 +1774,11 @@ impl Cut<'_> {
 
     /// The edge of the letters `left` of the channel `a`..`b` (or right of it): `a` (`b`),
     /// or, where the words reaching nearest it hang punctuation past a straight edge of
-    /// letters (a justified column's, [`HUGGING_ROWS`] rows or more within
-    /// [`STRAIGHT_EDGE_PT`]) in two rows or more (one word's is a row's word gap over a
-    /// gutter: a subject line across the columns), that edge, within [`PROTRUSION_EM`].
+    /// letters (a justified column's: the nearest place where [`HUGGING_ROWS`] rows or more
+    /// end within [`STRAIGHT_EDGE_PT`], more than twice as many as the rows whose letters
+    /// reach past it, as microtype protrudes a `w` or a `y` a little too) in two rows or more
+    /// (one word's is a row's word gap over a gutter: a subject line across the columns),
+    /// that edge, within [`PROTRUSION_EM`].
     fn letters_edge(&self, node: &[usize], a: f32, b: f32, em: f32, left: bool) -> f32 {
         let edge = if left { a } else { b };
         let reach = PROTRUSION_EM * em;
@@ -1791,23 +1793,30 @@ impl Cut<'_> {
             let t = self.texts.get(i).map_or("", String::as_str);
             if self.hangs(node, w, t, left) {
                 hanging.push(short_of(w));
-            } else if short_of(w) <= 0.0 {
-                return edge;
             } else {
                 letters.push(short_of(w));
             }
         }
-        let nearest = letters.iter().copied().fold(f32::INFINITY, f32::min);
-        let on_edge = letters
-            .iter()
-            .filter(|&&d| d - nearest <= STRAIGHT_EDGE_PT)
-            .count();
+        // The straight edge: the nearest place where enough rows' letters end, more than
+        // twice as many as reach past it.
+        letters.sort_by(f32::total_cmp);
+        let straight = letters.iter().enumerate().find_map(|(past, &d)| {
+            let on_edge = letters
+                .iter()
+                .skip(past)
+                .take_while(|&&e| e - d <= STRAIGHT_EDGE_PT)
+                .count();
+            (on_edge >= HUGGING_ROWS && on_edge > 2 * past).then_some(d)
+        });
+        let Some(nearest) = straight else {
+            return edge;
+        };
         // (A hyphen ending a line flush with the others' letters hangs nothing.)
         let past_letters = hanging
             .iter()
             .filter(|&&d| d < nearest - STRAIGHT_EDGE_PT)
             .count();
-        match on_edge >= HUGGING_ROWS && past_letters >= HANGING_ROWS {
+        match past_letters >= HANGING_ROWS {
             true if left => a - nearest,
             true => b + nearest,
             false => edge,
