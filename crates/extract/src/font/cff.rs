@@ -17,6 +17,8 @@ pub struct Cff {
     pub names: Vec<Option<String>>,
     /// The built-in encoding: code → glyph name.
     pub encoding: Vec<(u8, String)>,
+    /// The Top DICT's `Weight` (`Bold`, `Regular`), where it gives one.
+    pub weight: Option<String>,
 }
 
 impl Cff {
@@ -81,11 +83,20 @@ impl Cff {
                 }
             }
         }
-        Some(Cff { names, encoding })
+        let weight = top
+            .get(WEIGHT)
+            .and_then(|sid| u16::try_from(offset(sid)?).ok())
+            .and_then(name_of);
+        Some(Cff {
+            names,
+            encoding,
+            weight,
+        })
     }
 }
 
 /// Top DICT operators used here.
+const WEIGHT: u16 = 4;
 const CHARSET: u16 = 15;
 const ENCODING: u16 = 16;
 const CHAR_STRINGS: u16 = 17;

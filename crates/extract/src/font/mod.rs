@@ -211,10 +211,10 @@ impl Font {
             || weight >= 600.0
             || standard.is_some_and(|s| s.bold())
             // A name that names no weight (URW's `NimbusRomNo9L-Medi`, TeX's Times bold):
-            // an embedded Type 1 program's own `/Weight`.
+            // an embedded Type 1 or CFF program's own `Weight`.
             || !names_a_weight(&lower)
                 && descriptor
-                    .and_then(|d| type1::weight(doc, d))
+                    .and_then(|d| program_weight(doc, d))
                     .is_some_and(|w| names_bold_weight(&w.to_ascii_lowercase()));
         let mut italic = ["italic", "oblique", "kursiv"]
             .iter()
@@ -938,6 +938,11 @@ fn builtin_encoding(doc: &Source<'_>, descriptor: &Dictionary) -> Option<Vec<(u8
         let cff = cff_program(doc, descriptor)?;
         (!cff.encoding.is_empty()).then_some(cff.encoding)
     })
+}
+
+/// The weight an embedded Type 1 program's `FontInfo` or a CFF program's Top DICT gives.
+fn program_weight(doc: &Source<'_>, descriptor: &Dictionary) -> Option<String> {
+    type1::weight(doc, descriptor).or_else(|| cff_program(doc, descriptor)?.weight)
 }
 
 /// The embedded CFF program (`/FontFile3` of subtype `Type1C` or `CIDFontType0C`), read.
