@@ -11,12 +11,8 @@ use crate::objects::get_stream;
 /// Reads `dup <code> /<name> put` entries from the clear-text part of `/FontFile`.
 /// `None` when there is no Type 1 program; Standard Encoding's names when it uses that.
 pub fn builtin_encoding(doc: &Source<'_>, descriptor: &Dictionary) -> Option<Vec<(u8, String)>> {
-    let stream = get_stream(doc, descriptor, b"FontFile")?;
-    let data = super::stream_data(doc, stream).ok()?;
-    let clear_len = crate::objects::get_number(doc, &stream.dict, b"Length1")
-        .map_or(data.len(), |n| n.max(0.0) as usize);
-    let clear = data.get(..clear_len.min(data.len()))?;
-    let start = find(clear, b"/Encoding")?;
+    let clear = clear_text(doc, descriptor)?;
+    let start = find(&clear, b"/Encoding")?;
     let rest = clear.get(start..)?;
     if rest
         .get(9..)
@@ -47,12 +43,8 @@ pub fn builtin_encoding(doc: &Source<'_>, descriptor: &Dictionary) -> Option<Vec
 /// The weight the clear-text part of `/FontFile` gives in its `FontInfo` (`/Weight (Bold)
 /// readonly def`). `None` when there is no Type 1 program or it gives none.
 pub fn weight(doc: &Source<'_>, descriptor: &Dictionary) -> Option<String> {
-    let stream = get_stream(doc, descriptor, b"FontFile")?;
-    let data = super::stream_data(doc, stream).ok()?;
-    let clear_len = crate::objects::get_number(doc, &stream.dict, b"Length1")
-        .map_or(data.len(), |n| n.max(0.0) as usize);
-    let clear = data.get(..clear_len.min(data.len()))?;
-    let rest = clear.get(find(clear, b"/Weight")? + b"/Weight".len()..)?;
+    let clear = clear_text(doc, descriptor)?;
+    let rest = clear.get(find(&clear, b"/Weight")? + b"/Weight".len()..)?;
     let open = rest.iter().position(|&b| !b.is_ascii_whitespace())?;
     let rest = rest.get(open..)?.strip_prefix(b"(")?;
     let close = rest
@@ -60,6 +52,16 @@ pub fn weight(doc: &Source<'_>, descriptor: &Dictionary) -> Option<String> {
         .take(MAX_WEIGHT_BYTES)
         .position(|&b| b == b')')?;
     String::from_utf8(rest.get(..close)?.to_vec()).ok()
+}
+
+/// The clear-text part of `/FontFile` (its first `Length1` bytes), where the program has one.
+fn clear_text(doc: &Source<'_>, descriptor: &Dictionary) -> Option<Vec<u8>> {
+    let stream = get_stream(doc, descriptor, b"FontFile")?;
+    let mut data = super::stream_data(doc, stream).ok()?;
+    let clear_len = crate::objects::get_number(doc, &stream.dict, b"Length1")
+        .map_or(data.len(), |n| n.max(0.0) as usize);
+    data.truncate(clear_len);
+    Some(data)
 }
 
 /// A `/Weight` string longer than this is no weight's name.
