@@ -3391,6 +3391,11 @@ fn a_loose_lines_words_spaced_alike_are_one_line() {
 }
 
 #[test]
+fn a_footers_word_across_a_gutter_is_no_protruded_letter() {
+    regression("a_footers_word_across_a_gutter_is_no_protruded_letter");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

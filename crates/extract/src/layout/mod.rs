@@ -1798,15 +1798,20 @@ impl Cut<'_> {
             }
         }
         // The straight edge: the nearest place where enough rows' letters end, more than
-        // twice as many as reach past it.
+        // twice as many as reach past it, and those by a protruded letter's reach at most
+        // (a word further past, a page number's across the channel, ends the search).
         letters.sort_by(f32::total_cmp);
+        let furthest = letters.first().copied().unwrap_or(0.0);
         let straight = letters.iter().enumerate().find_map(|(past, &d)| {
             let on_edge = letters
                 .iter()
                 .skip(past)
                 .take_while(|&&e| e - d <= STRAIGHT_EDGE_PT)
                 .count();
-            (on_edge >= HUGGING_ROWS && on_edge > 2 * past).then_some(d)
+            (on_edge >= HUGGING_ROWS
+                && on_edge > 2 * past
+                && d - furthest <= LETTER_PROTRUSION_EM * em)
+                .then_some(d)
         });
         let Some(nearest) = straight else {
             return edge;
@@ -3152,6 +3157,10 @@ const HANGING_AT_END: &[char] = &[
 ];
 /// … these at its start.
 const HANGING_AT_START: &[char] = &['\u{2018}', '\u{201C}', '(', '\u{2013}', '\u{2014}'];
+
+/// Letters past a straight edge reach it by this many ems at most (microtype protrudes a
+/// `w` or a `y` a little: 0.04 em in Palatino) ([`Cut::letters_edge`]).
+const LETTER_PROTRUSION_EM: f32 = 0.1;
 
 /// A straight edge's rows end this many points apart at most ([`Cut::letters_edge`]).
 const STRAIGHT_EDGE_PT: f32 = 0.25;
