@@ -3396,6 +3396,11 @@ fn a_footers_word_across_a_gutter_is_no_protruded_letter() {
 }
 
 #[test]
+fn a_footers_word_across_a_narrow_gutter_is_no_protruded_letter() {
+    regression("a_footers_word_across_a_narrow_gutter_is_no_protruded_letter");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {
