@@ -733,7 +733,7 @@ fn truetype_program<'p>(
     .as_ref()
 }
 
-/// Whether a font's name, or a Type 1 program's `/Weight` (lowercase), names a bold weight.
+/// Whether a font's name, or its program's `Weight` (lowercase), names a bold weight.
 fn names_bold_weight(lower: &str) -> bool {
     ["bold", "black", "heavy", "semibold", "demi"]
         .iter()

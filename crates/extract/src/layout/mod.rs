@@ -1776,7 +1776,8 @@ impl Cut<'_> {
     /// or, where the words reaching nearest it hang punctuation past a straight edge of
     /// letters (a justified column's: the nearest place where [`HUGGING_ROWS`] rows or more
     /// end within [`STRAIGHT_EDGE_PT`], more than twice as many as the rows whose letters
-    /// reach past it, as microtype protrudes a `w` or a `y` a little too) in two rows or more
+    /// reach past it, by [`LETTER_PROTRUSION_EM`] at most, as microtype protrudes a `w` or a
+    /// `y` a little too) in two rows or more
     /// (one word's is a row's word gap over a gutter: a subject line across the columns),
     /// that edge, within [`PROTRUSION_EM`].
     fn letters_edge(&self, node: &[usize], a: f32, b: f32, em: f32, left: bool) -> f32 {
