@@ -1803,17 +1803,14 @@ impl Cut<'_> {
         // (a word further past, a page number's across the channel, ends the search).
         letters.sort_by(f32::total_cmp);
         let furthest = letters.first().copied().unwrap_or(0.0);
-        let straight = letters.iter().enumerate().find_map(|(past, &d)| {
-            let on_edge = letters
-                .iter()
-                .skip(past)
-                .take_while(|&&e| e - d <= STRAIGHT_EDGE_PT)
-                .count();
-            (on_edge >= HUGGING_ROWS
-                && on_edge > 2 * past
-                && d - furthest <= LETTER_PROTRUSION_EM * em)
-                .then_some(d)
-        });
+        let straight = (letters.iter().enumerate())
+            .take_while(|&(_, &d)| d - furthest <= LETTER_PROTRUSION_EM * em)
+            .find_map(|(past, &d)| {
+                let on_edge = (letters.iter().skip(past))
+                    .take_while(|&&e| e - d <= STRAIGHT_EDGE_PT)
+                    .count();
+                (on_edge >= HUGGING_ROWS && on_edge > 2 * past).then_some(d)
+            });
         let Some(nearest) = straight else {
             return edge;
         };
