@@ -185,7 +185,7 @@ fn every_sweep_file_gives_the_replicas_data() {
         .collect();
     files.sort();
     assert!(
-        files.len() >= 258,
+        files.len() >= 264,
         "fixtures/sweep has {} PDFs",
         files.len()
     );

@@ -223,7 +223,9 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
         stress_runs_into_text: false,
         stress_entered_mid_sentence: false,
         stress_ends_sentence: false,
+        column_ended_short: false,
     };
+    let columns = Columns::new(lines, range, m, edges);
     let mut tables = table_runs(lines, range, m);
     tables.extend(contents_runs(lines, range));
     tables.sort_by_key(|r| r.start);
@@ -328,6 +330,10 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
                                 lines, range, pos, m, edges,
                             ),
                             stress_ends_sentence: stress_ends_sentence(lines, range, pos, m),
+                            column_ended_short: crossed
+                                && !in_list
+                                && !marks.indented
+                                && column_ended_short(lines, range, pos, &columns, m, edges),
                             ..marks
                         },
                     )
@@ -780,6 +786,8 @@ struct Marks {
     /// The line opens stressed lines that end a sentence of their own
     /// ([`stress_ends_sentence`]).
     stress_ends_sentence: bool,
+    /// The line opens a column after one that ended short ([`column_ended_short`]).
+    column_ended_short: bool,
 }
 
 /// How the paragraphs of a range open, in the flow of a column after a finished sentence
@@ -997,6 +1005,150 @@ fn lone_line_set_in(groups: &[Vec<usize>], lines: &[TextLine], m: &Measures) -> 
     }
 }
 
+/// Across a page or column break, after a full stop, the column before stopped short of
+/// where its text could reach ([`left_room`]), in a letter whose typesetter fills its
+/// columns ([`Columns::filled`]). A typesetter fills a column with the next line of a
+/// paragraph; it leaves the room where the next paragraph's first lines and the space above
+/// them did not fit (orphan control).
+fn column_ended_short(
+    lines: &[TextLine],
+    range: &[usize],
+    pos: usize,
+    columns: &Columns,
+    m: &Measures,
+    edges: &Edges,
+) -> bool {
+    let at = |k: usize| range.get(k).and_then(|&i| lines.get(i));
+    let (Some(prev), Some(line)) = (pos.checked_sub(1).and_then(at), at(pos)) else {
+        return false;
+    };
+    columns.filled
+        && ends_with_full_stop(prev)
+        && line.text.starts_with(char::is_uppercase)
+        && item_label(&line.text).is_none()
+        && left_room(lines, range, pos, &columns.ends, m, edges)
+}
+
+/// Where the body's columns end, and whether its typesetter fills them.
+struct Columns<'l> {
+    /// The body's lines at a column's foot (before a page or column break) that run on
+    /// below the line above them: where the text reached down its columns.
+    ends: Vec<&'l TextLine>,
+    /// Some column breaks fall inside a sentence, and none of those left room
+    /// ([`left_room`]): the typesetter fills its columns. (A letter whose pages were broken
+    /// by hand, or to match another, ends pages anywhere.)
+    filled: bool,
+}
+
+impl<'l> Columns<'l> {
+    fn new(lines: &'l [TextLine], range: &[usize], m: &Measures, edges: &Edges) -> Columns<'l> {
+        let at = |k: usize| range.get(k).and_then(|&i| lines.get(i));
+        let breaks: Vec<usize> = (1..range.len())
+            .filter(|&k| {
+                at(k - 1).zip(at(k)).is_some_and(|(a, b)| {
+                    a.page != b.page || b.baseline < a.baseline - COLUMN_BREAK_PITCHES * m.pitch
+                })
+            })
+            .collect();
+        let ends = (breaks
+            .iter()
+            .map(|&k| k - 1)
+            .chain(range.len().checked_sub(1)))
+        .filter_map(|k| Some((at(k.checked_sub(1)?)?, at(k)?)))
+        .filter(|(above, end)| in_flow(above, end) && !gap_before(above, end, m))
+        .map(|(_, end)| end)
+        .collect();
+        let mut columns = Columns {
+            ends,
+            filled: false,
+        };
+        let first_page = at(0).map(|l| l.page);
+        let inside_sentence: Vec<usize> = breaks
+            .into_iter()
+            .filter(|&k| {
+                at(k - 1).zip(at(k)).is_some_and(|(a, b)| {
+                    Some(a.page) != first_page && (!a.ends_sentence() || b.starts_lowercase())
+                })
+            })
+            .collect();
+        columns.filled = !inside_sentence.is_empty()
+            && !(inside_sentence.iter())
+                .any(|&k| left_room(lines, range, k, &columns.ends, m, edges));
+        columns
+    }
+}
+
+/// Room for a line or more [`SHORT_COLUMN_PITCHES`] under a column's last line.
+const SHORT_COLUMN_PITCHES: f32 = 0.9;
+
+/// Lines of a paragraph that widow control keeps together at a column's top (CSS's and
+/// LibreOffice's `widows: 2`, TeX's widow penalty): room left under a column's last line
+/// may be theirs, and one more for each line of room, up to two.
+const WIDOW_LINES: usize = 2;
+
+/// Across a page or column break (at `pos` in `range`), the column before stopped a line or
+/// more short of where the text reaches down such columns (`ends`: its neighbour's foot on
+/// the page; after a page break, the deepest foot of a column over it on the pages after
+/// the first, whose layout is the letterhead's), with nothing under it (notes would explain
+/// the room), while the text at the new column's top runs on for more lines than widow
+/// control keeps together there. Not where one of the lines that could have filled the
+/// room ends in a hyphen (TeX ends a page early rather than after one).
+fn left_room(
+    lines: &[TextLine],
+    range: &[usize],
+    pos: usize,
+    ends: &[&TextLine],
+    m: &Measures,
+    edges: &Edges,
+) -> bool {
+    let at = |k: usize| range.get(k).and_then(|&i| lines.get(i));
+    let (Some(prev), Some(line)) = (pos.checked_sub(1).and_then(at), at(pos)) else {
+        return false;
+    };
+    let over = |a: &TextLine, b: &TextLine| a.bbox.x0 < b.bbox.x1 && b.bbox.x0 < a.bbox.x1;
+    let first_page = at(0).map(|l| l.page);
+    let deepest = |keep: &dyn Fn(&TextLine) -> bool| {
+        ends.iter()
+            .filter(|e| keep(e))
+            .map(|e| e.baseline)
+            .fold(f32::NEG_INFINITY, f32::max)
+    };
+    let floor = if line.page == prev.page {
+        deepest(&|e| e.page == prev.page && over(e, line))
+    } else if Some(prev.page) == first_page {
+        return false;
+    } else {
+        deepest(&|e| Some(e.page) != first_page && over(e, prev))
+    };
+    let short_by = (floor - prev.baseline) / m.pitch;
+    if short_by.is_nan() || short_by < SHORT_COLUMN_PITCHES {
+        return false;
+    }
+    let page_start = lines.partition_point(|l| l.page < prev.page);
+    let under = (lines.get(page_start..).unwrap_or_default().iter())
+        .take_while(|l| l.page == prev.page)
+        .any(|l| {
+            !l.role.is_furniture() && l.baseline > prev.baseline + 0.5 * m.pitch && over(l, prev)
+        });
+    if under {
+        return false;
+    }
+    let room = (short_by.round() as usize).min(2);
+    for k in pos..pos + room + WIDOW_LINES - 1 {
+        let (Some(a), Some(b)) = (at(k), at(k + 1)) else {
+            return false;
+        };
+        let ends_paragraph = gap_before(a, b, m)
+            || !at_same_edge(a, b, m)
+            || (a.ends_sentence() && ended_on_purpose(a, b, m, edges));
+        if !in_flow(a, b) || ends_paragraph {
+            return false;
+        }
+    }
+    let hyphenated = |l: &TextLine| l.soft_hyphen || l.hyphen_apart || l.text.ends_with('-');
+    !(pos..=pos + room).filter_map(at).any(hyphenated)
+}
+
 /// `line` follows `prev` down the same column of the same page.
 fn in_flow(prev: &TextLine, line: &TextLine) -> bool {
     prev.page == line.page && line.baseline > prev.baseline
@@ -1158,7 +1310,10 @@ fn breaks_between(
     } else {
         ended_on_purpose(prev, line, m, edges)
     };
-    prev.ends_sentence() && !line.starts_lowercase() && on_purpose && !marks.inline_number
+    prev.ends_sentence()
+        && !line.starts_lowercase()
+        && (on_purpose || marks.column_ended_short)
+        && !marks.inline_number
 }
 
 /// A change of emphasis inside a paragraph (words stressed in bold or italic that fill a
@@ -2169,6 +2324,58 @@ mod tests {
             .collect();
         // bold (numbered, 1) > bold italic (2) > italic (3); a number's depth stays.
         assert_eq!(levels, vec![3, 1, 2, 2]);
+    }
+
+    /// Pages of lines 12 pt apart from baseline 100 (the page's `source` order), drawn as
+    /// [`placed`] draws them, each first word's width measured.
+    fn paged(pages: &[Vec<&str>]) -> Vec<TextLine> {
+        let mut out = Vec::new();
+        for (p, texts) in pages.iter().enumerate() {
+            for (k, text) in texts.iter().enumerate() {
+                let mut line = placed(text, 50.0, 100.0 + 12.0 * k as f32);
+                line.page = p as u32 + 1;
+                line.source = k;
+                let first = text.split(' ').next().unwrap_or_default();
+                line.first_word_width = 6.0 * first.chars().count() as f32;
+                out.push(line);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_column_left_a_line_short_after_a_full_stop_ends_its_paragraph() {
+        // Lines of 48 characters: none leaves room for the next one's first word.
+        let on = "het bondgenootschap moet de dialoog blijven zoek";
+        let end = "het bondgenootschap moet de dialogen zoeken, nu.";
+        let opens = "Het kabinet deelt de analyse van de reflectiegro";
+        let page = |texts: &[&'static str]| texts.to_vec();
+        let full = page(&[on, on, on, on, on]);
+        // Page 3 stops a line short of where pages 2 and 4 reach, after a full stop;
+        // page 4's text runs on for four lines: no widow explains the room.
+        let letter = [
+            full.clone(),
+            full.clone(),
+            page(&[on, on, on, end]),
+            page(&[opens, on, on, on, end]),
+        ];
+        assert_eq!(kinds(&paged(&letter)), [(14, false), (5, false)]);
+        // Where a column break inside a sentence left room too, the typesetter does not
+        // fill its columns (pages broken by hand): nothing tells.
+        let mut by_hand = letter.clone();
+        by_hand[1] = page(&[on, on, on, on]);
+        assert_eq!(kinds(&paged(&by_hand)), [(18, false)]);
+        // Two lines at the next page's top may be a widow kept with its line.
+        let mut widow = letter.clone();
+        widow[3] = page(&[opens, end]);
+        assert_eq!(kinds(&paged(&widow)), [(16, false)]);
+        // The first page, under the letterhead, shows nothing of the pages after it.
+        let first = [
+            page(&[on, on, on, end]),
+            page(&[opens, on, on, on, end]),
+            full,
+        ];
+        assert_eq!(kinds(&paged(&first)), [(14, false)]);
     }
 
     #[test]
