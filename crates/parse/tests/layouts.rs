@@ -3401,6 +3401,16 @@ fn a_footers_word_across_a_narrow_gutter_is_no_protruded_letter() {
 }
 
 #[test]
+fn a_column_less_than_a_pitch_short_may_be_full() {
+    regression("a_column_less_than_a_pitch_short_may_be_full");
+}
+
+#[test]
+fn a_column_short_by_a_keep_in_two_columns_runs_on() {
+    regression("a_column_short_by_a_keep_in_two_columns_runs_on");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

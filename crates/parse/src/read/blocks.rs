@@ -1078,8 +1078,10 @@ impl<'l> Columns<'l> {
     }
 }
 
-/// Room for a line or more [`SHORT_COLUMN_PITCHES`] under a column's last line.
-const SHORT_COLUMN_PITCHES: f32 = 0.9;
+/// Room for a line under a column's last line: a pitch, less a rounding. (The deepest foot
+/// seen is only the least the columns could reach; a column a little less short may have
+/// been full.)
+const SHORT_COLUMN_PITCHES: f32 = 0.98;
 
 /// Lines of a paragraph that widow control keeps together at a column's top (CSS's and
 /// LibreOffice's `widows: 2`, TeX's widow penalty): room left under a column's last line
@@ -1091,8 +1093,9 @@ const WIDOW_LINES: usize = 2;
 /// the page; after a page break, the deepest foot of a column over it on the pages after
 /// the first, whose layout is the letterhead's), with nothing under it (notes would explain
 /// the room), while the text at the new column's top runs on for more lines than widow
-/// control keeps together there. Not where one of the lines that could have filled the
-/// room ends in a hyphen (TeX ends a page early rather than after one).
+/// control keeps together there: none of them ends a sentence on a line that ended on
+/// purpose or, justified, short of its edge (where the paragraph might end). Not where one of the lines that could have filled the room ends
+/// in a hyphen (TeX ends a page early rather than after one).
 fn left_room(
     lines: &[TextLine],
     range: &[usize],
@@ -1138,10 +1141,13 @@ fn left_room(
         let (Some(a), Some(b)) = (at(k), at(k + 1)) else {
             return false;
         };
-        let ends_paragraph = gap_before(a, b, m)
-            || !at_same_edge(a, b, m)
-            || (a.ends_sentence() && ended_on_purpose(a, b, m, edges));
-        if !in_flow(a, b) || ends_paragraph {
+        // A sentence's end at a line's end may be the paragraph's where the line ended on
+        // purpose, or, justified, stopped short of its edge (in loose justification too).
+        let short = a.ends_sentence()
+            && (ended_on_purpose(a, b, m, edges)
+                || (edges.justified && edges.of(a) - a.bbox.x1 > edges.slack));
+        let may_end_paragraph = gap_before(a, b, m) || !at_same_edge(a, b, m) || short;
+        if !in_flow(a, b) || may_end_paragraph {
             return false;
         }
     }

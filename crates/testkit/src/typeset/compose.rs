@@ -105,6 +105,8 @@ struct FlowLine {
     notes: Vec<usize>,
     /// Keep on the same column as the next line (headings, signatures).
     keep_next: bool,
+    /// Kept so because it was left underfull where its sentence ends ([`Fill::keep_next`]).
+    underfull: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -123,7 +125,7 @@ pub fn compose(letter: &Letter, p: &Params, m: &Measure) -> Result<Vec<Page>, St
     let body_top = front_matter(letter, p, m, &g, &mut first)?;
     let flow = Flow::new(letter, p, m, &g)?;
     let notes = footnote_lines(letter, m, &g)?;
-    let mut pages = paginate(&flow.items, &notes, p, &g, body_top, first);
+    let mut pages = paginate(&flow.items, &notes, p, &g, body_top, first)?;
     let count = pages.len();
     for (i, page) in pages.iter_mut().enumerate() {
         furniture(letter, p, m, &g, i, count, body_top, page)?;
@@ -370,6 +372,7 @@ impl FlowBuilder<'_> {
             pitch: size * self.p.leading,
             notes,
             keep_next,
+            underfull: false,
         }
     }
 
@@ -486,7 +489,8 @@ impl FlowBuilder<'_> {
                 Fill::Stretched(Spread::PLAIN)
             };
             let keep = fill.keep_next() && may_end_paragraph(&l);
-            let line = self.line(vec![(dx, l, fill.spread())], size, keep);
+            let mut line = self.line(vec![(dx, l, fill.spread())], size, keep);
+            line.underfull = keep;
             self.items.push(Item::Line(line));
         }
         self.prev = Prev::Paragraph;
@@ -582,7 +586,8 @@ impl FlowBuilder<'_> {
                     segs.push((0.0, label, Spread::PLAIN));
                 }
                 segs.push((text_x, l, fill.spread()));
-                let line = self.line(segs, size, fill.keep_next());
+                let mut line = self.line(segs, size, fill.keep_next());
+                line.underfull = fill.keep_next();
                 self.items.push(Item::Line(line));
             }
         }
@@ -678,7 +683,7 @@ fn paginate(
     g: &Geometry,
     body_top: f32,
     first: Page,
-) -> Vec<Page> {
+) -> Result<Vec<Page>, String> {
     let mut pager = Pager {
         p,
         g,
@@ -688,6 +693,7 @@ fn paginate(
         y: body_top,
         top: body_top,
         pending: Vec::new(),
+        last_ends_sentence: false,
     };
     for (i, item) in items.iter().enumerate() {
         match item {
@@ -703,6 +709,18 @@ fn paginate(
                     let (h, notes) = group_height(items.get(i..).unwrap_or_default());
                     let limit = pager.limit(&notes);
                     if pager.y + h > limit && pager.y > pager.top && pager.top + h <= limit {
+                        // Kept from a column it would have fitted in, under a finished
+                        // sentence: the room left reads as a paragraph's end (orphan
+                        // control), which no typesetter leaves inside a paragraph.
+                        if line.underfull
+                            && pager.last_ends_sentence
+                            && pager.leaves_a_later_page()
+                            && pager.y + line.pitch <= pager.limit(&line.notes)
+                        {
+                            return Err("an underfull line kept with the next leaves room \
+                                 under a finished sentence"
+                                .into());
+                        }
                         pager.next_column();
                     }
                 }
@@ -711,7 +729,7 @@ fn paginate(
         }
     }
     pager.flush_notes();
-    pager.pages
+    Ok(pager.pages)
 }
 
 /// How a line's words are spread over it: each space widened by `extra`, the glyphs and
@@ -801,6 +819,8 @@ struct Pager<'a> {
     top: f32,
     /// Notes anchored in the current column.
     pending: Vec<usize>,
+    /// The line placed last ends with a full stop.
+    last_ends_sentence: bool,
 }
 
 impl Pager<'_> {
@@ -849,6 +869,9 @@ impl Pager<'_> {
         }
         self.pending.extend(&line.notes);
         self.y += line.pitch;
+        self.last_ends_sentence = (line.segs.last())
+            .and_then(|(_, ws, _)| ws.iter().rev().find(|w| w.rise <= 0.0))
+            .is_some_and(|w| w.text.ends_with(['.', '!', '?']));
     }
 
     /// Sets the column's notes at its foot, under a short rule.
@@ -883,6 +906,11 @@ impl Pager<'_> {
             page.lines.extend(lines);
         }
         self.pending.clear();
+    }
+
+    /// The next column is on the next page, and this page is not the first.
+    fn leaves_a_later_page(&self) -> bool {
+        self.col + 1 >= self.p.columns.max(1) && self.pages.len() > 1
     }
 
     fn next_column(&mut self) {
