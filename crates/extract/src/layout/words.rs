@@ -46,6 +46,14 @@ pub struct WordBox {
 
 /// A gap wider than this many ems between two glyphs is a word break.
 const WORD_GAP_EM: f32 = 0.15;
+
+/// … and between a superscript or subscript and the larger type beside it, this many (of
+/// the larger type's size): less than the narrowest word space (0.22 em, TeX's shrunk).
+const SCRIPT_GAP_EM: f32 = 0.2;
+
+/// Type this much smaller than the type beside it is a superscript's or a subscript's,
+/// raised or not.
+const SCRIPT_SIZE_RATIO: f32 = 0.8;
 /// … or this many, when the glyphs follow each other in one `TJ`: the gap is then a `TJ`
 /// number, made on purpose beyond the advance and the letter spacing; kerning inside words
 /// tightens, and widens by far less (pdftotext breaks at 0.1 em everywhere). Not for a gap
@@ -1051,6 +1059,14 @@ fn split_words(
                         }
                     } else {
                         WORD_GAP_EM
+                    };
+                    // Into or out of a superscript or subscript, the pen is placed apart from
+                    // the larger type, a little more than a letter's gap (`CO₂`).
+                    let script = praised != raised
+                        || g.size.min(prev.size) < SCRIPT_SIZE_RATIO * g.size.max(prev.size);
+                    let threshold = match script {
+                        true => threshold.max(SCRIPT_GAP_EM),
+                        false => threshold,
                     };
                     let spaced = spaced && !is_cancelled_space(text, p, blank, i);
                     let apart = (spaced && !consecutive) || gap > threshold * g.size.max(prev.size);
