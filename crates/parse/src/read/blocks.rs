@@ -1018,8 +1018,7 @@ fn column_ended_short(
     m: &Measures,
     edges: &Edges,
 ) -> bool {
-    let at = |k: usize| range.get(k).and_then(|&i| lines.get(i));
-    let (Some(prev), Some(line)) = (pos.checked_sub(1).and_then(at), at(pos)) else {
+    let Some((prev, line)) = break_at(lines, range, pos) else {
         return false;
     };
     columns.filled
@@ -1027,6 +1026,16 @@ fn column_ended_short(
         && line.text.starts_with(char::is_uppercase)
         && item_label(&line.text).is_none()
         && left_room(lines, range, pos, &columns.ends, m, edges)
+}
+
+/// The lines before and at `pos` in `range`.
+fn break_at<'l>(
+    lines: &'l [TextLine],
+    range: &[usize],
+    pos: usize,
+) -> Option<(&'l TextLine, &'l TextLine)> {
+    let at = |k: usize| range.get(k).and_then(|&i| lines.get(i));
+    Some((at(pos.checked_sub(1)?)?, at(pos)?))
 }
 
 /// Where the body's columns end, and whether its typesetter fills them.
@@ -1105,7 +1114,7 @@ fn left_room(
     edges: &Edges,
 ) -> bool {
     let at = |k: usize| range.get(k).and_then(|&i| lines.get(i));
-    let (Some(prev), Some(line)) = (pos.checked_sub(1).and_then(at), at(pos)) else {
+    let Some((prev, line)) = break_at(lines, range, pos) else {
         return false;
     };
     let over = |a: &TextLine, b: &TextLine| a.bbox.x0 < b.bbox.x1 && b.bbox.x0 < a.bbox.x1;
