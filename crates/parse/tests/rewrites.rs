@@ -122,7 +122,8 @@ fn dutch_corpus_files_rewritten_by_cairo_give_their_data() {
 /// The real letters (`../shared/letters-real`) rewritten by cairo give their data. cairo
 /// places a subscript (`CO₂` in the IenW letter) a third of a point further from the letter
 /// before it than Word does: 1.4 pt at 9 pt, read as a word gap until a script's gap was
-/// measured against the larger type's narrowest space. Skipped without pdftocairo.
+/// measured against the larger type's narrowest space. Skipped without pdftocairo, or
+/// without the letters (`../shared/letters-real`, read in place).
 #[test]
 fn real_letters_rewritten_by_cairo_give_their_data() {
     if !has_cairo() {
@@ -130,8 +131,11 @@ fn real_letters_rewritten_by_cairo_give_their_data() {
         return;
     }
     let real = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/letters-real");
-    let mut files: Vec<_> = std::fs::read_dir(&real)
-        .unwrap()
+    let Ok(dir) = std::fs::read_dir(&real) else {
+        eprintln!("skipped: no real letters at {}", real.display());
+        return;
+    };
+    let mut files: Vec<_> = dir
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
         .collect();
