@@ -47,13 +47,6 @@ pub struct WordBox {
 /// A gap wider than this many ems between two glyphs is a word break.
 const WORD_GAP_EM: f32 = 0.15;
 
-/// … and between a superscript or subscript and the larger type beside it, this many (of
-/// the larger type's size): less than the narrowest word space (0.22 em, TeX's shrunk).
-const SCRIPT_GAP_EM: f32 = 0.2;
-
-/// Type this much smaller than the type beside it is a superscript's or a subscript's,
-/// raised or not.
-const SCRIPT_SIZE_RATIO: f32 = 0.8;
 /// … or this many, when the glyphs follow each other in one `TJ`: the gap is then a `TJ`
 /// number, made on purpose beyond the advance and the letter spacing; kerning inside words
 /// tightens, and widens by far less (pdftotext breaks at 0.1 em everywhere). Not for a gap
@@ -66,6 +59,13 @@ const WORD_GAP_EM_RUN: f32 = 0.1;
 /// one word. A rewrite may fold a space glyph into the number instead (cairo writes
 /// `(aier)55(,)-222(Anja)` for Chromium's `Bossenmaier, Anja`): 0.22 em is a word gap.
 const WORD_GAP_EM_SPACED_RUN: f32 = 0.2;
+/// … and, into or out of a superscript or subscript, at least this many (of the larger
+/// type's size): less than the narrowest word space (0.22 em, TeX's shrunk).
+const SCRIPT_GAP_EM: f32 = 0.2;
+
+/// Type this much smaller than the type beside it is a superscript's or a subscript's,
+/// raised or not.
+const SCRIPT_SIZE_RATIO: f32 = 0.8;
 
 /// Glyphs drawn twice at (almost) the same place, to fake bold or a shadow, count once:
 /// the same text, offset by less than this many ems, …
