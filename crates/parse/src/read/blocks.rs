@@ -265,9 +265,7 @@ pub fn segment(lines: &[TextLine], range: &[usize], m: &Measures, edges: &Edges)
         // After a break into a column elsewhere on the page (not the same column on the
         // next page) the labels' edge is the new column's, not the old one's (set below,
         // from the hang): a line far left of the old labels is not back at them.
-        let crossed = previous.is_some_and(|p| {
-            p.page != line.page || line.baseline < p.baseline - COLUMN_BREAK_PITCHES * m.pitch
-        });
+        let crossed = previous.is_some_and(|p| crosses_columns(p, line, m));
         let elsewhere = crossed
             && label_x.is_some_and(|x| {
                 line.bbox.x0 < x - 0.5 * m.size || line.bbox.x0 > x + hang + 0.5 * m.size
@@ -1028,6 +1026,12 @@ fn column_ended_short(
         && left_room(lines, range, pos, &columns.ends, m, edges)
 }
 
+/// `b` stands in another column than `a`, the line before it: on the next page, or risen
+/// by more than [`COLUMN_BREAK_PITCHES`].
+fn crosses_columns(a: &TextLine, b: &TextLine, m: &Measures) -> bool {
+    a.page != b.page || b.baseline < a.baseline - COLUMN_BREAK_PITCHES * m.pitch
+}
+
 /// The lines before and at `pos` in `range`.
 fn break_at<'l>(
     lines: &'l [TextLine],
@@ -1053,17 +1057,13 @@ impl<'l> Columns<'l> {
     fn new(lines: &'l [TextLine], range: &[usize], m: &Measures, edges: &Edges) -> Columns<'l> {
         let at = |k: usize| range.get(k).and_then(|&i| lines.get(i));
         let breaks: Vec<usize> = (1..range.len())
-            .filter(|&k| {
-                at(k - 1).zip(at(k)).is_some_and(|(a, b)| {
-                    a.page != b.page || b.baseline < a.baseline - COLUMN_BREAK_PITCHES * m.pitch
-                })
-            })
+            .filter(|&k| break_at(lines, range, k).is_some_and(|(a, b)| crosses_columns(a, b, m)))
             .collect();
         let ends = (breaks
             .iter()
             .map(|&k| k - 1)
             .chain(range.len().checked_sub(1)))
-        .filter_map(|k| Some((at(k.checked_sub(1)?)?, at(k)?)))
+        .filter_map(|k| break_at(lines, range, k))
         .filter(|(above, end)| in_flow(above, end) && !gap_before(above, end, m))
         .map(|(_, end)| end)
         .collect();
@@ -1075,7 +1075,7 @@ impl<'l> Columns<'l> {
         let inside_sentence: Vec<usize> = breaks
             .into_iter()
             .filter(|&k| {
-                at(k - 1).zip(at(k)).is_some_and(|(a, b)| {
+                break_at(lines, range, k).is_some_and(|(a, b)| {
                     Some(a.page) != first_page && (!a.ends_sentence() || b.starts_lowercase())
                 })
             })
