@@ -3411,6 +3411,11 @@ fn a_column_short_by_a_keep_in_two_columns_runs_on() {
 }
 
 #[test]
+fn a_stretched_line_beside_a_side_columns_word_is_one_line() {
+    regression("a_stretched_line_beside_a_side_columns_word_is_one_line");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -4864,29 +4864,51 @@ const COLUMN_ROWS_BELOW_A_CUT: usize = 2;
 /// different rows: words of one line lie side by side.
 /// A row (sorted by x) cut where a gap is wider than three ems, as a gutter would cut it:
 /// a browser footer's URL and page number, a label far from its value; not a justified line
-/// stretched across its column ([`is_stretched_line`]).
+/// stretched across its column ([`is_stretched_line`]), with a side column's words beside
+/// it or not.
 fn split_at_wide_gaps<'r>(
     row: &'r [usize],
     neighbours: &[Option<&Vec<usize>>; 2],
     words: &[WordBox],
     texts: &[String],
 ) -> Vec<&'r [usize]> {
-    let mut parts = Vec::new();
-    let mut start = 0;
-    for (k, pair) in row.windows(2).enumerate() {
-        if let [a, b] = pair
-            && let (Some(wa), Some(wb)) = (words.get(*a), words.get(*b))
-            && wb.x0 - wa.x1 >= SINGLE_ROW_GUTTER_EM * wa.size.max(wb.size)
-        {
-            parts.extend(row.get(start..=k));
-            start = k + 1;
-        }
-    }
+    let cuts: Vec<usize> = row
+        .windows(2)
+        .enumerate()
+        .filter(|(_, pair)| match pair {
+            [a, b] => words.get(*a).zip(words.get(*b)).is_some_and(|(wa, wb)| {
+                wb.x0 - wa.x1 >= SINGLE_ROW_GUTTER_EM * wa.size.max(wb.size)
+            }),
+            _ => false,
+        })
+        .map(|(k, _)| k + 1)
+        .collect();
     // Only a row with a wide gap is looked at again (most have none).
-    if start > 0 && is_stretched_line(row, neighbours, words, texts) {
+    let (Some(&first), Some(&last)) = (cuts.first(), cuts.last()) else {
+        return vec![row];
+    };
+    let stretched = |part: &[usize]| is_stretched_line(part, neighbours, words, texts);
+    if stretched(row) {
         return vec![row];
     }
-    parts.extend(row.get(start..));
+    // A side column's words beside a stretched line (a reference column's `Zaken` level with
+    // `voornaamste   kwetsbaarheden   van   bondgenoten.   De`): the line read whole.
+    if cuts.len() > 1 {
+        let (head, rest) = row.split_at(first);
+        if stretched(rest) {
+            return vec![head, rest];
+        }
+        let (rest, tail) = row.split_at(last);
+        if stretched(rest) {
+            return vec![rest, tail];
+        }
+    }
+    let mut parts = Vec::with_capacity(cuts.len() + 1);
+    let mut start = 0;
+    for &end in cuts.iter().chain([row.len()].iter()) {
+        parts.extend(row.get(start..end));
+        start = end;
+    }
     parts
 }
 
