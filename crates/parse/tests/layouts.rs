@@ -3416,6 +3416,11 @@ fn a_stretched_line_beside_a_side_columns_word_is_one_line() {
 }
 
 #[test]
+fn an_italic_sentence_under_a_line_left_short_of_it_runs_on() {
+    regression("an_italic_sentence_under_a_line_left_short_of_it_runs_on");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -1342,7 +1342,8 @@ fn breaks_between(
 ///   flow shows space opening one), it is set in italic close under a full line (a
 ///   paragraph's last line is seldom full; pdfTeX sets bold recommendations close under
 ///   the paragraph before, full or not), or under any line where ragged lines are broken
-///   early ([`Edges::early`]); or, wherever the letter's paragraphs open, it is set in
+///   early ([`Edges::early`]), or under one left short of its first word, ending a sentence
+///   of its own ([`left_short_of`]); or, wherever the letter's paragraphs open, it is set in
 ///   italic at a column's top under a full line, its lines ending a sentence of their own
 ///   ([`stress_ends_sentence`]: across columns nothing measures space, and a heading does
 ///   not end in a full stop), not set in as a first line would be; or the
@@ -1387,8 +1388,15 @@ fn stress_runs_on(
         || ((marks.spaced || marks.indented_and_spaced) && close)
         || (sets_words_in_italic(line)
             && (((marks.indented || marks.never_by_space) && close) || across)
-            && (full || edges.early))
+            && (full || edges.early || left_short_of(prev, line, m, edges, marks)))
         || marks.stress_runs_into_text
+}
+
+/// `prev` was left short of the italic `line`'s first word, which would not have fitted (a
+/// justified line its spaces could not fill), and the italic lines end a sentence of their
+/// own, as a heading does not.
+fn left_short_of(prev: &TextLine, line: &TextLine, m: &Measures, edges: &Edges, marks: Marks) -> bool {
+    marks.stress_ends_sentence && !next_word_fitted(prev, line, m, edges)
 }
 
 /// The stressed lines from `pos` (in `range`, at most [`MAX_STRESSED_LINES`]) run on into
