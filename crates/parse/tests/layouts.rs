@@ -3421,6 +3421,11 @@ fn an_italic_sentence_under_a_line_left_short_of_it_runs_on() {
 }
 
 #[test]
+fn a_list_under_its_hang_at_a_columns_foot_keeps_a_narrow_gutter() {
+    regression("a_list_under_its_hang_at_a_columns_foot_keeps_a_narrow_gutter");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

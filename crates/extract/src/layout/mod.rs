@@ -3420,7 +3420,8 @@ fn has_straight_right_edge(node: &[usize], words: &[WordBox], a: f32) -> bool {
 /// of `b` (within a few ems): a column's edge down the whole node, or down to where the
 /// last page's short column ends; not one beside part of it over a table's cells. Rows
 /// that start at one of the indents the rows left of `b` show count as flush too: a list's
-/// item running on at the next column's top, under its hang.
+/// item running on at the next column's top, under its hang; and so do rows under the hang
+/// of a label flush at `b`: a list's last item at the column's foot.
 fn flush_edge_spans_node(node: &[usize], words: &[WordBox], b: f32, em: f32) -> bool {
     let (top, bottom) = node_extent(node, words, |w| (w.top, w.bottom));
     let (flush, right): (Vec<usize>, Vec<usize>) = node
@@ -3428,13 +3429,57 @@ fn flush_edge_spans_node(node: &[usize], words: &[WordBox], b: f32, em: f32) -> 
         .copied()
         .filter(|&i| words.get(i).is_some_and(|w| w.x0 >= b))
         .partition(|&i| words.get(i).is_some_and(|w| starts_at(w, b)));
-    let (flush_top, flush_bottom) = node_extent(&flush, words, |w| (w.top, w.bottom));
+    let (flush_top, mut flush_bottom) = node_extent(&flush, words, |w| (w.top, w.bottom));
+    let hangs = label_hangs(&flush, &right, words, em);
+    if !hangs.is_empty() {
+        // The rows right of `b` that start at a hang, under the first flush row.
+        let mut rows: Vec<(f32, f32, f32, f32)> = Vec::new();
+        for w in right.iter().filter_map(|&i| words.get(i)) {
+            match rows.iter_mut().find(|r| r.0 == w.row_baseline) {
+                Some(r) => (r.1, r.2, r.3) = (r.1.min(w.x0), r.2.min(w.top), r.3.max(w.bottom)),
+                None => rows.push((w.row_baseline, w.x0, w.top, w.bottom)),
+            }
+        }
+        let under_hang = rows.iter().filter(|&&(_, x0, row_top, _)| {
+            row_top > flush_top && hangs.iter().any(|&x| (x0 - x).abs() <= INDENT_SLACK_PT)
+        });
+        flush_bottom = under_hang.fold(flush_bottom, |foot, r| foot.max(r.3));
+    }
     let right_bottom = foot_of_text(&right, words, bottom, em);
     let spans_to = |top_row: f32| {
         top_row <= top + SPANS_NODE_EM * em && flush_bottom >= right_bottom - SPANS_NODE_EM * em
     };
     spans_to(flush_top) || spans_to(first_indented_row(node, words, b).min(flush_top))
 }
+
+/// Where the text of list items hangs: the next word's start in the row of a label (a word
+/// under [`LABEL_WIDTH_EM`] wide) among the words `flush` at an edge, set off from it by a
+/// gap wider than a word space, among the words `right` of it.
+fn label_hangs(flush: &[usize], right: &[usize], words: &[WordBox], em: f32) -> Vec<f32> {
+    let mut hangs: Vec<f32> = flush
+        .iter()
+        .filter_map(|&i| words.get(i))
+        .filter(|label| label.x1 - label.x0 < LABEL_WIDTH_EM * em)
+        .filter_map(|label| {
+            right
+                .iter()
+                .filter_map(|&i| words.get(i))
+                .filter(|w| w.row_baseline == label.row_baseline && w.x0 > label.x1)
+                .map(|w| w.x0)
+                .min_by(f32::total_cmp)
+                .filter(|&x| x - label.x1 > LABEL_HANG_GAP_EM * em)
+        })
+        .collect();
+    hangs.sort_unstable_by(f32::total_cmp);
+    hangs.dedup_by(|p, q| (*p - *q).abs() <= INDENT_SLACK_PT);
+    hangs
+}
+
+/// A list's label is narrower than this many ems (`–`, `1.`, `a)`, `iv.`).
+const LABEL_WIDTH_EM: f32 = 1.5;
+
+/// … and its item's text stands further than this many ems from it (wider than a word space).
+const LABEL_HANG_GAP_EM: f32 = 0.5;
 
 /// The foot of the words `side`: their lowest bottom, but for a lone row at the node's foot
 /// (`node_bottom`) standing [`LONE_FOOT_EM`] below the rest: a page number or a footer
