@@ -3426,6 +3426,11 @@ fn a_list_under_its_hang_at_a_columns_foot_keeps_a_narrow_gutter() {
 }
 
 #[test]
+fn a_line_ending_after_a_sentence_and_a_word_is_kept_with_nothing() {
+    regression("a_line_ending_after_a_sentence_and_a_word_is_kept_with_nothing");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -780,9 +780,14 @@ impl Fill {
 
 /// Whether a line could be read as a paragraph's last: its last word (or the one before a
 /// note's marker) ends a sentence. A line that leaves its sentence open runs on, wherever
-/// the column breaks.
+/// the column breaks (`vinden. De` too).
 fn may_end_paragraph(line: &[Word]) -> bool {
-    line.iter().rev().take(2).any(|w| {
+    let mut from_end = line.iter().rev();
+    let last = match from_end.next() {
+        Some(marker) if marker.attached => from_end.next(),
+        last => last,
+    };
+    last.is_some_and(|w| {
         w.text
             .trim_end_matches(['"', '”', '’', '\'', ')'])
             .ends_with(['.', '!', '?', ':', ';'])
