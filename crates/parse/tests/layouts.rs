@@ -3431,6 +3431,11 @@ fn a_line_ending_after_a_sentence_and_a_word_is_kept_with_nothing() {
 }
 
 #[test]
+fn an_annex_running_on_at_a_short_right_columns_top_follows_the_left() {
+    regression("an_annex_running_on_at_a_short_right_columns_top_follows_the_left");
+}
+
+#[test]
 fn regressions_file_is_well_formed() {
     for line in include_str!("layouts-regressions.txt").lines() {
         if line.starts_with('#') || line.trim().is_empty() {

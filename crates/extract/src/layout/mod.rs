@@ -588,9 +588,10 @@ impl Cut<'_> {
         let band_edge = left_column_edge(band, words, top.x0, under.x0, em)?;
         let within_left = under.x1 <= top.x1 - 2.0 * em;
         // The columns: the band; or, in the node's first band, what lies under the front
-        // matter at its top, when the node's one cut (its widest gap) came under the
-        // columns' short right one; or what lies over the band under's columns (beside a
-        // reference column too).
+        // matter (or a running header) at its top, when the band under lies within the left
+        // column (the cuts came under the columns' short right one: a last page's closing,
+        // signatures and annex in the left column, the annex running on at the right one's
+        // top); or what lies over the band under's columns (beside a reference column too).
         let split;
         let (head, two, (a, b)) = match self.vertical_gutter(band, || em) {
             Some(gutter) => (
@@ -601,7 +602,7 @@ impl Cut<'_> {
             None if wider => return None,
             None if k == 0 => {
                 let next = bands.get(k + 1)?;
-                let found = (bands.len() == 2 && within_left)
+                let found = within_left
                     .then(|| self.columns_under_head(band, em))
                     .flatten()
                     .or_else(|| self.columns_over(band, next, under, em))
