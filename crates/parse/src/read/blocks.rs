@@ -1395,7 +1395,13 @@ fn stress_runs_on(
 /// `prev` was left short of the italic `line`'s first word, which would not have fitted (a
 /// justified line its spaces could not fill), and the italic lines end a sentence of their
 /// own, as a heading does not.
-fn left_short_of(prev: &TextLine, line: &TextLine, m: &Measures, edges: &Edges, marks: Marks) -> bool {
+fn left_short_of(
+    prev: &TextLine,
+    line: &TextLine,
+    m: &Measures,
+    edges: &Edges,
+    marks: Marks,
+) -> bool {
     marks.stress_ends_sentence && !next_word_fitted(prev, line, m, edges)
 }
 
